@@ -1,0 +1,11 @@
+package fr.esup.podmigrate;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+@SpringBootApplication
+public class PodMigrateApplication {
+    public static void main(String[] args) {
+        SpringApplication.run(PodMigrateApplication.class, args);
+    }
+}

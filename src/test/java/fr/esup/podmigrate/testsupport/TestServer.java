@@ -1,0 +1,128 @@
+package fr.esup.podmigrate.testsupport;
+
+import fr.esup.podmigrate.config.EmbeddedMariaDb;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Locale;
+import java.util.UUID;
+
+/**
+ * The MariaDB server of the test run: the one named by {@code PODMIGRATE_TEST_SERVER_URL} (with the
+ * client binaries on the PATH), or else one embedded server started once for the whole JVM.
+ * Tests create and drop only databases named {@code pm_test_*}.
+ */
+public final class TestServer {
+
+    public static final String URL_VARIABLE = "PODMIGRATE_TEST_SERVER_URL";
+
+    private static volatile TestServer instance;
+
+    private final String serverUrl;
+    private final String user;
+    private final String password;
+    private final String host;
+    private final int port;
+    private final String clientBinary;
+    private final String dumpBinary;
+
+    private TestServer(String serverUrl, String user, String password, String host, int port,
+                       String clientBinary, String dumpBinary) {
+        this.serverUrl = serverUrl;
+        this.user = user;
+        this.password = password;
+        this.host = host;
+        this.port = port;
+        this.clientBinary = clientBinary;
+        this.dumpBinary = dumpBinary;
+    }
+
+    public static TestServer get() {
+        if (instance == null) {
+            synchronized (TestServer.class) {
+                if (instance == null) {
+                    instance = create();
+                }
+            }
+        }
+        return instance;
+    }
+
+    private static TestServer create() {
+        String configured = System.getenv(URL_VARIABLE);
+        if (configured != null && !configured.isBlank()) {
+            java.net.URI uri = java.net.URI.create(configured.substring("jdbc:".length()));
+            String query = uri.getQuery() == null ? "" : uri.getQuery();
+            String user = queryValue(query, "user", "root");
+            String password = queryValue(query, "password", "");
+            int port = uri.getPort() < 0 ? 3306 : uri.getPort();
+            String base = "jdbc:mariadb://" + uri.getHost() + ":" + port + "/";
+            return new TestServer(base, user, password, uri.getHost(), port, "mariadb", "mariadb-dump");
+        }
+        Path home = Path.of("target", "embedded-mariadb-" + ProcessHandle.current().pid()).toAbsolutePath();
+        EmbeddedMariaDb db = EmbeddedMariaDb.start(home);
+        Runtime.getRuntime().addShutdownHook(new Thread(db::close));
+        return new TestServer("jdbc:mariadb://127.0.0.1:" + db.port() + "/", "root", "", "127.0.0.1", db.port(),
+                db.clientBinary().toString(), db.dumpBinary().toString());
+    }
+
+    private static String queryValue(String query, String key, String fallback) {
+        for (String pair : query.split("&")) {
+            int eq = pair.indexOf('=');
+            if (eq > 0 && pair.substring(0, eq).equals(key)) {
+                return java.net.URLDecoder.decode(pair.substring(eq + 1), java.nio.charset.StandardCharsets.UTF_8);
+            }
+        }
+        return fallback;
+    }
+
+    /** A JDBC URL (no credentials in it) for a database of this server. */
+    public String jdbcUrl(String database) {
+        return serverUrl + database + "?sslMode=disable&allowMultiQueries=false";
+    }
+
+    public String user() { return user; }
+
+    public String password() { return password; }
+
+    public String host() { return host; }
+
+    public int port() { return port; }
+
+    /** The {@code mariadb} client matching this server. */
+    public String clientBinary() { return clientBinary; }
+
+    /** The {@code mariadb-dump} client matching this server. */
+    public String dumpBinary() { return dumpBinary; }
+
+    public Connection connect(String database) throws SQLException {
+        return DriverManager.getConnection(jdbcUrl(database), user, password);
+    }
+
+    /** Creates a fresh, empty {@code pm_test_<label>_<random>} database and returns its name. */
+    public String createDatabase(String label) {
+        String name = ("pm_test_" + label + "_" + UUID.randomUUID().toString().substring(0, 8))
+                .toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_]", "_");
+        execute("CREATE DATABASE `" + name + "` CHARACTER SET utf8mb4 COLLATE utf8mb4_general_ci");
+        return name;
+    }
+
+    public void dropDatabase(String name) {
+        if (!name.startsWith("pm_test_")) {
+            throw new IllegalArgumentException("Tests drop only their own pm_test_* databases, not " + name);
+        }
+        execute("DROP DATABASE IF EXISTS `" + name + "`");
+    }
+
+    private void execute(String sql) {
+        try (Connection c = DriverManager.getConnection(serverUrl + "?sslMode=disable", user, password);
+             Statement s = c.createStatement()) {
+            s.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql + ": " + e.getMessage(), e);
+        }
+    }
+}
