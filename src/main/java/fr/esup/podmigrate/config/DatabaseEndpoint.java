@@ -1,0 +1,63 @@
+package fr.esup.podmigrate.config;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.Properties;
+
+/** One database the console works on: where it is and how to log in. The password never leaves this object. */
+public final class DatabaseEndpoint {
+
+    private static final int CONNECT_TIMEOUT_MS = 5_000;
+
+    private final String url;
+    private final String username;
+    private final String password;
+    private final JdbcUrl parts;
+
+    public DatabaseEndpoint(String url, String username, String password, String setting) {
+        this.url = url.strip();
+        this.username = username == null ? "" : username;
+        this.password = password == null ? "" : password;
+        this.parts = JdbcUrl.parse(this.url, setting);
+    }
+
+    public String host() {
+        return parts.host();
+    }
+
+    public int port() {
+        return parts.port();
+    }
+
+    public String database() {
+        return parts.database();
+    }
+
+    public String username() {
+        return username;
+    }
+
+    /** The password, for handing to a client process or a driver; never to a page, a log or a file. */
+    public String secret() {
+        return password;
+    }
+
+    public Connection connect() throws SQLException {
+        Properties props = new Properties();
+        if (!username.isEmpty()) {
+            props.setProperty("user", username);
+        }
+        if (!password.isEmpty()) {
+            props.setProperty("password", password);
+        }
+        props.setProperty("connectTimeout", String.valueOf(CONNECT_TIMEOUT_MS));
+        props.putIfAbsent("permitMysqlScheme", "true");
+        return DriverManager.getConnection(url, props);
+    }
+
+    @Override
+    public String toString() {
+        return username + "@" + host() + ":" + port() + "/" + database();
+    }
+}

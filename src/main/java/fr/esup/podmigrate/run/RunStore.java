@@ -1,0 +1,108 @@
+package fr.esup.podmigrate.run;
+
+import fr.esup.podmigrate.config.Workspace;
+import org.springframework.stereotype.Component;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+
+/**
+ * The current migration run's step states, kept in the workspace (never in the v3 database), and the
+ * append-only audit log of every state-changing action.
+ */
+@Component
+public class RunStore {
+
+    private final Path stateFile;
+    private final Path auditLog;
+
+    public RunStore(Workspace workspace) {
+        this.stateFile = workspace.runs().resolve("current.properties");
+        this.auditLog = workspace.runs().resolve("audit.log");
+    }
+
+    public synchronized List<StepState> states() {
+        Properties props = read();
+        List<StepState> states = new ArrayList<>();
+        for (WizardStep step : WizardStep.values()) {
+            String status = props.getProperty(step.key() + ".status");
+            if (status == null) {
+                states.add(StepState.notStarted(step));
+            } else {
+                String at = props.getProperty(step.key() + ".at");
+                states.add(new StepState(step, StepStatus.valueOf(status), props.getProperty(step.key() + ".operator"),
+                        at == null ? null : Instant.parse(at)));
+            }
+        }
+        return states;
+    }
+
+    public StepState state(WizardStep step) {
+        return states().get(step.ordinal());
+    }
+
+    /** Records a step's new status and writes the action to the audit log. */
+    public synchronized void record(WizardStep step, StepStatus status, String operator, String action) {
+        Properties props = read();
+        Instant now = Instant.now();
+        props.setProperty(step.key() + ".status", status.name());
+        props.setProperty(step.key() + ".operator", operator);
+        props.setProperty(step.key() + ".at", now.toString());
+        write(props);
+        audit(operator, step.key() + ": " + action + " -> " + status.key(), now);
+    }
+
+    private void audit(String operator, String action, Instant at) {
+        String line = at + "\t" + operator + "\t" + action.replaceAll("[\\r\\n\\t]", " ") + "\n";
+        try {
+            Files.writeString(auditLog, line, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot append to the audit log " + auditLog, e);
+        }
+    }
+
+    public synchronized List<String> auditLines() {
+        try {
+            return Files.exists(auditLog) ? Files.readAllLines(auditLog, StandardCharsets.UTF_8) : List.of();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the audit log " + auditLog, e);
+        }
+    }
+
+    private Properties read() {
+        Properties props = new Properties();
+        if (Files.exists(stateFile)) {
+            try (Reader in = Files.newBufferedReader(stateFile, StandardCharsets.UTF_8)) {
+                props.load(in);
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot read the run state " + stateFile, e);
+            }
+        }
+        return props;
+    }
+
+    private void write(Properties props) {
+        Path temp = stateFile.resolveSibling(stateFile.getFileName() + ".tmp");
+        try (Writer out = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
+            props.store(out, "Pod Migrate: current run");
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write the run state " + temp, e);
+        }
+        try {
+            Files.move(temp, stateFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write the run state " + stateFile, e);
+        }
+    }
+}

@@ -1,0 +1,39 @@
+package fr.esup.podmigrate.run;
+
+/** The nine steps of the procedure, in order. A step not built yet says what it will do and stays disabled. */
+public enum WizardStep {
+    CONNECTIONS("connections", true),
+    BACKUP("backup", false),
+    WIPE("wipe", false),
+    DUMP("dump", false),
+    IMPORT("import", false),
+    SITE_FIXES("sitefix", false),
+    CHECKLIST("checklist", false),
+    VERIFY("verify", false),
+    FINISH("finish", false);
+
+    private final String key;
+    private final boolean available;
+
+    WizardStep(String key, boolean available) {
+        this.key = key;
+        this.available = available;
+    }
+
+    /** The step's URL path segment and message key part. */
+    public String key() {
+        return key;
+    }
+
+    public String path() {
+        return "/" + key;
+    }
+
+    public int number() {
+        return ordinal() + 1;
+    }
+
+    public boolean available() {
+        return available;
+    }
+}
