@@ -1,0 +1,58 @@
+package fr.esup.podmigrate;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.simpleNameEndingWith;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+/** The walls between packages: the engine and the Pod knowledge stand alone; steps never call each other's controllers. */
+class ArchitectureTest {
+
+    private static final String ROOT = "fr.esup.podmigrate";
+    private static final String[] STEPS = {"connection", "backup", "wipe", "dump", "importing", "sitefix",
+            "checklist", "verify", "finish"};
+
+    private final JavaClasses classes = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages(ROOT);
+
+    @Test
+    void sqlEngineDependsOnNothingElseOfTheProjectNorOnSpring() {
+        noClasses().that().resideInAPackage(ROOT + ".sql..")
+                .should().dependOnClassesThat().resideOutsideOfPackages(ROOT + ".sql..", "java..", "javax..")
+                .allowEmptyShould(true)
+                .check(classes);
+    }
+
+    @Test
+    void podKnowledgeKnowsNoStepNoWebAndNoSpring() {
+        noClasses().that().resideInAPackage(ROOT + ".pod..")
+                .should().dependOnClassesThat().resideInAnyPackage(stepPackages())
+                .orShould().dependOnClassesThat().resideInAnyPackage("org.springframework..", "jakarta.servlet..")
+                .allowEmptyShould(true)
+                .check(classes);
+    }
+
+    @Test
+    void stepsNeverCallEachOthersControllers() {
+        for (String step : STEPS) {
+            noClasses().that().resideOutsideOfPackage(ROOT + "." + step + "..")
+                    .should().dependOnClassesThat(simpleNameEndingWith("Controller")
+                            .and(resideInAPackage(ROOT + "." + step + "..")))
+                    .allowEmptyShould(true)
+                    .check(classes);
+        }
+    }
+
+    private static String[] stepPackages() {
+        String[] packages = new String[STEPS.length];
+        for (int i = 0; i < STEPS.length; i++) {
+            packages[i] = ROOT + "." + STEPS[i] + "..";
+        }
+        return packages;
+    }
+}
