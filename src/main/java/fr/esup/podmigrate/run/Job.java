@@ -1,0 +1,34 @@
+package fr.esup.podmigrate.run;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * A snapshot of one background job (backup, dump, import...), as persisted in the workspace.
+ *
+ * @param target  the target database the job works on (its lock key)
+ * @param message the failure's reason, or a short outcome
+ * @param results what the job produced, as named values for its step's page
+ */
+public record Job(String id, WizardStep step, String operator, String target, JobStatus status,
+                  Instant startedAt, Instant endedAt, JobProgress progress, String message, Map<String, String> results) {
+
+    public Duration elapsed() {
+        return Duration.between(startedAt, endedAt == null ? Instant.now() : endedAt);
+    }
+
+    /** Time left at the current pace, when the total is known and some work is done. */
+    public Duration estimateLeft() {
+        if (status.finished() || progress.bytesDone() <= 0 || progress.bytesTotal() <= 0) {
+            return null;
+        }
+        long elapsedMs = elapsed().toMillis();
+        long leftBytes = Math.max(0, progress.bytesTotal() - progress.bytesDone());
+        return Duration.ofMillis((long) ((double) elapsedMs * leftBytes / progress.bytesDone()));
+    }
+
+    public String result(String name) {
+        return results.get(name);
+    }
+}

@@ -1,0 +1,158 @@
+package fr.esup.podmigrate.run;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.stereotype.Component;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs long work in the background, one job at a time per target database, and keeps each job's state
+ * in the workspace: the job goes on when the browser is closed, and a job found running at start-up
+ * (the console died under it) is marked interrupted.
+ */
+@Component
+public class JobRunner implements DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(JobRunner.class);
+    private static final Duration SAVE_INTERVAL = Duration.ofMillis(400);
+
+    private final JobStore store;
+    private final RunStore runStore;
+    private final ExecutorService executor = Executors.newCachedThreadPool(runnable -> {
+        Thread thread = new Thread(runnable, "pod-migrate-job");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final Map<String, Running> running = new ConcurrentHashMap<>();
+
+    public JobRunner(JobStore store, RunStore runStore) {
+        this.store = store;
+        this.runStore = runStore;
+        for (Job job : store.all()) {
+            if (job.status() == JobStatus.RUNNING) {
+                log.warn("Job {} ({}) was running when the console stopped: marked interrupted", job.id(), job.step().key());
+                store.save(finish(job, JobStatus.INTERRUPTED, "The console stopped while this job was running."));
+                runStore.record(job.step(), StepStatus.INTERRUPTED, job.operator(), "job " + job.id() + " interrupted");
+            }
+        }
+    }
+
+    /** Starts a job on {@code target} unless another job holds it. */
+    public synchronized Job start(WizardStep step, String operator, String target, JobWork work) {
+        for (Running other : running.values()) {
+            if (other.job.target().equals(target)) {
+                throw new JobAlreadyRunningException(other.job);
+            }
+        }
+        String id = step.key() + "-" + UUID.randomUUID().toString().substring(0, 8);
+        Job job = new Job(id, step, operator, target, JobStatus.RUNNING, Instant.now(), null, JobProgress.NONE, null, Map.of());
+        store.save(job);
+        runStore.record(step, StepStatus.RUNNING, operator, "started job " + id);
+        Running run = new Running(job);
+        running.put(id, run);
+        executor.submit(() -> execute(run, work));
+        return job;
+    }
+
+    public void cancel(String id) {
+        Running run = running.get(id);
+        if (run != null) {
+            run.cancelled = true;
+        }
+    }
+
+    /** The job's current state: live while running, from the workspace otherwise. */
+    public java.util.Optional<Job> find(String id) {
+        Running run = running.get(id);
+        return run != null ? java.util.Optional.of(run.snapshot()) : store.find(id);
+    }
+
+    /** True while some job holds the target. */
+    public boolean busy(String target) {
+        return running.values().stream().anyMatch(r -> r.job.target().equals(target));
+    }
+
+    private void execute(Running run, JobWork work) {
+        JobStatus status;
+        String message;
+        try {
+            message = work.run(run);
+            status = run.cancelled ? JobStatus.CANCELLED : JobStatus.SUCCEEDED;
+        } catch (Exception | Error e) {
+            status = run.cancelled ? JobStatus.CANCELLED : JobStatus.FAILED;
+            message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            if (status == JobStatus.FAILED) {
+                log.warn("Job {} failed: {}", run.job.id(), message, e);
+            }
+        }
+        Job done = finish(run.snapshot(), status, message);
+        store.save(done);
+        runStore.record(done.step(), status == JobStatus.SUCCEEDED ? StepStatus.DONE : StepStatus.FAILED,
+                done.operator(), "job " + done.id() + " " + status.key());
+        running.remove(run.job.id());
+    }
+
+    private static Job finish(Job job, JobStatus status, String message) {
+        return new Job(job.id(), job.step(), job.operator(), job.target(), status, job.startedAt(), Instant.now(),
+                job.progress(), message, job.results());
+    }
+
+    @Override
+    public void destroy() throws InterruptedException {
+        running.values().forEach(r -> r.cancelled = true);
+        executor.shutdown();
+        executor.awaitTermination(10, TimeUnit.SECONDS);
+    }
+
+    private final class Running implements JobContext {
+        private final Job job;
+        private volatile JobProgress progress = JobProgress.NONE;
+        private final Map<String, String> results = new LinkedHashMap<>();
+        private volatile boolean cancelled;
+        private Instant lastSave = Instant.EPOCH;
+
+        Running(Job job) {
+            this.job = job;
+        }
+
+        synchronized Job snapshot() {
+            return new Job(job.id(), job.step(), job.operator(), job.target(), job.status(), job.startedAt(), null,
+                    progress, null, Map.copyOf(results));
+        }
+
+        @Override
+        public String jobId() {
+            return job.id();
+        }
+
+        @Override
+        public void progress(JobProgress progress) {
+            this.progress = progress;
+            Instant now = Instant.now();
+            if (Duration.between(lastSave, now).compareTo(SAVE_INTERVAL) >= 0) {
+                lastSave = now;
+                store.save(snapshot());
+            }
+        }
+
+        @Override
+        public synchronized void result(String name, String value) {
+            results.put(name, value);
+        }
+
+        @Override
+        public boolean cancelled() {
+            return cancelled;
+        }
+    }
+}

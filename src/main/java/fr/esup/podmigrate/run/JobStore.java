@@ -1,0 +1,119 @@
+package fr.esup.podmigrate.run;
+
+import fr.esup.podmigrate.config.Workspace;
+import org.springframework.stereotype.Component;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.regex.Pattern;
+
+/** Jobs persisted one file each under {@code runs/jobs/} of the workspace, so that they survive a restart. */
+@Component
+public class JobStore {
+
+    private static final Pattern ID = Pattern.compile("[a-z0-9-]{1,64}");
+    private static final String RESULT = "result.";
+
+    private final Path folder;
+
+    public JobStore(Workspace workspace) {
+        this.folder = workspace.runs().resolve("jobs");
+        try {
+            Files.createDirectories(folder);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create " + folder, e);
+        }
+    }
+
+    public synchronized void save(Job job) {
+        Properties p = new Properties();
+        p.setProperty("step", job.step().name());
+        p.setProperty("operator", job.operator());
+        p.setProperty("target", job.target());
+        p.setProperty("status", job.status().name());
+        p.setProperty("startedAt", job.startedAt().toString());
+        if (job.endedAt() != null) {
+            p.setProperty("endedAt", job.endedAt().toString());
+        }
+        p.setProperty("bytesDone", Long.toString(job.progress().bytesDone()));
+        p.setProperty("bytesTotal", Long.toString(job.progress().bytesTotal()));
+        p.setProperty("rows", Long.toString(job.progress().rows()));
+        p.setProperty("statements", Long.toString(job.progress().statements()));
+        if (job.message() != null) {
+            p.setProperty("message", job.message());
+        }
+        job.results().forEach((k, v) -> p.setProperty(RESULT + k, v));
+        Path file = file(job.id());
+        Path temp = file.resolveSibling(file.getFileName() + ".tmp");
+        try (Writer out = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
+            p.store(out, null);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write job " + temp, e);
+        }
+        try {
+            Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write job " + file, e);
+        }
+    }
+
+    public synchronized Optional<Job> find(String id) {
+        if (!ID.matcher(id).matches() || !Files.exists(file(id))) {
+            return Optional.empty();
+        }
+        Properties p = new Properties();
+        try (Reader in = Files.newBufferedReader(file(id), StandardCharsets.UTF_8)) {
+            p.load(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read job " + id, e);
+        }
+        Map<String, String> results = new LinkedHashMap<>();
+        p.stringPropertyNames().stream().filter(k -> k.startsWith(RESULT)).sorted()
+                .forEach(k -> results.put(k.substring(RESULT.length()), p.getProperty(k)));
+        String ended = p.getProperty("endedAt");
+        return Optional.of(new Job(id, WizardStep.valueOf(p.getProperty("step")), p.getProperty("operator"),
+                p.getProperty("target"), JobStatus.valueOf(p.getProperty("status")),
+                Instant.parse(p.getProperty("startedAt")), ended == null ? null : Instant.parse(ended),
+                new JobProgress(Long.parseLong(p.getProperty("bytesDone")), Long.parseLong(p.getProperty("bytesTotal")),
+                        Long.parseLong(p.getProperty("rows")), Long.parseLong(p.getProperty("statements"))),
+                p.getProperty("message"), Map.copyOf(results)));
+    }
+
+    /** Every job, newest first. */
+    public synchronized List<Job> all() {
+        List<Job> jobs = new ArrayList<>();
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(folder, "*.properties")) {
+            for (Path file : files) {
+                String name = file.getFileName().toString();
+                find(name.substring(0, name.length() - ".properties".length())).ifPresent(jobs::add);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot list jobs in " + folder, e);
+        }
+        jobs.sort(Comparator.comparing(Job::startedAt).reversed());
+        return jobs;
+    }
+
+    public List<Job> ofStep(WizardStep step) {
+        return all().stream().filter(j -> j.step() == step).toList();
+    }
+
+    private Path file(String id) {
+        return folder.resolve(id + ".properties");
+    }
+}
