@@ -63,7 +63,12 @@ public class RunStore {
         audit(operator, step.key() + ": " + action + " -> " + status.key(), now);
     }
 
-    private void audit(String operator, String action, Instant at) {
+    /** Records an action that changes no step's status. */
+    public void audit(String operator, String action) {
+        audit(operator, action, Instant.now());
+    }
+
+    private synchronized void audit(String operator, String action, Instant at) {
         String line = at + "\t" + operator + "\t" + action.replaceAll("[\\r\\n\\t]", " ") + "\n";
         try {
             Files.writeString(auditLog, line, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);

@@ -23,6 +23,7 @@ class I18nMessagesTest {
 
     private static final Path TEMPLATES = Path.of("src/main/resources/templates");
     private static final Path MESSAGES = Path.of("src/main/resources/messages");
+    private static final Pattern TAG = Pattern.compile("<(?:[^>\"']|\"[^\"]*\"|'[^']*')*>");
     private static final Pattern TEXT_NODE = Pattern.compile(">([^<]+)<");
 
     @Test
@@ -42,6 +43,7 @@ class I18nMessagesTest {
                     .replaceAll("(?s)<!--.*?-->", "")
                     .replaceAll("(?s)<script.*?</script>", "<script></script>")
                     .replaceAll("(?s)<style.*?</style>", "<style></style>");
+            html = TAG.matcher(html).replaceAll("<>");
             Matcher m = TEXT_NODE.matcher(html);
             while (m.find()) {
                 if (m.group(1).codePoints().anyMatch(Character::isLetterOrDigit)) {

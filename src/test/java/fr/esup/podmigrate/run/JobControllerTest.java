@@ -1,0 +1,87 @@
+package fr.esup.podmigrate.run;
+
+import fr.esup.podmigrate.testsupport.WebSliceConfiguration;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.security.test.context.support.WithMockUser;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+@WebMvcTest(controllers = JobController.class, properties = "podmigrate.operator.password={noop}x")
+@Import(WebSliceConfiguration.class)
+@WithMockUser("alice")
+class JobControllerTest {
+
+    @Autowired
+    MockMvc mvc;
+
+    @MockitoBean
+    JobRunner runner;
+
+    @MockitoBean
+    RunStore runStore;
+
+    private static Job job(JobStatus status) {
+        return new Job("import-1234abcd", WizardStep.IMPORT, "alice", "h/pod", status, Instant.parse("2026-11-26T10:00:00Z"),
+                status.finished() ? Instant.parse("2026-11-26T10:01:00Z") : null,
+                new JobProgress(25 * 1048576L, 100 * 1048576L, 1200, 40), status.finished() ? "3 tables" : null, Map.of());
+    }
+
+    @Test
+    void aRunningJobsFragmentPollsItself() throws Exception {
+        when(runner.find("import-1234abcd")).thenReturn(Optional.of(job(JobStatus.RUNNING)));
+        mvc.perform(get("/jobs/import-1234abcd").header("HX-Request", "true"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(
+                        containsString("hx-trigger=\"load delay:500ms\""),
+                        containsString("hx-get=\"/jobs/import-1234abcd\""),
+                        containsString("value=\"25\""),
+                        containsString("25.0 MiB of 100.0 MiB"),
+                        containsString("Cancel"),
+                        not(containsString("<nav class=\"steps\"")))));
+    }
+
+    @Test
+    void aFinishedJobStopsPollingAndTheFullPageHasTheLayout() throws Exception {
+        when(runner.find("import-1234abcd")).thenReturn(Optional.of(job(JobStatus.SUCCEEDED)));
+        mvc.perform(get("/jobs/import-1234abcd"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(
+                        containsString("<nav class=\"steps\""),
+                        containsString("data-status=\"succeeded\""),
+                        containsString("3 tables"),
+                        not(containsString("hx-trigger")))));
+    }
+
+    @Test
+    void cancelAsksTheRunnerAndIsAudited() throws Exception {
+        when(runner.find("import-1234abcd")).thenReturn(Optional.of(job(JobStatus.RUNNING)));
+        mvc.perform(post("/jobs/import-1234abcd/cancel").with(csrf()).header("HX-Request", "true"))
+                .andExpect(status().isOk());
+        verify(runner).cancel("import-1234abcd");
+        verify(runStore).audit("alice", "import: asked to cancel job import-1234abcd");
+    }
+
+    @Test
+    void unknownJobIsNotFound() throws Exception {
+        when(runner.find("nope")).thenReturn(Optional.empty());
+        mvc.perform(get("/jobs/nope")).andExpect(status().isNotFound());
+    }
+}
