@@ -1,11 +1,10 @@
 package fr.esup.podmigrate.run;
 
-import fr.esup.podmigrate.config.PodMigrateProperties;
 import fr.esup.podmigrate.config.Workspace;
+import fr.esup.podmigrate.testsupport.TestWorkspaces;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.util.unit.DataSize;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -29,10 +28,7 @@ class JobRunnerTest {
 
     @BeforeEach
     void setUp() {
-        Workspace workspace = new Workspace(new PodMigrateProperties(
-                new PodMigrateProperties.Database("jdbc:mariadb://h/pod", null, null),
-                new PodMigrateProperties.Database(null, null, null), dir,
-                new PodMigrateProperties.Operator("operator", null), new PodMigrateProperties.Upload(DataSize.ofGigabytes(1))));
+        Workspace workspace = TestWorkspaces.in(dir);
         store = new JobStore(workspace);
         runStore = new RunStore(workspace);
         runner = new JobRunner(store, runStore);

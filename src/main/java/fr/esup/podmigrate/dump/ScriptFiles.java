@@ -1,0 +1,144 @@
+package fr.esup.podmigrate.dump;
+
+import fr.esup.podmigrate.config.Workspace;
+import org.springframework.stereotype.Service;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/**
+ * The podv2.sql files of the workspace: generated ones ({@code exports/}), uploaded ones ({@code uploads/},
+ * always under a generated name) and those an operator copied into {@code import/}; and which one the run uses.
+ */
+@Service
+public class ScriptFiles {
+
+    private static final Pattern SAFE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,200}");
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
+
+    private final Workspace workspace;
+    private final Path selection;
+
+    public ScriptFiles(Workspace workspace) {
+        this.workspace = workspace;
+        this.selection = workspace.runs().resolve("podv2-selection.txt");
+    }
+
+    /** A fresh file name for a generated podv2.sql. */
+    public Path newExport(boolean gzip) {
+        return workspace.exports().resolve("podv2-" + STAMP.format(Instant.now()) + (gzip ? ".sql.gz" : ".sql"));
+    }
+
+    /**
+     * Streams an upload to disk under a generated name (gzip detected by its content), keeping the
+     * operator's name beside it for display only.
+     */
+    public ScriptFile storeUpload(InputStream content, String originalName) throws IOException {
+        String stem = "podv2-" + STAMP.format(Instant.now()) + "-" + UUID.randomUUID().toString().substring(0, 8);
+        Path partial = workspace.uploads().resolve(stem + ".partial");
+        try (InputStream in = new BufferedInputStream(content)) {
+            in.mark(2);
+            boolean gzip = in.read() == 0x1f && in.read() == 0x8b;
+            in.reset();
+            Files.copy(in, partial, StandardCopyOption.REPLACE_EXISTING);
+            Path stored = workspace.uploads().resolve(stem + (gzip ? ".sql.gz" : ".sql"));
+            Files.move(partial, stored, StandardCopyOption.ATOMIC_MOVE);
+            String shown = originalName == null || originalName.isBlank() ? stored.getFileName().toString()
+                    : Path.of(originalName.replace('\\', '/')).getFileName().toString();
+            Files.writeString(workspace.uploads().resolve(stem + ".name"), shown, StandardCharsets.UTF_8);
+            return describe(stored, ScriptFile.Origin.UPLOADED);
+        } finally {
+            Files.deleteIfExists(partial);
+        }
+    }
+
+    /** The files an operator copied into the import folder. */
+    public List<ScriptFile> importFolder() {
+        return list(workspace.importFolder(), ScriptFile.Origin.IMPORT_FOLDER);
+    }
+
+    /** Every podv2.sql the workspace holds, newest first. */
+    public List<ScriptFile> all() {
+        List<ScriptFile> files = new ArrayList<>(list(workspace.exports(), ScriptFile.Origin.GENERATED));
+        files.addAll(list(workspace.uploads(), ScriptFile.Origin.UPLOADED));
+        files.addAll(importFolder());
+        files.sort(Comparator.comparing(ScriptFile::modified).reversed());
+        return files;
+    }
+
+    /** The file a page names by its id, only if it really is a script of the workspace. */
+    public Optional<ScriptFile> find(String id) {
+        if (id == null) {
+            return Optional.empty();
+        }
+        return all().stream().filter(f -> f.id().equals(id)).findFirst();
+    }
+
+    public void select(ScriptFile file) {
+        try {
+            Files.writeString(selection, file.id(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot record the chosen podv2.sql in " + selection, e);
+        }
+    }
+
+    /** The podv2.sql the run uses, if one was chosen and is still there. */
+    public Optional<ScriptFile> selected() {
+        try {
+            return Files.exists(selection) ? find(Files.readString(selection, StandardCharsets.UTF_8).strip()) : Optional.empty();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + selection, e);
+        }
+    }
+
+    private List<ScriptFile> list(Path folder, ScriptFile.Origin origin) {
+        List<ScriptFile> files = new ArrayList<>();
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(folder)) {
+            for (Path entry : entries) {
+                String name = entry.getFileName().toString();
+                boolean script = name.endsWith(".sql") || name.endsWith(".sql.gz") || origin == ScriptFile.Origin.IMPORT_FOLDER;
+                if (script && SAFE_NAME.matcher(name).matches() && !name.endsWith(".name") && !name.endsWith(".partial")
+                        && Files.isRegularFile(entry, LinkOption.NOFOLLOW_LINKS)) {
+                    files.add(describe(entry, origin));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot list " + folder, e);
+        }
+        return files;
+    }
+
+    private ScriptFile describe(Path file, ScriptFile.Origin origin) {
+        try {
+            String fileName = file.getFileName().toString();
+            String name = fileName;
+            if (origin == ScriptFile.Origin.UPLOADED) {
+                Path label = file.resolveSibling(fileName.replaceFirst("\\.sql(\\.gz)?$", "") + ".name");
+                if (Files.exists(label)) {
+                    name = Files.readString(label, StandardCharsets.UTF_8).strip();
+                }
+            }
+            return new ScriptFile(workspace.root().relativize(file).toString().replace('\\', '/'), name, file,
+                    Files.size(file), Files.getLastModifiedTime(file).toInstant(), origin);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + file, e);
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package fr.esup.podmigrate.dump;
+
+import fr.esup.podmigrate.config.Workspace;
+import fr.esup.podmigrate.testsupport.TestWorkspaces;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.zip.GZIPOutputStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ScriptFilesTest {
+
+    @TempDir
+    Path dir;
+
+    private Workspace workspace;
+    private ScriptFiles files;
+
+    @BeforeEach
+    void setUp() {
+        workspace = TestWorkspaces.in(dir);
+        files = new ScriptFiles(workspace);
+    }
+
+    @Test
+    void anUploadGetsAGeneratedNameInsideTheWorkspace() throws Exception {
+        ScriptFile stored = files.storeUpload(new ByteArrayInputStream("SELECT 1;".getBytes(StandardCharsets.UTF_8)),
+                "../../etc/cron.d/evil.sql");
+        assertThat(stored.path().getParent()).isEqualTo(workspace.uploads());
+        assertThat(stored.path().getFileName().toString()).matches("podv2-\\d{8}-\\d{6}-[0-9a-f]{8}\\.sql");
+        assertThat(stored.name()).isEqualTo("evil.sql");
+        assertThat(stored.id()).startsWith("uploads/");
+        assertThat(Files.readString(stored.path())).isEqualTo("SELECT 1;");
+        assertThat(stored.size()).isEqualTo(9);
+        assertThat(Files.list(workspace.uploads())).noneMatch(p -> p.toString().endsWith(".partial"));
+    }
+
+    @Test
+    void aGzipUploadIsRecognisedByItsContent() throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (GZIPOutputStream gz = new GZIPOutputStream(bytes)) {
+            gz.write("SELECT 1;".getBytes(StandardCharsets.UTF_8));
+        }
+        ScriptFile stored = files.storeUpload(new ByteArrayInputStream(bytes.toByteArray()), "podv2.sql");
+        assertThat(stored.path().toString()).endsWith(".sql.gz");
+    }
+
+    @Test
+    void theImportFolderListsRegularFilesOnly() throws Exception {
+        Files.writeString(workspace.importFolder().resolve("podv2.sql"), "SELECT 1;");
+        Files.createSymbolicLink(workspace.importFolder().resolve("passwd.sql"), Path.of("/etc/passwd"));
+        Files.createDirectory(workspace.importFolder().resolve("sub"));
+        assertThat(files.importFolder()).extracting(ScriptFile::id).containsExactly("import/podv2.sql");
+    }
+
+    @Test
+    void onlyAScriptOfTheWorkspaceCanBeFoundAndSelected() throws Exception {
+        Files.writeString(workspace.importFolder().resolve("podv2.sql"), "SELECT 1;");
+        assertThat(files.find("../runs/current.properties")).isEmpty();
+        assertThat(files.find("/etc/passwd")).isEmpty();
+        ScriptFile script = files.find("import/podv2.sql").orElseThrow();
+        files.select(script);
+        assertThat(new ScriptFiles(workspace).selected()).contains(script);
+    }
+}

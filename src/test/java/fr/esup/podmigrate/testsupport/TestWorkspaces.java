@@ -1,0 +1,24 @@
+package fr.esup.podmigrate.testsupport;
+
+import fr.esup.podmigrate.config.PodMigrateProperties;
+import fr.esup.podmigrate.config.Workspace;
+import org.springframework.util.unit.DataSize;
+
+import java.nio.file.Path;
+
+/** A workspace in a test's own folder. */
+public final class TestWorkspaces {
+
+    private TestWorkspaces() {
+    }
+
+    public static Workspace in(Path dir) {
+        return new Workspace(properties(dir));
+    }
+
+    public static PodMigrateProperties properties(Path dir) {
+        return new PodMigrateProperties(new PodMigrateProperties.Database("jdbc:mariadb://127.0.0.1/pod", null, null),
+                new PodMigrateProperties.Database(null, null, null), dir,
+                new PodMigrateProperties.Operator("operator", null), new PodMigrateProperties.Upload(DataSize.ofGigabytes(1)));
+    }
+}
