@@ -1,0 +1,47 @@
+package fr.esup.podmigrate.sql;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/**
+ * The session settings a dump reads under, set on the caller's connection and given back afterwards:
+ * results in utf8mb4, times in UTC (the dump's header makes the importing session UTC too), plain
+ * backticked {@code SHOW CREATE TABLE}, and one consistent snapshot across all tables.
+ */
+final class DumpSession implements AutoCloseable {
+
+    private final Connection connection;
+    private final int previousIsolation;
+
+    private DumpSession(Connection connection, int previousIsolation) {
+        this.connection = connection;
+        this.previousIsolation = previousIsolation;
+    }
+
+    /** Starts the snapshot; any transaction open on the connection is committed by it, as by any START TRANSACTION. */
+    static DumpSession start(Connection connection) throws SQLException {
+        int previousIsolation = connection.getTransactionIsolation();
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("SET @pm_dump_time_zone = @@SESSION.time_zone, @pm_dump_sql_mode = @@SESSION.sql_mode,"
+                    + " @pm_dump_quote_show_create = @@SESSION.sql_quote_show_create,"
+                    + " @pm_dump_character_set_results = @@SESSION.character_set_results");
+            statement.execute("SET SESSION time_zone = '+00:00', sql_mode = '', sql_quote_show_create = 1,"
+                    + " character_set_results = utf8mb4");
+            connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+            statement.execute("START TRANSACTION WITH CONSISTENT SNAPSHOT");
+        }
+        return new DumpSession(connection, previousIsolation);
+    }
+
+    @Override
+    public void close() throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("COMMIT");
+            statement.execute("SET SESSION time_zone = @pm_dump_time_zone, sql_mode = @pm_dump_sql_mode,"
+                    + " sql_quote_show_create = @pm_dump_quote_show_create,"
+                    + " character_set_results = @pm_dump_character_set_results");
+        }
+        connection.setTransactionIsolation(previousIsolation);
+    }
+}

@@ -1,0 +1,148 @@
+package fr.esup.podmigrate.sql;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/**
+ * A reusable, growing byte buffer that encodes values as MariaDB SQL literals, straight from the
+ * utf8mb4 bytes the server sent: no decoding, no intermediate strings.
+ */
+final class SqlBytes {
+
+    private static final byte[] HEX_DIGITS = "0123456789ABCDEF".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] NULL = "NULL".getBytes(StandardCharsets.US_ASCII);
+    /** For each byte, the letter that follows its backslash, or 0 when it is written as is. */
+    private static final byte[] ESCAPES = new byte[256];
+
+    static {
+        ESCAPES[0] = '0';
+        ESCAPES['\n'] = 'n';
+        ESCAPES['\r'] = 'r';
+        ESCAPES[0x1a] = 'Z';
+        ESCAPES['\''] = '\'';
+        ESCAPES['\\'] = '\\';
+    }
+
+    private final int initialCapacity;
+    private byte[] bytes;
+    private int length;
+
+    SqlBytes(int initialCapacity) {
+        this.initialCapacity = initialCapacity;
+        this.bytes = new byte[initialCapacity];
+    }
+
+    int length() {
+        return length;
+    }
+
+    /** Empties the buffer; one huge row does not keep its huge buffer for the rest of the dump. */
+    void clear() {
+        length = 0;
+        if (bytes.length > 16 * initialCapacity) {
+            bytes = new byte[initialCapacity];
+        }
+    }
+
+    void writeTo(OutputStream out) throws IOException {
+        out.write(bytes, 0, length);
+    }
+
+    SqlBytes append(char asciiChar) {
+        ensureRoom(1);
+        bytes[length++] = (byte) asciiChar;
+        return this;
+    }
+
+    /** Appends text known to be ASCII: numbers as the server writes them. */
+    SqlBytes appendAscii(String ascii) {
+        return appendBytes(ascii.getBytes(StandardCharsets.US_ASCII));
+    }
+
+    /** The name between backticks, its own backticks doubled. */
+    static String quoteIdentifier(String name) {
+        return '`' + name.replace("`", "``") + '`';
+    }
+
+    SqlBytes appendBytes(byte[] raw) {
+        ensureRoom(raw.length);
+        System.arraycopy(raw, 0, bytes, length, raw.length);
+        length += raw.length;
+        return this;
+    }
+
+    SqlBytes appendNull() {
+        return appendBytes(NULL);
+    }
+
+    /**
+     * Appends a string literal, escaped as {@code mariadb-dump} escapes it. Working on the UTF-8 bytes is
+     * safe: no byte of a multi-byte UTF-8 sequence is below 0x80.
+     */
+    SqlBytes appendQuotedEscaped(byte[] value) {
+        ensureRoom(2 * value.length + 2);
+        byte[] b = bytes;
+        int p = length;
+        b[p++] = '\'';
+        int plainFrom = 0;
+        for (int i = 0; i < value.length; i++) {
+            byte escape = ESCAPES[value[i] & 0xff];
+            if (escape != 0) {
+                System.arraycopy(value, plainFrom, b, p, i - plainFrom);
+                p += i - plainFrom;
+                b[p++] = '\\';
+                b[p++] = escape;
+                plainFrom = i + 1;
+            }
+        }
+        System.arraycopy(value, plainFrom, b, p, value.length - plainFrom);
+        p += value.length - plainFrom;
+        b[p++] = '\'';
+        length = p;
+        return this;
+    }
+
+    /** Appends a binary value as a hexadecimal literal, or {@code ''} when empty ({@code 0x} alone is not SQL). */
+    SqlBytes appendHex(byte[] value) {
+        if (value.length == 0) {
+            return append('\'').append('\'');
+        }
+        ensureRoom(2 * value.length + 2);
+        byte[] b = bytes;
+        int p = length;
+        b[p++] = '0';
+        b[p++] = 'x';
+        for (byte c : value) {
+            b[p++] = HEX_DIGITS[(c >> 4) & 0xf];
+            b[p++] = HEX_DIGITS[c & 0xf];
+        }
+        length = p;
+        return this;
+    }
+
+    /** Appends a BIT value as a {@code b'0101'} literal, as {@code mariadb-dump} writes it. */
+    SqlBytes appendBits(byte[] value) {
+        ensureRoom(8 * value.length + 3);
+        byte[] b = bytes;
+        int p = length;
+        b[p++] = 'b';
+        b[p++] = '\'';
+        for (byte c : value) {
+            for (int bit = 7; bit >= 0; bit--) {
+                b[p++] = (byte) ('0' + ((c >> bit) & 1));
+            }
+        }
+        b[p++] = '\'';
+        length = p;
+        return this;
+    }
+
+    private void ensureRoom(int extra) {
+        int needed = length + extra;
+        if (needed > bytes.length) {
+            bytes = Arrays.copyOf(bytes, Math.max(needed, 2 * bytes.length));
+        }
+    }
+}

@@ -1,0 +1,158 @@
+package fr.esup.podmigrate.sql;
+
+import fr.esup.podmigrate.testsupport.TestServer;
+import org.mariadb.jdbc.MariaDbDataSource;
+
+import javax.sql.DataSource;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The databases a dump writer test creates, and the {@code mariadb} clients it checks dumps with. */
+final class DumpWriterFixture implements AutoCloseable {
+
+    private final TestServer server = TestServer.get();
+    private final List<String> databases = new ArrayList<>();
+    private final Path directory;
+
+    DumpWriterFixture(Path directory) {
+        this.directory = directory;
+    }
+
+    String createDatabase(String label) {
+        String name = server.createDatabase(label);
+        databases.add(name);
+        return name;
+    }
+
+    /** Runs statements in one session of {@code database}, so that a leading {@code SET SESSION} applies to the rest. */
+    void execute(String database, String... sql) throws SQLException {
+        try (Connection connection = server.connect(database); Statement statement = connection.createStatement()) {
+            for (String s : sql) {
+                statement.execute(s);
+            }
+        }
+    }
+
+    Connection connect(String database) throws SQLException {
+        return server.connect(database);
+    }
+
+    DataSource dataSource(String database) throws SQLException {
+        MariaDbDataSource dataSource = new MariaDbDataSource(server.jdbcUrl(database));
+        dataSource.setUser(server.user());
+        dataSource.setPassword(server.password());
+        return dataSource;
+    }
+
+    String dump(String database, DumpOptions options) throws SQLException, IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (Connection connection = server.connect(database)) {
+            new DumpWriter(options).write(connection, out);
+        }
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    Path dumpToFile(String database, DumpOptions options, String fileName) throws SQLException, IOException {
+        Path file = directory.resolve(fileName);
+        try (Connection connection = server.connect(database)) {
+            new DumpWriter(options).write(connection, file);
+        }
+        return file;
+    }
+
+    Path write(String script, String fileName) throws IOException {
+        return Files.writeString(directory.resolve(fileName), script, StandardCharsets.UTF_8);
+    }
+
+    /** Imports {@code script} with the {@code mariadb} client into {@code database} (none: the script's USE decides). */
+    ClientRun importWithClient(String database, Path script) throws IOException, InterruptedException {
+        List<String> command = clientCommand(server.clientBinary());
+        if (database != null) {
+            command.add(database);
+        }
+        return run(new ProcessBuilder(command).redirectInput(script.toFile()).redirectOutput(ProcessBuilder.Redirect.DISCARD));
+    }
+
+    void assertImports(String database, Path script) throws IOException, InterruptedException {
+        ClientRun run = importWithClient(database, script);
+        assertThat(run.exitCode()).as("mariadb client: %s", run.stderr()).isZero();
+    }
+
+    Path mariadbDump(String database, String table, String fileName) throws IOException, InterruptedException {
+        Path file = directory.resolve(fileName);
+        List<String> command = clientCommand(server.dumpBinary());
+        command.add(database);
+        command.add(table);
+        ClientRun run = run(new ProcessBuilder(command).redirectOutput(file.toFile()));
+        assertThat(run.exitCode()).as("mariadb-dump: %s", run.stderr()).isZero();
+        return file;
+    }
+
+    long checksum(String database, String table) throws SQLException {
+        return queryLong(database, "CHECKSUM TABLE `" + table + "`", 2);
+    }
+
+    long count(String database, String table) throws SQLException {
+        return queryLong(database, "SELECT COUNT(*) FROM `" + table + "`", 1);
+    }
+
+    String queryString(String database, String sql) throws SQLException {
+        try (Connection connection = server.connect(database); Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery(sql)) {
+            assertThat(rows.next()).as(sql).isTrue();
+            return rows.getString(1);
+        }
+    }
+
+    private long queryLong(String database, String sql, int column) throws SQLException {
+        try (Connection connection = server.connect(database); Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery(sql)) {
+            assertThat(rows.next()).as(sql).isTrue();
+            return rows.getLong(column);
+        }
+    }
+
+    void assertSameTable(String sourceDatabase, String sourceTable, String targetDatabase, String targetTable)
+            throws SQLException {
+        assertThat(count(targetDatabase, targetTable)).as("rows of %s", targetTable)
+                .isEqualTo(count(sourceDatabase, sourceTable));
+        assertThat(checksum(targetDatabase, targetTable)).as("checksum of %s", targetTable)
+                .isEqualTo(checksum(sourceDatabase, sourceTable));
+    }
+
+    private List<String> clientCommand(String binary) {
+        List<String> command = new ArrayList<>(List.of(binary, "--no-defaults", "--skip-ssl",
+                "-h", server.host(), "-P", String.valueOf(server.port()), "-u", server.user()));
+        if (!server.password().isEmpty()) {
+            command.add("--password=" + server.password());
+        }
+        command.add("--default-character-set=utf8mb4");
+        return command;
+    }
+
+    private ClientRun run(ProcessBuilder builder) throws IOException, InterruptedException {
+        Path stderr = Files.createTempFile(directory, "client", ".err");
+        Process process = builder.redirectError(stderr.toFile()).start();
+        int exitCode = process.waitFor();
+        return new ClientRun(exitCode, Files.readString(stderr));
+    }
+
+    @Override
+    public void close() {
+        databases.forEach(server::dropDatabase);
+    }
+
+    record ClientRun(int exitCode, String stderr) {
+    }
+}
