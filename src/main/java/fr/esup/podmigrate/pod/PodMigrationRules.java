@@ -1,0 +1,183 @@
+package fr.esup.podmigrate.pod;
+
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import static fr.esup.podmigrate.pod.TableWithoutHome.Fate.BECOMES_COLUMN;
+import static fr.esup.podmigrate.pod.TableWithoutHome.Fate.CONVERTED;
+import static fr.esup.podmigrate.pod.TableWithoutHome.Fate.DROPPED;
+
+/**
+ * What changed in Esup-Pod's database between v2 (2.9.x) and v3, as data: the one place the analysis, the
+ * importer, the site fixes and the verification read. Facts from the Pod repository at its release tags,
+ * checked against the schema fixtures by {@code PodMigrationRulesTest}.
+ */
+public final class PodMigrationRules {
+
+    /** The site a fresh Pod creates and Django's {@code SITE_ID} names. */
+    public static final int DEFAULT_SITE_ID = 1;
+
+    public static final String MIGRATIONS_TABLE = "django_migrations";
+    public static final String SITE_TABLE = "django_site";
+
+    /** From 3.3.0 the encoding models live in the {@code video_encode_transcript} app; 3.0 to 3.2 keep v2's names. */
+    public static final List<TableRename> RENAMES = Stream.concat(
+            Stream.of("encodingvideo", "encodingaudio", "encodinglog", "encodingstep", "playlistvideo",
+                            "videorendition", "videorendition_sites")
+                    .map(model -> new TableRename("video_" + model, TargetShape.ENCODE_TRANSCRIPT_APP + "_" + model,
+                            EnumSet.of(TargetShape.V3_3_PLUS))),
+            // The bbb app renamed its model in 3.0.0 and left Pod in 3.8.2: the rename applies while the target has it.
+            Stream.of(new TableRename("bbb_meeting", "bbb_bbb_meeting", EnumSet.allOf(TargetShape.class))))
+            .toList();
+
+    public static final List<ExcludedTable> EXCLUDED_TABLES = List.of(
+            new ExcludedTable(MIGRATIONS_TABLE, ExcludedTable.Reason.TARGET_KEEPS_ITS_ROWS),
+            new ExcludedTable("live_broadcaster", ExcludedTable.Reason.RECREATED_BY_HAND));
+
+    public static final List<DroppedColumn> DROPPED_COLUMNS = Stream.of(
+            // v2's LANGUAGES included Dutch; v3's are fr and en.
+            Stream.of("django_flatpage.title_nl", "django_flatpage.content_nl", "main_configuration.description_nl",
+                            "main_linkfooter.title_nl", "video_channel.title_nl", "video_channel.description_nl",
+                            "video_discipline.title_nl", "video_discipline.description_nl", "video_theme.title_nl",
+                            "video_theme.description_nl", "video_type.title_nl", "video_type.description_nl",
+                            "video_video.title_nl", "video_video.description_nl")
+                    .map(column -> dropped(column, "3.0.0", "")),
+            Stream.of(
+                    dropped("live_broadcaster.iframe_url", "2.9.3", "live_event.iframe_url"),
+                    dropped("live_broadcaster.iframe_height", "2.9.3", "live_event.iframe_height"),
+                    dropped("live_broadcaster.aside_iframe_url", "2.9.3", "live_event.aside_iframe_url"),
+                    dropped("live_broadcaster.password", "2.9.3", "live_event.password"),
+                    dropped("live_event.start_time", "3.0.0", "live_event.start_date"),
+                    dropped("live_event.end_time", "3.0.0", "live_event.end_date"),
+                    dropped("live_broadcaster.video_on_hold_id", "3.1.0", "live_event.video_on_hold_id"),
+                    dropped("live_broadcaster.viewcount", "3.1.0", ""),
+                    dropped("live_heartbeat.broadcaster_id", "3.1.0", "live_heartbeat.event_id"),
+                    dropped("playlist_playlist.title", "3.4.0", "playlist_playlist.name"),
+                    dropped("playlist_playlist.visible", "3.4.0", "playlist_playlist.visibility")))
+            .flatMap(s -> s).toList();
+
+    private static final String MODEL_DEFAULT = "the model's default";
+    private static final String MIGRATION_TIME = "the upgrade's time, as Django's migration gives";
+    private static final String FIX_TRANSCRIPT =
+            "a flag in v2, a language code from 3.2.0 (when the target's column is a varchar): Pod's fix_transcript";
+
+    /** v3 columns that are NOT NULL without a database default and that v2 rows do not carry. Target table names. */
+    public static final List<V3ColumnValue> NEW_NOT_NULL_COLUMNS = List.of(
+            constant("authentication_accessgroup.auto_sync", "0", MODEL_DEFAULT),
+            constant("completion_document.private", "0", MODEL_DEFAULT),
+            constant("completion_track.enrich_ready", "0", MODEL_DEFAULT),
+            constant("live_broadcaster.enable_add_event", "0", MODEL_DEFAULT),
+            constant("live_broadcaster.main_lang", "'fr'", "the model's default, the site's LANGUAGE_CODE (Pod's is fr)"),
+            constant("live_broadcaster.piloting_conf", "''", MODEL_DEFAULT),
+            constant("live_event.enable_transcription", "0", MODEL_DEFAULT),
+            constant("live_event.is_recording_stopped", "0", MODEL_DEFAULT),
+            constant("live_event.max_viewers", "0", MODEL_DEFAULT),
+            derived("live_event.end_date", "TIMESTAMP(start_date, end_time)",
+                    "Pod 3.0's own upgrade combines the v2 date and end time, in the site's TIME_ZONE (stored as UTC)",
+                    "start_date", "end_time"),
+            derived("playlist_playlist.name", "title", "Pod 3.4's own upgrade renames title to name", "title"),
+            derived("playlist_playlist.visibility", "IF(visible, 'public', 'private')",
+                    "Pod 3.4's own upgrade maps visible to public, hidden to private", "visible"),
+            constant("playlist_playlist.autoplay", "1", "Pod 3.4's own upgrade sets it"),
+            constant("playlist_playlist.editable", "1", "Pod 3.4's own upgrade sets it"),
+            constant("playlist_playlist.promoted", "0", MODEL_DEFAULT),
+            constant("playlist_playlist.password", "''", MODEL_DEFAULT),
+            constant("playlist_playlist.date_created", "CURRENT_TIMESTAMP(6)", MIGRATION_TIME),
+            constant("playlist_playlist.date_updated", "CURRENT_TIMESTAMP(6)", MIGRATION_TIME),
+            constant("playlist_playlist.site_id", String.valueOf(DEFAULT_SITE_ID), MODEL_DEFAULT + " (SITE_ID)"),
+            constant("recorder_recorder.credentials_login", "''", MODEL_DEFAULT),
+            constant("recorder_recorder.credentials_password", "''", MODEL_DEFAULT),
+            constant("recorder_recorder.publication_auto", "0", MODEL_DEFAULT),
+            constant("video_channel.site_id", String.valueOf(DEFAULT_SITE_ID),
+                    "the site of its video_channel_sites row (SITE_LINKS); the default site when it has none"),
+            constant("video_discipline.site_id", String.valueOf(DEFAULT_SITE_ID),
+                    "the site of its video_discipline_sites row (SITE_LINKS); the default site when it has none"),
+            constant("video_videorendition.encoding_resolution_threshold", "0", MODEL_DEFAULT + " (Pod 3.1 and 3.2)"),
+            constant("video_encode_transcript_videorendition.encoding_resolution_threshold", "0", MODEL_DEFAULT));
+
+    /** Columns both versions have whose v2 values do not fit v3's column as they are. */
+    public static final List<V3ColumnValue> CONVERTED_COLUMNS = List.of(
+            derived("live_event.start_date", "TIMESTAMP(start_date, start_time)",
+                    "a date in 2.9.3, a datetime from 3.0.0: Pod's own upgrade adds the start time (site's TIME_ZONE)",
+                    "start_date", "start_time"),
+            derived("live_broadcaster.piloting_conf", "COALESCE(piloting_conf, '')", "NOT NULL from 3.1.0",
+                    "piloting_conf"),
+            derived("playlist_playlist.description", "COALESCE(description, '')", "NOT NULL from 3.4.0", "description"),
+            derived("video_video.transcript", "IF(transcript, main_lang, '')", FIX_TRANSCRIPT, "transcript", "main_lang"),
+            derived("recorder_recorder.transcript", "IF(transcript, main_lang, '')", FIX_TRANSCRIPT,
+                    "transcript", "main_lang"));
+
+    private static final List<TableWithoutHome> TABLES_WITHOUT_HOME = List.of(
+            new TableWithoutHome("video_channel_sites", "3.0.0", BECOMES_COLUMN, "video_channel.site_id"),
+            new TableWithoutHome("video_discipline_sites", "3.0.0", BECOMES_COLUMN, "video_discipline.site_id"),
+            // lti_provider left Pod in 3.0.0 and came back in 3.1.0.
+            new TableWithoutHome("lti_provider_lticoursecontext", "3.0.0", DROPPED, ""),
+            new TableWithoutHome("live_broadcaster_viewers", "3.1.0", DROPPED, ""),
+            new TableWithoutHome("playlist_playlistelement", "3.4.0", CONVERTED, "playlist_playlistcontent"),
+            new TableWithoutHome("bbb_meeting", "3.8.2", DROPPED, ""),
+            new TableWithoutHome("bbb_attendee", "3.8.2", DROPPED, ""),
+            new TableWithoutHome("bbb_livestream", "3.8.2", DROPPED, ""));
+
+    public static final List<SiteLink> SITE_LINKS = List.of(
+            new SiteLink("video_channel", "site_id", "video_channel_sites", "channel_id"),
+            new SiteLink("video_discipline", "site_id", "video_discipline_sites", "discipline_id"));
+
+    public static final List<DefaultSiteLink> DEFAULT_SITE_LINKS = List.of(
+            new DefaultSiteLink("video_video", "video_video_sites", "video_id"),
+            new DefaultSiteLink("video_type", "video_type_sites", "type_id"),
+            new DefaultSiteLink("video_videorendition", "video_videorendition_sites", "videorendition_id"),
+            new DefaultSiteLink("authentication_owner", "authentication_owner_sites", "owner_id"),
+            new DefaultSiteLink("authentication_groupsite", "authentication_groupsite_sites", "groupsite_id"),
+            new DefaultSiteLink("live_building", "live_building_sites", "building_id"),
+            new DefaultSiteLink("recorder_recorder", "recorder_recorder_sites", "recorder_id"));
+
+    /** Imported, then checked item by item by the operator (the procedure's step 7). */
+    public static final List<String> CHECKED_AFTER_IMPORT = List.of(
+            "django_flatpage", "django_flatpage_sites", "live_broadcaster", "live_event", "live_event_additional_owners");
+
+    private PodMigrationRules() {
+    }
+
+    /** The renames a v3 database with these tables needs. */
+    public static List<TableRename> renamesFor(Collection<String> targetTables) {
+        TargetShape shape = TargetShape.of(targetTables);
+        return RENAMES.stream()
+                .filter(r -> r.shapes().contains(shape) && targetTables.contains(r.v3Table()))
+                .toList();
+    }
+
+    /** The v2 tables a v3 database with these tables has no table for, even after the renames it needs. */
+    public static List<TableWithoutHome> tablesWithoutHome(Collection<String> targetTables) {
+        Set<String> renamed = renamesFor(targetTables).stream().map(TableRename::v2Table).collect(Collectors.toSet());
+        return TABLES_WITHOUT_HOME.stream()
+                .filter(t -> !targetTables.contains(t.v2Table()) && !renamed.contains(t.v2Table()))
+                .toList();
+    }
+
+    /** The value a v3 NOT NULL column without default takes for rows from v2, if Pod's knowledge has one. */
+    public static Optional<V3ColumnValue> newNotNullValue(String table, String column) {
+        return NEW_NOT_NULL_COLUMNS.stream()
+                .filter(v -> v.table().equals(table) && v.column().equals(column))
+                .findFirst();
+    }
+
+    private static DroppedColumn dropped(String tableColumn, String droppedIn, String becomesIn) {
+        int dot = tableColumn.indexOf('.');
+        return new DroppedColumn(tableColumn.substring(0, dot), tableColumn.substring(dot + 1), droppedIn, becomesIn);
+    }
+
+    private static V3ColumnValue constant(String tableColumn, String value, String why) {
+        return derived(tableColumn, value, why);
+    }
+
+    private static V3ColumnValue derived(String tableColumn, String expression, String why, String... v2Columns) {
+        int dot = tableColumn.indexOf('.');
+        return new V3ColumnValue(tableColumn.substring(0, dot), tableColumn.substring(dot + 1), expression,
+                List.of(v2Columns), why);
+    }
+}

@@ -1,0 +1,61 @@
+package fr.esup.podmigrate.pod;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/**
+ * Loads the Pod schema fixtures into a database: the structure of a release, and the rows its
+ * {@code manage.py migrate} leaves (sites, migrations, content types, permissions, configuration).
+ */
+public final class PodSchemas {
+
+    private PodSchemas() {
+    }
+
+    /** Creates the tables of {@code version} (no rows) in the connection's current database. */
+    public static void load(PodVersion version, Connection connection) throws SQLException {
+        execute(version.schemaResource(), connection);
+    }
+
+    /** Creates the tables of {@code version} and adds the rows a fresh {@code make migrate} leaves: a blank Pod. */
+    public static void loadBlank(PodVersion version, Connection connection) throws SQLException {
+        load(version, connection);
+        execute(version.blankDataResource(), connection);
+    }
+
+    /**
+     * Runs a fixture script. The fixtures are {@code mariadb-dump --compact} output and its like: every
+     * statement ends with a semicolon at the end of a line and no value holds a line break, so splitting at
+     * those semicolons is exact for them (and only for them).
+     */
+    private static void execute(String resource, Connection connection) throws SQLException {
+        try (InputStream in = PodSchemas.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("Missing fixture " + resource);
+            }
+            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            try (Statement statement = connection.createStatement()) {
+                StringBuilder sql = new StringBuilder();
+                for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                    if (sql.isEmpty() && (line.isBlank() || line.startsWith("--"))) {
+                        continue;
+                    }
+                    sql.append(line).append('\n');
+                    if (line.endsWith(";")) {
+                        statement.execute(sql.toString());
+                        sql.setLength(0);
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not read fixture " + resource, e);
+        }
+    }
+}

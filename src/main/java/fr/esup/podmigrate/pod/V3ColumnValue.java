@@ -1,0 +1,17 @@
+package fr.esup.podmigrate.pod;
+
+import java.util.List;
+
+/**
+ * The value a v3 column takes for a row coming from v2.
+ *
+ * @param expression an SQL expression evaluated on the v2 row (a constant when {@code v2Columns} is empty)
+ * @param v2Columns  the v2 columns the expression reads
+ * @param why        where the value comes from (Pod's model default or its own upgrade code)
+ */
+public record V3ColumnValue(String table, String column, String expression, List<String> v2Columns, String why) {
+
+    public boolean isConstant() {
+        return v2Columns.isEmpty();
+    }
+}

@@ -1,0 +1,76 @@
+package fr.esup.podmigrate.pod;
+
+import fr.esup.podmigrate.testsupport.TestServer;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+
+/**
+ * A {@code pm_test_*} database on the test server holding a Pod fixture; closing it drops it.
+ * <pre>{@code try (PodTestDatabase v3 = PodTestDatabase.blank(PodVersion.V3_8_4);
+ *      Connection c = v3.connect()) { ... }}</pre>
+ */
+public final class PodTestDatabase implements AutoCloseable {
+
+    /** Videos in the generated v2 database most tests use: every kind of row, in well under a second. */
+    public static final int DEFAULT_SCALE = 100;
+    public static final long DEFAULT_SEED = 20_240_915;
+
+    private final String name;
+
+    private PodTestDatabase(String name) {
+        this.name = name;
+    }
+
+    /** A database without tables. */
+    public static PodTestDatabase empty() throws SQLException {
+        return create("empty", connection -> { });
+    }
+
+    /** The tables of {@code version}, no rows. */
+    public static PodTestDatabase schemaOnly(PodVersion version) throws SQLException {
+        return create("schema_" + version.name(), connection -> PodSchemas.load(version, connection));
+    }
+
+    /** The database a fresh {@code make migrate} of {@code version} leaves. */
+    public static PodTestDatabase blank(PodVersion version) throws SQLException {
+        return create("blank_" + version.name(), connection -> PodSchemas.loadBlank(version, connection));
+    }
+
+    /** A v2 site at the default test scale. */
+    public static PodTestDatabase generatedV2(PodVersion version) throws SQLException {
+        return generatedV2(version, DEFAULT_SCALE, DEFAULT_SEED);
+    }
+
+    public static PodTestDatabase generatedV2(PodVersion version, int scale, long seed) throws SQLException {
+        return create("v2_" + version.name(), connection -> V2DataGenerator.generate(connection, version, scale, seed));
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public Connection connect() throws SQLException {
+        return TestServer.get().connect(name);
+    }
+
+    @Override
+    public void close() {
+        TestServer.get().dropDatabase(name);
+    }
+
+    private interface Filling {
+        void fill(Connection connection) throws SQLException;
+    }
+
+    private static PodTestDatabase create(String label, Filling filling) throws SQLException {
+        PodTestDatabase database = new PodTestDatabase(TestServer.get().createDatabase(label));
+        try (Connection connection = database.connect()) {
+            filling.fill(connection);
+            return database;
+        } catch (SQLException | RuntimeException e) {
+            database.close();
+            throw e;
+        }
+    }
+}
