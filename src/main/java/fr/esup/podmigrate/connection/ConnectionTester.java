@@ -1,7 +1,7 @@
 package fr.esup.podmigrate.connection;
 
 import fr.esup.podmigrate.config.DatabaseEndpoint;
-import fr.esup.podmigrate.pod.DatabaseKind;
+import fr.esup.podmigrate.pod.DatabaseShape;
 import org.springframework.stereotype.Service;
 
 import java.net.ConnectException;
@@ -51,7 +51,7 @@ class ConnectionTester {
                 }
             }
             return new ConnectionReport(role, null, null, version, charset, collation, maxAllowedPacket,
-                    tables.size(), DatabaseKind.detect(tables, migratedApps));
+                    tables.size(), DatabaseShape.detect(tables, migratedApps).kind());
         } catch (SQLException e) {
             return ConnectionReport.failed(role, classify(e), e.getMessage());
         }

@@ -1,5 +1,7 @@
 package fr.esup.podmigrate.browser;
 
+import fr.esup.podmigrate.pod.PodSchemas;
+import fr.esup.podmigrate.pod.PodVersion;
 import fr.esup.podmigrate.testsupport.Browser;
 import fr.esup.podmigrate.testsupport.TestServer;
 import org.junit.jupiter.api.AfterAll;
@@ -12,13 +14,26 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import java.sql.Connection;
+import java.sql.SQLException;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ExtendWith(Browser.class)
 class ConnectionsFlowTest {
 
-    private static final String TARGET = TestServer.get().createDatabase("browser_v3");
+    private static final String TARGET = blankPodV3();
+
+    private static String blankPodV3() {
+        String name = TestServer.get().createDatabase("browser_v3");
+        try (Connection c = TestServer.get().connect(name)) {
+            PodSchemas.loadBlank(PodVersion.V3_8_4, c);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return name;
+    }
 
     @DynamicPropertySource
     static void settings(DynamicPropertyRegistry registry) {
@@ -47,7 +62,7 @@ class ConnectionsFlowTest {
 
         WebElement report = connections.test("target");
 
-        assertThat(report.getAttribute("data-outcome")).isEqualTo("EMPTY");
+        assertThat(report.getAttribute("data-outcome")).isEqualTo("POD_V3");
         assertThat(report.getText()).contains("MariaDB", "utf8mb4");
     }
 }

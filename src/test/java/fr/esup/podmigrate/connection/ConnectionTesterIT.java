@@ -2,6 +2,8 @@ package fr.esup.podmigrate.connection;
 
 import fr.esup.podmigrate.config.DatabaseEndpoint;
 import fr.esup.podmigrate.pod.DatabaseKind;
+import fr.esup.podmigrate.pod.PodTestDatabase;
+import fr.esup.podmigrate.pod.PodVersion;
 import fr.esup.podmigrate.testsupport.TestServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -82,6 +84,26 @@ class ConnectionTesterIT {
         DatabaseEndpoint nowhere = new DatabaseEndpoint("jdbc:mariadb://no-such-host.invalid:3306/pod",
                 server.user(), server.password(), "test");
         assertThat(tester.test(nowhere, DatabaseRole.TARGET).failure()).isEqualTo(ConnectionFailure.UNKNOWN_HOST);
+    }
+
+    @Test
+    void recognisesABlankPodV3AndASamplePodV2() throws Exception {
+        try (PodTestDatabase v3 = PodTestDatabase.blank(PodVersion.V3_0_5);
+             PodTestDatabase v2 = PodTestDatabase.generatedV2(PodVersion.V2_9_1, 5, 1)) {
+            ConnectionReport target = tester.test(endpoint(v3.name(), server.password()), DatabaseRole.TARGET);
+            assertThat(target.kind()).isEqualTo(DatabaseKind.POD_V3);
+            assertThat(target.tableCount()).isEqualTo(111);
+            assertThat(target.looksSwapped()).isFalse();
+
+            ConnectionReport source = tester.test(endpoint(v2.name(), server.password()), DatabaseRole.SOURCE);
+            assertThat(source.kind()).isEqualTo(DatabaseKind.POD_V2);
+            assertThat(source.looksSwapped()).isFalse();
+
+            assertThat(tester.test(endpoint(v2.name(), server.password()), DatabaseRole.TARGET).looksSwapped())
+                    .as("a v2 database given as the target").isTrue();
+            assertThat(tester.test(endpoint(v3.name(), server.password()), DatabaseRole.SOURCE).looksSwapped())
+                    .as("a v3 database given as the source").isTrue();
+        }
     }
 
     private DatabaseEndpoint endpoint(String db, String password) {
