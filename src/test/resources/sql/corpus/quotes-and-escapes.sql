@@ -1,0 +1,16 @@
+CREATE TABLE quoted (id INT PRIMARY KEY, v VARCHAR(200), w VARCHAR(200));
+INSERT INTO quoted VALUES (1, 'semi;colon', "double;quoted");
+INSERT INTO quoted VALUES (2, 'it''s', "say ""hi""");
+INSERT INTO quoted VALUES (3, 'back\'slash;', "back\"slash;");
+INSERT INTO quoted VALUES (4, 'tab\there\nnewline\\', 'zero\0byte\Zctrl');
+INSERT INTO quoted VALUES (5, '-- not a comment', '# nor this');
+INSERT INTO quoted VALUES (6, '/* nor this */', '/*! nor this */');
+INSERT INTO quoted VALUES (7, 'DELIMITER ;;', '\\g \\c \\q');
+INSERT INTO quoted VALUES (8, 'percent \% and \_', 'unknown \y escape');
+INSERT INTO quoted VALUES (9, 'é€😀 ünïcödé', "日本語;");
+INSERT INTO quoted VALUES (10, 'a' 'b' 'c', "x" 'y');
+INSERT INTO quoted VALUES (11, '\\', "\\");
+INSERT INTO quoted VALUES (12, '`', "'");
+INSERT INTO quoted VALUES (13, "'", '"');
+INSERT INTO quoted VALUES (14, '\'\'', "\"\"");
+INSERT INTO quoted (id, v) VALUES (15, 'tuple (with) parens, and commas'), (16, ')'), (17, '(');
