@@ -1,13 +1,12 @@
 package fr.esup.podmigrate.cli;
 
 import fr.esup.podmigrate.config.EmbeddedMariaDb;
+import fr.esup.podmigrate.config.ServerAddress;
 import fr.esup.podmigrate.pod.PodVersion;
 import fr.esup.podmigrate.pod.V2DataGenerator;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URI;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -62,10 +61,9 @@ public final class Benchmark {
         Path work = Files.createTempDirectory("pod-migrate-bench");
         String serverUrl = System.getenv("PODMIGRATE_TEST_SERVER_URL");
         if (serverUrl != null && !serverUrl.isBlank()) {
-            URI uri = URI.create(serverUrl.substring("jdbc:".length()));
-            String query = uri.getQuery() == null ? "" : uri.getQuery();
-            new Benchmark(uri.getHost(), uri.getPort() < 0 ? 3306 : uri.getPort(), param(query, "user", "root"),
-                    param(query, "password", ""), "mariadb", "mariadb-dump", jar, work).run(scale, parallel, "server " + serverUrl);
+            ServerAddress server = ServerAddress.parse(serverUrl);
+            new Benchmark(server.host(), server.port(), server.user(), server.password(), "mariadb", "mariadb-dump", jar,
+                    work).run(scale, parallel, "server " + server);
         } else {
             try (EmbeddedMariaDb db = EmbeddedMariaDb.start(work.resolve("mariadb"))) {
                 new Benchmark("127.0.0.1", db.port(), "root", "", db.clientBinary().toString(), db.dumpBinary().toString(),
@@ -267,15 +265,5 @@ public final class Benchmark {
 
     private static double seconds(long startNanos) {
         return (System.nanoTime() - startNanos) / 1e9;
-    }
-
-    private static String param(String query, String key, String fallback) {
-        for (String pair : query.split("&")) {
-            int eq = pair.indexOf('=');
-            if (eq > 0 && pair.substring(0, eq).equals(key)) {
-                return URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-            }
-        }
-        return fallback;
     }
 }
