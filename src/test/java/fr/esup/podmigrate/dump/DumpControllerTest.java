@@ -183,7 +183,7 @@ class DumpControllerTest {
         mvc.perform(get("/dump").header("HX-Request", "true"))
                 .andExpect(content().string(allOf(
                         containsString("data-status=\"succeeded\""),
-                        containsString("podv2-20261126-100000.sql: 2 tables, 1,200 rows."),
+                        containsString("Written: podv2-20261126-100000.sql (33 bytes)."),
                         containsString("href=\"/dump/files/download?id=exports/podv2-20261126-100000.sql\""),
                         containsString("video_video"),
                         not(containsString("hx-trigger=\"load")))));
