@@ -1,5 +1,6 @@
 package fr.esup.podmigrate.dump;
 
+import fr.esup.podmigrate.testsupport.TestWorkspaces;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -33,16 +34,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class UploadLimitIT {
 
-    private static final Path WORKSPACE = temporaryWorkspace();
+    private static final Path WORKSPACE = TestWorkspaces.newFolder("pm-upload-limit");
     private static final String BOUNDARY = "pod-migrate-test-boundary";
-
-    private static Path temporaryWorkspace() {
-        try {
-            return Files.createTempDirectory("pm-upload-limit");
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     @DynamicPropertySource
     static void settings(DynamicPropertyRegistry registry) {
