@@ -19,10 +19,14 @@ public final class TestWorkspaces {
         return new Workspace(properties(dir));
     }
 
-    /** A fresh folder for the workspace of a Spring context: a {@code @TempDir} comes too late for its settings. */
+    /**
+     * A fresh folder under {@code target/test-workspaces} for the workspace of a Spring context: a {@code @TempDir}
+     * comes too late for its settings.
+     */
     public static Path newFolder(String prefix) {
         try {
-            return Files.createTempDirectory(prefix);
+            return Files.createTempDirectory(Files.createDirectories(Path.of("target", "test-workspaces")), prefix)
+                    .toAbsolutePath();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
