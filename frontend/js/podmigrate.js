@@ -6,3 +6,31 @@ document.addEventListener("htmx:configRequest", function (event) {
     event.detail.headers[header.content] = token.content;
   }
 });
+
+// A job fragment that has just finished tells the page around it, which may reload what the job produced.
+document.addEventListener("htmx:afterSettle", function (event) {
+  var job = event.target;
+  if (job.matches && job.matches(".job[data-status]") && job.dataset.status !== "running") {
+    htmx.trigger(job, "job-finished");
+  }
+});
+
+// A file over the upload limit is refused before it is sent: the server could only refuse it once the limit's worth had arrived.
+document.addEventListener("htmx:beforeRequest", function (event) {
+  var form = event.target;
+  var input = form.dataset && form.dataset.maxBytes && form.querySelector("input[type=file]");
+  if (input && input.files.length > 0 && input.files[0].size > Number(form.dataset.maxBytes)) {
+    event.preventDefault();
+    form.querySelector(".upload-too-large").hidden = false;
+  }
+});
+
+// An upload's progress bar follows the bytes sent.
+document.addEventListener("htmx:xhr:progress", function (event) {
+  var bar = event.target.querySelector && event.target.querySelector("progress.upload-progress");
+  if (bar && event.detail.lengthComputable) {
+    bar.hidden = false;
+    bar.max = event.detail.total;
+    bar.value = event.detail.loaded;
+  }
+});

@@ -9,8 +9,11 @@ import java.time.Instant;
  * @param id   its path relative to the workspace ({@code uploads/...}, {@code import/...}, {@code exports/...}):
  *             the only way pages name it
  * @param name the name the operator knows it by (the uploaded file's name, or the file's own)
+ * @param gzip whether its content is gzip-compressed, whatever its name says
  */
-public record ScriptFile(String id, String name, Path path, long size, Instant modified, Origin origin) {
+public record ScriptFile(String id, String name, Path path, long size, Instant modified, Origin origin, boolean gzip) {
+
+    private static final String GZ = ".gz";
 
     public enum Origin {
         GENERATED, UPLOADED, IMPORT_FOLDER;
@@ -18,5 +21,21 @@ public record ScriptFile(String id, String name, Path path, long size, Instant m
         public String key() {
             return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
         }
+    }
+
+    public ByteSize shownSize() {
+        return new ByteSize(size);
+    }
+
+    /**
+     * The name a download is saved under: the shown name reduced to characters every file system and header
+     * accepts, ending in .gz when the content is compressed.
+     */
+    public String downloadName() {
+        String safe = name.replaceAll("[^A-Za-z0-9._-]", "_").replaceFirst("^[._-]+", "");
+        if (safe.isEmpty()) {
+            safe = path.getFileName().toString();
+        }
+        return gzip && !safe.endsWith(GZ) ? safe + GZ : safe;
     }
 }

@@ -3,7 +3,6 @@ package fr.esup.podmigrate.dump;
 import fr.esup.podmigrate.config.Workspace;
 import org.springframework.stereotype.Service;
 
-import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -46,27 +45,40 @@ public class ScriptFiles {
         return workspace.exports().resolve("podv2-" + STAMP.format(Instant.now()) + (gzip ? ".sql.gz" : ".sql"));
     }
 
+    /** Writes an upload's content to the file it is given. */
+    @FunctionalInterface
+    public interface Upload {
+        void transferTo(Path file) throws IOException;
+    }
+
     /**
-     * Streams an upload to disk under a generated name (gzip detected by its content), keeping the
-     * operator's name beside it for display only.
+     * Stores an upload under a generated name (gzip recognised by its content), keeping the operator's name
+     * beside it for display only.
      */
-    public ScriptFile storeUpload(InputStream content, String originalName) throws IOException {
+    public ScriptFile storeUpload(String originalName, Upload upload) throws IOException {
         String stem = "podv2-" + STAMP.format(Instant.now()) + "-" + UUID.randomUUID().toString().substring(0, 8);
         Path partial = workspace.uploads().resolve(stem + ".partial");
-        try (InputStream in = new BufferedInputStream(content)) {
-            in.mark(2);
-            boolean gzip = in.read() == 0x1f && in.read() == 0x8b;
-            in.reset();
-            Files.copy(in, partial, StandardCopyOption.REPLACE_EXISTING);
-            Path stored = workspace.uploads().resolve(stem + (gzip ? ".sql.gz" : ".sql"));
+        try {
+            upload.transferTo(partial);
+            Path stored = workspace.uploads().resolve(stem + (gzip(partial) ? ".sql.gz" : ".sql"));
             Files.move(partial, stored, StandardCopyOption.ATOMIC_MOVE);
-            String shown = originalName == null || originalName.isBlank() ? stored.getFileName().toString()
-                    : Path.of(originalName.replace('\\', '/')).getFileName().toString();
+            String base = originalName == null ? "" : originalName.substring(originalName.replace('\\', '/').lastIndexOf('/') + 1);
+            String shown = base.isBlank() ? stored.getFileName().toString() : base;
             Files.writeString(workspace.uploads().resolve(stem + ".name"), shown, StandardCharsets.UTF_8);
             return describe(stored, ScriptFile.Origin.UPLOADED);
         } finally {
             Files.deleteIfExists(partial);
         }
+    }
+
+    /** The podv2.sql a generation wrote to a file of {@link #newExport(boolean)}. */
+    public ScriptFile generated(Path export) {
+        return describe(export, ScriptFile.Origin.GENERATED);
+    }
+
+    /** Where an operator copies a podv2.sql to pick it here. */
+    public Path importFolderLocation() {
+        return workspace.importFolder();
     }
 
     /** The files an operator copied into the import folder. */
@@ -115,7 +127,7 @@ public class ScriptFiles {
                 String name = entry.getFileName().toString();
                 boolean script = name.endsWith(".sql") || name.endsWith(".sql.gz") || origin == ScriptFile.Origin.IMPORT_FOLDER;
                 if (script && SAFE_NAME.matcher(name).matches() && !name.endsWith(".name") && !name.endsWith(".partial")
-                        && Files.isRegularFile(entry, LinkOption.NOFOLLOW_LINKS)) {
+                        && Files.isRegularFile(entry, LinkOption.NOFOLLOW_LINKS) && Files.isReadable(entry)) {
                     files.add(describe(entry, origin));
                 }
             }
@@ -136,9 +148,15 @@ public class ScriptFiles {
                 }
             }
             return new ScriptFile(workspace.root().relativize(file).toString().replace('\\', '/'), name, file,
-                    Files.size(file), Files.getLastModifiedTime(file).toInstant(), origin);
+                    Files.size(file), Files.getLastModifiedTime(file).toInstant(), origin, gzip(file));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read " + file, e);
+        }
+    }
+
+    private static boolean gzip(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return in.read() == 0x1f && in.read() == 0x8b;
         }
     }
 }

@@ -5,7 +5,7 @@ public enum WizardStep {
     CONNECTIONS("connections", true),
     BACKUP("backup", false),
     WIPE("wipe", false),
-    DUMP("dump", false),
+    DUMP("dump", true),
     IMPORT("import", false),
     SITE_FIXES("sitefix", false),
     CHECKLIST("checklist", false),

@@ -6,14 +6,15 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.zip.GZIPOutputStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ScriptFilesTest {
 
@@ -31,8 +32,7 @@ class ScriptFilesTest {
 
     @Test
     void anUploadGetsAGeneratedNameInsideTheWorkspace() throws Exception {
-        ScriptFile stored = files.storeUpload(new ByteArrayInputStream("SELECT 1;".getBytes(StandardCharsets.UTF_8)),
-                "../../etc/cron.d/evil.sql");
+        ScriptFile stored = files.storeUpload("../../etc/cron.d/evil.sql", target -> Files.writeString(target, "SELECT 1;"));
         assertThat(stored.path().getParent()).isEqualTo(workspace.uploads());
         assertThat(stored.path().getFileName().toString()).matches("podv2-\\d{8}-\\d{6}-[0-9a-f]{8}\\.sql");
         assertThat(stored.name()).isEqualTo("evil.sql");
@@ -43,13 +43,32 @@ class ScriptFilesTest {
     }
 
     @Test
+    void aBrokenUploadLeavesNothing() {
+        assertThatThrownBy(() -> files.storeUpload("podv2.sql", target -> {
+            Files.writeString(target, "INSERT INTO");
+            throw new IOException("Connection reset by peer");
+        })).hasMessage("Connection reset by peer");
+        assertThat(files.all()).isEmpty();
+        assertThat(workspace.uploads().toFile().list()).isEmpty();
+    }
+
+    @Test
+    void aDownloadIsNamedWithSafeCharactersOnly() throws Exception {
+        ScriptFile stored = files.storeUpload("C:\\Users\\me\\pod v2 \"copie\";.sql", target -> Files.writeString(target, "SELECT 1;"));
+        assertThat(stored.name()).isEqualTo("pod v2 \"copie\";.sql");
+        assertThat(stored.downloadName()).isEqualTo("pod_v2__copie__.sql");
+    }
+
+    @Test
     void aGzipUploadIsRecognisedByItsContent() throws Exception {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (GZIPOutputStream gz = new GZIPOutputStream(bytes)) {
             gz.write("SELECT 1;".getBytes(StandardCharsets.UTF_8));
         }
-        ScriptFile stored = files.storeUpload(new ByteArrayInputStream(bytes.toByteArray()), "podv2.sql");
+        ScriptFile stored = files.storeUpload("podv2.sql", target -> Files.write(target, bytes.toByteArray()));
         assertThat(stored.path().toString()).endsWith(".sql.gz");
+        assertThat(stored.gzip()).isTrue();
+        assertThat(stored.downloadName()).isEqualTo("podv2.sql.gz");
     }
 
     @Test

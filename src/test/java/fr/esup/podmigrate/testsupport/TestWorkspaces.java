@@ -4,6 +4,9 @@ import fr.esup.podmigrate.config.PodMigrateProperties;
 import fr.esup.podmigrate.config.Workspace;
 import org.springframework.util.unit.DataSize;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** A workspace in a test's own folder. */
@@ -14,6 +17,19 @@ public final class TestWorkspaces {
 
     public static Workspace in(Path dir) {
         return new Workspace(properties(dir));
+    }
+
+    /**
+     * A fresh folder under {@code target/test-workspaces} for the workspace of a Spring context: a {@code @TempDir}
+     * comes too late for its settings.
+     */
+    public static Path newFolder(String prefix) {
+        try {
+            return Files.createTempDirectory(Files.createDirectories(Path.of("target", "test-workspaces")), prefix)
+                    .toAbsolutePath();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public static PodMigrateProperties properties(Path dir) {

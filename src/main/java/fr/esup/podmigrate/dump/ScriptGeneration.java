@@ -1,0 +1,113 @@
+package fr.esup.podmigrate.dump;
+
+import fr.esup.podmigrate.config.DatabaseEndpoint;
+import fr.esup.podmigrate.config.Databases;
+import fr.esup.podmigrate.run.Job;
+import fr.esup.podmigrate.run.JobContext;
+import fr.esup.podmigrate.run.JobProgress;
+import fr.esup.podmigrate.run.JobRunner;
+import fr.esup.podmigrate.run.JobStore;
+import fr.esup.podmigrate.run.RunStore;
+import fr.esup.podmigrate.run.StepStatus;
+import fr.esup.podmigrate.run.WizardStep;
+import fr.esup.podmigrate.sql.DumpProgress;
+import fr.esup.podmigrate.sql.DumpResult;
+import fr.esup.podmigrate.sql.DumpWriter;
+import org.springframework.stereotype.Service;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * Generates podv2.sql from the v2 source database in a background job, which holds the target database's
+ * lock like every job of the run; the file it writes becomes the run's podv2.sql.
+ *
+ * <p>The job's results: {@code file} (the script's id), {@code rows.<table>} for each table written, and while
+ * it runs {@code tables.done} and {@code tables.total}.
+ */
+@Service
+public class ScriptGeneration {
+
+    private final Databases databases;
+    private final JobRunner runner;
+    private final JobStore jobs;
+    private final ScriptFiles scriptFiles;
+    private final RunStore runStore;
+
+    public ScriptGeneration(Databases databases, JobRunner runner, JobStore jobs, ScriptFiles scriptFiles, RunStore runStore) {
+        this.databases = databases;
+        this.runner = runner;
+        this.jobs = jobs;
+        this.scriptFiles = scriptFiles;
+        this.runStore = runStore;
+    }
+
+    /**
+     * Starts the generation.
+     *
+     * @throws IllegalStateException when no source database is configured
+     * @throws fr.esup.podmigrate.run.JobAlreadyRunningException when another job holds the target database
+     */
+    public Job start(Podv2ScriptOptions options, String operator) {
+        DatabaseEndpoint source = databases.source()
+                .orElseThrow(() -> new IllegalStateException("No source database is configured"));
+        Job job = runner.start(WizardStep.DUMP, operator, databases.target().toString(),
+                context -> generate(source, options, operator, context));
+        runStore.audit(operator, "dump: job " + job.id() + " generates podv2.sql from " + source + " with " + options);
+        return job;
+    }
+
+    /** The latest generation: live while it runs, as persisted once it has ended. */
+    public Optional<Job> latest() {
+        return jobs.ofStep(WizardStep.DUMP).stream().findFirst().flatMap(job -> runner.find(job.id()));
+    }
+
+    /** The file a generation wrote, while the workspace still holds it. */
+    public Optional<ScriptFile> written(Job job) {
+        return scriptFiles.find(job.result("file"));
+    }
+
+    private String generate(DatabaseEndpoint source, Podv2ScriptOptions options, String operator, JobContext context)
+            throws Exception {
+        Path file = scriptFiles.newExport(options.gzip());
+        DumpResult result;
+        try (Connection connection = source.connect()) {
+            result = new DumpWriter(options.toDumpOptions().progress(new Progress(context)).cancelled(context::cancelled).build())
+                    .write(connection, file);
+        }
+        ScriptFile written = scriptFiles.generated(file);
+        scriptFiles.select(written);
+        runStore.record(WizardStep.DUMP, StepStatus.DONE, operator, "chose podv2.sql " + written.id());
+        context.result("file", written.id());
+        for (DumpResult.TableResult table : result.tables()) {
+            context.result("rows." + table.outputName(), Long.toString(table.rows()));
+        }
+        return written.id() + ": " + result.tables().size() + " tables, " + result.rowsWritten() + " rows";
+    }
+
+    /** The dump writer's progress as the job's: bytes written, rows, INSERT statements and tables. */
+    private static final class Progress implements Consumer<DumpProgress> {
+
+        private final JobContext context;
+        private long rows;
+        private long statements;
+
+        Progress(JobContext context) {
+            this.context = context;
+        }
+
+        @Override
+        public void accept(DumpProgress progress) {
+            // The writer reports after each INSERT statement, and otherwise only when a table starts or the dump ends.
+            if (progress.rowsWritten() > rows) {
+                rows = progress.rowsWritten();
+                statements++;
+            }
+            context.result("tables.done", Integer.toString(progress.tablesDone()));
+            context.result("tables.total", Integer.toString(progress.tablesTotal()));
+            context.progress(new JobProgress(progress.bytesWritten(), 0, progress.rowsWritten(), statements));
+        }
+    }
+}

@@ -1,0 +1,277 @@
+package fr.esup.podmigrate.dump;
+
+import fr.esup.podmigrate.config.DatabaseEndpoint;
+import fr.esup.podmigrate.config.Databases;
+import fr.esup.podmigrate.run.Job;
+import fr.esup.podmigrate.run.JobAlreadyRunningException;
+import fr.esup.podmigrate.run.JobProgress;
+import fr.esup.podmigrate.run.JobStatus;
+import fr.esup.podmigrate.run.RunStore;
+import fr.esup.podmigrate.run.StepStatus;
+import fr.esup.podmigrate.run.WizardStep;
+import fr.esup.podmigrate.sql.DumpOptions;
+import fr.esup.podmigrate.testsupport.WebSliceConfiguration;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.security.test.context.support.WithMockUser;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.contains;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+@WebMvcTest(controllers = DumpController.class, properties = "podmigrate.operator.password={noop}x")
+@Import(WebSliceConfiguration.class)
+@WithMockUser("alice")
+class DumpControllerTest {
+
+    private static final DatabaseEndpoint TARGET = new DatabaseEndpoint("jdbc:mariadb://v3.univ.fr:3306/pod", "pod", "hunter2", "t");
+    private static final DatabaseEndpoint SOURCE = new DatabaseEndpoint("jdbc:mariadb://v2.univ.fr:3306/pod2", "pod", "s3cret", "s");
+    private static final String LAYOUT = "<nav class=\"steps\"";
+
+    @Autowired
+    MockMvc mvc;
+
+    @MockitoBean
+    Databases databases;
+
+    @MockitoBean
+    ScriptFiles scriptFiles;
+
+    @MockitoBean
+    ScriptGeneration generation;
+
+    @MockitoBean
+    RunStore runStore;
+
+    @TempDir
+    Path dir;
+
+    private ScriptFile uploaded;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        when(databases.target()).thenReturn(TARGET);
+        when(databases.source()).thenReturn(Optional.of(SOURCE));
+        when(scriptFiles.importFolderLocation()).thenReturn(dir.resolve("import"));
+        Path file = Files.writeString(dir.resolve("podv2-20261126-100000-1234abcd.sql"), "INSERT IGNORE INTO t VALUES (1);\n");
+        uploaded = new ScriptFile("uploads/podv2-20261126-100000-1234abcd.sql", "pod de l'université.sql", file,
+                Files.size(file), Instant.parse("2026-11-26T10:00:00Z"), ScriptFile.Origin.UPLOADED, false);
+    }
+
+    private static Job dumpJob(JobStatus status, Map<String, String> results) {
+        return new Job("dump-1234abcd", WizardStep.DUMP, "alice", TARGET.toString(), status,
+                Instant.parse("2026-11-26T10:00:00Z"), status.finished() ? Instant.parse("2026-11-26T10:01:00Z") : null,
+                new JobProgress(3 * 1048576L, 0, 1200, 12), null, results);
+    }
+
+    /** The form as the page sends it with its options untouched: a hidden marker per checkbox, checked or not. */
+    private static MockHttpServletRequestBuilder generateAsTheProcedure() {
+        return post("/dump/generate").with(csrf()).header("HX-Request", "true")
+                .param("excludeTables", "on").param("_excludeTables", "on")
+                .param("structure", "CREATE_TABLE_IF_NOT_EXISTS")
+                .param("truncate", "on").param("_truncate", "on")
+                .param("insertMode", "INSERT_IGNORE").param("_gzip", "on");
+    }
+
+    @Test
+    void thePageOffersTheThreeSourcesWithTheProceduresOptionsAndTheLimit() throws Exception {
+        mvc.perform(get("/dump"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(
+                        containsString(LAYOUT),
+                        containsString("id=\"card-generate\""),
+                        containsString("id=\"card-upload\""),
+                        containsString("id=\"card-import\""),
+                        containsString("id=\"card-selected\""),
+                        containsString("pod@v2.univ.fr:3306/pod2"),
+                        containsString("Leave out django_migrations, live_broadcaster"),
+                        containsString("name=\"excludeTables\" checked=\"checked\""),
+                        containsString("value=\"CREATE_TABLE_IF_NOT_EXISTS\" selected=\"selected\""),
+                        containsString("name=\"truncate\" checked=\"checked\""),
+                        containsString("value=\"INSERT_IGNORE\" selected=\"selected\""),
+                        containsString("at most 20 GB"),
+                        containsString("data-max-bytes=\"21474836480\""),
+                        containsString("No podv2.sql chosen yet"),
+                        not(containsString("name=\"gzip\" checked")),
+                        not(containsString("hunter2")),
+                        not(containsString("s3cret")))));
+    }
+
+    @Test
+    void anHtmxRequestGetsTheStepWithoutTheLayout() throws Exception {
+        mvc.perform(get("/dump").header("HX-Request", "true"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(
+                        containsString("id=\"dump-step\""),
+                        containsString("hx-trigger=\"job-finished\""),
+                        not(containsString(LAYOUT)),
+                        not(containsString("<html")))));
+    }
+
+    @Test
+    void thePageSpeaksFrench() throws Exception {
+        mvc.perform(get("/dump").header("Accept-Language", "fr-FR"))
+                .andExpect(content().string(allOf(containsString("Générer podv2.sql"), containsString("de 20 Go au plus"))));
+    }
+
+    @Test
+    void withoutASourceTheGenerateCardSaysHowToConfigureOne() throws Exception {
+        when(databases.source()).thenReturn(Optional.empty());
+        mvc.perform(get("/dump"))
+                .andExpect(content().string(allOf(
+                        containsString("No v2 source database is configured"),
+                        not(containsString("id=\"generate-form\"")))));
+        mvc.perform(generateAsTheProcedure()).andExpect(status().isNotFound());
+    }
+
+    @Test
+    void generateStartsTheJobWithTheChosenOptionsAndSwapsInItsFragment() throws Exception {
+        when(generation.latest()).thenReturn(Optional.of(dumpJob(JobStatus.RUNNING, Map.of("tables.done", "3", "tables.total", "90"))));
+        mvc.perform(post("/dump/generate").with(csrf()).header("HX-Request", "true")
+                        .param("excludeTables", "on").param("_excludeTables", "on")
+                        .param("structure", "CREATE_TABLE_IF_NOT_EXISTS").param("_truncate", "on")
+                        .param("insertMode", "INSERT_IGNORE").param("gzip", "on").param("_gzip", "on"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(
+                        containsString("id=\"generation\""),
+                        containsString("hx-get=\"/jobs/dump-1234abcd\""),
+                        containsString("hx-trigger=\"load delay:500ms\""),
+                        containsString("3 of 90"),
+                        not(containsString(LAYOUT)))));
+        verify(generation).start(new Podv2ScriptOptions(true, DumpOptions.Structure.CREATE_TABLE_IF_NOT_EXISTS, false,
+                DumpOptions.InsertMode.INSERT_IGNORE, true), "alice");
+    }
+
+    @Test
+    void aFinishedGenerationShowsItsFileWithItsDownloadLink() throws Exception {
+        ScriptFile written = new ScriptFile("exports/podv2-20261126-100000.sql", "podv2-20261126-100000.sql", uploaded.path(),
+                uploaded.size(), uploaded.modified(), ScriptFile.Origin.GENERATED, false);
+        Job job = dumpJob(JobStatus.SUCCEEDED, Map.of("file", written.id(), "tables.done", "2", "tables.total", "2",
+                "rows.video_video", "300", "rows.authentication_owner", "40"));
+        when(generation.latest()).thenReturn(Optional.of(job));
+        when(generation.written(job)).thenReturn(Optional.of(written));
+        mvc.perform(get("/dump").header("HX-Request", "true"))
+                .andExpect(content().string(allOf(
+                        containsString("data-status=\"succeeded\""),
+                        containsString("Written: podv2-20261126-100000.sql (33 bytes)."),
+                        containsString("href=\"/dump/files/download?id=exports/podv2-20261126-100000.sql\""),
+                        containsString("video_video"),
+                        not(containsString("hx-trigger=\"load")))));
+    }
+
+    @Test
+    void generateWhileAnotherJobHoldsTheTargetSaysWhichOne() throws Exception {
+        Job backup = new Job("backup-99998888", WizardStep.BACKUP, "bob", TARGET.toString(), JobStatus.RUNNING,
+                Instant.parse("2026-11-26T09:00:00Z"), null, JobProgress.NONE, null, Map.of());
+        when(generation.start(any(), anyString())).thenThrow(new JobAlreadyRunningException(backup));
+        mvc.perform(generateAsTheProcedure())
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(
+                        containsString("A Backup job started by bob at"),
+                        containsString("href=\"/jobs/backup-99998888\""))));
+    }
+
+    @Test
+    void anUploadIsStoredChosenAuditedAndShown() throws Exception {
+        when(scriptFiles.storeUpload(eq("pod de l'université.sql"), any())).thenReturn(uploaded);
+        when(scriptFiles.selected()).thenReturn(Optional.of(uploaded));
+        when(scriptFiles.all()).thenReturn(List.of(uploaded));
+        mvc.perform(multipart("/dump/upload").file(new MockMultipartFile("file", "pod de l'université.sql", "application/sql",
+                        "INSERT IGNORE INTO t VALUES (1);\n".getBytes())).with(csrf()).header("HX-Request", "true"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(
+                        containsString("id=\"dump-step\""),
+                        containsString("pod de l&#39;université.sql"),
+                        containsString("Uploaded"),
+                        containsString("href=\"/dump/files/download?id=uploads/podv2-20261126-100000-1234abcd.sql\""),
+                        containsString("In use"),
+                        not(containsString(LAYOUT)))));
+        verify(scriptFiles).select(uploaded);
+        verify(runStore).audit(eq("alice"), contains("uploaded pod de l'université.sql"));
+        verify(runStore).record(WizardStep.DUMP, StepStatus.DONE, "alice", "chose podv2.sql " + uploaded.id());
+    }
+
+    @Test
+    void aTooLargeUploadIsRefusedWithTheLimit() throws Exception {
+        when(scriptFiles.storeUpload(any(), any())).thenThrow(new MaxUploadSizeExceededException(21474836480L));
+        MockMultipartFile file = new MockMultipartFile("file", "podv2.sql", "application/sql", new byte[] {1});
+        mvc.perform(multipart("/dump/upload").file(file).with(csrf()).header("HX-Request", "true"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(
+                        containsString("id=\"upload-refused\""),
+                        containsString("larger than the upload limit of 20 GB: nothing was kept"),
+                        not(containsString(LAYOUT)))));
+        mvc.perform(multipart("/dump/upload").file(file).with(csrf()))
+                .andExpect(content().string(allOf(containsString(LAYOUT), containsString("larger than the upload limit"))));
+        verify(scriptFiles, never()).select(any());
+    }
+
+    @Test
+    void anEmptyUploadIsRefused() throws Exception {
+        mvc.perform(multipart("/dump/upload").file(new MockMultipartFile("file", "", "application/octet-stream", new byte[0]))
+                        .with(csrf()).header("HX-Request", "true"))
+                .andExpect(content().string(containsString("Choose a podv2.sql file first")));
+        verify(scriptFiles, never()).storeUpload(any(), any());
+    }
+
+    @Test
+    void pickingAFileOfTheWorkspaceChoosesIt() throws Exception {
+        when(scriptFiles.find(uploaded.id())).thenReturn(Optional.of(uploaded));
+        mvc.perform(post("/dump/files/select").param("id", uploaded.id()).with(csrf()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString(LAYOUT)));
+        verify(scriptFiles).select(uploaded);
+        verify(runStore).record(WizardStep.DUMP, StepStatus.DONE, "alice", "chose podv2.sql " + uploaded.id());
+    }
+
+    @Test
+    void pickingAnUnknownFileIsNotFound() throws Exception {
+        when(scriptFiles.find(any())).thenReturn(Optional.empty());
+        mvc.perform(post("/dump/files/select").param("id", "../runs/current.properties").with(csrf()).header("HX-Request", "true"))
+                .andExpect(status().isNotFound());
+        verify(scriptFiles, never()).select(any());
+    }
+
+    @Test
+    void aDownloadStreamsTheFileUnderItsSafeName() throws Exception {
+        when(scriptFiles.find(uploaded.id())).thenReturn(Optional.of(uploaded));
+        mvc.perform(get("/dump/files/download").param("id", uploaded.id()))
+                .andExpect(status().isOk())
+                .andExpect(header().string("Content-Disposition", allOf(
+                        containsString("attachment"), containsString("filename=\"pod_de_l_universit_.sql\""))))
+                .andExpect(header().string("Content-Type", "application/sql"))
+                .andExpect(content().string("INSERT IGNORE INTO t VALUES (1);\n"));
+        when(scriptFiles.find("/etc/passwd")).thenReturn(Optional.empty());
+        mvc.perform(get("/dump/files/download").param("id", "/etc/passwd")).andExpect(status().isNotFound());
+    }
+}
