@@ -3,7 +3,7 @@ package fr.esup.podmigrate.run;
 /** The nine steps of the procedure, in order. A step not built yet says what it will do and stays disabled. */
 public enum WizardStep {
     CONNECTIONS("connections", true),
-    BACKUP("backup", false),
+    BACKUP("backup", true),
     WIPE("wipe", false),
     DUMP("dump", false),
     IMPORT("import", false),
