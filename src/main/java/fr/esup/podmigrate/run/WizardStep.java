@@ -4,7 +4,7 @@ package fr.esup.podmigrate.run;
 public enum WizardStep {
     CONNECTIONS("connections", true),
     BACKUP("backup", true),
-    WIPE("wipe", false),
+    WIPE("wipe", true),
     DUMP("dump", false),
     IMPORT("import", false),
     SITE_FIXES("sitefix", false),
