@@ -1,5 +1,6 @@
 package fr.esup.podmigrate;
 
+import fr.esup.podmigrate.cli.PodMigrateCli;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -8,6 +9,9 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 @ConfigurationPropertiesScan
 public class PodMigrateApplication {
     public static void main(String[] args) {
+        if (PodMigrateCli.handles(args)) {
+            System.exit(PodMigrateCli.run(args, System.out, System.err));
+        }
         SpringApplication.run(PodMigrateApplication.class, args);
     }
 }

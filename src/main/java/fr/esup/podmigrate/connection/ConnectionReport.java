@@ -1,10 +1,11 @@
 package fr.esup.podmigrate.connection;
 
 import fr.esup.podmigrate.pod.DatabaseKind;
+import fr.esup.podmigrate.pod.TargetShape;
 
 /**
  * What a connection test found: either the precise failure, or the server's figures and what
- * the database looks like. {@code detail} is the server's own message, never a password.
+ * the database looks like (for a Pod v3, which layout: it decides the v2→v3 renames). {@code detail} is the server's own message, never a password.
  */
 public record ConnectionReport(
         DatabaseRole role,
@@ -15,10 +16,11 @@ public record ConnectionReport(
         String collation,
         long maxAllowedPacket,
         int tableCount,
-        DatabaseKind kind) {
+        DatabaseKind kind,
+        TargetShape v3Shape) {
 
     static ConnectionReport failed(DatabaseRole role, ConnectionFailure failure, String detail) {
-        return new ConnectionReport(role, failure, detail, null, null, null, 0, 0, null);
+        return new ConnectionReport(role, failure, detail, null, null, null, 0, 0, null, null);
     }
 
     public boolean succeeded() {

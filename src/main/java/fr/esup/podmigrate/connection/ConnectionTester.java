@@ -50,8 +50,9 @@ class ConnectionTester {
                     }
                 }
             }
+            DatabaseShape shape = DatabaseShape.detect(tables, migratedApps);
             return new ConnectionReport(role, null, null, version, charset, collation, maxAllowedPacket,
-                    tables.size(), DatabaseShape.detect(tables, migratedApps).kind());
+                    tables.size(), shape.kind(), shape.v3Shape().orElse(null));
         } catch (SQLException e) {
             return ConnectionReport.failed(role, classify(e), e.getMessage());
         }

@@ -4,14 +4,10 @@ import fr.esup.podmigrate.config.Workspace;
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;
-import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -58,30 +54,14 @@ public class JobStore {
             p.setProperty("message", job.message());
         }
         job.results().forEach((k, v) -> p.setProperty(RESULT + k, v));
-        Path file = file(job.id());
-        Path temp = file.resolveSibling(file.getFileName() + ".tmp");
-        try (Writer out = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
-            p.store(out, null);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot write job " + temp, e);
-        }
-        try {
-            Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot write job " + file, e);
-        }
+        PropertiesFiles.write(file(job.id()), p);
     }
 
     public synchronized Optional<Job> find(String id) {
         if (!ID.matcher(id).matches() || !Files.exists(file(id))) {
             return Optional.empty();
         }
-        Properties p = new Properties();
-        try (Reader in = Files.newBufferedReader(file(id), StandardCharsets.UTF_8)) {
-            p.load(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read job " + id, e);
-        }
+        Properties p = PropertiesFiles.read(file(id));
         Map<String, String> results = new LinkedHashMap<>();
         p.stringPropertyNames().stream().filter(k -> k.startsWith(RESULT)).sorted()
                 .forEach(k -> results.put(k.substring(RESULT.length()), p.getProperty(k)));

@@ -4,13 +4,10 @@ import fr.esup.podmigrate.config.Workspace;
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;
-import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -86,28 +83,10 @@ public class RunStore {
     }
 
     private Properties read() {
-        Properties props = new Properties();
-        if (Files.exists(stateFile)) {
-            try (Reader in = Files.newBufferedReader(stateFile, StandardCharsets.UTF_8)) {
-                props.load(in);
-            } catch (IOException e) {
-                throw new UncheckedIOException("Cannot read the run state " + stateFile, e);
-            }
-        }
-        return props;
+        return PropertiesFiles.read(stateFile);
     }
 
     private void write(Properties props) {
-        Path temp = stateFile.resolveSibling(stateFile.getFileName() + ".tmp");
-        try (Writer out = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
-            props.store(out, "Pod Migrate: current run");
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot write the run state " + temp, e);
-        }
-        try {
-            Files.move(temp, stateFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot write the run state " + stateFile, e);
-        }
+        PropertiesFiles.write(stateFile, props);
     }
 }

@@ -57,7 +57,7 @@ class ConnectionControllerTest {
     RunStore runStore;
 
     private static final ConnectionReport V2_TARGET = new ConnectionReport(DatabaseRole.TARGET, null, null,
-            "10.11.19-MariaDB", "utf8mb4", "utf8mb4_general_ci", 16L * 1024 * 1024, 105, DatabaseKind.POD_V2);
+            "10.11.19-MariaDB", "utf8mb4", "utf8mb4_general_ci", 16L * 1024 * 1024, 105, DatabaseKind.POD_V2, null);
 
     @Test
     void pageShowsTheTargetWithoutItsPassword() throws Exception {

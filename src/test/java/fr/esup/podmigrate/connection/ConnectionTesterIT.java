@@ -4,6 +4,7 @@ import fr.esup.podmigrate.config.DatabaseEndpoint;
 import fr.esup.podmigrate.pod.DatabaseKind;
 import fr.esup.podmigrate.pod.PodTestDatabase;
 import fr.esup.podmigrate.pod.PodVersion;
+import fr.esup.podmigrate.pod.TargetShape;
 import fr.esup.podmigrate.testsupport.TestServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -94,6 +95,7 @@ class ConnectionTesterIT {
             assertThat(target.kind()).isEqualTo(DatabaseKind.POD_V3);
             assertThat(target.tableCount()).isEqualTo(111);
             assertThat(target.looksSwapped()).isFalse();
+            assertThat(target.v3Shape()).isEqualTo(TargetShape.V3_0_TO_3_2);
 
             ConnectionReport source = tester.test(endpoint(v2.name(), server.password()), DatabaseRole.SOURCE);
             assertThat(source.kind()).isEqualTo(DatabaseKind.POD_V2);

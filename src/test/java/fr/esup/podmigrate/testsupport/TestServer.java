@@ -1,6 +1,7 @@
 package fr.esup.podmigrate.testsupport;
 
 import fr.esup.podmigrate.config.EmbeddedMariaDb;
+import fr.esup.podmigrate.config.ServerAddress;
 
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -54,29 +55,15 @@ public final class TestServer {
     private static TestServer create() {
         String configured = System.getenv(URL_VARIABLE);
         if (configured != null && !configured.isBlank()) {
-            java.net.URI uri = java.net.URI.create(configured.substring("jdbc:".length()));
-            String query = uri.getQuery() == null ? "" : uri.getQuery();
-            String user = queryValue(query, "user", "root");
-            String password = queryValue(query, "password", "");
-            int port = uri.getPort() < 0 ? 3306 : uri.getPort();
-            String base = "jdbc:mariadb://" + uri.getHost() + ":" + port + "/";
-            return new TestServer(base, user, password, uri.getHost(), port, "mariadb", "mariadb-dump");
+            ServerAddress server = ServerAddress.parse(configured);
+            return new TestServer("jdbc:mariadb://" + server.host() + ":" + server.port() + "/", server.user(),
+                    server.password(), server.host(), server.port(), "mariadb", "mariadb-dump");
         }
         Path home = Path.of("target", "embedded-mariadb-" + ProcessHandle.current().pid()).toAbsolutePath();
         EmbeddedMariaDb db = EmbeddedMariaDb.start(home);
         Runtime.getRuntime().addShutdownHook(new Thread(db::close));
         return new TestServer("jdbc:mariadb://127.0.0.1:" + db.port() + "/", "root", "", "127.0.0.1", db.port(),
                 db.clientBinary().toString(), db.dumpBinary().toString());
-    }
-
-    private static String queryValue(String query, String key, String fallback) {
-        for (String pair : query.split("&")) {
-            int eq = pair.indexOf('=');
-            if (eq > 0 && pair.substring(0, eq).equals(key)) {
-                return java.net.URLDecoder.decode(pair.substring(eq + 1), java.nio.charset.StandardCharsets.UTF_8);
-            }
-        }
-        return fallback;
     }
 
     /** A JDBC URL (no credentials in it) for a database of this server. */

@@ -1,0 +1,269 @@
+package fr.esup.podmigrate.cli;
+
+import fr.esup.podmigrate.config.EmbeddedMariaDb;
+import fr.esup.podmigrate.config.ServerAddress;
+import fr.esup.podmigrate.pod.PodVersion;
+import fr.esup.podmigrate.pod.V2DataGenerator;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * {@code bench/run}: on one server, into fresh databases, our import against {@code mariadb db < file} on the
+ * same file, and our dump against {@code mariadb-dump} with equivalent options. Ours run as separate JVMs of the
+ * packaged jar, as an operator runs them. Prints throughput, peak RSS and heap, and as its last line
+ * {@code import_time_ratio=R1 dump_time_ratio=R2 peak_heap_mb=H} (our time divided by the client's).
+ */
+public final class Benchmark {
+
+    private static final Pattern PEAK_HEAP = Pattern.compile("peak_heap_mb=(\\d+)");
+
+    private final String host;
+    private final int port;
+    private final String user;
+    private final String password;
+    private final String client;
+    private final String dumpClient;
+    private final Path jar;
+    private final Path work;
+
+    private Benchmark(String host, int port, String user, String password, String client, String dumpClient, Path jar, Path work) {
+        this.host = host;
+        this.port = port;
+        this.user = user;
+        this.password = password;
+        this.client = client;
+        this.dumpClient = dumpClient;
+        this.jar = jar;
+        this.work = work;
+    }
+
+    public static void main(String[] args) throws Exception {
+        int scale = args.length > 0 ? Integer.parseInt(args[0]) : V2DataGenerator.BENCH_SCALE;
+        int parallel = args.length > 1 ? Integer.parseInt(args[1]) : 4;
+        Path jar = Path.of(Benchmark.class.getProtectionDomain().getCodeSource().getLocation().toURI().getPath()
+                .replaceFirst("!/.*$", "").replaceFirst("^file:", ""));
+        Path work = Files.createTempDirectory("pod-migrate-bench");
+        String serverUrl = System.getenv("PODMIGRATE_TEST_SERVER_URL");
+        if (serverUrl != null && !serverUrl.isBlank()) {
+            ServerAddress server = ServerAddress.parse(serverUrl);
+            new Benchmark(server.host(), server.port(), server.user(), server.password(), "mariadb", "mariadb-dump", jar,
+                    work).run(scale, parallel, "server " + server);
+        } else {
+            try (EmbeddedMariaDb db = EmbeddedMariaDb.start(work.resolve("mariadb"))) {
+                new Benchmark("127.0.0.1", db.port(), "root", "", db.clientBinary().toString(), db.dumpBinary().toString(),
+                        jar, work).run(scale, parallel, "embedded MariaDB on port " + db.port());
+            }
+        }
+    }
+
+    private void run(int scale, int parallel, String where) throws Exception {
+        System.out.printf(Locale.ROOT, "Benchmark on the %s, scale %d, our import on %d connections%n", where, scale, parallel);
+        String source = "pm_bench_source";
+        String byClient = "pm_bench_client_import";
+        String byUs = "pm_bench_our_import";
+        try {
+            recreate(source);
+            long rows;
+            try (Connection c = connect(source)) {
+                long t = System.nanoTime();
+                rows = V2DataGenerator.generate(c, PodVersion.V2_9_1, scale, 42).total();
+                System.out.printf(Locale.ROOT, "Generated a Pod 2.9.1 database of %d rows in %.1f s%n", rows, seconds(t));
+            }
+            Path script = work.resolve("podv2-bench.sql");
+            runProcess(List.of(dumpClient, "--no-defaults", "--skip-ssl", "-h", host, "-P", String.valueOf(port), "-u", user,
+                    passwordArg(), "--single-transaction", "--hex-blob", "--default-character-set=utf8mb4", source), null, script);
+            double mb = Files.size(script) / 1e6;
+            System.out.printf(Locale.ROOT, "Script: %s, %.1f MB (mariadb-dump, default options)%n", script, mb);
+
+            recreate(byClient);
+            long t = System.nanoTime();
+            runProcess(clientCommand(byClient), script, null);
+            double clientImport = seconds(t);
+
+            recreate(byUs);
+            Measured ourImport = runOurs(List.of("import", script.toString(), "--plain", "--parallel", String.valueOf(parallel),
+                    "--report-memory", "--podmigrate.target.url=" + jdbcUrl(byUs), "--podmigrate.target.username=" + user,
+                    "--podmigrate.target.password=" + password));
+            compare(source, byClient, byUs);
+            System.out.printf(Locale.ROOT, "import  mariadb client: %6.2f s %9.0f rows/s %6.1f MB/s%n", clientImport,
+                    rows / clientImport, mb / clientImport);
+            System.out.printf(Locale.ROOT, "import  pod-migrate:    %6.2f s %9.0f rows/s %6.1f MB/s  peak RSS %d MB, peak heap %d MB%n",
+                    ourImport.seconds, rows / ourImport.seconds, mb / ourImport.seconds, ourImport.peakRssMb, ourImport.peakHeapMb);
+
+            Path clientDump = work.resolve("mariadb-dump.sql");
+            t = System.nanoTime();
+            runProcess(List.of(dumpClient, "--no-defaults", "--skip-ssl", "-h", host, "-P", String.valueOf(port), "-u", user,
+                    passwordArg(), "--single-transaction", "--complete-insert", "--hex-blob", "--default-character-set=utf8mb4",
+                    source), null, clientDump);
+            double clientDumpTime = seconds(t);
+            Path ourDump = work.resolve("pod-migrate-dump.sql");
+            Measured ourDumpRun = runOurs(List.of("dump", "--output", ourDump.toString(), "--all-tables", "--structure",
+                    "drop-create", "--insert", "insert", "--no-truncate", "--report-memory",
+                    "--podmigrate.source.url=" + jdbcUrl(source), "--podmigrate.source.username=" + user,
+                    "--podmigrate.source.password=" + password));
+            double dumpMb = Files.size(clientDump) / 1e6;
+            System.out.printf(Locale.ROOT, "dump    mariadb-dump:   %6.2f s %9.0f rows/s %6.1f MB/s%n", clientDumpTime,
+                    rows / clientDumpTime, dumpMb / clientDumpTime);
+            System.out.printf(Locale.ROOT, "dump    pod-migrate:    %6.2f s %9.0f rows/s %6.1f MB/s  peak RSS %d MB, peak heap %d MB%n",
+                    ourDumpRun.seconds, rows / ourDumpRun.seconds, Files.size(ourDump) / 1e6 / ourDumpRun.seconds,
+                    ourDumpRun.peakRssMb, ourDumpRun.peakHeapMb);
+            System.out.printf(Locale.ROOT, "import_time_ratio=%.2f dump_time_ratio=%.2f peak_heap_mb=%d%n",
+                    ourImport.seconds / clientImport, ourDumpRun.seconds / clientDumpTime,
+                    Math.max(ourImport.peakHeapMb, ourDumpRun.peakHeapMb));
+        } finally {
+            for (String db : List.of(source, byClient, byUs)) {
+                execute("DROP DATABASE IF EXISTS `" + db + "`");
+            }
+            try (var files = Files.walk(work)) {
+                files.sorted(java.util.Comparator.reverseOrder()).filter(p -> !p.startsWith(work.resolve("mariadb")))
+                        .forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    private record Measured(double seconds, long peakRssMb, long peakHeapMb) {
+    }
+
+    /** Runs the packaged jar's verb in its own JVM with a small heap, sampling its peak RSS. */
+    private Measured runOurs(List<String> verbArgs) throws IOException, InterruptedException {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx256m", "-jar", jar.toString()));
+        command.addAll(verbArgs);
+        Path log = Files.createTempFile(work, "ours", ".log");
+        long t = System.nanoTime();
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        long peakRssKb = 0;
+        Path status = Path.of("/proc", String.valueOf(process.pid()), "status");
+        while (process.isAlive()) {
+            peakRssKb = Math.max(peakRssKb, vmHwmKb(status));
+            Thread.sleep(50);
+        }
+        double elapsed = seconds(t);
+        String output = Files.readString(log);
+        if (process.exitValue() != 0) {
+            throw new IllegalStateException("pod-migrate " + verbArgs.get(0) + " failed (" + process.exitValue() + "):\n" + output);
+        }
+        Matcher heap = PEAK_HEAP.matcher(output);
+        return new Measured(elapsed, peakRssKb / 1024, heap.find() ? Long.parseLong(heap.group(1)) : -1);
+    }
+
+    private static long vmHwmKb(Path status) {
+        try {
+            for (String line : Files.readAllLines(status)) {
+                if (line.startsWith("VmHWM:")) {
+                    return Long.parseLong(line.replaceAll("\\D", ""));
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            return 0;
+        }
+        return 0;
+    }
+
+    private void compare(String source, String byClient, String byUs) throws SQLException {
+        Map<String, String> expected = checksums(byClient);
+        Map<String, String> actual = checksums(byUs);
+        if (!expected.equals(actual)) {
+            System.out.println("WARNING: our import differs from the client's: " + difference(expected, actual));
+        } else if (!expected.equals(checksums(source))) {
+            System.out.println("WARNING: the imports differ from the source database");
+        } else {
+            System.out.printf(Locale.ROOT, "Both imports equal the source: %d tables, same CHECKSUM TABLE%n", expected.size());
+        }
+    }
+
+    private static String difference(Map<String, String> expected, Map<String, String> actual) {
+        List<String> tables = new ArrayList<>();
+        expected.forEach((table, sum) -> {
+            if (!sum.equals(actual.get(table))) {
+                tables.add(table);
+            }
+        });
+        return tables.isEmpty() ? "tables " + actual.keySet() : String.join(", ", tables);
+    }
+
+    private Map<String, String> checksums(String db) throws SQLException {
+        Map<String, String> sums = new TreeMap<>();
+        try (Connection c = connect(db); Statement s = c.createStatement()) {
+            List<String> tables = new ArrayList<>();
+            try (ResultSet rs = s.executeQuery("SHOW FULL TABLES WHERE Table_type = 'BASE TABLE'")) {
+                while (rs.next()) {
+                    tables.add(rs.getString(1));
+                }
+            }
+            for (String table : tables) {
+                try (ResultSet rs = s.executeQuery("CHECKSUM TABLE `" + table + "`")) {
+                    rs.next();
+                    sums.put(table, rs.getString(2));
+                }
+            }
+        }
+        return sums;
+    }
+
+    private List<String> clientCommand(String db) {
+        return List.of(client, "--no-defaults", "--skip-ssl", "-h", host, "-P", String.valueOf(port), "-u", user, passwordArg(),
+                "--default-character-set=utf8mb4", db);
+    }
+
+    private String passwordArg() {
+        return "--password=" + password;
+    }
+
+    private static void runProcess(List<String> command, Path stdin, Path stdout) throws IOException, InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder(command);
+        if (stdin != null) {
+            builder.redirectInput(stdin.toFile());
+        }
+        if (stdout != null) {
+            builder.redirectOutput(stdout.toFile());
+        }
+        Process process = builder.start();
+        byte[] errors;
+        try (InputStream err = process.getErrorStream()) {
+            errors = err.readAllBytes();
+        }
+        if (process.waitFor() != 0) {
+            throw new IllegalStateException(command.get(0) + " failed: " + new String(errors, StandardCharsets.UTF_8));
+        }
+    }
+
+    private void recreate(String db) throws SQLException {
+        execute("DROP DATABASE IF EXISTS `" + db + "`");
+        execute("CREATE DATABASE `" + db + "` CHARACTER SET utf8mb4 COLLATE utf8mb4_general_ci");
+    }
+
+    private void execute(String sql) throws SQLException {
+        try (Connection c = DriverManager.getConnection(jdbcUrl(""), user, password); Statement s = c.createStatement()) {
+            s.execute(sql);
+        }
+    }
+
+    private Connection connect(String db) throws SQLException {
+        return DriverManager.getConnection(jdbcUrl(db), user, password);
+    }
+
+    private String jdbcUrl(String db) {
+        return "jdbc:mariadb://" + host + ":" + port + "/" + db + "?sslMode=disable";
+    }
+
+    private static double seconds(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1e9;
+    }
+}

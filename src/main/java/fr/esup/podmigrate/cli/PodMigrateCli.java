@@ -1,0 +1,65 @@
+package fr.esup.podmigrate.cli;
+
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * The engine without the web console: {@code analyze FILE}, {@code import FILE}, {@code dump --output FILE}.
+ * Exit code 0 when it succeeded, 1 when a statement failed, 2 when the input was refused before anything ran.
+ */
+public final class PodMigrateCli {
+
+    static final int OK = 0;
+    static final int FAILED = 1;
+    static final int REFUSED = 2;
+
+    private static final Set<String> VERBS = Set.of("analyze", "import", "dump");
+
+    private PodMigrateCli() {
+    }
+
+    /** True when the arguments name a verb: the process runs it instead of the console. */
+    public static boolean handles(String[] args) {
+        return args.length > 0 && VERBS.contains(args[0]);
+    }
+
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        String verb = args[0];
+        String[] rest = Arrays.copyOfRange(args, 1, args.length);
+        try {
+            Set<String> valueOptions = new HashSet<>(DumpCommand.VALUE_OPTIONS);
+            CliArguments arguments = new CliArguments(rest, valueOptions);
+            int code = switch (verb) {
+                case "dump" -> DumpCommand.run(arguments, out);
+                default -> throw new UsageException("Unknown verb " + verb);
+            };
+            if (arguments.flag("report-memory")) {
+                out.printf(Locale.ROOT, "peak_heap_mb=%d%n", peakHeapMb());
+            }
+            return code;
+        } catch (UsageException e) {
+            err.println("pod-migrate " + verb + ": " + e.getMessage());
+            err.println("usage: " + DumpCommand.USAGE);
+            return REFUSED;
+        } catch (Exception e) {
+            err.println("pod-migrate " + verb + " failed: " + e.getMessage());
+            return FAILED;
+        }
+    }
+
+    private static long peakHeapMb() {
+        long bytes = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) {
+                bytes += pool.getPeakUsage().getUsed();
+            }
+        }
+        return bytes / (1024 * 1024);
+    }
+}

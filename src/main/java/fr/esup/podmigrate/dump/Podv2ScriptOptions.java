@@ -1,0 +1,35 @@
+package fr.esup.podmigrate.dump;
+
+import fr.esup.podmigrate.pod.ExcludedTable;
+import fr.esup.podmigrate.pod.PodMigrationRules;
+import fr.esup.podmigrate.sql.DumpOptions;
+
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The export options of the procedure for podv2.sql, as the operator may change them: every table but the
+ * excluded ones, foreign key checks off (the dump's header), {@code CREATE TABLE IF NOT EXISTS}, {@code TRUNCATE}
+ * before the inserts, {@code INSERT IGNORE}, complete inserts, no {@code USE} line.
+ */
+public record Podv2ScriptOptions(boolean excludeTables, DumpOptions.Structure structure, boolean truncate,
+                                 DumpOptions.InsertMode insertMode, boolean gzip) {
+
+    public static final Podv2ScriptOptions PROCEDURE = new Podv2ScriptOptions(true,
+            DumpOptions.Structure.CREATE_TABLE_IF_NOT_EXISTS, true, DumpOptions.InsertMode.INSERT_IGNORE, false);
+
+    public static Set<String> excludedTables() {
+        return PodMigrationRules.EXCLUDED_TABLES.stream().map(ExcludedTable::table).collect(Collectors.toUnmodifiableSet());
+    }
+
+    /** The dump writer's options, without progress or cancel. */
+    public DumpOptions.Builder toDumpOptions() {
+        return DumpOptions.builder()
+                .excludeTables(excludeTables ? excludedTables() : Set.of())
+                .structure(structure)
+                .keepAutoIncrement(false)
+                .truncateBeforeInsert(truncate)
+                .insertMode(insertMode)
+                .gzip(gzip);
+    }
+}

@@ -1,0 +1,47 @@
+package fr.esup.podmigrate.importing;
+
+import java.util.List;
+
+/**
+ * What the import will do with one table of the script.
+ *
+ * @param targetTable      the v3 table its rows go to (after a rename), or empty when they go nowhere
+ * @param droppedColumns   columns removed from every INSERT: v3 no longer has them
+ * @param filledColumns    v3 NOT NULL columns the script does not fill, with the value each row gets
+ * @param convertedColumns columns whose v2 values are converted, with the expression
+ * @param unfilledColumns  v3 NOT NULL columns without default that nothing fills (they get 0 or '')
+ */
+public record TablePlan(String scriptTable, String targetTable, Fate fate, String note, long statements, long rows,
+                        List<ColumnChange> droppedColumns, List<ColumnChange> filledColumns,
+                        List<ColumnChange> convertedColumns, List<String> unfilledColumns,
+                        long positionalInserts, boolean createsTable, boolean dropsTable) {
+
+    public enum Fate {
+        /** Imported into the v3 table of the same name. */
+        IMPORTED,
+        /** Imported into a renamed v3 table. */
+        RENAMED,
+        /** Never imported (django_migrations, live_broadcaster). */
+        EXCLUDED,
+        /** v3 has no table for it; Pod's knowledge says where its information goes. */
+        NO_V3_HOME,
+        /** v3 has no such table and Pod's knowledge does not know it: reported, never created. */
+        MISSING_IN_V3;
+
+        public String key() {
+            return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        }
+    }
+
+    /** A column the import changes, and why. */
+    public record ColumnChange(String column, String expression, String why) {
+    }
+
+    public boolean imported() {
+        return fate == Fate.IMPORTED || fate == Fate.RENAMED;
+    }
+
+    public boolean fitsV3() {
+        return imported() && unfilledColumns.isEmpty();
+    }
+}

@@ -1,0 +1,89 @@
+package fr.esup.podmigrate.importing;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/** What the import needs to know of the target before it runs: its tables and columns, packet size, charsets. */
+public record TargetSchema(Map<String, List<TargetColumn>> tables, long maxAllowedPacket,
+                           Set<String> charsets, Set<String> collations) {
+
+    /** A column of a target table. */
+    public record TargetColumn(String name, String dataType, boolean nullable, boolean hasDefault, boolean generated) {
+
+        /** NOT NULL without a default: an INSERT that omits it stores 0 or '' with a warning (non-strict) or fails. */
+        public boolean required() {
+            return !nullable && !hasDefault && !generated;
+        }
+
+        public boolean numeric() {
+            return Set.of("tinyint", "smallint", "mediumint", "int", "bigint", "decimal", "float", "double", "bit")
+                    .contains(dataType);
+        }
+    }
+
+    public static TargetSchema read(Connection connection) throws SQLException {
+        Map<String, List<TargetColumn>> tables = new LinkedHashMap<>();
+        try (Statement s = connection.createStatement()) {
+            try (ResultSet rs = s.executeQuery("SELECT table_name FROM information_schema.tables"
+                    + " WHERE table_schema = DATABASE() AND table_type = 'BASE TABLE' ORDER BY table_name")) {
+                while (rs.next()) {
+                    tables.put(rs.getString(1), new ArrayList<>());
+                }
+            }
+            try (ResultSet rs = s.executeQuery("SELECT table_name, column_name, data_type, is_nullable, column_default, extra"
+                    + " FROM information_schema.columns WHERE table_schema = DATABASE() ORDER BY table_name, ordinal_position")) {
+                while (rs.next()) {
+                    List<TargetColumn> columns = tables.get(rs.getString(1));
+                    if (columns != null) {
+                        String extra = rs.getString(6) == null ? "" : rs.getString(6).toUpperCase(Locale.ROOT);
+                        columns.add(new TargetColumn(rs.getString(2), rs.getString(3).toLowerCase(Locale.ROOT),
+                                "YES".equals(rs.getString(4)), rs.getString(5) != null || extra.contains("AUTO_INCREMENT"),
+                                extra.contains("GENERATED")));
+                    }
+                }
+            }
+            long packet;
+            try (ResultSet rs = s.executeQuery("SELECT @@max_allowed_packet")) {
+                rs.next();
+                packet = rs.getLong(1);
+            }
+            Set<String> charsets = new TreeSet<>();
+            try (ResultSet rs = s.executeQuery("SELECT character_set_name FROM information_schema.character_sets")) {
+                while (rs.next()) {
+                    charsets.add(rs.getString(1).toLowerCase(Locale.ROOT));
+                }
+            }
+            Set<String> collations = new TreeSet<>();
+            try (ResultSet rs = s.executeQuery("SELECT collation_name FROM information_schema.collations")) {
+                while (rs.next()) {
+                    collations.add(rs.getString(1).toLowerCase(Locale.ROOT));
+                }
+            }
+            tables.replaceAll((name, columns) -> List.copyOf(columns));
+            return new TargetSchema(Collections.unmodifiableMap(tables), packet, charsets, collations);
+        }
+    }
+
+    public Set<String> tableNames() {
+        return tables.keySet();
+    }
+
+    public boolean has(String table) {
+        return tables.containsKey(table);
+    }
+
+    public Optional<TargetColumn> column(String table, String column) {
+        return tables.getOrDefault(table, List.of()).stream().filter(c -> c.name().equalsIgnoreCase(column)).findFirst();
+    }
+}
