@@ -2,18 +2,15 @@ package fr.esup.podmigrate.backup;
 
 import fr.esup.podmigrate.config.DatabaseEndpoint;
 import fr.esup.podmigrate.config.Workspace;
+import fr.esup.podmigrate.run.PropertiesFiles;
 import org.springframework.stereotype.Service;
 
 import java.io.IOException;
-import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -101,16 +98,7 @@ public class Backups {
             p.setProperty(ROWS + table, Long.toString(state.rows()));
             p.setProperty(CHECKSUM + table, Long.toString(state.checksum()));
         });
-        Path manifest = manifest(backup.file());
-        Path temp = partial(manifest);
-        try {
-            try (Writer out = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
-                p.store(out, "Pod Migrate backup " + backup.name());
-            }
-            Files.move(temp, manifest, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot write the backup manifest " + manifest, e);
-        }
+        PropertiesFiles.write(manifest(backup.file()), p);
     }
 
     private synchronized List<Backup> all() {
@@ -129,11 +117,8 @@ public class Backups {
         return backups;
     }
 
-    private static Backup read(Path dump) throws IOException {
-        Properties p = new Properties();
-        try (Reader in = Files.newBufferedReader(manifest(dump), StandardCharsets.UTF_8)) {
-            p.load(in);
-        }
+    private static Backup read(Path dump) {
+        Properties p = PropertiesFiles.read(manifest(dump));
         SortedMap<String, DatabaseFingerprint.TableState> tables = new TreeMap<>();
         for (String key : p.stringPropertyNames()) {
             if (key.startsWith(ROWS)) {
