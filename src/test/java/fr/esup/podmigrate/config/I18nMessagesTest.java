@@ -35,6 +35,22 @@ class I18nMessagesTest {
                 assertThat(value.toString()).as("French text of " + key).isNotBlank());
     }
 
+    /** MessageFormat eats a lone quote in a message with arguments; a message without arguments is shown as written. */
+    @Test
+    void quotesAreWrittenForHowEachMessageIsFormatted() throws IOException {
+        List<String> wrong = new ArrayList<>();
+        for (String bundle : List.of("messages.properties", "messages_fr.properties")) {
+            load(bundle).forEach((key, value) -> {
+                String text = value.toString();
+                boolean formatted = text.matches("(?s).*\\{\\d.*");
+                if (formatted ? text.matches("(?s).*(?<!')'(?!').*") : text.contains("''")) {
+                    wrong.add(bundle + ": " + key);
+                }
+            });
+        }
+        assertThat(wrong).as("use '' in messages with {0} arguments, ' in the others").isEmpty();
+    }
+
     @Test
     void templatesHoldNoLiteralText() throws IOException {
         List<String> literals = new ArrayList<>();
