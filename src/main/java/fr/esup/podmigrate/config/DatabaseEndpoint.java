@@ -56,6 +56,11 @@ public final class DatabaseEndpoint {
         return DriverManager.getConnection(url, props);
     }
 
+    /** What jobs lock the database by: its server and name, whichever user the console logs in as. */
+    public String lockKey() {
+        return host() + ":" + port() + "/" + database();
+    }
+
     @Override
     public String toString() {
         return username + "@" + host() + ":" + port() + "/" + database();

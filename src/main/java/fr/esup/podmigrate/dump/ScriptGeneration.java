@@ -6,7 +6,6 @@ import fr.esup.podmigrate.run.Job;
 import fr.esup.podmigrate.run.JobContext;
 import fr.esup.podmigrate.run.JobProgress;
 import fr.esup.podmigrate.run.JobRunner;
-import fr.esup.podmigrate.run.JobStore;
 import fr.esup.podmigrate.run.RunStore;
 import fr.esup.podmigrate.run.StepStatus;
 import fr.esup.podmigrate.run.WizardStep;
@@ -32,14 +31,12 @@ public class ScriptGeneration {
 
     private final Databases databases;
     private final JobRunner runner;
-    private final JobStore jobs;
     private final ScriptFiles scriptFiles;
     private final RunStore runStore;
 
-    public ScriptGeneration(Databases databases, JobRunner runner, JobStore jobs, ScriptFiles scriptFiles, RunStore runStore) {
+    public ScriptGeneration(Databases databases, JobRunner runner, ScriptFiles scriptFiles, RunStore runStore) {
         this.databases = databases;
         this.runner = runner;
-        this.jobs = jobs;
         this.scriptFiles = scriptFiles;
         this.runStore = runStore;
     }
@@ -53,7 +50,7 @@ public class ScriptGeneration {
     public Job start(Podv2ScriptOptions options, String operator) {
         DatabaseEndpoint source = databases.source()
                 .orElseThrow(() -> new IllegalStateException("No source database is configured"));
-        Job job = runner.start(WizardStep.DUMP, operator, databases.target().toString(),
+        Job job = runner.start(WizardStep.DUMP, operator, databases.target(),
                 context -> generate(source, options, operator, context));
         runStore.audit(operator, "dump: job " + job.id() + " generates podv2.sql from " + source + " with " + options);
         return job;
@@ -61,7 +58,7 @@ public class ScriptGeneration {
 
     /** The latest generation: live while it runs, as persisted once it has ended. */
     public Optional<Job> latest() {
-        return jobs.ofStep(WizardStep.DUMP).stream().findFirst().flatMap(job -> runner.find(job.id()));
+        return runner.latest(WizardStep.DUMP);
     }
 
     /** The file a generation wrote, while the workspace still holds it. */

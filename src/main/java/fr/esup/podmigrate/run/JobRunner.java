@@ -1,5 +1,6 @@
 package fr.esup.podmigrate.run;
 
+import fr.esup.podmigrate.config.DatabaseEndpoint;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -47,8 +48,9 @@ public class JobRunner implements DisposableBean {
         }
     }
 
-    /** Starts a job on {@code target} unless another job holds it. */
-    public synchronized Job start(WizardStep step, String operator, String target, JobWork work) {
+    /** Starts a job on {@code database} unless another job holds it. */
+    public synchronized Job start(WizardStep step, String operator, DatabaseEndpoint database, JobWork work) {
+        String target = database.lockKey();
         for (Running other : running.values()) {
             if (other.job.target().equals(target)) {
                 throw new JobAlreadyRunningException(other.job);
@@ -77,9 +79,14 @@ public class JobRunner implements DisposableBean {
         return run != null ? java.util.Optional.of(run.snapshot()) : store.find(id);
     }
 
-    /** True while some job holds the target. */
-    public boolean busy(String target) {
-        return running.values().stream().anyMatch(r -> r.job.target().equals(target));
+    /** A step's latest job: live while it runs, as persisted once it has ended. */
+    public java.util.Optional<Job> latest(WizardStep step) {
+        return store.ofStep(step).stream().findFirst().flatMap(job -> find(job.id()));
+    }
+
+    /** True while some job holds the database. */
+    public boolean busy(DatabaseEndpoint database) {
+        return running.values().stream().anyMatch(r -> r.job.target().equals(database.lockKey()));
     }
 
     private void execute(Running run, JobWork work) {

@@ -3,8 +3,8 @@ package fr.esup.podmigrate.run;
 /** The nine steps of the procedure, in order. A step not built yet says what it will do and stays disabled. */
 public enum WizardStep {
     CONNECTIONS("connections", true),
-    BACKUP("backup", false),
-    WIPE("wipe", false),
+    BACKUP("backup", true),
+    WIPE("wipe", true),
     DUMP("dump", true),
     IMPORT("import", false),
     SITE_FIXES("sitefix", false),

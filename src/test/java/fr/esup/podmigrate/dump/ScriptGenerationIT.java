@@ -66,7 +66,7 @@ class ScriptGenerationIT {
         runner = new JobRunner(jobs, runStore);
         Databases databases = new Databases(new DatabaseEndpoint("jdbc:mariadb://127.0.0.1:9/pod_v3", "pod", "", "t"),
                 Optional.of(new DatabaseEndpoint(server.jdbcUrl(v2.name()), server.user(), server.password(), "s")), false);
-        generation = new ScriptGeneration(databases, runner, jobs, scriptFiles, runStore);
+        generation = new ScriptGeneration(databases, runner, scriptFiles, runStore);
     }
 
     private Job finished(Job job) {

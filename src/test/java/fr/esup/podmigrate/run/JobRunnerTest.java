@@ -1,5 +1,6 @@
 package fr.esup.podmigrate.run;
 
+import fr.esup.podmigrate.config.DatabaseEndpoint;
 import fr.esup.podmigrate.config.Workspace;
 import fr.esup.podmigrate.testsupport.TestWorkspaces;
 import org.junit.jupiter.api.BeforeEach;
@@ -22,6 +23,8 @@ class JobRunnerTest {
     @TempDir
     Path dir;
 
+    private static final DatabaseEndpoint POD = new DatabaseEndpoint("jdbc:mariadb://h:3306/pod", "u", "", "t");
+
     private JobStore store;
     private RunStore runStore;
     private JobRunner runner;
@@ -36,7 +39,7 @@ class JobRunnerTest {
 
     @Test
     void aJobRunsInTheBackgroundAndItsOutcomeIsPersisted() {
-        Job job = runner.start(WizardStep.BACKUP, "alice", "h/pod", context -> {
+        Job job = runner.start(WizardStep.BACKUP, "alice", POD, context -> {
             context.progress(new JobProgress(50, 100, 7, 3));
             context.result("file", "backup-1.sql.gz");
             return "done";
@@ -54,7 +57,7 @@ class JobRunnerTest {
     @Test
     void oneJobAtATimePerTargetAndCancelStopsIt() throws Exception {
         CountDownLatch started = new CountDownLatch(1);
-        Job first = runner.start(WizardStep.IMPORT, "alice", "h/pod", context -> {
+        Job first = runner.start(WizardStep.IMPORT, "alice", POD, context -> {
             started.countDown();
             while (!context.cancelled()) {
                 Thread.sleep(10);
@@ -62,21 +65,21 @@ class JobRunnerTest {
             return "stopped";
         });
         assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
-        assertThatThrownBy(() -> runner.start(WizardStep.BACKUP, "bob", "h/pod", context -> "x"))
+        assertThatThrownBy(() -> runner.start(WizardStep.BACKUP, "bob", POD, context -> "x"))
                 .isInstanceOf(JobAlreadyRunningException.class)
                 .hasMessageContaining("alice");
-        assertThat(runner.busy("h/pod")).isTrue();
+        assertThat(runner.busy(POD)).isTrue();
 
         runner.cancel(first.id());
 
         await().atMost(Duration.ofSeconds(10)).until(() -> runner.find(first.id()).orElseThrow().status().finished());
         assertThat(store.find(first.id()).orElseThrow().status()).isEqualTo(JobStatus.CANCELLED);
-        assertThat(runner.busy("h/pod")).isFalse();
+        assertThat(runner.busy(POD)).isFalse();
     }
 
     @Test
     void aFailingJobKeepsItsReason() {
-        Job job = runner.start(WizardStep.BACKUP, "alice", "h/pod", context -> {
+        Job job = runner.start(WizardStep.BACKUP, "alice", POD, context -> {
             throw new IllegalStateException("disk full");
         });
         await().atMost(Duration.ofSeconds(10)).until(() -> runner.find(job.id()).orElseThrow().status().finished());
@@ -87,7 +90,7 @@ class JobRunnerTest {
 
     @Test
     void aJobFoundRunningAtStartUpIsMarkedInterrupted() {
-        store.save(new Job("import-dead0001", WizardStep.IMPORT, "alice", "h/pod", JobStatus.RUNNING,
+        store.save(new Job("import-dead0001", WizardStep.IMPORT, "alice", POD.lockKey(), JobStatus.RUNNING,
                 Instant.now(), null, new JobProgress(10, 100, 1, 1), null, Map.of()));
 
         new JobRunner(store, runStore);

@@ -1,0 +1,105 @@
+package fr.esup.podmigrate.backup;
+
+import fr.esup.podmigrate.config.DatabaseEndpoint;
+import fr.esup.podmigrate.run.JobContext;
+import fr.esup.podmigrate.sql.SqlStatement;
+import org.springframework.stereotype.Component;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * Puts a backup back: the database becomes exactly the backup again. The current state is kept first in a
+ * safety backup unless a verified backup already holds it; tables the backup does not have are dropped; the
+ * result is checked against the backup's fingerprint.
+ */
+@Component
+class BackupRestorer {
+
+    private final Backups backups;
+    private final BackupTaker taker;
+
+    BackupRestorer(Backups backups, BackupTaker taker) {
+        this.backups = backups;
+        this.taker = taker;
+    }
+
+    /** What a restore of {@code backup} would do to the database as it is now. */
+    RestorePlan plan(DatabaseEndpoint endpoint, Backup backup) throws SQLException {
+        DatabaseFingerprint current;
+        try (Connection connection = endpoint.connect()) {
+            current = DatabaseFingerprint.read(connection);
+        }
+        List<String> dropped = current.tables().keySet().stream()
+                .filter(table -> !backup.fingerprint().tables().containsKey(table)).toList();
+        return new RestorePlan(backup, dropped, backups.check(endpoint, current));
+    }
+
+    /** Restores {@code backup} and returns the outcome; throws if the database does not end up equal to it. */
+    String restore(DatabaseEndpoint endpoint, Backup backup, String operator, JobContext context) throws Exception {
+        checkHash(backup);
+        RestorePlan plan = plan(endpoint, backup);
+        String safety = plan.current().matches() ? plan.current().backup().name()
+                : taker.take(endpoint, operator, Backup.Kind.BEFORE_RESTORE, context).name();
+        context.result("safetyBackup", safety);
+        DatabaseFingerprint restored;
+        List<String> dropped = new ArrayList<>();
+        try (Connection connection = endpoint.connect(); Statement statement = connection.createStatement()) {
+            statement.setEscapeProcessing(false);
+            statement.execute("SET NAMES utf8mb4, foreign_key_checks = 0");
+            for (String table : LiveTables.names(connection)) {
+                if (!backup.fingerprint().tables().containsKey(table)) {
+                    statement.execute("DROP TABLE " + LiveTables.quote(table));
+                    dropped.add(table);
+                }
+            }
+            execute(backup.file(), statement, context);
+            restored = DatabaseFingerprint.read(connection);
+        }
+        context.result("dropped", String.join(", ", dropped));
+        List<String> different = backup.fingerprint().differences(restored);
+        if (!different.isEmpty()) {
+            throw new IllegalStateException("Backup " + backup.name() + " was run, but these tables differ from it: "
+                    + String.join(", ", different) + ". The state before the restore is in backup " + safety + ".");
+        }
+        return "Restored backup " + backup.name() + ": " + backup.tables() + " tables and " + backup.rows()
+                + " rows, every table's checksum equal to the backup's"
+                + (dropped.isEmpty() ? "" : "; dropped " + String.join(", ", dropped))
+                + ". The state before the restore is in backup " + safety + ".";
+    }
+
+    private static void execute(Path script, Statement statement, JobContext context) throws Exception {
+        ScriptPass.run(script, context, (SqlStatement s) -> {
+            try {
+                statement.execute(s.text());
+            } catch (SQLException e) {
+                throw new SQLException("Line " + s.line() + ": " + e.getMessage(), e.getSQLState(), e.getErrorCode(), e);
+            }
+        });
+    }
+
+    /** A damaged file would fail halfway, its tables already dropped: its hash is checked before anything is run. */
+    private static void checkHash(Backup backup) throws IOException, NoSuchAlgorithmException {
+        MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+        try (InputStream in = new DigestInputStream(Files.newInputStream(backup.file()), sha256)) {
+            in.transferTo(OutputStream.nullOutputStream());
+        }
+        String actual = HexFormat.of().formatHex(sha256.digest());
+        if (!actual.equals(backup.sha256())) {
+            throw new IllegalStateException("Backup " + backup.name() + " is damaged: its SHA-256 is " + actual
+                    + ", not " + backup.sha256() + " as when it was written. Nothing was changed.");
+        }
+    }
+}

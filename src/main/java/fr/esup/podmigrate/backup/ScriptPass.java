@@ -1,0 +1,38 @@
+package fr.esup.podmigrate.backup;
+
+import fr.esup.podmigrate.run.JobContext;
+import fr.esup.podmigrate.run.JobProgress;
+import fr.esup.podmigrate.sql.SqlStatement;
+import fr.esup.podmigrate.sql.StatementReader;
+
+import java.nio.file.Path;
+import java.util.concurrent.CancellationException;
+
+/** One pass through a backup file, statement by statement as the mariadb client splits it, with the job's progress. */
+final class ScriptPass {
+
+    /** What is done with each statement. */
+    interface Step {
+        void accept(SqlStatement statement) throws Exception;
+    }
+
+    private ScriptPass() {
+    }
+
+    /** Reads the whole file; stops with a {@link CancellationException} when the job is cancelled. */
+    static void run(Path file, JobContext context, Step step) throws Exception {
+        long rows = 0;
+        long statements = 0;
+        try (StatementReader reader = StatementReader.open(file)) {
+            for (SqlStatement statement = reader.next(); statement != null; statement = reader.next()) {
+                if (context.cancelled()) {
+                    throw new CancellationException("Cancelled at line " + statement.line() + " of " + file.getFileName());
+                }
+                step.accept(statement);
+                rows += Math.max(0, statement.rowCount());
+                statements++;
+                context.progress(new JobProgress(reader.bytesRead(), reader.totalBytes(), rows, statements));
+            }
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package fr.esup.podmigrate.wipe;
+
+import fr.esup.podmigrate.run.Job;
+import fr.esup.podmigrate.run.JobAlreadyRunningException;
+import fr.esup.podmigrate.run.RefusedException;
+import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import java.security.Principal;
+import java.sql.SQLException;
+import java.util.Optional;
+
+/** Step 3: what the wipe will empty and keep, whether a backup allows it, and the wipe itself. */
+@Controller
+class WipeController {
+
+    private final WipeService service;
+
+    WipeController(WipeService service) {
+        this.service = service;
+    }
+
+    @GetMapping("/wipe")
+    String wipe(HtmxRequest htmx, Model model) {
+        Optional<Job> latest = service.latestJob();
+        latest.ifPresent(job -> model.addAttribute("job", job));
+        if (latest.map(job -> job.status().finished()).orElse(true)) {
+            addPlan(model);
+        }
+        return view(htmx);
+    }
+
+    @PostMapping("/wipe")
+    String start(@RequestParam(defaultValue = "") String confirmation, HtmxRequest htmx, Model model,
+                 Principal principal) {
+        WipePlan plan = addPlan(model);
+        if (plan != null) {
+            try {
+                model.addAttribute("job", service.start(plan, principal.getName(), confirmation));
+                return view(htmx);
+            } catch (RefusedException e) {
+                model.addAttribute("refusal", e);
+            } catch (JobAlreadyRunningException e) {
+                model.addAttribute("busy", e.running());
+            }
+        }
+        service.latestJob().ifPresent(job -> model.addAttribute("job", job));
+        return view(htmx);
+    }
+
+    /** Adds the plan, or why the database cannot be read (then returns null). */
+    private WipePlan addPlan(Model model) {
+        try {
+            WipePlan plan = service.plan();
+            model.addAttribute("plan", plan);
+            return plan;
+        } catch (SQLException e) {
+            model.addAttribute("unreachable", e.getMessage());
+            return null;
+        }
+    }
+
+    private static String view(HtmxRequest htmx) {
+        return htmx.isHtmxRequest() ? "wipe/wipe :: panel" : "wipe/wipe";
+    }
+}

@@ -1,0 +1,121 @@
+package fr.esup.podmigrate.wipe;
+
+import fr.esup.podmigrate.backup.Backups;
+import fr.esup.podmigrate.backup.DatabaseFingerprint;
+import fr.esup.podmigrate.backup.LiveTables;
+import fr.esup.podmigrate.config.DatabaseEndpoint;
+import fr.esup.podmigrate.config.Databases;
+import fr.esup.podmigrate.pod.PodMigrationRules;
+import fr.esup.podmigrate.run.Job;
+import fr.esup.podmigrate.run.JobContext;
+import fr.esup.podmigrate.run.JobProgress;
+import fr.esup.podmigrate.run.JobRunner;
+import fr.esup.podmigrate.run.RefusedException;
+import fr.esup.podmigrate.run.RunStore;
+import fr.esup.podmigrate.run.WizardStep;
+import org.springframework.stereotype.Service;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CancellationException;
+
+/**
+ * Step 3: empties every table of the target but {@code django_migrations}, foreign key checks off, only with the
+ * operator's typed confirmation and a verified backup of the database as it is.
+ */
+@Service
+class WipeService {
+
+    private final Databases databases;
+    private final Backups backups;
+    private final JobRunner runner;
+    private final RunStore runStore;
+
+    WipeService(Databases databases, Backups backups, JobRunner runner, RunStore runStore) {
+        this.databases = databases;
+        this.backups = backups;
+        this.runner = runner;
+        this.runStore = runStore;
+    }
+
+    /** Reads the target now: its tables, their rows, and whether a verified backup holds it. */
+    WipePlan plan() throws SQLException {
+        DatabaseEndpoint target = databases.target();
+        DatabaseFingerprint fingerprint;
+        try (Connection connection = target.connect()) {
+            fingerprint = DatabaseFingerprint.read(connection);
+        }
+        List<WipePlan.TableRows> emptied = new ArrayList<>();
+        WipePlan.TableRows kept = null;
+        for (var table : fingerprint.tables().entrySet()) {
+            WipePlan.TableRows rows = new WipePlan.TableRows(table.getKey(), table.getValue().rows());
+            if (table.getKey().equals(PodMigrationRules.MIGRATIONS_TABLE)) {
+                kept = rows;
+            } else {
+                emptied.add(rows);
+            }
+        }
+        return new WipePlan(target.database(), emptied, kept, backups.check(target, fingerprint));
+    }
+
+    Optional<Job> latestJob() {
+        return runner.latest(WizardStep.WIPE);
+    }
+
+    /** Starts the wipe {@code plan} describes, if the operator typed the database's name and the plan allows it. */
+    Job start(WipePlan plan, String operator, String confirmation) {
+        if (!plan.database().equals(confirmation)) {
+            runStore.audit(operator, "wipe: refused, the typed name did not match");
+            throw new RefusedException("wipe.refused.confirmation", confirmation, plan.database());
+        }
+        if (plan.kept() == null) {
+            runStore.audit(operator, "wipe: refused, the database has no " + PodMigrationRules.MIGRATIONS_TABLE);
+            throw new RefusedException("wipe.refused.noMigrations", plan.database());
+        }
+        if (!plan.check().matches()) {
+            runStore.audit(operator, "wipe: refused, no verified backup of the database as it is (" + plan.check().verdict() + ")");
+            throw new RefusedException("wipe.refused.backup");
+        }
+        DatabaseEndpoint target = databases.target();
+        return runner.start(WizardStep.WIPE, operator, target, context -> {
+            String outcome = wipe(target, plan, context);
+            runStore.audit(operator, "wipe: " + outcome + " Backup before: " + plan.check().backup().name());
+            return outcome;
+        });
+    }
+
+    private static String wipe(DatabaseEndpoint target, WipePlan plan, JobContext context) throws SQLException {
+        long rows = 0;
+        int done = 0;
+        try (Connection connection = target.connect(); Statement statement = connection.createStatement()) {
+            statement.execute("SET FOREIGN_KEY_CHECKS = 0");
+            for (WipePlan.TableRows table : plan.emptied()) {
+                if (context.cancelled()) {
+                    throw new CancellationException("Cancelled after emptying " + done + " of " + plan.emptied().size()
+                            + " tables: restore the backup " + plan.check().backup().name() + " or wipe again.");
+                }
+                statement.execute("TRUNCATE TABLE " + LiveTables.quote(table.table()));
+                rows += table.rows();
+                done++;
+                context.progress(new JobProgress(0, 0, rows, done));
+            }
+            List<String> left = new ArrayList<>();
+            for (WipePlan.TableRows table : plan.emptied()) {
+                long after = LiveTables.rows(statement, table.table());
+                if (after != 0) {
+                    left.add(table.table() + " (" + after + " rows)");
+                }
+            }
+            if (!left.isEmpty()) {
+                throw new IllegalStateException("These tables are not empty after the wipe: " + String.join(", ", left));
+            }
+            long kept = LiveTables.rows(statement, PodMigrationRules.MIGRATIONS_TABLE);
+            return "Emptied " + done + " tables (" + rows + " rows); " + PodMigrationRules.MIGRATIONS_TABLE
+                    + " kept with " + kept + " rows.";
+        }
+    }
+}

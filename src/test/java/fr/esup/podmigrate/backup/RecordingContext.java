@@ -1,0 +1,55 @@
+package fr.esup.podmigrate.backup;
+
+import fr.esup.podmigrate.run.JobContext;
+import fr.esup.podmigrate.run.JobProgress;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
+
+/** A job context for running a job's work in the test's own thread: it keeps what the work reports. */
+public final class RecordingContext implements JobContext {
+
+    private final List<JobProgress> progress = new ArrayList<>();
+    private final Map<String, String> results = new ConcurrentHashMap<>();
+    private final Predicate<JobProgress> cancelWhen;
+
+    public RecordingContext() {
+        this(p -> false);
+    }
+
+    /** A context whose job is cancelled as soon as a progress report matches. */
+    public RecordingContext(Predicate<JobProgress> cancelWhen) {
+        this.cancelWhen = cancelWhen;
+    }
+
+    @Override
+    public String jobId() {
+        return "test-job";
+    }
+
+    @Override
+    public synchronized void progress(JobProgress report) {
+        progress.add(report);
+    }
+
+    @Override
+    public void result(String name, String value) {
+        results.put(name, value);
+    }
+
+    @Override
+    public synchronized boolean cancelled() {
+        return progress.stream().anyMatch(cancelWhen);
+    }
+
+    public synchronized List<JobProgress> progress() {
+        return List.copyOf(progress);
+    }
+
+    public Map<String, String> results() {
+        return Map.copyOf(results);
+    }
+}
