@@ -17,10 +17,6 @@ public record ChecklistPage(List<Item> items, V2Origin v2Origin) {
         return items.stream().filter(Item::ticked).count();
     }
 
-    public boolean complete() {
-        return ticked() == items.size();
-    }
-
     /**
      * A table the operator checks by hand after the import.
      *
