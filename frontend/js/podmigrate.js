@@ -34,3 +34,26 @@ document.addEventListener("htmx:xhr:progress", function (event) {
     bar.value = event.detail.loaded;
   }
 });
+
+// A button with data-copy-target copies that element's text; outside HTTPS the browser has no clipboard API, so the
+// text is selected and copied the old way.
+document.addEventListener("click", function (event) {
+  var button = event.target.closest("button[data-copy-target]");
+  var source = button && document.querySelector(button.dataset.copyTarget);
+  if (!source) {
+    return;
+  }
+  var done = function () {
+    var label = button.textContent;
+    button.textContent = button.dataset.copied;
+    setTimeout(function () { button.textContent = label; }, 2000);
+  };
+  if (navigator.clipboard && window.isSecureContext) {
+    navigator.clipboard.writeText(source.textContent).then(done);
+  } else {
+    window.getSelection().selectAllChildren(source);
+    if (document.execCommand("copy")) {
+      done();
+    }
+  }
+});

@@ -24,6 +24,13 @@ public final class PodMigrationRules {
 
     public static final String MIGRATIONS_TABLE = "django_migrations";
     public static final String SITE_TABLE = "django_site";
+    /** Django's automatic primary key, which every Pod table has and every link table's row columns point to. */
+    public static final String ID_COLUMN = "id";
+    /** Django's name for a row's site: the v3 foreign key SITE_LINKS fill, and the site side of every sites link table. */
+    public static final String SITE_COLUMN = "site_id";
+    /** Django's static pages and their sites link: Pod's set_default_site leaves them alone, the operator checks them. */
+    public static final String FLATPAGE_TABLE = "django_flatpage";
+    public static final String FLATPAGE_SITES_TABLE = "django_flatpage_sites";
 
     /** From 3.3.0 the encoding models live in the {@code video_encode_transcript} app; 3.0 to 3.2 keep v2's names. */
     public static final List<TableRename> RENAMES = Stream.concat(
@@ -100,17 +107,27 @@ public final class PodMigrationRules {
             constant("video_videorendition.encoding_resolution_threshold", "0", MODEL_DEFAULT + " (Pod 3.1 and 3.2)"),
             constant("video_encode_transcript_videorendition.encoding_resolution_threshold", "0", MODEL_DEFAULT));
 
+    /**
+     * Flags in v2, language codes from 3.2.0. On a target whose column is a varchar, a v2 row lands as {@link
+     * #TRANSCRIPT_FLAGS}; Pod's post-migrate {@code fix_transcript} turns them into the expression's value.
+     */
+    public static final List<V3ColumnValue> TRANSCRIPT_COLUMNS = List.of(
+            derived("video_video.transcript", "IF(transcript, main_lang, '')", FIX_TRANSCRIPT, "transcript", "main_lang"),
+            derived("recorder_recorder.transcript", "IF(transcript, main_lang, '')", FIX_TRANSCRIPT,
+                    "transcript", "main_lang"));
+
+    /** The values a v2 transcript flag takes in a 3.2+ varchar column: false, true. */
+    public static final List<String> TRANSCRIPT_FLAGS = List.of("0", "1");
+
     /** Columns both versions have whose v2 values do not fit v3's column as they are. */
-    public static final List<V3ColumnValue> CONVERTED_COLUMNS = List.of(
+    public static final List<V3ColumnValue> CONVERTED_COLUMNS = Stream.concat(Stream.of(
             derived("live_event.start_date", "TIMESTAMP(start_date, start_time)",
                     "a date in 2.9.3, a datetime from 3.0.0: Pod's own upgrade adds the start time (site's TIME_ZONE)",
                     "start_date", "start_time"),
             derived("live_broadcaster.piloting_conf", "COALESCE(piloting_conf, '')", "NOT NULL from 3.1.0",
                     "piloting_conf"),
-            derived("playlist_playlist.description", "COALESCE(description, '')", "NOT NULL from 3.4.0", "description"),
-            derived("video_video.transcript", "IF(transcript, main_lang, '')", FIX_TRANSCRIPT, "transcript", "main_lang"),
-            derived("recorder_recorder.transcript", "IF(transcript, main_lang, '')", FIX_TRANSCRIPT,
-                    "transcript", "main_lang"));
+            derived("playlist_playlist.description", "COALESCE(description, '')", "NOT NULL from 3.4.0", "description")),
+            TRANSCRIPT_COLUMNS.stream()).toList();
 
     private static final List<TableWithoutHome> TABLES_WITHOUT_HOME = List.of(
             new TableWithoutHome("video_channel_sites", "3.0.0", BECOMES_COLUMN, "video_channel.site_id"),
@@ -124,8 +141,8 @@ public final class PodMigrationRules {
             new TableWithoutHome("bbb_livestream", "3.8.2", DROPPED, ""));
 
     public static final List<SiteLink> SITE_LINKS = List.of(
-            new SiteLink("video_channel", "site_id", "video_channel_sites", "channel_id"),
-            new SiteLink("video_discipline", "site_id", "video_discipline_sites", "discipline_id"));
+            new SiteLink("video_channel", SITE_COLUMN, "video_channel_sites", "channel_id"),
+            new SiteLink("video_discipline", SITE_COLUMN, "video_discipline_sites", "discipline_id"));
 
     public static final List<DefaultSiteLink> DEFAULT_SITE_LINKS = List.of(
             new DefaultSiteLink("video_video", "video_video_sites", "video_id"),
@@ -138,7 +155,7 @@ public final class PodMigrationRules {
 
     /** Imported, then checked item by item by the operator (the procedure's step 7). */
     public static final List<String> CHECKED_AFTER_IMPORT = List.of(
-            "django_flatpage", "django_flatpage_sites", "live_broadcaster", "live_event", "live_event_additional_owners");
+            FLATPAGE_TABLE, FLATPAGE_SITES_TABLE, "live_broadcaster", "live_event", "live_event_additional_owners");
 
     private PodMigrationRules() {
     }

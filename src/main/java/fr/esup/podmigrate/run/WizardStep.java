@@ -7,10 +7,10 @@ public enum WizardStep {
     WIPE("wipe", true),
     DUMP("dump", true),
     IMPORT("import", false),
-    SITE_FIXES("sitefix", false),
-    CHECKLIST("checklist", false),
-    VERIFY("verify", false),
-    FINISH("finish", false);
+    SITE_FIXES("sitefix", true),
+    CHECKLIST("checklist", true),
+    VERIFY("verify", true),
+    FINISH("finish", true);
 
     private final String key;
     private final boolean available;

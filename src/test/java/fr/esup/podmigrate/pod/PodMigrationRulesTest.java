@@ -174,7 +174,7 @@ class PodMigrationRulesTest {
     void siteLinksBecomeTheV3SiteColumn() {
         for (SiteLink link : PodMigrationRules.SITE_LINKS) {
             for (PodVersion source : V2) {
-                assertThat(columns(source, link.v2LinkTable())).contains(link.v2LinkColumn(), "site_id");
+                assertThat(columns(source, link.v2LinkTable())).contains(link.v2LinkColumn(), PodMigrationRules.SITE_COLUMN);
                 assertThat(has(source, link.table(), link.siteColumn())).isFalse();
             }
             for (PodVersion target : V3) {
@@ -199,6 +199,29 @@ class PodMigrationRulesTest {
             if (!version.isV2()) {
                 assertThat(tables(version)).containsAll(PodMigrationRules.CHECKED_AFTER_IMPORT);
             }
+        }
+    }
+
+    @Test
+    void transcriptsAreFlagsUntil32AndLanguageCodesAfter() {
+        assertThat(PodMigrationRules.CONVERTED_COLUMNS).containsAll(PodMigrationRules.TRANSCRIPT_COLUMNS);
+        for (V3ColumnValue transcript : PodMigrationRules.TRANSCRIPT_COLUMNS) {
+            for (PodVersion flags : List.of(V2_9_1, V2_9_3, V3_0_5)) {
+                assertThat(SCHEMAS.get(flags).column(transcript.table(), transcript.column()).type())
+                        .as(transcript + " in " + flags).isEqualTo("tinyint(1)");
+            }
+            assertThat(SCHEMAS.get(V3_8_4).column(transcript.table(), transcript.column()).type()).startsWith("varchar");
+            assertThat(columns(V3_8_4, transcript.table())).containsAll(transcript.v2Columns());
+        }
+    }
+
+    @Test
+    void flatpagesAndTheirSitesLinkUseDjangosColumns() {
+        for (PodVersion version : PodVersion.values()) {
+            assertThat(columns(version, PodMigrationRules.FLATPAGE_SITES_TABLE)).as(version.label())
+                    .contains(PodMigrationRules.SITE_COLUMN, PodMigrationRules.ID_COLUMN);
+            assertThat(columns(version, PodMigrationRules.FLATPAGE_TABLE)).contains(PodMigrationRules.ID_COLUMN);
+            assertThat(columns(version, PodMigrationRules.SITE_TABLE)).contains(PodMigrationRules.ID_COLUMN);
         }
     }
 

@@ -1,0 +1,23 @@
+package fr.esup.podmigrate.finish;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The commands to run on the Pod servers, filled with the run's values.
+ *
+ * @param errors what is wrong with the values the operator gave, as a message key by field
+ * @param domain site 1's domain on the target, empty when it has none
+ * @param videos the videos the reindexing will index
+ */
+public record FinishPage(FinishForm form, Map<String, String> errors, List<CommandBlock> blocks, String domain,
+                         long videos) {
+
+    /** Commands to paste into a shell, one per line, and where to run them (a message key part). */
+    public record CommandBlock(String key, List<String> lines) {
+
+        public String text() {
+            return String.join("\n", lines);
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package fr.esup.podmigrate.run;
+
+import java.util.Map;
+import java.util.TreeMap;
+
+/** The names under which jobs record what they produced ({@link Job#results()}), for the steps that read them. */
+public final class JobResults {
+
+    /** Backup: the dump file, relative to the workspace. */
+    public static final String BACKUP_FILE = "file";
+    /** Import: the podv2.sql imported, relative to the workspace. */
+    public static final String IMPORT_SCRIPT = "script";
+    /** Import, followed by a v2 table: the row tuples the podv2.sql holds for it. */
+    public static final String SCRIPT_ROWS = "script.";
+    /** Import, followed by a v3 table: the rows the server inserted. */
+    public static final String INSERTED_ROWS = "inserted.";
+    /** Import, followed by a v3 table: the rows INSERT IGNORE dropped. */
+    public static final String IGNORED_ROWS = "ignored.";
+    /** Import, followed by a v2 table: the row tuples skipped (excluded tables). */
+    public static final String SKIPPED_ROWS = "skipped.";
+
+    private JobResults() {
+    }
+
+    /** The per-table counts a job recorded under {@code prefix}, by table name. */
+    public static Map<String, Long> counts(Job job, String prefix) {
+        Map<String, Long> counts = new TreeMap<>();
+        job.results().forEach((name, value) -> {
+            if (name.startsWith(prefix) && name.length() > prefix.length()) {
+                counts.put(name.substring(prefix.length()), Long.parseLong(value.strip()));
+            }
+        });
+        return counts;
+    }
+}

@@ -1,0 +1,210 @@
+package fr.esup.podmigrate.run;
+
+import fr.esup.podmigrate.config.DatabaseEndpoint;
+import fr.esup.podmigrate.config.Databases;
+import fr.esup.podmigrate.config.Workspace;
+import fr.esup.podmigrate.sql.InsertValues;
+import fr.esup.podmigrate.sql.SqlStatement;
+import fr.esup.podmigrate.sql.StatementKind;
+import fr.esup.podmigrate.sql.StatementReader;
+import org.springframework.jdbc.core.ResultSetExtractor;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The run's Pod v2 rows for the steps after the import: read from the source database when one is configured, else
+ * from the podv2.sql the run imported. Tables are read whole: it serves small tables (site links, broadcasters).
+ */
+@Component
+public class V2Side {
+
+    /** Row tuples of the podv2.sql decoded per query. */
+    private static final int TUPLES_PER_QUERY = 200;
+
+    private static final ResultSetExtractor<List<List<Object>>> ROWS = V2Side::rows;
+
+    private final Databases databases;
+    private final SucceededJobs jobs;
+    private final Workspace workspace;
+    private ScriptRead lastRead;
+
+    public V2Side(Databases databases, SucceededJobs jobs, Workspace workspace) {
+        this.databases = databases;
+        this.jobs = jobs;
+        this.workspace = workspace;
+    }
+
+    /** Where v2 rows are read, or empty when the run has no source database and has imported no podv2.sql. */
+    public Optional<V2Origin> origin() {
+        Optional<DatabaseEndpoint> source = databases.source();
+        if (source.isPresent()) {
+            return Optional.of(new V2Origin(V2Origin.Kind.SOURCE, source.get().toString()));
+        }
+        return importedScript().map(id -> new V2Origin(V2Origin.Kind.SCRIPT, id));
+    }
+
+    /** The tables among {@code names} that v2 has (none when there is no {@link #origin()}), by name. */
+    public Map<String, V2Table> tables(Collection<String> names) throws SQLException, IOException {
+        Optional<DatabaseEndpoint> source = databases.source();
+        if (source.isPresent()) {
+            return fromDatabase(source.get(), names);
+        }
+        Optional<String> script = importedScript();
+        return script.isPresent() ? fromScript(script.get(), Set.copyOf(names)) : Map.of();
+    }
+
+    private Optional<String> importedScript() {
+        return jobs.newest(WizardStep.IMPORT).map(job -> job.result(JobResults.IMPORT_SCRIPT));
+    }
+
+    private static Map<String, V2Table> fromDatabase(DatabaseEndpoint source, Collection<String> names)
+            throws SQLException {
+        Map<String, V2Table> tables = new LinkedHashMap<>();
+        try (Connection connection = source.connect()) {
+            JdbcClient db = TableQueries.on(connection);
+            Set<String> present = TableQueries.tables(db);
+            for (String name : names) {
+                if (present.contains(name)) {
+                    ResultSetExtractor<V2Table> table = rs -> new V2Table(name, columns(rs.getMetaData()), rows(rs));
+                    tables.put(name, db.sql("SELECT * FROM " + TableQueries.quote(name)).query(table));
+                }
+            }
+        }
+        return tables;
+    }
+
+    /** Reads the script once per change of the file or of the tables asked: a podv2.sql can weigh gigabytes. */
+    private synchronized Map<String, V2Table> fromScript(String id, Set<String> names) throws SQLException, IOException {
+        Path root = workspace.root();
+        Path script = root.resolve(id).normalize();
+        if (!script.startsWith(root) || !Files.isRegularFile(script)) {
+            throw new IOException("The imported podv2.sql " + id + " is no longer in the workspace");
+        }
+        ScriptRead read = new ScriptRead(script, Files.size(script), Files.getLastModifiedTime(script), names, null);
+        if (lastRead == null || !lastRead.sameAs(read)) {
+            lastRead = read.with(decode(literals(script, names)));
+        }
+        return lastRead.tables();
+    }
+
+    /** Each table's columns (in the order the script first names them) and row tuples, as SQL literals by column. */
+    private static Map<String, ScriptTable> literals(Path script, Set<String> names) throws IOException {
+        Map<String, List<String>> created = new HashMap<>();
+        Map<String, ScriptTable> tables = new LinkedHashMap<>();
+        try (StatementReader reader = StatementReader.open(script)) {
+            for (SqlStatement s = reader.next(); s != null; s = reader.next()) {
+                if (s.table() == null || !names.contains(s.table())) {
+                    continue;
+                }
+                if (s.kind() == StatementKind.CREATE_TABLE) {
+                    created.putIfAbsent(s.table(), CreateTableColumns.of(s.text()));
+                } else if ((s.kind() == StatementKind.INSERT || s.kind() == StatementKind.REPLACE) && s.valuesOffset() >= 0) {
+                    List<String> columns = s.columns().isEmpty() ? created.get(s.table()) : s.columns();
+                    if (columns == null) {
+                        throw new IOException("Line " + s.line() + " of " + script.getFileName()
+                                + ": an INSERT into " + s.table() + " without a column list nor a CREATE TABLE before it");
+                    }
+                    ScriptTable table = tables.computeIfAbsent(s.table(), t -> new ScriptTable(new ArrayList<>(), new ArrayList<>()));
+                    InsertValues values = InsertValues.of(s);
+                    for (List<String> tuple = values.nextRow(); tuple != null; tuple = values.nextRow()) {
+                        table.add(columns, tuple);
+                    }
+                }
+            }
+        }
+        return tables;
+    }
+
+    /** Has the target server turn the literals into values, exactly as the import did. */
+    private Map<String, V2Table> decode(Map<String, ScriptTable> literals) throws SQLException {
+        Map<String, V2Table> tables = new LinkedHashMap<>();
+        try (Connection connection = databases.target().connect()) {
+            JdbcClient db = TableQueries.on(connection);
+            for (Map.Entry<String, ScriptTable> entry : literals.entrySet()) {
+                ScriptTable table = entry.getValue();
+                List<List<Object>> rows = new ArrayList<>();
+                for (int from = 0; from < table.tuples().size(); from += TUPLES_PER_QUERY) {
+                    List<String> selects = table.tuples().subList(from, Math.min(table.tuples().size(), from + TUPLES_PER_QUERY))
+                            .stream().map(tuple -> "SELECT " + String.join(", ", table.aligned(tuple))).toList();
+                    rows.addAll(db.sql(String.join(" UNION ALL ", selects)).query(ROWS));
+                }
+                tables.put(entry.getKey(), new V2Table(entry.getKey(), List.copyOf(table.columns()), rows));
+            }
+        }
+        return tables;
+    }
+
+    private static List<String> columns(ResultSetMetaData meta) throws SQLException {
+        List<String> columns = new ArrayList<>();
+        for (int i = 1; i <= meta.getColumnCount(); i++) {
+            columns.add(meta.getColumnLabel(i));
+        }
+        return columns;
+    }
+
+    private static List<List<Object>> rows(ResultSet rs) throws SQLException {
+        int width = rs.getMetaData().getColumnCount();
+        List<List<Object>> rows = new ArrayList<>();
+        while (rs.next()) {
+            List<Object> row = new ArrayList<>(width);
+            for (int i = 1; i <= width; i++) {
+                row.add(rs.getObject(i));
+            }
+            rows.add(Collections.unmodifiableList(row));
+        }
+        return rows;
+    }
+
+    /** A table's tuples as the script wrote them: each INSERT may name its own columns. */
+    private record ScriptTable(List<String> columns, List<Map<String, String>> tuples) {
+
+        void add(List<String> insertColumns, List<String> tuple) throws IOException {
+            if (tuple.size() != insertColumns.size()) {
+                throw new IOException("A row of " + tuple.size() + " values for the " + insertColumns.size()
+                        + " columns " + insertColumns);
+            }
+            Map<String, String> byColumn = new HashMap<>();
+            for (int i = 0; i < tuple.size(); i++) {
+                if (!columns.contains(insertColumns.get(i))) {
+                    columns.add(insertColumns.get(i));
+                }
+                byColumn.put(insertColumns.get(i), tuple.get(i));
+            }
+            tuples.add(byColumn);
+        }
+
+        List<String> aligned(Map<String, String> tuple) {
+            return columns.stream().map(column -> tuple.getOrDefault(column, "NULL")).toList();
+        }
+    }
+
+    private record ScriptRead(Path script, long size, FileTime modified, Set<String> names, Map<String, V2Table> tables) {
+
+        boolean sameAs(ScriptRead other) {
+            return script.equals(other.script) && size == other.size && modified.equals(other.modified)
+                    && names.equals(other.names);
+        }
+
+        ScriptRead with(Map<String, V2Table> read) {
+            return new ScriptRead(script, size, modified, names, read);
+        }
+    }
+}

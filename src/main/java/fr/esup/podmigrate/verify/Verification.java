@@ -1,0 +1,103 @@
+package fr.esup.podmigrate.verify;
+
+import fr.esup.podmigrate.run.Job;
+import fr.esup.podmigrate.run.V2Origin;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.EnumMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * What the verification found on the target at {@code at}.
+ *
+ * @param v2Origin where the v2 counts come from, null when there are none
+ * @param imported the import whose counts it used, null when none succeeded
+ * @param backup   the newest succeeded backup, null when none
+ */
+public record Verification(Instant at, String target, V2Origin v2Origin, Job imported, Job backup,
+                           List<TableComparison> tables, ForeignKeyOrphans.Check orphans) {
+
+    /** The overall outcome, worst first. */
+    public enum Verdict {
+        PROBLEMS, NO_V2_COUNTS, WARNINGS, CLEAN;
+
+        public String key() {
+            return RowCounts.key(this);
+        }
+    }
+
+    /** Which lines the page shows. */
+    public enum Filter {
+        ALL, DIFFERENCES, PROBLEMS;
+
+        public String key() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        static Filter of(String key) {
+            for (Filter filter : values()) {
+                if (filter.key().equals(key)) {
+                    return filter;
+                }
+            }
+            return ALL;
+        }
+
+        boolean shows(TableComparison line) {
+            return switch (this) {
+                case ALL -> true;
+                case DIFFERENCES -> line.difference() != Difference.SAME;
+                case PROBLEMS -> line.severity() == Difference.Severity.PROBLEM;
+            };
+        }
+    }
+
+    public Verdict verdict() {
+        if (problems() > 0) {
+            return Verdict.PROBLEMS;
+        }
+        if (v2Origin == null) {
+            return Verdict.NO_V2_COUNTS;
+        }
+        return warnings() > 0 || orphans.rows() > 0 ? Verdict.WARNINGS : Verdict.CLEAN;
+    }
+
+    private long count(Difference.Severity severity) {
+        return tables.stream().filter(t -> t.severity() == severity).count();
+    }
+
+    public long problems() {
+        return count(Difference.Severity.PROBLEM);
+    }
+
+    public long warnings() {
+        return count(Difference.Severity.WARNING);
+    }
+
+    /** How many lines of each kind of difference there are, for the kinds there are. */
+    public Map<Difference, Long> tally() {
+        return tables.stream().collect(Collectors.groupingBy(TableComparison::difference,
+                () -> new EnumMap<>(Difference.class), Collectors.counting()));
+    }
+
+    public long v2Total() {
+        return tables.stream().filter(t -> t.v2Rows() != null).mapToLong(TableComparison::v2Rows).sum();
+    }
+
+    public long v3Total() {
+        return tables.stream().filter(t -> t.v3Rows() != null).mapToLong(TableComparison::v3Rows).sum();
+    }
+
+    public List<TableComparison> lines(Filter filter) {
+        return tables.stream().filter(filter::shows).toList();
+    }
+
+    /** One line for the audit log. */
+    public String summary() {
+        return "verdict " + verdict().key() + ": " + problems() + " problem(s), " + warnings() + " warning(s), " + orphans.rows() + " orphan row(s) in "
+                + orphans.orphaned().size() + " foreign key(s)";
+    }
+}

@@ -1,0 +1,86 @@
+package fr.esup.podmigrate.finish;
+
+import fr.esup.podmigrate.run.RunStore;
+import fr.esup.podmigrate.run.StepStatus;
+import fr.esup.podmigrate.run.WizardStep;
+import fr.esup.podmigrate.testsupport.WebSliceConfiguration;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.security.test.context.support.WithMockUser;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+@WebMvcTest(controllers = FinishController.class, properties = "podmigrate.operator.password={noop}x")
+@Import(WebSliceConfiguration.class)
+@WithMockUser("alice")
+class FinishControllerTest {
+
+    private static final FinishForm DEFAULTS = new FinishForm("/usr/local/django_projects/podv3", "django_pod3",
+            "v2.univ.fr:/usr/local/django_projects/podv2/pod/media/");
+
+    @Autowired
+    MockMvc mvc;
+
+    @MockitoBean
+    FinishService service;
+
+    @MockitoBean
+    RunStore runStore;
+
+    @BeforeEach
+    void commands() throws Exception {
+        when(service.defaults()).thenReturn(DEFAULTS);
+        when(service.page(any())).thenAnswer(call -> new FinishPage(call.getArgument(0), Map.of(), List.of(
+                new FinishPage.CommandBlock("restart", List.of("sudo systemctl restart uwsgi-pod celeryd rabbitmq-server redis")),
+                new FinishPage.CommandBlock("reindex", List.of("cd /usr/local/django_projects/podv3", "workon django_pod3"))),
+                "pod.univ.fr", 1234));
+    }
+
+    @Test
+    void pageGivesTheCommandsWithACopyButtonEach() throws Exception {
+        mvc.perform(get("/finish"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(
+                        containsString("<nav class=\"steps\""),
+                        containsString("<pre id=\"commands-restart\">sudo systemctl restart uwsgi-pod celeryd rabbitmq-server redis</pre>"),
+                        containsString("data-copy-target=\"#commands-reindex\""),
+                        containsString("data-copied=\"Copied\""),
+                        containsString("indexes the 1,234 videos"),
+                        containsString("Then open https://pod.univ.fr/"),
+                        containsString("value=\"v2.univ.fr:/usr/local/django_projects/podv2/pod/media/\""))));
+        verify(service).page(DEFAULTS);
+    }
+
+    @Test
+    void htmxGetsTheCommandsForTheOperatorsValuesWithoutTheLayout() throws Exception {
+        mvc.perform(get("/finish").param("directory", "/srv/pod").header("HX-Request", "true"))
+                .andExpect(content().string(allOf(containsString("id=\"finish\""), not(containsString("<nav class=\"steps\"")))));
+        verify(service).page(new FinishForm("/srv/pod", DEFAULTS.virtualenv(), DEFAULTS.v2Media()));
+    }
+
+    @Test
+    void markingTheMigrationFinishedIsRecorded() throws Exception {
+        mvc.perform(post("/finish").with(csrf()).header("HX-Request", "true"))
+                .andExpect(content().string(containsString("The migration is marked finished.")));
+        verify(runStore).record(WizardStep.FINISH, StepStatus.DONE, "alice",
+                "services restarted, videos reindexed and media files carried over");
+    }
+}

@@ -1,0 +1,177 @@
+package fr.esup.podmigrate.verify;
+
+import fr.esup.podmigrate.run.ChecklistStore;
+import fr.esup.podmigrate.run.Job;
+import fr.esup.podmigrate.run.JobProgress;
+import fr.esup.podmigrate.run.JobStatus;
+import fr.esup.podmigrate.run.RunStore;
+import fr.esup.podmigrate.run.StepState;
+import fr.esup.podmigrate.run.StepStatus;
+import fr.esup.podmigrate.run.V2Origin;
+import fr.esup.podmigrate.run.WizardStep;
+import fr.esup.podmigrate.testsupport.WebSliceConfiguration;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.HttpHeaders;
+import org.springframework.security.test.context.support.WithMockUser;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.web.util.HtmlUtils;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+@WebMvcTest(controllers = VerifyController.class, properties = "podmigrate.operator.password={noop}x")
+@Import({WebSliceConfiguration.class, MigrationReport.class})
+@WithMockUser("alice")
+class VerifyControllerTest {
+
+    private static final Instant AT = Instant.parse("2026-11-26T10:00:00Z");
+    private static final Job BACKUP = new Job("backup-1", WizardStep.BACKUP, "bob", "t", JobStatus.SUCCEEDED, AT, AT,
+            JobProgress.NONE, "12 MiB", Map.of("file", "backups/pod-20261126.sql.gz"));
+    private static final Verification VERIFICATION = new Verification(AT, "pod@v3:3306/pod",
+            new V2Origin(V2Origin.Kind.SCRIPT, "import/podv2.sql"), null, BACKUP, List.of(
+            new TableComparison("django_site", 1L, "django_site", 1L, 1L, 0L, 0L, Difference.SAME, null, ""),
+            new TableComparison("foo|bar \"x\", y", 2L, null, null, 0L, 0L, 0L, Difference.MISSING_TABLE, null, ""),
+            new TableComparison(null, null, "meeting", 0L, null, null, null, Difference.V3_ONLY, null, ""),
+            new TableComparison("video_channel", 4L, "video_channel", 3L, 3L, 1L, 0L, Difference.IGNORED, null, ""),
+            new TableComparison("video_channel_sites", 4L, null, null, 0L, 0L, 0L, Difference.MISSING_TABLE,
+                    "becomes-column", "video_channel.site_id"),
+            new TableComparison("video_discipline", 3L, "video_discipline", 2L, 3L, 0L, 0L, Difference.UNEXPLAINED,
+                    "gone-since-import", "1")),
+            new ForeignKeyOrphans.Check(219, List.of(new OrphanedKey("video_channel", "headband_id",
+                    "main_customimagemodel", "id", 2, List.of("1", "3")))));
+    private static final Pattern ROW = Pattern.compile("<tr class=\"comparison[^\"]*\" data-difference=\"([^\"]+)\">(.*?)</tr>",
+            Pattern.DOTALL);
+    private static final Pattern CELL = Pattern.compile("<td[^>]*>(.*?)</td>", Pattern.DOTALL);
+
+    @Autowired
+    MockMvc mvc;
+
+    @MockitoBean
+    VerificationService service;
+
+    @MockitoBean
+    RunStore runStore;
+
+    @MockitoBean
+    ChecklistStore checklist;
+
+    @BeforeEach
+    void verification() throws Exception {
+        when(service.verify()).thenReturn(VERIFICATION);
+    }
+
+    @Test
+    void pageStartsWithTheVerdictAndShowsEveryTableAndOrphan() throws Exception {
+        mvc.perform(get("/verify"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(
+                        containsString("<nav class=\"steps\""),
+                        containsString("data-verdict=\"problems\""),
+                        containsString("2 problem(s), 2 warning(s), 2 row(s) whose foreign keys point nowhere."),
+                        containsString("v2 counts from the import of import/podv2.sql."),
+                        containsString("14 v2 rows, 6 v3 rows, 6 tables."),
+                        containsString("its rows become video_channel.site_id"),
+                        containsString("data-key=\"video_channel.headband_id\""),
+                        containsString("<td>1, 3</td>"),
+                        containsString("219 foreign keys checked; 1 have rows pointing nowhere, 2 row(s) in all."))));
+    }
+
+    @Test
+    void htmxFilterGetsOnlyTheProblemsWithoutTheLayout() throws Exception {
+        String html = mvc.perform(get("/verify").param("show", "problems").header("HX-Request", "true"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(not(containsString("<nav class=\"steps\""))))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(rows(html)).extracting(row -> row.get(0)).containsExactly("foo|bar \"x\", y", "video_discipline");
+    }
+
+    @Test
+    void theCsvReportReadsBackAsThePagesTable() throws Exception {
+        String html = mvc.perform(get("/verify")).andReturn().getResponse().getContentAsString();
+        String csv = mvc.perform(get("/verify/report.csv"))
+                .andExpect(status().isOk())
+                .andExpect(header().string(HttpHeaders.CONTENT_DISPOSITION,
+                        "attachment; filename=\"pod-migrate-report-20261126-100000.csv\""))
+                .andExpect(header().string(HttpHeaders.CONTENT_TYPE, "text/csv;charset=UTF-8"))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        List<List<String>> lines = CsvReader.parse(csv);
+        assertThat(lines.get(0)).isEqualTo(MigrationReport.CSV_HEADER);
+        assertThat(lines.subList(1, lines.size())).extracting(line -> line.subList(0, 9)).isEqualTo(rows(html));
+        assertThat(lines.get(5).get(9)).isEqualTo("becomes-column video_channel.site_id");
+    }
+
+    @Test
+    void theMarkdownReportHasTheRunTheBackupTheCountsTheOrphansAndTheChecklist() throws Exception {
+        when(runStore.states()).thenReturn(List.of(new StepState(WizardStep.IMPORT, StepStatus.DONE, "carol", AT)));
+        when(checklist.ticks()).thenReturn(Map.of("live_event", new ChecklistStore.Tick("bob", AT)));
+        mvc.perform(get("/verify/report.md"))
+                .andExpect(header().string(HttpHeaders.CONTENT_DISPOSITION,
+                        "attachment; filename=\"pod-migrate-report-20261126-100000.md\""))
+                .andExpect(content().string(allOf(
+                        containsString("# Pod Migrate: migration report"),
+                        containsString("by alice."),
+                        containsString("| Import | Done | carol |"),
+                        containsString("Job backup-1: backups/pod-20261126.sql.gz, by bob"),
+                        containsString("| foo\\|bar \"x\", y | 2 |  |  |  | 0 | 0 | 0 | Table missing |  |"),
+                        containsString("| video_channel | 4 | video_channel | 3 | -1 | 3 | 1 | 0 | Rows ignored by INSERT IGNORE |  |"),
+                        containsString("| Unexplained | 1 row(s) the import inserted are gone |"),
+                        containsString("| video_channel.headband_id | main_customimagemodel.id | 2 | 1, 3 |"),
+                        containsString("| live_event | bob |"),
+                        containsString("| django_flatpage | not checked |  |"))));
+    }
+
+    @Test
+    void theReportSpeaksTheOperatorsLanguage() throws Exception {
+        mvc.perform(get("/verify/report.md").header("Accept-Language", "fr"))
+                .andExpect(content().string(allOf(containsString("# Pod Migrate : rapport de migration"),
+                        containsString("Lignes ignorées par INSERT IGNORE"))));
+    }
+
+    @Test
+    void recordingTheVerdictWritesItToTheRun() throws Exception {
+        mvc.perform(post("/verify").with(csrf()).header("HX-Request", "true"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Verdict recorded in the run.")));
+        verify(runStore).record(WizardStep.VERIFY, StepStatus.FAILED, "alice",
+                "verdict problems: 2 problem(s), 2 warning(s), 2 orphan row(s) in 1 foreign key(s)");
+    }
+
+    /** The page's row-count table: each line's cells up to the classification, given as its key. */
+    private static List<List<String>> rows(String html) {
+        List<List<String>> rows = new ArrayList<>();
+        Matcher row = ROW.matcher(html);
+        while (row.find()) {
+            List<String> cells = new ArrayList<>();
+            Matcher cell = CELL.matcher(row.group(2));
+            while (cell.find() && cells.size() < 8) {
+                cells.add(HtmlUtils.htmlUnescape(cell.group(1)));
+            }
+            cells.add(row.group(1));
+            rows.add(cells);
+        }
+        return rows;
+    }
+}
