@@ -140,6 +140,28 @@ public final class StatementReader implements AutoCloseable {
         }
     }
 
+    /**
+     * Opens a plain (not gzip-compressed) script where another reader stood between two statements: the reader goes
+     * on as that one would have. {@link #bytesRead()} counts from there.
+     */
+    static StatementReader openAt(Path script, Position at) throws IOException {
+        InputStream in = Files.newInputStream(script);
+        try {
+            in.skipNBytes(at.offset());
+            StatementReader reader = new StatementReader(new CountingInputStream(in), in, false, Files.size(script),
+                    DEFAULT_MAX_STATEMENT_BYTES);
+            reader.bufferOffset = at.offset();
+            reader.line = at.line();
+            reader.atLineStart = at.atLineStart();
+            reader.setDelimiter(at.delimiter());
+            reader.sqlChecked = true;
+            return reader;
+        } catch (IOException | RuntimeException e) {
+            in.close();
+            throw e;
+        }
+    }
+
     public static StatementReader open(InputStream in) throws IOException {
         return open(in, -1, DEFAULT_MAX_STATEMENT_BYTES);
     }
@@ -188,6 +210,21 @@ public final class StatementReader implements AutoCloseable {
     /** The underlying stream's length when known, else -1. */
     public long totalBytes() {
         return totalBytes;
+    }
+
+    /**
+     * Where the reader stands after the statement {@link #next()} returned, for {@link #openAt}; null when another
+     * reader could not start there: in a gzip-compressed script, or inside an executable comment.
+     */
+    Position position() {
+        if (gzipped || quit || context != Context.CODE || executableCommentOnLine) {
+            return null;
+        }
+        return new Position(bufferOffset + pos, line, delimiter.clone(), atLineStart);
+    }
+
+    /** A place between two statements of a plain script, with what the reader knew there. */
+    record Position(long offset, long line, byte[] delimiter, boolean atLineStart) {
     }
 
     /** How many times the script turned the client's sandbox mode on (the first line of a recent mariadb-dump). */

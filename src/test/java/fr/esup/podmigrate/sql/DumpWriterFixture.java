@@ -48,6 +48,45 @@ final class DumpWriterFixture implements AutoCloseable {
         return server.connect(database);
     }
 
+    /** Opens connections to the database, as an importer's target. */
+    ConnectionFactory factory(String database) {
+        return () -> server.connect(database);
+    }
+
+    /** Each base table with its row count and CHECKSUM TABLE, then the triggers, routines and views. */
+    List<String> snapshot(String database) throws SQLException {
+        List<String> lines = new ArrayList<>();
+        try (Connection connection = server.connect(database); Statement statement = connection.createStatement()) {
+            for (String table : column(statement, "SELECT TABLE_NAME FROM information_schema.TABLES WHERE TABLE_SCHEMA = '"
+                    + database + "' AND TABLE_TYPE = 'BASE TABLE' ORDER BY 1")) {
+                String quoted = "`" + table.replace("`", "``") + "`";
+                lines.add("table " + table + " rows=" + column(statement, "SELECT COUNT(*) FROM " + quoted).get(0)
+                        + " checksum=" + column(statement, "CHECKSUM TABLE " + quoted, 2).get(0));
+            }
+            lines.addAll(column(statement, "SELECT CONCAT_WS(' | ', TRIGGER_NAME, EVENT_OBJECT_TABLE, ACTION_STATEMENT)"
+                    + " FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA = '" + database + "' ORDER BY 1"));
+            lines.addAll(column(statement, "SELECT CONCAT_WS(' | ', ROUTINE_NAME, ROUTINE_DEFINITION)"
+                    + " FROM information_schema.ROUTINES WHERE ROUTINE_SCHEMA = '" + database + "' ORDER BY 1"));
+            lines.addAll(column(statement, "SELECT CONCAT_WS(' | ', TABLE_NAME, REPLACE(VIEW_DEFINITION, '" + database
+                    + "', '<db>')) FROM information_schema.VIEWS WHERE TABLE_SCHEMA = '" + database + "' ORDER BY 1"));
+        }
+        return lines;
+    }
+
+    private static List<String> column(Statement statement, String sql) throws SQLException {
+        return column(statement, sql, 1);
+    }
+
+    private static List<String> column(Statement statement, String sql, int index) throws SQLException {
+        List<String> values = new ArrayList<>();
+        try (ResultSet rows = statement.executeQuery(sql)) {
+            while (rows.next()) {
+                values.add(rows.getString(index));
+            }
+        }
+        return values;
+    }
+
     DataSource dataSource(String database) throws SQLException {
         MariaDbDataSource dataSource = new MariaDbDataSource(server.jdbcUrl(database));
         dataSource.setUser(server.user());
@@ -90,10 +129,14 @@ final class DumpWriterFixture implements AutoCloseable {
     }
 
     Path mariadbDump(String database, String table, String fileName) throws IOException, InterruptedException {
+        return mariadbDump(fileName, database, table);
+    }
+
+    /** Dumps with {@code mariadb-dump}, its arguments (options, database, tables) after the connection's. */
+    Path mariadbDump(String fileName, String... arguments) throws IOException, InterruptedException {
         Path file = directory.resolve(fileName);
         List<String> command = clientCommand(server.dumpBinary());
-        command.add(database);
-        command.add(table);
+        command.addAll(List.of(arguments));
         ClientRun run = run(new ProcessBuilder(command).redirectOutput(file.toFile()));
         assertThat(run.exitCode()).as("mariadb-dump: %s", run.stderr()).isZero();
         return file;

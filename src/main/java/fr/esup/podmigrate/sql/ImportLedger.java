@@ -1,0 +1,246 @@
+package fr.esup.podmigrate.sql;
+
+import fr.esup.podmigrate.sql.ImportPlanner.Plan;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * The running account of an import, kept by the reading thread and the loading threads together: which statements
+ * are done (for the checkpoint), and what happened to each table's rows. All of it changes under one lock, so a
+ * checkpoint taken at any moment holds rows and done statements that match.
+ */
+final class ImportLedger {
+
+    private static final int SAMPLE_WARNINGS = 5;
+
+    private final long scriptSize;
+    private final String scriptHash;
+    private long doneThrough;
+    private long doneThroughOffset;
+    /** Done ranges above doneThrough: first index → {last index, end offset of the last}. */
+    private final TreeMap<Long, long[]> doneAbove = new TreeMap<>();
+    private long executed;
+    private final Map<String, Totals> tables = new LinkedHashMap<>();
+    private final Map<SkipReason, Long> skipped = new EnumMap<>(SkipReason.class);
+    private final List<ImportError> errors = new ArrayList<>();
+    private final Map<String, Long> droppedValues = new LinkedHashMap<>();
+    private final List<ImportResult.Note> notes = new ArrayList<>();
+    private long statementsDone;
+    private long rowsWritten;
+    private long bytesDone;
+    private long changes;
+
+    /** What happened to one table's rows. */
+    private static final class Totals {
+        long scriptRows;
+        long inserted;
+        long ignored;
+        long replaced;
+        long skippedRows;
+        long statements;
+        long warnings;
+        final List<String> samples = new ArrayList<>();
+
+        ImportResult.TableCounts counts() {
+            return new ImportResult.TableCounts(scriptRows, inserted, ignored, replaced, skippedRows, statements,
+                    warnings, samples);
+        }
+    }
+
+    ImportLedger(long scriptSize, String scriptHash, Checkpoint previous) {
+        this.scriptSize = scriptSize;
+        this.scriptHash = scriptHash;
+        this.doneThrough = -1;
+        if (previous != null) {
+            doneThrough = previous.doneThrough();
+            doneThroughOffset = previous.doneThroughOffset();
+            for (long[] range : previous.doneAbove()) {
+                doneAbove.put(range[0], new long[] {range[1], range[2]});
+            }
+            executed = previous.executedStatements();
+            previous.tables().forEach((table, done) -> {
+                Totals totals = totals(table);
+                totals.statements = done.statements();
+                totals.inserted = done.insertedRows();
+                totals.ignored = done.ignoredRows();
+                totals.replaced = done.replacedRows();
+                totals.warnings = done.warnings();
+                rowsWritten += done.insertedRows();
+            });
+        }
+    }
+
+    synchronized boolean isDone(long index) {
+        if (index <= doneThrough) {
+            return true;
+        }
+        Map.Entry<Long, long[]> range = doneAbove.floorEntry(index);
+        return range != null && index <= range.getValue()[0];
+    }
+
+    /** A statement done by an earlier run of the import. */
+    synchronized void alreadyDone(Plan plan, long bytes) {
+        count(SkipReason.ALREADY_DONE);
+        if (plan.table() != null) {
+            totals(plan.table()).scriptRows += plan.rows();
+        }
+        progressed(bytes, 0);
+    }
+
+    synchronized void skipped(long index, long endOffset, long bytes, Plan plan) {
+        count(plan.skip());
+        if (plan.table() != null) {
+            Totals totals = totals(plan.table());
+            totals.scriptRows += plan.rows();
+            totals.skippedRows += plan.rows();
+        }
+        if (plan.note() && notes.size() < ScriptAnalysis.MAX_LISTED) {
+            notes.add(new ImportResult.Note(plan.line(), SqlSnippet.head(plan.text()), plan.skip()));
+        }
+        markDone(index, endOffset);
+        progressed(bytes, 0);
+    }
+
+    /** A session statement handed to every connection: it counts as done, as a resumed run replays them all. */
+    synchronized void sessionDispatched(long index, long endOffset, long bytes) {
+        executed++;
+        markDone(index, endOffset);
+        progressed(bytes, 0);
+    }
+
+    synchronized void executed(long index, long endOffset, long bytes, Plan plan, long affected,
+                               long warnings, List<String> warningSamples) {
+        executed++;
+        long written = 0;
+        if (plan.table() != null) {
+            Totals totals = totals(plan.table());
+            totals.statements++;
+            totals.scriptRows += plan.rows();
+            totals.warnings += warnings;
+            for (String warning : warningSamples) {
+                if (totals.samples.size() < SAMPLE_WARNINGS) {
+                    totals.samples.add(warning);
+                }
+            }
+            if (plan.kind() == StatementKind.REPLACE) {
+                written = plan.rows() > 0 ? plan.rows() : affected;
+                totals.replaced += Math.max(0, affected - written);
+            } else if (plan.kind() == StatementKind.INSERT) {
+                written = plan.rows() > 0 ? Math.min(affected, plan.rows()) : affected;
+                if (plan.ignore()) {
+                    totals.ignored += Math.max(0, plan.rows() - affected);
+                }
+            }
+            totals.inserted += written;
+        }
+        plan.droppedValues().forEach((column, values) -> droppedValues.merge(column, values, Long::sum));
+        markDone(index, endOffset);
+        progressed(bytes, written);
+    }
+
+    /**
+     * A statement that failed: not done, so a resumed run tries it again. A session statement failing on a
+     * connection was already counted when it was handed out. Returns the errors so far.
+     */
+    synchronized int failed(Plan plan, ImportError error, long bytes) {
+        errors.add(error);
+        if (plan.action() != ImportPlanner.Action.SESSION) {
+            if (plan.table() != null) {
+                totals(plan.table()).scriptRows += plan.rows();
+            }
+            progressed(bytes, 0);
+        }
+        return errors.size();
+    }
+
+    synchronized int errorCount() {
+        return errors.size();
+    }
+
+    synchronized long statementsDone() {
+        return statementsDone;
+    }
+
+    synchronized long rowsWritten() {
+        return rowsWritten;
+    }
+
+    synchronized long bytesDone() {
+        return bytesDone;
+    }
+
+    /** A number that changes whenever the ledger does: a checkpoint is written only when it moved. */
+    synchronized long changes() {
+        return changes;
+    }
+
+    synchronized Checkpoint checkpoint() {
+        List<long[]> above = new ArrayList<>();
+        doneAbove.forEach((first, range) -> above.add(new long[] {first, range[0], range[1]}));
+        Map<String, Checkpoint.TableDone> done = new LinkedHashMap<>();
+        tables.forEach((table, totals) -> done.put(table, new Checkpoint.TableDone(totals.statements, totals.inserted,
+                totals.ignored, totals.replaced, totals.warnings)));
+        return new Checkpoint(scriptSize, scriptHash, doneThrough, doneThroughOffset, above, executed, done);
+    }
+
+    synchronized ImportResult result(boolean completed, boolean cancelled, long statements, Set<String> missingTables,
+                                     Duration elapsed) {
+        Map<String, ImportResult.TableCounts> counts = new LinkedHashMap<>();
+        tables.forEach((table, totals) -> counts.put(table, totals.counts()));
+        return new ImportResult(completed, cancelled, counts, statements, executed, skipped, errors, droppedValues,
+                missingTables, notes, elapsed, bytesDone);
+    }
+
+    private Totals totals(String table) {
+        return tables.computeIfAbsent(table, t -> new Totals());
+    }
+
+    private void count(SkipReason reason) {
+        skipped.merge(reason, 1L, Long::sum);
+    }
+
+    private void progressed(long bytes, long rows) {
+        statementsDone++;
+        bytesDone += bytes;
+        rowsWritten += rows;
+        changes++;
+    }
+
+    private void markDone(long index, long endOffset) {
+        if (index == doneThrough + 1) {
+            doneThrough = index;
+            doneThroughOffset = endOffset;
+            Map.Entry<Long, long[]> next = doneAbove.firstEntry();
+            if (next != null && next.getKey() == doneThrough + 1) {
+                doneAbove.pollFirstEntry();
+                doneThrough = next.getValue()[0];
+                doneThroughOffset = next.getValue()[1];
+            }
+            return;
+        }
+        if (isDone(index)) {
+            return;
+        }
+        Map.Entry<Long, long[]> before = doneAbove.floorEntry(index);
+        long[] after = doneAbove.get(index + 1);
+        if (before != null && before.getValue()[0] == index - 1) {
+            before.getValue()[0] = after != null ? after[0] : index;
+            before.getValue()[1] = after != null ? after[1] : endOffset;
+            if (after != null) {
+                doneAbove.remove(index + 1);
+            }
+        } else if (after != null) {
+            doneAbove.remove(index + 1);
+            doneAbove.put(index, after);
+        } else {
+            doneAbove.put(index, new long[] {index, endOffset});
+        }
+    }
+}

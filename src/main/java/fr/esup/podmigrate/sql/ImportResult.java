@@ -1,0 +1,94 @@
+package fr.esup.podmigrate.sql;
+
+import java.time.Duration;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What an import did. A resumed import counts what the runs before it executed too (statements, rows); what it
+ * skipped, read or failed is its own.
+ *
+ * @param completed          every statement of the script was read and dealt with (under
+ *                           {@link ErrorPolicy#CONTINUE}, some may have failed: see {@code errors})
+ * @param cancelled          the import stopped because it was cancelled
+ * @param tables             per target table (by its target name), in order of appearance
+ * @param statements         statements the script holds
+ * @param executed           statements the server executed
+ * @param skipped            statements not executed, by reason
+ * @param errors             statements that failed, in the order they failed (at most {@code maxErrors})
+ * @param droppedValues      "scriptTable.column" → values left out by {@link InsertRewrite#dropColumns()}
+ * @param missingTables      tables (target names) whose rows were skipped because the target lacks them
+ * @param notes              skipped statements worth a look: a CREATE TABLE of a table that exists, a structure
+ *                           change other than keys while the target's structure is kept (the first
+ *                           {@value ScriptAnalysis#MAX_LISTED})
+ * @param elapsed            the import's duration, pre-scan included
+ * @param bytes              bytes of SQL text dealt with
+ */
+public record ImportResult(
+        boolean completed,
+        boolean cancelled,
+        Map<String, TableCounts> tables,
+        long statements,
+        long executed,
+        Map<SkipReason, Long> skipped,
+        List<ImportError> errors,
+        Map<String, Long> droppedValues,
+        Set<String> missingTables,
+        List<Note> notes,
+        Duration elapsed,
+        long bytes) {
+
+    public ImportResult {
+        tables = Collections.unmodifiableMap(new LinkedHashMap<>(tables));
+        skipped = Collections.unmodifiableMap(skipped.isEmpty() ? Map.of() : new EnumMap<>(skipped));
+        errors = List.copyOf(errors);
+        droppedValues = Collections.unmodifiableMap(new LinkedHashMap<>(droppedValues));
+        missingTables = Collections.unmodifiableSet(new LinkedHashSet<>(missingTables));
+        notes = List.copyOf(notes);
+    }
+
+    /** Statements skipped for this reason. */
+    public long skipped(SkipReason reason) {
+        return skipped.getOrDefault(reason, 0L);
+    }
+
+    /** Rows written, all tables together. */
+    public long insertedRows() {
+        return tables.values().stream().mapToLong(TableCounts::insertedRows).sum();
+    }
+
+    /**
+     * The rows of one target table.
+     *
+     * @param scriptRows     rows the script's INSERT and REPLACE statements hold for it (tuples; an INSERT ...
+     *                       SELECT counts none)
+     * @param insertedRows   rows written: the server's affected rows of INSERT and INSERT IGNORE; for REPLACE, its
+     *                       tuples (each ends up in the table, whether it replaced a row or not)
+     * @param ignoredRows    tuples of INSERT IGNORE the server did not write (duplicate keys, mostly)
+     * @param replacedRows   rows REPLACE deleted before writing its own: its affected rows beyond its tuples
+     * @param skippedRows    tuples of statements not executed: excluded table, table missing from the target
+     * @param statements     statements executed for the table
+     * @param warnings       warnings the server gave for them (truncated values, ignored duplicates...)
+     * @param sampleWarnings the first few warning messages
+     */
+    public record TableCounts(long scriptRows, long insertedRows, long ignoredRows, long replacedRows,
+                              long skippedRows, long statements, long warnings, List<String> sampleWarnings) {
+
+        public TableCounts {
+            sampleWarnings = List.copyOf(sampleWarnings);
+        }
+    }
+
+    /**
+     * A statement skipped that the operator may want to see.
+     *
+     * @param statementHead its first characters, blanks collapsed (at most 120)
+     */
+    public record Note(long line, String statementHead, SkipReason reason) {
+    }
+}

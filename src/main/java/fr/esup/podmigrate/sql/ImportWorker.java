@@ -1,0 +1,250 @@
+package fr.esup.podmigrate.sql;
+
+import fr.esup.podmigrate.sql.ImportPlanner.Plan;
+import fr.esup.podmigrate.sql.ScriptAnalyzer.DataRun;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.SQLWarning;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * One connection of an import and the thread that executes, in order, what the importing thread hands it: the
+ * statements of the tables it loads, the script's session statements, and long runs of one table's INSERTs that
+ * it reads from the script itself.
+ */
+final class ImportWorker implements Runnable {
+
+    /** The server keeps this many warnings of a statement by default (max_error_count). */
+    private static final int KEPT_WARNINGS = 64;
+    private static final int SAMPLE_WARNINGS = 5;
+
+    /** Something to do, in order. */
+    sealed interface Task permits Execute, Session, Rows, End {
+    }
+
+    /**
+     * A statement of the script.
+     *
+     * @param bytes  script bytes it accounts for, for progress
+     * @param budget memory it holds, given back once it is executed
+     */
+    record Execute(long index, long endOffset, long bytes, Plan plan, int budget) implements Task {
+    }
+
+    /** A session statement, executed by every connection; its failure is reported once. */
+    record Session(Plan plan, AtomicBoolean reported) implements Task {
+    }
+
+    /** A run of INSERTs of one table that the worker reads from the script. */
+    record Rows(DataRun run, InsertRewriter rewriter) implements Task {
+    }
+
+    /** Tells the worker to end its thread. */
+    record End() implements Task {
+    }
+
+    static final Task END = new End();
+
+    /** What the worker reports to the import it works for. */
+    interface Owner {
+        boolean stopped();
+
+        ImportLedger ledger();
+
+        /** A statement failed; the owner decides whether the import goes on. */
+        void failed(Plan plan, SQLException error, long bytes);
+
+        /** Something other than a statement failed: the import stops and rethrows it. */
+        void broke(Exception error);
+
+        /** A task is over, done or dropped. */
+        void finished(Task task);
+    }
+
+    private final Connection connection;
+    private final Statement statement;
+    private final Path script;
+    private final Owner owner;
+    private final BlockingQueue<Task> queue = new LinkedBlockingQueue<>();
+    private final AtomicLong pendingBytes = new AtomicLong();
+
+    ImportWorker(Connection connection, Path script, Owner owner) throws SQLException {
+        this.connection = connection;
+        this.statement = connection.createStatement();
+        this.statement.setEscapeProcessing(false);
+        this.script = script;
+        this.owner = owner;
+    }
+
+    /** Opens a connection and sets the session an import runs in; the script's own SETs come on top. */
+    static Connection openSession(ConnectionFactory factory) throws SQLException {
+        Connection connection = factory.open();
+        try (Statement session = connection.createStatement()) {
+            connection.setAutoCommit(true);
+            session.execute("SET NAMES utf8mb4");
+            session.execute("SET SESSION foreign_key_checks = 0, unique_checks = 0,"
+                    + " sql_mode = 'NO_AUTO_VALUE_ON_ZERO', net_read_timeout = 600, net_write_timeout = 600,"
+                    + " wait_timeout = 28800, time_zone = '+00:00'");
+            return connection;
+        } catch (SQLException | RuntimeException e) {
+            connection.close();
+            throw e;
+        }
+    }
+
+    Connection connection() {
+        return connection;
+    }
+
+    /** Script bytes handed to this worker and not yet done: how busy it is. */
+    long pendingBytes() {
+        return pendingBytes.get();
+    }
+
+    void submit(Task task) {
+        pendingBytes.addAndGet(bytes(task));
+        queue.add(task);
+    }
+
+    @Override
+    public void run() {
+        while (true) {
+            Task task;
+            try {
+                task = queue.take();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            if (task == END) {
+                return;
+            }
+            try {
+                if (!owner.stopped()) {
+                    perform(task);
+                }
+            } catch (IOException | SQLException | RuntimeException e) {
+                owner.broke(e);
+            } finally {
+                pendingBytes.addAndGet(-bytes(task));
+                owner.finished(task);
+            }
+        }
+    }
+
+    private void perform(Task task) throws IOException, SQLException {
+        if (task instanceof Execute execute) {
+            execute(execute.index(), execute.endOffset(), execute.bytes(), execute.plan());
+        } else if (task instanceof Rows rows) {
+            load(rows.run(), rows.rewriter());
+        } else if (task instanceof Session session) {
+            try {
+                executeSql(session.plan().text());
+                if (session.plan().restoresAutocommit()) {
+                    connection.setAutoCommit(true);
+                }
+            } catch (SQLException e) {
+                if (!session.reported().getAndSet(true)) {
+                    owner.failed(session.plan(), e, 0);
+                }
+            }
+        }
+    }
+
+    /** Reads the run's statements from the script and executes them, but those a resumed import has done. */
+    private void load(DataRun run, InsertRewriter rewriter) throws IOException {
+        ImportLedger ledger = owner.ledger();
+        try (StatementReader reader = StatementReader.openAt(script, run.start())) {
+            long previousEnd = run.start().offset();
+            for (long index = run.first(); index <= run.last() && !owner.stopped(); index++) {
+                SqlStatement insert = reader.next();
+                if (insert == null || !run.table().equals(insert.table())) {
+                    throw new IOException("The script changed while it was imported: statement " + (index + 1)
+                            + " is not where it was");
+                }
+                long bytes = insert.endOffset() - previousEnd;
+                previousEnd = insert.endOffset();
+                Plan plan = ImportPlanner.rows(insert, rewriter);
+                if (ledger.isDone(index)) {
+                    ledger.alreadyDone(plan, bytes);
+                } else if (plan.action() == ImportPlanner.Action.FAIL) {
+                    owner.failed(plan, new SQLException(plan.error()), bytes);
+                } else {
+                    execute(index, insert.endOffset(), bytes, plan);
+                }
+            }
+        }
+    }
+
+    private void execute(long index, long endOffset, long bytes, Plan plan) {
+        try {
+            long affected = executeSql(plan.text());
+            long warnings = 0;
+            List<String> samples = List.of();
+            if (plan.kind() == StatementKind.INSERT || plan.kind() == StatementKind.REPLACE) {
+                SQLWarning warning = statement.getWarnings();
+                if (warning != null) {
+                    samples = new ArrayList<>();
+                    for (SQLWarning w = warning; w != null; w = w.getNextWarning()) {
+                        warnings++;
+                        if (samples.size() < SAMPLE_WARNINGS) {
+                            samples.add(w.getMessage());
+                        }
+                    }
+                    if (warnings >= KEPT_WARNINGS) {
+                        warnings = warningCount();
+                    }
+                    statement.clearWarnings();
+                }
+            }
+            owner.ledger().executed(index, endOffset, bytes, plan, affected, warnings, samples);
+        } catch (SQLException e) {
+            owner.failed(plan, e, bytes);
+        }
+    }
+
+    /** Executes one statement, reading through all its results; returns the rows it changed. */
+    private long executeSql(String sql) throws SQLException {
+        boolean resultSet = statement.execute(sql);
+        long affected = 0;
+        while (true) {
+            if (resultSet) {
+                try (ResultSet ignored = statement.getResultSet()) {
+                    // results of a SELECT or a CALL in the script are not the import's business
+                }
+            } else {
+                long count = statement.getLargeUpdateCount();
+                if (count < 0) {
+                    return affected;
+                }
+                affected += count;
+            }
+            resultSet = statement.getMoreResults();
+        }
+    }
+
+    /** All the warnings of the last statement, past those the server keeps. */
+    private long warningCount() throws SQLException {
+        try (Statement count = connection.createStatement();
+             ResultSet result = count.executeQuery("SELECT @@warning_count")) {
+            return result.next() ? result.getLong(1) : 0;
+        }
+    }
+
+    private static long bytes(Task task) {
+        if (task instanceof Execute execute) {
+            return execute.bytes();
+        }
+        return task instanceof Rows rows ? rows.run().bytes() : 0;
+    }
+}

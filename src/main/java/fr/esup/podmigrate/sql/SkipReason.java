@@ -1,0 +1,26 @@
+package fr.esup.podmigrate.sql;
+
+/** Why an import did not execute a statement of the script. */
+public enum SkipReason {
+    /** A USE of the target or of an allowed database: the import writes the target whatever the script says. */
+    USE_NEUTRALISED,
+    /** LOCK TABLES, UNLOCK TABLES: meaningless when several connections load the tables. */
+    LOCK_TABLES,
+    /** START TRANSACTION, BEGIN, COMMIT, ROLLBACK, SAVEPOINT: each statement commits on its own. */
+    TRANSACTION_CONTROL,
+    /** A plain CREATE TABLE of a table the target already has. */
+    TABLE_EXISTS,
+    /** CREATE TABLE, DROP TABLE and other structure changes, when the target's structure is kept. */
+    STRUCTURE_KEPT,
+    /**
+     * An ALTER TABLE that only adds keys, indexes or constraints, sets AUTO_INCREMENT, or disables or enables keys,
+     * when the target's structure is kept.
+     */
+    KEYS_KEPT,
+    /** A statement of a table the import was told to leave out. */
+    EXCLUDED_TABLE,
+    /** A statement of a table the target lacks, when its structure is kept. */
+    MISSING_TABLE,
+    /** Done by the run this one resumes. */
+    ALREADY_DONE
+}

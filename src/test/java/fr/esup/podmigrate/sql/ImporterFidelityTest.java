@@ -1,0 +1,77 @@
+package fr.esup.podmigrate.sql;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * Each script of the reader's corpus goes into one fresh database through the {@code mariadb} client and into
+ * another through the Importer: both must end up alike. A script the Importer must refuse changes nothing.
+ */
+class ImporterFidelityTest {
+
+    @TempDir
+    Path directory;
+    private DumpWriterFixture fixture;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new DumpWriterFixture(directory);
+    }
+
+    @AfterEach
+    void dropDatabases() {
+        fixture.close();
+    }
+
+    static Stream<String> corpus() throws IOException, URISyntaxException {
+        try (Stream<Path> files = Files.list(corpusFolder())) {
+            return files.map(file -> file.getFileName().toString()).filter(name -> name.endsWith(".sql")).sorted()
+                    .toList().stream();
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("corpus")
+    void importsEachCorpusScriptAsTheClientDoes(String name) throws Exception {
+        Path script = corpusFolder().resolve(name);
+        String viaImporter = fixture.createDatabase("imp_fid");
+        ScriptAnalysis analysis = ScriptAnalyzer.analyze(script, viaImporter, Set.of(), p -> { });
+        for (int parallelism : new int[] {1, 3}) {
+            String target = parallelism == 1 ? viaImporter : fixture.createDatabase("imp_fid_par");
+            Importer importer = new Importer(ImportOptions.builder().parallelism(parallelism).build());
+            if (!analysis.importable()) {
+                assertThatThrownBy(() -> importer.run(script, fixture.factory(target)))
+                        .isInstanceOf(ScriptRefusedException.class);
+                assertThat(fixture.snapshot(target)).isEmpty();
+                continue;
+            }
+            ImportResult result = importer.run(script, fixture.factory(target));
+            assertThat(result.errors()).isEmpty();
+            assertThat(result.completed()).isTrue();
+            String viaClient = fixture.createDatabase("imp_fid_client");
+            fixture.assertImports(viaClient, script);
+            List<String> expected = fixture.snapshot(viaClient);
+            assertThat(expected).anyMatch(line -> line.startsWith("table ") && !line.contains(" rows=0 "));
+            assertThat(fixture.snapshot(target)).as("parallelism %d", parallelism).isEqualTo(expected);
+        }
+    }
+
+    private static Path corpusFolder() throws URISyntaxException {
+        return Path.of(Objects.requireNonNull(ImporterFidelityTest.class.getResource("/sql/corpus")).toURI());
+    }
+}
