@@ -34,8 +34,11 @@ public final class PodMigrateCli {
         String[] rest = Arrays.copyOfRange(args, 1, args.length);
         try {
             Set<String> valueOptions = new HashSet<>(DumpCommand.VALUE_OPTIONS);
+            valueOptions.addAll(ImportCommand.VALUE_OPTIONS);
             CliArguments arguments = new CliArguments(rest, valueOptions);
             int code = switch (verb) {
+                case "analyze" -> AnalyzeCommand.run(arguments, out);
+                case "import" -> ImportCommand.run(arguments, out);
                 case "dump" -> DumpCommand.run(arguments, out);
                 default -> throw new UsageException("Unknown verb " + verb);
             };
@@ -45,7 +48,11 @@ public final class PodMigrateCli {
             return code;
         } catch (UsageException e) {
             err.println("pod-migrate " + verb + ": " + e.getMessage());
-            err.println("usage: " + DumpCommand.USAGE);
+            err.println("usage: " + switch (verb) {
+                case "analyze" -> AnalyzeCommand.USAGE;
+                case "import" -> ImportCommand.USAGE;
+                default -> DumpCommand.USAGE;
+            });
             return REFUSED;
         } catch (Exception e) {
             err.println("pod-migrate " + verb + " failed: " + e.getMessage());

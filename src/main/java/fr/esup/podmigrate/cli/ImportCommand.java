@@ -1,0 +1,90 @@
+package fr.esup.podmigrate.cli;
+
+import fr.esup.podmigrate.config.DatabaseEndpoint;
+import fr.esup.podmigrate.importing.PodImport;
+import fr.esup.podmigrate.importing.PodImportAnalysis;
+import fr.esup.podmigrate.sql.ErrorPolicy;
+import fr.esup.podmigrate.sql.ImportError;
+import fr.esup.podmigrate.sql.ImportOptions;
+import fr.esup.podmigrate.sql.ImportResult;
+import fr.esup.podmigrate.sql.Importer;
+import fr.esup.podmigrate.sql.RefusedStatement;
+import fr.esup.podmigrate.sql.ScriptRefusedException;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+
+/**
+ * {@code import FILE}: what the console's import step does, with the same defaults: the analysis first
+ * (blocking problems refused, exit 2, before any change), then the import with the v2→v3 plan and a per-table
+ * summary. {@code --plain} runs the script as written instead (the refusals still apply), as the benchmark does.
+ */
+final class ImportCommand {
+
+    static final String USAGE = "import FILE [--parallel N] [--continue] [--max-errors N] [--resume] [--checkpoint FILE] [--plain]";
+    static final Set<String> VALUE_OPTIONS = Set.of("parallel", "max-errors", "checkpoint");
+    private static final Set<String> KNOWN = Set.of("parallel", "max-errors", "checkpoint", "continue", "resume", "plain",
+            "report-memory");
+    static final int DEFAULT_PARALLELISM = 4;
+
+    private ImportCommand() {
+    }
+
+    static int run(CliArguments args, PrintStream out) throws Exception {
+        args.allowOnly(KNOWN);
+        Path script = AnalyzeCommand.script(args);
+        DatabaseEndpoint target = new CliSettings(args.settings()).requireTarget("import");
+        Path checkpoint = Path.of(args.option("checkpoint").orElse(script + ".checkpoint"));
+        UnaryOperator<ImportOptions.Builder> settings = builder -> builder
+                .parallelism(args.intOption("parallel", DEFAULT_PARALLELISM))
+                .errorPolicy(args.flag("continue") ? ErrorPolicy.CONTINUE : ErrorPolicy.STOP_AT_FIRST)
+                .maxErrors(args.intOption("max-errors", ImportOptions.DEFAULT_MAX_ERRORS))
+                .checkpointFile(checkpoint)
+                .resume(args.flag("resume"));
+        ImportResult result;
+        try {
+            if (args.flag("plain")) {
+                result = new Importer(settings.apply(ImportOptions.builder()).build()).run(script, target::connect);
+            } else {
+                PodImportAnalysis analysis = PodImport.analyze(script, target, progress -> { });
+                if (analysis.blocked()) {
+                    AnalyzeCommand.print(analysis, target, out);
+                    return PodMigrateCli.REFUSED;
+                }
+                result = PodImport.run(analysis, script, target, settings);
+            }
+        } catch (ScriptRefusedException e) {
+            out.println("Refused before any change:");
+            for (RefusedStatement refused : e.refused()) {
+                out.printf(Locale.ROOT, "  line %d: %s: %s%n", refused.line(), refused.reason(), refused.statementHead());
+            }
+            return PodMigrateCli.REFUSED;
+        }
+        print(result, out);
+        return result.completed() && result.errors().isEmpty() ? PodMigrateCli.OK : PodMigrateCli.FAILED;
+    }
+
+    private static void print(ImportResult result, PrintStream out) {
+        out.printf(Locale.ROOT, "%-45s %10s %10s %10s %10s%n", "TABLE", "SCRIPT", "INSERTED", "IGNORED", "SKIPPED");
+        for (Map.Entry<String, ImportResult.TableCounts> table : result.tables().entrySet()) {
+            ImportResult.TableCounts counts = table.getValue();
+            out.printf(Locale.ROOT, "%-45s %10d %10d %10d %10d%n", table.getKey(), counts.scriptRows(), counts.insertedRows(),
+                    counts.ignoredRows(), counts.skippedRows());
+        }
+        result.droppedValues().forEach((column, count) ->
+                out.printf(Locale.ROOT, "dropped %d values of %s (not in v3)%n", count, column));
+        result.missingTables().forEach(table -> out.printf(Locale.ROOT, "not imported: table %s is not in v3%n", table));
+        result.skipped().forEach((reason, count) -> out.printf(Locale.ROOT, "skipped %d statements: %s%n", count, reason));
+        for (ImportError error : result.errors()) {
+            out.printf(Locale.ROOT, "ERROR line %d (%s): %d %s%n    %s%n", error.line(), error.table(), error.errorCode(),
+                    error.message(), error.statementHead());
+        }
+        out.printf(Locale.ROOT, "statements=%d executed=%d rows=%d errors=%d seconds=%.2f%s%n", result.statements(),
+                result.executed(), result.insertedRows(), result.errors().size(), result.elapsed().toMillis() / 1000.0,
+                result.completed() ? "" : result.cancelled() ? " CANCELLED" : " STOPPED (resume with --resume)");
+    }
+}

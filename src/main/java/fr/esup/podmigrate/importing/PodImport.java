@@ -1,0 +1,152 @@
+package fr.esup.podmigrate.importing;
+
+import fr.esup.podmigrate.config.DatabaseEndpoint;
+import fr.esup.podmigrate.pod.DatabaseKind;
+import fr.esup.podmigrate.pod.DatabaseShape;
+import fr.esup.podmigrate.sql.ImportOptions;
+import fr.esup.podmigrate.sql.ImportProgress;
+import fr.esup.podmigrate.sql.ImportResult;
+import fr.esup.podmigrate.sql.Importer;
+import fr.esup.podmigrate.sql.RefusedStatement;
+import fr.esup.podmigrate.sql.ScriptAnalysis;
+import fr.esup.podmigrate.sql.ScriptAnalyzer;
+import fr.esup.podmigrate.sql.ScriptRefusedException;
+import fr.esup.podmigrate.sql.SqlStatement;
+import fr.esup.podmigrate.sql.StatementKind;
+import fr.esup.podmigrate.sql.StatementReader;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
+
+/**
+ * The import of a podv2.sql into a Pod v3 database, as the console and the command line both run it: the analysis
+ * first (blocking problems refused before any change), then the import with the v2→v3 renames the target's shape
+ * needs, the excluded tables, the dropped and new columns, the kept structure.
+ */
+public final class PodImport {
+
+    private static final Set<String> SYSTEM_SCHEMAS = Set.of("mysql", "information_schema", "performance_schema", "sys");
+    private static final int HEAD_STATEMENTS = 200;
+
+    private PodImport() {
+    }
+
+    /** Reads the script once; with a target, plans it against the target's tables. */
+    public static PodImportAnalysis analyze(Path script, DatabaseEndpoint target, Consumer<ImportProgress> progress)
+            throws IOException, SQLException {
+        Set<String> allowedUse = homeDatabase(script);
+        ScriptAnalysis analysis = target == null
+                ? ScriptAnalyzer.analyze(script, allowedUse, progress)
+                : ScriptAnalyzer.analyze(script, target.database(), allowedUse, progress);
+        TargetSchema schema = null;
+        List<TablePlan> tables = List.of();
+        if (target != null) {
+            try (Connection connection = target.connect()) {
+                schema = TargetSchema.read(connection);
+            }
+            tables = PodImportPlanner.plan(facts(analysis), schema);
+        }
+        List<PlanProblem> problems = problems(analysis, schema, tables);
+        return new PodImportAnalysis(script.getFileName().toString(), analysis, schema, tables, problems, allowedUse);
+    }
+
+    /**
+     * Imports an analysed script. {@code settings} adds what the run needs (parallelism, error policy, checkpoint,
+     * progress, cancel) to the plan's options.
+     */
+    public static ImportResult run(PodImportAnalysis analysis, Path script, DatabaseEndpoint target,
+                                   UnaryOperator<ImportOptions.Builder> settings)
+            throws ScriptRefusedException, IOException, SQLException {
+        if (analysis.blocked() || analysis.target() == null) {
+            throw new IllegalStateException("The analysis of " + analysis.scriptName() + " has blocking problems");
+        }
+        ImportOptions options = settings.apply(analysis.importOptions()).build();
+        return new Importer(options).run(script, target::connect);
+    }
+
+    /**
+     * The database a script's first USE lines name, when it names one only and it is not a system schema: the
+     * script's own source database, whose USE is neutralised rather than refused (the import runs in the target).
+     */
+    private static Set<String> homeDatabase(Path script) throws IOException {
+        Set<String> used = new LinkedHashSet<>();
+        try (StatementReader reader = StatementReader.open(script)) {
+            SqlStatement statement;
+            for (int i = 0; i < HEAD_STATEMENTS && (statement = reader.next()) != null; i++) {
+                if (statement.kind() == StatementKind.USE && statement.schema() != null) {
+                    used.add(statement.schema());
+                } else if (statement.kind() == StatementKind.INSERT || statement.kind() == StatementKind.REPLACE) {
+                    break;
+                }
+            }
+        } catch (IOException e) {
+            return Set.of();
+        }
+        return used.size() == 1 && !SYSTEM_SCHEMAS.contains(used.iterator().next().toLowerCase(Locale.ROOT)) ? used : Set.of();
+    }
+
+    static List<ScriptTableFacts> facts(ScriptAnalysis analysis) {
+        List<ScriptTableFacts> facts = new ArrayList<>();
+        for (ScriptAnalysis.TableAnalysis table : analysis.tables().values()) {
+            List<String> columns = table.createTableColumns().isEmpty()
+                    ? List.copyOf(table.insertColumns()) : table.createTableColumns();
+            long statements = table.statements().values().stream().mapToLong(Long::longValue).sum();
+            facts.add(new ScriptTableFacts(table.name(), statements, table.tuples(), columns, table.hasCreateTable(),
+                    table.dropTable(), table.positionalInserts(), table.positionalInsertsWithoutCreateTable()));
+        }
+        return facts;
+    }
+
+    private static List<PlanProblem> problems(ScriptAnalysis analysis, TargetSchema target, List<TablePlan> tables) {
+        List<PlanProblem> problems = new ArrayList<>();
+        if (analysis.formatError() != null) {
+            problems.add(PlanProblem.blocking("format", analysis.formatError().line(), analysis.formatError().getMessage()));
+        }
+        for (RefusedStatement refused : analysis.refused()) {
+            problems.add(PlanProblem.blocking("refused." + refused.reason().name(), refused.line(), refused.statementHead()));
+        }
+        if (analysis.refusedCount() > analysis.refused().size()) {
+            problems.add(PlanProblem.blocking("refused-more", 0, analysis.refusedCount() - analysis.refused().size()));
+        }
+        DatabaseKind kind = DatabaseShape.detect(analysis.tables().keySet(), Set.of()).kind();
+        if (analysis.formatError() == null && kind != DatabaseKind.POD_V2) {
+            problems.add(PlanProblem.blocking("not-pod-v2." + kind.name(), 0));
+        }
+        if (target == null) {
+            problems.add(PlanProblem.warning("no-target"));
+            return problems;
+        }
+        if (analysis.largestStatementBytes() > target.maxAllowedPacket()) {
+            problems.add(PlanProblem.blocking("packet", analysis.largestStatementLine(), analysis.largestStatementBytes(),
+                    target.maxAllowedPacket()));
+        }
+        analysis.charsets().stream().filter(c -> !target.charsets().contains(c))
+                .forEach(c -> problems.add(PlanProblem.blocking("charset", 0, c)));
+        analysis.collations().stream().filter(c -> !target.collations().contains(c))
+                .forEach(c -> problems.add(PlanProblem.blocking("collation", 0, c)));
+        for (TablePlan table : tables) {
+            ScriptAnalysis.TableAnalysis facts = analysis.tables().get(table.scriptTable());
+            if (table.imported() && facts.positionalInsertsWithoutCreateTable() > 0) {
+                problems.add(PlanProblem.blocking("positional-blind", 0, table.scriptTable(),
+                        facts.positionalInsertsWithoutCreateTable()));
+            }
+            if (table.fate() == TablePlan.Fate.MISSING_IN_V3 && table.rows() > 0) {
+                problems.add(PlanProblem.warning("missing-table", table.scriptTable(), table.rows()));
+            }
+            table.droppedColumns().stream().filter(c -> c.why().isEmpty())
+                    .forEach(c -> problems.add(PlanProblem.warning("unknown-column", table.scriptTable(), c.column())));
+            table.unfilledColumns()
+                    .forEach(c -> problems.add(PlanProblem.warning("unfilled", table.targetTable(), c)));
+        }
+        return problems;
+    }
+}

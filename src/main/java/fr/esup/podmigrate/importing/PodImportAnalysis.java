@@ -1,0 +1,69 @@
+package fr.esup.podmigrate.importing;
+
+import fr.esup.podmigrate.sql.ImportOptions;
+import fr.esup.podmigrate.sql.InsertRewrite;
+import fr.esup.podmigrate.sql.ScriptAnalysis;
+
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * A podv2.sql read once and, when a target is known, planned against it: per table what the import will do,
+ * and the problems found. Blocking problems stop the import before anything runs.
+ *
+ * @param target the v3 target's schema, or null when the analysis ran without a target
+ */
+public record PodImportAnalysis(String scriptName, ScriptAnalysis script, TargetSchema target, List<TablePlan> tables,
+                                List<PlanProblem> problems, Set<String> allowedUseDatabases) {
+
+    public boolean blocked() {
+        return problems.stream().anyMatch(PlanProblem::blocking);
+    }
+
+    public List<PlanProblem> blocking() {
+        return problems.stream().filter(PlanProblem::blocking).toList();
+    }
+
+    public List<PlanProblem> warnings() {
+        return problems.stream().filter(p -> !p.blocking()).toList();
+    }
+
+    public long rows() {
+        return tables.stream().mapToLong(TablePlan::rows).sum();
+    }
+
+    /** The importer's options that carry out this plan: renames, exclusions, column rewrites, the kept structure. */
+    public ImportOptions.Builder importOptions() {
+        Map<String, String> renames = new LinkedHashMap<>();
+        Map<String, InsertRewrite> rewrites = new LinkedHashMap<>();
+        Set<String> excluded = new LinkedHashSet<>();
+        for (TablePlan table : tables) {
+            if (!table.imported()) {
+                excluded.add(table.scriptTable());
+                continue;
+            }
+            if (table.fate() == TablePlan.Fate.RENAMED) {
+                renames.put(table.scriptTable(), table.targetTable());
+            }
+            Set<String> drop = table.droppedColumns().stream().map(TablePlan.ColumnChange::column).collect(Collectors.toSet());
+            Map<String, String> set = new LinkedHashMap<>();
+            table.convertedColumns().forEach(c -> set.put(c.column(), c.expression()));
+            table.filledColumns().forEach(c -> set.put(c.column(), c.expression()));
+            if (!drop.isEmpty() || !set.isEmpty()) {
+                rewrites.put(table.scriptTable(), new InsertRewrite(drop, set));
+            }
+        }
+        return ImportOptions.builder()
+                .tableRenames(renames)
+                .excludedTables(excluded)
+                .keepTargetStructure(true)
+                .targetTables(target.tableNames())
+                .columnListsFromCreateTable(true)
+                .insertRewrites(rewrites)
+                .allowedUseDatabases(allowedUseDatabases);
+    }
+}
