@@ -56,8 +56,7 @@ public final class Benchmark {
     public static void main(String[] args) throws Exception {
         int scale = args.length > 0 ? Integer.parseInt(args[0]) : V2DataGenerator.BENCH_SCALE;
         int parallel = args.length > 1 ? Integer.parseInt(args[1]) : 4;
-        Path jar = Path.of(Benchmark.class.getProtectionDomain().getCodeSource().getLocation().toURI().getPath()
-                .replaceFirst("!/.*$", "").replaceFirst("^file:", ""));
+        Path jar = Path.of(System.getProperty("podmigrate.bench.jar", "target/pod-migrate-0.1.0-SNAPSHOT.jar")).toAbsolutePath();
         Path work = Files.createTempDirectory("pod-migrate-bench");
         String serverUrl = System.getenv("PODMIGRATE_TEST_SERVER_URL");
         if (serverUrl != null && !serverUrl.isBlank()) {

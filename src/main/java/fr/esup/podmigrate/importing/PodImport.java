@@ -2,7 +2,9 @@ package fr.esup.podmigrate.importing;
 
 import fr.esup.podmigrate.config.DatabaseEndpoint;
 import fr.esup.podmigrate.pod.DatabaseKind;
-import fr.esup.podmigrate.pod.DatabaseShape;
+import fr.esup.podmigrate.pod.PodSchemas;
+import fr.esup.podmigrate.pod.PodVersion;
+import fr.esup.podmigrate.pod.PodMigrationRules;
 import fr.esup.podmigrate.sql.ImportOptions;
 import fr.esup.podmigrate.sql.ImportProgress;
 import fr.esup.podmigrate.sql.ImportResult;
@@ -23,9 +25,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The import of a podv2.sql into a Pod v3 database, as the console and the command line both run it: the analysis
@@ -36,6 +41,11 @@ public final class PodImport {
 
     private static final Set<String> SYSTEM_SCHEMAS = Set.of("mysql", "information_schema", "performance_schema", "sys");
     private static final int HEAD_STATEMENTS = 200;
+    private static final Set<String> V2_TABLES = Stream.of(PodVersion.values()).filter(PodVersion::isV2)
+            .flatMap(v -> PodSchemas.tables(v).stream()).collect(Collectors.toUnmodifiableSet());
+    private static final Set<String> V3_ONLY_TABLES = Stream.of(PodVersion.values()).filter(v -> !v.isV2())
+            .flatMap(v -> PodSchemas.tables(v).stream()).filter(t -> !V2_TABLES.contains(t))
+            .collect(Collectors.toUnmodifiableSet());
 
     private PodImport() {
     }
@@ -106,6 +116,20 @@ public final class PodImport {
         return facts;
     }
 
+    /**
+     * What the script's tables say it is when it is not a Pod v2 database: empty, a Pod v3 (it has tables only v3
+     * has), or another application's (it has none of Pod v2's tables).
+     */
+    private static Optional<DatabaseKind> scriptKind(Set<String> scriptTables) {
+        if (scriptTables.isEmpty()) {
+            return Optional.of(DatabaseKind.EMPTY);
+        }
+        if (scriptTables.stream().anyMatch(V3_ONLY_TABLES::contains)) {
+            return Optional.of(DatabaseKind.POD_V3);
+        }
+        return scriptTables.stream().anyMatch(V2_TABLES::contains) ? Optional.empty() : Optional.of(DatabaseKind.OTHER);
+    }
+
     private static List<PlanProblem> problems(ScriptAnalysis analysis, TargetSchema target, List<TablePlan> tables) {
         List<PlanProblem> problems = new ArrayList<>();
         if (analysis.formatError() != null) {
@@ -117,9 +141,9 @@ public final class PodImport {
         if (analysis.refusedCount() > analysis.refused().size()) {
             problems.add(PlanProblem.blocking("refused-more", 0, analysis.refusedCount() - analysis.refused().size()));
         }
-        DatabaseKind kind = DatabaseShape.detect(analysis.tables().keySet(), Set.of()).kind();
-        if (analysis.formatError() == null && kind != DatabaseKind.POD_V2) {
-            problems.add(PlanProblem.blocking("not-pod-v2." + kind.name(), 0));
+        if (analysis.formatError() == null) {
+            scriptKind(analysis.tables().keySet())
+                    .ifPresent(kind -> problems.add(PlanProblem.blocking("not-pod-v2." + kind.name(), 0)));
         }
         if (target == null) {
             problems.add(PlanProblem.warning("no-target"));
@@ -133,11 +157,20 @@ public final class PodImport {
                 .forEach(c -> problems.add(PlanProblem.blocking("charset", 0, c)));
         analysis.collations().stream().filter(c -> !target.collations().contains(c))
                 .forEach(c -> problems.add(PlanProblem.blocking("collation", 0, c)));
+        List<String> holding = target.tablesWithRows().stream()
+                .filter(t -> !t.equals(PodMigrationRules.MIGRATIONS_TABLE)).toList();
+        if (!holding.isEmpty()) {
+            problems.add(PlanProblem.warning("target-not-empty", holding.size(),
+                    String.join(", ", holding.subList(0, Math.min(5, holding.size())))));
+        }
         for (TablePlan table : tables) {
             ScriptAnalysis.TableAnalysis facts = analysis.tables().get(table.scriptTable());
             if (table.imported() && facts.positionalInsertsWithoutCreateTable() > 0) {
                 problems.add(PlanProblem.blocking("positional-blind", 0, table.scriptTable(),
                         facts.positionalInsertsWithoutCreateTable()));
+            }
+            if (table.fate() == TablePlan.Fate.NO_V3_HOME && table.rows() > 0) {
+                problems.add(PlanProblem.warning("no-v3-home", table.scriptTable(), table.rows(), table.note()));
             }
             if (table.fate() == TablePlan.Fate.MISSING_IN_V3 && table.rows() > 0) {
                 problems.add(PlanProblem.warning("missing-table", table.scriptTable(), table.rows()));

@@ -45,7 +45,11 @@ final class PodImportPlanner {
                 plans.add(imported(facts, renames.getOrDefault(name, name), target));
             } else if (withoutHome.containsKey(name)) {
                 TableWithoutHome gone = withoutHome.get(name);
-                plans.add(unimported(facts, TablePlan.Fate.NO_V3_HOME, gone.fate().name() + " " + gone.destination()));
+                plans.add(unimported(facts, TablePlan.Fate.NO_V3_HOME, switch (gone.fate()) {
+                    case BECOMES_COLUMN -> "becomes " + gone.destination() + ", set by the site fixes";
+                    case CONVERTED -> "Pod " + gone.goneIn() + " turns its rows into " + gone.destination();
+                    case DROPPED -> "Pod " + gone.goneIn() + " dropped it";
+                }));
             } else {
                 plans.add(unimported(facts, TablePlan.Fate.MISSING_IN_V3, ""));
             }

@@ -16,7 +16,7 @@ import java.util.TreeSet;
 
 /** What the import needs to know of the target before it runs: its tables and columns, packet size, charsets. */
 public record TargetSchema(Map<String, List<TargetColumn>> tables, long maxAllowedPacket,
-                           Set<String> charsets, Set<String> collations) {
+                           Set<String> charsets, Set<String> collations, Set<String> tablesWithRows) {
 
     /** A column of a target table. */
     public record TargetColumn(String name, String dataType, boolean nullable, boolean hasDefault, boolean generated) {
@@ -70,8 +70,16 @@ public record TargetSchema(Map<String, List<TargetColumn>> tables, long maxAllow
                     collations.add(rs.getString(1).toLowerCase(Locale.ROOT));
                 }
             }
+            Set<String> withRows = new TreeSet<>();
+            for (String table : tables.keySet()) {
+                try (ResultSet rs = s.executeQuery("SELECT 1 FROM `" + table.replace("`", "``") + "` LIMIT 1")) {
+                    if (rs.next()) {
+                        withRows.add(table);
+                    }
+                }
+            }
             tables.replaceAll((name, columns) -> List.copyOf(columns));
-            return new TargetSchema(Collections.unmodifiableMap(tables), packet, charsets, collations);
+            return new TargetSchema(Collections.unmodifiableMap(tables), packet, charsets, collations, withRows);
         }
     }
 

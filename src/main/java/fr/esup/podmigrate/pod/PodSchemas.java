@@ -9,12 +9,18 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Loads the Pod schema fixtures into a database: the structure of a release, and the rows its
  * {@code manage.py migrate} leaves (sites, migrations, content types, permissions, configuration).
  */
 public final class PodSchemas {
+
+    private static final Pattern CREATE_TABLE = Pattern.compile("CREATE TABLE `([^`]+)`");
 
     private PodSchemas() {
     }
@@ -28,6 +34,23 @@ public final class PodSchemas {
     public static void loadBlank(PodVersion version, Connection connection) throws SQLException {
         load(version, connection);
         execute(version.blankDataResource(), connection);
+    }
+
+    /** The tables of {@code version}, as its schema fixture creates them. */
+    public static Set<String> tables(PodVersion version) {
+        Set<String> tables = new TreeSet<>();
+        try (InputStream in = PodSchemas.class.getResourceAsStream(version.schemaResource())) {
+            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                Matcher create = CREATE_TABLE.matcher(line);
+                if (create.lookingAt()) {
+                    tables.add(create.group(1));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not read fixture " + version.schemaResource(), e);
+        }
+        return tables;
     }
 
     /**

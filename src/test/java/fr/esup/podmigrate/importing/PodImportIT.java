@@ -1,0 +1,283 @@
+package fr.esup.podmigrate.importing;
+
+import fr.esup.podmigrate.config.DatabaseEndpoint;
+import fr.esup.podmigrate.dump.Podv2ScriptOptions;
+import fr.esup.podmigrate.pod.PodMigrationRules;
+import fr.esup.podmigrate.pod.PodTestDatabase;
+import fr.esup.podmigrate.pod.PodVersion;
+import fr.esup.podmigrate.run.TableQueries;
+import fr.esup.podmigrate.sql.DumpWriter;
+import fr.esup.podmigrate.sql.ImportResult;
+import fr.esup.podmigrate.sql.ScriptRefusedException;
+import fr.esup.podmigrate.testsupport.TestServer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The import of a v2 database into blank Pod v3 databases of both shapes, from every kind of dump an operator holds. */
+class PodImportIT {
+
+    private static final int SCALE = 30;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void podv2SqlGeneratedWithTheProceduresOptionsLandsEveryRowIn384() throws Exception {
+        try (PodTestDatabase v2 = PodTestDatabase.generatedV2(PodVersion.V2_9_3, SCALE, 5);
+             PodTestDatabase v3 = wipedBlank(PodVersion.V3_8_4)) {
+            Path script = dir.resolve("podv2.sql");
+            try (Connection c = v2.connect()) {
+                new DumpWriter(Podv2ScriptOptions.PROCEDURE.toDumpOptions().build()).write(c, script);
+            }
+            PodImportAnalysis analysis = PodImport.analyze(script, endpoint(v3), p -> { });
+            assertThat(analysis.blocking()).isEmpty();
+
+            ImportResult result = PodImport.run(analysis, script, endpoint(v3), b -> b.parallelism(3));
+
+            assertThat(result.errors()).isEmpty();
+            assertThat(result.completed()).isTrue();
+            assertEveryImportedRowLanded(v2, v3, analysis);
+            assertThat(count(v3, "video_encode_transcript_videorendition")).isEqualTo(count(v2, "video_videorendition"));
+            assertThat(distinct(v3, "SELECT DISTINCT encoding_resolution_threshold FROM video_encode_transcript_videorendition"))
+                    .containsExactly("0");
+            assertThat(distinct(v3, "SELECT COUNT(*) FROM live_event WHERE end_date > start_date")).containsExactly(
+                    String.valueOf(count(v2, "live_event")));
+        }
+    }
+
+    @Test
+    void aDefaultMariadbDumpOfV2ImportsInto305WithoutChangingAnyV3Table() throws Exception {
+        try (PodTestDatabase v2 = PodTestDatabase.generatedV2(PodVersion.V2_9_1, SCALE, 6);
+             PodTestDatabase v3 = wipedBlank(PodVersion.V3_0_5)) {
+            Path script = mariadbDump(v2, dir.resolve("nightly.sql"));
+            assertThat(Files.readString(script)).contains("DROP TABLE IF EXISTS `video_video`", "LOCK TABLES",
+                    "INSERT INTO `video_video` VALUES");
+            Map<String, String> structureBefore = structures(v3);
+            List<String> migrationsBefore = rows(v3, "SELECT * FROM django_migrations ORDER BY id");
+
+            PodImportAnalysis analysis = PodImport.analyze(script, endpoint(v3), p -> { });
+            assertThat(analysis.blocking()).isEmpty();
+            ImportResult result = PodImport.run(analysis, script, endpoint(v3), b -> b.parallelism(2));
+
+            assertThat(result.errors()).isEmpty();
+            assertThat(structures(v3)).isEqualTo(structureBefore);
+            assertThat(rows(v3, "SELECT * FROM django_migrations ORDER BY id")).isEqualTo(migrationsBefore);
+            assertEveryImportedRowLanded(v2, v3, analysis);
+            assertThat(count(v3, "video_videorendition")).as("3.0 keeps the v2 names").isEqualTo(count(v2, "video_videorendition"));
+            assertThat(result.droppedValues()).containsEntry("video_video.title_nl", count(v2, "video_video"));
+        }
+    }
+
+    @Test
+    void aMariadbDumpWithCompleteInsertsAndTheSandboxLineImportsInto384() throws Exception {
+        try (PodTestDatabase v2 = PodTestDatabase.generatedV2(PodVersion.V2_9_1, SCALE, 7);
+             PodTestDatabase v3 = wipedBlank(PodVersion.V3_8_4)) {
+            Path script = mariadbDump(v2, dir.resolve("complete.sql"), "--complete-insert", "--no-create-info");
+            PodImportAnalysis analysis = PodImport.analyze(script, endpoint(v3), p -> { });
+            assertThat(analysis.blocking()).isEmpty();
+
+            ImportResult result = PodImport.run(analysis, script, endpoint(v3), b -> b.parallelism(2));
+
+            assertThat(result.errors()).isEmpty();
+            assertEveryImportedRowLanded(v2, v3, analysis);
+            assertThat(count(v3, "video_encode_transcript_encodingvideo")).isEqualTo(count(v2, "video_encodingvideo"));
+        }
+    }
+
+    @Test
+    void aPhpMyAdminExportWithTrailingConstraintsImports() throws Exception {
+        try (PodTestDatabase v3 = wipedBlank(PodVersion.V3_8_4)) {
+            Path script = resource("phpmyadmin-podv2.sql");
+            Map<String, String> structureBefore = structures(v3);
+            PodImportAnalysis analysis = PodImport.analyze(script, endpoint(v3), p -> { });
+            assertThat(analysis.blocking()).isEmpty();
+
+            ImportResult result = PodImport.run(analysis, script, endpoint(v3), b -> b);
+
+            assertThat(result.errors()).isEmpty();
+            assertThat(structures(v3)).isEqualTo(structureBefore);
+            assertThat(count(v3, "video_type")).isEqualTo(3);
+            assertThat(rows(v3, "SELECT title FROM video_type ORDER BY id")).containsExactly("Cours", "Conférence « ouverte » 🎓",
+                    "L'atelier \\ \"démo\"");
+            assertThat(count(v3, "video_encode_transcript_videorendition")).isEqualTo(2);
+            assertThat(count(v3, "video_channel")).isEqualTo(2);
+            assertThat(distinct(v3, "SELECT DISTINCT site_id FROM video_channel")).containsExactly("1");
+        }
+    }
+
+    @Test
+    void anImportCancelledMidWayResumesWithoutADuplicateOrAMissingRow() throws Exception {
+        try (PodTestDatabase v2 = PodTestDatabase.generatedV2(PodVersion.V2_9_1, SCALE, 8);
+             PodTestDatabase v3 = wipedBlank(PodVersion.V3_8_4)) {
+            Path script = mariadbDump(v2, dir.resolve("nightly.sql"), "--skip-extended-insert");
+            Path checkpoint = dir.resolve("import.checkpoint");
+            PodImportAnalysis analysis = PodImport.analyze(script, endpoint(v3), p -> { });
+            AtomicInteger cancelChecks = new AtomicInteger();
+
+            ImportResult stopped = PodImport.run(analysis, script, endpoint(v3), b -> b.parallelism(2)
+                    .checkpointFile(checkpoint).cancelled(() -> cancelChecks.incrementAndGet() > 200));
+            assertThat(stopped.completed()).isFalse();
+            assertThat(stopped.cancelled()).isTrue();
+
+            ImportResult resumed = PodImport.run(analysis, script, endpoint(v3), b -> b.parallelism(2)
+                    .checkpointFile(checkpoint).resume(true));
+
+            assertThat(resumed.completed()).isTrue();
+            assertThat(resumed.errors()).isEmpty();
+            assertEveryImportedRowLanded(v2, v3, analysis);
+        }
+    }
+
+    @Test
+    void scriptsReachingOutsideTheTargetAreRefusedBeforeAnyChange() throws Exception {
+        try (PodTestDatabase v3 = wipedBlank(PodVersion.V3_8_4)) {
+            for (String hostile : List.of("DROP DATABASE pod;", "USE mysql;", "GRANT ALL ON *.* TO 'x'@'%';")) {
+                Path script = dir.resolve("hostile.sql");
+                Files.writeString(script, "INSERT INTO `video_type` (`id`, `slug`, `title`, `description`, `icon_id`)"
+                        + " VALUES (9, 'x', 'x', '', NULL);\n" + hostile + "\n"
+                        + "INSERT INTO `video_video` (`id`) VALUES (1);\n", StandardCharsets.UTF_8);
+                PodImportAnalysis analysis = PodImport.analyze(script, endpoint(v3), p -> { });
+                assertThat(analysis.blocked()).as(hostile).isTrue();
+                assertThat(analysis.blocking()).anyMatch(p -> p.code().startsWith("refused.") && p.line() == 2);
+                assertThatThrownBy(() -> PodImport.run(analysis, script, endpoint(v3), b -> b))
+                        .isInstanceOf(IllegalStateException.class);
+                assertThat(count(v3, "video_type")).isZero();
+            }
+        }
+    }
+
+    @Test
+    void aScriptOfAnotherApplicationIsBlocked() throws Exception {
+        try (PodTestDatabase v3 = wipedBlank(PodVersion.V3_0_5)) {
+            Path script = dir.resolve("shop.sql");
+            Files.writeString(script, "CREATE TABLE `orders` (`id` int PRIMARY KEY);\nINSERT INTO `orders` VALUES (1);\n");
+            PodImportAnalysis analysis = PodImport.analyze(script, endpoint(v3), p -> { });
+            assertThat(analysis.blocking()).extracting(PlanProblem::code).contains("not-pod-v2.OTHER");
+        }
+    }
+
+    @Test
+    void positionalInsertsWithNothingToLearnTheirColumnsFromAreBlocking() throws Exception {
+        try (PodTestDatabase v2 = PodTestDatabase.generatedV2(PodVersion.V2_9_1, 3, 9);
+             PodTestDatabase v3 = wipedBlank(PodVersion.V3_8_4)) {
+            Path script = mariadbDump(v2, dir.resolve("data-only.sql"), "--no-create-info");
+            PodImportAnalysis analysis = PodImport.analyze(script, endpoint(v3), p -> { });
+            assertThat(analysis.blocking()).extracting(PlanProblem::code).contains("positional-blind");
+        }
+    }
+
+    private static void assertEveryImportedRowLanded(PodTestDatabase v2, PodTestDatabase v3, PodImportAnalysis analysis)
+            throws SQLException {
+        Map<String, Long> v2Counts = counts(v2);
+        Map<String, Long> v3Counts = counts(v3);
+        Map<String, String> mismatches = new TreeMap<>();
+        for (TablePlan table : analysis.tables()) {
+            if (table.imported()) {
+                long expected = v2Counts.get(table.scriptTable());
+                long actual = v3Counts.get(table.targetTable());
+                if (expected != actual) {
+                    mismatches.put(table.scriptTable() + " -> " + table.targetTable(), expected + " != " + actual);
+                }
+            }
+        }
+        assertThat(mismatches).as("v2 rows != v3 rows").isEmpty();
+    }
+
+    private PodTestDatabase wipedBlank(PodVersion version) throws SQLException {
+        PodTestDatabase db = PodTestDatabase.blank(version);
+        try (Connection c = db.connect()) {
+            c.createStatement().execute("SET FOREIGN_KEY_CHECKS=0");
+            for (String table : TableQueries.tables(TableQueries.on(c))) {
+                if (!table.equals(PodMigrationRules.MIGRATIONS_TABLE)) {
+                    c.createStatement().execute("TRUNCATE TABLE " + TableQueries.quote(table));
+                }
+            }
+        }
+        return db;
+    }
+
+    private static Path mariadbDump(PodTestDatabase db, Path output, String... options) throws Exception {
+        TestServer server = TestServer.get();
+        List<String> command = new ArrayList<>(List.of(server.dumpBinary(), "--no-defaults", "--skip-ssl",
+                "-h", server.host(), "-P", String.valueOf(server.port()), "-u", server.user()));
+        if (!server.password().isEmpty()) {
+            command.add("--password=" + server.password());
+        }
+        command.addAll(List.of(options));
+        command.add(db.name());
+        Process process = new ProcessBuilder(command).redirectOutput(output.toFile())
+                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        assertThat(process.waitFor()).as("mariadb-dump").isZero();
+        return output;
+    }
+
+    private Path resource(String name) throws Exception {
+        Path copy = dir.resolve(name);
+        try (var in = getClass().getResourceAsStream("/importing/" + name)) {
+            Files.copy(in, copy);
+        }
+        return copy;
+    }
+
+    private static DatabaseEndpoint endpoint(PodTestDatabase db) {
+        TestServer server = TestServer.get();
+        return new DatabaseEndpoint(server.jdbcUrl(db.name()), server.user(), server.password(), "test");
+    }
+
+    private static Map<String, Long> counts(PodTestDatabase db) throws SQLException {
+        try (Connection c = db.connect()) {
+            return TableQueries.rowCounts(TableQueries.on(c), TableQueries.tables(TableQueries.on(c)));
+        }
+    }
+
+    private static long count(PodTestDatabase db, String table) throws SQLException {
+        return counts(db).get(table);
+    }
+
+    private static List<String> distinct(PodTestDatabase db, String sql) throws SQLException {
+        return rows(db, sql);
+    }
+
+    private static List<String> rows(PodTestDatabase db, String sql) throws SQLException {
+        List<String> rows = new ArrayList<>();
+        try (Connection c = db.connect(); ResultSet rs = c.createStatement().executeQuery(sql)) {
+            int columns = rs.getMetaData().getColumnCount();
+            while (rs.next()) {
+                List<String> values = new ArrayList<>();
+                for (int i = 1; i <= columns; i++) {
+                    values.add(rs.getString(i));
+                }
+                rows.add(String.join("|", values));
+            }
+        }
+        return rows;
+    }
+
+    private static Map<String, String> structures(PodTestDatabase db) throws SQLException {
+        Map<String, String> structures = new TreeMap<>();
+        try (Connection c = db.connect()) {
+            for (String table : TableQueries.tables(TableQueries.on(c))) {
+                try (ResultSet rs = c.createStatement().executeQuery("SHOW CREATE TABLE " + TableQueries.quote(table))) {
+                    rs.next();
+                    structures.put(table, rs.getString(2).replaceAll(" AUTO_INCREMENT=\\d+", ""));
+                }
+            }
+        }
+        return structures;
+    }
+}
