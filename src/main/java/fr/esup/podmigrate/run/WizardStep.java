@@ -6,7 +6,7 @@ public enum WizardStep {
     BACKUP("backup", true),
     WIPE("wipe", true),
     DUMP("dump", true),
-    IMPORT("import", false),
+    IMPORT("import", true),
     SITE_FIXES("sitefix", true),
     CHECKLIST("checklist", true),
     VERIFY("verify", true),

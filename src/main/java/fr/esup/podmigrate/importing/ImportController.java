@@ -1,0 +1,105 @@
+package fr.esup.podmigrate.importing;
+
+import fr.esup.podmigrate.dump.ScriptFile;
+import fr.esup.podmigrate.run.Job;
+import fr.esup.podmigrate.run.JobAlreadyRunningException;
+import fr.esup.podmigrate.run.JobResults;
+import fr.esup.podmigrate.run.RefusedException;
+import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import java.security.Principal;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+/** Step 5: the analysis of the run's podv2.sql, the checks before the import, the import and its results. */
+@Controller
+class ImportController {
+
+    private final ImportService service;
+
+    ImportController(ImportService service) {
+        this.service = service;
+    }
+
+    @GetMapping("/import")
+    String page(HtmxRequest htmx, Model model) {
+        return render(htmx, model);
+    }
+
+    @PostMapping("/import/analyze")
+    String analyze(HtmxRequest htmx, Model model, Principal principal) {
+        attempt(model, () -> service.analyze(principal.getName()));
+        return render(htmx, model);
+    }
+
+    @PostMapping("/import/start")
+    String start(@RequestParam(defaultValue = "") String confirmation, @RequestParam(defaultValue = "false") boolean
+            continueOnError, HtmxRequest htmx, Model model, Principal principal) {
+        attempt(model, () -> service.start(principal.getName(), confirmation, continueOnError));
+        return render(htmx, model);
+    }
+
+    @PostMapping("/import/resume")
+    String resume(HtmxRequest htmx, Model model, Principal principal) {
+        attempt(model, () -> service.resume(principal.getName()));
+        return render(htmx, model);
+    }
+
+    private static void attempt(Model model, Callable<Job> action) {
+        try {
+            action.call();
+        } catch (RefusedException e) {
+            model.addAttribute("refusal", e);
+        } catch (JobAlreadyRunningException e) {
+            model.addAttribute("busy", e.running());
+        } catch (Exception e) {
+            model.addAttribute("unreachable", e.getMessage());
+        }
+    }
+
+    private String render(HtmxRequest htmx, Model model) {
+        Optional<ScriptFile> script = service.script();
+        model.addAttribute("script", script.orElse(null));
+        script.flatMap(service::analysis).ifPresent(analysis -> model.addAttribute("analysis", analysis));
+        service.latestAnalysis().ifPresent(job -> model.addAttribute("analysisJob", job));
+        Optional<Job> job = service.latestImport();
+        job.ifPresent(j -> {
+            model.addAttribute("job", j);
+            model.addAttribute("resumable", service.resumable(j));
+            model.addAttribute("tables", tableResults(j));
+            model.addAttribute("errors", j.results().entrySet().stream()
+                    .filter(e -> e.getKey().startsWith("error.")).map(Map.Entry::getValue).toList());
+        });
+        boolean running = job.map(j -> !j.status().finished()).orElse(false)
+                || service.latestAnalysis().map(j -> !j.status().finished()).orElse(false);
+        model.addAttribute("running", running);
+        if (!running && !model.containsAttribute("unreachable")) {
+            try {
+                model.addAttribute("check", service.backupCheck());
+            } catch (SQLException e) {
+                model.addAttribute("unreachable", e.getMessage());
+            }
+        }
+        return htmx.isHtmxRequest() ? "importing/import :: panel" : "importing/import";
+    }
+
+    /** Per v3 table, rows inserted and ignored, as the job recorded them. */
+    static List<TableResult> tableResults(Job job) {
+        Map<String, Long> ignored = JobResults.counts(job, JobResults.IGNORED_ROWS);
+        return JobResults.counts(job, JobResults.INSERTED_ROWS).entrySet().stream()
+                .map(e -> new TableResult(e.getKey(), e.getValue(), ignored.getOrDefault(e.getKey(), 0L)))
+                .toList();
+    }
+
+    /** One line of the results table. */
+    public record TableResult(String table, long inserted, long ignored) {
+    }
+}

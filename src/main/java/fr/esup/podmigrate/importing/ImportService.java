@@ -1,0 +1,201 @@
+package fr.esup.podmigrate.importing;
+
+import fr.esup.podmigrate.backup.BackupCheck;
+import fr.esup.podmigrate.backup.Backups;
+import fr.esup.podmigrate.backup.DatabaseFingerprint;
+import fr.esup.podmigrate.config.DatabaseEndpoint;
+import fr.esup.podmigrate.config.Databases;
+import fr.esup.podmigrate.config.Workspace;
+import fr.esup.podmigrate.dump.ScriptFile;
+import fr.esup.podmigrate.dump.ScriptFiles;
+import fr.esup.podmigrate.run.Job;
+import fr.esup.podmigrate.run.JobContext;
+import fr.esup.podmigrate.run.JobProgress;
+import fr.esup.podmigrate.run.JobResults;
+import fr.esup.podmigrate.run.JobRunner;
+import fr.esup.podmigrate.run.JobStatus;
+import fr.esup.podmigrate.run.RefusedException;
+import fr.esup.podmigrate.run.RunStore;
+import fr.esup.podmigrate.run.WizardStep;
+import fr.esup.podmigrate.sql.ErrorPolicy;
+import fr.esup.podmigrate.sql.ImportError;
+import fr.esup.podmigrate.sql.ImportProgress;
+import fr.esup.podmigrate.sql.ImportResult;
+import org.springframework.stereotype.Service;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Step 5: the analysis of the run's podv2.sql (a background job: a script can be gigabytes) and its import into
+ * the target, refused unless the analysis has no blocking problem and a verified backup holds the target as it is;
+ * resumable from its checkpoint after a failure, a cancel or a crash.
+ */
+@Service
+public class ImportService {
+
+    static final int PARALLELISM = 4;
+    private static final int LISTED_ERRORS = 20;
+
+    private final Databases databases;
+    private final ScriptFiles scriptFiles;
+    private final Backups backups;
+    private final JobRunner runner;
+    private final RunStore runStore;
+    private final Workspace workspace;
+    private final Map<String, PodImportAnalysis> analyses = new ConcurrentHashMap<>();
+
+    ImportService(Databases databases, ScriptFiles scriptFiles, Backups backups, JobRunner runner, RunStore runStore,
+                  Workspace workspace) {
+        this.databases = databases;
+        this.scriptFiles = scriptFiles;
+        this.backups = backups;
+        this.runner = runner;
+        this.runStore = runStore;
+        this.workspace = workspace;
+    }
+
+    Optional<ScriptFile> script() {
+        return scriptFiles.selected();
+    }
+
+    /** The analysis of this very file (same name, size and time), if one ran since the console started. */
+    public Optional<PodImportAnalysis> analysis(ScriptFile script) {
+        return Optional.ofNullable(analyses.get(key(script)));
+    }
+
+    Optional<Job> latestAnalysis() {
+        return runner.latest(WizardStep.DUMP).filter(job -> job.results().containsKey("analysis"));
+    }
+
+    Optional<Job> latestImport() {
+        return runner.latest(WizardStep.IMPORT);
+    }
+
+    Job analyze(String operator) {
+        ScriptFile script = script().orElseThrow(() -> new RefusedException("import.refused.noScript"));
+        DatabaseEndpoint target = databases.target();
+        runStore.audit(operator, "import: asked to analyse " + script.id());
+        return runner.start(WizardStep.DUMP, operator, target, context -> {
+            PodImportAnalysis analysis = PodImport.analyze(script.path(), target, progress -> report(context, progress));
+            analyses.put(key(script), analysis);
+            context.result("analysis", script.id());
+            return analysis.blocked()
+                    ? "Analysed " + script.name() + ": " + analysis.blocking().size() + " blocking problem(s)"
+                    : "Analysed " + script.name() + ": ready to import " + analysis.rows() + " rows";
+        });
+    }
+
+    /** Whether a verified backup holds the target as it is now: the import changes it. */
+    BackupCheck backupCheck() throws SQLException {
+        DatabaseEndpoint target = databases.target();
+        try (Connection connection = target.connect()) {
+            return backups.check(target, DatabaseFingerprint.read(connection));
+        }
+    }
+
+    Job start(String operator, String confirmation, boolean continueOnError) throws SQLException {
+        DatabaseEndpoint target = databases.target();
+        ScriptFile script = script().orElseThrow(() -> new RefusedException("import.refused.noScript"));
+        PodImportAnalysis analysis = analysis(script).orElseThrow(() -> new RefusedException("import.refused.noAnalysis"));
+        if (analysis.blocked()) {
+            runStore.audit(operator, "import: refused, the analysis of " + script.id() + " has blocking problems");
+            throw new RefusedException("import.refused.blocked");
+        }
+        if (!target.database().equals(confirmation)) {
+            runStore.audit(operator, "import: refused, the typed name did not match");
+            throw new RefusedException("import.refused.confirmation", confirmation, target.database());
+        }
+        BackupCheck check = backupCheck();
+        if (!check.matches()) {
+            runStore.audit(operator, "import: refused, no verified backup of the target as it is (" + check.verdict() + ")");
+            throw new RefusedException("import.refused.backup");
+        }
+        Path checkpoint = checkpoint(target);
+        runStore.audit(operator, "import: start " + script.id() + " into " + target.lockKey() + ", backup before: "
+                + check.backup().name());
+        return runImport(operator, target, script, analysis, checkpoint, false, continueOnError);
+    }
+
+    /** Continues the latest import that did not finish, from its checkpoint, with the same podv2.sql. */
+    Job resume(String operator) {
+        DatabaseEndpoint target = databases.target();
+        Job last = latestImport().filter(job -> resumable(job))
+                .orElseThrow(() -> new RefusedException("import.refused.nothingToResume"));
+        ScriptFile script = scriptFiles.find(last.result(JobResults.IMPORT_SCRIPT))
+                .orElseThrow(() -> new RefusedException("import.refused.scriptGone", last.result(JobResults.IMPORT_SCRIPT)));
+        PodImportAnalysis analysis = analysis(script).orElseThrow(() -> new RefusedException("import.refused.noAnalysis"));
+        runStore.audit(operator, "import: resume " + script.id() + " from its checkpoint (job " + last.id() + ")");
+        return runImport(operator, target, script, analysis, checkpoint(target), true,
+                "true".equals(last.result("continueOnError")));
+    }
+
+    /** An import that stopped before its end and left a checkpoint to go on from. */
+    boolean resumable(Job job) {
+        return job.step() == WizardStep.IMPORT && job.status() != JobStatus.SUCCEEDED && job.status().finished()
+                && Files.exists(checkpoint(databases.target()));
+    }
+
+    private Job runImport(String operator, DatabaseEndpoint target, ScriptFile script, PodImportAnalysis analysis,
+                          Path checkpoint, boolean resume, boolean continueOnError) {
+        return runner.start(WizardStep.IMPORT, operator, target, context -> {
+            context.result(JobResults.IMPORT_SCRIPT, script.id());
+            context.result("continueOnError", String.valueOf(continueOnError));
+            ImportResult result = PodImport.run(analysis, script.path(), target, options -> options
+                    .parallelism(PARALLELISM)
+                    .errorPolicy(continueOnError ? ErrorPolicy.CONTINUE : ErrorPolicy.STOP_AT_FIRST)
+                    .checkpointFile(checkpoint)
+                    .resume(resume)
+                    .progress(progress -> report(context, progress))
+                    .cancelled(context::cancelled));
+            record(context, analysis, result);
+            if (result.cancelled()) {
+                return "Cancelled: resume to go on from the checkpoint, or restore the backup.";
+            }
+            if (!result.completed()) {
+                ImportError first = result.errors().get(0);
+                throw new IllegalStateException("Stopped at line " + first.line() + " (" + first.table() + "): "
+                        + first.message() + ". Fix the cause, then resume; or restore the backup.");
+            }
+            return "Imported " + result.insertedRows() + " rows in " + result.tables().size() + " tables"
+                    + (result.errors().isEmpty() ? "" : ", " + result.errors().size() + " statements failed");
+        });
+    }
+
+    private static void record(JobContext context, PodImportAnalysis analysis, ImportResult result) {
+        for (TablePlan table : analysis.tables()) {
+            context.result(JobResults.SCRIPT_ROWS + table.scriptTable(), String.valueOf(table.rows()));
+            if (!table.imported()) {
+                context.result(JobResults.SKIPPED_ROWS + table.scriptTable(), String.valueOf(table.rows()));
+            }
+        }
+        result.tables().forEach((table, counts) -> {
+            context.result(JobResults.INSERTED_ROWS + table, String.valueOf(counts.insertedRows()));
+            context.result(JobResults.IGNORED_ROWS + table, String.valueOf(counts.ignoredRows()));
+        });
+        result.droppedValues().forEach((column, count) -> context.result("dropped." + column, String.valueOf(count)));
+        context.result("errors", String.valueOf(result.errors().size()));
+        for (int i = 0; i < Math.min(LISTED_ERRORS, result.errors().size()); i++) {
+            ImportError error = result.errors().get(i);
+            context.result(String.format("error.%02d", i), "line " + error.line() + " · " + error.table() + " · "
+                    + error.errorCode() + " " + error.message() + " · " + error.statementHead());
+        }
+    }
+
+    private static void report(JobContext context, ImportProgress progress) {
+        context.progress(new JobProgress(progress.bytesRead(), progress.bytesTotal(), progress.rows(), progress.statements()));
+    }
+
+    private Path checkpoint(DatabaseEndpoint target) {
+        return workspace.runs().resolve("import-" + target.lockKey().replaceAll("[^A-Za-z0-9._-]", "_") + ".checkpoint");
+    }
+
+    private static String key(ScriptFile script) {
+        return script.id() + "|" + script.size() + "|" + script.modified().toEpochMilli();
+    }
+}

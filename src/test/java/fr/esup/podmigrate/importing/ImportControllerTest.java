@@ -1,0 +1,147 @@
+package fr.esup.podmigrate.importing;
+
+import fr.esup.podmigrate.backup.Backup;
+import fr.esup.podmigrate.backup.BackupCheck;
+import fr.esup.podmigrate.backup.DatabaseFingerprint;
+import fr.esup.podmigrate.dump.ScriptFile;
+import fr.esup.podmigrate.run.Job;
+import fr.esup.podmigrate.run.JobProgress;
+import fr.esup.podmigrate.run.JobStatus;
+import fr.esup.podmigrate.run.RefusedException;
+import fr.esup.podmigrate.run.RunStore;
+import fr.esup.podmigrate.run.WizardStep;
+import fr.esup.podmigrate.sql.ScriptAnalysis;
+import fr.esup.podmigrate.testsupport.WebSliceConfiguration;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.security.test.context.support.WithMockUser;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+
+import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.mockito.ArgumentMatchers.anyBoolean;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.when;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+@WebMvcTest(controllers = ImportController.class, properties = "podmigrate.operator.password={noop}x")
+@Import(WebSliceConfiguration.class)
+@WithMockUser("alice")
+class ImportControllerTest {
+
+    private static final ScriptFile SCRIPT = new ScriptFile("import/podv2.sql", "podv2.sql", Path.of("podv2.sql"), 2048,
+            Instant.parse("2026-11-26T09:00:00Z"), ScriptFile.Origin.IMPORT_FOLDER, false);
+    private static final Backup BACKUP = new Backup("pod-20261126-100000.sql.gz", Path.of("pod-20261126-100000.sql.gz"),
+            "v3.univ.fr", 3306, "pod", "bob", Backup.Kind.REQUESTED, Instant.parse("2026-11-26T10:00:00Z"), 5,
+            "ab".repeat(32), new DatabaseFingerprint(new TreeMap<>()), true, "read back");
+    private static final TablePlan RENDITIONS = new TablePlan("video_videorendition", "video_encode_transcript_videorendition",
+            TablePlan.Fate.RENAMED, "", 2, 3, List.of(), List.of(new TablePlan.ColumnChange("encoding_resolution_threshold",
+            "0", "default")), List.of(), List.of(), 0, true, false);
+
+    @Autowired
+    MockMvc mvc;
+
+    @MockitoBean
+    ImportService service;
+
+    @MockitoBean
+    RunStore runStore;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        when(service.script()).thenReturn(Optional.of(SCRIPT));
+        when(service.backupCheck()).thenReturn(new BackupCheck(BackupCheck.Verdict.MATCHES, BACKUP, List.of()));
+    }
+
+    private static PodImportAnalysis analysis(List<PlanProblem> problems) {
+        ScriptAnalysis script = new ScriptAnalysis(Map.of(), List.of(), 0, List.of(), Set.of(), Set.of(), Set.of(), 10, 1,
+                12, 2048, 2048, 0, null);
+        TargetSchema target = new TargetSchema(Map.of(), 1 << 24, Set.of(), Set.of(), Set.of());
+        return new PodImportAnalysis("podv2.sql", script, target, List.of(RENDITIONS), problems, Set.of());
+    }
+
+    private static Job importJob(JobStatus status, Map<String, String> results) {
+        return new Job("import-1234abcd", WizardStep.IMPORT, "alice", "v3.univ.fr:3306/pod", status,
+                Instant.parse("2026-11-26T11:00:00Z"), status.finished() ? Instant.parse("2026-11-26T11:01:00Z") : null,
+                new JobProgress(1024, 2048, 3, 2), status.finished() ? "done" : null, results);
+    }
+
+    @Test
+    void withoutAnAnalysisThePageOffersToAnalyse() throws Exception {
+        mvc.perform(get("/import"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("<nav class=\"steps\""), containsString("podv2.sql"),
+                        containsString("id=\"analyze\""), not(containsString("id=\"start-import\"")))));
+    }
+
+    @Test
+    void aReadyAnalysisShowsThePlanAndTheStartForm() throws Exception {
+        when(service.analysis(SCRIPT)).thenReturn(Optional.of(analysis(List.of(PlanProblem.warning("no-v3-home",
+                "video_channel_sites", 5, "becomes video_channel.site_id")))));
+        mvc.perform(get("/import").header("HX-Request", "true"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(
+                        not(containsString("<nav class=\"steps\"")),
+                        containsString("Ready to import 3 rows"),
+                        containsString("data-fate=\"renamed\""),
+                        containsString("video_encode_transcript_videorendition"),
+                        containsString("encoding_resolution_threshold = 0"),
+                        containsString("data-code=\"no-v3-home\""),
+                        containsString("id=\"start-import\""))));
+    }
+
+    @Test
+    void aBlockedAnalysisNamesItsProblemsAndOffersNoImport() throws Exception {
+        when(service.analysis(SCRIPT)).thenReturn(Optional.of(analysis(List.of(
+                PlanProblem.blocking("refused.DROP_DATABASE", 12, "DROP DATABASE pod")))));
+        mvc.perform(get("/import"))
+                .andExpect(content().string(allOf(
+                        containsString("1 blocking problem(s)"),
+                        containsString("Line 12: Refused: the statement drops a database: DROP DATABASE pod"),
+                        not(containsString("id=\"start-import\"")))));
+    }
+
+    @Test
+    void aRefusedStartSaysWhyInTheFragment() throws Exception {
+        when(service.analysis(SCRIPT)).thenReturn(Optional.of(analysis(List.of())));
+        when(service.start(eq("alice"), eq("wrong"), anyBoolean()))
+                .thenThrow(new RefusedException("import.refused.confirmation", "wrong", "pod"));
+        mvc.perform(post("/import/start").with(csrf()).header("HX-Request", "true").param("confirmation", "wrong"))
+                .andExpect(content().string(allOf(
+                        containsString("The name typed, wrong, is not the database name, pod: nothing was imported."),
+                        not(containsString("<nav class=\"steps\"")))));
+    }
+
+    @Test
+    void aRunningImportPollsAndAFinishedOneShowsItsCounts() throws Exception {
+        when(service.latestImport()).thenReturn(Optional.of(importJob(JobStatus.RUNNING, Map.of())));
+        mvc.perform(get("/import").header("HX-Request", "true"))
+                .andExpect(content().string(allOf(containsString("hx-trigger=\"load delay:2s\""),
+                        containsString("data-status=\"running\""))));
+
+        when(service.latestImport()).thenReturn(Optional.of(importJob(JobStatus.FAILED, Map.of(
+                "inserted.video_video", "200", "ignored.video_video", "3", "error.00", "line 9 · video_video · 1062 Duplicate"))));
+        when(service.resumable(org.mockito.ArgumentMatchers.any())).thenReturn(true);
+        mvc.perform(get("/import"))
+                .andExpect(content().string(allOf(not(containsString("hx-trigger=\"load delay:2s\"")),
+                        containsString("data-table=\"video_video\""), containsString("line 9 · video_video · 1062 Duplicate"),
+                        containsString("id=\"resume-import\""))));
+    }
+}

@@ -1,0 +1,83 @@
+package fr.esup.podmigrate.importing;
+
+import fr.esup.podmigrate.backup.Backups;
+import fr.esup.podmigrate.backup.TestBackups;
+import fr.esup.podmigrate.config.DatabaseEndpoint;
+import fr.esup.podmigrate.config.Databases;
+import fr.esup.podmigrate.config.Workspace;
+import fr.esup.podmigrate.dump.Podv2ScriptOptions;
+import fr.esup.podmigrate.dump.ScriptFiles;
+import fr.esup.podmigrate.pod.PodTestDatabase;
+import fr.esup.podmigrate.pod.PodVersion;
+import fr.esup.podmigrate.run.Job;
+import fr.esup.podmigrate.run.JobResults;
+import fr.esup.podmigrate.run.JobRunner;
+import fr.esup.podmigrate.run.JobStatus;
+import fr.esup.podmigrate.run.JobStore;
+import fr.esup.podmigrate.run.RefusedException;
+import fr.esup.podmigrate.run.RunStore;
+import fr.esup.podmigrate.sql.DumpWriter;
+import fr.esup.podmigrate.testsupport.TestServer;
+import fr.esup.podmigrate.testsupport.TestWorkspaces;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.time.Duration;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+/** The import step as its page drives it: analyse as a job, refuse without a backup, import, record the counts. */
+class ImportServiceIT {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void analysesThenImportsOnlyOverAVerifiedBackup() throws Exception {
+        try (PodTestDatabase v2 = PodTestDatabase.generatedV2(PodVersion.V2_9_1, 10, 3);
+             PodTestDatabase v3 = PodTestDatabase.blank(PodVersion.V3_8_4)) {
+            Workspace workspace = TestWorkspaces.in(dir);
+            try (Connection c = v2.connect()) {
+                new DumpWriter(Podv2ScriptOptions.PROCEDURE.toDumpOptions().build())
+                        .write(c, workspace.importFolder().resolve("podv2.sql"));
+            }
+            ScriptFiles scripts = new ScriptFiles(workspace);
+            scripts.select(scripts.find("import/podv2.sql").orElseThrow());
+            RunStore runStore = new RunStore(workspace);
+            JobRunner runner = new JobRunner(new JobStore(workspace), runStore);
+            TestServer server = TestServer.get();
+            DatabaseEndpoint target = new DatabaseEndpoint(server.jdbcUrl(v3.name()), server.user(), server.password(), "t");
+            ImportService service = new ImportService(new Databases(target, Optional.empty(), false), scripts,
+                    new Backups(workspace), runner, runStore, workspace);
+
+            assertThatThrownBy(() -> service.start("alice", v3.name(), false))
+                    .isInstanceOf(RefusedException.class).hasMessage("import.refused.noAnalysis");
+            finished(runner, service.analyze("alice"));
+            assertThat(service.analysis(service.script().orElseThrow())).hasValueSatisfying(a ->
+                    assertThat(a.blocked()).isFalse());
+            assertThatThrownBy(() -> service.start("alice", v3.name(), false))
+                    .isInstanceOf(RefusedException.class).hasMessage("import.refused.backup");
+
+            TestBackups.take(workspace, target);
+            assertThatThrownBy(() -> service.start("alice", "not-" + v3.name(), false))
+                    .isInstanceOf(RefusedException.class).hasMessage("import.refused.confirmation");
+            Job done = finished(runner, service.start("alice", v3.name(), false));
+
+            assertThat(done.status()).as(done.message()).isEqualTo(JobStatus.SUCCEEDED);
+            assertThat(JobResults.counts(done, JobResults.INSERTED_ROWS))
+                    .containsEntry("video_encode_transcript_videorendition", TestBackups.count(v2.connect(), "video_videorendition"));
+            assertThat(done.result(JobResults.IMPORT_SCRIPT)).isEqualTo("import/podv2.sql");
+            assertThat(runStore.auditLines()).anyMatch(line -> line.contains("import: start import/podv2.sql"));
+        }
+    }
+
+    private static Job finished(JobRunner runner, Job job) {
+        await().atMost(Duration.ofSeconds(60)).until(() -> runner.find(job.id()).orElseThrow().status().finished());
+        return runner.find(job.id()).orElseThrow();
+    }
+}
