@@ -86,11 +86,15 @@ final class ImportWorker implements Runnable {
         this.owner = owner;
     }
 
-    /** Opens a connection and sets the session an import runs in; the script's own SETs come on top. */
+    /**
+     * Opens a connection and sets the session an import runs in; the script's own SETs come on top. Each statement
+     * is committed on its own, explicitly: a connection lost while a statement runs then rolls it back for sure,
+     * where with autocommit the server may commit a statement whose answer never arrives.
+     */
     static Connection openSession(ConnectionFactory factory) throws SQLException {
         Connection connection = factory.open();
         try (Statement session = connection.createStatement()) {
-            connection.setAutoCommit(true);
+            connection.setAutoCommit(false);
             session.execute("SET NAMES utf8mb4");
             session.execute("SET SESSION foreign_key_checks = 0, unique_checks = 0,"
                     + " sql_mode = 'NO_AUTO_VALUE_ON_ZERO', net_read_timeout = 600, net_write_timeout = 600,"
@@ -151,9 +155,11 @@ final class ImportWorker implements Runnable {
             try {
                 executeSql(session.plan().text());
                 if (session.plan().restoresAutocommit()) {
-                    connection.setAutoCommit(true);
+                    connection.setAutoCommit(false);
                 }
+                connection.commit();
             } catch (SQLException e) {
+                rollback();
                 if (!session.reported().getAndSet(true)) {
                     owner.failed(session.plan(), e, 0);
                 }
@@ -207,9 +213,20 @@ final class ImportWorker implements Runnable {
                     statement.clearWarnings();
                 }
             }
+            connection.commit();
             owner.ledger().executed(index, endOffset, bytes, plan, affected, warnings, samples);
         } catch (SQLException e) {
+            rollback();
             owner.failed(plan, e, bytes);
+        }
+    }
+
+    /** Ends the failed statement's transaction, if the connection still stands; a lost one took it away already. */
+    private void rollback() {
+        try {
+            connection.rollback();
+        } catch (SQLException e) {
+            // the connection is gone: the server rolled the transaction back when it lost it
         }
     }
 
