@@ -74,11 +74,6 @@ final class ImportPlanner {
         return missingTables;
     }
 
-    /** The target's name of a script table. */
-    String targetName(String scriptTable) {
-        return options.targetName(scriptTable);
-    }
-
     /**
      * The rewriter for a run of INSERT ... VALUES statements of this script table, or null when they are not to be
      * executed (excluded table, table missing from a kept structure).
