@@ -168,14 +168,6 @@ public final class Checkpoint {
         return executedStatements;
     }
 
-    long scriptSize() {
-        return scriptSize;
-    }
-
-    String scriptHash() {
-        return scriptHash;
-    }
-
     /** Ranges of statement indexes done above {@link #doneThrough()}: {from, to (inclusive), end offset of to}. */
     List<long[]> doneAbove() {
         return doneAbove;

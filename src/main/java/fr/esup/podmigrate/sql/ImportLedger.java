@@ -102,7 +102,7 @@ final class ImportLedger {
             totals.skippedRows += plan.rows();
         }
         if (plan.note() && notes.size() < ScriptAnalysis.MAX_LISTED) {
-            notes.add(new ImportResult.Note(plan.line(), SqlSnippet.head(plan.text()), plan.skip()));
+            notes.add(new ImportResult.Note(plan.line(), plan.statementHead(), plan.skip()));
         }
         markDone(index, endOffset);
         progressed(bytes, 0);
@@ -160,8 +160,9 @@ final class ImportLedger {
         return errors.size();
     }
 
-    synchronized int errorCount() {
-        return errors.size();
+    /** Script bytes after the last statement: comments, blanks. */
+    synchronized void readPast(long bytes) {
+        bytesDone += bytes;
     }
 
     synchronized long statementsDone() {

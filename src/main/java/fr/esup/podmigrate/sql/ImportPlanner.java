@@ -38,11 +38,17 @@ final class ImportPlanner {
      * @param note               whether a skipped statement is listed in the result's notes
      * @param droppedValues      values the rewrite left out, by "scriptTable.column"
      * @param afterIdle          a session statement that reads tables: every connection must be idle first
-     * @param restoresAutocommit a session statement that sets autocommit: each statement must commit all the same
+     * @param restoresAutocommit a session statement that sets autocommit: the import's own commit mode is set again
+     * @param scriptHead         the head of the script's statement when {@code text} is a rewrite of it, else null
      */
     record Plan(Action action, String text, String table, StatementKind kind, boolean ignore, long rows, long line,
                 SkipReason skip, boolean note, String error, Map<String, Long> droppedValues, boolean afterIdle,
-                boolean restoresAutocommit) {
+                boolean restoresAutocommit, String scriptHead) {
+
+        /** The statement as the script says it, for messages. */
+        String statementHead() {
+            return scriptHead != null ? scriptHead : SqlSnippet.head(text);
+        }
     }
 
     private static final Set<StatementKind> TABLE_KINDS = EnumSet.of(StatementKind.CREATE_TABLE,
@@ -66,11 +72,6 @@ final class ImportPlanner {
 
     Set<String> missingTables() {
         return missingTables;
-    }
-
-    /** The target's name of a script table. */
-    String targetName(String scriptTable) {
-        return options.targetName(scriptTable);
     }
 
     /**
@@ -100,7 +101,7 @@ final class ImportPlanner {
                 String text = statement.text();
                 return new Plan(Action.SESSION, text, null, kind, false, 0, statement.line(), null, false, null,
                         Map.of(), StatementParts.mentions(text, "SELECT"),
-                        StatementParts.mentions(text, "AUTOCOMMIT"));
+                        StatementParts.mentions(text, "AUTOCOMMIT"), null);
             }
             default -> { }
         }
@@ -195,12 +196,12 @@ final class ImportPlanner {
         String table = rewriter.targetTable();
         if (rewritten.error() != null) {
             return new Plan(Action.FAIL, statement.text(), table, statement.kind(), statement.ignore(),
-                    rows(statement), statement.line(), null, false, rewritten.error(), Map.of(), false, false);
+                    rows(statement), statement.line(), null, false, rewritten.error(), Map.of(), false, false, null);
         }
         boolean ownRows = statement.valuesOffset() >= 0 || statement.rowCount() == 1;
         return new Plan(ownRows ? Action.TABLE : Action.ALONE, rewritten.text(), table, statement.kind(),
                 statement.ignore(), rows(statement), statement.line(), null, false, null, rewritten.droppedValues(),
-                false, false);
+                false, false, headIfRewritten(statement, rewritten.text()));
     }
 
     private InsertRewriter rewriter(String scriptTable) {
@@ -247,12 +248,17 @@ final class ImportPlanner {
 
     private static Plan skip(SqlStatement statement, SkipReason reason, String table, boolean note) {
         return new Plan(Action.SKIP, statement.text(), table, statement.kind(), statement.ignore(), rows(statement),
-                statement.line(), reason, note, null, Map.of(), false, false);
+                statement.line(), reason, note, null, Map.of(), false, false, null);
     }
 
     private static Plan run(Action action, SqlStatement statement, String text, String table) {
         return new Plan(action, text, table, statement.kind(), statement.ignore(), rows(statement), statement.line(),
-                null, false, null, Map.of(), false, false);
+                null, false, null, Map.of(), false, false, headIfRewritten(statement, text));
+    }
+
+    private static String headIfRewritten(SqlStatement statement, String text) {
+        // the rewriters hand back the very same string when they change nothing: no need to compare megabytes
+        return text == statement.text() ? null : SqlSnippet.head(statement.text());
     }
 
     private static long rows(SqlStatement statement) {

@@ -67,8 +67,9 @@ public record ImportResult(
      *
      * @param scriptRows     rows the script's INSERT and REPLACE statements hold for it (tuples; an INSERT ...
      *                       SELECT counts none)
-     * @param insertedRows   rows written: the server's affected rows of INSERT and INSERT IGNORE; for REPLACE, its
-     *                       tuples (each ends up in the table, whether it replaced a row or not)
+     * @param insertedRows   rows written: the server's affected rows of INSERT and INSERT IGNORE (at most their
+     *                       tuples: ON DUPLICATE KEY UPDATE counts an updated row twice); for REPLACE, its tuples
+     *                       (each ends up in the table, whether it replaced a row or not)
      * @param ignoredRows    tuples of INSERT IGNORE the server did not write (duplicate keys, mostly)
      * @param replacedRows   rows REPLACE deleted before writing its own: its affected rows beyond its tuples
      * @param skippedRows    tuples of statements not executed: excluded table, table missing from the target

@@ -148,6 +148,7 @@ final class ImportRun implements ImportWorker.Owner {
                 }
                 SqlStatement statement = reader.next();
                 if (statement == null) {
+                    ledger.readPast(reader.offset() - previousEnd);
                     return true;
                 }
                 long bytes = statement.endOffset() - previousEnd;
@@ -327,7 +328,7 @@ final class ImportRun implements ImportWorker.Owner {
     public void failed(Plan plan, SQLException error, long bytes) {
         String message = error.getMessage() == null ? error.toString()
                 : error.getMessage().replaceFirst("^\\(conn=\\d+\\) ", "");
-        ImportError importError = new ImportError(plan.line(), plan.table(), SqlSnippet.head(plan.text()),
+        ImportError importError = new ImportError(plan.line(), plan.table(), plan.statementHead(),
                 error.getErrorCode(), message);
         int errors = ledger.failed(plan, importError, bytes);
         if (errors >= options.errorLimit() || connectionLost(error)) {

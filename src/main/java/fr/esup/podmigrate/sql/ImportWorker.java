@@ -27,6 +27,10 @@ final class ImportWorker implements Runnable {
     /** The server keeps this many warnings of a statement by default (max_error_count). */
     private static final int KEPT_WARNINGS = 64;
     private static final int SAMPLE_WARNINGS = 5;
+    private static final int ER_LOCK_WAIT_TIMEOUT = 1205;
+    private static final int ER_LOCK_DEADLOCK = 1213;
+    private static final int ATTEMPTS = 5;
+    private static final long RETRY_PAUSE_MILLIS = 200;
 
     /** Something to do, in order. */
     sealed interface Task permits Execute, Session, Rows, End {
@@ -86,11 +90,15 @@ final class ImportWorker implements Runnable {
         this.owner = owner;
     }
 
-    /** Opens a connection and sets the session an import runs in; the script's own SETs come on top. */
+    /**
+     * Opens a connection and sets the session an import runs in; the script's own SETs come on top. Each statement
+     * is committed on its own, explicitly: a connection lost while a statement runs then rolls it back for sure,
+     * where with autocommit the server may commit a statement whose answer never arrives.
+     */
     static Connection openSession(ConnectionFactory factory) throws SQLException {
         Connection connection = factory.open();
         try (Statement session = connection.createStatement()) {
-            connection.setAutoCommit(true);
+            connection.setAutoCommit(false);
             session.execute("SET NAMES utf8mb4");
             session.execute("SET SESSION foreign_key_checks = 0, unique_checks = 0,"
                     + " sql_mode = 'NO_AUTO_VALUE_ON_ZERO', net_read_timeout = 600, net_write_timeout = 600,"
@@ -151,9 +159,11 @@ final class ImportWorker implements Runnable {
             try {
                 executeSql(session.plan().text());
                 if (session.plan().restoresAutocommit()) {
-                    connection.setAutoCommit(true);
+                    connection.setAutoCommit(false);
                 }
+                connection.commit();
             } catch (SQLException e) {
+                rollback();
                 if (!session.reported().getAndSet(true)) {
                     owner.failed(session.plan(), e, 0);
                 }
@@ -187,29 +197,64 @@ final class ImportWorker implements Runnable {
     }
 
     private void execute(long index, long endOffset, long bytes, Plan plan) {
-        try {
-            long affected = executeSql(plan.text());
-            long warnings = 0;
-            List<String> samples = List.of();
-            if (plan.kind() == StatementKind.INSERT || plan.kind() == StatementKind.REPLACE) {
-                SQLWarning warning = statement.getWarnings();
-                if (warning != null) {
-                    samples = new ArrayList<>();
-                    for (SQLWarning w = warning; w != null; w = w.getNextWarning()) {
-                        warnings++;
-                        if (samples.size() < SAMPLE_WARNINGS) {
-                            samples.add(w.getMessage());
+        for (int attempt = 1; ; attempt++) {
+            try {
+                long affected = executeSql(plan.text());
+                long warnings = 0;
+                List<String> samples = List.of();
+                if (plan.kind() == StatementKind.INSERT || plan.kind() == StatementKind.REPLACE) {
+                    SQLWarning warning = statement.getWarnings();
+                    if (warning != null) {
+                        samples = new ArrayList<>();
+                        for (SQLWarning w = warning; w != null; w = w.getNextWarning()) {
+                            warnings++;
+                            if (samples.size() < SAMPLE_WARNINGS) {
+                                samples.add(w.getMessage());
+                            }
                         }
+                        if (warnings >= KEPT_WARNINGS) {
+                            warnings = warningCount();
+                        }
+                        statement.clearWarnings();
                     }
-                    if (warnings >= KEPT_WARNINGS) {
-                        warnings = warningCount();
-                    }
-                    statement.clearWarnings();
+                }
+                connection.commit();
+                owner.ledger().executed(index, endOffset, bytes, plan, affected, warnings, samples);
+                return;
+            } catch (SQLException e) {
+                rollback();
+                if (attempt == ATTEMPTS || !lockConflict(e) || owner.stopped() || !pause(attempt)) {
+                    owner.failed(plan, e, bytes);
+                    return;
                 }
             }
-            owner.ledger().executed(index, endOffset, bytes, plan, affected, warnings, samples);
+        }
+    }
+
+    /**
+     * A lock wait timeout or a deadlock: a connection loading a table related by a foreign key holds a lock the
+     * statement needs, which a single connection never meets. The statement did nothing and can run again.
+     */
+    private static boolean lockConflict(SQLException e) {
+        return e.getErrorCode() == ER_LOCK_WAIT_TIMEOUT || e.getErrorCode() == ER_LOCK_DEADLOCK;
+    }
+
+    private static boolean pause(int attempt) {
+        try {
+            Thread.sleep(RETRY_PAUSE_MILLIS * attempt);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** Ends the failed statement's transaction, if the connection still stands; a lost one took it away already. */
+    private void rollback() {
+        try {
+            connection.rollback();
         } catch (SQLException e) {
-            owner.failed(plan, e, bytes);
+            // the connection is gone: the server rolled the transaction back when it lost it
         }
     }
 

@@ -19,7 +19,7 @@ import java.util.Set;
  * <p>First the whole script is read once (see {@link ScriptAnalyzer}): a malformed script throws its
  * {@link ScriptFormatException}, and a script that reaches outside the target database (another database, users,
  * files, the server) throws {@link ScriptRefusedException}; either way nothing has been executed. Then the
- * statements run, rewritten as the {@link ImportOptions} say, each committing on its own, on connections set to
+ * statements run, rewritten as the {@link ImportOptions} say, each committed on its own, on connections set to
  * utf8mb4, UTC, no foreign key or unique checks and {@code NO_AUTO_VALUE_ON_ZERO}, the script's own session
  * statements replayed on each. A statement that fails does not throw: it is in {@link ImportResult#errors()}.
  *
@@ -29,7 +29,7 @@ import java.util.Set;
  *
  * <p>With a checkpoint file the import notes which statements are done as it goes; an import stopped by a cancel, a
  * failure or a crash resumes from it ({@link ImportOptions#resume()}) without executing any statement twice. The
- * one window no client can close: a connection lost just as the server commits a statement, before it says so.
+ * one window no client can close: a connection lost during the COMMIT of a statement, before the server answers.
  */
 public final class Importer {
 

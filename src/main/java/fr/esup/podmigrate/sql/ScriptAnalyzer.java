@@ -116,7 +116,6 @@ public final class ScriptAnalyzer {
             try {
                 for (SqlStatement statement = reader.next(); statement != null; statement = reader.next()) {
                     statement(statement, reader.position());
-                    textBytes = statement.endOffset();
                     if (System.nanoTime() - lastReport > PROGRESS_INTERVAL_NANOS) {
                         progress.accept(new ImportProgress(reader.bytesRead(), reader.totalBytes(), statements, tuples,
                                 true));
@@ -128,6 +127,7 @@ public final class ScriptAnalyzer {
             }
             closeRun();
             bytes = reader.bytesRead();
+            textBytes = reader.offset();
             sandboxCommands = reader.sandboxCommands();
             progress.accept(new ImportProgress(bytes, reader.totalBytes(), statements, tuples, true));
         }

@@ -18,6 +18,7 @@ final class SqlTokens {
     private int stop;
     private int depth;
     private int tokenDepth;
+    private Type lookAheadType;
 
     SqlTokens(String text) {
         this(text, 0, text.length());
@@ -105,20 +106,33 @@ final class SqlTokens {
 
     /** The next token's type without moving. */
     Type peek() {
+        lookAhead(false);
+        return lookAheadType;
+    }
+
+    /** The next token, if a word, as written; else null. Does not move. */
+    String peekWord() {
+        String word = lookAhead(true);
+        return lookAheadType == Type.WORD ? word : null;
+    }
+
+    /** Reads the next token and moves back; returns its value when asked. */
+    private String lookAhead(boolean value) {
         int savedAt = at;
         int savedDepth = depth;
         Type savedType = type;
         int savedStart = start;
         int savedStop = stop;
         int savedTokenDepth = tokenDepth;
-        Type next = next();
+        lookAheadType = next();
+        String text = value ? value() : "";
         at = savedAt;
         depth = savedDepth;
         type = savedType;
         start = savedStart;
         stop = savedStop;
         tokenDepth = savedTokenDepth;
-        return next;
+        return text;
     }
 
     /** Whether the next token is this symbol, without moving. */

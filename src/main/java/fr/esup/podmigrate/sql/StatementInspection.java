@@ -309,23 +309,13 @@ final class StatementInspection {
         }
 
         private boolean nextIsIntroducer() {
-            Type next = tokens.peek();
-            if (next != Type.WORD) {
+            String next = tokens.peekWord();
+            if (next == null) {
                 return false;
             }
-            String saved = previous;
-            String savedBefore = beforePrevious;
-            tokens.next();
-            String word = upper();
-            boolean introducer = NAME_INTRODUCERS.contains(word) || QUERY_NAME_INTRODUCERS.contains(word)
-                    || word.equals("INTO") || word.equals("SELECT") || word.equals("LIKE");
-            if (!introducer) {
-                shift(word);
-            } else {
-                previous = saved;
-                beforePrevious = savedBefore;
-            }
-            return introducer;
+            String word = next.toUpperCase(Locale.ROOT);
+            return NAME_INTRODUCERS.contains(word) || QUERY_NAME_INTRODUCERS.contains(word) || word.equals("SELECT")
+                    || word.equals("LIKE");
         }
 
         /** The current token is a name; a dot and another name after it make the first one a database. */

@@ -207,6 +207,11 @@ public final class StatementReader implements AutoCloseable {
         return source.count();
     }
 
+    /** Where the reader stands in the (uncompressed) script: the bytes of SQL text read so far. */
+    long offset() {
+        return bufferOffset + pos;
+    }
+
     /** The underlying stream's length when known, else -1. */
     public long totalBytes() {
         return totalBytes;

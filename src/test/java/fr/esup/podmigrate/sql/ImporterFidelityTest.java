@@ -6,14 +6,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import java.io.IOException;
-import java.net.URISyntaxException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Objects;
 import java.util.Set;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -38,17 +33,10 @@ class ImporterFidelityTest {
         fixture.close();
     }
 
-    static Stream<String> corpus() throws IOException, URISyntaxException {
-        try (Stream<Path> files = Files.list(corpusFolder())) {
-            return files.map(file -> file.getFileName().toString()).filter(name -> name.endsWith(".sql")).sorted()
-                    .toList().stream();
-        }
-    }
-
     @ParameterizedTest
-    @MethodSource("corpus")
+    @MethodSource("fr.esup.podmigrate.sql.StatementReaderFidelityTest#corpus")
     void importsEachCorpusScriptAsTheClientDoes(String name) throws Exception {
-        Path script = corpusFolder().resolve(name);
+        Path script = StatementReaderFidelityTest.corpusFolder().resolve(name);
         String viaImporter = fixture.createDatabase("imp_fid");
         ScriptAnalysis analysis = ScriptAnalyzer.analyze(script, viaImporter, Set.of(), p -> { });
         for (int parallelism : new int[] {1, 3}) {
@@ -69,9 +57,5 @@ class ImporterFidelityTest {
             assertThat(expected).anyMatch(line -> line.startsWith("table ") && !line.contains(" rows=0 "));
             assertThat(fixture.snapshot(target)).as("parallelism %d", parallelism).isEqualTo(expected);
         }
-    }
-
-    private static Path corpusFolder() throws URISyntaxException {
-        return Path.of(Objects.requireNonNull(ImporterFidelityTest.class.getResource("/sql/corpus")).toURI());
     }
 }

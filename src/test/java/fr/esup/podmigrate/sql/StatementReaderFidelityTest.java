@@ -272,7 +272,7 @@ class StatementReaderFidelityTest {
         }
     }
 
-    private static Path corpusFolder() throws URISyntaxException {
+    static Path corpusFolder() throws URISyntaxException {
         return Path.of(Objects.requireNonNull(StatementReaderFidelityTest.class.getResource("/sql/corpus")).toURI());
     }
 }

@@ -1,0 +1,273 @@
+package fr.esup.podmigrate.sql;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.zip.GZIPOutputStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class ImporterTest {
+
+    @TempDir
+    Path directory;
+    private DumpWriterFixture fixture;
+    private String target;
+
+    @BeforeEach
+    void createTarget() {
+        fixture = new DumpWriterFixture(directory);
+        target = fixture.createDatabase("importer");
+    }
+
+    @AfterEach
+    void dropDatabases() {
+        fixture.close();
+    }
+
+    @Test
+    void keepsTheTargetsStructureAndPutsPositionalValuesInTheirColumnsByName() throws Exception {
+        fixture.execute(target, "CREATE TABLE t (id int PRIMARY KEY, a varchar(10), b int)",
+                "CREATE TABLE kept (id int PRIMARY KEY)");
+        String before = fixture.queryString(target, "SHOW CREATE TABLE t");
+        Path script = fixture.write("""
+                DROP TABLE IF EXISTS `t`;
+                CREATE TABLE `t` (`id` int NOT NULL, `b` int DEFAULT NULL, `a` varchar(10), PRIMARY KEY (`id`));
+                INSERT INTO `t` VALUES (1,10,'x'),(2,20,'y');
+                CREATE TABLE `v2_only` (`id` int);
+                INSERT INTO `v2_only` VALUES (1),(2),(3);
+                ALTER TABLE `t` ADD KEY `k` (`b`);
+                ALTER TABLE `t` ADD COLUMN `c` int;
+                DROP TABLE `kept`;
+                """, "keep.sql");
+
+        ImportResult result = new Importer(ImportOptions.builder().keepTargetStructure(true)
+                .targetTables(List.of("t", "kept")).build()).run(script, fixture.factory(target));
+
+        assertThat(result.completed()).isTrue();
+        assertThat(result.errors()).isEmpty();
+        assertThat(fixture.queryString(target, "SELECT GROUP_CONCAT(CONCAT(id, a, b) ORDER BY id) FROM t"))
+                .isEqualTo("1x10,2y20");
+        assertThat(fixture.queryString(target, "SHOW CREATE TABLE t")).isEqualTo(before);
+        assertThat(fixture.count(target, "kept")).isZero();
+        assertThat(result.missingTables()).containsExactly("v2_only");
+        assertThat(result.tables().get("v2_only").skippedRows()).isEqualTo(3);
+        assertThat(result.skipped(SkipReason.STRUCTURE_KEPT)).isEqualTo(5);
+        assertThat(result.skipped(SkipReason.KEYS_KEPT)).isEqualTo(1);
+        assertThat(result.skipped(SkipReason.MISSING_TABLE)).isEqualTo(1);
+        assertThat(result.notes()).extracting(ImportResult.Note::line).containsExactly(7L);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"DROP DATABASE IF EXISTS `%s`;", "USE mysql;", "GRANT ALL ON *.* TO 'pm'@'%%';",
+            "/*!50001 CREATE ALGORITHM=UNDEFINED */\n/*!50013 DEFINER=`root`@`localhost` SQL SECURITY DEFINER */\n"
+                    + "/*!50001 VIEW `v` AS select 1 AS `a` */;"})
+    void refusesAScriptThatReachesOutsideTheTargetBeforeChangingAnything(String bad) throws Exception {
+        fixture.execute(target, "CREATE TABLE t (id int PRIMARY KEY)", "INSERT INTO t VALUES (1)");
+        List<String> before = fixture.snapshot(target);
+        Path script = fixture.write("INSERT INTO t VALUES (2);\nDELETE FROM t;\n" + bad.formatted(target)
+                + "\nINSERT INTO t VALUES (3);\n", "bad.sql");
+
+        assertThatThrownBy(() -> new Importer(ImportOptions.builder().build()).run(script, fixture.factory(target)))
+                .isInstanceOfSatisfying(ScriptRefusedException.class, e -> {
+                    assertThat(e.refused()).hasSize(1);
+                    assertThat(e.refused().get(0).line()).isEqualTo(3);
+                });
+        assertThat(fixture.snapshot(target)).isEqualTo(before);
+    }
+
+    @Test
+    void neutralisesAUseOfTheTargetOrOfAnAllowedDatabase() throws Exception {
+        Path script = fixture.write("USE `POD`;\nUSE " + target + ";\nCREATE TABLE t (a int);\nINSERT INTO t VALUES (1);",
+                "use.sql");
+
+        ImportResult result = new Importer(ImportOptions.builder().allowedUseDatabases("pod").build())
+                .run(script, fixture.factory(target));
+
+        assertThat(result.skipped(SkipReason.USE_NEUTRALISED)).isEqualTo(2);
+        assertThat(fixture.count(target, "t")).isEqualTo(1);
+    }
+
+    @Test
+    void countsTheRowsInsertIgnoreLeftOutAndWhatReplaceReplaced() throws Exception {
+        fixture.execute(target, "CREATE TABLE t (id int PRIMARY KEY, v varchar(3))",
+                "INSERT INTO t VALUES (1, 'old'), (2, 'old')");
+        Path script = fixture.write("""
+                INSERT IGNORE INTO t VALUES (1,'new'),(2,'new'),(3,'new');
+                INSERT IGNORE INTO t VALUES (4,'new'),(4,'dup');
+                INSERT IGNORE INTO t VALUES (5,'too long');
+                REPLACE INTO t VALUES (1,'rep'),(6,'rep');
+                """, "ignore.sql");
+
+        ImportResult result = new Importer(ImportOptions.builder().build()).run(script, fixture.factory(target));
+
+        ImportResult.TableCounts counts = result.tables().get("t");
+        assertThat(counts.scriptRows()).isEqualTo(8);
+        assertThat(counts.insertedRows()).isEqualTo(5);
+        assertThat(counts.ignoredRows()).isEqualTo(3);
+        assertThat(counts.replacedRows()).isEqualTo(1);
+        assertThat(counts.warnings()).isEqualTo(4);
+        assertThat(counts.sampleWarnings()).anyMatch(w -> w.contains("Duplicate entry"))
+                .anyMatch(w -> w.contains("Data truncated"));
+        assertThat(fixture.queryString(target, "SELECT GROUP_CONCAT(CONCAT(id, v) ORDER BY id) FROM t"))
+                .isEqualTo("1rep,2old,3new,4new,5too,6rep");
+    }
+
+    @Test
+    void stopsAtTheFirstFailingStatementWithItsLineCodeAndMessage() throws Exception {
+        Path script = fixture.write("""
+                CREATE TABLE t (id int PRIMARY KEY);
+                INSERT INTO t VALUES (1);
+                INSERT INTO t VALUES (1);
+                INSERT INTO t VALUES (2);
+                """, "dup.sql");
+
+        ImportResult result = new Importer(ImportOptions.builder().build()).run(script, fixture.factory(target));
+
+        assertThat(result.completed()).isFalse();
+        assertThat(result.errors()).singleElement().satisfies(error -> {
+            assertThat(error.line()).isEqualTo(3);
+            assertThat(error.table()).isEqualTo("t");
+            assertThat(error.statementHead()).isEqualTo("INSERT INTO t VALUES (1)");
+            assertThat(error.errorCode()).isEqualTo(1062);
+            assertThat(error.message()).startsWith("Duplicate entry '1'");
+        });
+        assertThat(fixture.count(target, "t")).isEqualTo(1);
+    }
+
+    @Test
+    void goesOnPastFailuresUpToMaxErrors() throws Exception {
+        Path script = fixture.write("""
+                CREATE TABLE t (id int PRIMARY KEY);
+                INSERT INTO t VALUES (1);
+                INSERT INTO nowhere VALUES (1);
+                INSERT INTO t VALUES (2);
+                INSERT INTO t VALUES (1);
+                INSERT INTO t VALUES (3);
+                INSERT INTO t VALUES (3);
+                INSERT INTO t VALUES (4);
+                """, "errors.sql");
+
+        ImportResult all = new Importer(ImportOptions.builder().errorPolicy(ErrorPolicy.CONTINUE).build())
+                .run(script, fixture.factory(target));
+        assertThat(all.completed()).isTrue();
+        assertThat(all.errors()).extracting(ImportError::line).containsExactly(3L, 5L, 7L);
+        assertThat(all.errors()).extracting(ImportError::errorCode).containsExactly(1146, 1062, 1062);
+        assertThat(fixture.count(target, "t")).isEqualTo(4);
+
+        String second = fixture.createDatabase("importer_max");
+        ImportResult capped = new Importer(ImportOptions.builder().errorPolicy(ErrorPolicy.CONTINUE).maxErrors(2)
+                .build()).run(script, fixture.factory(second));
+        assertThat(capped.completed()).isFalse();
+        assertThat(capped.errors()).hasSize(2);
+        assertThat(fixture.count(second, "t")).isEqualTo(2);
+    }
+
+    @Test
+    void refusesAMalformedScriptBeforeExecutingAnything() throws Exception {
+        String valid = "CREATE TABLE t (a int);\nINSERT INTO t VALUES (1);\n".repeat(2000);
+        ByteArrayOutputStream gzipped = new ByteArrayOutputStream();
+        try (OutputStream out = new GZIPOutputStream(gzipped)) {
+            out.write(valid.getBytes());
+        }
+        byte[] truncated = Arrays.copyOf(gzipped.toByteArray(), gzipped.size() / 2);
+        byte[] png = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R'};
+        Map<String, byte[]> scripts = Map.of(
+                "truncated.sql.gz", truncated,
+                "quote.sql", "CREATE TABLE t (a int);\nINSERT INTO t VALUES ('open);\n".getBytes(),
+                "image.png", png);
+        for (Map.Entry<String, byte[]> entry : scripts.entrySet()) {
+            Path script = Files.write(directory.resolve(entry.getKey()), entry.getValue());
+            assertThatThrownBy(() -> new Importer(ImportOptions.builder().build()).run(script, fixture.factory(target)))
+                    .as(entry.getKey()).isInstanceOf(ScriptFormatException.class);
+            assertThat(fixture.snapshot(target)).as(entry.getKey()).isEmpty();
+        }
+    }
+
+    @Test
+    void renamesExcludesAndRewritesAsTheOptionsSay() throws Exception {
+        fixture.execute(target, "CREATE TABLE video_encode_transcript_encodingvideo (id int PRIMARY KEY, name"
+                + " varchar(20), threshold int NOT NULL DEFAULT 9, created datetime)");
+        Path script = fixture.write("""
+                CREATE TABLE `video_encodingvideo` (`id` int, `name` varchar(20), `old` int, `day` date, `hour` time);
+                INSERT INTO `video_encodingvideo` VALUES (1,'a',7,'2024-01-02','10:11:12'),(2,'b',8,NULL,NULL);
+                CREATE TABLE `live_broadcaster` (`id` int);
+                INSERT INTO `live_broadcaster` VALUES (1),(2);
+                """, "rules.sql");
+        ImportOptions options = ImportOptions.builder()
+                .tableRenames(Map.of("video_encodingvideo", "video_encode_transcript_encodingvideo"))
+                .excludedTables("live_broadcaster").keepTargetStructure(true)
+                .targetTables(List.of("video_encode_transcript_encodingvideo"))
+                .insertRewrites(Map.of("video_encodingvideo", new InsertRewrite(Set.of("old", "day", "hour"),
+                        Map.of("threshold", "0", "created", "TIMESTAMP({day}, {hour})"))))
+                .build();
+
+        ImportResult result = new Importer(options).run(script, fixture.factory(target));
+
+        assertThat(result.errors()).isEmpty();
+        assertThat(fixture.queryString(target, "SELECT GROUP_CONCAT(CONCAT_WS('/', id, name, threshold, created)"
+                + " ORDER BY id) FROM video_encode_transcript_encodingvideo"))
+                .isEqualTo("1/a/0/2024-01-02 10:11:12,2/b/0");
+        assertThat(result.droppedValues()).containsEntry("video_encodingvideo.old", 2L);
+        assertThat(result.tables().get("live_broadcaster").skippedRows()).isEqualTo(2);
+        assertThat(result.skipped(SkipReason.EXCLUDED_TABLE)).isEqualTo(2);
+        assertThat(result.missingTables()).isEmpty();
+    }
+
+    @Test
+    void replaysTheScriptsSessionStatementsOnEveryConnection() throws Exception {
+        StringBuilder script = new StringBuilder("SET @OLD_SQL_MODE=@@SQL_MODE, SQL_MODE='';\nSET time_zone = '+02:00';\n"
+                + "SET AUTOCOMMIT = 0;\nSTART TRANSACTION;\n");
+        for (String table : List.of("a", "b", "c", "d")) {
+            script.append("CREATE TABLE ").append(table).append(" (d date, ts timestamp NULL);\n");
+            script.append(("INSERT INTO " + table + " VALUES ('0000-00-00', '2024-01-01 12:00:00');\n").repeat(3));
+        }
+        script.append("COMMIT;\nSET SQL_MODE=@OLD_SQL_MODE;\n");
+        Path file = fixture.write(script.toString(), "session.sql");
+
+        ImportResult result = new Importer(ImportOptions.builder().parallelism(4).build())
+                .run(file, fixture.factory(target));
+
+        assertThat(result.errors()).isEmpty();
+        assertThat(result.skipped(SkipReason.TRANSACTION_CONTROL)).isEqualTo(2);
+        for (String table : List.of("a", "b", "c", "d")) {
+            // 12:00 at +02:00 is 10:00 UTC: the connection that loaded the table had the script's time zone
+            assertThat(fixture.queryString(target, "SELECT CONCAT(COUNT(*), ' ', MIN(d), ' ', MIN(UNIX_TIMESTAMP(ts)))"
+                    + " FROM " + table)).isEqualTo("3 0000-00-00 1704103200");
+        }
+    }
+
+    @Test
+    void tellsItsProgressUpToTheWholeScript() throws Exception {
+        Path script = fixture.write("CREATE TABLE t (a int);\n" + "INSERT INTO t VALUES (1),(2);\n".repeat(500),
+                "progress.sql");
+        List<ImportProgress> seen = new ArrayList<>();
+
+        ImportResult result = new Importer(ImportOptions.builder().progress(seen::add).build())
+                .run(script, fixture.factory(target));
+
+        assertThat(seen).anyMatch(ImportProgress::checking);
+        ImportProgress last = seen.get(seen.size() - 1);
+        assertThat(last.checking()).isFalse();
+        assertThat(last.statements()).isEqualTo(501);
+        assertThat(last.rows()).isEqualTo(1000);
+        assertThat(last.bytesRead()).isEqualTo(last.bytesTotal()).isEqualTo(Files.size(script));
+        assertThat(result.bytes()).isEqualTo(Files.size(script));
+        assertThat(result.statements()).isEqualTo(501);
+        assertThat(result.executed()).isEqualTo(501);
+    }
+}

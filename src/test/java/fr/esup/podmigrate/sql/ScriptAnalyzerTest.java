@@ -1,0 +1,144 @@
+package fr.esup.podmigrate.sql;
+
+import fr.esup.podmigrate.sql.ScriptAnalysis.TableAnalysis;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.zip.GZIPOutputStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ScriptAnalyzerTest {
+
+    private static final String SCRIPT = """
+            /*M!999999\\- enable the sandbox mode */
+            /*!40101 SET NAMES utf8mb4 */;
+            USE `pod`;
+            INSERT INTO video_video VALUES (0, 'before the create');
+            DROP TABLE IF EXISTS `video_video`;
+            CREATE TABLE IF NOT EXISTS `video_video` (`id` int, `title` varchar(250), KEY `k` (`title`))
+              ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_general_ci;
+            TRUNCATE TABLE video_video;
+            INSERT IGNORE INTO `video_video` VALUES (1,'a'),(2,'b');
+            INSERT INTO `video_video` (`id`, `title`) VALUES (3,'%s');
+            REPLACE INTO video_video (id, slug) VALUES (4, 'd');
+            USE mysql;
+            GRANT ALL ON *.* TO 'x'@'%%';
+            INSERT INTO django_site VALUES (1, 'example.com');
+            """.formatted("x".repeat(5000));
+
+    @TempDir
+    Path directory;
+
+    @Test
+    void tellsWhatEachTableGetsAndWhatAnImportWouldRefuse() throws IOException {
+        Path script = Files.writeString(directory.resolve("podv2.sql"), SCRIPT);
+        List<ImportProgress> progress = new ArrayList<>();
+
+        ScriptAnalysis analysis = ScriptAnalyzer.analyze(script, "pod3", Set.of("pod"), progress::add);
+
+        TableAnalysis video = analysis.tables().get("video_video");
+        assertThat(video.statements()).containsEntry(StatementKind.INSERT, 3L).containsEntry(StatementKind.REPLACE, 1L)
+                .containsEntry(StatementKind.CREATE_TABLE, 1L).containsEntry(StatementKind.DROP_TABLE, 1L)
+                .containsEntry(StatementKind.TRUNCATE, 1L);
+        assertThat(video.tuples()).isEqualTo(5);
+        assertThat(video.insertColumns()).containsExactly("id", "title", "slug");
+        assertThat(video.createTableColumns()).containsExactly("id", "title");
+        assertThat(video.createTableIfNotExists()).isTrue();
+        assertThat(video.positionalInserts()).isEqualTo(2);
+        assertThat(video.positionalInsertsWithoutCreateTable()).isEqualTo(1);
+        assertThat(video.dropTable()).isTrue();
+        assertThat(video.truncate()).isTrue();
+        assertThat(video.insert()).isTrue();
+        assertThat(video.insertIgnore()).isTrue();
+        assertThat(video.replace()).isTrue();
+        assertThat(analysis.tables().keySet()).containsExactly("video_video", "django_site");
+        assertThat(analysis.unrewritableTables(List.of("video_video", "django_site", "absent")))
+                .containsExactly("video_video", "django_site");
+
+        assertThat(analysis.refused()).extracting(RefusedStatement::line).containsExactly(12L, 13L);
+        assertThat(analysis.refused()).extracting(RefusedStatement::reason)
+                .containsExactly(RefusalReason.USE_OTHER_DATABASE, RefusalReason.GRANT);
+        assertThat(analysis.refused().get(1).statementHead()).isEqualTo("GRANT ALL ON *.* TO 'x'@'%'");
+        assertThat(analysis.refusedCount()).isEqualTo(2);
+        assertThat(analysis.importable()).isFalse();
+        assertThat(analysis.neutralisedUses()).extracting(ScriptAnalysis.ScriptLine::line).containsExactly(3L);
+        assertThat(analysis.useDatabases()).containsExactly("pod", "mysql");
+        assertThat(analysis.charsets()).containsExactly("utf8mb4");
+        assertThat(analysis.collations()).containsExactly("utf8mb4_general_ci");
+        assertThat(analysis.largestStatementLine()).isEqualTo(10);
+        assertThat(analysis.largestStatementBytes()).isBetween(5000L, 5100L);
+        assertThat(analysis.statements()).isEqualTo(12);
+        assertThat(analysis.sandboxCommands()).isEqualTo(1);
+        assertThat(analysis.bytes()).isEqualTo(Files.size(script));
+        assertThat(analysis.textBytes()).isEqualTo(Files.size(script));
+        assertThat(analysis.formatError()).isNull();
+        assertThat(progress).isNotEmpty().allMatch(ImportProgress::checking);
+        assertThat(progress.get(progress.size() - 1).rows()).isEqualTo(6);
+    }
+
+    @Test
+    void acceptsTheDatabasesItIsToldAboutWithoutATarget() throws IOException {
+        Path script = Files.writeString(directory.resolve("qualified.sql"),
+                "USE POD;\nINSERT INTO pod.t VALUES (1);\nINSERT INTO other.t VALUES (1);\n");
+
+        ScriptAnalysis analysis = ScriptAnalyzer.analyze(script, Set.of("pod"), p -> { });
+
+        assertThat(analysis.refused()).extracting(RefusedStatement::line).containsExactly(3L);
+        ScriptAnalysis forTarget = ScriptAnalyzer.analyze(script, "pod3", Set.of("pod"), p -> { });
+        assertThat(forTarget.refused()).extracting(RefusedStatement::line).containsExactly(2L, 3L);
+    }
+
+    @Test
+    void reportsAMalformedScriptInsteadOfThrowing() throws IOException {
+        Path quote = Files.writeString(directory.resolve("quote.sql"),
+                "CREATE TABLE t (a text);\nINSERT INTO t VALUES (1);\nINSERT INTO t VALUES ('never closed);\n");
+        ScriptAnalysis unterminated = ScriptAnalyzer.analyze(quote, Set.of(), p -> { });
+        assertThat(unterminated.formatError().reason()).isEqualTo(ScriptFormatException.Reason.UNTERMINATED_STRING);
+        assertThat(unterminated.formatError().line()).isEqualTo(3);
+        assertThat(unterminated.statements()).isEqualTo(2);
+        assertThat(unterminated.importable()).isFalse();
+
+        Path gzip = directory.resolve("cut.sql.gz");
+        try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(gzip))) {
+            out.write("INSERT INTO t VALUES (1);\n".repeat(20_000).getBytes(StandardCharsets.UTF_8));
+        }
+        byte[] whole = Files.readAllBytes(gzip);
+        Files.write(gzip, Arrays.copyOf(whole, whole.length - 100));
+        assertThat(ScriptAnalyzer.analyze(gzip, Set.of(), p -> { }).formatError().reason())
+                .isEqualTo(ScriptFormatException.Reason.CORRUPT_GZIP);
+
+        Path png = Files.write(directory.resolve("image.png"), new byte[] {(byte) 0x89, 'P', 'N', 'G', 0, 0});
+        assertThat(ScriptAnalyzer.analyze(png, Set.of(), p -> { }).formatError()).isNotNull();
+    }
+
+    @Test
+    void findsTheLongRunsOfOneTablesInsertsThatAnotherReaderCanLoad() throws IOException {
+        String rows = ("INSERT INTO big VALUES ('" + "y".repeat(100_000) + "');\n").repeat(5);
+        Path script = Files.writeString(directory.resolve("runs.sql"), "CREATE TABLE big (a longtext);\n" + rows
+                + "INSERT INTO small VALUES (1);\n" + rows.replace("big", "other"));
+
+        List<ScriptAnalyzer.DataRun> runs = ScriptAnalyzer.scan(script, "db"::equals, "db"::equals, p -> { }).runs();
+
+        assertThat(runs).extracting(ScriptAnalyzer.DataRun::table).containsExactly("big", "other");
+        assertThat(runs).extracting(ScriptAnalyzer.DataRun::first).containsExactly(1L, 7L);
+        assertThat(runs).extracting(ScriptAnalyzer.DataRun::last).containsExactly(5L, 11L);
+        try (StatementReader reader = StatementReader.openAt(script, runs.get(1).start())) {
+            assertThat(reader.next().text()).startsWith("INSERT INTO other VALUES ('yyy");
+        }
+        try (StatementReader reader = StatementReader.openAt(script, runs.get(0).end())) {
+            SqlStatement next = reader.next();
+            assertThat(next.text()).isEqualTo("INSERT INTO small VALUES (1)");
+            assertThat(next.line()).isEqualTo(7);
+        }
+    }
+}
