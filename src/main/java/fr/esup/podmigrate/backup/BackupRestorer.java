@@ -2,14 +2,17 @@ package fr.esup.podmigrate.backup;
 
 import fr.esup.podmigrate.config.DatabaseEndpoint;
 import fr.esup.podmigrate.run.JobContext;
-import fr.esup.podmigrate.sql.SqlStatement;
+import fr.esup.podmigrate.run.JobProgress;
+import fr.esup.podmigrate.sql.ImportError;
+import fr.esup.podmigrate.sql.ImportOptions;
+import fr.esup.podmigrate.sql.ImportResult;
+import fr.esup.podmigrate.sql.Importer;
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -19,6 +22,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.concurrent.CancellationException;
 
 /**
  * Puts a backup back: the database becomes exactly the backup again. The current state is kept first in a
@@ -27,6 +31,8 @@ import java.util.List;
  */
 @Component
 class BackupRestorer {
+
+    private static final int RESTORE_CONNECTIONS = 2;
 
     private final Backups backups;
     private final BackupTaker taker;
@@ -65,7 +71,7 @@ class BackupRestorer {
                     dropped.add(table);
                 }
             }
-            execute(backup.file(), statement, context);
+            execute(backup, endpoint, LiveTables.names(connection), context);
             restored = DatabaseFingerprint.read(connection);
         }
         context.result("dropped", String.join(", ", dropped));
@@ -80,14 +86,23 @@ class BackupRestorer {
                 + ". The state before the restore is in backup " + safety + ".";
     }
 
-    private static void execute(Path script, Statement statement, JobContext context) throws Exception {
-        ScriptPass.run(script, context, (SqlStatement s) -> {
-            try {
-                statement.execute(s.text());
-            } catch (SQLException e) {
-                throw new SQLException("Line " + s.line() + ": " + e.getMessage(), e.getSQLState(), e.getErrorCode(), e);
-            }
-        });
+    /** Runs the backup's script as written: its DROP TABLE and CREATE TABLE put every table back as it was. */
+    private static void execute(Backup backup, DatabaseEndpoint endpoint, List<String> tables, JobContext context)
+            throws Exception {
+        ImportResult result = new Importer(ImportOptions.builder()
+                .targetTables(tables)
+                .parallelism(RESTORE_CONNECTIONS)
+                .progress(p -> context.progress(new JobProgress(p.bytesRead(), p.bytesTotal(), p.rows(), p.statements())))
+                .cancelled(context::cancelled)
+                .build()).run(backup.file(), endpoint::connect);
+        if (result.cancelled()) {
+            throw new CancellationException("Restore of " + backup.name() + " cancelled: run it again to put the backup back.");
+        }
+        if (!result.completed() || !result.errors().isEmpty()) {
+            ImportError error = result.errors().get(0);
+            throw new IllegalStateException("Restore of " + backup.name() + " stopped at line " + error.line() + ": "
+                    + error.message());
+        }
     }
 
     /** A damaged file would fail halfway, its tables already dropped: its hash is checked before anything is run. */
