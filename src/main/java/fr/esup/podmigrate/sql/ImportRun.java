@@ -111,7 +111,7 @@ final class ImportRun implements ImportWorker.Owner {
                 }
                 workers.add(new ImportWorker(connection, script, this));
             } catch (SQLException | RuntimeException e) {
-                if (connection != null && connection != first) {
+                if (connection != null) {
                     connection.close();
                 }
                 throw e;
