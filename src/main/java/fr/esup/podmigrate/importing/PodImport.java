@@ -110,8 +110,9 @@ public final class PodImport {
             List<String> columns = table.createTableColumns().isEmpty()
                     ? List.copyOf(table.insertColumns()) : table.createTableColumns();
             long statements = table.statements().values().stream().mapToLong(Long::longValue).sum();
-            facts.add(new ScriptTableFacts(table.name(), statements, table.tuples(), columns, table.hasCreateTable(),
-                    table.dropTable(), table.positionalInserts(), table.positionalInsertsWithoutCreateTable()));
+            boolean replacesRows = table.dropTable() || (table.hasCreateTable() && !table.createTableIfNotExists());
+            facts.add(new ScriptTableFacts(table.name(), statements, table.tuples(), columns, replacesRows,
+                    table.positionalInserts(), table.positionalInsertsWithoutCreateTable()));
         }
         return facts;
     }

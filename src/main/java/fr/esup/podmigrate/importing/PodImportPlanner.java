@@ -59,7 +59,7 @@ final class PodImportPlanner {
 
     private static TablePlan unimported(ScriptTableFacts facts, TablePlan.Fate fate, String note) {
         return new TablePlan(facts.table(), "", fate, note.strip(), facts.statements(), facts.rows(), List.of(), List.of(),
-                List.of(), List.of(), facts.positionalInserts(), facts.createsTable(), facts.dropsTable());
+                List.of(), List.of(), facts.positionalInserts(), facts.replacesRows());
     }
 
     private static TablePlan imported(ScriptTableFacts facts, String targetTable, TargetSchema target) {
@@ -98,7 +98,7 @@ final class PodImportPlanner {
         TablePlan.Fate fate = targetTable.equals(facts.table()) ? TablePlan.Fate.IMPORTED : TablePlan.Fate.RENAMED;
         return new TablePlan(facts.table(), targetTable, fate, "", facts.statements(), facts.rows(), List.copyOf(dropped),
                 List.copyOf(filled), List.copyOf(converted), List.copyOf(unfilled), facts.positionalInserts(),
-                facts.createsTable(), facts.dropsTable());
+                facts.replacesRows());
     }
 
     private static String droppedWhy(String table, String column) {

@@ -9,7 +9,9 @@ import java.util.List;
  *                           one, else the union of its INSERTs' column lists
  * @param positionalInserts  INSERTs without a column list
  * @param positionalBlind    positional INSERTs with no {@code CREATE TABLE} before them to learn the columns from
+ * @param replacesRows       the script drops the table or creates it without IF NOT EXISTS: its rows are the table's
+ *                           whole content, so the import empties the v3 table first
  */
-public record ScriptTableFacts(String table, long statements, long rows, List<String> columns, boolean createsTable,
-                               boolean dropsTable, long positionalInserts, long positionalBlind) {
+public record ScriptTableFacts(String table, long statements, long rows, List<String> columns, boolean replacesRows,
+                               long positionalInserts, long positionalBlind) {
 }

@@ -10,11 +10,12 @@ import java.util.List;
  * @param filledColumns    v3 NOT NULL columns the script does not fill, with the value each row gets
  * @param convertedColumns columns whose v2 values are converted, with the expression
  * @param unfilledColumns  v3 NOT NULL columns without default that nothing fills (they get 0 or '')
+ * @param replacesRows     the script drops or creates the table: the v3 table is emptied before its rows go in
  */
 public record TablePlan(String scriptTable, String targetTable, Fate fate, String note, long statements, long rows,
                         List<ColumnChange> droppedColumns, List<ColumnChange> filledColumns,
                         List<ColumnChange> convertedColumns, List<String> unfilledColumns,
-                        long positionalInserts, boolean createsTable, boolean dropsTable) {
+                        long positionalInserts, boolean replacesRows) {
 
     public enum Fate {
         /** Imported into the v3 table of the same name. */

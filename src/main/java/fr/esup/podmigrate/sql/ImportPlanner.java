@@ -138,8 +138,9 @@ final class ImportPlanner {
         if (options.keepTargetStructure()) {
             if (!existingTables.contains(table)) {
                 missingTables.add(table);
+                return skip(statement, SkipReason.STRUCTURE_KEPT, table, false);
             }
-            return skip(statement, SkipReason.STRUCTURE_KEPT, table, false);
+            return create.ifNotExists() ? skip(statement, SkipReason.STRUCTURE_KEPT, table, false) : emptied(statement, table);
         }
         if (!create.ifNotExists() && !create.orReplace() && existingTables.contains(table)) {
             return skip(statement, SkipReason.TABLE_EXISTS, table, true);
@@ -150,10 +151,11 @@ final class ImportPlanner {
     }
 
     private Plan dropTable(SqlStatement statement, String table) {
-        if (options.keepTargetStructure()) {
-            return skip(statement, SkipReason.STRUCTURE_KEPT, table, false);
-        }
         List<StatementParts.Name> names = StatementParts.headTables(statement.text(), true);
+        if (options.keepTargetStructure()) {
+            return names.size() <= 1 && existingTables.contains(table) ? emptied(statement, table)
+                    : skip(statement, SkipReason.STRUCTURE_KEPT, table, false);
+        }
         if (names.size() <= 1) {
             existingTables.remove(table);
             return run(Action.TABLE, statement, renamed(statement.text(), true), table);
@@ -244,6 +246,14 @@ final class ImportPlanner {
         }
         SqlTokens tokens = new SqlTokens(statement.text());
         return tokens.next() == SqlTokens.Type.WORD && STRUCTURE_VERBS.contains(tokens.value().toUpperCase(Locale.ROOT));
+    }
+
+    /**
+     * A script that drops or creates (without IF NOT EXISTS) a table the kept target has means its rows are the
+     * table's whole content: the table is emptied instead, its structure left as the target has it.
+     */
+    private static Plan emptied(SqlStatement statement, String table) {
+        return run(Action.TABLE, statement, "TRUNCATE TABLE " + SqlBytes.quoteIdentifier(table), table);
     }
 
     private static Plan skip(SqlStatement statement, SkipReason reason, String table, boolean note) {

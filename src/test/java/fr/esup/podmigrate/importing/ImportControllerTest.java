@@ -53,7 +53,7 @@ class ImportControllerTest {
             "ab".repeat(32), new DatabaseFingerprint(new TreeMap<>()), true, "read back");
     private static final TablePlan RENDITIONS = new TablePlan("video_videorendition", "video_encode_transcript_videorendition",
             TablePlan.Fate.RENAMED, "", 2, 3, List.of(), List.of(new TablePlan.ColumnChange("encoding_resolution_threshold",
-            "0", "default")), List.of(), List.of(), 0, true, false);
+            "0", "default")), List.of(), List.of(), 0, true);
 
     @Autowired
     MockMvc mvc;

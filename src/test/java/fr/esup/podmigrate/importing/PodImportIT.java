@@ -84,6 +84,24 @@ class PodImportIT {
     }
 
     @Test
+    void aNightlyBackupImportedIntoABlankTargetThatWasNotWipedReplacesTheRowsItDumped() throws Exception {
+        try (PodTestDatabase v2 = PodTestDatabase.generatedV2(PodVersion.V2_9_3, SCALE, 10);
+             PodTestDatabase v3 = PodTestDatabase.blank(PodVersion.V3_8_4)) {
+            Path script = mariadbDump(v2, dir.resolve("nightly.sql"));
+            assertThat(count(v3, "auth_permission")).as("a blank Pod has its own permissions").isPositive();
+            List<String> migrationsBefore = rows(v3, "SELECT * FROM django_migrations ORDER BY id");
+            PodImportAnalysis analysis = PodImport.analyze(script, endpoint(v3), p -> { });
+            assertThat(analysis.warnings()).extracting(PlanProblem::code).contains("target-not-empty");
+
+            ImportResult result = PodImport.run(analysis, script, endpoint(v3), b -> b.parallelism(3));
+
+            assertThat(result.errors()).isEmpty();
+            assertEveryImportedRowLanded(v2, v3, analysis);
+            assertThat(rows(v3, "SELECT * FROM django_migrations ORDER BY id")).isEqualTo(migrationsBefore);
+        }
+    }
+
+    @Test
     void aMariadbDumpWithCompleteInsertsAndTheSandboxLineImportsInto384() throws Exception {
         try (PodTestDatabase v2 = PodTestDatabase.generatedV2(PodVersion.V2_9_1, SCALE, 7);
              PodTestDatabase v3 = wipedBlank(PodVersion.V3_8_4)) {

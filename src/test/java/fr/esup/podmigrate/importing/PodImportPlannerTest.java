@@ -60,7 +60,7 @@ class PodImportPlannerTest {
     void tablesV3DoesNotKnowAreReportedNotCreated() throws Exception {
         try (PodTestDatabase v3 = PodTestDatabase.blank(PodVersion.V3_0_5); Connection c = v3.connect()) {
             List<TablePlan> plan = PodImportPlanner.plan(List.of(new ScriptTableFacts("my_custom_table", 2, 10,
-                    List.of("id", "name"), true, false, 0, 0)), TargetSchema.read(c));
+                    List.of("id", "name"), true, 0, 0)), TargetSchema.read(c));
             assertThat(plan).singleElement().extracting(TablePlan::fate).isEqualTo(TablePlan.Fate.MISSING_IN_V3);
         }
     }
@@ -79,7 +79,7 @@ class PodImportPlannerTest {
             TargetSchema v2Schema = TargetSchema.read(v2c);
             List<ScriptTableFacts> facts = v2Schema.tables().entrySet().stream()
                     .map(e -> new ScriptTableFacts(e.getKey(), 3, 100,
-                            e.getValue().stream().map(TargetSchema.TargetColumn::name).toList(), true, false, 0, 0))
+                            e.getValue().stream().map(TargetSchema.TargetColumn::name).toList(), true, 0, 0))
                     .toList();
             return PodImportPlanner.plan(facts, TargetSchema.read(v3c)).stream()
                     .collect(Collectors.toMap(TablePlan::scriptTable, Function.identity()));

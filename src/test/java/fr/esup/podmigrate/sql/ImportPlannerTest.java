@@ -133,7 +133,7 @@ class ImportPlannerTest {
                 INSERT INTO t VALUES (1, 2);
                 UNLOCK TABLES;
                 """);
-        assertThat(plans).extracting(Plan::skip).containsExactly(SkipReason.STRUCTURE_KEPT, SkipReason.STRUCTURE_KEPT,
+        assertThat(plans).extracting(Plan::skip).containsExactly(null, null,
                 SkipReason.STRUCTURE_KEPT, SkipReason.MISSING_TABLE, SkipReason.KEYS_KEPT, SkipReason.STRUCTURE_KEPT,
                 SkipReason.STRUCTURE_KEPT, SkipReason.STRUCTURE_KEPT, SkipReason.EXCLUDED_TABLE,
                 SkipReason.LOCK_TABLES, null, SkipReason.LOCK_TABLES);
@@ -141,6 +141,15 @@ class ImportPlannerTest {
         assertThat(plans).extracting(Plan::note).containsExactly(false, false, false, false, false, true, true, true,
                 false, false, false, false);
         assertThat(plans.get(10).text()).isEqualTo("INSERT INTO t (`a`,`b`) VALUES (1, 2)");
+        assertThat(plans.subList(0, 2)).as("dropping or creating a kept table replaces its rows: it is emptied")
+                .extracting(Plan::text).containsExactly("TRUNCATE TABLE `t`", "TRUNCATE TABLE `t`");
+    }
+
+    @Test
+    void aKeptTableCreatedIfItDoesNotExistKeepsItsRows() throws IOException {
+        ImportOptions options = ImportOptions.builder().keepTargetStructure(true).targetTables(List.of("t")).build();
+        List<Plan> plans = plan(options, "CREATE TABLE IF NOT EXISTS t (a int);\n");
+        assertThat(plans).extracting(Plan::skip).containsExactly(SkipReason.STRUCTURE_KEPT);
     }
 
     @Test
