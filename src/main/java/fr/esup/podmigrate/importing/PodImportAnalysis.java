@@ -36,7 +36,10 @@ public record PodImportAnalysis(String scriptName, ScriptAnalysis script, Target
         return tables.stream().mapToLong(TablePlan::rows).sum();
     }
 
-    /** The importer's options that carry out this plan: renames, exclusions, column rewrites, the kept structure. */
+    /**
+     * The importer's options that carry out this plan: renames, exclusions, column rewrites, the kept structure, and
+     * INSERT IGNORE as the procedure exports them, so that a row colliding with a v3 key costs that row only.
+     */
     public ImportOptions.Builder importOptions() {
         Map<String, String> renames = new LinkedHashMap<>();
         Map<String, InsertRewrite> rewrites = new LinkedHashMap<>();
@@ -64,6 +67,7 @@ public record PodImportAnalysis(String scriptName, ScriptAnalysis script, Target
                 .targetTables(target.tableNames())
                 .columnListsFromCreateTable(true)
                 .insertRewrites(rewrites)
+                .ignoreDuplicates(true)
                 .allowedUseDatabases(allowedUseDatabases);
     }
 }

@@ -24,6 +24,8 @@ import java.util.function.Consumer;
  * @param columnListsFromCreateTable give an INSERT or REPLACE without a column list the columns of the script's last
  *                                   CREATE TABLE of its table, so values land by name, whatever the target's order
  * @param insertRewrites             script table name → how its INSERTs and REPLACEs are changed
+ * @param ignoreDuplicates           run every plain INSERT as INSERT IGNORE, as the migration procedure exports them:
+ *                                   a row that collides with a unique key is dropped and counted, not its statement
  * @param allowedUseDatabases        databases a USE may name (besides the target), in any case; the USE is skipped
  * @param errorPolicy                what a failing statement does to the import
  * @param maxErrors                  with {@link ErrorPolicy#CONTINUE}, the import stops once it has this many
@@ -40,6 +42,7 @@ public record ImportOptions(
         Set<String> targetTables,
         boolean columnListsFromCreateTable,
         Map<String, InsertRewrite> insertRewrites,
+        boolean ignoreDuplicates,
         Set<String> allowedUseDatabases,
         ErrorPolicy errorPolicy,
         int maxErrors,
@@ -86,6 +89,7 @@ public record ImportOptions(
                 .targetTables(targetTables)
                 .columnListsFromCreateTable(columnListsFromCreateTable)
                 .insertRewrites(insertRewrites)
+                .ignoreDuplicates(ignoreDuplicates)
                 .allowedUseDatabases(allowedUseDatabases)
                 .errorPolicy(errorPolicy)
                 .maxErrors(maxErrors)
@@ -113,6 +117,7 @@ public record ImportOptions(
         private Set<String> targetTables = Set.of();
         private boolean columnListsFromCreateTable = true;
         private Map<String, InsertRewrite> insertRewrites = Map.of();
+        private boolean ignoreDuplicates;
         private Set<String> allowedUseDatabases = Set.of();
         private ErrorPolicy errorPolicy = ErrorPolicy.STOP_AT_FIRST;
         private int maxErrors = DEFAULT_MAX_ERRORS;
@@ -156,6 +161,11 @@ public record ImportOptions(
 
         public Builder insertRewrites(Map<String, InsertRewrite> insertRewrites) {
             this.insertRewrites = Map.copyOf(insertRewrites);
+            return this;
+        }
+
+        public Builder ignoreDuplicates(boolean ignoreDuplicates) {
+            this.ignoreDuplicates = ignoreDuplicates;
             return this;
         }
 
@@ -205,7 +215,7 @@ public record ImportOptions(
 
         public ImportOptions build() {
             return new ImportOptions(tableRenames, excludedTables, keepTargetStructure, targetTables,
-                    columnListsFromCreateTable, insertRewrites, allowedUseDatabases, errorPolicy, maxErrors,
+                    columnListsFromCreateTable, insertRewrites, ignoreDuplicates, allowedUseDatabases, errorPolicy, maxErrors,
                     parallelism, checkpointFile, resume, progress, cancelled);
         }
     }

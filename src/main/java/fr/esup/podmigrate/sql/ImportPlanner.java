@@ -202,13 +202,14 @@ final class ImportPlanner {
         }
         boolean ownRows = statement.valuesOffset() >= 0 || statement.rowCount() == 1;
         return new Plan(ownRows ? Action.TABLE : Action.ALONE, rewritten.text(), table, statement.kind(),
-                statement.ignore(), rows(statement), statement.line(), null, false, null, rewritten.droppedValues(),
+                rewriter.ignores(statement), rows(statement), statement.line(), null, false, null, rewritten.droppedValues(),
                 false, false, headIfRewritten(statement, rewritten.text()));
     }
 
     private InsertRewriter rewriter(String scriptTable) {
         return rewriters.computeIfAbsent(scriptTable, t -> new InsertRewriter(t, options.targetName(t),
-                options.columnListsFromCreateTable() ? createColumns.get(t) : null, options.insertRewrites().get(t)));
+                options.columnListsFromCreateTable() ? createColumns.get(t) : null, options.insertRewrites().get(t),
+                options.ignoreDuplicates()));
     }
 
     /** The text with the tables at its head, and those its foreign keys reference, given their target names. */

@@ -23,6 +23,7 @@ final class InsertRewriter {
     /** The columns for a positional INSERT, or null. */
     private final List<String> createColumns;
     private final InsertRewrite rewrite;
+    private final boolean ignoreDuplicates;
 
     /** A statement ready to send, or why it cannot be made. */
     record Rewritten(String text, Map<String, Long> droppedValues, String error) {
@@ -32,12 +33,29 @@ final class InsertRewriter {
         }
     }
 
-    InsertRewriter(String scriptTable, String targetTable, List<String> createColumns, InsertRewrite rewrite) {
+    InsertRewriter(String scriptTable, String targetTable, List<String> createColumns, InsertRewrite rewrite,
+                   boolean ignoreDuplicates) {
         this.scriptTable = scriptTable;
         this.targetTable = targetTable;
         this.renamed = !scriptTable.equals(targetTable);
         this.createColumns = createColumns;
         this.rewrite = rewrite;
+        this.ignoreDuplicates = ignoreDuplicates;
+    }
+
+    /** Whether the statement runs as INSERT IGNORE, as written or made so: its rows refused by a key are counted. */
+    boolean ignores(SqlStatement insert) {
+        return insert.ignore() || addsIgnore(insert);
+    }
+
+    private boolean addsIgnore(SqlStatement insert) {
+        return ignoreDuplicates && insert.kind() == StatementKind.INSERT && !insert.ignore();
+    }
+
+    /** {@code INSERT INTO ...} as {@code INSERT IGNORE INTO ...}: the reader found INSERT as the first word. */
+    private static String withIgnore(CharSequence text, int from, int to) {
+        return new StringBuilder(to - from + 7).append(text, from, from + 6).append(" IGNORE").append(text, from + 6, to)
+                .toString();
     }
 
     String targetTable() {
@@ -59,11 +77,13 @@ final class InsertRewriter {
             }
         }
         boolean addList = positional && createColumns != null;
+        boolean addIgnore = addsIgnore(insert) && text.regionMatches(true, 0, "INSERT", 0, 6);
         if (rewrite == null && !renamed && !addList) {
-            return new Rewritten(text, Map.of(), null);
+            return new Rewritten(addIgnore ? withIgnore(text, 0, text.length()) : text, Map.of(), null);
         }
         if (insert.valuesOffset() < 0) {
-            return new Rewritten(renameHead(text), Map.of(), null);
+            String head = renameHead(text);
+            return new Rewritten(addIgnore ? withIgnore(head, 0, head.length()) : head, Map.of(), null);
         }
         StatementParts.InsertHead head = StatementParts.insertHead(text, insert.valuesOffset());
         if (head.table() == null || head.valuesKeyword() < 0) {
@@ -74,7 +94,12 @@ final class InsertRewriter {
             return Rewritten.failed(plan.error);
         }
         StringBuilder sql = new StringBuilder(text.length() + 64 + (plan == null ? 0 : text.length() / 8));
-        sql.append(text, 0, head.table().start()).append(name(text, head.table()));
+        if (addIgnore) {
+            sql.append(withIgnore(text, 0, head.table().start()));
+        } else {
+            sql.append(text, 0, head.table().start());
+        }
+        sql.append(name(text, head.table()));
         List<String> listed = plan != null ? plan.names : addList ? columns : null;
         if (listed == null) {
             sql.append(text, head.table().end(), head.valuesKeyword());

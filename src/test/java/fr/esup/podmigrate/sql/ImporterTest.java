@@ -72,6 +72,23 @@ class ImporterTest {
         assertThat(result.notes()).extracting(ImportResult.Note::line).containsExactly(7L);
     }
 
+    @Test
+    void ignoringDuplicatesCostsTheCollidingRowOnlyAndCountsIt() throws Exception {
+        fixture.execute(target, "CREATE TABLE t (id int PRIMARY KEY, slug varchar(10) UNIQUE)", "INSERT INTO t VALUES (1, 'a')");
+        Path script = fixture.write("""
+                INSERT INTO `t` VALUES (2,'b'),(3,'a'),(4,'d');
+                insert into `t` (`id`, `slug`) values (5,'e');
+                """, "dupes.sql");
+
+        ImportResult result = new Importer(ImportOptions.builder().ignoreDuplicates(true).targetTables(List.of("t"))
+                .build()).run(script, fixture.factory(target));
+
+        assertThat(result.errors()).isEmpty();
+        assertThat(fixture.queryString(target, "SELECT GROUP_CONCAT(id ORDER BY id) FROM t")).isEqualTo("1,2,4,5");
+        assertThat(result.tables().get("t").ignoredRows()).isEqualTo(1);
+        assertThat(result.tables().get("t").insertedRows()).isEqualTo(3);
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"DROP DATABASE IF EXISTS `%s`;", "USE mysql;", "GRANT ALL ON *.* TO 'pm'@'%%';",
             "/*!50001 CREATE ALGORITHM=UNDEFINED */\n/*!50013 DEFINER=`root`@`localhost` SQL SECURITY DEFINER */\n"
