@@ -88,7 +88,7 @@ final class ImportPlanner {
     Plan plan(SqlStatement statement) {
         StatementKind kind = statement.kind();
         switch (kind) {
-            case USE -> {
+            case USE, CREATE_DATABASE -> {
                 return skip(statement, SkipReason.USE_NEUTRALISED, null, false);
             }
             case LOCK_TABLES, UNLOCK_TABLES -> {

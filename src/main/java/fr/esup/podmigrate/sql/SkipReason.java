@@ -2,7 +2,10 @@ package fr.esup.podmigrate.sql;
 
 /** Why an import did not execute a statement of the script. */
 public enum SkipReason {
-    /** A USE of the target or of an allowed database: the import writes the target whatever the script says. */
+    /**
+     * A USE, or a CREATE DATABASE, of the target or of an allowed database (the script's own): the import writes the
+     * target whatever the script says.
+     */
     USE_NEUTRALISED,
     /** LOCK TABLES, UNLOCK TABLES: meaningless when several connections load the tables. */
     LOCK_TABLES,

@@ -47,7 +47,9 @@ final class StatementInspection {
         RefusalReason byKind = switch (statement.kind()) {
             case USE -> statement.schema() != null && ignoredUse.test(statement.schema())
                     ? null : RefusalReason.USE_OTHER_DATABASE;
-            case CREATE_DATABASE -> RefusalReason.CREATE_DATABASE;
+            // mariadb-dump --databases and phpMyAdmin create the dumped database before using it: the script's own.
+            case CREATE_DATABASE -> statement.schema() != null && ignoredUse.test(statement.schema())
+                    ? null : RefusalReason.CREATE_DATABASE;
             case DROP_DATABASE -> RefusalReason.DROP_DATABASE;
             case ALTER_DATABASE -> RefusalReason.ALTER_DATABASE;
             case GRANT -> RefusalReason.GRANT;
@@ -57,7 +59,7 @@ final class StatementInspection {
             case LOAD_DATA -> RefusalReason.LOAD_DATA;
             default -> null;
         };
-        if (byKind != null || statement.kind() == StatementKind.USE) {
+        if (byKind != null || statement.kind() == StatementKind.USE || statement.kind() == StatementKind.CREATE_DATABASE) {
             return byKind;
         }
         if (statement.schema() != null && !ownDatabase.test(statement.schema())) {

@@ -180,6 +180,27 @@ class PodImportIT {
     }
 
     @Test
+    void aMariadbDumpOfTheDatabaseWithItsCreateDatabaseAndUseImports() throws Exception {
+        try (PodTestDatabase v2 = PodTestDatabase.generatedV2(PodVersion.V2_9_1, 3, 11);
+             PodTestDatabase v3 = wipedBlank(PodVersion.V3_0_5)) {
+            Path script = mariadbDump(v2, dir.resolve("databases.sql"), "--databases");
+            assertThat(Files.readString(script)).contains("CREATE DATABASE", "USE `" + v2.name() + "`");
+            PodImportAnalysis analysis = PodImport.analyze(script, endpoint(v3), p -> { });
+            assertThat(analysis.blocking()).isEmpty();
+
+            ImportResult result = PodImport.run(analysis, script, endpoint(v3), b -> b);
+
+            assertThat(result.errors()).isEmpty();
+            assertEveryImportedRowLanded(v2, v3, analysis);
+            try (Connection c = v3.connect(); ResultSet rs = c.createStatement().executeQuery(
+                    "SELECT COUNT(*) FROM information_schema.schemata WHERE schema_name = '" + v2.name() + "'")) {
+                rs.next();
+                assertThat(rs.getInt(1)).as("the v2 database itself is untouched, not recreated").isEqualTo(1);
+            }
+        }
+    }
+
+    @Test
     void aScriptOfAnotherApplicationIsBlocked() throws Exception {
         try (PodTestDatabase v3 = wipedBlank(PodVersion.V3_0_5)) {
             Path script = dir.resolve("shop.sql");

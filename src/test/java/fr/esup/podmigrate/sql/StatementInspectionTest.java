@@ -22,7 +22,7 @@ class StatementInspectionTest {
     @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
             USE mysql                                                             | USE_OTHER_DATABASE
             USE `information_schema`;                                             | USE_OTHER_DATABASE
-            CREATE DATABASE IF NOT EXISTS pod3                                    | CREATE_DATABASE
+            CREATE DATABASE IF NOT EXISTS other_db                                | CREATE_DATABASE
             /*!40000 DROP DATABASE IF EXISTS `pod3`*/                             | DROP_DATABASE
             ALTER DATABASE pod3 CHARACTER SET latin1                              | ALTER_DATABASE
             GRANT ALL ON *.* TO 'x'@'%'                                           | GRANT
@@ -81,7 +81,8 @@ class StatementInspectionTest {
 
     @ParameterizedTest
     @ValueSource(strings = {
-            "USE pod3", "use `POD`", "INSERT INTO pod3.t VALUES (1)", "CREATE TABLE `pod3`.`t` (a int)",
+            "USE pod3", "use `POD`", "CREATE DATABASE /*!32312 IF NOT EXISTS*/ `pod` /*!40100 DEFAULT CHARACTER SET utf8mb4 */",
+            "INSERT INTO pod3.t VALUES (1)", "CREATE TABLE `pod3`.`t` (a int)",
             "SET @OLD_CHARACTER_SET_CLIENT=@@CHARACTER_SET_CLIENT",
             "/*!40101 SET @OLD_SQL_MODE=@@SQL_MODE, SQL_MODE='NO_AUTO_VALUE_ON_ZERO' */",
             "SET @global = 1, @persist = 2", "SET @@SESSION.sql_mode = ''", "SET SESSION time_zone = '+00:00'",
