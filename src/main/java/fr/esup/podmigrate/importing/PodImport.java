@@ -117,6 +117,12 @@ public final class PodImport {
         return facts;
     }
 
+    /** {@code utf8} and its collations, as MariaDB 10.6 and later name them ({@code old_mode=UTF8_IS_UTF8MB3}). */
+    static String utf8Alias(String charsetOrCollation) {
+        return charsetOrCollation.equals("utf8") || charsetOrCollation.startsWith("utf8_")
+                ? "utf8mb3" + charsetOrCollation.substring(4) : charsetOrCollation;
+    }
+
     /**
      * What the script's tables say it is when it is not a Pod v2 database: empty, a Pod v3 (it has tables only v3
      * has), or another application's (it has none of Pod v2's tables).
@@ -154,10 +160,12 @@ public final class PodImport {
             problems.add(PlanProblem.blocking("packet", analysis.largestStatementLine(), analysis.largestStatementBytes(),
                     target.maxAllowedPacket()));
         }
-        analysis.charsets().stream().filter(c -> !target.charsets().contains(c))
-                .forEach(c -> problems.add(PlanProblem.blocking("charset", 0, c)));
-        analysis.collations().stream().filter(c -> !target.collations().contains(c))
-                .forEach(c -> problems.add(PlanProblem.blocking("collation", 0, c)));
+        // Only the session's charset matters to the import (table definitions are not run): an unknown one is said
+        // here, and the server would refuse it at the script's first SET NAMES, before any row.
+        analysis.charsets().stream().filter(c -> !target.charsets().contains(utf8Alias(c)))
+                .forEach(c -> problems.add(PlanProblem.warning("charset", c)));
+        analysis.collations().stream().filter(c -> !target.collations().contains(utf8Alias(c)))
+                .forEach(c -> problems.add(PlanProblem.warning("collation", c)));
         List<String> holding = target.tablesWithRows().stream()
                 .filter(t -> !t.equals(PodMigrationRules.MIGRATIONS_TABLE)).toList();
         if (!holding.isEmpty()) {
