@@ -83,7 +83,7 @@ class ImportController {
         model.addAttribute("running", running);
         if (!running && !model.containsAttribute("unreachable")) {
             try {
-                model.addAttribute("check", service.backupCheck());
+                model.addAttribute("guard", service.guard());
             } catch (SQLException e) {
                 model.addAttribute("unreachable", e.getMessage());
             }

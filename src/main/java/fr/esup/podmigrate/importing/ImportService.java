@@ -1,6 +1,5 @@
 package fr.esup.podmigrate.importing;
 
-import fr.esup.podmigrate.backup.BackupCheck;
 import fr.esup.podmigrate.backup.Backups;
 import fr.esup.podmigrate.backup.DatabaseFingerprint;
 import fr.esup.podmigrate.config.DatabaseEndpoint;
@@ -8,6 +7,7 @@ import fr.esup.podmigrate.config.Databases;
 import fr.esup.podmigrate.config.Workspace;
 import fr.esup.podmigrate.dump.ScriptFile;
 import fr.esup.podmigrate.dump.ScriptFiles;
+import fr.esup.podmigrate.pod.PodMigrationRules;
 import fr.esup.podmigrate.run.Job;
 import fr.esup.podmigrate.run.JobContext;
 import fr.esup.podmigrate.run.JobProgress;
@@ -91,12 +91,17 @@ public class ImportService {
         });
     }
 
-    /** Whether a verified backup holds the target as it is now: the import changes it. */
-    BackupCheck backupCheck() throws SQLException {
+    /** Whether the target may be changed: the import changes it. */
+    ImportGuard guard() throws SQLException {
         DatabaseEndpoint target = databases.target();
+        DatabaseFingerprint current;
         try (Connection connection = target.connect()) {
-            return backups.check(target, DatabaseFingerprint.read(connection));
+            current = DatabaseFingerprint.read(connection);
         }
+        boolean wiped = current.tables().containsKey(PodMigrationRules.MIGRATIONS_TABLE)
+                && current.tables().entrySet().stream()
+                .allMatch(t -> t.getKey().equals(PodMigrationRules.MIGRATIONS_TABLE) || t.getValue().rows() == 0);
+        return new ImportGuard(target.database(), backups.check(target, current), wiped);
     }
 
     Job start(String operator, String confirmation, boolean continueOnError) throws SQLException {
@@ -111,14 +116,15 @@ public class ImportService {
             runStore.audit(operator, "import: refused, the typed name did not match");
             throw new RefusedException("import.refused.confirmation", confirmation, target.database());
         }
-        BackupCheck check = backupCheck();
-        if (!check.matches()) {
-            runStore.audit(operator, "import: refused, no verified backup of the target as it is (" + check.verdict() + ")");
+        ImportGuard guard = guard();
+        if (!guard.allows()) {
+            runStore.audit(operator, "import: refused, no verified backup of the target as it is ("
+                    + guard.check().verdict() + ")");
             throw new RefusedException("import.refused.backup");
         }
         Path checkpoint = checkpoint(target);
-        runStore.audit(operator, "import: start " + script.id() + " into " + target.lockKey() + ", backup before: "
-                + check.backup().name());
+        runStore.audit(operator, "import: start " + script.id() + " into " + target.lockKey() + ", "
+                + (guard.check().matches() ? "backup before: " + guard.check().backup().name() : "target wiped"));
         return runImport(operator, target, script, analysis, checkpoint, false, continueOnError);
     }
 

@@ -67,7 +67,7 @@ class ImportControllerTest {
     @BeforeEach
     void setUp() throws Exception {
         when(service.script()).thenReturn(Optional.of(SCRIPT));
-        when(service.backupCheck()).thenReturn(new BackupCheck(BackupCheck.Verdict.MATCHES, BACKUP, List.of()));
+        when(service.guard()).thenReturn(new ImportGuard("pod", new BackupCheck(BackupCheck.Verdict.MATCHES, BACKUP, List.of()), false));
     }
 
     private static PodImportAnalysis analysis(List<PlanProblem> problems) {

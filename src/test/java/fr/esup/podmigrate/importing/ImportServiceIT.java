@@ -16,6 +16,7 @@ import fr.esup.podmigrate.run.JobStatus;
 import fr.esup.podmigrate.run.JobStore;
 import fr.esup.podmigrate.run.RefusedException;
 import fr.esup.podmigrate.run.RunStore;
+import fr.esup.podmigrate.run.TableQueries;
 import fr.esup.podmigrate.sql.DumpWriter;
 import fr.esup.podmigrate.testsupport.TestServer;
 import fr.esup.podmigrate.testsupport.TestWorkspaces;
@@ -41,19 +42,11 @@ class ImportServiceIT {
     void analysesThenImportsOnlyOverAVerifiedBackup() throws Exception {
         try (PodTestDatabase v2 = PodTestDatabase.generatedV2(PodVersion.V2_9_1, 10, 3);
              PodTestDatabase v3 = PodTestDatabase.blank(PodVersion.V3_8_4)) {
-            Workspace workspace = TestWorkspaces.in(dir);
-            try (Connection c = v2.connect()) {
-                new DumpWriter(Podv2ScriptOptions.PROCEDURE.toDumpOptions().build())
-                        .write(c, workspace.importFolder().resolve("podv2.sql"));
-            }
-            ScriptFiles scripts = new ScriptFiles(workspace);
-            scripts.select(scripts.find("import/podv2.sql").orElseThrow());
+            Workspace workspace = workspaceWithPodv2(v2);
             RunStore runStore = new RunStore(workspace);
             JobRunner runner = new JobRunner(new JobStore(workspace), runStore);
-            TestServer server = TestServer.get();
-            DatabaseEndpoint target = new DatabaseEndpoint(server.jdbcUrl(v3.name()), server.user(), server.password(), "t");
-            ImportService service = new ImportService(new Databases(target, Optional.empty(), false), scripts,
-                    new Backups(workspace), runner, runStore, workspace);
+            DatabaseEndpoint target = endpoint(v3);
+            ImportService service = service(workspace, target, runner, runStore);
 
             assertThatThrownBy(() -> service.start("alice", v3.name(), false))
                     .isInstanceOf(RefusedException.class).hasMessage("import.refused.noAnalysis");
@@ -74,6 +67,55 @@ class ImportServiceIT {
             assertThat(done.result(JobResults.IMPORT_SCRIPT)).isEqualTo("import/podv2.sql");
             assertThat(runStore.auditLines()).anyMatch(line -> line.contains("import: start import/podv2.sql"));
         }
+    }
+
+    @Test
+    void aWipedTargetHasNothingToLoseAndNeedsNoFurtherBackup() throws Exception {
+        try (PodTestDatabase v2 = PodTestDatabase.generatedV2(PodVersion.V2_9_1, 3, 4);
+             PodTestDatabase v3 = PodTestDatabase.blank(PodVersion.V3_0_5)) {
+            Workspace workspace = workspaceWithPodv2(v2);
+            try (Connection c = v3.connect()) {
+                c.createStatement().execute("SET FOREIGN_KEY_CHECKS = 0");
+                for (String table : TableQueries.tables(TableQueries.on(c))) {
+                    if (!table.equals("django_migrations")) {
+                        c.createStatement().execute("TRUNCATE TABLE " + TableQueries.quote(table));
+                    }
+                }
+            }
+            RunStore runStore = new RunStore(workspace);
+            JobRunner runner = new JobRunner(new JobStore(workspace), runStore);
+            DatabaseEndpoint target = endpoint(v3);
+            ImportService service = service(workspace, target, runner, runStore);
+            finished(runner, service.analyze("alice"));
+
+            assertThat(service.guard().wiped()).isTrue();
+            Job done = finished(runner, service.start("alice", v3.name(), false));
+
+            assertThat(done.status()).as(done.message()).isEqualTo(JobStatus.SUCCEEDED);
+            assertThat(runStore.auditLines()).anyMatch(line -> line.contains("target wiped"));
+        }
+    }
+
+    /** A workspace whose import folder holds the procedure's podv2.sql of {@code v2}, chosen for the run. */
+    private Workspace workspaceWithPodv2(PodTestDatabase v2) throws Exception {
+        Workspace workspace = TestWorkspaces.in(dir);
+        try (Connection c = v2.connect()) {
+            new DumpWriter(Podv2ScriptOptions.PROCEDURE.toDumpOptions().build())
+                    .write(c, workspace.importFolder().resolve("podv2.sql"));
+        }
+        ScriptFiles scripts = new ScriptFiles(workspace);
+        scripts.select(scripts.find("import/podv2.sql").orElseThrow());
+        return workspace;
+    }
+
+    private static ImportService service(Workspace workspace, DatabaseEndpoint target, JobRunner runner, RunStore runStore) {
+        return new ImportService(new Databases(target, Optional.empty(), false), new ScriptFiles(workspace),
+                new Backups(workspace), runner, runStore, workspace);
+    }
+
+    private static DatabaseEndpoint endpoint(PodTestDatabase db) {
+        TestServer server = TestServer.get();
+        return new DatabaseEndpoint(server.jdbcUrl(db.name()), server.user(), server.password(), "t");
     }
 
     private static Job finished(JobRunner runner, Job job) {
