@@ -41,6 +41,8 @@ public class ImportService {
 
     static final int PARALLELISM = 4;
     private static final int LISTED_ERRORS = 20;
+    /** The result an analysis job records first: the podv2.sql it reads, which tells it from a generation. */
+    private static final String ANALYSED_SCRIPT = "analysis";
 
     private final Databases databases;
     private final ScriptFiles scriptFiles;
@@ -70,7 +72,7 @@ public class ImportService {
     }
 
     Optional<Job> latestAnalysis() {
-        return runner.latest(WizardStep.DUMP).filter(job -> job.results().containsKey("analysis"));
+        return runner.latest(WizardStep.DUMP).filter(job -> job.results().containsKey(ANALYSED_SCRIPT));
     }
 
     Optional<Job> latestImport() {
@@ -82,9 +84,9 @@ public class ImportService {
         DatabaseEndpoint target = databases.target();
         runStore.audit(operator, "import: asked to analyse " + script.id());
         return runner.start(WizardStep.DUMP, operator, target, context -> {
+            context.result(ANALYSED_SCRIPT, script.id());
             PodImportAnalysis analysis = PodImport.analyze(script.path(), target, progress -> report(context, progress));
             analyses.put(key(script), analysis);
-            context.result("analysis", script.id());
             return analysis.blocked()
                     ? "Analysed " + script.name() + ": " + analysis.blocking().size() + " blocking problem(s)"
                     : "Analysed " + script.name() + ": ready to import " + analysis.rows() + " rows";
