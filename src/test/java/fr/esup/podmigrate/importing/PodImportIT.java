@@ -107,6 +107,8 @@ class PodImportIT {
              PodTestDatabase v3 = wipedBlank(PodVersion.V3_8_4)) {
             Path script = mariadbDump(v2, dir.resolve("complete.sql"), "--complete-insert", "--no-create-info",
                     "--default-character-set=utf8");
+            assertThat(Files.readString(script)).startsWith("/*M!999999\\- enable the sandbox mode */")
+                    .contains("INSERT INTO `video_video` (`id`, ");
             PodImportAnalysis analysis = PodImport.analyze(script, endpoint(v3), p -> { });
             assertThat(analysis.problems()).as("utf8 is utf8mb3 on current servers").extracting(PlanProblem::code)
                     .doesNotContain("charset", "collation");
