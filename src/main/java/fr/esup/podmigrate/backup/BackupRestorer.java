@@ -1,5 +1,6 @@
 package fr.esup.podmigrate.backup;
 
+import fr.esup.podmigrate.run.TableQueries;
 import fr.esup.podmigrate.config.DatabaseEndpoint;
 import fr.esup.podmigrate.run.JobContext;
 import fr.esup.podmigrate.run.JobProgress;
@@ -65,13 +66,13 @@ class BackupRestorer {
         try (Connection connection = endpoint.connect(); Statement statement = connection.createStatement()) {
             statement.setEscapeProcessing(false);
             statement.execute("SET NAMES utf8mb4, foreign_key_checks = 0");
-            for (String table : LiveTables.names(connection)) {
+            for (String table : TableQueries.names(connection)) {
                 if (!backup.fingerprint().tables().containsKey(table)) {
-                    statement.execute("DROP TABLE " + LiveTables.quote(table));
+                    statement.execute("DROP TABLE " + TableQueries.quote(table));
                     dropped.add(table);
                 }
             }
-            execute(backup, endpoint, LiveTables.names(connection), context);
+            execute(backup, endpoint, TableQueries.names(connection), context);
             restored = DatabaseFingerprint.read(connection);
         }
         context.result("dropped", String.join(", ", dropped));

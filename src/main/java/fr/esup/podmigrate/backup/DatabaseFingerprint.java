@@ -1,5 +1,6 @@
 package fr.esup.podmigrate.backup;
 
+import fr.esup.podmigrate.run.TableQueries;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -35,8 +36,8 @@ public record DatabaseFingerprint(SortedMap<String, TableState> tables) {
         try (Statement statement = connection.createStatement()) {
             statement.execute("START TRANSACTION WITH CONSISTENT SNAPSHOT, READ ONLY");
             try {
-                for (String table : LiveTables.names(connection)) {
-                    tables.put(table, new TableState(LiveTables.rows(statement, table), checksum(statement, table)));
+                for (String table : TableQueries.names(connection)) {
+                    tables.put(table, new TableState(TableQueries.rows(statement, table), checksum(statement, table)));
                 }
             } finally {
                 statement.execute("COMMIT");
@@ -48,7 +49,7 @@ public record DatabaseFingerprint(SortedMap<String, TableState> tables) {
     }
 
     private static long checksum(Statement statement, String table) throws SQLException {
-        try (ResultSet rows = statement.executeQuery("CHECKSUM TABLE " + LiveTables.quote(table))) {
+        try (ResultSet rows = statement.executeQuery("CHECKSUM TABLE " + TableQueries.quote(table))) {
             rows.next();
             return rows.getLong(2);
         }

@@ -4,6 +4,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -35,6 +38,27 @@ public final class TableQueries {
     public static Set<String> tables(JdbcClient db) {
         return new TreeSet<>(db.sql("SELECT table_name FROM information_schema.tables"
                 + " WHERE table_schema = DATABASE() AND table_type = 'BASE TABLE'").query(String.class).list());
+    }
+
+    /** The base table names of the connection's database, in name order (views are never data). */
+    public static List<String> names(Connection connection) throws SQLException {
+        List<String> names = new ArrayList<>();
+        try (Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT TABLE_NAME FROM information_schema.TABLES"
+                     + " WHERE TABLE_SCHEMA = DATABASE() AND TABLE_TYPE = 'BASE TABLE' ORDER BY TABLE_NAME")) {
+            while (rows.next()) {
+                names.add(rows.getString(1));
+            }
+        }
+        return names;
+    }
+
+    /** The exact row count: information_schema's TABLE_ROWS is only an estimate for InnoDB. */
+    public static long rows(Statement statement, String table) throws SQLException {
+        try (ResultSet rows = statement.executeQuery("SELECT COUNT(*) FROM " + quote(table))) {
+            rows.next();
+            return rows.getLong(1);
+        }
     }
 
     /** The exact row count of each table, sorted by table. */

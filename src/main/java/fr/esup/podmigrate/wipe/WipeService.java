@@ -1,8 +1,8 @@
 package fr.esup.podmigrate.wipe;
 
+import fr.esup.podmigrate.run.TableQueries;
 import fr.esup.podmigrate.backup.Backups;
 import fr.esup.podmigrate.backup.DatabaseFingerprint;
-import fr.esup.podmigrate.backup.LiveTables;
 import fr.esup.podmigrate.config.DatabaseEndpoint;
 import fr.esup.podmigrate.config.Databases;
 import fr.esup.podmigrate.pod.PodMigrationRules;
@@ -98,14 +98,14 @@ class WipeService {
                     throw new CancellationException("Cancelled after emptying " + done + " of " + plan.emptied().size()
                             + " tables: restore the backup " + plan.check().backup().name() + " or wipe again.");
                 }
-                statement.execute("TRUNCATE TABLE " + LiveTables.quote(table.table()));
+                statement.execute("TRUNCATE TABLE " + TableQueries.quote(table.table()));
                 rows += table.rows();
                 done++;
                 context.progress(new JobProgress(0, 0, rows, done));
             }
             List<String> left = new ArrayList<>();
             for (WipePlan.TableRows table : plan.emptied()) {
-                long after = LiveTables.rows(statement, table.table());
+                long after = TableQueries.rows(statement, table.table());
                 if (after != 0) {
                     left.add(table.table() + " (" + after + " rows)");
                 }
@@ -113,7 +113,7 @@ class WipeService {
             if (!left.isEmpty()) {
                 throw new IllegalStateException("These tables are not empty after the wipe: " + String.join(", ", left));
             }
-            long kept = LiveTables.rows(statement, PodMigrationRules.MIGRATIONS_TABLE);
+            long kept = TableQueries.rows(statement, PodMigrationRules.MIGRATIONS_TABLE);
             return "Emptied " + done + " tables (" + rows + " rows); " + PodMigrationRules.MIGRATIONS_TABLE
                     + " kept with " + kept + " rows.";
         }
