@@ -27,6 +27,8 @@ final class ParallelTables implements AutoCloseable {
     private static final int MAX_TABLES_AHEAD = 16;
     /** The memory all waiting tables may hold, in tables' bounds. */
     private static final int WAITING_BOUNDS = 4;
+    /** Written buffers kept for the workers to fill again, per worker: fewer arrays to allocate, zero and collect. */
+    private static final int SPARE_BUFFERS_PER_WORKER = 2;
 
     /** Where the writer puts the tables' bytes. */
     interface Destination {
@@ -50,6 +52,7 @@ final class ParallelTables implements AutoCloseable {
     private int nextTable;
     private int tablesWritten;
     private long waitingMemoryBytes;
+    private final ArrayDeque<byte[]> spareBuffers = new ArrayDeque<>();
     private Throwable failure;
     private volatile boolean stopped;
 
@@ -91,9 +94,11 @@ final class ParallelTables implements AutoCloseable {
         if (buffer.spillFile != null) {
             copySpill(buffer, destination);
         }
+        byte[] written = null;
         while (true) {
             Chunk chunk;
             synchronized (lock) {
+                recycle(written);
                 while ((chunk = buffer.chunks.poll()) == null && buffer.result == null) {
                     await(index);
                 }
@@ -103,11 +108,20 @@ final class ParallelTables implements AutoCloseable {
                     lock.notifyAll();
                     return buffer.result;
                 }
-                buffer.memoryBytes -= chunk.length;
+                buffer.memoryBytes -= chunk.bytes.length;
                 lock.notifyAll();
             }
             destination.write(chunk.bytes, chunk.length);
             reportStatementEnds(chunk.statementEnds, 0, chunk.statementEnds.length, destination);
+            written = chunk.bytes;
+        }
+    }
+
+    /** Keeps a written buffer of the usual size for a worker to fill again; under the lock. */
+    private void recycle(byte[] written) {
+        if (written != null && written.length == TableRenderer.BUFFER_BYTES
+                && spareBuffers.size() < SPARE_BUFFERS_PER_WORKER * workers.size()) {
+            spareBuffers.push(written);
         }
     }
 
@@ -145,7 +159,7 @@ final class ParallelTables implements AutoCloseable {
     /** Waits for a worker; throws what stopped one, or cancels when the writer's thread is interrupted. */
     private void await(int index) throws SQLException, IOException {
         if (failure != null) {
-            throw rethrown(failure);
+            rethrow(failure);
         }
         try {
             lock.wait();
@@ -155,7 +169,7 @@ final class ParallelTables implements AutoCloseable {
         }
     }
 
-    private static RuntimeException rethrown(Throwable failure) throws SQLException, IOException {
+    private static void rethrow(Throwable failure) throws SQLException, IOException {
         if (failure instanceof SQLException e) {
             throw e;
         }
@@ -163,12 +177,12 @@ final class ParallelTables implements AutoCloseable {
             throw e;
         }
         if (failure instanceof RuntimeException e) {
-            return e;
+            throw e;
         }
         if (failure instanceof Error e) {
             throw e;
         }
-        return new IllegalStateException(failure);
+        throw new IllegalStateException(failure);
     }
 
     private void work(Connection connection) {
@@ -195,7 +209,8 @@ final class ParallelTables implements AutoCloseable {
     /** The next table for a worker, or null when none is left. */
     private TableBuffer nextTable() throws InterruptedException {
         synchronized (lock) {
-            while (!stopped && nextTable < tables.size() && nextTable - tablesWritten >= workers.size() + MAX_TABLES_AHEAD) {
+            while (!stopped && nextTable < tables.size()
+                    && nextTable - tablesWritten >= workers.size() + MAX_TABLES_AHEAD) {
                 lock.wait();
             }
             if (stopped || nextTable == tables.size()) {
@@ -230,8 +245,11 @@ final class ParallelTables implements AutoCloseable {
         }
         for (TableBuffer buffer : buffers) {
             if (buffer != null && buffer.spillFile != null) {
-                buffer.spill.close();
-                Files.deleteIfExists(buffer.spillFile);
+                try {
+                    buffer.spill.close();
+                } finally {
+                    Files.deleteIfExists(buffer.spillFile);
+                }
             }
         }
     }
@@ -255,7 +273,6 @@ final class ParallelTables implements AutoCloseable {
 
         @Override
         public void take(SqlBytes bytes, long[] statementEnds, int values) throws IOException {
-            int length = bytes.length();
             long[] ends = Arrays.copyOf(statementEnds, values);
             synchronized (lock) {
                 try {
@@ -268,21 +285,23 @@ final class ParallelTables implements AutoCloseable {
                 if (stopped || Thread.currentThread().isInterrupted()) {
                     throw new CancellationException("Dump stopped while writing table " + table.name());
                 }
-                if (!writing && (spillFile != null || memoryBytes + length > tableMemoryBytes
-                        || waitingMemoryBytes + length > (long) WAITING_BOUNDS * tableMemoryBytes)) {
+                int memory = bytes.capacity();
+                if (!writing && (spillFile != null || memoryBytes + memory > tableMemoryBytes
+                        || waitingMemoryBytes + memory > (long) WAITING_BOUNDS * tableMemoryBytes)) {
                     spill(bytes, ends);
                     return;
                 }
-                chunks.add(new Chunk(bytes.detach(), length, ends));
-                memoryBytes += length;
+                int length = bytes.length();
+                chunks.add(new Chunk(bytes.detach(spareBuffers.poll()), length, ends));
+                memoryBytes += memory;
                 if (!writing) {
-                    waitingMemoryBytes += length;
+                    waitingMemoryBytes += memory;
                 }
                 lock.notifyAll();
             }
         }
 
-        /** Moves what waits in memory to the file, then appends the bytes: all under the lock, which the writer needs to take the table. */
+        /** Moves what waits in memory to the file, then appends the bytes: under the lock, which the writer takes the table by. */
         private void spill(SqlBytes bytes, long[] ends) throws IOException {
             if (spillFile == null) {
                 spillFile = Files.createTempFile(spillDirectory, "pod-migrate-dump-", ".sql");
@@ -290,6 +309,7 @@ final class ParallelTables implements AutoCloseable {
                 for (Chunk chunk = chunks.poll(); chunk != null; chunk = chunks.poll()) {
                     spill.write(chunk.bytes, 0, chunk.length);
                     spilled(chunk.statementEnds);
+                    recycle(chunk.bytes);
                 }
                 waitingMemoryBytes -= memoryBytes;
                 memoryBytes = 0;

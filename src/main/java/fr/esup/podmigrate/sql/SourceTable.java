@@ -73,7 +73,8 @@ record SourceTable(String name, List<String> columnNames, List<ColumnKind> colum
     String selectAllColumns() {
         StringBuilder select = new StringBuilder("SELECT ");
         for (int i = 0; i < columnNames.size(); i++) {
-            select.append(i == 0 ? "" : ",").append(columnKinds.get(i).selectExpression(SqlBytes.quoteIdentifier(columnNames.get(i))));
+            select.append(i == 0 ? "" : ",")
+                    .append(columnKinds.get(i).selectExpression(SqlBytes.quoteIdentifier(columnNames.get(i))));
         }
         return select.append(" FROM ").append(SqlBytes.quoteIdentifier(name)).toString();
     }

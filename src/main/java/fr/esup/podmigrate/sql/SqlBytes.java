@@ -38,6 +38,11 @@ final class SqlBytes {
         return length;
     }
 
+    /** The memory the buffer holds. */
+    int capacity() {
+        return bytes.length;
+    }
+
     /** Empties the buffer; one huge row does not keep its huge buffer for the rest of the dump. */
     void clear() {
         length = 0;
@@ -50,10 +55,13 @@ final class SqlBytes {
         out.write(bytes, 0, length);
     }
 
-    /** Hands the array over, its first {@link #length()} bytes filled, and goes on with an empty one. */
-    byte[] detach() {
+    /**
+     * Hands the array over, its first {@link #length()} bytes filled, and goes on empty with {@code spare}, an array
+     * of at least the initial capacity, or a new one when null.
+     */
+    byte[] detach(byte[] spare) {
         byte[] filled = bytes;
-        bytes = new byte[initialCapacity];
+        bytes = spare != null ? spare : new byte[initialCapacity];
         length = 0;
         return filled;
     }

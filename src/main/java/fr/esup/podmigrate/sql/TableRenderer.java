@@ -19,10 +19,10 @@ final class TableRenderer {
 
     static final int BUFFER_BYTES = 256 * 1024;
     /**
-     * Taking the buffer when half full leaves room for the values of most rows at their escaped worst: a buffer that
-     * grows costs a copy, and the first growth also a recompilation of the encoding, which expects none.
+     * Taking the buffer before it is full leaves room for the values of most rows at their escaped worst: a buffer
+     * that grows costs a copy, and the first growth also a recompilation of the encoding, which expects none.
      */
-    private static final int TAKE_AT_BYTES = BUFFER_BYTES / 2;
+    private static final int TAKE_AT_BYTES = BUFFER_BYTES - 64 * 1024;
     /** Rows the driver reads ahead; any positive fetch size makes mariadb-java-client 3.x stream the result. */
     private static final int FETCH_SIZE = 4096;
     private static final int ROWS_BETWEEN_CANCEL_CHECKS = 1024;
