@@ -8,7 +8,6 @@ import fr.esup.podmigrate.sql.DumpWriter;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.sql.Connection;
 import java.util.Locale;
 import java.util.Set;
 
@@ -16,10 +15,13 @@ import java.util.Set;
 final class DumpCommand {
 
     static final String USAGE = "dump --output FILE [--structure if-not-exists|create|drop-create|none]"
-            + " [--insert ignore|insert|replace] [--no-truncate] [--all-tables] [--gzip] [--max-statement-bytes N]";
-    static final Set<String> VALUE_OPTIONS = Set.of("output", "structure", "insert", "max-statement-bytes");
-    private static final Set<String> KNOWN = Set.of("output", "structure", "insert", "max-statement-bytes",
+            + " [--insert ignore|insert|replace] [--no-truncate] [--all-tables] [--gzip] [--max-statement-bytes N]"
+            + " [--parallel N]";
+    static final Set<String> VALUE_OPTIONS = Set.of("output", "structure", "insert", "max-statement-bytes", "parallel");
+    private static final Set<String> KNOWN = Set.of("output", "structure", "insert", "max-statement-bytes", "parallel",
             "no-truncate", "all-tables", "gzip", "report-memory");
+    /** Two: the source server and this machine often have few cores, and one more connection gains little. */
+    private static final int DEFAULT_PARALLEL = 2;
 
     private DumpCommand() {
     }
@@ -36,16 +38,21 @@ final class DumpCommand {
                 insertMode(args.option("insert").orElse("ignore")), args.flag("gzip"));
         DumpOptions options = podv2.toDumpOptions()
                 .maxStatementBytes(args.intOption("max-statement-bytes", DumpOptions.DEFAULT_MAX_STATEMENT_BYTES))
+                .parallelism(args.intOption("parallel", DEFAULT_PARALLEL))
                 .build();
         long started = System.nanoTime();
-        DumpResult result;
-        try (Connection connection = source.connect()) {
-            result = new DumpWriter(options).write(connection, output);
-        }
+        DumpResult result = new DumpWriter(options).write(source::connect, output);
         double seconds = (System.nanoTime() - started) / 1e9;
-        out.printf(Locale.ROOT, "Dumped %s to %s%n", source, output);
+        if (result.parallelism() < options.parallelism()) {
+            out.println("Dumped through one connection: " + source + " lacks the RELOAD privilege that puts several"
+                    + " in one snapshot");
+        }
+        out.println("Dumped " + source + " to " + output);
+        // Padded by hand: a hundred printf calls would parse their format in a JVM that has barely started.
         for (DumpResult.TableResult table : result.tables()) {
-            out.printf(Locale.ROOT, "  %-55s %10d rows%n", table.outputName(), table.rows());
+            String rows = Long.toString(table.rows());
+            out.println("  " + table.outputName() + " ".repeat(Math.max(0, 55 - table.outputName().length()))
+                    + " ".repeat(Math.max(1, 11 - rows.length())) + rows + " rows");
         }
         out.printf(Locale.ROOT, "tables=%d rows=%d bytes=%d seconds=%.2f%n", result.tables().size(), result.rowsWritten(),
                 result.bytesWritten(), seconds);

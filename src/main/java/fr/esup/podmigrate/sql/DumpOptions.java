@@ -11,7 +11,7 @@ import java.util.function.Consumer;
 /**
  * What {@link DumpWriter} writes. Start from {@link #builder()}; the defaults give what a plain
  * {@code mariadb-dump} gives: every base table, {@code DROP TABLE} + {@code CREATE TABLE}, plain
- * {@code INSERT}s of at most 1 MiB each, no {@code USE} line.
+ * {@code INSERT}s of at most 1 MiB each, no {@code USE} line, one connection.
  *
  * @param includeTables       tables to dump; empty means every base table (views are never dumped)
  * @param excludeTables       tables left out, even when included
@@ -24,8 +24,11 @@ import java.util.function.Consumer;
  * @param gzip                whether the output is gzip-compressed (also when the target file's name ends with .gz)
  * @param tableRenames        source table name → name written in the output
  * @param useDatabase         the database of the {@code USE} line, or {@code null} for none
- * @param progress            told as each table starts, after each INSERT statement, and once done
- * @param cancelled           asked between rows; when it answers true the dump stops
+ * @param parallelism         the connections that read tables at once, when the dump may open connections; the output
+ *                            is the same whatever their number
+ * @param progress            told as each table starts, after each INSERT statement, and once done, on the
+ *                            thread that called the dump
+ * @param cancelled           asked between rows, also by the dump's own threads; when it answers true the dump stops
  */
 public record DumpOptions(
         Set<String> includeTables,
@@ -38,6 +41,7 @@ public record DumpOptions(
         boolean gzip,
         Map<String, String> tableRenames,
         String useDatabase,
+        int parallelism,
         Consumer<DumpProgress> progress,
         BooleanSupplier cancelled) {
 
@@ -71,6 +75,9 @@ public record DumpOptions(
             throw new IllegalArgumentException("maxStatementBytes must be positive: " + maxStatementBytes);
         }
         tableRenames = Map.copyOf(tableRenames);
+        if (parallelism < 1) {
+            throw new IllegalArgumentException("parallelism must be at least 1: " + parallelism);
+        }
         Objects.requireNonNull(progress, "progress");
         Objects.requireNonNull(cancelled, "cancelled");
     }
@@ -91,6 +98,7 @@ public record DumpOptions(
                 .gzip(gzip)
                 .tableRenames(tableRenames)
                 .useDatabase(useDatabase)
+                .parallelism(parallelism)
                 .progress(progress)
                 .cancelled(cancelled);
     }
@@ -111,6 +119,7 @@ public record DumpOptions(
         private boolean gzip;
         private Map<String, String> tableRenames = Map.of();
         private String useDatabase;
+        private int parallelism = 1;
         private Consumer<DumpProgress> progress = p -> { };
         private BooleanSupplier cancelled = () -> false;
 
@@ -175,6 +184,11 @@ public record DumpOptions(
             return this;
         }
 
+        public Builder parallelism(int parallelism) {
+            this.parallelism = parallelism;
+            return this;
+        }
+
         public Builder progress(Consumer<DumpProgress> progress) {
             this.progress = progress;
             return this;
@@ -187,7 +201,7 @@ public record DumpOptions(
 
         public DumpOptions build() {
             return new DumpOptions(includeTables, excludeTables, structure, keepAutoIncrement, truncateBeforeInsert,
-                    insertMode, maxStatementBytes, gzip, tableRenames, useDatabase, progress, cancelled);
+                    insertMode, maxStatementBytes, gzip, tableRenames, useDatabase, parallelism, progress, cancelled);
         }
     }
 }

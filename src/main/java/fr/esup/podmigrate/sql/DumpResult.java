@@ -7,15 +7,22 @@ import java.util.List;
  *
  * @param tables       the dumped tables, in the order written
  * @param bytesWritten bytes of SQL written, header and footer included (before any compression)
+ * @param parallelism  the connections the tables were read through: fewer than the options asked when the dump
+ *                     was given a single connection, or the user may not take the lock that puts several in one
+ *                     snapshot (the RELOAD privilege)
  */
-public record DumpResult(List<TableResult> tables, long bytesWritten) {
+public record DumpResult(List<TableResult> tables, long bytesWritten, int parallelism) {
 
     public DumpResult {
         tables = List.copyOf(tables);
     }
 
     public long rowsWritten() {
-        return tables.stream().mapToLong(TableResult::rows).sum();
+        long rows = 0;
+        for (TableResult table : tables) {
+            rows += table.rows();
+        }
+        return rows;
     }
 
     /**

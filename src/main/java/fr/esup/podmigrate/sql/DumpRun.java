@@ -3,6 +3,7 @@ package fr.esup.podmigrate.sql;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -13,12 +14,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CancellationException;
 
-/** One dump of one connection's database to one stream: the state {@link DumpWriter} keeps while it writes. */
-final class DumpRun {
-
-    /** Rows the driver reads ahead; any positive fetch size makes mariadb-java-client 3.x stream the result. */
-    private static final int FETCH_SIZE = 4096;
-    private static final int ROWS_BETWEEN_CANCEL_CHECKS = 1024;
+/**
+ * One dump of one snapshot's database to one stream: the header, each table, the footer, and the progress. The
+ * tables are rendered on the snapshot's connection, or, when it has several, on all of them at once.
+ */
+final class DumpRun implements TableRenderer.Output, ParallelTables.Destination {
 
     private static final String HEADER = """
             /*!40101 SET @OLD_CHARACTER_SET_CLIENT=@@CHARACTER_SET_CLIENT */;
@@ -42,45 +42,59 @@ final class DumpRun {
             /*!40101 SET COLLATION_CONNECTION=@OLD_COLLATION_CONNECTION */;
             /*!40111 SET SQL_NOTES=@OLD_SQL_NOTES */;
             """;
-    private static final byte[] STATEMENT_END = ";\n".getBytes(StandardCharsets.US_ASCII);
-
-    private final Connection connection;
     private final DumpOptions options;
     private final OutputStream out;
-    private final SqlBytes row = new SqlBytes(64 * 1024);
+    private final Path spillDirectory;
+    private final int tableMemoryBytes;
     private int tablesTotal;
     private int tablesDone;
     private String currentTable;
     private long rowsWritten;
     private long bytesWritten;
+    private long tableStartBytes;
 
-    DumpRun(Connection connection, DumpOptions options, OutputStream out) {
-        this.connection = connection;
+    /**
+     * @param spillDirectory   where tables rendered ahead of their turn go beyond their memory; null for the system's
+     *                         temporary directory
+     * @param tableMemoryBytes the memory a table rendered ahead of its turn may hold
+     */
+    DumpRun(DumpOptions options, OutputStream out, Path spillDirectory, int tableMemoryBytes) {
         this.options = options;
         this.out = out;
+        this.spillDirectory = spillDirectory;
+        this.tableMemoryBytes = tableMemoryBytes;
     }
 
-    DumpResult run() throws SQLException, IOException {
-        String database = currentDatabase();
-        List<DumpResult.TableResult> results = new ArrayList<>();
-        try (DumpSession ignored = DumpSession.start(connection)) {
-            List<String> tables = selectTables(database, SourceTable.baseTableNames(connection));
-            tablesTotal = tables.size();
-            writeHeader(database);
-            for (String table : tables) {
-                currentTable = table;
-                reportProgress();
-                results.add(writeTable(SourceTable.read(connection, table)));
-                tablesDone++;
+    /** Dumps the database of {@code connections}, all in one snapshot. */
+    DumpResult run(List<Connection> connections) throws SQLException, IOException {
+        Connection first = connections.get(0);
+        String database = currentDatabase(first);
+        List<SourceTable> tables = SourceTable.read(first, selectTables(database, SourceTable.baseTableNames(first)));
+        tablesTotal = tables.size();
+        writeHeader(database, first);
+        List<DumpResult.TableResult> results = new ArrayList<>(tables.size());
+        if (connections.size() == 1) {
+            TableRenderer renderer = new TableRenderer(first, options, () -> false);
+            for (SourceTable table : tables) {
+                tableStarted(table.name());
+                results.add(tableDone(renderer.render(table, this)));
             }
-            currentTable = null;
-            write("\n" + FOOTER + "\n-- Dump completed on " + Instant.now().truncatedTo(ChronoUnit.SECONDS) + "\n");
-            reportProgress();
+        } else {
+            try (ParallelTables parallel = new ParallelTables(connections, tables, options, spillDirectory,
+                    tableMemoryBytes)) {
+                for (int i = 0; i < tables.size(); i++) {
+                    tableStarted(tables.get(i).name());
+                    results.add(tableDone(parallel.writeTable(i, this)));
+                }
+            }
         }
-        return new DumpResult(results, bytesWritten);
+        currentTable = null;
+        write("\n" + FOOTER + "\n-- Dump completed on " + Instant.now().truncatedTo(ChronoUnit.SECONDS) + "\n");
+        reportProgress();
+        return new DumpResult(results, bytesWritten, connections.size());
     }
 
-    private String currentDatabase() throws SQLException {
+    private static String currentDatabase(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement();
              ResultSet rows = statement.executeQuery("SELECT DATABASE()")) {
             rows.next();
@@ -98,13 +112,17 @@ final class DumpRun {
                 throw new IllegalArgumentException("Database " + database + " has no base table " + included);
             }
         }
-        return baseTables.stream()
-                .filter(t -> options.includeTables().isEmpty() || options.includeTables().contains(t))
-                .filter(t -> !options.excludeTables().contains(t))
-                .toList();
+        List<String> selected = new ArrayList<>(baseTables.size());
+        for (String table : baseTables) {
+            if ((options.includeTables().isEmpty() || options.includeTables().contains(table))
+                    && !options.excludeTables().contains(table)) {
+                selected.add(table);
+            }
+        }
+        return selected;
     }
 
-    private void writeHeader(String database) throws SQLException, IOException {
+    private void writeHeader(String database, Connection connection) throws SQLException, IOException {
         StringBuilder header = new StringBuilder()
                 .append("-- Pod Migrate dump of database ").append(SqlBytes.quoteIdentifier(database))
                 .append("\n-- Server version ").append(connection.getMetaData().getDatabaseProductVersion())
@@ -115,110 +133,57 @@ final class DumpRun {
         write(header.toString());
     }
 
-    private DumpResult.TableResult writeTable(SourceTable table) throws SQLException, IOException {
-        long bytesBefore = bytesWritten;
-        String outputName = SqlBytes.quoteIdentifier(options.outputName(table.name()));
-        StringBuilder sql = new StringBuilder();
-        DumpOptions.Structure structure = options.structure();
-        if (structure != DumpOptions.Structure.NONE) {
-            sql.append("\n--\n-- Table structure for table ").append(outputName).append("\n--\n\n");
-            if (structure == DumpOptions.Structure.DROP_AND_CREATE_TABLE) {
-                sql.append("DROP TABLE IF EXISTS ").append(outputName).append(";\n");
-            }
-            sql.append(CreateTableStatement.rewrite(table.showCreateTable(connection), table.name(),
-                    structure == DumpOptions.Structure.CREATE_TABLE_IF_NOT_EXISTS, options.keepAutoIncrement(),
-                    options.tableRenames())).append(";\n");
-        }
-        sql.append("\n--\n-- Dumping data for table ").append(outputName).append("\n--\n\n");
-        if (options.truncateBeforeInsert()) {
-            sql.append("TRUNCATE TABLE ").append(outputName).append(";\n");
-        }
-        write(sql.toString());
-
-        String insertPrefix = options.insertMode().sqlPrefix + outputName + " (" + table.columnList() + ") VALUES ";
-        long rows = writeRows(table, insertPrefix.getBytes(StandardCharsets.UTF_8));
-        return new DumpResult.TableResult(table.name(), options.outputName(table.name()), rows,
-                bytesWritten - bytesBefore);
-    }
-
-    /**
-     * Writes the rows as extended INSERTs, each kept under the size cap unless its only row is larger. The
-     * result is streamed: only the current row is ever held.
-     */
-    private long writeRows(SourceTable table, byte[] insertPrefix) throws SQLException, IOException {
-        ColumnKind[] kinds = table.columnKinds().toArray(ColumnKind[]::new);
-        int cap = options.maxStatementBytes();
-        long rows = 0;
-        try (Statement statement = connection.createStatement(ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
-            statement.setFetchSize(FETCH_SIZE);
-            try (ResultSet result = statement.executeQuery(table.selectAllColumns())) {
-                long statementBytes = 0;
-                while (result.next()) {
-                    encodeRow(result, kinds);
-                    // +1 for the comma before the row, +1 for the semicolon after it
-                    if (statementBytes > 0 && statementBytes + row.length() + 2 > cap) {
-                        endStatement();
-                        statementBytes = 0;
-                    }
-                    if (statementBytes == 0) {
-                        write(insertPrefix);
-                        statementBytes = insertPrefix.length;
-                    } else {
-                        out.write(',');
-                        bytesWritten++;
-                        statementBytes++;
-                    }
-                    row.writeTo(out);
-                    bytesWritten += row.length();
-                    statementBytes += row.length();
-                    rows++;
-                    rowsWritten++;
-                    if (rows % ROWS_BETWEEN_CANCEL_CHECKS == 0) {
-                        stopIfCancelled();
-                    }
-                }
-                if (statementBytes > 0) {
-                    endStatement();
-                }
-            }
-        }
-        stopIfCancelled();
-        return rows;
-    }
-
-    private void encodeRow(ResultSet result, ColumnKind[] kinds) throws SQLException {
-        row.clear();
-        row.append('(');
-        for (int i = 0; i < kinds.length; i++) {
-            if (i > 0) {
-                row.append(',');
-            }
-            kinds[i].appendValue(result, i + 1, row);
-        }
-        row.append(')');
-    }
-
-    private void endStatement() throws IOException {
-        write(STATEMENT_END);
+    private void tableStarted(String table) {
+        currentTable = table;
+        tableStartBytes = bytesWritten;
         reportProgress();
     }
 
-    private void stopIfCancelled() {
-        if (options.cancelled().getAsBoolean() || Thread.currentThread().isInterrupted()) {
-            throw new CancellationException("Dump cancelled while writing table " + currentTable);
+    private DumpResult.TableResult tableDone(DumpResult.TableResult result) {
+        tablesDone++;
+        rowsWritten += result.rows();
+        return result;
+    }
+
+    /** Single connection: the renderer's buffer goes straight to the output. */
+    @Override
+    public void take(SqlBytes bytes, long[] statementEnds, int values) throws IOException {
+        int length = bytes.length();
+        bytes.writeTo(out);
+        bytes.clear();
+        bytesWritten += length;
+        for (int i = 0; i < values; i += 2) {
+            statementEnded(statementEnds[i], statementEnds[i + 1]);
         }
+    }
+
+    @Override
+    public void write(byte[] bytes, int length) throws IOException {
+        out.write(bytes, 0, length);
+        bytesWritten += length;
+    }
+
+    @Override
+    public void statementEnded(long tableOffset, long tableRows) {
+        options.progress().accept(new DumpProgress(tablesDone, tablesTotal, currentTable, rowsWritten + tableRows,
+                tableStartBytes + tableOffset));
+        stopIfCancelled();
     }
 
     private void reportProgress() {
         options.progress().accept(new DumpProgress(tablesDone, tablesTotal, currentTable, rowsWritten, bytesWritten));
+        stopIfCancelled();
+    }
+
+    /** The renderers check between rows; this catches a cancel the progress itself asked for. */
+    private void stopIfCancelled() {
+        if (currentTable != null && (options.cancelled().getAsBoolean() || Thread.currentThread().isInterrupted())) {
+            throw new CancellationException("Dump cancelled while writing table " + currentTable);
+        }
     }
 
     private void write(String text) throws IOException {
-        write(text.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private void write(byte[] bytes) throws IOException {
-        out.write(bytes);
-        bytesWritten += bytes.length;
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        write(bytes, bytes.length);
     }
 }

@@ -5,9 +5,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 
 /**
- * The session settings a dump reads under, set on the caller's connection and given back afterwards:
- * results in utf8mb4, times in UTC (the dump's header makes the importing session UTC too), plain
- * backticked {@code SHOW CREATE TABLE}, and one consistent snapshot across all tables.
+ * The session settings a dump reads under, set on a connection and given back afterwards: results in utf8mb4,
+ * times in UTC (the dump's header makes the importing session UTC too), plain backticked
+ * {@code SHOW CREATE TABLE}, and one consistent snapshot across all tables.
  */
 final class DumpSession implements AutoCloseable {
 
@@ -19,8 +19,8 @@ final class DumpSession implements AutoCloseable {
         this.previousIsolation = previousIsolation;
     }
 
-    /** Starts the snapshot; any transaction open on the connection is committed by it, as by any START TRANSACTION. */
-    static DumpSession start(Connection connection) throws SQLException {
+    /** Sets the session up; {@link #startSnapshot()} then starts the transaction the dump reads in. */
+    static DumpSession prepare(Connection connection) throws SQLException {
         int previousIsolation = connection.getTransactionIsolation();
         try (Statement statement = connection.createStatement()) {
             statement.execute("SET @pm_dump_time_zone = @@SESSION.time_zone, @pm_dump_sql_mode = @@SESSION.sql_mode,"
@@ -28,10 +28,20 @@ final class DumpSession implements AutoCloseable {
                     + " @pm_dump_character_set_results = @@SESSION.character_set_results");
             statement.execute("SET SESSION time_zone = '+00:00', sql_mode = '', sql_quote_show_create = 1,"
                     + " character_set_results = utf8mb4");
-            connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+        }
+        connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+        return new DumpSession(connection, previousIsolation);
+    }
+
+    /** Any transaction open on the connection is committed by it, as by any START TRANSACTION. */
+    void startSnapshot() throws SQLException {
+        try (Statement statement = connection.createStatement()) {
             statement.execute("START TRANSACTION WITH CONSISTENT SNAPSHOT");
         }
-        return new DumpSession(connection, previousIsolation);
+    }
+
+    Connection connection() {
+        return connection;
     }
 
     @Override

@@ -1,15 +1,14 @@
 package fr.esup.podmigrate.sql;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Collectors;
-import java.util.stream.IntStream;
+import java.util.Map;
 
 /**
  * A base table of the dumped database and the columns its {@code INSERT}s carry: every column but the
@@ -31,23 +30,30 @@ record SourceTable(String name, List<String> columnNames, List<ColumnKind> colum
         return names;
     }
 
-    static SourceTable read(Connection connection, String name) throws SQLException {
-        List<String> columnNames = new ArrayList<>();
-        List<ColumnKind> columnKinds = new ArrayList<>();
-        try (PreparedStatement statement = connection.prepareStatement("SELECT COLUMN_NAME, DATA_TYPE, EXTRA"
-                + " FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = ?"
-                + " ORDER BY ORDINAL_POSITION")) {
-            statement.setString(1, name);
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    if (!isGenerated(rows.getString(3))) {
-                        columnNames.add(rows.getString(1));
-                        columnKinds.add(ColumnKind.of(rows.getString(2)));
-                    }
+    /** The tables {@code names} of the connection's current database, in that order, read in one query. */
+    static List<SourceTable> read(Connection connection, List<String> names) throws SQLException {
+        Map<String, SourceTable> tables = new HashMap<>();
+        for (String name : names) {
+            tables.put(name, new SourceTable(name, new ArrayList<>(), new ArrayList<>()));
+        }
+        try (Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT TABLE_NAME, COLUMN_NAME, DATA_TYPE, COLUMN_TYPE, EXTRA"
+                     + " FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE()"
+                     + " ORDER BY TABLE_NAME, ORDINAL_POSITION")) {
+            while (rows.next()) {
+                SourceTable table = tables.get(rows.getString(1));
+                if (table != null && !isGenerated(rows.getString(5))) {
+                    table.columnNames.add(rows.getString(2));
+                    table.columnKinds.add(ColumnKind.of(rows.getString(3), rows.getString(4)));
                 }
             }
         }
-        return new SourceTable(name, List.copyOf(columnNames), List.copyOf(columnKinds));
+        List<SourceTable> read = new ArrayList<>(names.size());
+        for (String name : names) {
+            SourceTable table = tables.get(name);
+            read.add(new SourceTable(name, List.copyOf(table.columnNames), List.copyOf(table.columnKinds)));
+        }
+        return read;
     }
 
     /** MariaDB says VIRTUAL GENERATED or STORED GENERATED (VIRTUAL or PERSISTENT before 10.2); MySQL's DEFAULT_GENERATED is a plain default. */
@@ -65,13 +71,20 @@ record SourceTable(String name, List<String> columnNames, List<ColumnKind> colum
     }
 
     String selectAllColumns() {
-        return IntStream.range(0, columnNames.size())
-                .mapToObj(i -> columnKinds.get(i).selectExpression(SqlBytes.quoteIdentifier(columnNames.get(i))))
-                .collect(Collectors.joining(",", "SELECT ", " FROM " + SqlBytes.quoteIdentifier(name)));
+        StringBuilder select = new StringBuilder("SELECT ");
+        for (int i = 0; i < columnNames.size(); i++) {
+            select.append(i == 0 ? "" : ",")
+                    .append(columnKinds.get(i).selectExpression(SqlBytes.quoteIdentifier(columnNames.get(i))));
+        }
+        return select.append(" FROM ").append(SqlBytes.quoteIdentifier(name)).toString();
     }
 
     /** The backticked, comma-separated column names. */
     String columnList() {
-        return columnNames.stream().map(SqlBytes::quoteIdentifier).collect(Collectors.joining(","));
+        StringBuilder list = new StringBuilder();
+        for (String column : columnNames) {
+            list.append(list.isEmpty() ? "" : ",").append(SqlBytes.quoteIdentifier(column));
+        }
+        return list.toString();
     }
 }

@@ -38,6 +38,11 @@ final class SqlBytes {
         return length;
     }
 
+    /** The memory the buffer holds. */
+    int capacity() {
+        return bytes.length;
+    }
+
     /** Empties the buffer; one huge row does not keep its huge buffer for the rest of the dump. */
     void clear() {
         length = 0;
@@ -50,6 +55,17 @@ final class SqlBytes {
         out.write(bytes, 0, length);
     }
 
+    /**
+     * Hands the array over, its first {@link #length()} bytes filled, and goes on empty with {@code spare}, an array
+     * of at least the initial capacity, or a new one when null.
+     */
+    byte[] detach(byte[] spare) {
+        byte[] filled = bytes;
+        bytes = spare != null ? spare : new byte[initialCapacity];
+        length = 0;
+        return filled;
+    }
+
     SqlBytes append(char asciiChar) {
         ensureRoom(1);
         bytes[length++] = (byte) asciiChar;
@@ -58,7 +74,40 @@ final class SqlBytes {
 
     /** Appends text known to be ASCII: numbers as the server writes them. */
     SqlBytes appendAscii(String ascii) {
-        return appendBytes(ascii.getBytes(StandardCharsets.US_ASCII));
+        int n = ascii.length();
+        ensureRoom(n);
+        byte[] b = bytes;
+        int p = length;
+        for (int i = 0; i < n; i++) {
+            b[p++] = (byte) ascii.charAt(i);
+        }
+        length = p;
+        return this;
+    }
+
+    /** Appends the decimal digits of {@code value}, as the server writes an integer. */
+    SqlBytes appendLong(long value) {
+        ensureRoom(20);
+        byte[] b = bytes;
+        int p = length;
+        long negative = value;
+        if (value < 0) {
+            b[p++] = '-';
+        } else {
+            negative = -value; // works on the negative side, where Long.MIN_VALUE fits too
+        }
+        int first = p;
+        do {
+            b[p++] = (byte) ('0' - negative % 10);
+            negative /= 10;
+        } while (negative != 0);
+        for (int i = first, j = p - 1; i < j; i++, j--) {
+            byte digit = b[i];
+            b[i] = b[j];
+            b[j] = digit;
+        }
+        length = p;
+        return this;
     }
 
     /** The name between backticks, its own backticks doubled. */
@@ -75,6 +124,24 @@ final class SqlBytes {
 
     SqlBytes appendNull() {
         return appendBytes(NULL);
+    }
+
+    /** Appends a string literal that has nothing to escape: a date or time as the server writes it. */
+    SqlBytes appendQuoted(byte[] value) {
+        ensureRoom(value.length + 2);
+        bytes[length++] = '\'';
+        System.arraycopy(value, 0, bytes, length, value.length);
+        length += value.length;
+        bytes[length++] = '\'';
+        return this;
+    }
+
+    /** Replaces the {@code count} bytes at {@code at} by {@code replacement}, moving what follows them. */
+    void replace(int at, int count, byte[] replacement) {
+        ensureRoom(replacement.length - count);
+        System.arraycopy(bytes, at + count, bytes, at + replacement.length, length - at - count);
+        System.arraycopy(replacement, 0, bytes, at, replacement.length);
+        length += replacement.length - count;
     }
 
     /**

@@ -8,6 +8,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -18,22 +20,46 @@ class DumpCommandTest {
 
     @Test
     void writesPodv2SqlWithTheProceduresOptions() throws Exception {
-        TestServer server = TestServer.get();
         try (PodTestDatabase v2 = PodTestDatabase.generatedV2(PodVersion.V2_9_1, 3, 7)) {
             Path output = dir.resolve("podv2.sql");
-            CliRun run = CliRun.of("dump", "--output", output.toString(),
-                    "--podmigrate.source.url=" + server.jdbcUrl(v2.name()),
-                    "--podmigrate.source.username=" + server.user(),
-                    "--podmigrate.source.password=" + server.password());
+            CliRun run = dump(v2, output);
 
-            assertThat(run.exitCode()).as(run.err()).isZero();
-            assertThat(run.out()).contains("video_video").containsPattern("tables=\\d+ rows=\\d+");
+            assertThat(run.out()).contains("video_video").containsPattern("tables=\\d+ rows=\\d+")
+                    .doesNotContain("one connection");
             String script = Files.readString(output);
             assertThat(script).contains("CREATE TABLE IF NOT EXISTS `video_video`", "TRUNCATE TABLE `video_video`",
                     "INSERT IGNORE INTO `video_video` (`id`,", "FOREIGN_KEY_CHECKS=0")
                     .doesNotContain("`django_migrations`", "INTO `live_broadcaster`", "CREATE TABLE IF NOT EXISTS `live_broadcaster`",
                             "USE `");
         }
+    }
+
+    @Test
+    void readsOnSeveralConnectionsTheSameScriptAsOnOne() throws Exception {
+        try (PodTestDatabase v2 = PodTestDatabase.generatedV2(PodVersion.V2_9_1, 3, 7)) {
+            dump(v2, dir.resolve("one.sql"), "--parallel", "1");
+            dump(v2, dir.resolve("three.sql"), "--parallel", "3");
+
+            assertThat(withoutCompletionTime(dir.resolve("three.sql")))
+                    .isEqualTo(withoutCompletionTime(dir.resolve("one.sql")));
+        }
+    }
+
+    private static CliRun dump(PodTestDatabase v2, Path output, String... options) {
+        TestServer server = TestServer.get();
+        List<String> args = new ArrayList<>(List.of("dump", "--output", output.toString(),
+                "--podmigrate.source.url=" + server.jdbcUrl(v2.name()),
+                "--podmigrate.source.username=" + server.user(),
+                "--podmigrate.source.password=" + server.password()));
+        args.addAll(List.of(options));
+        CliRun run = CliRun.of(args.toArray(String[]::new));
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        return run;
+    }
+
+    private static String withoutCompletionTime(Path script) throws Exception {
+        String text = Files.readString(script);
+        return text.substring(0, text.lastIndexOf("-- Dump completed on "));
     }
 
     @Test

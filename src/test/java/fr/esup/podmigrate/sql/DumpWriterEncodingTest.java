@@ -43,6 +43,25 @@ class DumpWriterEncodingTest {
     }
 
     @Test
+    void writesIntegersAsTheirDigits() throws Exception {
+        SqlBytes buffer = new SqlBytes(4);
+        for (long value : new long[]{0, 7, -7, 1234567890123L, Long.MAX_VALUE, Long.MIN_VALUE}) {
+            buffer.appendLong(value).append(',');
+        }
+
+        assertThat(encode(buffer)).isEqualTo("0,7,-7,1234567890123,9223372036854775807,-9223372036854775808,");
+    }
+
+    @Test
+    void replacesBytesInPlace() throws Exception {
+        SqlBytes buffer = new SqlBytes(4).appendAscii(",(1)");
+
+        buffer.replace(0, 1, "INSERT INTO t VALUES ".getBytes(StandardCharsets.US_ASCII));
+
+        assertThat(encode(buffer.appendAscii(",(2)"))).isEqualTo("INSERT INTO t VALUES (1),(2)");
+    }
+
+    @Test
     void reusesTheBufferAfterClear() throws Exception {
         SqlBytes buffer = new SqlBytes(2);
         buffer.appendQuotedEscaped(new byte[1000]);

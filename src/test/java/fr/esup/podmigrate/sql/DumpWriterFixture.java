@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -106,9 +107,13 @@ final class DumpWriterFixture implements AutoCloseable {
         return server.connect(database);
     }
 
-    /** Opens connections to the database, as an importer's target. */
+    /** Opens connections to the database, as an importer's target or a dump's source. */
     ConnectionFactory factory(String database) {
         return () -> server.connect(database);
+    }
+
+    ConnectionFactory factory(String database, String user, String password) {
+        return () -> DriverManager.getConnection(server.jdbcUrl(database), user, password);
     }
 
     /** Each base table with its row count and CHECKSUM TABLE, then the triggers, routines and views. */
@@ -150,6 +155,11 @@ final class DumpWriterFixture implements AutoCloseable {
         dataSource.setUser(server.user());
         dataSource.setPassword(server.password());
         return dataSource;
+    }
+
+    /** The dump without the time it completed at, the only line that differs between two dumps of the same data. */
+    static String withoutCompletionLine(String dump) {
+        return dump.substring(0, dump.lastIndexOf("-- Dump completed on "));
     }
 
     String dump(String database, DumpOptions options) throws SQLException, IOException {

@@ -23,6 +23,7 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.zip.GZIPInputStream;
 
+import static fr.esup.podmigrate.sql.DumpWriterFixture.withoutCompletionLine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -367,9 +368,5 @@ class DumpWriterOptionsTest {
         try (InputStream in = new GZIPInputStream(Files.newInputStream(file))) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
-    }
-
-    private static String withoutCompletionLine(String dump) {
-        return dump.substring(0, dump.lastIndexOf("-- Dump completed on "));
     }
 }
