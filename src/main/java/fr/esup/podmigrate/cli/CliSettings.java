@@ -1,27 +1,22 @@
 package fr.esup.podmigrate.cli;
 
 import fr.esup.podmigrate.config.DatabaseEndpoint;
-import fr.esup.podmigrate.config.PodMigrateProperties;
-import org.springframework.boot.context.properties.bind.Bindable;
-import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.core.env.MapPropertySource;
-import org.springframework.core.env.StandardEnvironment;
 
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * The console's database settings for a verb: {@code --podmigrate.target.url=...} flags first, then system
- * properties and environment variables ({@code PODMIGRATE_TARGET_URL}...), bound as the console binds them.
+ * The console's database settings for a verb, under the console's names: {@code --podmigrate.target.url=...} flags
+ * first, then system properties, then environment variables ({@code PODMIGRATE_TARGET_URL}...). Looked up directly
+ * rather than through Spring's binder, which a short command would pay for at every start.
  */
 final class CliSettings {
 
-    private final Binder binder;
+    private final Map<String, Object> flags;
 
     CliSettings(Map<String, Object> flags) {
-        StandardEnvironment environment = new StandardEnvironment();
-        environment.getPropertySources().addFirst(new MapPropertySource("command line", flags));
-        this.binder = Binder.get(environment);
+        this.flags = flags;
     }
 
     Optional<DatabaseEndpoint> target() {
@@ -45,8 +40,20 @@ final class CliSettings {
     }
 
     private Optional<DatabaseEndpoint> endpoint(String prefix) {
-        return Optional.ofNullable(binder.bind(prefix, Bindable.of(PodMigrateProperties.Database.class)).orElse(null))
-                .filter(PodMigrateProperties.Database::configured)
-                .map(d -> new DatabaseEndpoint(d.url(), d.username(), d.password(), prefix + ".url"));
+        return setting(prefix + ".url").filter(url -> !url.isBlank())
+                .map(url -> new DatabaseEndpoint(url, setting(prefix + ".username").orElse(null),
+                        setting(prefix + ".password").orElse(null), prefix + ".url"));
+    }
+
+    private Optional<String> setting(String name) {
+        Object flag = flags.get(name);
+        if (flag != null) {
+            return Optional.of(flag.toString());
+        }
+        String property = System.getProperty(name);
+        if (property != null) {
+            return Optional.of(property);
+        }
+        return Optional.ofNullable(System.getenv(name.toUpperCase(Locale.ROOT).replace('.', '_').replace("-", "")));
     }
 }

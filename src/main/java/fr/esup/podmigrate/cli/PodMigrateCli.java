@@ -1,5 +1,7 @@
 package fr.esup.podmigrate.cli;
 
+import fr.esup.podmigrate.config.InvalidSettingException;
+
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
@@ -53,6 +55,9 @@ public final class PodMigrateCli {
                 case "import" -> ImportCommand.USAGE;
                 default -> DumpCommand.USAGE;
             });
+            return REFUSED;
+        } catch (InvalidSettingException e) {
+            err.println("pod-migrate " + verb + ": invalid setting " + e.getMessage());
             return REFUSED;
         } catch (Exception e) {
             err.println("pod-migrate " + verb + " failed: " + e.getMessage());

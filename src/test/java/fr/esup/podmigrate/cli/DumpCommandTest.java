@@ -72,6 +72,10 @@ class DumpCommandTest {
         assertThat(noSource.exitCode()).isEqualTo(2);
         assertThat(noSource.err()).contains("dump needs the source database");
 
+        CliRun malformed = CliRun.of("dump", "--output", "x.sql", "--podmigrate.source.url=mysql:/nowhere");
+        assertThat(malformed.exitCode()).isEqualTo(2);
+        assertThat(malformed.err()).contains("invalid setting podmigrate.source.url 'mysql:/nowhere'");
+
         CliRun typo = CliRun.of("dump", "--output", "x.sql", "--strucutre", "none");
         assertThat(typo.exitCode()).isEqualTo(2);
         assertThat(typo.err()).contains("Unknown option --strucutre");
