@@ -8,6 +8,7 @@ import java.time.LocalDateTime;
 final class V2Videos {
 
     private static final String[] RENDITION_NAMES = {"360p", "720p", "1080p"};
+    private static final String[] LOGGED_RENDITIONS = {"360", "720", "1080"};
     private static final String[] CURSUS = {"0", "L", "M", "D", "1"};
     private static final String[] LICENCES = {"by", "by-nd", "by-nc-nd", "by-nc", "by-nc-sa", "by-sa"};
     private static final String[] ROLES = {"actor", "author", "designer", "contributor", "editor", "speaker",
@@ -150,12 +151,34 @@ final class V2Videos {
         if (!isVideo) {
             audio.row("audio", "video/mp4", folder + "audio_192k.m4a", id);
         }
-        site.table("video_encodinglog", "log", "video_id").row(site.chance(0.1) ? null
-                : "ffmpeg -hide_banner -y -i \"" + folder + "source.mp4\" -c:v libx264 -preset slow\n"
-                + "frame= 4512 fps= 61 q=-1.0 Lsize=  48213kB time=00:03:00.48 bitrate=2188.1kbits/s\n"
-                + "[libx264 @ 0x55d1c] kb/s:2041.27\nEnd of encoding: " + id, id);
+        site.table("video_encodinglog", "log", "video_id").row(site.chance(0.1) ? null : encodingLog(folder, id), id);
         site.table("video_encodingstep", "num_step", "desc_step", "video_id")
                 .row(0, site.chance(0.05) ? null : "end of encoding", id);
+    }
+
+    /**
+     * What Pod writes in an encoding log: per rendition, the ffmpeg command and its progress lines (a few KB a
+     * video on a real site, which is most of a v2 dump's bytes after the videos themselves).
+     */
+    private String encodingLog(String folder, int id) {
+        StringBuilder log = new StringBuilder(6 * 1024);
+        int seconds = 60 + site.random.nextInt(3600);
+        for (String rendition : LOGGED_RENDITIONS) {
+            log.append("command: ffmpeg -hide_banner -y -i \"").append(folder).append("source.mp4\" -c:v libx264 -preset slow")
+                    .append(" -vf scale=-2:").append(rendition).append(" -c:a aac -b:a 128k \"").append(folder)
+                    .append(rendition).append("p.mp4\"\nresult:\n");
+            for (int step = 1, steps = 8 + site.random.nextInt(13); step <= steps; step++) {
+                int at = seconds * step / steps;
+                log.append("frame=").append(at * 25).append(" fps=").append(20 + site.random.nextInt(60))
+                        .append(" q=28.0 size=").append(at * 190 + site.random.nextInt(100)).append("kB time=")
+                        .append(String.format(java.util.Locale.ROOT, "%02d:%02d:%02d.%02d", at / 3600, at / 60 % 60,
+                                at % 60, site.random.nextInt(100)))
+                        .append(" bitrate=").append(1000 + site.random.nextInt(2000)).append(".").append(site.random.nextInt(10))
+                        .append("kbits/s speed=").append(1 + site.random.nextInt(4)).append(".").append(site.random.nextInt(100))
+                        .append("x\n");
+            }
+        }
+        return log.append("End of encoding: ").append(id).toString();
     }
 
     private void audience(int id, LocalDateTime added) throws SQLException {
