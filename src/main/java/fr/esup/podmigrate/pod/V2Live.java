@@ -42,7 +42,9 @@ final class V2Live {
                         ? concat(values, site.chance(0.5) ? "https://chat.univ-exemple.fr/amphi" + id : null,
                                 site.chance(0.5) ? (Object) 400 : null, null, site.chance(0.2) ? "s3cr3t'" + id : null)
                         : concat(values, site.chance(0.5) ? "Wowza" : null,
-                                site.chance(0.5) ? "{\"server_url\": \"https://wowza.univ-exemple.fr:8087\"}" : null));
+                                // the first broadcaster always has one: the checklist shows how it maps to v3
+                                broadcasters == 1 || site.chance(0.5)
+                                        ? "{\"server_url\": \"https://wowza.univ-exemple.fr:8087\"}" : null));
                 if (!v291 && site.chance(0.5)) {
                     site.table("live_broadcaster_manage_groups", "broadcaster_id", "group_id")
                             .row(broadcasters, 1 + camera);
