@@ -21,7 +21,6 @@ final class DumpCommand {
     private static final Set<String> KNOWN = Set.of("output", "structure", "insert", "max-statement-bytes", "parallel",
             "no-truncate", "all-tables", "gzip", "report-memory");
     /** Two: the source server and this machine often have few cores, and one more connection gains little. */
-    private static final int DEFAULT_PARALLEL = 2;
 
     private DumpCommand() {
     }
@@ -38,7 +37,7 @@ final class DumpCommand {
                 insertMode(args.option("insert").orElse("ignore")), args.flag("gzip"));
         DumpOptions options = podv2.toDumpOptions()
                 .maxStatementBytes(args.intOption("max-statement-bytes", DumpOptions.DEFAULT_MAX_STATEMENT_BYTES))
-                .parallelism(args.intOption("parallel", DEFAULT_PARALLEL))
+                .parallelism(args.intOption("parallel", Podv2ScriptOptions.CONNECTIONS))
                 .build();
         long started = System.nanoTime();
         DumpResult result = new DumpWriter(options).write(source::connect, output);

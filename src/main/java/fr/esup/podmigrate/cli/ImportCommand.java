@@ -29,7 +29,6 @@ final class ImportCommand {
     static final Set<String> VALUE_OPTIONS = Set.of("parallel", "max-errors", "checkpoint");
     private static final Set<String> KNOWN = Set.of("parallel", "max-errors", "checkpoint", "continue", "resume", "plain",
             "report-memory");
-    static final int DEFAULT_PARALLELISM = 4;
 
     private ImportCommand() {
     }
@@ -40,7 +39,7 @@ final class ImportCommand {
         DatabaseEndpoint target = new CliSettings(args.settings()).requireTarget("import");
         Path checkpoint = Path.of(args.option("checkpoint").orElse(script + ".checkpoint"));
         UnaryOperator<ImportOptions.Builder> settings = builder -> builder
-                .parallelism(args.intOption("parallel", DEFAULT_PARALLELISM))
+                .parallelism(args.intOption("parallel", PodImport.CONNECTIONS))
                 .errorPolicy(args.flag("continue") ? ErrorPolicy.CONTINUE : ErrorPolicy.STOP_AT_FIRST)
                 .maxErrors(args.intOption("max-errors", ImportOptions.DEFAULT_MAX_ERRORS))
                 .checkpointFile(checkpoint)

@@ -15,7 +15,6 @@ import fr.esup.podmigrate.sql.DumpWriter;
 import org.springframework.stereotype.Service;
 
 import java.nio.file.Path;
-import java.sql.Connection;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -69,11 +68,9 @@ public class ScriptGeneration {
     private String generate(DatabaseEndpoint source, Podv2ScriptOptions options, String operator, JobContext context)
             throws Exception {
         Path file = scriptFiles.newExport(options.gzip());
-        DumpResult result;
-        try (Connection connection = source.connect()) {
-            result = new DumpWriter(options.toDumpOptions().progress(new Progress(context)).cancelled(context::cancelled).build())
-                    .write(connection, file);
-        }
+        DumpResult result = new DumpWriter(options.toDumpOptions().parallelism(Podv2ScriptOptions.CONNECTIONS)
+                .progress(new Progress(context)).cancelled(context::cancelled).build())
+                .write(source::connect, file);
         ScriptFile written = scriptFiles.generated(file);
         scriptFiles.select(written);
         runStore.record(WizardStep.DUMP, StepStatus.DONE, operator, "chose podv2.sql " + written.id());

@@ -39,7 +39,6 @@ import java.util.concurrent.ConcurrentHashMap;
 @Service
 public class ImportService {
 
-    static final int PARALLELISM = 4;
     private static final int LISTED_ERRORS = 20;
     /** The result an analysis job records first: the podv2.sql it reads, which tells it from a generation. */
     private static final String ANALYSED_SCRIPT = "analysis";
@@ -155,7 +154,7 @@ public class ImportService {
             context.result(JobResults.IMPORT_SCRIPT, script.id());
             context.result("continueOnError", String.valueOf(continueOnError));
             ImportResult result = PodImport.run(analysis, script.path(), target, options -> options
-                    .parallelism(PARALLELISM)
+                    .parallelism(PodImport.CONNECTIONS)
                     .errorPolicy(continueOnError ? ErrorPolicy.CONTINUE : ErrorPolicy.STOP_AT_FIRST)
                     .checkpointFile(checkpoint)
                     .resume(resume)

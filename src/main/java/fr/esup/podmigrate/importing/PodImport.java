@@ -39,6 +39,9 @@ import java.util.stream.Stream;
  */
 public final class PodImport {
 
+    /** Connections that load tables at once: the server's inserts, not the reading, bound an import. */
+    public static final int CONNECTIONS = 4;
+
     private static final Set<String> SYSTEM_SCHEMAS = Set.of("mysql", "information_schema", "performance_schema", "sys");
     private static final int HEAD_STATEMENTS = 200;
     private static final Set<String> V2_TABLES = Stream.of(PodVersion.values()).filter(PodVersion::isV2)
