@@ -4,6 +4,7 @@ import fr.esup.podmigrate.config.DatabaseEndpoint;
 import fr.esup.podmigrate.config.Databases;
 import fr.esup.podmigrate.pod.DatabaseKind;
 import fr.esup.podmigrate.run.RunStore;
+import fr.esup.podmigrate.run.StepState;
 import fr.esup.podmigrate.run.StepStatus;
 import fr.esup.podmigrate.run.WizardStep;
 import fr.esup.podmigrate.testsupport.WebSliceConfiguration;
@@ -61,13 +62,15 @@ class ConnectionControllerTest {
 
     @Test
     void pageShowsTheTargetWithoutItsPassword() throws Exception {
-        when(runStore.states()).thenReturn(List.of());
+        when(runStore.states()).thenReturn(List.of(new StepState(WizardStep.CONNECTIONS, StepStatus.DONE, "bob",
+                java.time.Instant.parse("2026-11-26T09:30:00Z"))));
         mvc.perform(get("/connections"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(allOf(
                         containsString("<nav class=\"steps\""),
                         containsString("v3.univ.fr"),
                         containsString("id=\"test-target\""),
+                        containsString("2026-11-26 09:30, bob"),
                         containsString("No source database is configured"),
                         not(containsString("hunter2")))));
     }
