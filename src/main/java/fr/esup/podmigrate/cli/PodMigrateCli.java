@@ -21,6 +21,7 @@ public final class PodMigrateCli {
     static final int FAILED = 1;
     static final int REFUSED = 2;
 
+    private static final String DRIVER_LOGGING_OFF = "mariadb.logging.disable";
     private static final Set<String> VERBS = Set.of("analyze", "import", "dump");
 
     private PodMigrateCli() {
@@ -32,6 +33,10 @@ public final class PodMigrateCli {
     }
 
     public static int run(String[] args, PrintStream out, PrintStream err) {
+        // The verbs say what failed themselves; the driver's logger would only cost a logging system's start-up.
+        if (System.getProperty(DRIVER_LOGGING_OFF) == null) {
+            System.setProperty(DRIVER_LOGGING_OFF, "true");
+        }
         String verb = args[0];
         String[] rest = Arrays.copyOfRange(args, 1, args.length);
         try {
