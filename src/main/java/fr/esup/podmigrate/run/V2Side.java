@@ -7,6 +7,7 @@ import fr.esup.podmigrate.sql.InsertValues;
 import fr.esup.podmigrate.sql.SqlStatement;
 import fr.esup.podmigrate.sql.StatementKind;
 import fr.esup.podmigrate.sql.StatementReader;
+import fr.esup.podmigrate.sql.TableDefinitions;
 import org.springframework.jdbc.core.ResultSetExtractor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -115,7 +116,8 @@ public class V2Side {
                     continue;
                 }
                 if (s.kind() == StatementKind.CREATE_TABLE) {
-                    created.putIfAbsent(s.table(), CreateTableColumns.of(s.text()));
+                    String table = s.table();
+                    TableDefinitions.columns(s.text()).ifPresent(columns -> created.putIfAbsent(table, columns));
                 } else if ((s.kind() == StatementKind.INSERT || s.kind() == StatementKind.REPLACE) && s.valuesOffset() >= 0) {
                     List<String> columns = s.columns().isEmpty() ? created.get(s.table()) : s.columns();
                     if (columns == null) {
