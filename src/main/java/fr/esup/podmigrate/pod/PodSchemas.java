@@ -1,5 +1,8 @@
 package fr.esup.podmigrate.pod;
 
+import fr.esup.podmigrate.sql.SqlStatement;
+import fr.esup.podmigrate.sql.StatementReader;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -53,28 +56,16 @@ public final class PodSchemas {
         return tables;
     }
 
-    /**
-     * Runs a fixture script. The fixtures are {@code mariadb-dump --compact} output and its like: every
-     * statement ends with a semicolon at the end of a line and no value holds a line break, so splitting at
-     * those semicolons is exact for them (and only for them).
-     */
+    /** Runs a fixture script, split as the mariadb client splits it. */
     private static void execute(String resource, Connection connection) throws SQLException {
         try (InputStream in = PodSchemas.class.getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalStateException("Missing fixture " + resource);
             }
-            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            try (Statement statement = connection.createStatement()) {
-                StringBuilder sql = new StringBuilder();
-                for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                    if (sql.isEmpty() && (line.isBlank() || line.startsWith("--"))) {
-                        continue;
-                    }
-                    sql.append(line).append('\n');
-                    if (line.endsWith(";")) {
-                        statement.execute(sql.toString());
-                        sql.setLength(0);
-                    }
+            try (StatementReader reader = StatementReader.open(in); Statement statement = connection.createStatement()) {
+                statement.setEscapeProcessing(false);
+                for (SqlStatement sql = reader.next(); sql != null; sql = reader.next()) {
+                    statement.execute(sql.text());
                 }
             }
         } catch (IOException e) {
