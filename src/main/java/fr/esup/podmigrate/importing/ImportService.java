@@ -82,8 +82,7 @@ public class ImportService {
         ScriptFile script = script().orElseThrow(() -> new RefusedException("import.refused.noScript"));
         DatabaseEndpoint target = databases.target();
         runStore.audit(operator, "import: asked to analyse " + script.id());
-        return runner.start(WizardStep.DUMP, operator, target, context -> {
-            context.result(ANALYSED_SCRIPT, script.id());
+        return runner.start(WizardStep.DUMP, operator, target, Map.of(ANALYSED_SCRIPT, script.id()), context -> {
             PodImportAnalysis analysis = PodImport.analyze(script.path(), target, progress -> report(context, progress));
             analyses.put(key(script), analysis);
             return analysis.blocked()

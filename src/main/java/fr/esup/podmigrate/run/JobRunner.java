@@ -49,7 +49,16 @@ public class JobRunner implements DisposableBean {
     }
 
     /** Starts a job on {@code database} unless another job holds it. */
-    public synchronized Job start(WizardStep step, String operator, DatabaseEndpoint database, JobWork work) {
+    public Job start(WizardStep step, String operator, DatabaseEndpoint database, JobWork work) {
+        return start(step, operator, database, Map.of(), work);
+    }
+
+    /**
+     * Starts a job whose results begin with {@code labels}: what kind of work it is, readable by the pages from the
+     * moment it starts, before its body runs.
+     */
+    public synchronized Job start(WizardStep step, String operator, DatabaseEndpoint database, Map<String, String> labels,
+                                  JobWork work) {
         String target = database.lockKey();
         for (Running other : running.values()) {
             if (other.job.target().equals(target)) {
@@ -57,7 +66,8 @@ public class JobRunner implements DisposableBean {
             }
         }
         String id = step.key() + "-" + UUID.randomUUID().toString().substring(0, 8);
-        Job job = new Job(id, step, operator, target, JobStatus.RUNNING, Instant.now(), null, JobProgress.NONE, null, Map.of());
+        Job job = new Job(id, step, operator, target, JobStatus.RUNNING, Instant.now(), null, JobProgress.NONE, null,
+                Map.copyOf(labels));
         store.save(job);
         runStore.record(step, StepStatus.RUNNING, operator, "started job " + id);
         Running run = new Running(job);
@@ -130,6 +140,7 @@ public class JobRunner implements DisposableBean {
 
         Running(Job job) {
             this.job = job;
+            results.putAll(job.results());
         }
 
         synchronized Job snapshot() {

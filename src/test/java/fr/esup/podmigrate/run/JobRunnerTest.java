@@ -78,6 +78,22 @@ class JobRunnerTest {
     }
 
     @Test
+    void aJobsLabelsAreReadableBeforeItsBodyRuns() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        Job job = runner.start(WizardStep.DUMP, "alice", POD, Map.of("analysis", "import/podv2.sql"), context -> {
+            release.await(10, TimeUnit.SECONDS);
+            context.result("rows", "3");
+            return "done";
+        });
+        assertThat(runner.latest(WizardStep.DUMP)).hasValueSatisfying(latest ->
+                assertThat(latest.results()).containsEntry("analysis", "import/podv2.sql"));
+        release.countDown();
+        await().atMost(Duration.ofSeconds(10)).until(() -> runner.find(job.id()).orElseThrow().status().finished());
+        assertThat(store.find(job.id()).orElseThrow().results())
+                .isEqualTo(Map.of("analysis", "import/podv2.sql", "rows", "3"));
+    }
+
+    @Test
     void aFailingJobKeepsItsReason() {
         Job job = runner.start(WizardStep.BACKUP, "alice", POD, context -> {
             throw new IllegalStateException("disk full");
