@@ -16,6 +16,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -25,13 +26,16 @@ import java.util.regex.Pattern;
 
 /**
  * {@code bench/run}: on one server, into fresh databases, our import against {@code mariadb db < file} on the
- * same file, and our dump against {@code mariadb-dump} with equivalent options. Ours run as separate JVMs of the
- * packaged jar, as an operator runs them. Prints throughput, peak RSS and heap, and as its last line
+ * same file, and our dump against {@code mariadb-dump} with equivalent options. Ours run as separate JVMs through
+ * {@code bin/pod-migrate}, as an operator runs them; the dump also through a bare {@code java -jar}, for comparison.
+ * Prints throughput, peak RSS and heap, and as its last line
  * {@code import_time_ratio=R1 dump_time_ratio=R2 peak_heap_mb=H} (our time divided by the client's).
  */
 public final class Benchmark {
 
     private static final Pattern PEAK_HEAP = Pattern.compile("peak_heap_mb=(\\d+)");
+    private static final String HEAP = "-Xmx256m";
+    private static final int DUMP_ROUNDS = 3;
 
     private final String host;
     private final int port;
@@ -40,9 +44,11 @@ public final class Benchmark {
     private final String client;
     private final String dumpClient;
     private final Path jar;
+    private final Path launcher;
     private final Path work;
 
-    private Benchmark(String host, int port, String user, String password, String client, String dumpClient, Path jar, Path work) {
+    private Benchmark(String host, int port, String user, String password, String client, String dumpClient, Path jar,
+                      Path work) {
         this.host = host;
         this.port = port;
         this.user = user;
@@ -50,6 +56,7 @@ public final class Benchmark {
         this.client = client;
         this.dumpClient = dumpClient;
         this.jar = jar;
+        this.launcher = Path.of(System.getProperty("podmigrate.bench.launcher", "bin/pod-migrate")).toAbsolutePath();
         this.work = work;
     }
 
@@ -96,7 +103,7 @@ public final class Benchmark {
             double clientImport = seconds(t);
 
             recreate(byUs);
-            Measured ourImport = runOurs(List.of("import", script.toString(), "--plain", "--parallel", String.valueOf(parallel),
+            Measured ourImport = runOurs(true, List.of("import", script.toString(), "--plain", "--parallel", String.valueOf(parallel),
                     "--report-memory", "--podmigrate.target.url=" + jdbcUrl(byUs), "--podmigrate.target.username=" + user,
                     "--podmigrate.target.password=" + password));
             compare(source, byClient, byUs);
@@ -106,31 +113,52 @@ public final class Benchmark {
                     ourImport.seconds, rows / ourImport.seconds, mb / ourImport.seconds, ourImport.peakRssMb, ourImport.peakHeapMb);
 
             Path clientDump = work.resolve("mariadb-dump.sql");
-            t = System.nanoTime();
-            runProcess(List.of(dumpClient, "--no-defaults", "--skip-ssl", "-h", host, "-P", String.valueOf(port), "-u", user,
-                    passwordArg(), "--single-transaction", "--complete-insert", "--hex-blob", "--default-character-set=utf8mb4",
-                    source), null, clientDump);
-            double clientDumpTime = seconds(t);
             Path ourDump = work.resolve("pod-migrate-dump.sql");
-            Measured ourDumpRun = runOurs(List.of("dump", "--output", ourDump.toString(), "--all-tables", "--structure",
+            List<String> dumpArgs = List.of("dump", "--output", ourDump.toString(), "--all-tables", "--structure",
                     "drop-create", "--insert", "insert", "--no-truncate", "--report-memory",
                     "--podmigrate.source.url=" + jdbcUrl(source), "--podmigrate.source.username=" + user,
-                    "--podmigrate.source.password=" + password));
+                    "--podmigrate.source.password=" + password);
+            // A dump takes seconds, where a busy moment of the server shows: each tool runs in turn, DUMP_ROUNDS times.
+            List<Double> clientDumps = new ArrayList<>();
+            List<Measured> ourDumps = new ArrayList<>();
+            List<Measured> bareJarDumps = new ArrayList<>();
+            for (int round = 0; round < DUMP_ROUNDS; round++) {
+                Files.deleteIfExists(clientDump);
+                t = System.nanoTime();
+                runProcess(List.of(dumpClient, "--no-defaults", "--skip-ssl", "-h", host, "-P", String.valueOf(port), "-u",
+                        user, passwordArg(), "--single-transaction", "--complete-insert", "--hex-blob",
+                        "--default-character-set=utf8mb4", source), null, clientDump);
+                clientDumps.add(seconds(t));
+                Files.deleteIfExists(ourDump);
+                ourDumps.add(runOurs(true, dumpArgs));
+                Files.deleteIfExists(ourDump);
+                bareJarDumps.add(runOurs(false, dumpArgs));
+            }
+            double clientDumpTime = medianSeconds(clientDumps);
+            Measured ourDumpRun = median(ourDumps);
+            Measured bareJarDump = median(bareJarDumps);
             double dumpMb = Files.size(clientDump) / 1e6;
-            System.out.printf(Locale.ROOT, "dump    mariadb-dump:   %6.2f s %9.0f rows/s %6.1f MB/s%n", clientDumpTime,
-                    rows / clientDumpTime, dumpMb / clientDumpTime);
-            System.out.printf(Locale.ROOT, "dump    pod-migrate:    %6.2f s %9.0f rows/s %6.1f MB/s  peak RSS %d MB, peak heap %d MB%n",
-                    ourDumpRun.seconds, rows / ourDumpRun.seconds, Files.size(ourDump) / 1e6 / ourDumpRun.seconds,
-                    ourDumpRun.peakRssMb, ourDumpRun.peakHeapMb);
+            System.out.printf(Locale.ROOT, "dump    mariadb-dump:   %6.2f s %9.0f rows/s %6.1f MB/s  (median of %s)%n",
+                    clientDumpTime, rows / clientDumpTime, dumpMb / clientDumpTime, times(clientDumps));
+            System.out.printf(Locale.ROOT, "dump    pod-migrate:    %6.2f s %9.0f rows/s %6.1f MB/s  peak RSS %d MB, peak heap %d MB"
+                    + "  (median of %s)%n", ourDumpRun.seconds, rows / ourDumpRun.seconds,
+                    Files.size(ourDump) / 1e6 / ourDumpRun.seconds, ourDumpRun.peakRssMb, ourDumpRun.peakHeapMb,
+                    times(ourDumps.stream().map(Measured::seconds).toList()));
+            System.out.printf(Locale.ROOT, "dump    java -jar with the JVM's default settings instead of bin/pod-migrate's: %6.2f s,"
+                    + " ratio %.2f (median of %s)%n", bareJarDump.seconds, bareJarDump.seconds / clientDumpTime,
+                    times(bareJarDumps.stream().map(Measured::seconds).toList()));
+            long peakHeapMb = ourImport.peakHeapMb;
+            for (Measured dump : ourDumps) {
+                peakHeapMb = Math.max(peakHeapMb, dump.peakHeapMb);
+            }
             System.out.printf(Locale.ROOT, "import_time_ratio=%.2f dump_time_ratio=%.2f peak_heap_mb=%d%n",
-                    ourImport.seconds / clientImport, ourDumpRun.seconds / clientDumpTime,
-                    Math.max(ourImport.peakHeapMb, ourDumpRun.peakHeapMb));
+                    ourImport.seconds / clientImport, ourDumpRun.seconds / clientDumpTime, peakHeapMb);
         } finally {
             for (String db : List.of(source, byClient, byUs)) {
                 execute("DROP DATABASE IF EXISTS `" + db + "`");
             }
             try (var files = Files.walk(work)) {
-                files.sorted(java.util.Comparator.reverseOrder()).filter(p -> !p.startsWith(work.resolve("mariadb")))
+                files.sorted(Comparator.reverseOrder()).filter(p -> !p.startsWith(work.resolve("mariadb")))
                         .forEach(p -> p.toFile().delete());
             }
         }
@@ -139,14 +167,34 @@ public final class Benchmark {
     private record Measured(double seconds, long peakRssMb, long peakHeapMb) {
     }
 
-    /** Runs the packaged jar's verb in its own JVM with a small heap, sampling its peak RSS. */
-    private Measured runOurs(List<String> verbArgs) throws IOException, InterruptedException {
+    private static double medianSeconds(List<Double> seconds) {
+        return seconds.stream().sorted().toList().get(seconds.size() / 2);
+    }
+
+    private static String times(List<Double> seconds) {
+        return String.join(" ", seconds.stream().map(s -> String.format(Locale.ROOT, "%.2f s", s)).toList());
+    }
+
+    private static Measured median(List<Measured> runs) {
+        return runs.stream().sorted(Comparator.comparingDouble(Measured::seconds)).toList().get(runs.size() / 2);
+    }
+
+    /**
+     * Runs the packaged jar's verb in its own JVM with a small heap, through the launcher or a bare {@code java -jar},
+     * sampling its peak RSS.
+     */
+    private Measured runOurs(boolean throughLauncher, List<String> verbArgs) throws IOException, InterruptedException {
         String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = new ArrayList<>(List.of(java, "-Xmx256m", "-jar", jar.toString()));
+        List<String> command = new ArrayList<>(throughLauncher ? List.of(launcher.toString())
+                : List.of(java, HEAP, "-jar", jar.toString()));
         command.addAll(verbArgs);
         Path log = Files.createTempFile(work, "ours", ".log");
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().put("JAVA", java);
+        builder.environment().put("JAVA_OPTS", HEAP);
+        builder.environment().put("POD_MIGRATE_JAR", jar.toString());
         long t = System.nanoTime();
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Process process = builder.start();
         long peakRssKb = 0;
         Path status = Path.of("/proc", String.valueOf(process.pid()), "status");
         while (process.isAlive()) {

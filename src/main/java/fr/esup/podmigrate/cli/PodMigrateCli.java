@@ -23,13 +23,14 @@ public final class PodMigrateCli {
 
     private static final String DRIVER_LOGGING_OFF = "mariadb.logging.disable";
     private static final Set<String> VERBS = Set.of("analyze", "import", "dump");
+    private static final Set<String> HELP = Set.of("help", "--help", "-h");
 
     private PodMigrateCli() {
     }
 
-    /** True when the arguments name a verb: the process runs it instead of the console. */
+    /** True when the arguments name a verb or ask for help: the process answers them instead of starting the console. */
     public static boolean handles(String[] args) {
-        return args.length > 0 && VERBS.contains(args[0]);
+        return args.length > 0 && (VERBS.contains(args[0]) || HELP.contains(args[0]));
     }
 
     public static int run(String[] args, PrintStream out, PrintStream err) {
@@ -38,6 +39,10 @@ public final class PodMigrateCli {
             System.setProperty(DRIVER_LOGGING_OFF, "true");
         }
         String verb = args[0];
+        if (HELP.contains(verb)) {
+            printHelp(out);
+            return OK;
+        }
         String[] rest = Arrays.copyOfRange(args, 1, args.length);
         try {
             Set<String> valueOptions = new HashSet<>(DumpCommand.VALUE_OPTIONS);
@@ -68,6 +73,16 @@ public final class PodMigrateCli {
             err.println("pod-migrate " + verb + " failed: " + e.getMessage());
             return FAILED;
         }
+    }
+
+    private static void printHelp(PrintStream out) {
+        out.println("Pod Migrate: without arguments, the web console; with a verb, the SQL engine alone.");
+        out.println("usage: " + AnalyzeCommand.USAGE);
+        out.println("       " + ImportCommand.USAGE);
+        out.println("       " + DumpCommand.USAGE);
+        out.println("The databases: --podmigrate.target.url=jdbc:mariadb://HOST:PORT/DATABASE, --podmigrate.target.username=...,");
+        out.println("--podmigrate.target.password=... (the same for podmigrate.source), or environment variables such as");
+        out.println("PODMIGRATE_TARGET_URL. Exit code 0: done; 1: a statement failed; 2: the input was refused before anything ran.");
     }
 
     private static long peakHeapMb() {

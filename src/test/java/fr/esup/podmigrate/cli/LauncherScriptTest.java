@@ -1,0 +1,88 @@
+package fr.esup.podmigrate.cli;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@code bin/pod-migrate}, run on a probe jar that prints what the launcher handed the JVM. */
+class LauncherScriptTest {
+
+    private static final Path LAUNCHER = Path.of("bin/pod-migrate").toAbsolutePath();
+
+    @TempDir
+    Path dir;
+
+    private Path probeJar;
+
+    @BeforeEach
+    void buildProbeJar() throws IOException {
+        probeJar = dir.resolve("probe.jar");
+        Manifest manifest = new Manifest();
+        manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        manifest.getMainAttributes().put(Attributes.Name.MAIN_CLASS, LauncherProbe.class.getName());
+        String entry = LauncherProbe.class.getName().replace('.', '/') + ".class";
+        try (OutputStream file = Files.newOutputStream(probeJar); JarOutputStream jar = new JarOutputStream(file, manifest);
+             InputStream probe = LauncherProbe.class.getClassLoader().getResourceAsStream(entry)) {
+            jar.putNextEntry(new JarEntry(entry));
+            probe.transferTo(jar);
+            jar.closeEntry();
+        }
+    }
+
+    @Test
+    void dumpRunsOnTheQuickCompilerAndTheSerialCollector() throws Exception {
+        Result run = launch(Map.of("JAVA_OPTS", "-Xmx64m"), "dump", "--output", "podv2 file.sql");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.output()).contains("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx64m")
+                .contains("args=dump --output podv2 file.sql");
+    }
+
+    @Test
+    void importAndAnalyzeKeepTheJvmDefaults() throws Exception {
+        for (String verb : List.of("import", "analyze")) {
+            Result run = launch(Map.of(), verb, "podv2.sql");
+
+            assertThat(run.exitCode()).isZero();
+            assertThat(run.output()).doesNotContain("TieredStopAtLevel", "UseSerialGC").contains("args=" + verb + " podv2.sql");
+        }
+    }
+
+    @Test
+    void saysHowToBuildTheJarWhenThereIsNone() throws Exception {
+        Result run = launch(Map.of("POD_MIGRATE_JAR", dir.resolve("missing.jar").toString()), "dump");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.output()).contains("./mvnw -DskipTests package");
+    }
+
+    private record Result(int exitCode, String output) {
+    }
+
+    private Result launch(Map<String, String> environment, String... args) throws IOException, InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder(LAUNCHER.toString());
+        builder.command().addAll(List.of(args));
+        builder.environment().put("POD_MIGRATE_JAR", probeJar.toString());
+        builder.environment().put("JAVA", Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        builder.environment().remove("JAVA_OPTS");
+        builder.environment().putAll(environment);
+        Process process = builder.redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        return new Result(process.waitFor(), output);
+    }
+}
