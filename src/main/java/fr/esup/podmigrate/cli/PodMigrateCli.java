@@ -1,6 +1,7 @@
 package fr.esup.podmigrate.cli;
 
 import fr.esup.podmigrate.config.InvalidSettingException;
+import fr.esup.podmigrate.sql.ScriptFormatException;
 
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
@@ -68,6 +69,10 @@ public final class PodMigrateCli {
             return REFUSED;
         } catch (InvalidSettingException e) {
             err.println("pod-migrate " + verb + ": invalid setting " + e.getMessage());
+            return REFUSED;
+        } catch (ScriptFormatException e) {
+            // The analysis reads the whole script before anything runs.
+            err.println("pod-migrate " + verb + ": the script cannot be read: " + e.getMessage());
             return REFUSED;
         } catch (Exception e) {
             err.println("pod-migrate " + verb + " failed: " + e.getMessage());

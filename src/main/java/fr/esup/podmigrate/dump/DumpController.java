@@ -38,6 +38,7 @@ class DumpController {
     private static final String STEP = "dump/dump :: step";
     private static final MediaType SQL = MediaType.parseMediaType("application/sql");
     private static final MediaType GZIP = MediaType.parseMediaType("application/gzip");
+    private static final MediaType ZIP = MediaType.parseMediaType("application/zip");
 
     private final Databases databases;
     private final ScriptFiles scriptFiles;
@@ -112,7 +113,11 @@ class DumpController {
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_DISPOSITION,
                         ContentDisposition.attachment().filename(file.downloadName(), StandardCharsets.UTF_8).build().toString())
-                .contentType(file.gzip() ? GZIP : SQL)
+                .contentType(switch (file.compression()) {
+                    case GZIP -> GZIP;
+                    case ZIP -> ZIP;
+                    case NONE -> SQL;
+                })
                 .contentLength(file.size())
                 .body(new FileSystemResource(file.path()));
     }

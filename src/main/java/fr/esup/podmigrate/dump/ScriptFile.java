@@ -1,5 +1,7 @@
 package fr.esup.podmigrate.dump;
 
+import fr.esup.podmigrate.sql.ScriptCompression;
+
 import java.nio.file.Path;
 import java.time.Instant;
 
@@ -9,11 +11,10 @@ import java.time.Instant;
  * @param id   its path relative to the workspace ({@code uploads/...}, {@code import/...}, {@code exports/...}):
  *             the only way pages name it
  * @param name the name the operator knows it by (the uploaded file's name, or the file's own)
- * @param gzip whether its content is gzip-compressed, whatever its name says
+ * @param compression how its content is compressed, whatever its name says
  */
-public record ScriptFile(String id, String name, Path path, long size, Instant modified, Origin origin, boolean gzip) {
-
-    private static final String GZ = ".gz";
+public record ScriptFile(String id, String name, Path path, long size, Instant modified, Origin origin,
+                         ScriptCompression compression) {
 
     public enum Origin {
         GENERATED, UPLOADED, IMPORT_FOLDER;
@@ -29,13 +30,13 @@ public record ScriptFile(String id, String name, Path path, long size, Instant m
 
     /**
      * The name a download is saved under: the shown name reduced to characters every file system and header
-     * accepts, ending in .gz when the content is compressed.
+     * accepts, ending in .gz or .zip when the content is compressed so.
      */
     public String downloadName() {
         String safe = name.replaceAll("[^A-Za-z0-9._-]", "_").replaceFirst("^[._-]+", "");
         if (safe.isEmpty()) {
             safe = path.getFileName().toString();
         }
-        return gzip && !safe.endsWith(GZ) ? safe + GZ : safe;
+        return safe.endsWith(compression.fileSuffix()) ? safe : safe + compression.fileSuffix();
     }
 }

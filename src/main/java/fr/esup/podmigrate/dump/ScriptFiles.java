@@ -1,10 +1,10 @@
 package fr.esup.podmigrate.dump;
 
 import fr.esup.podmigrate.config.Workspace;
+import fr.esup.podmigrate.sql.ScriptCompression;
 import org.springframework.stereotype.Service;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
@@ -60,7 +60,7 @@ public class ScriptFiles {
         Path partial = workspace.uploads().resolve(stem + ".partial");
         try {
             upload.transferTo(partial);
-            Path stored = workspace.uploads().resolve(stem + (gzip(partial) ? ".sql.gz" : ".sql"));
+            Path stored = workspace.uploads().resolve(stem + ".sql" + ScriptCompression.of(partial).fileSuffix());
             Files.move(partial, stored, StandardCopyOption.ATOMIC_MOVE);
             String base = originalName == null ? "" : originalName.substring(originalName.replace('\\', '/').lastIndexOf('/') + 1);
             String shown = base.isBlank() ? stored.getFileName().toString() : base;
@@ -125,7 +125,7 @@ public class ScriptFiles {
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(folder)) {
             for (Path entry : entries) {
                 String name = entry.getFileName().toString();
-                boolean script = name.endsWith(".sql") || name.endsWith(".sql.gz") || origin == ScriptFile.Origin.IMPORT_FOLDER;
+                boolean script = name.endsWith(".sql") || name.endsWith(".sql.gz") || name.endsWith(".sql.zip") || origin == ScriptFile.Origin.IMPORT_FOLDER;
                 if (script && SAFE_NAME.matcher(name).matches() && !name.endsWith(".name") && !name.endsWith(".partial")
                         && Files.isRegularFile(entry, LinkOption.NOFOLLOW_LINKS) && Files.isReadable(entry)) {
                     files.add(describe(entry, origin));
@@ -142,21 +142,16 @@ public class ScriptFiles {
             String fileName = file.getFileName().toString();
             String name = fileName;
             if (origin == ScriptFile.Origin.UPLOADED) {
-                Path label = file.resolveSibling(fileName.replaceFirst("\\.sql(\\.gz)?$", "") + ".name");
+                Path label = file.resolveSibling(fileName.replaceFirst("\\.sql(\\.gz|\\.zip)?$", "") + ".name");
                 if (Files.exists(label)) {
                     name = Files.readString(label, StandardCharsets.UTF_8).strip();
                 }
             }
             return new ScriptFile(workspace.root().relativize(file).toString().replace('\\', '/'), name, file,
-                    Files.size(file), Files.getLastModifiedTime(file).toInstant(), origin, gzip(file));
+                    Files.size(file), Files.getLastModifiedTime(file).toInstant(), origin, ScriptCompression.of(file));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read " + file, e);
         }
     }
 
-    private static boolean gzip(Path file) throws IOException {
-        try (InputStream in = Files.newInputStream(file)) {
-            return in.read() == 0x1f && in.read() == 0x8b;
-        }
-    }
 }

@@ -18,7 +18,9 @@ public class ScriptFormatException extends IOException {
         STATEMENT_TOO_LONG,
         CLIENT_COMMAND,
         BAD_DELIMITER,
-        CORRUPT_GZIP
+        CORRUPT_COMPRESSED_FILE,
+        /** bzip2, xz or zstd: to be decompressed by the operator first. */
+        UNSUPPORTED_COMPRESSION
     }
 
     private final Reason reason;

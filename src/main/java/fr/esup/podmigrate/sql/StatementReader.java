@@ -5,20 +5,18 @@ import fr.esup.podmigrate.sql.ScriptFormatException.Reason;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PushbackInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Set;
-import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 
 /**
  * Reads an SQL script one statement at a time and splits it as the {@code mariadb} command-line client does:
  * quotes and their backslash escapes, {@code --}, {@code #} and {@code /* *&#47;} comments (dropped), executable
  * comments (kept), {@code DELIMITER}, the client's own commands (USE, the sandbox line), CRLF line ends, a byte
- * order mark. The script streams through a fixed buffer, gzip-compressed or not: memory grows only with the
+ * order mark. The script streams through a fixed buffer, plain, gzip or zip: memory grows only with the
  * longest statement. Each statement's kind, table and, for an INSERT, columns and tuples are read in the same pass.
  *
  * <pre>{@code
@@ -35,7 +33,6 @@ public final class StatementReader implements AutoCloseable {
     public static final int DEFAULT_MAX_STATEMENT_BYTES = 1 << 30;
 
     private static final int BUFFER_BYTES = 1 << 20;
-    private static final int GZIP_BUFFER_BYTES = 64 << 10;
     private static final int INITIAL_TEXT_BYTES = 64 << 10;
     /** A statement buffer grown larger than this is let go after its statement: a huge INSERT is rare. */
     private static final int RETAINED_TEXT_BYTES = 16 << 20;
@@ -70,7 +67,7 @@ public final class StatementReader implements AutoCloseable {
 
     private final CountingInputStream source;
     private final InputStream script;
-    private final boolean gzipped;
+    private final ScriptCompression compression;
     private final long totalBytes;
     private final int maxStatementBytes;
 
@@ -112,14 +109,14 @@ public final class StatementReader implements AutoCloseable {
     private int[] groupRuns = new int[8];
     private int groupRunCount;
 
-    private StatementReader(CountingInputStream source, InputStream script, boolean gzipped, long totalBytes,
+    private StatementReader(CountingInputStream source, InputStream script, ScriptCompression compression, long totalBytes,
                             int maxStatementBytes) {
         if (maxStatementBytes <= 0) {
             throw new IllegalArgumentException("maxStatementBytes must be positive: " + maxStatementBytes);
         }
         this.source = source;
         this.script = script;
-        this.gzipped = gzipped;
+        this.compression = compression;
         this.totalBytes = totalBytes;
         this.maxStatementBytes = maxStatementBytes;
         setDelimiter(new byte[] {';'});
@@ -129,7 +126,7 @@ public final class StatementReader implements AutoCloseable {
         return open(script, DEFAULT_MAX_STATEMENT_BYTES);
     }
 
-    /** Opens a script file, gzip-compressed or not (told by its first bytes, not its name). */
+    /** Opens a script file, plain, gzip or zip (told by its first bytes, not its name). */
     public static StatementReader open(Path script, int maxStatementBytes) throws IOException {
         InputStream in = Files.newInputStream(script);
         try {
@@ -141,14 +138,14 @@ public final class StatementReader implements AutoCloseable {
     }
 
     /**
-     * Opens a plain (not gzip-compressed) script where another reader stood between two statements: the reader goes
+     * Opens a plain (not compressed) script where another reader stood between two statements: the reader goes
      * on as that one would have. {@link #bytesRead()} counts from there.
      */
     static StatementReader openAt(Path script, Position at) throws IOException {
         InputStream in = Files.newInputStream(script);
         try {
             in.skipNBytes(at.offset());
-            StatementReader reader = new StatementReader(new CountingInputStream(in), in, false, Files.size(script),
+            StatementReader reader = new StatementReader(new CountingInputStream(in), in, ScriptCompression.NONE, Files.size(script),
                     DEFAULT_MAX_STATEMENT_BYTES);
             reader.bufferOffset = at.offset();
             reader.line = at.line();
@@ -167,26 +164,16 @@ public final class StatementReader implements AutoCloseable {
     }
 
     /**
-     * Reads a script from a stream, gzip-compressed or not (told by its first bytes).
+     * Reads a script from a stream, plain, gzip or zip (told by its first bytes).
      *
      * @param totalBytes        the stream's length when known (for progress), else -1
      * @param maxStatementBytes a longer statement fails the reading, as a string left open would
      */
     public static StatementReader open(InputStream in, long totalBytes, int maxStatementBytes) throws IOException {
         CountingInputStream source = new CountingInputStream(in);
-        PushbackInputStream sniffed = new PushbackInputStream(source, 2);
-        byte[] magic = sniffed.readNBytes(2);
-        sniffed.unread(magic);
-        boolean gzipped = magic.length == 2 && (magic[0] & 0xFF) == 0x1F && (magic[1] & 0xFF) == 0x8B;
-        InputStream script = sniffed;
-        if (gzipped) {
-            try {
-                script = new GZIPInputStream(sniffed, GZIP_BUFFER_BYTES);
-            } catch (ZipException | EOFException e) {
-                throw corruptGzip(1, e);
-            }
-        }
-        StatementReader reader = new StatementReader(source, script, gzipped, totalBytes, maxStatementBytes);
+        ScriptCompression.Opened opened = ScriptCompression.open(source);
+        StatementReader reader = new StatementReader(source, opened.script(), opened.compression(), totalBytes,
+                maxStatementBytes);
         reader.skipByteOrderMark();
         return reader;
     }
@@ -202,7 +189,7 @@ public final class StatementReader implements AutoCloseable {
         return null;
     }
 
-    /** Bytes read so far from the underlying stream (compressed ones for a gzip file), for progress. */
+    /** Bytes read so far from the underlying stream (compressed ones for a compressed file), for progress. */
     public long bytesRead() {
         return source.count();
     }
@@ -219,10 +206,10 @@ public final class StatementReader implements AutoCloseable {
 
     /**
      * Where the reader stands after the statement {@link #next()} returned, for {@link #openAt}; null when another
-     * reader could not start there: in a gzip-compressed script, or inside an executable comment.
+     * reader could not start there: in a compressed script, or inside an executable comment.
      */
     Position position() {
-        if (gzipped || quit || context != Context.CODE || executableCommentOnLine) {
+        if (compression.compressed() || quit || context != Context.CODE || executableCommentOnLine) {
             return null;
         }
         return new Position(bufferOffset + pos, line, delimiter.clone(), atLineStart);
@@ -977,10 +964,10 @@ public final class StatementReader implements AutoCloseable {
         try {
             return script.read(buf, at, buf.length - at);
         } catch (ZipException | EOFException e) {
-            if (!gzipped) {
+            if (!compression.compressed()) {
                 throw e;
             }
-            throw corruptGzip(line, e);
+            throw compression.damaged(line, e);
         }
     }
 
@@ -1111,8 +1098,4 @@ public final class StatementReader implements AutoCloseable {
                 "the mariadb client command '" + command.commandName() + "' cannot be run by an import");
     }
 
-    private static ScriptFormatException corruptGzip(long atLine, IOException cause) {
-        return new ScriptFormatException(Reason.CORRUPT_GZIP, atLine,
-                "the gzip file is damaged or truncated (" + cause.getMessage() + ")", cause);
-    }
 }

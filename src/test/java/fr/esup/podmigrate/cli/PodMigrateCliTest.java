@@ -1,10 +1,17 @@
 package fr.esup.podmigrate.cli;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class PodMigrateCliTest {
+
+    @TempDir
+    Path dir;
 
     @Test
     void answersHelpWithTheVerbsInsteadOfStartingTheConsole() {
@@ -17,6 +24,16 @@ class PodMigrateCliTest {
             assertThat(run.out()).contains(AnalyzeCommand.USAGE, ImportCommand.USAGE, DumpCommand.USAGE,
                     "--podmigrate.target.url=", "PODMIGRATE_TARGET_URL");
         }
+    }
+
+    @Test
+    void refusesAScriptItCannotReadWithExitCode2() throws Exception {
+        Path bzip2 = Files.write(dir.resolve("pod.sql.bz2"), new byte[] {'B', 'Z', 'h', '9', '1', 'A', 'Y'});
+
+        CliRun run = CliRun.of("analyze", bzip2.toString());
+
+        assertThat(run.exitCode()).isEqualTo(PodMigrateCli.REFUSED);
+        assertThat(run.err()).contains("the script cannot be read", "bzip2-compressed", "bunzip2");
     }
 
     @Test

@@ -10,6 +10,7 @@ import fr.esup.podmigrate.run.RunStore;
 import fr.esup.podmigrate.run.StepStatus;
 import fr.esup.podmigrate.run.WizardStep;
 import fr.esup.podmigrate.sql.DumpOptions;
+import fr.esup.podmigrate.sql.ScriptCompression;
 import fr.esup.podmigrate.testsupport.WebSliceConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -85,7 +86,7 @@ class DumpControllerTest {
         when(scriptFiles.importFolderLocation()).thenReturn(dir.resolve("import"));
         Path file = Files.writeString(dir.resolve("podv2-20261126-100000-1234abcd.sql"), "INSERT IGNORE INTO t VALUES (1);\n");
         uploaded = new ScriptFile("uploads/podv2-20261126-100000-1234abcd.sql", "pod de l'université.sql", file,
-                Files.size(file), Instant.parse("2026-11-26T10:00:00Z"), ScriptFile.Origin.UPLOADED, false);
+                Files.size(file), Instant.parse("2026-11-26T10:00:00Z"), ScriptFile.Origin.UPLOADED, ScriptCompression.NONE);
     }
 
     private static Job dumpJob(JobStatus status, Map<String, String> results) {
@@ -175,7 +176,7 @@ class DumpControllerTest {
     @Test
     void aFinishedGenerationShowsItsFileWithItsDownloadLink() throws Exception {
         ScriptFile written = new ScriptFile("exports/podv2-20261126-100000.sql", "podv2-20261126-100000.sql", uploaded.path(),
-                uploaded.size(), uploaded.modified(), ScriptFile.Origin.GENERATED, false);
+                uploaded.size(), uploaded.modified(), ScriptFile.Origin.GENERATED, ScriptCompression.NONE);
         Job job = dumpJob(JobStatus.SUCCEEDED, Map.of("file", written.id(), "tables.done", "2", "tables.total", "2",
                 "rows.video_video", "300", "rows.authentication_owner", "40"));
         when(generation.latest()).thenReturn(Optional.of(job));

@@ -1,6 +1,7 @@
 package fr.esup.podmigrate.dump;
 
 import fr.esup.podmigrate.config.Workspace;
+import fr.esup.podmigrate.sql.ScriptCompression;
 import fr.esup.podmigrate.testsupport.TestWorkspaces;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -12,6 +13,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.zip.GZIPOutputStream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -67,8 +70,24 @@ class ScriptFilesTest {
         }
         ScriptFile stored = files.storeUpload("podv2.sql", target -> Files.write(target, bytes.toByteArray()));
         assertThat(stored.path().toString()).endsWith(".sql.gz");
-        assertThat(stored.gzip()).isTrue();
+        assertThat(stored.compression()).isEqualTo(ScriptCompression.GZIP);
         assertThat(stored.downloadName()).isEqualTo("podv2.sql.gz");
+    }
+
+    @Test
+    void aZipUploadIsRecognisedByItsContentAndKeepsItsNameForDownload() throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+            zip.putNextEntry(new ZipEntry("pod.sql"));
+            zip.write("SELECT 1;".getBytes(StandardCharsets.UTF_8));
+            zip.closeEntry();
+        }
+        ScriptFile stored = files.storeUpload("pod.sql.zip", target -> Files.write(target, bytes.toByteArray()));
+        assertThat(stored.path().toString()).endsWith(".sql.zip");
+        assertThat(stored.compression()).isEqualTo(ScriptCompression.ZIP);
+        assertThat(stored.name()).isEqualTo("pod.sql.zip");
+        assertThat(stored.downloadName()).isEqualTo("pod.sql.zip");
+        assertThat(files.all()).extracting(ScriptFile::id).containsExactly(stored.id());
     }
 
     @Test

@@ -13,6 +13,7 @@ import fr.esup.podmigrate.run.RunStore;
 import fr.esup.podmigrate.run.StepStatus;
 import fr.esup.podmigrate.run.WizardStep;
 import fr.esup.podmigrate.sql.DumpOptions;
+import fr.esup.podmigrate.sql.ScriptCompression;
 import fr.esup.podmigrate.testsupport.TestServer;
 import fr.esup.podmigrate.testsupport.TestWorkspaces;
 import org.junit.jupiter.api.AfterAll;
@@ -81,7 +82,7 @@ class ScriptGenerationIT {
         assertThat(job.status()).as(job.message()).isEqualTo(JobStatus.SUCCEEDED);
         ScriptFile file = generation.written(job).orElseThrow();
         assertThat(file.path()).exists().hasParent(dir.resolve("exports"));
-        assertThat(file.gzip()).isFalse();
+        assertThat(file.compression()).isEqualTo(ScriptCompression.NONE);
         assertThat(scriptFiles.selected()).contains(file);
         assertThat(runStore.state(WizardStep.DUMP).status()).isEqualTo(StepStatus.DONE);
         assertThat(runStore.auditLines()).anyMatch(line -> line.contains("chose podv2.sql " + file.id()))
@@ -107,7 +108,7 @@ class ScriptGenerationIT {
 
         assertThat(job.status()).as(job.message()).isEqualTo(JobStatus.SUCCEEDED);
         ScriptFile file = generation.written(job).orElseThrow();
-        assertThat(file.gzip()).isTrue();
+        assertThat(file.compression()).isEqualTo(ScriptCompression.GZIP);
         assertThat(file.path().toString()).endsWith(".sql.gz");
         String script;
         try (InputStream in = new GZIPInputStream(Files.newInputStream(file.path()))) {

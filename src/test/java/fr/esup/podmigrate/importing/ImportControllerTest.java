@@ -11,6 +11,7 @@ import fr.esup.podmigrate.run.RefusedException;
 import fr.esup.podmigrate.run.RunStore;
 import fr.esup.podmigrate.run.WizardStep;
 import fr.esup.podmigrate.sql.ScriptAnalysis;
+import fr.esup.podmigrate.sql.ScriptCompression;
 import fr.esup.podmigrate.testsupport.WebSliceConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -47,7 +48,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 class ImportControllerTest {
 
     private static final ScriptFile SCRIPT = new ScriptFile("import/podv2.sql", "podv2.sql", Path.of("podv2.sql"), 2048,
-            Instant.parse("2026-11-26T09:00:00Z"), ScriptFile.Origin.IMPORT_FOLDER, false);
+            Instant.parse("2026-11-26T09:00:00Z"), ScriptFile.Origin.IMPORT_FOLDER, ScriptCompression.NONE);
     private static final Backup BACKUP = new Backup("pod-20261126-100000.sql.gz", Path.of("pod-20261126-100000.sql.gz"),
             "v3.univ.fr", 3306, "pod", "bob", Backup.Kind.REQUESTED, Instant.parse("2026-11-26T10:00:00Z"), 5,
             "ab".repeat(32), new DatabaseFingerprint(new TreeMap<>()), true, "read back");

@@ -115,7 +115,7 @@ class ScriptAnalyzerTest {
         byte[] whole = Files.readAllBytes(gzip);
         Files.write(gzip, Arrays.copyOf(whole, whole.length - 100));
         assertThat(ScriptAnalyzer.analyze(gzip, Set.of(), p -> { }).formatError().reason())
-                .isEqualTo(ScriptFormatException.Reason.CORRUPT_GZIP);
+                .isEqualTo(ScriptFormatException.Reason.CORRUPT_COMPRESSED_FILE);
 
         Path png = Files.write(directory.resolve("image.png"), new byte[] {(byte) 0x89, 'P', 'N', 'G', 0, 0});
         assertThat(ScriptAnalyzer.analyze(png, Set.of(), p -> { }).formatError()).isNotNull();

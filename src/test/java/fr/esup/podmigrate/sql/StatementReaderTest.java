@@ -18,7 +18,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import java.util.HexFormat;
 import java.util.zip.GZIPOutputStream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -295,6 +298,45 @@ class StatementReaderTest {
         }
 
         @Test
+        void readsTheScriptOfAZipArchiveAsPhpMyAdminZipsIt() throws IOException {
+            String script = "CREATE TABLE t (a INT);\nINSERT INTO t VALUES (1),(2);\n";
+            Path file = dir.resolve("pod.sql.zip");
+            Files.write(file, zip(script.getBytes(StandardCharsets.UTF_8), true));
+            try (StatementReader reader = StatementReader.open(file)) {
+                List<SqlStatement> statements = readAll(reader);
+                assertThat(statements).extracting(SqlStatement::text)
+                        .containsExactly("CREATE TABLE t (a INT)", "INSERT INTO t VALUES (1),(2)");
+                assertThat(statements.get(1).rowCount()).isEqualTo(2);
+                assertThat(reader.bytesRead()).isPositive().isLessThanOrEqualTo(Files.size(file));
+            }
+        }
+
+        @Test
+        void reportsAZipArchiveWithoutAFileOrDamaged() throws IOException {
+            byte[] empty = zip(null, true);
+            assertThatThrownBy(() -> StatementReader.open(new ByteArrayInputStream(empty)))
+                    .isInstanceOfSatisfying(ScriptFormatException.class, e -> assertThat(e.reason()).isEqualTo(Reason.NOT_SQL))
+                    .hasMessageContaining("zip archive holds no file");
+            byte[] whole = zip("SELECT 1;\n".repeat(10_000).getBytes(StandardCharsets.UTF_8), false);
+            byte[] truncated = Arrays.copyOf(whole, whole.length / 2);
+            assertThatThrownBy(() -> readAll(StatementReader.open(new ByteArrayInputStream(truncated))))
+                    .isInstanceOfSatisfying(ScriptFormatException.class,
+                            e -> assertThat(e.reason()).isEqualTo(Reason.CORRUPT_COMPRESSED_FILE))
+                    .hasMessageContaining("zip file is damaged or truncated");
+        }
+
+        @ParameterizedTest
+        @CsvSource({"425A6839314159, bzip2, bunzip2", "FD377A585A00, xz, unxz", "28B52FFD0400, zstd, unzstd"})
+        void namesTheToolForACompressionItDoesNotRead(String magicHex, String format, String command) {
+            byte[] magic = HexFormat.of().parseHex(magicHex);
+            assertThatThrownBy(() -> StatementReader.open(new ByteArrayInputStream(magic)))
+                    .isInstanceOfSatisfying(ScriptFormatException.class,
+                            e -> assertThat(e.reason()).isEqualTo(Reason.UNSUPPORTED_COMPRESSION))
+                    .hasMessageContaining("the file is " + format + "-compressed")
+                    .hasMessageContaining(command + " FILE");
+        }
+
+        @Test
         void reportsATruncatedGzipFile() throws IOException {
             byte[] whole = gzip("SELECT 1;\n".repeat(10_000).getBytes(StandardCharsets.UTF_8));
             Path file = dir.resolve("truncated.sql.gz");
@@ -306,7 +348,7 @@ class StatementReaderTest {
                     }
                 }
             }).isInstanceOfSatisfying(ScriptFormatException.class,
-                    e -> assertThat(e.reason()).isEqualTo(Reason.CORRUPT_GZIP));
+                    e -> assertThat(e.reason()).isEqualTo(Reason.CORRUPT_COMPRESSED_FILE));
         }
 
         @Test
@@ -314,7 +356,7 @@ class StatementReaderTest {
             byte[] damaged = {0x1F, (byte) 0x8B, 0x42, 0, 0, 0, 0, 0, 0, 0, 1, 2, 3};
             assertThatThrownBy(() -> StatementReader.open(new ByteArrayInputStream(damaged)))
                     .isInstanceOfSatisfying(ScriptFormatException.class,
-                            e -> assertThat(e.reason()).isEqualTo(Reason.CORRUPT_GZIP));
+                            e -> assertThat(e.reason()).isEqualTo(Reason.CORRUPT_COMPRESSED_FILE));
         }
     }
 
@@ -344,8 +386,7 @@ class StatementReaderTest {
         @Test
         void refusesWhatIsNotSql() {
             byte[] png = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R'};
-            byte[] zip = {'P', 'K', 3, 4, 20, 0, 0, 0, 8, 0};
-            for (byte[] notSql : List.of(png, zip, "Dear operator, here is the file;".getBytes(StandardCharsets.UTF_8),
+            for (byte[] notSql : List.of(png, "Dear operator, here is the file;".getBytes(StandardCharsets.UTF_8),
                     "{\"json\": true}".getBytes(StandardCharsets.UTF_8))) {
                 assertThatThrownBy(() -> readAll(StatementReader.open(new ByteArrayInputStream(notSql))))
                         .isInstanceOfSatisfying(ScriptFormatException.class,
@@ -655,6 +696,23 @@ class StatementReaderTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (GZIPOutputStream gzip = new GZIPOutputStream(out)) {
             gzip.write(bytes);
+        }
+        return out.toByteArray();
+    }
+
+    /** A zip archive as phpMyAdmin writes one: the script alone, or after a folder; no file when null. */
+    private static byte[] zip(byte[] script, boolean withFolder) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(out)) {
+            if (withFolder) {
+                zip.putNextEntry(new ZipEntry("export/"));
+                zip.closeEntry();
+            }
+            if (script != null) {
+                zip.putNextEntry(new ZipEntry("export/pod.sql"));
+                zip.write(script);
+                zip.closeEntry();
+            }
         }
         return out.toByteArray();
     }
