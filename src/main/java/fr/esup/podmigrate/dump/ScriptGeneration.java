@@ -5,6 +5,7 @@ import fr.esup.podmigrate.config.Databases;
 import fr.esup.podmigrate.run.Job;
 import fr.esup.podmigrate.run.JobContext;
 import fr.esup.podmigrate.run.JobProgress;
+import fr.esup.podmigrate.run.JobResults;
 import fr.esup.podmigrate.run.JobRunner;
 import fr.esup.podmigrate.run.RunStore;
 import fr.esup.podmigrate.run.StepStatus;
@@ -99,8 +100,8 @@ public class ScriptGeneration {
                 rows = progress.rowsWritten();
                 statements++;
             }
-            context.result("tables.done", Integer.toString(progress.tablesDone()));
-            context.result("tables.total", Integer.toString(progress.tablesTotal()));
+            context.result(JobResults.TABLES_DONE, Integer.toString(progress.tablesDone()));
+            context.result(JobResults.TABLES_TOTAL, Integer.toString(progress.tablesTotal()));
             context.progress(new JobProgress(progress.bytesWritten(), 0, progress.rowsWritten(), statements));
         }
     }

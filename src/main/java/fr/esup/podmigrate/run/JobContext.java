@@ -10,4 +10,11 @@ public interface JobContext {
     void result(String name, String value);
 
     boolean cancelled();
+
+    /**
+     * The step's status when the job succeeds, if not DONE: a verification that found problems leaves it FAILED.
+     * Only the runner records step statuses; a context that runs work outside it has nothing to keep.
+     */
+    default void stepStatusOnSuccess(StepStatus status) {
+    }
 }

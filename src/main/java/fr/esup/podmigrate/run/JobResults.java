@@ -8,6 +8,10 @@ public final class JobResults {
 
     /** Backup: the dump file, relative to the workspace. */
     public static final String BACKUP_FILE = "file";
+    /** A job that goes table after table (a dump, a verification): the tables it has done, for its progress. */
+    public static final String TABLES_DONE = "tables.done";
+    /** ... and the tables it has to do. */
+    public static final String TABLES_TOTAL = "tables.total";
     /** Import: the podv2.sql imported, relative to the workspace. */
     public static final String IMPORT_SCRIPT = "script";
     /** Import, followed by a v2 table: the row tuples the podv2.sql holds for it. */

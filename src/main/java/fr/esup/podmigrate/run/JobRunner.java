@@ -114,7 +114,7 @@ public class JobRunner implements DisposableBean {
         }
         Job done = finish(run.snapshot(), status, message);
         store.save(done);
-        runStore.record(done.step(), status == JobStatus.SUCCEEDED ? StepStatus.DONE : StepStatus.FAILED,
+        runStore.record(done.step(), status == JobStatus.SUCCEEDED ? run.stepStatusOnSuccess : StepStatus.FAILED,
                 done.operator(), "job " + done.id() + " " + status.key());
         running.remove(run.job.id());
     }
@@ -136,6 +136,7 @@ public class JobRunner implements DisposableBean {
         private volatile JobProgress progress = JobProgress.NONE;
         private final Map<String, String> results = new LinkedHashMap<>();
         private volatile boolean cancelled;
+        private volatile StepStatus stepStatusOnSuccess = StepStatus.DONE;
         private Instant lastSave = Instant.EPOCH;
 
         Running(Job job) {
@@ -171,6 +172,11 @@ public class JobRunner implements DisposableBean {
         @Override
         public boolean cancelled() {
             return cancelled;
+        }
+
+        @Override
+        public void stepStatusOnSuccess(StepStatus status) {
+            stepStatusOnSuccess = status;
         }
     }
 }

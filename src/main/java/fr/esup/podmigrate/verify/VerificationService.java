@@ -3,7 +3,11 @@ package fr.esup.podmigrate.verify;
 import fr.esup.podmigrate.config.DatabaseEndpoint;
 import fr.esup.podmigrate.config.Databases;
 import fr.esup.podmigrate.run.Job;
+import fr.esup.podmigrate.run.JobContext;
+import fr.esup.podmigrate.run.JobProgress;
 import fr.esup.podmigrate.run.JobResults;
+import fr.esup.podmigrate.run.JobRunner;
+import fr.esup.podmigrate.run.StepStatus;
 import fr.esup.podmigrate.run.SucceededJobs;
 import fr.esup.podmigrate.run.TableQueries;
 import fr.esup.podmigrate.run.V2Origin;
@@ -14,12 +18,16 @@ import org.springframework.stereotype.Service;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.CancellationException;
 
 /**
  * Counts the rows of every table on both sides (v2 from the source database, else from the import's analysis of the
- * podv2.sql) and finds the v3 rows whose foreign keys point nowhere.
+ * podv2.sql) and finds the v3 rows whose foreign keys point nowhere: a job, since exact counts of a large Pod take
+ * a while, whose results keep what it found. The step is done when it found no problem, failed otherwise.
  */
 @Service
 class VerificationService {
@@ -28,38 +36,96 @@ class VerificationService {
 
     private final Databases databases;
     private final SucceededJobs jobs;
+    private final JobRunner runner;
 
-    VerificationService(Databases databases, SucceededJobs jobs) {
+    VerificationService(Databases databases, SucceededJobs jobs, JobRunner runner) {
         this.databases = databases;
         this.jobs = jobs;
+        this.runner = runner;
     }
 
-    Verification verify() throws SQLException {
+    /** The latest verification job, running or ended. */
+    Optional<Job> latestJob() {
+        return runner.latest(WizardStep.VERIFY);
+    }
+
+    /** The newest verification that ran to its end. */
+    Optional<Verification> latest() {
+        return jobs.newest(WizardStep.VERIFY).map(job -> VerificationResults.read(job, runner::find));
+    }
+
+    Job start(String operator) {
+        return runner.start(WizardStep.VERIFY, operator, databases.target(), context -> {
+            Verification verification = verify(context);
+            if (verification.verdict() == Verification.Verdict.PROBLEMS) {
+                context.stepStatusOnSuccess(StepStatus.FAILED);
+            }
+            return verification.summary();
+        });
+    }
+
+    /** Counts, checks and records in {@code context} what it found. */
+    Verification verify(JobContext context) throws SQLException {
         Job imported = jobs.newest(WizardStep.IMPORT).orElse(null);
+        Job backup = jobs.newest(WizardStep.BACKUP).orElse(null);
         Optional<DatabaseEndpoint> source = databases.source();
-        Map<String, Long> v2 = null;
-        V2Origin origin = null;
-        if (source.isPresent()) {
-            v2 = counts(source.get());
-            origin = new V2Origin(V2Origin.Kind.SOURCE, source.get().toString());
-        } else if (imported != null) {
-            v2 = JobResults.counts(imported, JobResults.SCRIPT_ROWS);
-            origin = new V2Origin(V2Origin.Kind.SCRIPT, imported.result(JobResults.IMPORT_SCRIPT));
-        }
-        try (Connection connection = databases.target().connect()) {
-            JdbcClient db = TableQueries.on(connection);
-            Map<String, Long> v3 = TableQueries.rowCounts(db, TableQueries.tables(db));
-            return new Verification(Instant.now(), databases.target().toString(), origin, imported,
-                    jobs.newest(WizardStep.BACKUP).orElse(null),
-                    RowCounts.compare(v2, v3, imported == null ? null : ImportCounts.of(imported)),
-                    ForeignKeyOrphans.find(db, table -> true, ORPHAN_EXAMPLES));
+        try (Connection target = databases.target().connect()) {
+            JdbcClient targetDb = TableQueries.on(target);
+            List<String> v3Tables = List.copyOf(TableQueries.tables(targetDb));
+            Counter counter = new Counter(context);
+            Map<String, Long> v2 = null;
+            V2Origin origin = null;
+            if (source.isPresent()) {
+                try (Connection connection = source.get().connect()) {
+                    JdbcClient sourceDb = TableQueries.on(connection);
+                    List<String> v2Tables = List.copyOf(TableQueries.tables(sourceDb));
+                    counter.expect(v2Tables.size() + v3Tables.size());
+                    v2 = counter.count(sourceDb, v2Tables);
+                }
+                origin = new V2Origin(V2Origin.Kind.SOURCE, source.get().toString());
+            } else {
+                counter.expect(v3Tables.size());
+                if (imported != null) {
+                    v2 = JobResults.counts(imported, JobResults.SCRIPT_ROWS);
+                    origin = new V2Origin(V2Origin.Kind.SCRIPT, imported.result(JobResults.IMPORT_SCRIPT));
+                }
+            }
+            Map<String, Long> v3 = counter.count(targetDb, v3Tables);
+            ForeignKeyOrphans.Check orphans = ForeignKeyOrphans.find(targetDb, table -> true, ORPHAN_EXAMPLES);
+            VerificationResults.record(context, databases.target().toString(), origin, imported, backup, v2, v3, orphans);
+            return new Verification(Instant.now(), databases.target().toString(), origin, imported, backup,
+                    RowCounts.compare(v2, v3, imported == null ? null : ImportCounts.of(imported)), orphans);
         }
     }
 
-    private static Map<String, Long> counts(DatabaseEndpoint endpoint) throws SQLException {
-        try (Connection connection = endpoint.connect()) {
-            JdbcClient db = TableQueries.on(connection);
-            return TableQueries.rowCounts(db, TableQueries.tables(db));
+    /** Counts table after table, telling the job how many tables and rows it has counted. */
+    private static final class Counter {
+        private final JobContext context;
+        private long tablesDone;
+        private long rows;
+
+        Counter(JobContext context) {
+            this.context = context;
+        }
+
+        void expect(int tables) {
+            context.result(JobResults.TABLES_TOTAL, String.valueOf(tables));
+            context.result(JobResults.TABLES_DONE, "0");
+        }
+
+        Map<String, Long> count(JdbcClient db, List<String> tables) {
+            Map<String, Long> counts = new TreeMap<>();
+            for (String table : tables) {
+                if (context.cancelled()) {
+                    throw new CancellationException("Verification cancelled");
+                }
+                long tableRows = TableQueries.rowCounts(db, List.of(table)).get(table);
+                counts.put(table, tableRows);
+                rows += tableRows;
+                context.result(JobResults.TABLES_DONE, String.valueOf(++tablesDone));
+                context.progress(new JobProgress(0, 0, rows, tablesDone));
+            }
+            return counts;
         }
     }
 }

@@ -2,6 +2,7 @@ package fr.esup.podmigrate.backup;
 
 import fr.esup.podmigrate.run.JobContext;
 import fr.esup.podmigrate.run.JobProgress;
+import fr.esup.podmigrate.run.StepStatus;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -15,6 +16,7 @@ public final class RecordingContext implements JobContext {
     private final List<JobProgress> progress = new ArrayList<>();
     private final Map<String, String> results = new ConcurrentHashMap<>();
     private final Predicate<JobProgress> cancelWhen;
+    private volatile StepStatus stepStatusOnSuccess = StepStatus.DONE;
 
     public RecordingContext() {
         this(p -> false);
@@ -43,6 +45,15 @@ public final class RecordingContext implements JobContext {
     @Override
     public synchronized boolean cancelled() {
         return progress.stream().anyMatch(cancelWhen);
+    }
+
+    @Override
+    public void stepStatusOnSuccess(StepStatus status) {
+        stepStatusOnSuccess = status;
+    }
+
+    public StepStatus stepStatusOnSuccess() {
+        return stepStatusOnSuccess;
     }
 
     public synchronized List<JobProgress> progress() {

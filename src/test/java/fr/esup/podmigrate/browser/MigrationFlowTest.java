@@ -22,7 +22,7 @@ import java.sql.SQLException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The procedure through the browser: backup, wipe, podv2.sql generated from v2, analysis, import, its counts. */
+/** The procedure through the browser: backup, wipe, podv2.sql generated from v2, analysis, import, verification. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ExtendWith(Browser.class)
 class MigrationFlowTest {
@@ -63,7 +63,7 @@ class MigrationFlowTest {
     int port;
 
     @Test
-    void backupWipeGenerateAnalyseAndImport(WebDriver driver) throws SQLException {
+    void backupWipeGenerateAnalyseImportAndVerify(WebDriver driver) throws SQLException {
         String base = "http://127.0.0.1:" + port;
         LoginPage.open(driver, base).logInAs("operator", "browser-pass");
 
@@ -84,6 +84,13 @@ class MigrationFlowTest {
         String inserted = importing.element("#import-results tr[data-table='video_video'] td.number").getText();
         assertThat(Long.parseLong(inserted)).isEqualTo(count(SOURCE, "video_video")).isPositive();
         assertThat(count(TARGET, "video_encode_transcript_videorendition")).isEqualTo(count(SOURCE, "video_videorendition"));
+
+        StepPage verify = new StepPage(driver, base + "/verify", By.id("start-verify")).click("start-verify");
+        assertThat(verify.element("section.report[data-verdict]").getAttribute("data-verdict")).isNotEqualTo("problems");
+        assertThat(driver.findElement(By.xpath("//tr[contains(@class,'comparison')][td[1]='video_video']"))
+                .getAttribute("data-difference")).isEqualTo("same");
+        assertThat(driver.findElement(By.xpath("//tr[contains(@class,'comparison')][td[1]='video_videorendition']"))
+                .getAttribute("data-difference")).isEqualTo("renamed");
     }
 
     private static long count(PodTestDatabase db, String table) throws SQLException {

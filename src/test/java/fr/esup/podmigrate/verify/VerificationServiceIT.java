@@ -1,9 +1,17 @@
 package fr.esup.podmigrate.verify;
 
+import fr.esup.podmigrate.backup.RecordingContext;
 import fr.esup.podmigrate.pod.PodTestDatabase;
 import fr.esup.podmigrate.pod.PodVersion;
+import fr.esup.podmigrate.run.Job;
+import fr.esup.podmigrate.run.JobProgress;
+import fr.esup.podmigrate.run.JobRunner;
 import fr.esup.podmigrate.run.JobStatus;
+import fr.esup.podmigrate.run.JobStore;
 import fr.esup.podmigrate.run.RunFixture;
+import fr.esup.podmigrate.run.RunStore;
+import fr.esup.podmigrate.run.StepState;
+import fr.esup.podmigrate.run.StepStatus;
 import fr.esup.podmigrate.run.V2Origin;
 import fr.esup.podmigrate.run.WizardStep;
 import org.junit.jupiter.api.Test;
@@ -11,13 +19,16 @@ import org.junit.jupiter.api.Test;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
+import static org.awaitility.Awaitility.await;
 
 /** Row counts and foreign keys on a v3 database after an import, against what the import recorded. */
 class VerificationServiceIT {
@@ -53,7 +64,7 @@ class VerificationServiceIT {
             run.job(WizardStep.BACKUP, JobStatus.SUCCEEDED, Instant.parse("2026-11-26T09:00:00Z"),
                     Map.of("file", "backups/pod-20261126.sql.gz"));
             run.job(WizardStep.IMPORT, JobStatus.SUCCEEDED, Instant.parse("2026-11-26T10:00:00Z"), results);
-            Verification verification = service(run).verify();
+            Verification verification = verify(run);
 
             assertThat(verification.v2Origin()).isEqualTo(new V2Origin(V2Origin.Kind.SCRIPT, "import/podv2.sql"));
             assertThat(verification.backup().result("file")).isEqualTo("backups/pod-20261126.sql.gz");
@@ -95,7 +106,7 @@ class VerificationServiceIT {
         try (PodTestDatabase target = PodTestDatabase.blank(PodVersion.V3_8_4);
              PodTestDatabase source = PodTestDatabase.generatedV2(PodVersion.V2_9_1, 40, 7);
              RunFixture run = RunFixture.on(target, source)) {
-            Verification verification = service(run).verify();
+            Verification verification = verify(run);
             assertThat(verification.v2Origin().kind()).isEqualTo(V2Origin.Kind.SOURCE);
             assertThat(verification.imported()).isNull();
             assertThat(verification.lines(Verification.Filter.ALL)).filteredOn(t -> "video_channel".equals(t.v2Table()))
@@ -109,15 +120,71 @@ class VerificationServiceIT {
     @Test
     void withoutSourceNorImportThereIsNothingToCompare() throws Exception {
         try (PodTestDatabase target = PodTestDatabase.blank(PodVersion.V3_8_4); RunFixture run = RunFixture.on(target, null)) {
-            Verification verification = service(run).verify();
+            Verification verification = verify(run);
             assertThat(verification.v2Origin()).isNull();
             assertThat(verification.verdict()).isEqualTo(Verification.Verdict.NO_V2_COUNTS);
             assertThat(verification.orphans().orphaned()).isEmpty();
         }
     }
 
+    @Test
+    void theJobKeepsWhatItFoundAndItsVerdictIsTheStepsStatus() throws Exception {
+        try (PodTestDatabase target = PodTestDatabase.blank(PodVersion.V3_8_4);
+             PodTestDatabase source = PodTestDatabase.generatedV2(PodVersion.V2_9_1, 40, 7);
+             RunFixture run = RunFixture.on(target, source)) {
+            RunStore runStore = new RunStore(run.workspace);
+            JobRunner runner = new JobRunner(run.jobs, runStore);
+            try {
+                VerificationService service = new VerificationService(run.databases, run.succeededJobs(), runner);
+                assertThat(service.latest()).isEmpty();
+
+                Job job = service.start("alice");
+                await().atMost(Duration.ofSeconds(60)).until(() -> runner.find(job.id()).orElseThrow().status().finished());
+                Job done = runner.find(job.id()).orElseThrow();
+
+                assertThat(done.status()).isEqualTo(JobStatus.SUCCEEDED);
+                assertThat(done.result("tables.done")).isEqualTo(done.result("tables.total"));
+                Verification direct = verify(run);
+                Verification kept = new VerificationService(run.databases, run.succeededJobs(),
+                        new JobRunner(new JobStore(run.workspace), runStore)).latest().orElseThrow();
+                assertThat(kept.tables()).isEqualTo(direct.tables());
+                assertThat(kept.orphans()).isEqualTo(direct.orphans());
+                assertThat(kept.v2Origin()).isEqualTo(direct.v2Origin());
+                assertThat(kept.target()).isEqualTo(direct.target());
+                assertThat(kept.verdict()).isEqualTo(Verification.Verdict.PROBLEMS);
+                assertThat(runStore.states()).filteredOn(state -> state.step() == WizardStep.VERIFY)
+                        .extracting(StepState::status).containsExactly(StepStatus.FAILED);
+            } finally {
+                runner.destroy();
+            }
+        }
+    }
+
+    @Test
+    void theOrphansAndTheImportJobReadBackFromTheResults() throws Exception {
+        try (PodTestDatabase target = imported(); RunFixture run = RunFixture.on(target, null)) {
+            Job imported = run.job(WizardStep.IMPORT, JobStatus.SUCCEEDED, Instant.parse("2026-11-26T10:00:00Z"), IMPORT);
+            RecordingContext context = new RecordingContext();
+            Verification direct = service(run).verify(context);
+            Job verification = new Job("verify-1", WizardStep.VERIFY, "alice", "t", JobStatus.SUCCEEDED, direct.at(),
+                    direct.at(), JobProgress.NONE, direct.summary(), context.results());
+
+            Verification kept = VerificationResults.read(verification,
+                    id -> id.equals(imported.id()) ? Optional.of(imported) : Optional.empty());
+
+            assertThat(kept.orphans().orphaned()).isNotEmpty().isEqualTo(direct.orphans().orphaned());
+            assertThat(kept.imported()).isEqualTo(imported);
+            assertThat(kept.tables()).isEqualTo(direct.tables());
+            assertThat(context.stepStatusOnSuccess()).as("only the runner's context records it").isEqualTo(StepStatus.DONE);
+        }
+    }
+
+    private static Verification verify(RunFixture run) throws SQLException {
+        return service(run).verify(new RecordingContext());
+    }
+
     private static VerificationService service(RunFixture run) {
-        return new VerificationService(run.databases, run.succeededJobs());
+        return new VerificationService(run.databases, run.succeededJobs(), null);
     }
 
     private static PodTestDatabase imported() throws SQLException {

@@ -2,6 +2,7 @@ package fr.esup.podmigrate.verify;
 
 import fr.esup.podmigrate.run.ChecklistStore;
 import fr.esup.podmigrate.run.Job;
+import fr.esup.podmigrate.run.JobAlreadyRunningException;
 import fr.esup.podmigrate.run.JobProgress;
 import fr.esup.podmigrate.run.JobStatus;
 import fr.esup.podmigrate.run.RunStore;
@@ -26,6 +27,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -79,8 +81,9 @@ class VerifyControllerTest {
     ChecklistStore checklist;
 
     @BeforeEach
-    void verification() throws Exception {
-        when(service.verify()).thenReturn(VERIFICATION);
+    void verification() {
+        when(service.latest()).thenReturn(Optional.of(VERIFICATION));
+        when(service.latestJob()).thenReturn(Optional.of(verifyJob(JobStatus.SUCCEEDED)));
     }
 
     @Test
@@ -151,12 +154,46 @@ class VerifyControllerTest {
     }
 
     @Test
-    void recordingTheVerdictWritesItToTheRun() throws Exception {
+    void beforeAnyCountThePageSaysWhatCountingDoesAndOffersIt() throws Exception {
+        when(service.latest()).thenReturn(Optional.empty());
+        when(service.latestJob()).thenReturn(Optional.empty());
+        mvc.perform(get("/verify"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("Nothing counted yet."),
+                        containsString("id=\"start-verify\""), containsString(">Count and check</button>"),
+                        not(containsString("data-verdict")))));
+        mvc.perform(get("/verify/report.csv")).andExpect(status().isNotFound());
+    }
+
+    @Test
+    void countingStartsAJobWhoseProgressPollsItself() throws Exception {
+        Job running = verifyJob(JobStatus.RUNNING);
+        when(service.start("alice")).thenReturn(running);
+        when(service.latestJob()).thenReturn(Optional.of(running));
         mvc.perform(post("/verify").with(csrf()).header("HX-Request", "true"))
                 .andExpect(status().isOk())
-                .andExpect(content().string(containsString("Verdict recorded in the run.")));
-        verify(runStore).record(WizardStep.VERIFY, StepStatus.FAILED, "alice",
-                "verdict problems: 2 problem(s), 2 warning(s), 2 orphan row(s) in 1 foreign key(s)");
+                .andExpect(content().string(allOf(not(containsString("<nav class=\"steps\"")),
+                        containsString("hx-trigger=\"load delay:2s\""), containsString("id=\"job-verify-2\""),
+                        containsString("Tables"), not(containsString("id=\"start-verify\"")),
+                        containsString("data-verdict=\"problems\""))));
+        verify(service).start("alice");
+    }
+
+    @Test
+    void aJobAlreadyRunningOnTheTargetIsNamed() throws Exception {
+        Job other = new Job("import-9", WizardStep.IMPORT, "bob", "t", JobStatus.RUNNING, AT, null, JobProgress.NONE,
+                null, Map.of());
+        when(service.start("alice")).thenThrow(new JobAlreadyRunningException(other));
+        mvc.perform(post("/verify").with(csrf()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("<nav class=\"steps\""),
+                        containsString("Job import-9, started by bob"))));
+    }
+
+    private static Job verifyJob(JobStatus status) {
+        return new Job("verify-2", WizardStep.VERIFY, "alice", "t", status, AT, status.finished() ? AT : null,
+                new JobProgress(0, 0, 1200, 3), status.finished() ? VERIFICATION.summary() : null,
+                Map.of("tables.done", "3", "tables.total", "9"));
     }
 
     /** The page's row-count table: each line's cells up to the classification, given as its key. */
