@@ -47,7 +47,6 @@ final class PodImportPlanner {
                 TableWithoutHome gone = withoutHome.get(name);
                 plans.add(unimported(facts, TablePlan.Fate.NO_V3_HOME, switch (gone.fate()) {
                     case BECOMES_COLUMN -> "becomes " + gone.destination() + ", set by the site fixes";
-                    case CONVERTED -> "Pod " + gone.goneIn() + " turns its rows into " + gone.destination();
                     case DROPPED -> "Pod " + gone.goneIn() + " dropped it";
                 }));
             } else {

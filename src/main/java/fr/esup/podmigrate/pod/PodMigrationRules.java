@@ -9,7 +9,6 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import static fr.esup.podmigrate.pod.TableWithoutHome.Fate.BECOMES_COLUMN;
-import static fr.esup.podmigrate.pod.TableWithoutHome.Fate.CONVERTED;
 import static fr.esup.podmigrate.pod.TableWithoutHome.Fate.DROPPED;
 
 /**
@@ -39,7 +38,9 @@ public final class PodMigrationRules {
                     .map(model -> new TableRename("video_" + model, TargetShape.ENCODE_TRANSCRIPT_APP + "_" + model,
                             EnumSet.of(TargetShape.V3_3_PLUS))),
             // The bbb app renamed its model in 3.0.0 and left Pod in 3.8.2: the rename applies while the target has it.
-            Stream.of(new TableRename("bbb_meeting", "bbb_bbb_meeting", EnumSet.allOf(TargetShape.class))))
+            // Pod 3.4's own upgrade turns each playlist element into a playlist content (pod/playlist/apps.py).
+            Stream.of(new TableRename("bbb_meeting", "bbb_bbb_meeting", EnumSet.allOf(TargetShape.class)),
+                    new TableRename("playlist_playlistelement", "playlist_playlistcontent", EnumSet.allOf(TargetShape.class))))
             .toList();
 
     public static final List<ExcludedTable> EXCLUDED_TABLES = List.of(
@@ -65,7 +66,8 @@ public final class PodMigrationRules {
                     dropped("live_broadcaster.viewcount", "3.1.0", ""),
                     dropped("live_heartbeat.broadcaster_id", "3.1.0", "live_heartbeat.event_id"),
                     dropped("playlist_playlist.title", "3.4.0", "playlist_playlist.name"),
-                    dropped("playlist_playlist.visible", "3.4.0", "playlist_playlist.visibility")))
+                    dropped("playlist_playlist.visible", "3.4.0", "playlist_playlist.visibility"),
+                    dropped("playlist_playlistelement.position", "3.4.0", "playlist_playlistcontent.rank")))
             .flatMap(s -> s).toList();
 
     private static final String MODEL_DEFAULT = "the model's default";
@@ -97,6 +99,9 @@ public final class PodMigrationRules {
             constant("playlist_playlist.date_created", "CURRENT_TIMESTAMP(6)", MIGRATION_TIME),
             constant("playlist_playlist.date_updated", "CURRENT_TIMESTAMP(6)", MIGRATION_TIME),
             constant("playlist_playlist.site_id", String.valueOf(DEFAULT_SITE_ID), MODEL_DEFAULT + " (SITE_ID)"),
+            derived("playlist_playlistcontent.rank", "position", "Pod 3.4's own upgrade ranks a playlist's videos by their v2 position",
+                    "position"),
+            constant("playlist_playlistcontent.date_added", "CURRENT_TIMESTAMP(6)", MIGRATION_TIME),
             constant("recorder_recorder.credentials_login", "''", MODEL_DEFAULT),
             constant("recorder_recorder.credentials_password", "''", MODEL_DEFAULT),
             constant("recorder_recorder.publication_auto", "0", MODEL_DEFAULT),
@@ -135,7 +140,6 @@ public final class PodMigrationRules {
             // lti_provider left Pod in 3.0.0 and came back in 3.1.0.
             new TableWithoutHome("lti_provider_lticoursecontext", "3.0.0", DROPPED, ""),
             new TableWithoutHome("live_broadcaster_viewers", "3.1.0", DROPPED, ""),
-            new TableWithoutHome("playlist_playlistelement", "3.4.0", CONVERTED, "playlist_playlistcontent"),
             new TableWithoutHome("bbb_meeting", "3.8.2", DROPPED, ""),
             new TableWithoutHome("bbb_attendee", "3.8.2", DROPPED, ""),
             new TableWithoutHome("bbb_livestream", "3.8.2", DROPPED, ""));

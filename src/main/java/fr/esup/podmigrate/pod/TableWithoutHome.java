@@ -11,8 +11,6 @@ public record TableWithoutHome(String v2Table, String goneIn, Fate fate, String 
     public enum Fate {
         /** Each row becomes a foreign key value on the row it linked (a many-to-many turned into a column). */
         BECOMES_COLUMN,
-        /** The rows are converted into another table's rows. */
-        CONVERTED,
         /** v3 has no place for them: they are reported, not imported. */
         DROPPED
     }

@@ -57,6 +57,12 @@ class PodImportIT {
                     .containsExactly("0");
             assertThat(distinct(v3, "SELECT COUNT(*) FROM live_event WHERE end_date > start_date")).containsExactly(
                     String.valueOf(count(v2, "live_event")));
+            assertThat(rows(v3, "SELECT id, name, visibility, autoplay, editable FROM playlist_playlist ORDER BY id"))
+                    .as("Pod 3.4's playlists").isNotEmpty().isEqualTo(rows(v2,
+                            "SELECT id, title, IF(visible, 'public', 'private'), 1, 1 FROM playlist_playlist ORDER BY id"));
+            assertThat(rows(v3, "SELECT id, playlist_id, video_id, `rank` FROM playlist_playlistcontent ORDER BY id"))
+                    .as("Pod 3.4's playlist contents").isNotEmpty().isEqualTo(rows(v2,
+                            "SELECT id, playlist_id, video_id, position FROM playlist_playlistelement ORDER BY id"));
         }
     }
 
