@@ -166,7 +166,6 @@ class PodMigrationRulesTest {
             switch (table.fate()) {
                 case BECOMES_COLUMN -> assertThat(has(V3_8_4, table.destination().split("\\.")[0],
                         table.destination().split("\\.")[1])).as(table.toString()).isTrue();
-                case CONVERTED -> assertThat(tables(V3_8_4)).contains(table.destination());
                 case DROPPED -> assertThat(table.destination()).isEmpty();
             }
         }
