@@ -1,0 +1,49 @@
+package fr.esup.podmigrate.sql;
+
+/**
+ * Follows a script's USE lines, statement by statement in script order, to tell which database's section each
+ * statement belongs to: a script made with {@code mariadb-dump --databases a b} or {@code --all-databases} holds
+ * several databases, each section opened by {@code CREATE DATABASE ...; USE ...;}.
+ */
+final class DatabaseSections {
+
+    private final String source;
+    private String current;
+
+    /** @param source the database whose section is imported; null for a script of one database, whatever it uses */
+    DatabaseSections(String source) {
+        this.source = source;
+        this.current = source;
+    }
+
+    /**
+     * The database whose section the statement belongs to: the one a USE switches to, the one a CREATE, ALTER or
+     * DROP DATABASE names, else the current one; null before any USE of a script without a source database. The
+     * source database is named as it was given, whatever the case the script writes it in.
+     */
+    String sectionOf(SqlStatement statement) {
+        switch (statement.kind()) {
+            case USE -> {
+                if (statement.schema() != null) {
+                    current = named(statement.schema());
+                }
+            }
+            case CREATE_DATABASE, ALTER_DATABASE, DROP_DATABASE -> {
+                if (statement.schema() != null) {
+                    return named(statement.schema());
+                }
+            }
+            default -> { }
+        }
+        return current;
+    }
+
+    /** Whether a section is another database's than the source's: its statements never run. */
+    boolean skips(String section) {
+        return source != null && section != null && !section.equals(source);
+    }
+
+    private String named(String database) {
+        return database.equalsIgnoreCase(source) ? source : database;
+    }
+}
