@@ -2,6 +2,7 @@ package fr.esup.podmigrate.importing;
 
 import fr.esup.podmigrate.config.DatabaseEndpoint;
 import fr.esup.podmigrate.pod.DatabaseKind;
+import fr.esup.podmigrate.pod.DatabaseShape;
 import fr.esup.podmigrate.pod.PodSchemas;
 import fr.esup.podmigrate.pod.PodVersion;
 import fr.esup.podmigrate.pod.PodMigrationRules;
@@ -109,7 +110,7 @@ public final class PodImport {
     private static Optional<String> podDatabase(Collection<ScriptAnalysis.DatabaseSection> databases) {
         return databases.stream()
                 .filter(d -> !SYSTEM_SCHEMAS.contains(d.name().toLowerCase(Locale.ROOT)))
-                .filter(d -> scriptKind(d.tables()).isEmpty())
+                .filter(d -> DatabaseShape.detect(d.tables(), List.of()).kind() == DatabaseKind.POD_V2)
                 .max(Comparator.comparingLong(d -> d.tables().stream().filter(V2_TABLES::contains).count()))
                 .map(ScriptAnalysis.DatabaseSection::name);
     }

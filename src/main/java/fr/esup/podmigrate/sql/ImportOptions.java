@@ -29,8 +29,8 @@ import java.util.function.Consumer;
  * @param allowedUseDatabases        databases a USE may name (besides the target), in any case; the USE is skipped
  * @param sourceDatabase             for a script of several databases, the one whose section is imported (in any
  *                                   case): its USE and CREATE DATABASE are skipped, and so is every statement the
- *                                   script runs in another database (before any USE, it runs in this one); null for
- *                                   a script of one database
+ *                                   script runs in another database but the SETs of the session (before any USE, it
+ *                                   runs in this one); null for a script of one database
  * @param errorPolicy                what a failing statement does to the import
  * @param maxErrors                  with {@link ErrorPolicy#CONTINUE}, the import stops once it has this many
  * @param parallelism                connections that load tables at the same time

@@ -7,7 +7,10 @@ public enum SkipReason {
      * own): the import writes the target whatever the script says.
      */
     USE_NEUTRALISED,
-    /** A statement of another database's section than the source database's, in a script of several databases. */
+    /**
+     * A statement of another database's section than the source database's, in a script of several databases (but a
+     * SET of the session: the session goes on from section to section).
+     */
     OTHER_DATABASE,
     /** LOCK TABLES, UNLOCK TABLES: meaningless when several connections load the tables. */
     LOCK_TABLES,

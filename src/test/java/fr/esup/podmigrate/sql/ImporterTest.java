@@ -318,6 +318,8 @@ class ImporterTest {
                     CREATE USER 'pm_test_never'@'%%';
                     INSERT INTO elsewhere.t VALUES (1);
                     SET GLOBAL max_connections = 1;
+                    /*!40103 SET @OLD_TIME_ZONE=@@TIME_ZONE */;
+                    /*!40103 SET TIME_ZONE='+00:00' */;
                     CREATE DATABASE `%2$s`;
                     USE `%2$s`;
                     CREATE TABLE a (id int PRIMARY KEY, pad text);
@@ -328,6 +330,7 @@ class ImporterTest {
                     /*!40000 DROP DATABASE IF EXISTS `%1$s`*/;
                     USE `%5$s`;
                     INSERT INTO a VALUES (-1, 'back');
+                    /*!40103 SET TIME_ZONE=@OLD_TIME_ZONE */;
                     """.formatted(OTHER, SOURCE, inserts(1000, "other"), inserts(0, "source"), SOURCE.toUpperCase()),
                     "databases.sql");
             long globalPrivRows = fixture.count("mysql", "global_priv");

@@ -129,7 +129,7 @@ class ScriptAnalyzerTest {
         assertThat(analysis.neutralisedUses()).extracting(ScriptAnalysis.ScriptLine::line).containsExactly(11L, 17L);
         assertThat(analysis.useDatabases()).containsExactly("mysql", "pod", "other", "POD");
         assertThat(analysis.databases().values()).containsExactly(
-                new ScriptAnalysis.DatabaseSection("pod", Set.of("before_use", "video_video"), 9, 3),
+                new ScriptAnalysis.DatabaseSection("pod", Set.of("before_use", "video_video"), 8, 3),
                 new ScriptAnalysis.DatabaseSection("mysql", Set.of("global_priv"), 6, 2),
                 new ScriptAnalysis.DatabaseSection("other", Set.of("video_video"), 3, 2));
         assertThat(analysis.sourceSection().name()).isEqualTo("pod");
