@@ -5,6 +5,7 @@ import fr.esup.podmigrate.importing.PlanProblem;
 import fr.esup.podmigrate.importing.PodImport;
 import fr.esup.podmigrate.importing.PodImportAnalysis;
 import fr.esup.podmigrate.importing.TablePlan;
+import fr.esup.podmigrate.sql.ScriptAnalysis.DatabaseSection;
 import org.springframework.context.support.ResourceBundleMessageSource;
 
 import java.io.PrintStream;
@@ -17,17 +18,19 @@ import java.util.Set;
 /** {@code analyze FILE}: what the import would do, without touching any database (the target is only read). */
 final class AnalyzeCommand {
 
-    static final String USAGE = "analyze FILE [--podmigrate.target.url=... to check it against the v3 target]";
+    static final String USAGE = "analyze FILE [--source-database NAME] [--podmigrate.target.url=... to check it against"
+            + " the v3 target]";
+    static final Set<String> VALUE_OPTIONS = Set.of("source-database");
     private static final ResourceBundleMessageSource MESSAGES = messages();
 
     private AnalyzeCommand() {
     }
 
     static int run(CliArguments args, PrintStream out) throws Exception {
-        args.allowOnly(Set.of("report-memory"));
+        args.allowOnly(Set.of("source-database", "report-memory"));
         Path script = script(args);
         DatabaseEndpoint target = new CliSettings(args.settings()).target().orElse(null);
-        PodImportAnalysis analysis = PodImport.analyze(script, target, progress -> { });
+        PodImportAnalysis analysis = PodImport.analyze(script, target, sourceDatabase(args), progress -> { });
         print(analysis, target, out);
         return analysis.blocked() ? PodMigrateCli.REFUSED : PodMigrateCli.OK;
     }
@@ -43,9 +46,22 @@ final class AnalyzeCommand {
         return script;
     }
 
+    /** The database of a script of several to import, or null to let the analysis choose. */
+    static String sourceDatabase(CliArguments args) {
+        return args.option("source-database").orElse(null);
+    }
+
     static void print(PodImportAnalysis analysis, DatabaseEndpoint target, PrintStream out) {
         out.printf(Locale.ROOT, "%s: %d bytes, %d statements, %d tables%n", analysis.scriptName(), analysis.script().bytes(),
                 analysis.script().statements(), analysis.script().tables().size());
+        DatabaseSection source = analysis.script().sourceSection();
+        if (source != null) {
+            out.println(message("import.databases.source", source.name(), source.tables().size(), source.rows()));
+            for (DatabaseSection skipped : analysis.script().skippedDatabases()) {
+                out.println("  " + message("import.databases.skipped", skipped.name(), skipped.statements(),
+                        skipped.rows()));
+            }
+        }
         if (target != null) {
             out.printf(Locale.ROOT, "Target: %s%n", target);
             out.printf(Locale.ROOT, "%-45s %-13s %-45s %10s  %s%n", "TABLE", "FATE", "V3 TABLE", "ROWS", "CHANGES");
@@ -86,7 +102,11 @@ final class AnalyzeCommand {
     }
 
     static String message(PlanProblem problem) {
-        return MESSAGES.getMessage(problem.messageKey(), problem.args().toArray(), Locale.ENGLISH);
+        return message(problem.messageKey(), problem.args().toArray());
+    }
+
+    private static String message(String key, Object... args) {
+        return MESSAGES.getMessage(key, args, Locale.ENGLISH);
     }
 
     private static ResourceBundleMessageSource messages() {

@@ -25,10 +25,11 @@ import java.util.function.UnaryOperator;
  */
 final class ImportCommand {
 
-    static final String USAGE = "import FILE [--parallel N] [--continue] [--max-errors N] [--resume] [--checkpoint FILE] [--plain]";
+    static final String USAGE = "import FILE [--source-database NAME] [--parallel N] [--continue] [--max-errors N] [--resume]"
+            + " [--checkpoint FILE] [--plain]";
     static final Set<String> VALUE_OPTIONS = Set.of("parallel", "max-errors", "checkpoint");
-    private static final Set<String> KNOWN = Set.of("parallel", "max-errors", "checkpoint", "continue", "resume", "plain",
-            "report-memory");
+    private static final Set<String> KNOWN = Set.of("source-database", "parallel", "max-errors", "checkpoint", "continue",
+            "resume", "plain", "report-memory");
 
     private ImportCommand() {
     }
@@ -47,9 +48,11 @@ final class ImportCommand {
         ImportResult result;
         try {
             if (args.flag("plain")) {
-                result = new Importer(settings.apply(ImportOptions.builder()).build()).run(script, target::connect);
+                ImportOptions.Builder plain = ImportOptions.builder().sourceDatabase(AnalyzeCommand.sourceDatabase(args));
+                result = new Importer(settings.apply(plain).build()).run(script, target::connect);
             } else {
-                PodImportAnalysis analysis = PodImport.analyze(script, target, progress -> { });
+                PodImportAnalysis analysis = PodImport.analyze(script, target, AnalyzeCommand.sourceDatabase(args),
+                        progress -> { });
                 if (analysis.blocked()) {
                     AnalyzeCommand.print(analysis, target, out);
                     return PodMigrateCli.REFUSED;
@@ -77,6 +80,8 @@ final class ImportCommand {
         result.droppedValues().forEach((column, count) ->
                 out.printf(Locale.ROOT, "dropped %d values of %s (not in v3)%n", count, column));
         result.missingTables().forEach(table -> out.printf(Locale.ROOT, "not imported: table %s is not in v3%n", table));
+        result.otherDatabases().forEach((database, skipped) -> out.printf(Locale.ROOT,
+                "skipped database %s: %d statements, %d rows%n", database, skipped.statements(), skipped.rows()));
         result.skipped().forEach((reason, count) -> out.printf(Locale.ROOT, "skipped %d statements: %s%n", count, reason));
         for (ImportError error : result.errors()) {
             out.printf(Locale.ROOT, "ERROR line %d (%s): %d %s%n    %s%n", error.line(), error.table(), error.errorCode(),

@@ -48,6 +48,7 @@ public final class PodMigrateCli {
         try {
             Set<String> valueOptions = new HashSet<>(DumpCommand.VALUE_OPTIONS);
             valueOptions.addAll(ImportCommand.VALUE_OPTIONS);
+            valueOptions.addAll(AnalyzeCommand.VALUE_OPTIONS);
             CliArguments arguments = new CliArguments(rest, valueOptions);
             int code = switch (verb) {
                 case "analyze" -> AnalyzeCommand.run(arguments, out);

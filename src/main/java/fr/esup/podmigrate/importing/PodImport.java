@@ -2,6 +2,7 @@ package fr.esup.podmigrate.importing;
 
 import fr.esup.podmigrate.config.DatabaseEndpoint;
 import fr.esup.podmigrate.pod.DatabaseKind;
+import fr.esup.podmigrate.pod.DatabaseShape;
 import fr.esup.podmigrate.pod.PodSchemas;
 import fr.esup.podmigrate.pod.PodVersion;
 import fr.esup.podmigrate.pod.PodMigrationRules;
@@ -22,6 +23,8 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -53,13 +56,37 @@ public final class PodImport {
     private PodImport() {
     }
 
-    /** Reads the script once; with a target, plans it against the target's tables. */
+    /** Reads the script; with a target, plans it against the target's tables. */
     public static PodImportAnalysis analyze(Path script, DatabaseEndpoint target, Consumer<ImportProgress> progress)
             throws IOException, SQLException {
-        Set<String> allowedUse = homeDatabase(script);
-        ScriptAnalysis analysis = target == null
-                ? ScriptAnalyzer.analyze(script, allowedUse, progress)
-                : ScriptAnalyzer.analyze(script, target.database(), allowedUse, progress);
+        return analyze(script, target, null, progress);
+    }
+
+    /**
+     * Reads the script; with a target, plans it against the target's tables. A script of several databases (a
+     * {@code mariadb-dump --databases} or {@code --all-databases}) is imported from one database's section only.
+     *
+     * @param sourceDatabase that database, or null to take the one whose section holds the most Pod v2 tables
+     */
+    public static PodImportAnalysis analyze(Path script, DatabaseEndpoint target, String sourceDatabase,
+                                            Consumer<ImportProgress> progress) throws IOException, SQLException {
+        Set<String> allowedUse = sourceDatabase == null ? homeDatabase(script) : Set.of();
+        ScriptAnalysis analysis = read(script, target, allowedUse, sourceDatabase, progress);
+        List<PlanProblem> problems = new ArrayList<>();
+        String databasesFound = String.join(", ", analysis.useDatabases());
+        if (sourceDatabase == null && analysis.useDatabases().size() > 1) {
+            Optional<String> chosen = podDatabase(analysis.databases().values());
+            if (chosen.isPresent()) {
+                // Which section is Pod's is known once the whole script is read: the chosen one's is read again.
+                allowedUse = Set.of();
+                analysis = read(script, target, allowedUse, chosen.get(), progress);
+            } else {
+                problems.add(PlanProblem.blocking("no-pod-database", 0, databasesFound));
+            }
+        } else if (sourceDatabase != null && !analysis.useDatabases().isEmpty()
+                && analysis.useDatabases().stream().noneMatch(sourceDatabase::equalsIgnoreCase)) {
+            problems.add(PlanProblem.blocking("source-database-missing", 0, sourceDatabase, databasesFound));
+        }
         TargetSchema schema = null;
         List<TablePlan> tables = List.of();
         if (target != null) {
@@ -68,8 +95,24 @@ public final class PodImport {
             }
             tables = PodImportPlanner.plan(facts(analysis), schema);
         }
-        List<PlanProblem> problems = problems(analysis, schema, tables);
+        problems(analysis, schema, tables, problems);
         return new PodImportAnalysis(script.getFileName().toString(), analysis, schema, tables, problems, allowedUse);
+    }
+
+    private static ScriptAnalysis read(Path script, DatabaseEndpoint target, Set<String> allowedUse,
+                                       String sourceDatabase, Consumer<ImportProgress> progress) throws IOException {
+        return target == null
+                ? ScriptAnalyzer.analyze(script, allowedUse, sourceDatabase, progress)
+                : ScriptAnalyzer.analyze(script, target.database(), allowedUse, sourceDatabase, progress);
+    }
+
+    /** The database, not a system schema, whose section is Pod v2's and holds the most of its tables. */
+    private static Optional<String> podDatabase(Collection<ScriptAnalysis.DatabaseSection> databases) {
+        return databases.stream()
+                .filter(d -> !SYSTEM_SCHEMAS.contains(d.name().toLowerCase(Locale.ROOT)))
+                .filter(d -> DatabaseShape.detect(d.tables(), List.of()).kind() == DatabaseKind.POD_V2)
+                .max(Comparator.comparingLong(d -> d.tables().stream().filter(V2_TABLES::contains).count()))
+                .map(ScriptAnalysis.DatabaseSection::name);
     }
 
     /**
@@ -140,8 +183,10 @@ public final class PodImport {
         return scriptTables.stream().anyMatch(V2_TABLES::contains) ? Optional.empty() : Optional.of(DatabaseKind.OTHER);
     }
 
-    private static List<PlanProblem> problems(ScriptAnalysis analysis, TargetSchema target, List<TablePlan> tables) {
-        List<PlanProblem> problems = new ArrayList<>();
+    /** Adds the analysis' problems to those of the script's databases, found before. */
+    private static void problems(ScriptAnalysis analysis, TargetSchema target, List<TablePlan> tables,
+                                 List<PlanProblem> problems) {
+        boolean sourceFound = problems.isEmpty();
         if (analysis.formatError() != null) {
             problems.add(PlanProblem.blocking("format", analysis.formatError().line(), analysis.formatError().getMessage()));
         }
@@ -151,13 +196,13 @@ public final class PodImport {
         if (analysis.refusedCount() > analysis.refused().size()) {
             problems.add(PlanProblem.blocking("refused-more", 0, analysis.refusedCount() - analysis.refused().size()));
         }
-        if (analysis.formatError() == null) {
+        if (analysis.formatError() == null && sourceFound) {
             scriptKind(analysis.tables().keySet())
                     .ifPresent(kind -> problems.add(PlanProblem.blocking("not-pod-v2." + kind.name(), 0)));
         }
         if (target == null) {
             problems.add(PlanProblem.warning("no-target"));
-            return problems;
+            return;
         }
         if (analysis.largestStatementBytes() > target.maxAllowedPacket()) {
             problems.add(PlanProblem.blocking("packet", analysis.largestStatementLine(), analysis.largestStatementBytes(),
@@ -192,6 +237,5 @@ public final class PodImport {
             table.unfilledColumns()
                     .forEach(c -> problems.add(PlanProblem.warning("unfilled", table.targetTable(), c)));
         }
-        return problems;
     }
 }

@@ -37,8 +37,9 @@ public record PodImportAnalysis(String scriptName, ScriptAnalysis script, Target
     }
 
     /**
-     * The importer's options that carry out this plan: renames, exclusions, column rewrites, the kept structure, and
-     * INSERT IGNORE as the procedure exports them, so that a row colliding with a v3 key costs that row only.
+     * The importer's options that carry out this plan: renames, exclusions, column rewrites, the kept structure, the
+     * source database's section alone, and INSERT IGNORE as the procedure exports them, so that a row colliding with
+     * a v3 key costs that row only.
      */
     public ImportOptions.Builder importOptions() {
         Map<String, String> renames = new LinkedHashMap<>();
@@ -68,6 +69,7 @@ public record PodImportAnalysis(String scriptName, ScriptAnalysis script, Target
                 .columnListsFromCreateTable(true)
                 .insertRewrites(rewrites)
                 .ignoreDuplicates(true)
-                .allowedUseDatabases(allowedUseDatabases);
+                .allowedUseDatabases(allowedUseDatabases)
+                .sourceDatabase(script.sourceDatabase());
     }
 }

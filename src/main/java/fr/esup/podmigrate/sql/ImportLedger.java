@@ -31,6 +31,7 @@ final class ImportLedger {
     private final Map<SkipReason, Long> skipped = new EnumMap<>(SkipReason.class);
     private final List<ImportError> errors = new ArrayList<>();
     private final Map<String, Long> droppedValues = new LinkedHashMap<>();
+    private final Map<String, ImportResult.SkippedDatabase> otherDatabases = new LinkedHashMap<>();
     private final List<ImportResult.Note> notes = new ArrayList<>();
     private long statementsDone;
     private long rowsWritten;
@@ -100,6 +101,10 @@ final class ImportLedger {
             Totals totals = totals(plan.table());
             totals.scriptRows += plan.rows();
             totals.skippedRows += plan.rows();
+        }
+        if (plan.otherDatabase() != null) {
+            otherDatabases.merge(plan.otherDatabase(), new ImportResult.SkippedDatabase(1, plan.rows()),
+                    (a, b) -> new ImportResult.SkippedDatabase(a.statements() + 1, a.rows() + b.rows()));
         }
         if (plan.note() && notes.size() < ScriptAnalysis.MAX_LISTED) {
             notes.add(new ImportResult.Note(plan.line(), plan.statementHead(), plan.skip()));
@@ -196,7 +201,7 @@ final class ImportLedger {
         Map<String, ImportResult.TableCounts> counts = new LinkedHashMap<>();
         tables.forEach((table, totals) -> counts.put(table, totals.counts()));
         return new ImportResult(completed, cancelled, counts, statements, executed, skipped, errors, droppedValues,
-                missingTables, notes, elapsed, bytesDone);
+                missingTables, otherDatabases, notes, elapsed, bytesDone);
     }
 
     private Totals totals(String table) {

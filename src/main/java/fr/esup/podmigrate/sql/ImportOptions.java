@@ -27,6 +27,10 @@ import java.util.function.Consumer;
  * @param ignoreDuplicates           run every plain INSERT as INSERT IGNORE, as the migration procedure exports them:
  *                                   a row that collides with a unique key is dropped and counted, not its statement
  * @param allowedUseDatabases        databases a USE may name (besides the target), in any case; the USE is skipped
+ * @param sourceDatabase             for a script of several databases, the one whose section is imported (in any
+ *                                   case): its USE and CREATE DATABASE are skipped, and so is every statement the
+ *                                   script runs in another database but the SETs of the session (before any USE, it
+ *                                   runs in this one); null for a script of one database
  * @param errorPolicy                what a failing statement does to the import
  * @param maxErrors                  with {@link ErrorPolicy#CONTINUE}, the import stops once it has this many
  * @param parallelism                connections that load tables at the same time
@@ -44,6 +48,7 @@ public record ImportOptions(
         Map<String, InsertRewrite> insertRewrites,
         boolean ignoreDuplicates,
         Set<String> allowedUseDatabases,
+        String sourceDatabase,
         ErrorPolicy errorPolicy,
         int maxErrors,
         int parallelism,
@@ -91,6 +96,7 @@ public record ImportOptions(
                 .insertRewrites(insertRewrites)
                 .ignoreDuplicates(ignoreDuplicates)
                 .allowedUseDatabases(allowedUseDatabases)
+                .sourceDatabase(sourceDatabase)
                 .errorPolicy(errorPolicy)
                 .maxErrors(maxErrors)
                 .parallelism(parallelism)
@@ -119,6 +125,7 @@ public record ImportOptions(
         private Map<String, InsertRewrite> insertRewrites = Map.of();
         private boolean ignoreDuplicates;
         private Set<String> allowedUseDatabases = Set.of();
+        private String sourceDatabase;
         private ErrorPolicy errorPolicy = ErrorPolicy.STOP_AT_FIRST;
         private int maxErrors = DEFAULT_MAX_ERRORS;
         private int parallelism = 1;
@@ -178,6 +185,11 @@ public record ImportOptions(
             return allowedUseDatabases(List.of(databases));
         }
 
+        public Builder sourceDatabase(String sourceDatabase) {
+            this.sourceDatabase = sourceDatabase;
+            return this;
+        }
+
         public Builder errorPolicy(ErrorPolicy errorPolicy) {
             this.errorPolicy = errorPolicy;
             return this;
@@ -215,8 +227,8 @@ public record ImportOptions(
 
         public ImportOptions build() {
             return new ImportOptions(tableRenames, excludedTables, keepTargetStructure, targetTables,
-                    columnListsFromCreateTable, insertRewrites, ignoreDuplicates, allowedUseDatabases, errorPolicy, maxErrors,
-                    parallelism, checkpointFile, resume, progress, cancelled);
+                    columnListsFromCreateTable, insertRewrites, ignoreDuplicates, allowedUseDatabases, sourceDatabase,
+                    errorPolicy, maxErrors, parallelism, checkpointFile, resume, progress, cancelled);
         }
     }
 }

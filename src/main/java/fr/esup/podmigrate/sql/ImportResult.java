@@ -23,6 +23,7 @@ import java.util.Set;
  * @param errors             statements that failed, in the order they failed (at most {@code maxErrors})
  * @param droppedValues      "scriptTable.column" → values left out by {@link InsertRewrite#dropColumns()}
  * @param missingTables      tables (target names) whose rows were skipped because the target lacks them
+ * @param otherDatabases     per database other than the source one, what its section held, all of it skipped
  * @param notes              skipped statements worth a look: a CREATE TABLE of a table that exists, a structure
  *                           change other than keys while the target's structure is kept (the first
  *                           {@value ScriptAnalysis#MAX_LISTED})
@@ -39,6 +40,7 @@ public record ImportResult(
         List<ImportError> errors,
         Map<String, Long> droppedValues,
         Set<String> missingTables,
+        Map<String, SkippedDatabase> otherDatabases,
         List<Note> notes,
         Duration elapsed,
         long bytes) {
@@ -49,6 +51,7 @@ public record ImportResult(
         errors = List.copyOf(errors);
         droppedValues = Collections.unmodifiableMap(new LinkedHashMap<>(droppedValues));
         missingTables = Collections.unmodifiableSet(new LinkedHashSet<>(missingTables));
+        otherDatabases = Collections.unmodifiableMap(new LinkedHashMap<>(otherDatabases));
         notes = List.copyOf(notes);
     }
 
@@ -83,6 +86,14 @@ public record ImportResult(
         public TableCounts {
             sampleWarnings = List.copyOf(sampleWarnings);
         }
+    }
+
+    /**
+     * The section of a database other than the source one, skipped.
+     *
+     * @param rows tuples of its INSERT and REPLACE statements
+     */
+    public record SkippedDatabase(long statements, long rows) {
     }
 
     /**

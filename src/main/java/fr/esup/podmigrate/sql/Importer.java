@@ -23,9 +23,10 @@ import java.util.Set;
  * utf8mb4, UTC, no foreign key or unique checks and {@code NO_AUTO_VALUE_ON_ZERO}, the script's own session
  * statements replayed on each. A statement that fails does not throw: it is in {@link ImportResult#errors()}.
  *
- * <p>What is skipped rather than run: a USE of the target or of an allowed database, LOCK and UNLOCK TABLES,
- * transaction statements (START TRANSACTION, COMMIT...: every statement commits), a plain CREATE TABLE of a table
- * the target has, and with {@link ImportOptions#keepTargetStructure()} every structure change.
+ * <p>What is skipped rather than run: a USE of the target, of an allowed database or of the source database, every
+ * statement of another database's section in a script of several ({@link ImportOptions#sourceDatabase()}), LOCK
+ * and UNLOCK TABLES, transaction statements (START TRANSACTION, COMMIT...: every statement commits), a plain CREATE
+ * TABLE of a table the target has, and with {@link ImportOptions#keepTargetStructure()} every structure change.
  *
  * <p>With a checkpoint file the import notes which statements are done as it goes; an import stopped by a cancel, a
  * failure or a crash resumes from it ({@link ImportOptions#resume()}) without executing any statement twice. The
@@ -58,8 +59,12 @@ public final class Importer {
             Set<String> allowedUse = new LinkedHashSet<>();
             options.allowedUseDatabases().forEach(name -> allowedUse.add(name.toLowerCase(Locale.ROOT)));
             allowedUse.add(database.toLowerCase(Locale.ROOT));
+            if (options.sourceDatabase() != null) {
+                allowedUse.add(options.sourceDatabase().toLowerCase(Locale.ROOT));
+            }
             ScriptAnalyzer.Scan scan = ScriptAnalyzer.scan(script, database::equals,
-                    name -> allowedUse.contains(name.toLowerCase(Locale.ROOT)), options.progress());
+                    name -> allowedUse.contains(name.toLowerCase(Locale.ROOT)), options.sourceDatabase(),
+                    options.progress());
             ScriptAnalysis analysis = scan.analysis();
             if (analysis.formatError() != null) {
                 throw analysis.formatError();

@@ -12,6 +12,7 @@ import java.util.Set;
  * What a script holds, read in one pass without executing anything: see {@link ScriptAnalyzer}.
  *
  * @param tables                the tables the statements name, by their name in the script, in order of appearance
+ *                              (of the source database's section only, when there is one)
  * @param refused               the statements an import refuses (the first {@value #MAX_LISTED})
  * @param refusedCount          how many statements an import refuses
  * @param neutralisedUses       the USE lines an import skips, naming an allowed database (the first
@@ -28,6 +29,11 @@ import java.util.Set;
  * @param textBytes             bytes of SQL text read (after decompression)
  * @param sandboxCommands       how many times the script turns the mariadb client's sandbox mode on
  * @param formatError           why the script cannot be read as SQL, or null; what precedes the error is analysed
+ * @param sourceDatabase        the database whose section is analysed and would be imported, or null when the script
+ *                              is read as one database's
+ * @param databases             the databases whose sections the script holds, as its USE and CREATE, ALTER or DROP
+ *                              DATABASE lines name them (the source database as it was given), in order of appearance;
+ *                              the statements before any USE count in the source database's section, or in none
  */
 public record ScriptAnalysis(
         Map<String, TableAnalysis> tables,
@@ -43,7 +49,9 @@ public record ScriptAnalysis(
         long bytes,
         long textBytes,
         int sandboxCommands,
-        ScriptFormatException formatError) {
+        ScriptFormatException formatError,
+        String sourceDatabase,
+        Map<String, DatabaseSection> databases) {
 
     /** Lists of statements keep at most this many; their counts go on. */
     public static final int MAX_LISTED = 1000;
@@ -55,6 +63,18 @@ public record ScriptAnalysis(
         useDatabases = Collections.unmodifiableSet(new LinkedHashSet<>(useDatabases));
         charsets = Collections.unmodifiableSet(new LinkedHashSet<>(charsets));
         collations = Collections.unmodifiableSet(new LinkedHashSet<>(collations));
+        databases = Collections.unmodifiableMap(new LinkedHashMap<>(databases));
+    }
+
+    /** The section of the source database, or null without one. */
+    public DatabaseSection sourceSection() {
+        return sourceDatabase == null ? null : databases.get(sourceDatabase);
+    }
+
+    /** The sections of databases other than the source: an import skips them. Empty without a source database. */
+    public List<DatabaseSection> skippedDatabases() {
+        return databases.values().stream()
+                .filter(d -> sourceDatabase != null && !d.name().equals(sourceDatabase)).toList();
     }
 
     /** Whether an import would run the script: it is well-formed and refers to nothing outside the target. */
@@ -84,6 +104,20 @@ public record ScriptAnalysis(
      * @param statementHead its first characters, blanks collapsed (at most 120)
      */
     public record ScriptLine(long line, String statementHead) {
+    }
+
+    /**
+     * What the script holds of one database.
+     *
+     * @param tables     the tables its statements name, in order of appearance
+     * @param statements its statements, the USE that opens it included
+     * @param rows       the rows its INSERT and REPLACE statements write
+     */
+    public record DatabaseSection(String name, Set<String> tables, long statements, long rows) {
+
+        public DatabaseSection {
+            tables = Collections.unmodifiableSet(new LinkedHashSet<>(tables));
+        }
     }
 
     /**

@@ -1,5 +1,6 @@
 package fr.esup.podmigrate.sql;
 
+import fr.esup.podmigrate.sql.ScriptAnalysis.DatabaseSection;
 import fr.esup.podmigrate.sql.ScriptAnalysis.ScriptLine;
 import fr.esup.podmigrate.sql.ScriptAnalysis.TableAnalysis;
 
@@ -30,7 +31,10 @@ public final class ScriptAnalyzer {
 
     private final Predicate<String> ownDatabase;
     private final StatementInspection inspection;
+    private final String sourceDatabase;
+    private final DatabaseSections sections;
     private final Consumer<ImportProgress> progress;
+    private final Map<String, SectionState> databases = new LinkedHashMap<>();
 
     private final Map<String, TableState> tables = new LinkedHashMap<>();
     private final List<RefusedStatement> refused = new ArrayList<>();
@@ -47,25 +51,30 @@ public final class ScriptAnalyzer {
     private DataRun openRun;
     private StatementReader.Position lastPosition;
 
-    private ScriptAnalyzer(Predicate<String> ownDatabase, Predicate<String> ignoredUse,
+    private ScriptAnalyzer(Predicate<String> ownDatabase, Predicate<String> ignoredUse, String sourceDatabase,
                            Consumer<ImportProgress> progress) {
         this.ownDatabase = ownDatabase;
         this.inspection = new StatementInspection(ownDatabase, ignoredUse, charsets, collations);
+        this.sourceDatabase = sourceDatabase;
+        this.sections = new DatabaseSections(sourceDatabase);
         this.progress = progress;
     }
 
     /**
      * Analyses a script for an import whose target database is not known here: a USE of one of
      * {@code allowedUseDatabases} (in any case) is skipped, and a table name qualified with one of them is accepted.
-     * Pass the target database among them, or use {@link #analyze(Path, String, Set, Consumer)}.
+     * Pass the target database among them, or use {@link #analyze(Path, String, Set, String, Consumer)}.
      *
+     * @param sourceDatabase for a script of several databases, the one whose section is analysed, as
+     *                       {@link ImportOptions#sourceDatabase()} says; null for a script of one database
      * @throws IOException when the file cannot be read; a malformed script is told by
      *                     {@link ScriptAnalysis#formatError()} instead
      */
-    public static ScriptAnalysis analyze(Path script, Set<String> allowedUseDatabases,
+    public static ScriptAnalysis analyze(Path script, Set<String> allowedUseDatabases, String sourceDatabase,
                                          Consumer<ImportProgress> progress) throws IOException {
         Set<String> allowed = Set.copyOf(allowedUseDatabases);
-        return scan(script, allowed::contains, ignoringCase(allowed), progress).analysis();
+        return scan(script, allowed::contains, ignoringCase(withSource(allowed, sourceDatabase)), sourceDatabase,
+                progress).analysis();
     }
 
     /**
@@ -73,15 +82,28 @@ public final class ScriptAnalyzer {
      * of one of {@code allowedUseDatabases} (in any case) is skipped; a qualified table name must name the target.
      */
     public static ScriptAnalysis analyze(Path script, String targetDatabase, Set<String> allowedUseDatabases,
-                                         Consumer<ImportProgress> progress) throws IOException {
-        Set<String> allowed = new LinkedHashSet<>(allowedUseDatabases);
+                                         String sourceDatabase, Consumer<ImportProgress> progress) throws IOException {
+        Set<String> allowed = withSource(allowedUseDatabases, sourceDatabase);
         allowed.add(targetDatabase);
-        return scan(script, targetDatabase::equals, ignoringCase(allowed), progress).analysis();
+        return scan(script, targetDatabase::equals, ignoringCase(allowed), sourceDatabase, progress).analysis();
     }
 
-    static Scan scan(Path script, Predicate<String> ownDatabase, Predicate<String> ignoredUse,
+    /**
+     * @param ignoredUse     the databases whose USE and CREATE DATABASE are skipped: the source database among them
+     * @param sourceDatabase the database whose section is read, or null
+     */
+    static Scan scan(Path script, Predicate<String> ownDatabase, Predicate<String> ignoredUse, String sourceDatabase,
                      Consumer<ImportProgress> progress) throws IOException {
-        return new ScriptAnalyzer(ownDatabase, ignoredUse, Objects.requireNonNull(progress, "progress")).read(script);
+        return new ScriptAnalyzer(ownDatabase, ignoredUse, sourceDatabase,
+                Objects.requireNonNull(progress, "progress")).read(script);
+    }
+
+    private static Set<String> withSource(Set<String> databases, String sourceDatabase) {
+        Set<String> with = new LinkedHashSet<>(databases);
+        if (sourceDatabase != null) {
+            with.add(sourceDatabase);
+        }
+        return with;
     }
 
     private static Predicate<String> ignoringCase(Set<String> names) {
@@ -133,14 +155,28 @@ public final class ScriptAnalyzer {
         }
         Map<String, TableAnalysis> analysed = new LinkedHashMap<>();
         tables.forEach((name, state) -> analysed.put(name, state.analysis(name)));
+        Map<String, DatabaseSection> sectionsHeld = new LinkedHashMap<>();
+        databases.forEach((name, state) -> sectionsHeld.put(name,
+                new DatabaseSection(name, state.tables, state.statements, state.rows)));
         ScriptAnalysis analysis = new ScriptAnalysis(analysed, refused, refusedCount, neutralisedUses, useDatabases,
                 charsets, collations, largestBytes, largestLine, statements, bytes, textBytes, sandboxCommands,
-                formatError);
+                formatError, sourceDatabase, sectionsHeld);
         return new Scan(analysis, List.copyOf(runs));
     }
 
     private void statement(SqlStatement statement, StatementReader.Position after) {
         long index = statements++;
+        String section = sections.sectionOf(statement);
+        if (section != null) {
+            databases.computeIfAbsent(section, d -> new SectionState()).add(statement);
+        }
+        if (statement.kind() == StatementKind.USE && statement.schema() != null) {
+            useDatabases.add(statement.schema());
+        }
+        if (sections.skips(section)) {
+            followRuns(index, statement, false, after);
+            return;
+        }
         measure(statement);
         RefusalReason reason = inspection.refusal(statement);
         if (reason != null) {
@@ -149,13 +185,9 @@ public final class ScriptAnalyzer {
                 refused.add(new RefusedStatement(statement.line(), SqlSnippet.head(statement.text()), reason));
             }
         }
-        if (statement.kind() == StatementKind.USE) {
-            if (statement.schema() != null) {
-                useDatabases.add(statement.schema());
-            }
-            if (reason == null && neutralisedUses.size() < ScriptAnalysis.MAX_LISTED) {
-                neutralisedUses.add(new ScriptLine(statement.line(), SqlSnippet.head(statement.text())));
-            }
+        boolean neutralisedUse = statement.kind() == StatementKind.USE && reason == null;
+        if (neutralisedUse && neutralisedUses.size() < ScriptAnalysis.MAX_LISTED) {
+            neutralisedUses.add(new ScriptLine(statement.line(), SqlSnippet.head(statement.text())));
         }
         if (statement.table() != null) {
             tables.computeIfAbsent(statement.table(), t -> new TableState()).add(statement);
@@ -163,7 +195,7 @@ public final class ScriptAnalyzer {
         if (statement.rowCount() > 0) {
             tuples += statement.rowCount();
         }
-        followRuns(index, statement, after);
+        followRuns(index, statement, true, after);
     }
 
     private void measure(SqlStatement statement) {
@@ -178,8 +210,9 @@ public final class ScriptAnalyzer {
         }
     }
 
-    private void followRuns(long index, SqlStatement statement, StatementReader.Position after) {
-        boolean data = (statement.kind() == StatementKind.INSERT || statement.kind() == StatementKind.REPLACE)
+    /** @param imported whether the statement is of the section an import runs */
+    private void followRuns(long index, SqlStatement statement, boolean imported, StatementReader.Position after) {
+        boolean data = imported && (statement.kind() == StatementKind.INSERT || statement.kind() == StatementKind.REPLACE)
                 && statement.valuesOffset() >= 0 && statement.schema() == null && statement.table() != null;
         long statementBytes = statement.endOffset() - statement.startOffset();
         if (openRun != null && (!data || !openRun.table().equals(statement.table()) || after == null)) {
@@ -200,6 +233,21 @@ public final class ScriptAnalyzer {
             runs.add(openRun);
         }
         openRun = null;
+    }
+
+    /** What one database's section holds, gathered statement by statement. */
+    private static final class SectionState {
+        private final Set<String> tables = new LinkedHashSet<>();
+        private long statements;
+        private long rows;
+
+        void add(SqlStatement statement) {
+            statements++;
+            if (statement.table() != null) {
+                tables.add(statement.table());
+            }
+            rows += Math.max(0, statement.rowCount());
+        }
     }
 
     /** What the script does to one of its tables, gathered statement by statement. */

@@ -3,10 +3,15 @@ package fr.esup.podmigrate.sql;
 /** Why an import did not execute a statement of the script. */
 public enum SkipReason {
     /**
-     * A USE, or a CREATE DATABASE, of the target or of an allowed database (the script's own): the import writes the
-     * target whatever the script says.
+     * A USE, or a CREATE DATABASE, of the target, of an allowed database or of the source database (the script's
+     * own): the import writes the target whatever the script says.
      */
     USE_NEUTRALISED,
+    /**
+     * A statement of another database's section than the source database's, in a script of several databases (but a
+     * SET of the session: the session goes on from section to section).
+     */
+    OTHER_DATABASE,
     /** LOCK TABLES, UNLOCK TABLES: meaningless when several connections load the tables. */
     LOCK_TABLES,
     /** START TRANSACTION, BEGIN, COMMIT, ROLLBACK, SAVEPOINT: each statement commits on its own. */

@@ -72,8 +72,13 @@ class ImportControllerTest {
     }
 
     private static PodImportAnalysis analysis(List<PlanProblem> problems) {
+        return analysis(problems, null, Map.of());
+    }
+
+    private static PodImportAnalysis analysis(List<PlanProblem> problems, String sourceDatabase,
+                                              Map<String, ScriptAnalysis.DatabaseSection> databases) {
         ScriptAnalysis script = new ScriptAnalysis(Map.of(), List.of(), 0, List.of(), Set.of(), Set.of(), Set.of(), 10, 1,
-                12, 2048, 2048, 0, null);
+                12, 2048, 2048, 0, null, sourceDatabase, databases);
         TargetSchema target = new TargetSchema(Map.of(), 1 << 24, Set.of(), Set.of(), Set.of());
         return new PodImportAnalysis("podv2.sql", script, target, List.of(RENDITIONS), problems, Set.of());
     }
@@ -106,6 +111,20 @@ class ImportControllerTest {
                         containsString("encoding_resolution_threshold = 0"),
                         containsString("data-code=\"no-v3-home\""),
                         containsString("id=\"start-import\""))));
+    }
+
+    @Test
+    void anAnalysisOfABackupOfSeveralDatabasesSaysWhichOneIsImportedAndWhichAreSkipped() throws Exception {
+        when(service.analysis(SCRIPT)).thenReturn(Optional.of(analysis(List.of(), "esup_pod", Map.of(
+                "esup_pod", new ScriptAnalysis.DatabaseSection("esup_pod", Set.of("video_video", "video_type"), 40, 3),
+                "mysql", new ScriptAnalysis.DatabaseSection("mysql", Set.of("global_priv"), 37, 1234)))));
+        mvc.perform(get("/import"))
+                .andExpect(content().string(allOf(
+                        containsString("Database imported: esup_pod"),
+                        containsString("(2 tables, 3 rows)"),
+                        containsString("data-database=\"mysql\""),
+                        containsString("Database mysql skipped: 37 statements, 1,234 rows."),
+                        not(containsString("Database esup_pod skipped")))));
     }
 
     @Test

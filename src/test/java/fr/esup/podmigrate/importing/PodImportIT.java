@@ -8,6 +8,7 @@ import fr.esup.podmigrate.pod.PodVersion;
 import fr.esup.podmigrate.run.TableQueries;
 import fr.esup.podmigrate.sql.DumpWriter;
 import fr.esup.podmigrate.sql.ImportResult;
+import fr.esup.podmigrate.sql.ScriptAnalysis;
 import fr.esup.podmigrate.sql.ScriptRefusedException;
 import fr.esup.podmigrate.testsupport.TestServer;
 import org.junit.jupiter.api.Test;
@@ -212,6 +213,54 @@ class PodImportIT {
     }
 
     @Test
+    void aNightlyBackupOfSeveralDatabasesImportsThePodSectionAloneAsItsOwnDumpWould() throws Exception {
+        try (PodTestDatabase v2 = PodTestDatabase.generatedV2(PodVersion.V2_9_3, SCALE, 12);
+             PodTestDatabase other = otherApplication();
+             PodTestDatabase fromBackup = wipedBlank(PodVersion.V3_8_4);
+             PodTestDatabase fromOwnDump = wipedBlank(PodVersion.V3_8_4)) {
+            Path backup = withMysqlSection(mariadbDump(v2, dir.resolve("dump.sql"), "--databases", other.name()),
+                    dir.resolve("nightly-all.sql"));
+            Path ownDump = mariadbDump(v2, dir.resolve("nightly.sql"));
+            List<String> accountsBefore = accounts();
+
+            PodImportAnalysis analysis = PodImport.analyze(backup, endpoint(fromBackup), p -> { });
+
+            assertThat(analysis.blocking()).isEmpty();
+            assertThat(analysis.script().sourceDatabase()).isEqualTo(v2.name());
+            assertThat(analysis.script().skippedDatabases()).extracting(ScriptAnalysis.DatabaseSection::name)
+                    .containsExactly("mysql", other.name());
+            assertThat(analysis.script().databases().get("mysql").rows()).isEqualTo(2);
+            assertThat(analysis.script().tables()).doesNotContainKeys("global_priv", "orders");
+            ImportResult result = PodImport.run(analysis, backup, endpoint(fromBackup), b -> b.parallelism(3));
+            PodImportAnalysis ownAnalysis = PodImport.analyze(ownDump, endpoint(fromOwnDump), p -> { });
+            PodImport.run(ownAnalysis, ownDump, endpoint(fromOwnDump), b -> b.parallelism(3));
+
+            assertThat(result.errors()).isEmpty();
+            assertThat(result.completed()).isTrue();
+            assertThat(result.otherDatabases()).containsOnlyKeys("mysql", other.name());
+            assertThat(result.otherDatabases().get(other.name()).rows()).isEqualTo(5);
+            assertThat(counts(fromBackup)).isEqualTo(counts(fromOwnDump));
+            assertEveryImportedRowLanded(v2, fromBackup, analysis);
+            assertThat(counts(fromBackup)).doesNotContainKeys("orders", "global_priv");
+            assertThat(accounts()).isEqualTo(accountsBefore).doesNotContain("pm_test_never@%");
+        }
+    }
+
+    @Test
+    void aBackupOfSeveralDatabasesWithoutAPodOneIsBlocked() throws Exception {
+        try (PodTestDatabase other = otherApplication(); PodTestDatabase v3 = wipedBlank(PodVersion.V3_8_4)) {
+            Path backup = withMysqlSection(mariadbDump(other, dir.resolve("dump.sql"), "--databases"),
+                    dir.resolve("nightly-all.sql"));
+
+            PodImportAnalysis analysis = PodImport.analyze(backup, endpoint(v3), p -> { });
+
+            assertThat(analysis.blocking()).filteredOn(p -> p.code().equals("no-pod-database")).singleElement()
+                    .satisfies(p -> assertThat(p.args()).containsExactly("mysql, " + other.name()));
+            assertThat(analysis.blocking()).extracting(PlanProblem::code).doesNotContain("not-pod-v2.OTHER");
+        }
+    }
+
+    @Test
     void aScriptOfAnotherApplicationIsBlocked() throws Exception {
         try (PodTestDatabase v3 = wipedBlank(PodVersion.V3_0_5)) {
             Path script = dir.resolve("shop.sql");
@@ -259,6 +308,47 @@ class PodImportIT {
             }
         }
         return db;
+    }
+
+    /** Another application's database, with a table of Pod's name whose rows must not land. */
+    private static PodTestDatabase otherApplication() throws SQLException {
+        PodTestDatabase other = PodTestDatabase.empty();
+        try (Connection c = other.connect()) {
+            c.createStatement().execute("CREATE TABLE orders (id int PRIMARY KEY, total decimal(9,2))");
+            c.createStatement().execute("INSERT INTO orders VALUES (1, 9.5), (2, 12), (3, 40)");
+            c.createStatement().execute("CREATE TABLE video_type (id int PRIMARY KEY, title varchar(100))");
+            c.createStatement().execute("INSERT INTO video_type VALUES (9001, 'not Pod'), (9002, 'not Pod either')");
+        }
+        return other;
+    }
+
+    /** The dump with a {@code mysql} section in front, as {@code mariadb-dump --all-databases} starts. */
+    private static Path withMysqlSection(Path dump, Path output) throws Exception {
+        String mysql = """
+                CREATE DATABASE /*!32312 IF NOT EXISTS*/ `mysql` /*!40100 DEFAULT CHARACTER SET utf8mb4 */;
+                USE `mysql`;
+                CREATE TABLE IF NOT EXISTS `global_priv` (
+                  `Host` char(255) NOT NULL DEFAULT '',
+                  `User` char(128) NOT NULL DEFAULT '',
+                  `Priv` longtext NOT NULL DEFAULT '{}',
+                  PRIMARY KEY (`Host`,`User`)
+                ) ENGINE=Aria DEFAULT CHARSET=utf8mb3 COLLATE=utf8mb3_bin;
+                INSERT INTO `global_priv` VALUES ('%','pm_test_never','{"access":0}'),('localhost','pm_test_never','{}');
+                GRANT ALL PRIVILEGES ON *.* TO 'pm_test_never'@'%';
+                """;
+        return Files.writeString(output, mysql + Files.readString(dump), StandardCharsets.UTF_8);
+    }
+
+    /** The server's accounts, as its {@code mysql} schema holds them. */
+    private static List<String> accounts() throws SQLException {
+        List<String> accounts = new ArrayList<>();
+        try (Connection c = TestServer.get().connect("mysql");
+             ResultSet rs = c.createStatement().executeQuery("SELECT CONCAT(User, '@', Host) FROM global_priv ORDER BY 1")) {
+            while (rs.next()) {
+                accounts.add(rs.getString(1));
+            }
+        }
+        return accounts;
     }
 
     private static Path mariadbDump(PodTestDatabase db, Path output, String... options) throws Exception {

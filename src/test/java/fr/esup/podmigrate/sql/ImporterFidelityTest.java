@@ -38,7 +38,7 @@ class ImporterFidelityTest {
     void importsEachCorpusScriptAsTheClientDoes(String name) throws Exception {
         Path script = StatementReaderFidelityTest.corpusFolder().resolve(name);
         String viaImporter = fixture.createDatabase("imp_fid");
-        ScriptAnalysis analysis = ScriptAnalyzer.analyze(script, viaImporter, Set.of(), p -> { });
+        ScriptAnalysis analysis = ScriptAnalyzer.analyze(script, viaImporter, Set.of(), null, p -> { });
         for (int parallelism : new int[] {1, 3}) {
             String target = parallelism == 1 ? viaImporter : fixture.createDatabase("imp_fid_par");
             Importer importer = new Importer(ImportOptions.builder().parallelism(parallelism).build());

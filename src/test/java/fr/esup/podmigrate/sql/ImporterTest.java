@@ -2,6 +2,7 @@ package fr.esup.podmigrate.sql;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -16,6 +17,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.zip.GZIPOutputStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -286,5 +288,164 @@ class ImporterTest {
         assertThat(result.bytes()).isEqualTo(Files.size(script));
         assertThat(result.statements()).isEqualTo(501);
         assertThat(result.executed()).isEqualTo(501);
+    }
+
+    /**
+     * A script of several databases, as {@code mariadb-dump --databases} writes it, imported from its source
+     * database's section alone: the other sections are skipped, never executed nor refused, and counted.
+     */
+    @Nested
+    class SeveralDatabases {
+
+        /** The script's databases: never created, the import writes its target whatever the script uses. */
+        private static final String SOURCE = "pm_test_never_pod";
+        private static final String OTHER = "pm_test_never_other";
+        /** Statements of one table's INSERTs long enough to be a run that another connection reads itself. */
+        private static final int RUN_STATEMENTS = 150;
+
+        @ParameterizedTest(name = "parallelism {0}")
+        @ValueSource(ints = {1, 3})
+        void importsTheSourceSectionAloneAndCountsWhatTheOthersHeld(int parallelism) throws Exception {
+            Path script = fixture.write("""
+                    /*!40101 SET NAMES utf8mb4 */;
+                    CREATE TABLE before_use (id int PRIMARY KEY);
+                    INSERT INTO before_use VALUES (1),(2);
+                    CREATE DATABASE /*!32312 IF NOT EXISTS*/ `%1$s` /*!40100 DEFAULT CHARACTER SET utf8mb4 */;
+                    USE `%1$s`;
+                    CREATE TABLE a (id int PRIMARY KEY, pad text);
+                    %3$s
+                    GRANT ALL ON *.* TO 'pm_test_never'@'%%';
+                    CREATE USER 'pm_test_never'@'%%';
+                    INSERT INTO elsewhere.t VALUES (1);
+                    SET GLOBAL max_connections = 1;
+                    /*!40103 SET @OLD_TIME_ZONE=@@TIME_ZONE */;
+                    /*!40103 SET TIME_ZONE='+00:00' */;
+                    CREATE DATABASE `%2$s`;
+                    USE `%2$s`;
+                    CREATE TABLE a (id int PRIMARY KEY, pad text);
+                    %4$s
+                    CREATE SCHEMA IF NOT EXISTS mysql;
+                    USE mysql;
+                    INSERT INTO global_priv VALUES ('localhost','pm_test_never','{}');
+                    /*!40000 DROP DATABASE IF EXISTS `%1$s`*/;
+                    USE `%5$s`;
+                    INSERT INTO a VALUES (-1, 'back');
+                    /*!40103 SET TIME_ZONE=@OLD_TIME_ZONE */;
+                    """.formatted(OTHER, SOURCE, inserts(1000, "other"), inserts(0, "source"), SOURCE.toUpperCase()),
+                    "databases.sql");
+            long globalPrivRows = fixture.count("mysql", "global_priv");
+
+            ScriptAnalysis analysis = ScriptAnalyzer.analyze(script, target, Set.of(), SOURCE, p -> { });
+            ImportResult result = new Importer(ImportOptions.builder().sourceDatabase(SOURCE).parallelism(parallelism)
+                    .build()).run(script, fixture.factory(target));
+
+            assertThat(result.completed()).isTrue();
+            assertThat(result.errors()).isEmpty();
+            assertThat(fixture.count(target, "before_use")).isEqualTo(2);
+            assertThat(fixture.queryString(target, "SELECT CONCAT(COUNT(*), ' ', MIN(id), ' ', MAX(id), ' ',"
+                    + " SUM(pad LIKE 'other%')) FROM a")).isEqualTo((2 * RUN_STATEMENTS + 1) + " -1 " + (2 * RUN_STATEMENTS - 1) + " 0");
+            assertThat(fixture.snapshot(target)).hasSize(2);
+            assertThat(fixture.count("mysql", "global_priv")).isEqualTo(globalPrivRows);
+            assertThat(fixture.queryString("", "SELECT COUNT(*) FROM information_schema.SCHEMATA"
+                    + " WHERE SCHEMA_NAME LIKE 'pm\\_test\\_never%'")).isEqualTo("0");
+
+            assertThat(result.otherDatabases()).containsOnlyKeys(OTHER, "mysql");
+            assertThat(result.otherDatabases().get(OTHER))
+                    .isEqualTo(new ImportResult.SkippedDatabase(RUN_STATEMENTS + 8, 2 * RUN_STATEMENTS + 1));
+            assertThat(result.otherDatabases().get("mysql")).isEqualTo(new ImportResult.SkippedDatabase(3, 1));
+            assertThat(result.skipped(SkipReason.OTHER_DATABASE)).isEqualTo(RUN_STATEMENTS + 11);
+            assertThat(result.skipped(SkipReason.USE_NEUTRALISED)).isEqualTo(3);
+            assertThat(result.tables()).containsOnlyKeys("before_use", "a");
+
+            assertThat(analysis.importable()).isTrue();
+            assertThat(analysis.sourceDatabase()).isEqualTo(SOURCE);
+            assertThat(analysis.tables()).containsOnlyKeys("before_use", "a");
+            assertThat(analysis.tables().get("a").tuples()).isEqualTo(2 * RUN_STATEMENTS + 1);
+            assertThat(analysis.databases()).containsOnlyKeys(SOURCE, OTHER, "mysql");
+            assertThat(analysis.sourceSection().rows()).isEqualTo(2 * RUN_STATEMENTS + 3);
+            assertThat(analysis.sourceSection().tables()).containsExactly("before_use", "a");
+            assertThat(analysis.skippedDatabases()).extracting(ScriptAnalysis.DatabaseSection::name)
+                    .containsExactly(OTHER, "mysql");
+            for (ScriptAnalysis.DatabaseSection skipped : analysis.skippedDatabases()) {
+                ImportResult.SkippedDatabase counted = result.otherDatabases().get(skipped.name());
+                assertThat(skipped.statements()).as(skipped.name()).isEqualTo(counted.statements());
+                assertThat(skipped.rows()).as(skipped.name()).isEqualTo(counted.rows());
+            }
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"GRANT ALL ON *.* TO 'pm_test_never'@'%';", "INSERT INTO " + OTHER + ".a VALUES (1, 'x');",
+                "DROP DATABASE " + SOURCE + ";", "SET GLOBAL max_connections = 1;",
+                "CREATE DEFINER=`root`@`localhost` VIEW v AS SELECT 1;"})
+        void keepsEveryCheckInsideTheSourceSection(String bad) throws Exception {
+            fixture.execute(target, "CREATE TABLE a (id int PRIMARY KEY, pad text)");
+            List<String> before = fixture.snapshot(target);
+            Path script = fixture.write("""
+                    USE `%1$s`;
+                    GRANT ALL ON *.* TO 'pm_test_never'@'%%';
+                    USE `%2$s`;
+                    INSERT INTO a VALUES (1, 'x');
+                    %3$s
+                    INSERT INTO a VALUES (2, 'x');
+                    """.formatted(OTHER, SOURCE, bad), "refused.sql");
+
+            assertThatThrownBy(() -> new Importer(ImportOptions.builder().sourceDatabase(SOURCE).build())
+                    .run(script, fixture.factory(target)))
+                    .isInstanceOfSatisfying(ScriptRefusedException.class, e ->
+                            assertThat(e.refused()).extracting(RefusedStatement::line).containsExactly(5L));
+            assertThat(fixture.snapshot(target)).isEqualTo(before);
+        }
+
+        @ParameterizedTest(name = "parallelism {0}")
+        @ValueSource(ints = {1, 3})
+        void resumesAcrossSectionsToExactlyTheSourceSectionsRows(int parallelism) throws Exception {
+            String first = sleepingInserts("a", 30);
+            String second = sleepingInserts("b", 30);
+            Path single = fixture.write("CREATE TABLE a (id int, slept int);\n" + first
+                    + "CREATE TABLE b (id int, slept int);\n" + second, "single.sql");
+            Path script = fixture.write("USE `" + SOURCE + "`;\nCREATE TABLE a (id int, slept int);\n" + first
+                    + "USE `" + OTHER + "`;\nGRANT ALL ON *.* TO 'pm_test_never'@'%';\nCREATE TABLE a (id int, slept int);\n"
+                    + sleepingInserts("a", 30) + "USE `" + SOURCE + "`;\nCREATE TABLE b (id int, slept int);\n" + second,
+                    "sections.sql");
+            String reference = fixture.createDatabase("sections_ref");
+            fixture.assertImports(reference, single);
+            Path checkpoint = directory.resolve("import.checkpoint");
+            AtomicLong done = new AtomicLong();
+            ImportOptions.Builder options = ImportOptions.builder().sourceDatabase(SOURCE).parallelism(parallelism)
+                    .checkpointFile(checkpoint);
+
+            ImportResult stopped = new Importer(options.progress(p -> done.set(p.checking() ? 0 : p.statements()))
+                    .cancelled(() -> done.get() >= 75).build()).run(script, fixture.factory(target));
+            ImportResult resumed = new Importer(options.progress(p -> { }).cancelled(() -> false).resume(true).build())
+                    .run(script, fixture.factory(target));
+
+            assertThat(stopped.cancelled()).isTrue();
+            assertThat(stopped.otherDatabases().get(OTHER).statements()).isEqualTo(33);
+            assertThat(resumed.completed()).isTrue();
+            assertThat(resumed.errors()).isEmpty();
+            assertThat(resumed.skipped(SkipReason.ALREADY_DONE)).isGreaterThanOrEqualTo(75);
+            assertThat(fixture.snapshot(target)).isEqualTo(fixture.snapshot(reference));
+            assertThat(Files.exists(checkpoint)).isFalse();
+        }
+
+        /** INSERTs of two rows of 1 KiB each into {@code a}, ids from {@code firstId}, their text starting with {@code pad}. */
+        private static String inserts(int firstId, String pad) {
+            StringBuilder sql = new StringBuilder();
+            String text = pad + "x".repeat(1024);
+            for (int i = 0; i < RUN_STATEMENTS; i++) {
+                sql.append("INSERT INTO a VALUES (").append(firstId + 2 * i).append(", '").append(text).append("'),(")
+                        .append(firstId + 2 * i + 1).append(", '").append(text).append("');\n");
+            }
+            return sql.toString();
+        }
+
+        /** INSERTs that each take a while, so that the import is still running when the test stops it. */
+        private static String sleepingInserts(String table, int statements) {
+            StringBuilder sql = new StringBuilder();
+            for (int i = 0; i < statements; i++) {
+                sql.append("INSERT INTO ").append(table).append(" VALUES (").append(i).append(", SLEEP(0.01));\n");
+            }
+            return sql.toString();
+        }
     }
 }

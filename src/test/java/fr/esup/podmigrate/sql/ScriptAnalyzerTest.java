@@ -44,7 +44,7 @@ class ScriptAnalyzerTest {
         Path script = Files.writeString(directory.resolve("podv2.sql"), SCRIPT);
         List<ImportProgress> progress = new ArrayList<>();
 
-        ScriptAnalysis analysis = ScriptAnalyzer.analyze(script, "pod3", Set.of("pod"), progress::add);
+        ScriptAnalysis analysis = ScriptAnalyzer.analyze(script, "pod3", Set.of("pod"), null, progress::add);
 
         TableAnalysis video = analysis.tables().get("video_video");
         assertThat(video.statements()).containsEntry(StatementKind.INSERT, 3L).containsEntry(StatementKind.REPLACE, 1L)
@@ -91,18 +91,64 @@ class ScriptAnalyzerTest {
         Path script = Files.writeString(directory.resolve("qualified.sql"),
                 "USE POD;\nINSERT INTO pod.t VALUES (1);\nINSERT INTO other.t VALUES (1);\n");
 
-        ScriptAnalysis analysis = ScriptAnalyzer.analyze(script, Set.of("pod"), p -> { });
+        ScriptAnalysis analysis = ScriptAnalyzer.analyze(script, Set.of("pod"), null, p -> { });
 
         assertThat(analysis.refused()).extracting(RefusedStatement::line).containsExactly(3L);
-        ScriptAnalysis forTarget = ScriptAnalyzer.analyze(script, "pod3", Set.of("pod"), p -> { });
+        ScriptAnalysis forTarget = ScriptAnalyzer.analyze(script, "pod3", Set.of("pod"), null, p -> { });
         assertThat(forTarget.refused()).extracting(RefusedStatement::line).containsExactly(2L, 3L);
+    }
+
+    @Test
+    void readsTheSourceDatabasesSectionAloneAndTellsWhatTheOthersHold() throws IOException {
+        Path script = Files.writeString(directory.resolve("databases.sql"), """
+                /*!40101 SET NAMES utf8mb4 */;
+                INSERT INTO before_use VALUES (1);
+                /*!40000 DROP DATABASE IF EXISTS `mysql`*/;
+                CREATE DATABASE /*!32312 IF NOT EXISTS*/ `mysql` /*!40100 DEFAULT CHARACTER SET utf8mb4 */;
+                USE `mysql`;
+                CREATE TABLE global_priv (Host char(255), User char(128), Priv longtext);
+                INSERT INTO global_priv VALUES ('localhost','root','{}'),('%','pod','{}');
+                GRANT ALL ON *.* TO 'pod'@'%';
+                CREATE DATABASE IF NOT EXISTS pod;
+                CREATE SCHEMA /*!32312 IF NOT EXISTS*/ `Pod`;
+                USE pod;
+                INSERT INTO video_video VALUES (1);
+                GRANT SELECT ON pod.* TO 'reader'@'%';
+                CREATE DATABASE other;
+                USE `other`;
+                INSERT INTO video_video VALUES (2), (3);
+                USE `POD`;
+                INSERT INTO video_video VALUES (4);
+                """);
+
+        ScriptAnalysis analysis = ScriptAnalyzer.analyze(script, Set.of(), "pod", p -> { });
+
+        assertThat(analysis.refused()).extracting(RefusedStatement::line).containsExactly(13L);
+        assertThat(analysis.tables()).containsOnlyKeys("before_use", "video_video");
+        assertThat(analysis.tables().get("video_video").tuples()).isEqualTo(2);
+        assertThat(analysis.neutralisedUses()).extracting(ScriptAnalysis.ScriptLine::line).containsExactly(11L, 17L);
+        assertThat(analysis.useDatabases()).containsExactly("mysql", "pod", "other", "POD");
+        assertThat(analysis.databases().values()).containsExactly(
+                new ScriptAnalysis.DatabaseSection("pod", Set.of("before_use", "video_video"), 8, 3),
+                new ScriptAnalysis.DatabaseSection("mysql", Set.of("global_priv"), 6, 2),
+                new ScriptAnalysis.DatabaseSection("other", Set.of("video_video"), 3, 2));
+        assertThat(analysis.sourceSection().name()).isEqualTo("pod");
+        assertThat(analysis.skippedDatabases()).extracting(ScriptAnalysis.DatabaseSection::name)
+                .containsExactly("mysql", "other");
+
+        ScriptAnalysis asOneDatabase = ScriptAnalyzer.analyze(script, Set.of(), null, p -> { });
+        assertThat(asOneDatabase.refusedCount()).isEqualTo(11);
+        assertThat(asOneDatabase.tables()).containsOnlyKeys("before_use", "global_priv", "video_video");
+        assertThat(asOneDatabase.databases()).containsOnlyKeys("mysql", "pod", "Pod", "other", "POD");
+        assertThat(asOneDatabase.sourceSection()).isNull();
+        assertThat(asOneDatabase.skippedDatabases()).isEmpty();
     }
 
     @Test
     void reportsAMalformedScriptInsteadOfThrowing() throws IOException {
         Path quote = Files.writeString(directory.resolve("quote.sql"),
                 "CREATE TABLE t (a text);\nINSERT INTO t VALUES (1);\nINSERT INTO t VALUES ('never closed);\n");
-        ScriptAnalysis unterminated = ScriptAnalyzer.analyze(quote, Set.of(), p -> { });
+        ScriptAnalysis unterminated = ScriptAnalyzer.analyze(quote, Set.of(), null, p -> { });
         assertThat(unterminated.formatError().reason()).isEqualTo(ScriptFormatException.Reason.UNTERMINATED_STRING);
         assertThat(unterminated.formatError().line()).isEqualTo(3);
         assertThat(unterminated.statements()).isEqualTo(2);
@@ -114,11 +160,11 @@ class ScriptAnalyzerTest {
         }
         byte[] whole = Files.readAllBytes(gzip);
         Files.write(gzip, Arrays.copyOf(whole, whole.length - 100));
-        assertThat(ScriptAnalyzer.analyze(gzip, Set.of(), p -> { }).formatError().reason())
+        assertThat(ScriptAnalyzer.analyze(gzip, Set.of(), null, p -> { }).formatError().reason())
                 .isEqualTo(ScriptFormatException.Reason.CORRUPT_COMPRESSED_FILE);
 
         Path png = Files.write(directory.resolve("image.png"), new byte[] {(byte) 0x89, 'P', 'N', 'G', 0, 0});
-        assertThat(ScriptAnalyzer.analyze(png, Set.of(), p -> { }).formatError()).isNotNull();
+        assertThat(ScriptAnalyzer.analyze(png, Set.of(), null, p -> { }).formatError()).isNotNull();
     }
 
     @Test
@@ -127,7 +173,7 @@ class ScriptAnalyzerTest {
         Path script = Files.writeString(directory.resolve("runs.sql"), "CREATE TABLE big (a longtext);\n" + rows
                 + "INSERT INTO small VALUES (1);\n" + rows.replace("big", "other"));
 
-        List<ScriptAnalyzer.DataRun> runs = ScriptAnalyzer.scan(script, "db"::equals, "db"::equals, p -> { }).runs();
+        List<ScriptAnalyzer.DataRun> runs = ScriptAnalyzer.scan(script, "db"::equals, "db"::equals, null, p -> { }).runs();
 
         assertThat(runs).extracting(ScriptAnalyzer.DataRun::table).containsExactly("big", "other");
         assertThat(runs).extracting(ScriptAnalyzer.DataRun::first).containsExactly(1L, 7L);

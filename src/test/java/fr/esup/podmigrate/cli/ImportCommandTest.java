@@ -1,0 +1,76 @@
+package fr.esup.podmigrate.cli;
+
+import fr.esup.podmigrate.dump.Podv2ScriptOptions;
+import fr.esup.podmigrate.pod.PodTestDatabase;
+import fr.esup.podmigrate.pod.PodVersion;
+import fr.esup.podmigrate.sql.DumpWriter;
+import fr.esup.podmigrate.testsupport.TestServer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ImportCommandTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void importsTheDatabaseSourceDatabaseNamesRatherThanTheOneTheAnalysisPicks() throws Exception {
+        try (PodTestDatabase first = PodTestDatabase.generatedV2(PodVersion.V2_9_1, 3, 21);
+             PodTestDatabase second = PodTestDatabase.generatedV2(PodVersion.V2_9_1, 5, 22);
+             PodTestDatabase v3 = PodTestDatabase.blank(PodVersion.V3_8_4)) {
+            Path script = Files.writeString(dir.resolve("backup.sql"), section(first) + section(second));
+            TestServer server = TestServer.get();
+
+            CliRun picked = CliRun.of("analyze", script.toString());
+            CliRun named = CliRun.of("analyze", script.toString(), "--source-database", second.name());
+            CliRun imported = CliRun.of("import", script.toString(), "--source-database", second.name(),
+                    "--podmigrate.target.url=" + server.jdbcUrl(v3.name()),
+                    "--podmigrate.target.username=" + server.user(),
+                    "--podmigrate.target.password=" + server.password());
+
+            assertThat(picked.out()).contains("Database imported: " + first.name() + ",",
+                    "Database " + second.name() + " skipped");
+            assertThat(named.out()).contains("Database imported: " + second.name() + ",",
+                    "Database " + first.name() + " skipped");
+            assertThat(imported.exitCode()).as(imported.err() + imported.out()).isZero();
+            assertThat(imported.out()).contains("skipped database " + first.name() + ":");
+            assertThat(videos(v3)).isEqualTo(videos(second)).isNotEqualTo(videos(first));
+        }
+    }
+
+    @Test
+    void refusesASourceDatabaseTheScriptDoesNotHold() throws Exception {
+        try (PodTestDatabase v2 = PodTestDatabase.generatedV2(PodVersion.V2_9_1, 3, 23)) {
+            Path script = Files.writeString(dir.resolve("backup.sql"), section(v2));
+
+            CliRun run = CliRun.of("analyze", script.toString(), "--source-database", "pm_test_nowhere");
+
+            assertThat(run.exitCode()).isEqualTo(PodMigrateCli.REFUSED);
+            assertThat(run.out()).contains("The script holds no database pm_test_nowhere: its USE lines name " + v2.name());
+        }
+    }
+
+    /** The database's podv2.sql as a section of a backup of several: created, then used. */
+    private String section(PodTestDatabase db) throws Exception {
+        Path dump = dir.resolve(db.name() + ".sql");
+        try (Connection c = db.connect()) {
+            new DumpWriter(Podv2ScriptOptions.PROCEDURE.toDumpOptions().build()).write(c, dump);
+        }
+        return "CREATE DATABASE IF NOT EXISTS `" + db.name() + "`;\nUSE `" + db.name() + "`;\n" + Files.readString(dump);
+    }
+
+    private static long videos(PodTestDatabase db) throws SQLException {
+        try (Connection c = db.connect(); ResultSet rs = c.createStatement().executeQuery("SELECT COUNT(*) FROM video_video")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+}
