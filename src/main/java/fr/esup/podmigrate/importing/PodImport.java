@@ -196,6 +196,11 @@ public final class PodImport {
         if (analysis.refusedCount() > analysis.refused().size()) {
             problems.add(PlanProblem.blocking("refused-more", 0, analysis.refusedCount() - analysis.refused().size()));
         }
+        if (!analysis.replicationLines().isEmpty()) {
+            ScriptAnalysis.ScriptLine first = analysis.replicationLines().get(0);
+            problems.add(PlanProblem.warning("replication-lines", analysis.replicationLines().size(), first.line(),
+                    first.statementHead()));
+        }
         if (analysis.formatError() == null && sourceFound) {
             scriptKind(analysis.tables().keySet())
                     .ifPresent(kind -> problems.add(PlanProblem.blocking("not-pod-v2." + kind.name(), 0)));

@@ -94,6 +94,9 @@ final class ImportPlanner {
         if (sections.skips(section)) {
             return otherDatabase(statement, section);
         }
+        if (ReplicationStatements.skipped(statement)) {
+            return skip(statement, SkipReason.REPLICATION, null, false);
+        }
         StatementKind kind = statement.kind();
         switch (kind) {
             case USE, CREATE_DATABASE -> {

@@ -17,6 +17,7 @@ import java.util.Set;
  * @param refusedCount          how many statements an import refuses
  * @param neutralisedUses       the USE lines an import skips, naming an allowed database (the first
  *                              {@value #MAX_LISTED})
+ * @param replicationLines      the dumped server's replication lines an import skips (the first {@value #MAX_LISTED})
  * @param useDatabases          the databases the USE lines name, allowed or not
  * @param charsets              the character sets the script names (SET NAMES, CHARSET=, CHARACTER SET,
  *                              character_set_client = ...), lower-cased
@@ -40,6 +41,7 @@ public record ScriptAnalysis(
         List<RefusedStatement> refused,
         long refusedCount,
         List<ScriptLine> neutralisedUses,
+        List<ScriptLine> replicationLines,
         Set<String> useDatabases,
         Set<String> charsets,
         Set<String> collations,
@@ -60,6 +62,7 @@ public record ScriptAnalysis(
         tables = Collections.unmodifiableMap(new LinkedHashMap<>(tables));
         refused = List.copyOf(refused);
         neutralisedUses = List.copyOf(neutralisedUses);
+        replicationLines = List.copyOf(replicationLines);
         useDatabases = Collections.unmodifiableSet(new LinkedHashSet<>(useDatabases));
         charsets = Collections.unmodifiableSet(new LinkedHashSet<>(charsets));
         collations = Collections.unmodifiableSet(new LinkedHashSet<>(collations));

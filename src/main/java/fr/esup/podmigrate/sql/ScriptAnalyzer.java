@@ -40,6 +40,7 @@ public final class ScriptAnalyzer {
     private final List<RefusedStatement> refused = new ArrayList<>();
     private long refusedCount;
     private final List<ScriptLine> neutralisedUses = new ArrayList<>();
+    private final List<ScriptLine> replicationLines = new ArrayList<>();
     private final Set<String> useDatabases = new LinkedHashSet<>();
     private final Set<String> charsets = new LinkedHashSet<>();
     private final Set<String> collations = new LinkedHashSet<>();
@@ -158,7 +159,7 @@ public final class ScriptAnalyzer {
         Map<String, DatabaseSection> sectionsHeld = new LinkedHashMap<>();
         databases.forEach((name, state) -> sectionsHeld.put(name,
                 new DatabaseSection(name, state.tables, state.statements, state.rows)));
-        ScriptAnalysis analysis = new ScriptAnalysis(analysed, refused, refusedCount, neutralisedUses, useDatabases,
+        ScriptAnalysis analysis = new ScriptAnalysis(analysed, refused, refusedCount, neutralisedUses, replicationLines, useDatabases,
                 charsets, collations, largestBytes, largestLine, statements, bytes, textBytes, sandboxCommands,
                 formatError, sourceDatabase, sectionsHeld);
         return new Scan(analysis, List.copyOf(runs));
@@ -178,7 +179,11 @@ public final class ScriptAnalyzer {
             return;
         }
         measure(statement);
-        RefusalReason reason = inspection.refusal(statement);
+        boolean replication = ReplicationStatements.skipped(statement);
+        if (replication && replicationLines.size() < ScriptAnalysis.MAX_LISTED) {
+            replicationLines.add(new ScriptLine(statement.line(), SqlSnippet.head(statement.text())));
+        }
+        RefusalReason reason = replication ? null : inspection.refusal(statement);
         if (reason != null) {
             refusedCount++;
             if (refused.size() < ScriptAnalysis.MAX_LISTED) {

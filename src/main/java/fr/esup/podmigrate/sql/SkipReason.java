@@ -12,6 +12,8 @@ public enum SkipReason {
      * SET of the session: the session goes on from section to section).
      */
     OTHER_DATABASE,
+    /** The dumped server's replication lines: see {@link ReplicationStatements}. */
+    REPLICATION,
     /** LOCK TABLES, UNLOCK TABLES: meaningless when several connections load the tables. */
     LOCK_TABLES,
     /** START TRANSACTION, BEGIN, COMMIT, ROLLBACK, SAVEPOINT: each statement commits on its own. */

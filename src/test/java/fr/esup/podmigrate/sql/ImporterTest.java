@@ -122,6 +122,36 @@ class ImporterTest {
     }
 
     @Test
+    void skipsTheDumpedServersReplicationLinesAndRefusesAnyOtherGlobalSetting() throws Exception {
+        Path script = fixture.write("""
+                SET @MYSQLDUMP_TEMP_LOG_BIN = @@SESSION.SQL_LOG_BIN;
+                SET @@SESSION.SQL_LOG_BIN= 0;
+                SET @@GLOBAL.GTID_PURGED=/*!80000 '+'*/ '3E11FA47-71CA-11E1-9E33-C80AA9429562:1-5';
+                CHANGE MASTER TO MASTER_LOG_FILE='mariadb-bin.000042', MASTER_LOG_POS=1234;
+                SET GLOBAL gtid_slave_pos='0-1-5';
+                STOP ALL SLAVES;
+                CREATE TABLE t (a int);
+                INSERT INTO t VALUES (1);
+                START ALL SLAVES;
+                SET @@SESSION.SQL_LOG_BIN = @MYSQLDUMP_TEMP_LOG_BIN;
+                """, "mysqldump-gtid.sql");
+
+        ScriptAnalysis analysis = ScriptAnalyzer.analyze(script, target, Set.of(), null, p -> { });
+        ImportResult result = new Importer(ImportOptions.builder().build()).run(script, fixture.factory(target));
+
+        assertThat(analysis.refused()).isEmpty();
+        assertThat(analysis.replicationLines()).extracting(ScriptAnalysis.ScriptLine::line)
+                .containsExactly(2L, 3L, 4L, 5L, 6L, 9L, 10L);
+        assertThat(result.skipped(SkipReason.REPLICATION)).isEqualTo(7);
+        assertThat(fixture.count(target, "t")).isEqualTo(1);
+        for (String global : List.of("SET @@GLOBAL.GTID_PURGED='x', GLOBAL max_connections=1;",
+                "SET GLOBAL sql_log_bin=0, @@global.read_only=1;", "SET GLOBAL max_connections=1;")) {
+            assertThat(ScriptAnalyzer.analyze(fixture.write(global, "global.sql"), target, Set.of(), null, p -> { }).refused())
+                    .as(global).extracting(RefusedStatement::reason).containsExactly(RefusalReason.SET_GLOBAL);
+        }
+    }
+
+    @Test
     void countsTheRowsInsertIgnoreLeftOutAndWhatReplaceReplaced() throws Exception {
         fixture.execute(target, "CREATE TABLE t (id int PRIMARY KEY, v varchar(3))",
                 "INSERT INTO t VALUES (1, 'old'), (2, 'old')");
