@@ -16,6 +16,10 @@ import java.util.regex.Pattern;
 final class InsertRewriter {
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([^{}\\s]+)}");
+    /** The verb and its priority modifiers, which come before IGNORE. */
+    private static final Pattern MODIFIERS =
+            Pattern.compile("(?i)(?:INSERT|REPLACE)(?:\\s+(?:LOW_PRIORITY|DELAYED|HIGH_PRIORITY)(?=\\s))*");
+    private static final Pattern DELAYED = Pattern.compile("(?i)\\s+DELAYED");
 
     private final String scriptTable;
     private final String targetTable;
@@ -52,17 +56,38 @@ final class InsertRewriter {
         return ignoreDuplicates && insert.kind() == StatementKind.INSERT && !insert.ignore();
     }
 
-    /** {@code INSERT INTO ...} as {@code INSERT IGNORE INTO ...}: the reader found INSERT as the first word. */
-    private static String withIgnore(CharSequence text, int from, int to) {
-        return new StringBuilder(to - from + 7).append(text, from, from + 6).append(" IGNORE").append(text, from + 6, to)
-                .toString();
+    /** {@code INSERT [LOW_PRIORITY] INTO ...} as {@code INSERT [LOW_PRIORITY] IGNORE INTO ...}, up to {@code to}. */
+    private static String withIgnore(CharSequence text, int to) {
+        Matcher verb = MODIFIERS.matcher(text);
+        int at = verb.lookingAt() ? verb.end() : 6;
+        return new StringBuilder(to + 7).append(text, 0, at).append(" IGNORE").append(text, at, to).toString();
     }
 
     String targetTable() {
         return targetTable;
     }
 
+    /**
+     * The statement as the import runs it. Whatever else changes, a DELAYED is left out: phpMyAdmin's "delayed
+     * inserts" export option writes it, and InnoDB refuses it (error 1616) where MyISAM once took it.
+     */
     Rewritten rewrite(SqlStatement insert) {
+        Rewritten rewritten = rewriteAsWritten(insert);
+        if (rewritten.text() == null) {
+            return rewritten;
+        }
+        String text = rewritten.text();
+        Matcher verb = MODIFIERS.matcher(text);
+        if (!verb.lookingAt() || verb.end() <= 6) {
+            return rewritten;
+        }
+        String modifiers = text.substring(0, verb.end());
+        String kept = DELAYED.matcher(modifiers).replaceAll("");
+        return kept.equals(modifiers) ? rewritten
+                : new Rewritten(kept + text.substring(verb.end()), rewritten.droppedValues(), null);
+    }
+
+    private Rewritten rewriteAsWritten(SqlStatement insert) {
         String text = insert.text();
         boolean positional = insert.columns().isEmpty() && insert.valuesOffset() >= 0;
         List<String> columns = positional && createColumns != null ? createColumns : insert.columns();
@@ -79,11 +104,11 @@ final class InsertRewriter {
         boolean addList = positional && createColumns != null;
         boolean addIgnore = addsIgnore(insert) && text.regionMatches(true, 0, "INSERT", 0, 6);
         if (rewrite == null && !renamed && !addList) {
-            return new Rewritten(addIgnore ? withIgnore(text, 0, text.length()) : text, Map.of(), null);
+            return new Rewritten(addIgnore ? withIgnore(text, text.length()) : text, Map.of(), null);
         }
         if (insert.valuesOffset() < 0) {
             String head = renameHead(text);
-            return new Rewritten(addIgnore ? withIgnore(head, 0, head.length()) : head, Map.of(), null);
+            return new Rewritten(addIgnore ? withIgnore(head, head.length()) : head, Map.of(), null);
         }
         StatementParts.InsertHead head = StatementParts.insertHead(text, insert.valuesOffset());
         if (head.table() == null || head.valuesKeyword() < 0) {
@@ -95,7 +120,7 @@ final class InsertRewriter {
         }
         StringBuilder sql = new StringBuilder(text.length() + 64 + (plan == null ? 0 : text.length() / 8));
         if (addIgnore) {
-            sql.append(withIgnore(text, 0, head.table().start()));
+            sql.append(withIgnore(text, head.table().start()));
         } else {
             sql.append(text, 0, head.table().start());
         }

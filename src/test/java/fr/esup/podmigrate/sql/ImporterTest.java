@@ -152,6 +152,28 @@ class ImporterTest {
     }
 
     @Test
+    void leavesOutTheDelayedOfOldPhpMyAdminExportsWhichInnoDbRefusesAndPutsIgnoreAfterThePriority() throws Exception {
+        fixture.execute(target, "CREATE TABLE t (id int PRIMARY KEY) ENGINE=InnoDB");
+        Path script = fixture.write("""
+                INSERT DELAYED INTO `t` (`id`) VALUES (1),(2);
+                INSERT DELAYED IGNORE INTO t VALUES (2),(3);
+                insert delayed into t values (4);
+                REPLACE DELAYED INTO t VALUES (5);
+                INSERT LOW_PRIORITY INTO t VALUES (6);
+                """, "delayed.sql");
+
+        ImportResult plain = new Importer(ImportOptions.builder().build()).run(script, fixture.factory(target));
+        assertThat(plain.errors()).isEmpty();
+        assertThat(fixture.count(target, "t")).isEqualTo(6);
+
+        fixture.execute(target, "TRUNCATE TABLE t");
+        ImportResult ignoring = new Importer(ImportOptions.builder().ignoreDuplicates(true).build())
+                .run(script, fixture.factory(target));
+        assertThat(ignoring.errors()).isEmpty();
+        assertThat(fixture.count(target, "t")).isEqualTo(6);
+    }
+
+    @Test
     void countsTheRowsInsertIgnoreLeftOutAndWhatReplaceReplaced() throws Exception {
         fixture.execute(target, "CREATE TABLE t (id int PRIMARY KEY, v varchar(3))",
                 "INSERT INTO t VALUES (1, 'old'), (2, 'old')");
