@@ -35,8 +35,8 @@ class ImportController {
     }
 
     @PostMapping("/import/analyze")
-    String analyze(HtmxRequest htmx, Model model, Principal principal) {
-        attempt(model, () -> service.analyze(principal.getName()));
+    String analyze(@RequestParam(required = false) String database, HtmxRequest htmx, Model model, Principal principal) {
+        attempt(model, () -> service.analyze(principal.getName(), database));
         return render(htmx, model);
     }
 

@@ -78,12 +78,18 @@ public class ImportService {
         return runner.latest(WizardStep.IMPORT);
     }
 
-    Job analyze(String operator) {
+    /**
+     * @param sourceDatabase in a script of several databases, the one whose section is imported; null or blank for
+     *                       the Pod v2 one, found by its tables
+     */
+    Job analyze(String operator, String sourceDatabase) {
         ScriptFile script = script().orElseThrow(() -> new RefusedException("import.refused.noScript"));
         DatabaseEndpoint target = databases.target();
-        runStore.audit(operator, "import: asked to analyse " + script.id());
+        String source = sourceDatabase == null || sourceDatabase.isBlank() ? null : sourceDatabase.strip();
+        runStore.audit(operator, "import: asked to analyse " + script.id() + (source == null ? "" : ", database " + source));
         return runner.start(WizardStep.DUMP, operator, target, Map.of(ANALYSED_SCRIPT, script.id()), context -> {
-            PodImportAnalysis analysis = PodImport.analyze(script.path(), target, progress -> report(context, progress));
+            PodImportAnalysis analysis = PodImport.analyze(script.path(), target, source,
+                    progress -> report(context, progress));
             analyses.put(key(script), analysis);
             return analysis.blocked()
                     ? "Analysed " + script.name() + ": " + analysis.blocking().size() + " blocking problem(s)"

@@ -35,6 +35,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.mockito.ArgumentMatchers.anyBoolean;
 import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -125,6 +126,21 @@ class ImportControllerTest {
                         containsString("data-database=\"mysql\""),
                         containsString("Database mysql skipped: 37 statements, 1,234 rows."),
                         not(containsString("Database esup_pod skipped")))));
+    }
+
+    @Test
+    void anotherDatabaseOfTheBackupCanBeAnalysedInstead() throws Exception {
+        when(service.analysis(SCRIPT)).thenReturn(Optional.of(analysis(List.of(), "esup_pod", Map.of(
+                "esup_pod", new ScriptAnalysis.DatabaseSection("esup_pod", Set.of("video_video"), 40, 3),
+                "pod_preprod", new ScriptAnalysis.DatabaseSection("pod_preprod", Set.of("video_video"), 12, 1)))));
+        mvc.perform(get("/import"))
+                .andExpect(content().string(allOf(containsString("<select id=\"source-database\" name=\"database\">"),
+                        containsString("<option value=\"esup_pod\" selected=\"selected\">esup_pod</option>"),
+                        containsString("<option value=\"pod_preprod\">pod_preprod</option>"))));
+
+        mvc.perform(post("/import/analyze").param("database", "pod_preprod").with(csrf()).header("HX-Request", "true"))
+                .andExpect(status().isOk());
+        verify(service).analyze("alice", "pod_preprod");
     }
 
     @Test

@@ -50,7 +50,7 @@ class ImportServiceIT {
 
             assertThatThrownBy(() -> service.start("alice", v3.name(), false))
                     .isInstanceOf(RefusedException.class).hasMessage("import.refused.noAnalysis");
-            finished(runner, service.analyze("alice"));
+            finished(runner, service.analyze("alice", null));
             assertThat(service.analysis(service.script().orElseThrow())).hasValueSatisfying(a ->
                     assertThat(a.blocked()).isFalse());
             assertThatThrownBy(() -> service.start("alice", v3.name(), false))
@@ -86,7 +86,7 @@ class ImportServiceIT {
             JobRunner runner = new JobRunner(new JobStore(workspace), runStore);
             DatabaseEndpoint target = endpoint(v3);
             ImportService service = service(workspace, target, runner, runStore);
-            finished(runner, service.analyze("alice"));
+            finished(runner, service.analyze("alice", null));
 
             assertThat(service.guard().wiped()).isTrue();
             Job done = finished(runner, service.start("alice", v3.name(), false));
