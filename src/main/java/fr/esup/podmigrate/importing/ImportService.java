@@ -23,6 +23,7 @@ import fr.esup.podmigrate.sql.ImportProgress;
 import fr.esup.podmigrate.sql.ImportResult;
 import org.springframework.stereotype.Service;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -42,6 +43,8 @@ public class ImportService {
     private static final int LISTED_ERRORS = 20;
     /** The result an analysis job records first: the podv2.sql it reads, which tells it from a generation. */
     private static final String ANALYSED_SCRIPT = "analysis";
+    /** The result an import records when its script holds several databases: the one it imports. */
+    private static final String SOURCE_DATABASE = "sourceDatabase";
 
     private final Databases databases;
     private final ScriptFiles scriptFiles;
@@ -131,20 +134,23 @@ public class ImportService {
         Path checkpoint = checkpoint(target);
         runStore.audit(operator, "import: start " + script.id() + " into " + target.lockKey() + ", "
                 + (guard.check().matches() ? "backup before: " + guard.check().backup().name() : "target wiped"));
-        return runImport(operator, target, script, analysis, checkpoint, false, continueOnError);
+        return runImport(operator, target, script, analysis, null, checkpoint, false, continueOnError);
     }
 
-    /** Continues the latest import that did not finish, from its checkpoint, with the same podv2.sql. */
+    /**
+     * Continues the latest import that did not finish, from its checkpoint, with the same podv2.sql. When the console
+     * restarted since, the job analyses the script again first, as the import did: the same plan for the same script
+     * and target, hence the same statements, which the checkpoint counts.
+     */
     Job resume(String operator) {
         DatabaseEndpoint target = databases.target();
         Job last = latestImport().filter(job -> resumable(job))
                 .orElseThrow(() -> new RefusedException("import.refused.nothingToResume"));
         ScriptFile script = scriptFiles.find(last.result(JobResults.IMPORT_SCRIPT))
                 .orElseThrow(() -> new RefusedException("import.refused.scriptGone", last.result(JobResults.IMPORT_SCRIPT)));
-        PodImportAnalysis analysis = analysis(script).orElseThrow(() -> new RefusedException("import.refused.noAnalysis"));
         runStore.audit(operator, "import: resume " + script.id() + " from its checkpoint (job " + last.id() + ")");
-        return runImport(operator, target, script, analysis, checkpoint(target), true,
-                "true".equals(last.result("continueOnError")));
+        return runImport(operator, target, script, analysis(script).orElse(null), last.result(SOURCE_DATABASE),
+                checkpoint(target), true, "true".equals(last.result("continueOnError")));
     }
 
     /** An import that stopped before its end and left a checkpoint to go on from. */
@@ -153,11 +159,19 @@ public class ImportService {
                 && Files.exists(checkpoint(databases.target()));
     }
 
-    private Job runImport(String operator, DatabaseEndpoint target, ScriptFile script, PodImportAnalysis analysis,
-                          Path checkpoint, boolean resume, boolean continueOnError) {
+    /**
+     * @param known          the script's analysis, or null to analyse it first, from {@code sourceDatabase}'s section
+     * @param sourceDatabase the database an earlier analysis imported, when {@code known} is null
+     */
+    private Job runImport(String operator, DatabaseEndpoint target, ScriptFile script, PodImportAnalysis known,
+                          String sourceDatabase, Path checkpoint, boolean resume, boolean continueOnError) {
         return runner.start(WizardStep.IMPORT, operator, target, context -> {
             context.result(JobResults.IMPORT_SCRIPT, script.id());
             context.result("continueOnError", String.valueOf(continueOnError));
+            PodImportAnalysis analysis = known != null ? known : analyseAgain(script, target, sourceDatabase, context);
+            if (analysis.script().sourceDatabase() != null) {
+                context.result(SOURCE_DATABASE, analysis.script().sourceDatabase());
+            }
             ImportResult result = PodImport.run(analysis, script.path(), target, options -> options
                     .parallelism(PodImport.CONNECTIONS)
                     .errorPolicy(continueOnError ? ErrorPolicy.CONTINUE : ErrorPolicy.STOP_AT_FIRST)
@@ -177,6 +191,18 @@ public class ImportService {
             return "Imported " + result.insertedRows() + " rows in " + result.tables().size() + " tables"
                     + (result.errors().isEmpty() ? "" : ", " + result.errors().size() + " statements failed");
         });
+    }
+
+    private PodImportAnalysis analyseAgain(ScriptFile script, DatabaseEndpoint target, String sourceDatabase,
+                                           JobContext context) throws IOException, SQLException {
+        PodImportAnalysis analysis = PodImport.analyze(script.path(), target, sourceDatabase,
+                progress -> report(context, progress));
+        if (analysis.blocked()) {
+            throw new IllegalStateException("Analysed again, " + script.name() + " has " + analysis.blocking().size()
+                    + " blocking problem(s): analyse it on this page to see them");
+        }
+        analyses.put(key(script), analysis);
+        return analysis;
     }
 
     private static void record(JobContext context, PodImportAnalysis analysis, ImportResult result) {

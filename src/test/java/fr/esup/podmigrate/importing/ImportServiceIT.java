@@ -26,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -93,6 +94,46 @@ class ImportServiceIT {
 
             assertThat(done.status()).as(done.message()).isEqualTo(JobStatus.SUCCEEDED);
             assertThat(runStore.auditLines()).anyMatch(line -> line.contains("target wiped"));
+        }
+    }
+
+    @Test
+    void anImportThatStoppedResumesAfterARestartOfTheConsoleByAnalysingAgain() throws Exception {
+        try (PodTestDatabase v2 = PodTestDatabase.generatedV2(PodVersion.V2_9_1, 6, 8);
+             PodTestDatabase v3 = PodTestDatabase.blank(PodVersion.V3_8_4)) {
+            Workspace workspace = workspaceWithPodv2(v2);
+            RunStore runStore = new RunStore(workspace);
+            DatabaseEndpoint target = endpoint(v3);
+            JobRunner runner = new JobRunner(new JobStore(workspace), runStore);
+            ImportService before = service(workspace, target, runner, runStore);
+            finished(runner, before.analyze("alice", null));
+            TestBackups.take(workspace, target);
+            try (Connection c = v3.connect()) {
+                c.createStatement().execute("CREATE TRIGGER pm_stop BEFORE INSERT ON video_channel FOR EACH ROW"
+                        + " SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'stopped for the test'");
+            }
+            Job stopped = finished(runner, before.start("alice", v3.name(), false));
+            assertThat(stopped.status()).isEqualTo(JobStatus.FAILED);
+            assertThat(stopped.message()).contains("stopped for the test");
+            try (Connection c = v3.connect()) {
+                c.createStatement().execute("DROP TRIGGER pm_stop");
+            }
+
+            JobRunner restarted = new JobRunner(new JobStore(workspace), runStore);
+            ImportService after = service(workspace, target, restarted, runStore);
+            assertThat(after.analysis(after.script().orElseThrow())).as("analyses live in memory").isEmpty();
+            Job resumed = finished(restarted, after.resume("alice"));
+
+            assertThat(resumed.status()).as(resumed.message()).isEqualTo(JobStatus.SUCCEEDED);
+            try (Connection source = v2.connect(); Connection imported = v3.connect()) {
+                for (String table : List.of("video_channel", "video_video", "playlist_playlistcontent")) {
+                    String v2Table = table.equals("playlist_playlistcontent") ? "playlist_playlistelement" : table;
+                    assertThat(TestBackups.count(imported, table)).as(table)
+                            .isEqualTo(TestBackups.count(source, v2Table)).isPositive();
+                }
+            }
+            restarted.destroy();
+            runner.destroy();
         }
     }
 
