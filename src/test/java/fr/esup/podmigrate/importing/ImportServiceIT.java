@@ -102,27 +102,23 @@ class ImportServiceIT {
         try (PodTestDatabase v2 = PodTestDatabase.generatedV2(PodVersion.V2_9_1, 6, 8);
              PodTestDatabase v3 = PodTestDatabase.blank(PodVersion.V3_8_4)) {
             Workspace workspace = workspaceWithPodv2(v2);
-            RunStore runStore = new RunStore(workspace);
-            DatabaseEndpoint target = endpoint(v3);
-            JobRunner runner = new JobRunner(new JobStore(workspace), runStore);
-            ImportService before = service(workspace, target, runner, runStore);
-            finished(runner, before.analyze("alice", null));
-            TestBackups.take(workspace, target);
+            Console before = Console.on(workspace, endpoint(v3));
+            finished(before.runner, before.service.analyze("alice", null));
+            TestBackups.take(workspace, endpoint(v3));
             try (Connection c = v3.connect()) {
                 c.createStatement().execute("CREATE TRIGGER pm_stop BEFORE INSERT ON video_channel FOR EACH ROW"
                         + " SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'stopped for the test'");
             }
-            Job stopped = finished(runner, before.start("alice", v3.name(), false));
+            Job stopped = finished(before.runner, before.service.start("alice", v3.name(), false));
             assertThat(stopped.status()).isEqualTo(JobStatus.FAILED);
             assertThat(stopped.message()).contains("stopped for the test");
             try (Connection c = v3.connect()) {
                 c.createStatement().execute("DROP TRIGGER pm_stop");
             }
 
-            JobRunner restarted = new JobRunner(new JobStore(workspace), runStore);
-            ImportService after = service(workspace, target, restarted, runStore);
-            assertThat(after.analysis(after.script().orElseThrow())).as("analyses live in memory").isEmpty();
-            Job resumed = finished(restarted, after.resume("alice"));
+            Console after = Console.on(workspace, endpoint(v3));
+            assertThat(after.service.analysis(after.service.script().orElseThrow())).as("analyses live in memory").isEmpty();
+            Job resumed = finished(after.runner, after.service.resume("alice"));
 
             assertThat(resumed.status()).as(resumed.message()).isEqualTo(JobStatus.SUCCEEDED);
             try (Connection source = v2.connect(); Connection imported = v3.connect()) {
@@ -132,8 +128,17 @@ class ImportServiceIT {
                             .isEqualTo(TestBackups.count(source, v2Table)).isPositive();
                 }
             }
-            restarted.destroy();
-            runner.destroy();
+            after.runner.destroy();
+            before.runner.destroy();
+        }
+    }
+
+    /** The console's job runner and import service on a workspace, as a start of the console makes them. */
+    private record Console(JobRunner runner, ImportService service) {
+        static Console on(Workspace workspace, DatabaseEndpoint target) {
+            RunStore runStore = new RunStore(workspace);
+            JobRunner runner = new JobRunner(new JobStore(workspace), runStore);
+            return new Console(runner, ImportServiceIT.service(workspace, target, runner, runStore));
         }
     }
 
