@@ -39,6 +39,8 @@ class DumpController {
     private static final MediaType SQL = MediaType.parseMediaType("application/sql");
     private static final MediaType GZIP = MediaType.parseMediaType("application/gzip");
     private static final MediaType ZIP = MediaType.parseMediaType("application/zip");
+    private static final MediaType BZIP2 = MediaType.parseMediaType("application/x-bzip2");
+    private static final MediaType XZ = MediaType.parseMediaType("application/x-xz");
 
     private final Databases databases;
     private final ScriptFiles scriptFiles;
@@ -116,6 +118,8 @@ class DumpController {
                 .contentType(switch (file.compression()) {
                     case GZIP -> GZIP;
                     case ZIP -> ZIP;
+                    case BZIP2 -> BZIP2;
+                    case XZ -> XZ;
                     case NONE -> SQL;
                 })
                 .contentLength(file.size())

@@ -30,6 +30,8 @@ import java.util.regex.Pattern;
 public class ScriptFiles {
 
     private static final Pattern SAFE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,200}");
+    /** A script the console wrote or stored: plain, or compressed as its suffix says. */
+    private static final Pattern SCRIPT_NAME = Pattern.compile(".*\\.sql(\\.gz|\\.zip|\\.bz2|\\.xz)?");
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
 
     private final Workspace workspace;
@@ -125,7 +127,7 @@ public class ScriptFiles {
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(folder)) {
             for (Path entry : entries) {
                 String name = entry.getFileName().toString();
-                boolean script = name.endsWith(".sql") || name.endsWith(".sql.gz") || name.endsWith(".sql.zip") || origin == ScriptFile.Origin.IMPORT_FOLDER;
+                boolean script = SCRIPT_NAME.matcher(name).matches() || origin == ScriptFile.Origin.IMPORT_FOLDER;
                 if (script && SAFE_NAME.matcher(name).matches() && !name.endsWith(".name") && !name.endsWith(".partial")
                         && Files.isRegularFile(entry, LinkOption.NOFOLLOW_LINKS) && Files.isReadable(entry)) {
                     files.add(describe(entry, origin));
@@ -142,7 +144,7 @@ public class ScriptFiles {
             String fileName = file.getFileName().toString();
             String name = fileName;
             if (origin == ScriptFile.Origin.UPLOADED) {
-                Path label = file.resolveSibling(fileName.replaceFirst("\\.sql(\\.gz|\\.zip)?$", "") + ".name");
+                Path label = file.resolveSibling(fileName.replaceFirst("\\.sql(\\.[a-z0-9]+)?$", "") + ".name");
                 if (Files.exists(label)) {
                     name = Files.readString(label, StandardCharsets.UTF_8).strip();
                 }

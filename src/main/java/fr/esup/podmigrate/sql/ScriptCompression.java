@@ -2,7 +2,10 @@ package fr.esup.podmigrate.sql;
 
 import fr.esup.podmigrate.sql.ScriptFormatException.Reason;
 
-import java.io.EOFException;
+import org.apache.commons.compress.compressors.bzip2.BZip2CompressorInputStream;
+import org.tukaani.xz.XZInputStream;
+
+import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PushbackInputStream;
@@ -10,18 +13,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipEntry;
-import java.util.zip.ZipException;
 import java.util.zip.ZipInputStream;
 
 /**
  * How a script file is compressed, told by its first bytes, never by its name: plain, gzip (mariadb-dump piped to
- * gzip, phpMyAdmin's "gzipped"), or a zip archive of one script (phpMyAdmin's "zipped"). The formats nobody can
- * import without a tool of their own (bzip2, xz, zstd) are named, so that the operator knows what to run.
+ * gzip, phpMyAdmin's "gzipped"), a zip archive of one script (phpMyAdmin's "zipped"), bzip2 or xz (nightly backups
+ * piped to bzip2 or xz). zstd, which needs native code, is named so that the operator knows what to run.
  */
 public enum ScriptCompression {
     NONE("", ""),
     GZIP("gzip", ".gz"),
-    ZIP("zip", ".zip");
+    ZIP("zip", ".zip"),
+    BZIP2("bzip2", ".bz2"),
+    XZ("xz", ".xz");
 
     private static final int GZIP_BUFFER_BYTES = 64 << 10;
     private static final int MAGIC_BYTES = 4;
@@ -37,9 +41,21 @@ public enum ScriptCompression {
     /** The compression of a file, told by its first bytes. */
     public static ScriptCompression of(Path file) throws IOException {
         try (InputStream in = Files.newInputStream(file)) {
-            byte[] magic = in.readNBytes(MAGIC_BYTES);
-            return isGzip(magic) ? GZIP : isZip(magic) ? ZIP : NONE;
+            return of(in.readNBytes(MAGIC_BYTES));
         }
+    }
+
+    private static ScriptCompression of(byte[] magic) {
+        if (startsWith(magic, 0x1F, 0x8B)) {
+            return GZIP;
+        }
+        if (startsWith(magic, 'P', 'K', 0x03, 0x04)) {
+            return ZIP;
+        }
+        if (startsWith(magic, 'B', 'Z', 'h')) {
+            return BZIP2;
+        }
+        return startsWith(magic, 0xFD, '7', 'z', 'X') ? XZ : NONE;
     }
 
     /** The end of a file name that says so: {@code .gz}, {@code .zip}, or nothing. */
@@ -59,18 +75,21 @@ public enum ScriptCompression {
         PushbackInputStream sniffed = new PushbackInputStream(in, MAGIC_BYTES);
         byte[] magic = sniffed.readNBytes(MAGIC_BYTES);
         sniffed.unread(magic);
-        if (isGzip(magic)) {
-            try {
-                return new Opened(new GZIPInputStream(sniffed, GZIP_BUFFER_BYTES), GZIP);
-            } catch (ZipException | EOFException e) {
-                throw GZIP.damaged(1, e);
-            }
-        }
-        if (isZip(magic)) {
-            return new Opened(firstFile(new ZipInputStream(sniffed)), ZIP);
-        }
         refuseUnsupported(magic);
-        return new Opened(sniffed, NONE);
+        ScriptCompression compression = of(magic);
+        try {
+            return new Opened(switch (compression) {
+                case NONE -> sniffed;
+                case GZIP -> new GZIPInputStream(sniffed, GZIP_BUFFER_BYTES);
+                case ZIP -> firstFile(new ZipInputStream(sniffed));
+                case BZIP2 -> new BZip2CompressorInputStream(new BufferedInputStream(sniffed, GZIP_BUFFER_BYTES), true);
+                case XZ -> new XZInputStream(new BufferedInputStream(sniffed, GZIP_BUFFER_BYTES));
+            }, compression);
+        } catch (ScriptFormatException e) {
+            throw e;
+        } catch (IOException e) {
+            throw compression.damaged(1, e);
+        }
     }
 
     ScriptFormatException damaged(long atLine, IOException cause) {
@@ -79,43 +98,19 @@ public enum ScriptCompression {
     }
 
     private static InputStream firstFile(ZipInputStream zip) throws IOException {
-        try {
-            for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
-                if (!entry.isDirectory()) {
-                    return zip;
-                }
+        for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+            if (!entry.isDirectory()) {
+                return zip;
             }
-        } catch (ZipException | EOFException e) {
-            throw ZIP.damaged(1, e);
         }
         throw new ScriptFormatException(Reason.NOT_SQL, 1, "the zip archive holds no file");
     }
 
     private static void refuseUnsupported(byte[] magic) throws ScriptFormatException {
-        String format = null;
-        String command = null;
-        if (startsWith(magic, 'B', 'Z', 'h')) {
-            format = "bzip2";
-            command = "bunzip2";
-        } else if (startsWith(magic, 0xFD, '7', 'z', 'X')) {
-            format = "xz";
-            command = "unxz";
-        } else if (startsWith(magic, 0x28, 0xB5, 0x2F, 0xFD)) {
-            format = "zstd";
-            command = "unzstd";
+        if (startsWith(magic, 0x28, 0xB5, 0x2F, 0xFD)) {
+            throw new ScriptFormatException(Reason.UNSUPPORTED_COMPRESSION, 1, "the file is zstd-compressed:"
+                    + " decompress it first (unzstd FILE), or give it plain, gzip, zip, bzip2 or xz");
         }
-        if (format != null) {
-            throw new ScriptFormatException(Reason.UNSUPPORTED_COMPRESSION, 1, "the file is " + format
-                    + "-compressed: decompress it first (" + command + " FILE), or give it plain, gzip or zip");
-        }
-    }
-
-    private static boolean isGzip(byte[] magic) {
-        return startsWith(magic, 0x1F, 0x8B);
-    }
-
-    private static boolean isZip(byte[] magic) {
-        return startsWith(magic, 'P', 'K', 0x03, 0x04);
     }
 
     private static boolean startsWith(byte[] bytes, int... prefix) {

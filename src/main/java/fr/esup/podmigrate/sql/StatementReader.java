@@ -2,7 +2,6 @@ package fr.esup.podmigrate.sql;
 
 import fr.esup.podmigrate.sql.ScriptFormatException.Reason;
 
-import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -10,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Set;
-import java.util.zip.ZipException;
 
 /**
  * Reads an SQL script one statement at a time and splits it as the {@code mariadb} command-line client does:
@@ -963,7 +961,8 @@ public final class StatementReader implements AutoCloseable {
     private int read(int at) throws IOException {
         try {
             return script.read(buf, at, buf.length - at);
-        } catch (ZipException | EOFException e) {
+        } catch (IOException e) {
+            // The decompressor's errors: a file that ends or changes in the middle of its compressed data.
             if (!compression.compressed()) {
                 throw e;
             }

@@ -28,12 +28,12 @@ class PodMigrateCliTest {
 
     @Test
     void refusesAScriptItCannotReadWithExitCode2() throws Exception {
-        Path bzip2 = Files.write(dir.resolve("pod.sql.bz2"), new byte[] {'B', 'Z', 'h', '9', '1', 'A', 'Y'});
+        Path zstd = Files.write(dir.resolve("pod.sql.zst"), new byte[] {0x28, (byte) 0xB5, 0x2F, (byte) 0xFD, 4, 0});
 
-        CliRun run = CliRun.of("analyze", bzip2.toString());
+        CliRun run = CliRun.of("analyze", zstd.toString());
 
         assertThat(run.exitCode()).isEqualTo(PodMigrateCli.REFUSED);
-        assertThat(run.err()).contains("the script cannot be read", "bzip2-compressed", "bunzip2");
+        assertThat(run.err()).contains("the script cannot be read", "zstd-compressed", "unzstd");
     }
 
     @Test

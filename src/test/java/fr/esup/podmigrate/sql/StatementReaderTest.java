@@ -1,22 +1,27 @@
 package fr.esup.podmigrate.sql;
 
 import fr.esup.podmigrate.sql.ScriptFormatException.Reason;
+import org.apache.commons.compress.compressors.bzip2.BZip2CompressorOutputStream;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.tukaani.xz.LZMA2Options;
+import org.tukaani.xz.XZOutputStream;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Random;
 import java.util.HexFormat;
 import java.util.zip.GZIPOutputStream;
@@ -326,14 +331,35 @@ class StatementReaderTest {
         }
 
         @ParameterizedTest
-        @CsvSource({"425A6839314159, bzip2, bunzip2", "FD377A585A00, xz, unxz", "28B52FFD0400, zstd, unzstd"})
-        void namesTheToolForACompressionItDoesNotRead(String magicHex, String format, String command) {
-            byte[] magic = HexFormat.of().parseHex(magicHex);
-            assertThatThrownBy(() -> StatementReader.open(new ByteArrayInputStream(magic)))
+        @CsvSource({"bzip2, pod.sql.bz2", "xz, pod.sql.xz"})
+        void readsBzip2AndXzBackupsAndNamesTheirDamage(String format, String name) throws IOException {
+            byte[] script = "CREATE TABLE t (a INT);\nINSERT INTO t VALUES (1),(2);\n".repeat(2000)
+                    .getBytes(StandardCharsets.UTF_8);
+            byte[] whole = compress(format, script);
+            Path file = Files.write(dir.resolve(name), whole);
+            try (StatementReader reader = StatementReader.open(file)) {
+                List<SqlStatement> statements = readAll(reader);
+                assertThat(statements).hasSize(4000);
+                assertThat(statements.get(1).rowCount()).isEqualTo(2);
+                assertThat(reader.bytesRead()).isEqualTo(Files.size(file));
+            }
+            assertThat(ScriptCompression.of(file).name()).isEqualTo(format.toUpperCase(Locale.ROOT));
+
+            byte[] truncated = Arrays.copyOf(whole, whole.length / 2);
+            assertThatThrownBy(() -> readAll(StatementReader.open(new ByteArrayInputStream(truncated))))
+                    .isInstanceOfSatisfying(ScriptFormatException.class,
+                            e -> assertThat(e.reason()).isEqualTo(Reason.CORRUPT_COMPRESSED_FILE))
+                    .hasMessageContaining("the " + format + " file is damaged or truncated");
+        }
+
+        @Test
+        void namesTheToolForZstdWhichItDoesNotRead() {
+            byte[] zstd = HexFormat.of().parseHex("28B52FFD0400");
+            assertThatThrownBy(() -> StatementReader.open(new ByteArrayInputStream(zstd)))
                     .isInstanceOfSatisfying(ScriptFormatException.class,
                             e -> assertThat(e.reason()).isEqualTo(Reason.UNSUPPORTED_COMPRESSION))
-                    .hasMessageContaining("the file is " + format + "-compressed")
-                    .hasMessageContaining(command + " FILE");
+                    .hasMessageContaining("the file is zstd-compressed")
+                    .hasMessageContaining("unzstd FILE");
         }
 
         @Test
@@ -713,6 +739,15 @@ class StatementReaderTest {
                 zip.write(script);
                 zip.closeEntry();
             }
+        }
+        return out.toByteArray();
+    }
+
+    private static byte[] compress(String format, byte[] bytes) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (OutputStream compressed = format.equals("xz") ? new XZOutputStream(out, new LZMA2Options())
+                : new BZip2CompressorOutputStream(out)) {
+            compressed.write(bytes);
         }
         return out.toByteArray();
     }
