@@ -72,8 +72,14 @@ final class AnalyzeCommand {
         }
         printProblems("Blocking problems", analysis.blocking(), out);
         printProblems("Warnings", analysis.warnings(), out);
-        out.println(analysis.blocked() ? "Verdict: refused, " + analysis.blocking().size() + " blocking problem(s); nothing was changed"
-                : "Verdict: ready to import " + analysis.rows() + " rows");
+        if (analysis.blocked()) {
+            out.println("Verdict: refused, " + analysis.blocking().size() + " blocking problem(s); nothing was changed");
+        } else if (target == null) {
+            out.println("Verdict: readable, " + analysis.script().tables().size() + " tables; give the target to plan"
+                    + " the import");
+        } else {
+            out.println("Verdict: ready to import " + analysis.rows() + " rows");
+        }
     }
 
     private static String changes(TablePlan table) {

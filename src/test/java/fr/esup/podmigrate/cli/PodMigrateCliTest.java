@@ -37,6 +37,18 @@ class PodMigrateCliTest {
     }
 
     @Test
+    void analysingWithoutATargetSaysTheScriptReadsAndAsksForTheTarget() throws Exception {
+        Path script = Files.writeString(dir.resolve("podv2.sql"), "CREATE TABLE video_video (id int);\n"
+                + "INSERT INTO video_video VALUES (1),(2);\nCREATE TABLE authentication_owner (id int);\n");
+
+        CliRun run = CliRun.of("analyze", script.toString());
+
+        assertThat(run.exitCode()).isEqualTo(PodMigrateCli.OK);
+        assertThat(run.out()).contains("Verdict: readable, 2 tables; give the target to plan the import")
+                .doesNotContain("ready to import");
+    }
+
+    @Test
     void leavesTheConsolesOwnArgumentsToTheConsole() {
         assertThat(PodMigrateCli.handles(new String[0])).isFalse();
         assertThat(PodMigrateCli.handles(new String[] {"--server.port=8081"})).isFalse();
