@@ -43,8 +43,6 @@ public class ImportService {
     private static final int LISTED_ERRORS = 20;
     /** The result an analysis job records first: the podv2.sql it reads, which tells it from a generation. */
     private static final String ANALYSED_SCRIPT = "analysis";
-    /** The result an import records when its script holds several databases: the one it imports. */
-    private static final String SOURCE_DATABASE = "sourceDatabase";
 
     private final Databases databases;
     private final ScriptFiles scriptFiles;
@@ -149,7 +147,7 @@ public class ImportService {
         ScriptFile script = scriptFiles.find(last.result(JobResults.IMPORT_SCRIPT))
                 .orElseThrow(() -> new RefusedException("import.refused.scriptGone", last.result(JobResults.IMPORT_SCRIPT)));
         runStore.audit(operator, "import: resume " + script.id() + " from its checkpoint (job " + last.id() + ")");
-        return runImport(operator, target, script, analysis(script).orElse(null), last.result(SOURCE_DATABASE),
+        return runImport(operator, target, script, analysis(script).orElse(null), last.result(JobResults.IMPORT_SOURCE_DATABASE),
                 checkpoint(target), true, "true".equals(last.result("continueOnError")));
     }
 
@@ -170,7 +168,7 @@ public class ImportService {
             context.result("continueOnError", String.valueOf(continueOnError));
             PodImportAnalysis analysis = known != null ? known : analyseAgain(script, target, sourceDatabase, context);
             if (analysis.script().sourceDatabase() != null) {
-                context.result(SOURCE_DATABASE, analysis.script().sourceDatabase());
+                context.result(JobResults.IMPORT_SOURCE_DATABASE, analysis.script().sourceDatabase());
             }
             ImportResult result = PodImport.run(analysis, script.path(), target, options -> options
                     .parallelism(PodImport.CONNECTIONS)

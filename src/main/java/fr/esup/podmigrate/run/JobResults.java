@@ -14,6 +14,8 @@ public final class JobResults {
     public static final String TABLES_TOTAL = "tables.total";
     /** Import: the podv2.sql imported, relative to the workspace. */
     public static final String IMPORT_SCRIPT = "script";
+    /** Import of a script of several databases: the one whose section it imported. */
+    public static final String IMPORT_SOURCE_DATABASE = "sourceDatabase";
     /** Import, followed by a v2 table: the row tuples the podv2.sql holds for it. */
     public static final String SCRIPT_ROWS = "script.";
     /** Import, followed by a v3 table: the rows the server inserted. */

@@ -3,6 +3,7 @@ package fr.esup.podmigrate.run;
 import fr.esup.podmigrate.config.DatabaseEndpoint;
 import fr.esup.podmigrate.config.Databases;
 import fr.esup.podmigrate.config.Workspace;
+import fr.esup.podmigrate.sql.DatabaseSections;
 import fr.esup.podmigrate.sql.InsertValues;
 import fr.esup.podmigrate.sql.SqlStatement;
 import fr.esup.podmigrate.sql.StatementKind;
@@ -27,6 +28,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -59,7 +61,7 @@ public class V2Side {
         if (source.isPresent()) {
             return Optional.of(new V2Origin(V2Origin.Kind.SOURCE, source.get().toString()));
         }
-        return importedScript().map(id -> new V2Origin(V2Origin.Kind.SCRIPT, id));
+        return importedScript().map(job -> new V2Origin(V2Origin.Kind.SCRIPT, job.result(JobResults.IMPORT_SCRIPT)));
     }
 
     /** The tables among {@code names} that v2 has (none when there is no {@link #origin()}), by name. */
@@ -68,12 +70,14 @@ public class V2Side {
         if (source.isPresent()) {
             return fromDatabase(source.get(), names);
         }
-        Optional<String> script = importedScript();
-        return script.isPresent() ? fromScript(script.get(), Set.copyOf(names)) : Map.of();
+        Optional<Job> imported = importedScript();
+        return imported.isPresent() ? fromScript(imported.get().result(JobResults.IMPORT_SCRIPT),
+                imported.get().result(JobResults.IMPORT_SOURCE_DATABASE), Set.copyOf(names)) : Map.of();
     }
 
-    private Optional<String> importedScript() {
-        return jobs.newest(WizardStep.IMPORT).map(job -> job.result(JobResults.IMPORT_SCRIPT));
+    /** The newest import that succeeded, of the podv2.sql whose rows are v2's. */
+    private Optional<Job> importedScript() {
+        return jobs.newest(WizardStep.IMPORT);
     }
 
     private static Map<String, V2Table> fromDatabase(DatabaseEndpoint source, Collection<String> names)
@@ -92,27 +96,34 @@ public class V2Side {
         return tables;
     }
 
-    /** Reads the script once per change of the file or of the tables asked: a podv2.sql can weigh gigabytes. */
-    private synchronized Map<String, V2Table> fromScript(String id, Set<String> names) throws SQLException, IOException {
+    /**
+     * Reads the script once per change of the file or of the tables asked: a podv2.sql can weigh gigabytes. Of a
+     * script of several databases, only the section of {@code sourceDatabase} (the one the import took) counts.
+     */
+    private synchronized Map<String, V2Table> fromScript(String id, String sourceDatabase, Set<String> names)
+            throws SQLException, IOException {
         Path root = workspace.root();
         Path script = root.resolve(id).normalize();
         if (!script.startsWith(root) || !Files.isRegularFile(script)) {
             throw new IOException("The imported podv2.sql " + id + " is no longer in the workspace");
         }
-        ScriptRead read = new ScriptRead(script, Files.size(script), Files.getLastModifiedTime(script), names, null);
+        ScriptRead read = new ScriptRead(script, Files.size(script), Files.getLastModifiedTime(script), sourceDatabase,
+                names, null);
         if (lastRead == null || !lastRead.sameAs(read)) {
-            lastRead = read.with(decode(literals(script, names)));
+            lastRead = read.with(decode(literals(script, sourceDatabase, names)));
         }
         return lastRead.tables();
     }
 
     /** Each table's columns (in the order the script first names them) and row tuples, as SQL literals by column. */
-    private static Map<String, ScriptTable> literals(Path script, Set<String> names) throws IOException {
+    private static Map<String, ScriptTable> literals(Path script, String sourceDatabase, Set<String> names)
+            throws IOException {
         Map<String, List<String>> created = new HashMap<>();
         Map<String, ScriptTable> tables = new LinkedHashMap<>();
+        DatabaseSections sections = new DatabaseSections(sourceDatabase);
         try (StatementReader reader = StatementReader.open(script)) {
             for (SqlStatement s = reader.next(); s != null; s = reader.next()) {
-                if (s.table() == null || !names.contains(s.table())) {
+                if (!sections.inSource(s) || s.table() == null || !names.contains(s.table())) {
                     continue;
                 }
                 if (s.kind() == StatementKind.CREATE_TABLE) {
@@ -198,15 +209,16 @@ public class V2Side {
         }
     }
 
-    private record ScriptRead(Path script, long size, FileTime modified, Set<String> names, Map<String, V2Table> tables) {
+    private record ScriptRead(Path script, long size, FileTime modified, String sourceDatabase, Set<String> names,
+                              Map<String, V2Table> tables) {
 
         boolean sameAs(ScriptRead other) {
             return script.equals(other.script) && size == other.size && modified.equals(other.modified)
-                    && names.equals(other.names);
+                    && Objects.equals(sourceDatabase, other.sourceDatabase) && names.equals(other.names);
         }
 
         ScriptRead with(Map<String, V2Table> read) {
-            return new ScriptRead(script, size, modified, names, read);
+            return new ScriptRead(script, size, modified, sourceDatabase, names, read);
         }
     }
 }

@@ -11,7 +11,7 @@ import java.util.HashSet;
  * client runs the script. Dumps appended one to another need it: each one's header saves the session's time zone
  * before its USE, in the section before, and its trailer sets it back in its own.
  */
-final class DatabaseSections {
+public final class DatabaseSections {
 
     private final String source;
     /** Reads SETs only, for whether they reach outside the session: any name of a database does. */
@@ -20,7 +20,7 @@ final class DatabaseSections {
     private String current;
 
     /** @param source the database whose section is imported; null for a script of one database, whatever it uses */
-    DatabaseSections(String source) {
+    public DatabaseSections(String source) {
         this.source = source;
         this.current = source;
     }
@@ -51,6 +51,11 @@ final class DatabaseSections {
             default -> { }
         }
         return current;
+    }
+
+    /** Whether the next statement of the script, read in order, is the source database's (or the session's). */
+    public boolean inSource(SqlStatement statement) {
+        return !skips(sectionOf(statement));
     }
 
     /** Whether a section is another database's than the source's: its statements never run. */

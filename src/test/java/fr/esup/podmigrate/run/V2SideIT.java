@@ -59,6 +59,28 @@ class V2SideIT {
     }
 
     @Test
+    void ofABackupOfSeveralDatabasesReadsOnlyTheSectionTheImportTook() throws Exception {
+        String backup = """
+                CREATE DATABASE `pod_preprod`;
+                USE `pod_preprod`;
+                INSERT INTO `video_channel_sites` (`id`, `channel_id`, `site_id`) VALUES (1,1,9),(2,2,9);
+                CREATE DATABASE `pod`;
+                USE `pod`;
+                INSERT INTO `video_channel_sites` (`id`, `channel_id`, `site_id`) VALUES (1,1,1);
+                USE `pod_preprod`;
+                INSERT INTO `video_channel_sites` (`id`, `channel_id`, `site_id`) VALUES (3,3,9);
+                """;
+        try (PodTestDatabase target = PodTestDatabase.empty(); RunFixture run = RunFixture.on(target, null)) {
+            String id = run.script("backup.sql", backup);
+            run.job(WizardStep.IMPORT, JobStatus.SUCCEEDED, Instant.now(), Map.of("script", id, "sourceDatabase", "pod"));
+
+            V2Table links = run.v2Side().tables(List.of("video_channel_sites")).get("video_channel_sites");
+
+            assertThat(links.rows()).extracting(row -> String.valueOf(links.value(row, "site_id"))).containsExactly("1");
+        }
+    }
+
+    @Test
     void aScriptGoneFromTheWorkspaceIsSaid() throws Exception {
         try (PodTestDatabase target = PodTestDatabase.empty(); RunFixture run = RunFixture.on(target, null)) {
             String id = run.script("podv2.sql", SCRIPT);
