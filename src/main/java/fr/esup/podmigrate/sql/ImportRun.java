@@ -358,7 +358,8 @@ final class ImportRun implements ImportWorker.Owner {
         }
     }
 
-    private static boolean connectionLost(SQLException error) {
+    /** The connection is gone: the server rolled its transaction back, and the import stops. */
+    static boolean connectionLost(SQLException error) {
         String state = error.getSQLState();
         return error instanceof SQLNonTransientConnectionException || error.getErrorCode() == ER_CONNECTION_KILLED
                 || (state != null && state.startsWith("08"));

@@ -30,6 +30,12 @@ final class ImportWorker implements Runnable {
     private static final int ER_LOCK_WAIT_TIMEOUT = 1205;
     private static final int ER_LOCK_DEADLOCK = 1213;
     private static final int ATTEMPTS = 5;
+    /**
+     * The INSERTs of a data run commit together up to these bounds: each commit waits for the redo log to reach the
+     * disk, about a sixth of an import's time when every statement commits alone.
+     */
+    private static final int GROUP_STATEMENTS = 256;
+    private static final long GROUP_BYTES = 8L << 20;
     private static final long RETRY_PAUSE_MILLIS = 200;
 
     /** Something to do, in order. */
@@ -171,11 +177,17 @@ final class ImportWorker implements Runnable {
         }
     }
 
-    /** Reads the run's statements from the script and executes them, but those a resumed import has done. */
+    /**
+     * Reads the run's statements from the script and executes them, but those a resumed import has done. They commit
+     * in groups, and the ledger hears of them once committed, so that a checkpoint never counts a statement a lost
+     * connection rolled back; a statement that fails rolls its group back, and the group runs again one by one.
+     */
     private void load(DataRun run, InsertRewriter rewriter) throws IOException {
         ImportLedger ledger = owner.ledger();
+        List<Uncommitted> group = new ArrayList<>();
         try (StatementReader reader = StatementReader.openAt(script, run.start())) {
             long previousEnd = run.start().offset();
+            long groupBytes = 0;
             for (long index = run.first(); index <= run.last() && !owner.stopped(); index++) {
                 SqlStatement insert = reader.next();
                 if (insert == null || !run.table().equals(insert.table())) {
@@ -188,38 +200,81 @@ final class ImportWorker implements Runnable {
                 if (ledger.isDone(index)) {
                     ledger.alreadyDone(plan, bytes);
                 } else if (plan.action() == ImportPlanner.Action.FAIL) {
+                    commit(group);
                     owner.failed(plan, new SQLException(plan.error()), bytes);
                 } else {
-                    execute(index, insert.endOffset(), bytes, plan);
+                    try {
+                        group.add(new Uncommitted(index, insert.endOffset(), bytes, plan, run(plan)));
+                        groupBytes += bytes;
+                    } catch (SQLException e) {
+                        rollback();
+                        if (ImportRun.connectionLost(e)) {
+                            // The group went with the connection: not done, a resumed import runs it again.
+                            group.clear();
+                            owner.failed(plan, e, bytes);
+                        } else {
+                            runAlone(group);
+                            execute(index, insert.endOffset(), bytes, plan);
+                        }
+                    }
+                    if (group.size() >= GROUP_STATEMENTS || groupBytes >= GROUP_BYTES) {
+                        commit(group);
+                        groupBytes = 0;
+                    }
                 }
             }
+        } finally {
+            commit(group);
         }
+    }
+
+    /** A statement of a data run executed in the group's transaction, and what it did. */
+    private record Uncommitted(long index, long endOffset, long bytes, Plan plan, Outcome outcome) {
+    }
+
+    /** What a statement did: the rows it changed, its warnings and a few of their messages. */
+    private record Outcome(long affected, long warnings, List<String> samples) {
+    }
+
+    /** Commits the group and tells the ledger; if the commit fails, runs the group again statement by statement. */
+    private void commit(List<Uncommitted> group) {
+        if (group.isEmpty()) {
+            return;
+        }
+        try {
+            connection.commit();
+        } catch (SQLException e) {
+            rollback();
+            if (ImportRun.connectionLost(e)) {
+                owner.failed(group.get(0).plan(), e, group.get(0).bytes());
+                group.clear();
+            } else {
+                runAlone(group);
+            }
+            return;
+        }
+        for (Uncommitted done : group) {
+            owner.ledger().executed(done.index(), done.endOffset(), done.bytes(), done.plan(), done.outcome().affected(),
+                    done.outcome().warnings(), done.outcome().samples());
+        }
+        group.clear();
+    }
+
+    /** Executes again, each with its own commit, the statements of a group that was rolled back. */
+    private void runAlone(List<Uncommitted> group) {
+        for (Uncommitted statement : group) {
+            execute(statement.index(), statement.endOffset(), statement.bytes(), statement.plan());
+        }
+        group.clear();
     }
 
     private void execute(long index, long endOffset, long bytes, Plan plan) {
         for (int attempt = 1; ; attempt++) {
             try {
-                long affected = executeSql(plan.text());
-                long warnings = 0;
-                List<String> samples = List.of();
-                if (plan.kind() == StatementKind.INSERT || plan.kind() == StatementKind.REPLACE) {
-                    SQLWarning warning = statement.getWarnings();
-                    if (warning != null) {
-                        samples = new ArrayList<>();
-                        for (SQLWarning w = warning; w != null; w = w.getNextWarning()) {
-                            warnings++;
-                            if (samples.size() < SAMPLE_WARNINGS) {
-                                samples.add(w.getMessage());
-                            }
-                        }
-                        if (warnings >= KEPT_WARNINGS) {
-                            warnings = warningCount();
-                        }
-                        statement.clearWarnings();
-                    }
-                }
+                Outcome outcome = run(plan);
                 connection.commit();
-                owner.ledger().executed(index, endOffset, bytes, plan, affected, warnings, samples);
+                owner.ledger().executed(index, endOffset, bytes, plan, outcome.affected(), outcome.warnings(),
+                        outcome.samples());
                 return;
             } catch (SQLException e) {
                 rollback();
@@ -247,6 +302,30 @@ final class ImportWorker implements Runnable {
             Thread.currentThread().interrupt();
             return false;
         }
+    }
+
+    /** Executes a statement in the current transaction; for an INSERT or REPLACE, reads its warnings. */
+    private Outcome run(Plan plan) throws SQLException {
+        long affected = executeSql(plan.text());
+        long warnings = 0;
+        List<String> samples = List.of();
+        if (plan.kind() == StatementKind.INSERT || plan.kind() == StatementKind.REPLACE) {
+            SQLWarning warning = statement.getWarnings();
+            if (warning != null) {
+                samples = new ArrayList<>();
+                for (SQLWarning w = warning; w != null; w = w.getNextWarning()) {
+                    warnings++;
+                    if (samples.size() < SAMPLE_WARNINGS) {
+                        samples.add(w.getMessage());
+                    }
+                }
+                if (warnings >= KEPT_WARNINGS) {
+                    warnings = warningCount();
+                }
+                statement.clearWarnings();
+            }
+        }
+        return new Outcome(affected, warnings, samples);
     }
 
     /** Ends the failed statement's transaction, if the connection still stands; a lost one took it away already. */

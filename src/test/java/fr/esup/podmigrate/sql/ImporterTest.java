@@ -174,6 +174,36 @@ class ImporterTest {
     }
 
     @Test
+    void aStatementThatFailsInALongRunLosesOnlyItsOwnRowsWhateverItsGroupAndTheErrorPolicy() throws Exception {
+        StringBuilder sql = new StringBuilder("CREATE TABLE t (id int PRIMARY KEY, v text);\n");
+        for (int statement = 0; statement < 20; statement++) {
+            int first = statement == 9 ? 200 : 100 * statement;
+            sql.append("INSERT INTO t VALUES ");
+            for (int row = 0; row < 10; row++) {
+                sql.append(row == 0 ? "" : ",").append('(').append(first + row).append(",'").append("v".repeat(3000))
+                        .append("')");
+            }
+            sql.append(";\n");
+        }
+        Path script = fixture.write(sql.toString(), "run.sql");
+
+        ImportResult going = new Importer(ImportOptions.builder().parallelism(2).errorPolicy(ErrorPolicy.CONTINUE).build())
+                .run(script, fixture.factory(target));
+        assertThat(going.errors()).singleElement().satisfies(e -> {
+            assertThat(e.line()).isEqualTo(11);
+            assertThat(e.errorCode()).isEqualTo(1062);
+        });
+        assertThat(fixture.count(target, "t")).isEqualTo(190);
+
+        fixture.execute(target, "DROP TABLE t");
+        ImportResult stopped = new Importer(ImportOptions.builder().parallelism(2).build())
+                .run(script, fixture.factory(target));
+        assertThat(stopped.completed()).isFalse();
+        assertThat(stopped.errors()).singleElement().satisfies(e -> assertThat(e.line()).isEqualTo(11));
+        assertThat(fixture.count(target, "t")).as("the statements before it, committed").isEqualTo(90);
+    }
+
+    @Test
     void countsTheRowsInsertIgnoreLeftOutAndWhatReplaceReplaced() throws Exception {
         fixture.execute(target, "CREATE TABLE t (id int PRIMARY KEY, v varchar(3))",
                 "INSERT INTO t VALUES (1, 'old'), (2, 'old')");
