@@ -201,6 +201,7 @@ final class ImportWorker implements Runnable {
                     ledger.alreadyDone(plan, bytes);
                 } else if (plan.action() == ImportPlanner.Action.FAIL) {
                     commit(group);
+                    groupBytes = 0;
                     owner.failed(plan, new SQLException(plan.error()), bytes);
                 } else {
                     try {
@@ -208,6 +209,7 @@ final class ImportWorker implements Runnable {
                         groupBytes += bytes;
                     } catch (SQLException e) {
                         rollback();
+                        groupBytes = 0;
                         if (ImportRun.connectionLost(e)) {
                             // The group went with the connection: not done, a resumed import runs it again.
                             group.clear();
