@@ -27,7 +27,7 @@ public enum ScriptCompression {
     BZIP2("bzip2", ".bz2"),
     XZ("xz", ".xz");
 
-    private static final int GZIP_BUFFER_BYTES = 64 << 10;
+    private static final int DECOMPRESSION_BUFFER_BYTES = 64 << 10;
     private static final int MAGIC_BYTES = 4;
 
     private final String label;
@@ -58,7 +58,7 @@ public enum ScriptCompression {
         return startsWith(magic, 0xFD, '7', 'z', 'X') ? XZ : NONE;
     }
 
-    /** The end of a file name that says so: {@code .gz}, {@code .zip}, or nothing. */
+    /** The end of a file name that says so ({@code .gz}, {@code .zip}, {@code .bz2}, {@code .xz}), or nothing. */
     public String fileSuffix() {
         return fileSuffix;
     }
@@ -80,10 +80,10 @@ public enum ScriptCompression {
         try {
             return new Opened(switch (compression) {
                 case NONE -> sniffed;
-                case GZIP -> new GZIPInputStream(sniffed, GZIP_BUFFER_BYTES);
+                case GZIP -> new GZIPInputStream(sniffed, DECOMPRESSION_BUFFER_BYTES);
                 case ZIP -> firstFile(new ZipInputStream(sniffed));
-                case BZIP2 -> new BZip2CompressorInputStream(new BufferedInputStream(sniffed, GZIP_BUFFER_BYTES), true);
-                case XZ -> new XZInputStream(new BufferedInputStream(sniffed, GZIP_BUFFER_BYTES));
+                case BZIP2 -> new BZip2CompressorInputStream(new BufferedInputStream(sniffed, DECOMPRESSION_BUFFER_BYTES), true);
+                case XZ -> new XZInputStream(new BufferedInputStream(sniffed, DECOMPRESSION_BUFFER_BYTES));
             }, compression);
         } catch (ScriptFormatException e) {
             throw e;
