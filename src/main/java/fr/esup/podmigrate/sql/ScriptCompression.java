@@ -82,14 +82,19 @@ public enum ScriptCompression {
                 case NONE -> sniffed;
                 case GZIP -> new GZIPInputStream(sniffed, DECOMPRESSION_BUFFER_BYTES);
                 case ZIP -> firstFile(new ZipInputStream(sniffed));
-                case BZIP2 -> new BZip2CompressorInputStream(new BufferedInputStream(sniffed, DECOMPRESSION_BUFFER_BYTES), true);
-                case XZ -> new XZInputStream(new BufferedInputStream(sniffed, DECOMPRESSION_BUFFER_BYTES));
+                case BZIP2 -> new BZip2CompressorInputStream(buffered(sniffed), true);
+                case XZ -> new XZInputStream(buffered(sniffed));
             }, compression);
         } catch (ScriptFormatException e) {
             throw e;
         } catch (IOException e) {
             throw compression.damaged(1, e);
         }
+    }
+
+    /** The decompressors of commons-compress and xz read a byte at a time where a buffer saves most calls. */
+    private static InputStream buffered(InputStream in) {
+        return new BufferedInputStream(in, DECOMPRESSION_BUFFER_BYTES);
     }
 
     ScriptFormatException damaged(long atLine, IOException cause) {
