@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -30,8 +31,6 @@ import java.util.regex.Pattern;
 public class ScriptFiles {
 
     private static final Pattern SAFE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,200}");
-    /** A script the console wrote or stored: plain, or compressed as its suffix says. */
-    private static final Pattern SCRIPT_NAME = Pattern.compile(".*\\.sql(\\.gz|\\.zip|\\.bz2|\\.xz)?");
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
 
     private final Workspace workspace;
@@ -127,7 +126,7 @@ public class ScriptFiles {
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(folder)) {
             for (Path entry : entries) {
                 String name = entry.getFileName().toString();
-                boolean script = SCRIPT_NAME.matcher(name).matches() || origin == ScriptFile.Origin.IMPORT_FOLDER;
+                boolean script = isScriptName(name) || origin == ScriptFile.Origin.IMPORT_FOLDER;
                 if (script && SAFE_NAME.matcher(name).matches() && !name.endsWith(".name") && !name.endsWith(".partial")
                         && Files.isRegularFile(entry, LinkOption.NOFOLLOW_LINKS) && Files.isReadable(entry)) {
                     files.add(describe(entry, origin));
@@ -137,6 +136,11 @@ public class ScriptFiles {
             throw new UncheckedIOException("Cannot list " + folder, e);
         }
         return files;
+    }
+
+    /** A script the console wrote or stored: plain, or compressed as its suffix says. */
+    private static boolean isScriptName(String name) {
+        return Arrays.stream(ScriptCompression.values()).anyMatch(c -> name.endsWith(".sql" + c.fileSuffix()));
     }
 
     private ScriptFile describe(Path file, ScriptFile.Origin origin) {

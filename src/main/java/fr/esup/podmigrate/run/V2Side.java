@@ -61,7 +61,7 @@ public class V2Side {
         if (source.isPresent()) {
             return Optional.of(new V2Origin(V2Origin.Kind.SOURCE, source.get().toString()));
         }
-        return importedScript().map(job -> new V2Origin(V2Origin.Kind.SCRIPT, job.result(JobResults.IMPORT_SCRIPT)));
+        return newestImport().map(job -> new V2Origin(V2Origin.Kind.SCRIPT, job.result(JobResults.IMPORT_SCRIPT)));
     }
 
     /** The tables among {@code names} that v2 has (none when there is no {@link #origin()}), by name. */
@@ -70,13 +70,13 @@ public class V2Side {
         if (source.isPresent()) {
             return fromDatabase(source.get(), names);
         }
-        Optional<Job> imported = importedScript();
+        Optional<Job> imported = newestImport();
         return imported.isPresent() ? fromScript(imported.get().result(JobResults.IMPORT_SCRIPT),
                 imported.get().result(JobResults.IMPORT_SOURCE_DATABASE), Set.copyOf(names)) : Map.of();
     }
 
     /** The newest import that succeeded, of the podv2.sql whose rows are v2's. */
-    private Optional<Job> importedScript() {
+    private Optional<Job> newestImport() {
         return jobs.newest(WizardStep.IMPORT);
     }
 
