@@ -67,15 +67,28 @@ final class ImportCommand {
             return PodMigrateCli.REFUSED;
         }
         print(result, out);
-        return result.completed() && result.errors().isEmpty() ? PodMigrateCli.OK : PodMigrateCli.FAILED;
+        boolean succeeded = result.completed() && result.errors().isEmpty() && result.countMismatches().isEmpty();
+        return succeeded ? PodMigrateCli.OK : PodMigrateCli.FAILED;
     }
 
     private static void print(ImportResult result, PrintStream out) {
-        out.printf(Locale.ROOT, "%-45s %10s %10s %10s %10s%n", "TABLE", "SCRIPT", "INSERTED", "IGNORED", "SKIPPED");
+        out.printf(Locale.ROOT, "%-45s %10s %10s %10s %10s %10s %10s%n", "TABLE", "SCRIPT", "INSERTED", "IGNORED",
+                "SKIPPED", "BEFORE", "AFTER");
         for (Map.Entry<String, ImportResult.TableCounts> table : result.tables().entrySet()) {
             ImportResult.TableCounts counts = table.getValue();
-            out.printf(Locale.ROOT, "%-45s %10d %10d %10d %10d%n", table.getKey(), counts.scriptRows(), counts.insertedRows(),
-                    counts.ignoredRows(), counts.skippedRows());
+            out.printf(Locale.ROOT, "%-45s %10d %10d %10d %10d %10s %10s%n", table.getKey(), counts.scriptRows(),
+                    counts.insertedRows(), counts.ignoredRows(), counts.skippedRows(), count(counts.rowsBefore()),
+                    count(counts.rowsAfter()));
+            for (ImportResult.ValueIssue issue : counts.issues()) {
+                out.printf(Locale.ROOT, "    %s: %d row(s)%s%n", issue.refused() ? "refused by key " + issue.name()
+                        : issue.change() + (issue.name().isEmpty() ? "" : " in " + issue.name()), issue.rows(),
+                        issue.keys().isEmpty() ? ", " + issue.sample() : ", keys " + String.join(" ", issue.keys()));
+            }
+        }
+        for (String table : result.countMismatches()) {
+            ImportResult.TableCounts counts = result.tables().get(table);
+            out.printf(Locale.ROOT, "COUNT MISMATCH %s: by the import's account it holds %s rows, the server counts %s%n",
+                    table, count(counts.rowsExpected()), count(counts.rowsAfter()));
         }
         result.droppedValues().forEach((column, count) ->
                 out.printf(Locale.ROOT, "dropped %d values of %s (not in v3)%n", count, column));
@@ -87,8 +100,13 @@ final class ImportCommand {
             out.printf(Locale.ROOT, "ERROR line %d (%s): %d %s%n    %s%n", error.line(), error.table(), error.errorCode(),
                     error.message(), error.statementHead());
         }
-        out.printf(Locale.ROOT, "statements=%d executed=%d rows=%d errors=%d seconds=%.2f%s%n", result.statements(),
+        out.printf(Locale.ROOT, "statements=%d executed=%d rows=%d errors=%d seconds=%.2f%s%s%n", result.statements(),
                 result.executed(), result.insertedRows(), result.errors().size(), result.elapsed().toMillis() / 1000.0,
-                result.completed() ? "" : result.cancelled() ? " CANCELLED" : " STOPPED (resume with --resume)");
+                result.completed() ? "" : result.cancelled() ? " CANCELLED" : " STOPPED (resume with --resume)",
+                result.countMismatches().isEmpty() ? "" : " COUNTS WRONG in " + result.countMismatches().size() + " table(s)");
+    }
+
+    private static String count(long rows) {
+        return rows < 0 ? "-" : String.valueOf(rows);
     }
 }

@@ -45,6 +45,7 @@ class FinishController {
     private String page(String directory, String virtualenv, String v2Media, HtmxRequest htmx, Model model)
             throws SQLException {
         FinishForm defaults = service.defaults();
+        model.addAttribute("imported", runStore.state(WizardStep.IMPORT).status() == StepStatus.DONE);
         model.addAttribute("page", service.page(new FinishForm(directory == null ? defaults.directory() : directory,
                 virtualenv == null ? defaults.virtualenv() : virtualenv, v2Media == null ? defaults.v2Media() : v2Media)));
         return htmx.isHtmxRequest() ? "finish/finish :: body" : "finish/finish";

@@ -14,9 +14,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 import java.security.Principal;
 import java.sql.SQLException;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import java.util.concurrent.Callable;
 
 /** Step 5: the analysis of the run's podv2.sql, the checks before the import, the import and its results. */
@@ -91,15 +93,36 @@ class ImportController {
         return htmx.isHtmxRequest() ? "importing/import :: panel" : "importing/import";
     }
 
-    /** Per v3 table, rows inserted and ignored, as the job recorded them. */
+    /** Per v3 table, rows inserted and ignored and the server's counts, as the job recorded them. */
     static List<TableResult> tableResults(Job job) {
         Map<String, Long> ignored = JobResults.counts(job, JobResults.IGNORED_ROWS);
+        Map<String, Long> before = JobResults.counts(job, JobResults.ROWS_BEFORE);
+        Map<String, Long> expected = JobResults.counts(job, JobResults.ROWS_EXPECTED);
+        Map<String, Long> after = JobResults.counts(job, JobResults.ROWS_AFTER);
+        Map<String, List<RowIssue>> issues = job.results().entrySet().stream()
+                .filter(e -> e.getKey().startsWith(JobResults.ROW_ISSUE))
+                .sorted(Map.Entry.comparingByKey())
+                .map(e -> RowIssue.decode(e.getValue()))
+                .collect(Collectors.groupingBy(RowIssue::table, LinkedHashMap::new, Collectors.toList()));
         return JobResults.counts(job, JobResults.INSERTED_ROWS).entrySet().stream()
-                .map(e -> new TableResult(e.getKey(), e.getValue(), ignored.getOrDefault(e.getKey(), 0L)))
+                .map(e -> new TableResult(e.getKey(), e.getValue(), ignored.getOrDefault(e.getKey(), 0L),
+                        before.getOrDefault(e.getKey(), -1L), expected.getOrDefault(e.getKey(), -1L),
+                        after.getOrDefault(e.getKey(), -1L), issues.getOrDefault(e.getKey(), List.of())))
                 .toList();
     }
 
-    /** One line of the results table. */
-    public record TableResult(String table, long inserted, long ignored) {
+    /**
+     * One line of the results table.
+     *
+     * @param before   rows the table held before the import, -1 when it did not exist
+     * @param expected rows it must hold by the import's account, -1 when unknown
+     * @param after    rows it holds after, counted by the server, -1 when it does not exist
+     */
+    public record TableResult(String table, long inserted, long ignored, long before, long expected, long after,
+                              List<RowIssue> issues) {
+
+        public boolean countMatches() {
+            return expected == after;
+        }
     }
 }

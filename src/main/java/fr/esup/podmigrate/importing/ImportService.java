@@ -28,6 +28,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -178,6 +179,11 @@ public class ImportService {
                     .progress(progress -> report(context, progress))
                     .cancelled(context::cancelled));
             record(context, analysis, result);
+            if (!result.countMismatches().isEmpty()) {
+                throw new IllegalStateException("The tables do not hold what the import counted: "
+                        + String.join(", ", result.countMismatches()) + ". Nothing here can be trusted: restore the"
+                        + " backup, and report this with the podv2.sql.");
+            }
             if (result.cancelled()) {
                 return "Cancelled: resume to go on from the checkpoint, or restore the backup.";
             }
@@ -210,10 +216,20 @@ public class ImportService {
                 context.result(JobResults.SKIPPED_ROWS + table.scriptTable(), String.valueOf(table.rows()));
             }
         }
-        result.tables().forEach((table, counts) -> {
+        int issues = 0;
+        for (Map.Entry<String, ImportResult.TableCounts> entry : result.tables().entrySet()) {
+            String table = entry.getKey();
+            ImportResult.TableCounts counts = entry.getValue();
             context.result(JobResults.INSERTED_ROWS + table, String.valueOf(counts.insertedRows()));
             context.result(JobResults.IGNORED_ROWS + table, String.valueOf(counts.ignoredRows()));
-        });
+            context.result(JobResults.ROWS_BEFORE + table, String.valueOf(counts.rowsBefore()));
+            context.result(JobResults.ROWS_EXPECTED + table, String.valueOf(counts.rowsExpected()));
+            context.result(JobResults.ROWS_AFTER + table, String.valueOf(counts.rowsAfter()));
+            for (ImportResult.ValueIssue issue : counts.issues()) {
+                context.result(String.format(Locale.ROOT, "%s%04d", JobResults.ROW_ISSUE, issues++),
+                        RowIssue.of(table, issue).encode());
+            }
+        }
         result.droppedValues().forEach((column, count) -> context.result("dropped." + column, String.valueOf(count)));
         context.result("errors", String.valueOf(result.errors().size()));
         for (int i = 0; i < Math.min(LISTED_ERRORS, result.errors().size()); i++) {

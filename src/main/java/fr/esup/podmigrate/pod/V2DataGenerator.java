@@ -58,7 +58,7 @@ public final class V2DataGenerator {
             }
             // The rows are consistent by construction except the deliberately broken ones; the literals assume
             // backslash escapes.
-            statement.execute("SET SESSION foreign_key_checks = 0, unique_checks = 0,"
+            statement.execute("SET SESSION foreign_key_checks = 0, unique_checks = 1,"
                     + " sql_mode = 'STRICT_TRANS_TABLES,NO_ENGINE_SUBSTITUTION'");
             try {
                 return fill(statement, version, scale, seed);

@@ -24,6 +24,14 @@ public final class JobResults {
     public static final String IGNORED_ROWS = "ignored.";
     /** Import, followed by a v2 table: the row tuples skipped (excluded tables). */
     public static final String SKIPPED_ROWS = "skipped.";
+    /** Import, followed by a v3 table: the rows it held before the import, counted by the server (-1: none). */
+    public static final String ROWS_BEFORE = "before.";
+    /** Import, followed by a v3 table: the rows it must hold by the import's own account (-1: unknown). */
+    public static final String ROWS_EXPECTED = "expected.";
+    /** Import, followed by a v3 table: the rows it holds after the import, counted by the server (-1: none). */
+    public static final String ROWS_AFTER = "after.";
+    /** Import, followed by a number: what the server changed or refused in some rows, one issue a result. */
+    public static final String ROW_ISSUE = "issue.";
 
     private JobResults() {
     }

@@ -16,6 +16,7 @@ import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -31,7 +32,9 @@ import java.util.Optional;
  */
 public final class Checkpoint {
 
-    private static final String MAGIC = "pod-migrate import checkpoint 1";
+    private static final String MAGIC = "pod-migrate import checkpoint 2";
+    /** A checkpoint of the previous format: it lacks the rows each table held before, which are then unknown. */
+    private static final String MAGIC_1 = "pod-migrate import checkpoint 1";
     private static final int IDENTITY_BYTES = 64 * 1024;
 
     private final long scriptSize;
@@ -46,8 +49,13 @@ public final class Checkpoint {
      * Rows a table got from the statements done.
      *
      * @param statements statements executed for the table
+     * @param rowsBefore rows it held when the import first started, -1 when unknown
+     * @param emptied    whether a statement done emptied it
+     * @param addedRows  rows added since the start, or since it was emptied
+     * @param issues     what the server's warnings said of its rows
      */
-    record TableDone(long statements, long insertedRows, long ignoredRows, long replacedRows, long warnings) {
+    record TableDone(long statements, long insertedRows, long ignoredRows, long replacedRows, long warnings,
+                     long rowsBefore, boolean emptied, long addedRows, List<ImportResult.ValueIssue> issues) {
     }
 
     Checkpoint(long scriptSize, String scriptHash, long doneThrough, long doneThroughOffset, List<long[]> doneAbove,
@@ -69,22 +77,34 @@ public final class Checkpoint {
         } catch (NoSuchFileException e) {
             return Optional.empty();
         }
-        if (lines.isEmpty() || !lines.get(0).equals(MAGIC)) {
+        if (lines.isEmpty() || !(lines.get(0).equals(MAGIC) || lines.get(0).equals(MAGIC_1))) {
             throw new IOException(file + " is not an import checkpoint");
         }
         Map<String, String> values = new LinkedHashMap<>();
         Map<String, TableDone> tables = new LinkedHashMap<>();
+        Map<String, List<ImportResult.ValueIssue>> issues = new LinkedHashMap<>();
         try {
             for (String line : lines.subList(1, lines.size())) {
                 String[] parts = line.split(" ", -1);
                 if (parts[0].equals("table")) {
-                    tables.put(URLDecoder.decode(parts[1], StandardCharsets.UTF_8), new TableDone(
-                            Long.parseLong(parts[2]), Long.parseLong(parts[3]), Long.parseLong(parts[4]),
-                            Long.parseLong(parts[5]), Long.parseLong(parts[6])));
+                    boolean known = parts.length > 7;
+                    tables.put(decode(parts[1]), new TableDone(Long.parseLong(parts[2]), Long.parseLong(parts[3]),
+                            Long.parseLong(parts[4]), Long.parseLong(parts[5]), Long.parseLong(parts[6]),
+                            known ? Long.parseLong(parts[7]) : -1, known && Boolean.parseBoolean(parts[8]),
+                            known ? Long.parseLong(parts[9]) : 0, List.of()));
+                } else if (parts[0].equals("issue")) {
+                    List<String> keys = parts[6].isEmpty() ? List.of()
+                            : Arrays.stream(parts[6].split(",")).map(Checkpoint::decode).toList();
+                    issues.computeIfAbsent(decode(parts[1]), t -> new ArrayList<>()).add(new ImportResult.ValueIssue(
+                            Boolean.parseBoolean(parts[2]), decode(parts[3]), ValueChange.valueOf(parts[4]),
+                            Long.parseLong(parts[5]), keys, decode(parts[7])));
                 } else {
                     values.put(parts[0], parts.length > 1 ? parts[1] : "");
                 }
             }
+            issues.forEach((table, listed) -> tables.computeIfPresent(table, (t, done) -> new TableDone(done.statements(),
+                    done.insertedRows(), done.ignoredRows(), done.replacedRows(), done.warnings(), done.rowsBefore(),
+                    done.emptied(), done.addedRows(), listed)));
             List<long[]> above = new ArrayList<>();
             for (String range : values.getOrDefault("done-above", "").split(",")) {
                 if (!range.isEmpty()) {
@@ -115,10 +135,20 @@ public final class Checkpoint {
             text.append(i == 0 ? "" : ",").append(range[0]).append('-').append(range[1]).append(':').append(range[2]);
         }
         text.append('\n').append("executed ").append(executedStatements).append('\n');
-        tables.forEach((table, done) -> text.append("table ").append(URLEncoder.encode(table, StandardCharsets.UTF_8))
-                .append(' ').append(done.statements()).append(' ').append(done.insertedRows())
-                .append(' ').append(done.ignoredRows()).append(' ').append(done.replacedRows())
-                .append(' ').append(done.warnings()).append('\n'));
+        tables.forEach((table, done) -> {
+            text.append("table ").append(encode(table)).append(' ').append(done.statements())
+                    .append(' ').append(done.insertedRows()).append(' ').append(done.ignoredRows())
+                    .append(' ').append(done.replacedRows()).append(' ').append(done.warnings())
+                    .append(' ').append(done.rowsBefore()).append(' ').append(done.emptied())
+                    .append(' ').append(done.addedRows()).append('\n');
+            for (ImportResult.ValueIssue issue : done.issues()) {
+                text.append("issue ").append(encode(table)).append(' ').append(issue.refused())
+                        .append(' ').append(encode(issue.name())).append(' ').append(issue.change())
+                        .append(' ').append(issue.rows())
+                        .append(' ').append(String.join(",", issue.keys().stream().map(Checkpoint::encode).toList()))
+                        .append(' ').append(encode(issue.sample())).append('\n');
+            }
+        });
         Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
         try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.TRUNCATE_EXISTING)) {
@@ -133,6 +163,14 @@ public final class Checkpoint {
         } catch (AtomicMoveNotSupportedException e) {
             Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
         }
+    }
+
+    private static String encode(String text) {
+        return URLEncoder.encode(text, StandardCharsets.UTF_8);
+    }
+
+    private static String decode(String text) {
+        return URLDecoder.decode(text, StandardCharsets.UTF_8);
     }
 
     /** Whether this checkpoint was made by an import of this script (same size, same first 64 KiB). */

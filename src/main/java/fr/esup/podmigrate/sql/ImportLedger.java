@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -17,8 +18,6 @@ import java.util.TreeMap;
  * checkpoint taken at any moment holds rows and done statements that match.
  */
 final class ImportLedger {
-
-    private static final int SAMPLE_WARNINGS = 5;
 
     private final long scriptSize;
     private final String scriptHash;
@@ -47,11 +46,22 @@ final class ImportLedger {
         long skippedRows;
         long statements;
         long warnings;
-        final List<String> samples = new ArrayList<>();
+        /** Rows the table held when the import started; -1 when unknown. */
+        long before = -1;
+        /** The import emptied the table (TRUNCATE, DROP or CREATE TABLE): it counts from 0 since. */
+        boolean emptied;
+        /** Rows added since the start or since the table was last emptied: inserted, less those REPLACE deleted. */
+        long added;
+        final Map<String, ImportResult.ValueIssue> issues = new LinkedHashMap<>();
 
-        ImportResult.TableCounts counts() {
+        ImportResult.TableCounts counts(long after) {
+            long expected = emptied ? (after < 0 && added == 0 ? -1 : added) : before < 0 ? -1 : before + added;
             return new ImportResult.TableCounts(scriptRows, inserted, ignored, replaced, skippedRows, statements,
-                    warnings, samples);
+                    warnings, before, expected, after, List.copyOf(issues.values()));
+        }
+
+        void merge(ImportResult.ValueIssue issue) {
+            issues.merge(issue.refused() + " " + issue.name() + " " + issue.change(), issue, ImportResult.ValueIssue::plus);
         }
     }
 
@@ -73,6 +83,10 @@ final class ImportLedger {
                 totals.ignored = done.ignoredRows();
                 totals.replaced = done.replacedRows();
                 totals.warnings = done.warnings();
+                totals.before = done.rowsBefore();
+                totals.emptied = done.emptied();
+                totals.added = done.addedRows();
+                done.issues().forEach(totals::merge);
                 rowsWritten += done.insertedRows();
             });
         }
@@ -120,8 +134,21 @@ final class ImportLedger {
         progressed(bytes, 0);
     }
 
+    /**
+     * The rows each table held when the import started: a resumed import keeps the first run's count of the tables
+     * it had touched already.
+     */
+    synchronized void rowsBefore(Map<String, Long> counted) {
+        counted.forEach((table, rows) -> {
+            Totals totals = totals(table);
+            if (totals.before < 0 && totals.statements == 0) {
+                totals.before = rows;
+            }
+        });
+    }
+
     synchronized void executed(long index, long endOffset, long bytes, Plan plan, long affected,
-                               long warnings, List<String> warningSamples) {
+                               long warnings, List<ServerWarnings.Issue> issues) {
         executed++;
         long written = 0;
         if (plan.table() != null) {
@@ -129,19 +156,24 @@ final class ImportLedger {
             totals.statements++;
             totals.scriptRows += plan.rows();
             totals.warnings += warnings;
-            for (String warning : warningSamples) {
-                if (totals.samples.size() < SAMPLE_WARNINGS) {
-                    totals.samples.add(warning);
-                }
+            for (ServerWarnings.Issue issue : issues) {
+                totals.merge(new ImportResult.ValueIssue(issue.refused(), issue.name(), issue.change(), issue.rows(),
+                        issue.keys(), issue.sample()));
             }
             if (plan.kind() == StatementKind.REPLACE) {
                 written = plan.rows() > 0 ? plan.rows() : affected;
-                totals.replaced += Math.max(0, affected - written);
+                long deleted = Math.max(0, affected - written);
+                totals.replaced += deleted;
+                totals.added += written - deleted;
             } else if (plan.kind() == StatementKind.INSERT) {
                 written = plan.rows() > 0 ? Math.min(affected, plan.rows()) : affected;
                 if (plan.ignore()) {
                     totals.ignored += Math.max(0, plan.rows() - affected);
                 }
+                totals.added += written;
+            } else if (plan.empties()) {
+                totals.emptied = true;
+                totals.added = 0;
             }
             totals.inserted += written;
         }
@@ -192,14 +224,24 @@ final class ImportLedger {
         doneAbove.forEach((first, range) -> above.add(new long[] {first, range[0], range[1]}));
         Map<String, Checkpoint.TableDone> done = new LinkedHashMap<>();
         tables.forEach((table, totals) -> done.put(table, new Checkpoint.TableDone(totals.statements, totals.inserted,
-                totals.ignored, totals.replaced, totals.warnings)));
+                totals.ignored, totals.replaced, totals.warnings, totals.before, totals.emptied, totals.added,
+                List.copyOf(totals.issues.values()))));
         return new Checkpoint(scriptSize, scriptHash, doneThrough, doneThroughOffset, above, executed, done);
     }
 
+    /** The tables whose rows the import changed or would have: those to count once it is over. */
+    synchronized Set<String> tables() {
+        return new LinkedHashSet<>(tables.keySet());
+    }
+
+    /**
+     * @param rowsAfter the rows each table holds now, counted by the server; a table missing from it no longer
+     *                  exists (or could not be counted)
+     */
     synchronized ImportResult result(boolean completed, boolean cancelled, long statements, Set<String> missingTables,
-                                     Duration elapsed) {
+                                     Duration elapsed, Map<String, Long> rowsAfter) {
         Map<String, ImportResult.TableCounts> counts = new LinkedHashMap<>();
-        tables.forEach((table, totals) -> counts.put(table, totals.counts()));
+        tables.forEach((table, totals) -> counts.put(table, totals.counts(rowsAfter.getOrDefault(table, -1L))));
         return new ImportResult(completed, cancelled, counts, statements, executed, skipped, errors, droppedValues,
                 missingTables, otherDatabases, notes, elapsed, bytesDone);
     }

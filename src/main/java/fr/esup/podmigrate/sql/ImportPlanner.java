@@ -42,10 +42,12 @@ final class ImportPlanner {
      * @param scriptHead         the head of the script's statement when {@code text} is a rewrite of it, else null
      * @param otherDatabase      the database whose section a statement skipped as {@link SkipReason#OTHER_DATABASE}
      *                           belongs to, else null
+     * @param empties            the statement empties its table (TRUNCATE, DROP TABLE, CREATE TABLE without IF NOT
+     *                           EXISTS): the table's rows count from none after it
      */
     record Plan(Action action, String text, String table, StatementKind kind, boolean ignore, long rows, long line,
                 SkipReason skip, boolean note, String error, Map<String, Long> droppedValues, boolean afterIdle,
-                boolean restoresAutocommit, String scriptHead, String otherDatabase) {
+                boolean restoresAutocommit, String scriptHead, String otherDatabase, boolean empties) {
 
         /** The statement as the script says it, for messages. */
         String statementHead() {
@@ -112,7 +114,7 @@ final class ImportPlanner {
                 String text = statement.text();
                 return new Plan(Action.SESSION, text, null, kind, false, 0, statement.line(), null, false, null,
                         Map.of(), StatementParts.mentions(text, "SELECT"),
-                        StatementParts.mentions(text, "AUTOCOMMIT"), null, null);
+                        StatementParts.mentions(text, "AUTOCOMMIT"), null, null, false);
             }
             default -> { }
         }
@@ -127,7 +129,7 @@ final class ImportPlanner {
             case ALTER_TABLE -> alterTable(statement, table);
             case INSERT, REPLACE -> insert(statement, table);
             case TRUNCATE -> isMissing(table) ? missing(statement, table)
-                    : run(Action.TABLE, statement, renamed(statement.text(), false), table);
+                    : run(Action.TABLE, statement, renamed(statement.text(), false), table, true);
             case UPDATE, DELETE -> isMissing(table) ? missing(statement, table)
                     : run(Action.ALONE, statement, statement.text(), table);
             default -> options.keepTargetStructure() && changesStructure(statement)
@@ -158,7 +160,7 @@ final class ImportPlanner {
         }
         existingTables.add(table);
         String text = renamed(statement.text(), false);
-        return run(create.columns() == null ? Action.ALONE : Action.TABLE, statement, text, table);
+        return run(create.columns() == null ? Action.ALONE : Action.TABLE, statement, text, table, !create.ifNotExists());
     }
 
     private Plan dropTable(SqlStatement statement, String table) {
@@ -169,7 +171,7 @@ final class ImportPlanner {
         }
         if (names.size() <= 1) {
             existingTables.remove(table);
-            return run(Action.TABLE, statement, renamed(statement.text(), true), table);
+            return run(Action.TABLE, statement, renamed(statement.text(), true), table, true);
         }
         String text = statement.text();
         StringBuilder sql = new StringBuilder(text.length()).append(text, 0, names.get(0).start());
@@ -210,12 +212,12 @@ final class ImportPlanner {
         if (rewritten.error() != null) {
             return new Plan(Action.FAIL, statement.text(), table, statement.kind(), statement.ignore(),
                     rows(statement), statement.line(), null, false, rewritten.error(), Map.of(), false, false, null,
-                    null);
+                    null, false);
         }
         boolean ownRows = statement.valuesOffset() >= 0 || statement.rowCount() == 1;
         return new Plan(ownRows ? Action.TABLE : Action.ALONE, rewritten.text(), table, statement.kind(),
                 rewriter.ignores(statement), rows(statement), statement.line(), null, false, null, rewritten.droppedValues(),
-                false, false, headIfRewritten(statement, rewritten.text()), null);
+                false, false, headIfRewritten(statement, rewritten.text()), null, false);
     }
 
     private InsertRewriter rewriter(String scriptTable) {
@@ -266,22 +268,26 @@ final class ImportPlanner {
      * table's whole content: the table is emptied instead, its structure left as the target has it.
      */
     private static Plan emptied(SqlStatement statement, String table) {
-        return run(Action.TABLE, statement, "TRUNCATE TABLE " + SqlBytes.quoteIdentifier(table), table);
+        return run(Action.TABLE, statement, "TRUNCATE TABLE " + SqlBytes.quoteIdentifier(table), table, true);
     }
 
     private static Plan skip(SqlStatement statement, SkipReason reason, String table, boolean note) {
         return new Plan(Action.SKIP, statement.text(), table, statement.kind(), statement.ignore(), rows(statement),
-                statement.line(), reason, note, null, Map.of(), false, false, null, null);
+                statement.line(), reason, note, null, Map.of(), false, false, null, null, false);
     }
 
     private static Plan otherDatabase(SqlStatement statement, String database) {
         return new Plan(Action.SKIP, statement.text(), null, statement.kind(), statement.ignore(), rows(statement),
-                statement.line(), SkipReason.OTHER_DATABASE, false, null, Map.of(), false, false, null, database);
+                statement.line(), SkipReason.OTHER_DATABASE, false, null, Map.of(), false, false, null, database, false);
     }
 
     private static Plan run(Action action, SqlStatement statement, String text, String table) {
+        return run(action, statement, text, table, false);
+    }
+
+    private static Plan run(Action action, SqlStatement statement, String text, String table, boolean empties) {
         return new Plan(action, text, table, statement.kind(), statement.ignore(), rows(statement), statement.line(),
-                null, false, null, Map.of(), false, false, headIfRewritten(statement, text), null);
+                null, false, null, Map.of(), false, false, headIfRewritten(statement, text), null, empties);
     }
 
     private static String headIfRewritten(SqlStatement statement, String text) {

@@ -1,6 +1,7 @@
 package fr.esup.podmigrate.sql;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -66,25 +67,76 @@ public record ImportResult(
     }
 
     /**
+     * The tables whose count, taken by the server once the import was over, differs from what the import did to
+     * them: the numbers above are then not to be believed.
+     */
+    public List<String> countMismatches() {
+        return tables.entrySet().stream().filter(t -> !t.getValue().countMatches()).map(Map.Entry::getKey).toList();
+    }
+
+    /**
      * The rows of one target table.
      *
-     * @param scriptRows     rows the script's INSERT and REPLACE statements hold for it (tuples; an INSERT ...
-     *                       SELECT counts none)
-     * @param insertedRows   rows written: the server's affected rows of INSERT and INSERT IGNORE (at most their
-     *                       tuples: ON DUPLICATE KEY UPDATE counts an updated row twice); for REPLACE, its tuples
-     *                       (each ends up in the table, whether it replaced a row or not)
-     * @param ignoredRows    tuples of INSERT IGNORE the server did not write (duplicate keys, mostly)
-     * @param replacedRows   rows REPLACE deleted before writing its own: its affected rows beyond its tuples
-     * @param skippedRows    tuples of statements not executed: excluded table, table missing from the target
-     * @param statements     statements executed for the table
-     * @param warnings       warnings the server gave for them (truncated values, ignored duplicates...)
-     * @param sampleWarnings the first few warning messages
+     * @param scriptRows   rows the script's INSERT and REPLACE statements hold for it (tuples; an INSERT ...
+     *                     SELECT counts none)
+     * @param insertedRows rows written: the server's affected rows of INSERT and INSERT IGNORE (at most their
+     *                     tuples: ON DUPLICATE KEY UPDATE counts an updated row twice); for REPLACE, its tuples
+     *                     (each ends up in the table, whether it replaced a row or not)
+     * @param ignoredRows  tuples of INSERT IGNORE the server did not write (duplicate keys, mostly)
+     * @param replacedRows rows REPLACE deleted before writing its own: its affected rows beyond its tuples
+     * @param skippedRows  tuples of statements not executed: excluded table, table missing from the target
+     * @param statements   statements executed for the table
+     * @param warnings     warnings the server gave for them (changed values, refused duplicates...)
+     * @param rowsBefore   rows the table held when the import started (its first run, when resumed); -1 when it
+     *                     did not exist
+     * @param rowsExpected rows it must hold by the import's own account: those before (none if the import emptied
+     *                     it) plus those inserted, less those REPLACE deleted; -1 when unknown
+     * @param rowsAfter    rows it holds once the import is over, counted by the server; -1 when it does not exist
+     * @param issues       what the server changed in its values or refused of its rows, from its warnings
      */
     public record TableCounts(long scriptRows, long insertedRows, long ignoredRows, long replacedRows,
-                              long skippedRows, long statements, long warnings, List<String> sampleWarnings) {
+                              long skippedRows, long statements, long warnings, long rowsBefore, long rowsExpected,
+                              long rowsAfter, List<ValueIssue> issues) {
 
         public TableCounts {
-            sampleWarnings = List.copyOf(sampleWarnings);
+            issues = List.copyOf(issues);
+        }
+
+        /** Whether the server's count of the table is what the import's account says. */
+        public boolean countMatches() {
+            return rowsAfter == rowsExpected;
+        }
+
+        public List<ValueIssue> changedValues() {
+            return issues.stream().filter(i -> !i.refused()).toList();
+        }
+
+        public List<ValueIssue> refusedRows() {
+            return issues.stream().filter(ValueIssue::refused).toList();
+        }
+    }
+
+    /**
+     * Rows of a table the server stored otherwise than the script wrote them, or refused, told by its warnings.
+     *
+     * @param refused true for rows a unique key refused (then {@code name} is the key), false for values the server
+     *                changed ({@code name} is the column, empty when its warnings name none)
+     * @param rows    the rows concerned
+     * @param keys    the primary keys of the first rows concerned, at most {@value ServerWarnings#LISTED_KEYS}
+     * @param sample  the first warning's message
+     */
+    public record ValueIssue(boolean refused, String name, ValueChange change, long rows, List<String> keys,
+                             String sample) {
+
+        public ValueIssue {
+            keys = List.copyOf(keys);
+        }
+
+        ValueIssue plus(ValueIssue more) {
+            List<String> all = new ArrayList<>(keys);
+            more.keys().stream().filter(k -> !all.contains(k)).limit(Math.max(0, ServerWarnings.LISTED_KEYS - all.size()))
+                    .forEach(all::add);
+            return new ValueIssue(refused, name, change, rows + more.rows(), all, sample);
         }
     }
 

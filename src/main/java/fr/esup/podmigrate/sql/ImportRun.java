@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -45,6 +46,7 @@ final class ImportRun implements ImportWorker.Owner {
     private final List<ImportWorker> workers = new ArrayList<>();
     private final List<Thread> threads = new ArrayList<>();
     private final Map<String, ImportWorker> tableWorkers = new HashMap<>();
+    private final Map<String, TableKeys> tableKeys = new ConcurrentHashMap<>();
     private final Semaphore budget = new Semaphore(BUDGET_CHARS);
     private final AtomicInteger pending = new AtomicInteger();
     private final Object idle = new Object();
@@ -96,10 +98,25 @@ final class ImportRun implements ImportWorker.Owner {
             }
         }
         ImportResult result = ledger.result(completed, stop == Stop.CANCELLED, scan.analysis().statements(),
-                planner.missingTables(), Duration.ofNanos(System.nanoTime() - startedNanos));
+                planner.missingTables(), Duration.ofNanos(System.nanoTime() - startedNanos), rowsAfter(factory, completed));
         options.progress().accept(new ImportProgress(ledger.bytesDone(), scan.analysis().textBytes(),
                 ledger.statementsDone(), ledger.rowsWritten()));
         return result;
+    }
+
+    /**
+     * The rows each table the import touched holds now, counted by the server. An import that stopped early
+     * reports what it can: a server that cannot count then must not hide why it stopped.
+     */
+    private Map<String, Long> rowsAfter(ConnectionFactory factory, boolean completed) throws SQLException {
+        try (Connection connection = factory.open()) {
+            return ServerCounts.of(connection, ledger.tables());
+        } catch (SQLException e) {
+            if (completed) {
+                throw e;
+            }
+            return Map.of();
+        }
     }
 
     private void startWorkers(Connection first, ConnectionFactory factory) throws SQLException {
@@ -356,6 +373,18 @@ final class ImportRun implements ImportWorker.Owner {
                 idle.notifyAll();
             }
         }
+    }
+
+    @Override
+    public TableKeys tableKeys(String table, Connection connection) {
+        return tableKeys.computeIfAbsent(table, t -> {
+            try {
+                return TableKeys.read(connection, t);
+            } catch (SQLException e) {
+                // without them, the rows behind warnings go unnamed; the counts stand
+                return TableKeys.UNKNOWN;
+            }
+        });
     }
 
     /** The connection is gone: the server rolled its transaction back, and the import stops. */

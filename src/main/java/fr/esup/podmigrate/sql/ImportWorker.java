@@ -24,9 +24,8 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class ImportWorker implements Runnable {
 
-    /** The server keeps this many warnings of a statement by default (max_error_count). */
-    private static final int KEPT_WARNINGS = 64;
-    private static final int SAMPLE_WARNINGS = 5;
+    /** The session keeps this many warnings of a statement (max_error_count): past them, only their count. */
+    private static final int KEPT_WARNINGS = 65535;
     private static final int ER_LOCK_WAIT_TIMEOUT = 1205;
     private static final int ER_LOCK_DEADLOCK = 1213;
     private static final int ATTEMPTS = 5;
@@ -79,6 +78,9 @@ final class ImportWorker implements Runnable {
 
         /** A task is over, done or dropped. */
         void finished(Task task);
+
+        /** The columns and keys of a target table, read once through the connection that asks first. */
+        TableKeys tableKeys(String table, Connection connection);
     }
 
     private final Connection connection;
@@ -100,13 +102,18 @@ final class ImportWorker implements Runnable {
      * Opens a connection and sets the session an import runs in; the script's own SETs come on top. Each statement
      * is committed on its own, explicitly: a connection lost while a statement runs then rolls it back for sure,
      * where with autocommit the server may commit a statement whose answer never arrives.
+     *
+     * <p>Unique checks stay on: with both foreign key and unique checks off, InnoDB loads an empty table through
+     * its bulk-insert path, where an INSERT IGNORE that meets a duplicate key loses every row of its transaction
+     * while the server still reports them inserted (MariaDB 10.11 and 11.4). Every warning of a statement is kept,
+     * so that each value the server changed can be named.
      */
     static Connection openSession(ConnectionFactory factory) throws SQLException {
         Connection connection = factory.open();
         try (Statement session = connection.createStatement()) {
             connection.setAutoCommit(false);
             session.execute("SET NAMES utf8mb4");
-            session.execute("SET SESSION foreign_key_checks = 0, unique_checks = 0,"
+            session.execute("SET SESSION foreign_key_checks = 0, unique_checks = 1, max_error_count = " + KEPT_WARNINGS + ","
                     + " sql_mode = 'NO_AUTO_VALUE_ON_ZERO', net_read_timeout = 600, net_write_timeout = 600,"
                     + " wait_timeout = 28800, time_zone = '+00:00'");
             return connection;
@@ -234,8 +241,8 @@ final class ImportWorker implements Runnable {
     private record Uncommitted(long index, long endOffset, long bytes, Plan plan, Outcome outcome) {
     }
 
-    /** What a statement did: the rows it changed, its warnings and a few of their messages. */
-    private record Outcome(long affected, long warnings, List<String> samples) {
+    /** What a statement did: the rows it changed, its warnings, and what they say of its rows. */
+    private record Outcome(long affected, long warnings, List<ServerWarnings.Issue> issues) {
     }
 
     /** Commits the group and tells the ledger; if the commit fails, runs the group again statement by statement. */
@@ -257,7 +264,7 @@ final class ImportWorker implements Runnable {
         }
         for (Uncommitted done : group) {
             owner.ledger().executed(done.index(), done.endOffset(), done.bytes(), done.plan(), done.outcome().affected(),
-                    done.outcome().warnings(), done.outcome().samples());
+                    done.outcome().warnings(), done.outcome().issues());
         }
         group.clear();
     }
@@ -276,7 +283,7 @@ final class ImportWorker implements Runnable {
                 Outcome outcome = run(plan);
                 connection.commit();
                 owner.ledger().executed(index, endOffset, bytes, plan, outcome.affected(), outcome.warnings(),
-                        outcome.samples());
+                        outcome.issues());
                 return;
             } catch (SQLException e) {
                 rollback();
@@ -306,28 +313,27 @@ final class ImportWorker implements Runnable {
         }
     }
 
-    /** Executes a statement in the current transaction; for an INSERT or REPLACE, reads its warnings. */
+    /**
+     * Executes a statement in the current transaction; for an INSERT or REPLACE, reads its warnings as what the
+     * server did to its rows.
+     */
     private Outcome run(Plan plan) throws SQLException {
         long affected = executeSql(plan.text());
-        long warnings = 0;
-        List<String> samples = List.of();
-        if (plan.kind() == StatementKind.INSERT || plan.kind() == StatementKind.REPLACE) {
-            SQLWarning warning = statement.getWarnings();
-            if (warning != null) {
-                samples = new ArrayList<>();
-                for (SQLWarning w = warning; w != null; w = w.getNextWarning()) {
-                    warnings++;
-                    if (samples.size() < SAMPLE_WARNINGS) {
-                        samples.add(w.getMessage());
-                    }
-                }
-                if (warnings >= KEPT_WARNINGS) {
-                    warnings = warningCount();
-                }
-                statement.clearWarnings();
-            }
+        if (plan.kind() != StatementKind.INSERT && plan.kind() != StatementKind.REPLACE) {
+            return new Outcome(affected, 0, List.of());
         }
-        return new Outcome(affected, warnings, samples);
+        SQLWarning warning = statement.getWarnings();
+        if (warning == null) {
+            return new Outcome(affected, 0, List.of());
+        }
+        List<ServerWarnings.Warning> warnings = new ArrayList<>();
+        for (SQLWarning w = warning; w != null; w = w.getNextWarning()) {
+            warnings.add(new ServerWarnings.Warning(w.getErrorCode(), w.getMessage()));
+        }
+        statement.clearWarnings();
+        long count = warnings.size() >= KEPT_WARNINGS ? Math.max(warnings.size(), warningCount()) : warnings.size();
+        TableKeys keys = plan.table() == null ? TableKeys.UNKNOWN : owner.tableKeys(plan.table(), connection);
+        return new Outcome(affected, count, ServerWarnings.read(plan.text(), warnings, keys));
     }
 
     /** Ends the failed statement's transaction, if the connection still stands; a lost one took it away already. */

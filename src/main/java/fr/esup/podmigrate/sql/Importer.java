@@ -19,9 +19,13 @@ import java.util.Set;
  * <p>First the whole script is read once (see {@link ScriptAnalyzer}): a malformed script throws its
  * {@link ScriptFormatException}, and a script that reaches outside the target database (another database, users,
  * files, the server) throws {@link ScriptRefusedException}; either way nothing has been executed. Then the
- * statements run, rewritten as the {@link ImportOptions} say, each committed on its own, on connections set to
- * utf8mb4, UTC, no foreign key or unique checks and {@code NO_AUTO_VALUE_ON_ZERO}, the script's own session
- * statements replayed on each. A statement that fails does not throw: it is in {@link ImportResult#errors()}.
+ * statements run, rewritten as the {@link ImportOptions} say, on connections set to utf8mb4, UTC, no foreign key
+ * checks (unique checks stay on: see {@link ImportWorker#openSession}) and {@code NO_AUTO_VALUE_ON_ZERO}, the
+ * script's own session statements replayed on each. A statement that fails does not throw: it is in
+ * {@link ImportResult#errors()}.
+ *
+ * <p>No count is taken on the server's word: the rows of every table are counted before and after, and
+ * {@link ImportResult#countMismatches()} names each table whose count differs from the import's own account.
  *
  * <p>What is skipped rather than run: a USE of the target, of an allowed database or of the source database, every
  * statement of another database's section in a script of several ({@link ImportOptions#sourceDatabase()}), LOCK
@@ -74,6 +78,8 @@ public final class Importer {
             }
             Checkpoint previous = previousCheckpoint(script);
             ImportLedger ledger = new ImportLedger(Files.size(script), Checkpoint.headHash(script), previous);
+            ledger.rowsBefore(ServerCounts.all(first));
+            first.commit();
             ImportRun run = new ImportRun(options, script, scan, ledger);
             Connection handedOver = first;
             first = null;

@@ -121,7 +121,10 @@ class ImporterResumeTest {
             long rows = 2L * STATEMENTS_PER_TABLE + (table.equals("no_key") ? 1 : 0);
             assertThat(resumed.tables().get(table).insertedRows()).as(table).isEqualTo(rows);
             assertThat(resumed.tables().get(table).scriptRows()).as(table).isEqualTo(rows);
+            assertThat(resumed.tables().get(table).rowsAfter()).as(table).isEqualTo(fixture.count(target, table))
+                    .isEqualTo(resumed.tables().get(table).rowsExpected());
         }
+        assertThat(resumed.countMismatches()).isEmpty();
         assertThat(Files.exists(checkpoint)).isFalse();
     }
 
