@@ -1,6 +1,7 @@
 package fr.esup.podmigrate.finish;
 
 import fr.esup.podmigrate.run.RunStore;
+import fr.esup.podmigrate.run.StepState;
 import fr.esup.podmigrate.run.StepStatus;
 import fr.esup.podmigrate.run.WizardStep;
 import fr.esup.podmigrate.testsupport.WebSliceConfiguration;
@@ -13,6 +14,7 @@ import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -47,11 +49,26 @@ class FinishControllerTest {
 
     @BeforeEach
     void commands() throws Exception {
+        importStepIs(StepStatus.DONE);
         when(service.defaults()).thenReturn(DEFAULTS);
         when(service.page(any())).thenAnswer(call -> new FinishPage(call.getArgument(0), Map.of(), List.of(
                 new FinishPage.CommandBlock("restart", List.of("sudo systemctl restart uwsgi-pod celeryd rabbitmq-server redis")),
                 new FinishPage.CommandBlock("reindex", List.of("cd /usr/local/django_projects/podv3", "workon django_pod3"))),
                 "pod.univ.fr", 1234));
+    }
+
+    private void importStepIs(StepStatus status) {
+        when(runStore.state(WizardStep.IMPORT)).thenReturn(new StepState(WizardStep.IMPORT, status, "alice", Instant.now()));
+    }
+
+    @Test
+    void saysTheDatabaseIsNotMigratedWhileTheImportIsNotDone() throws Exception {
+        importStepIs(StepStatus.FAILED);
+
+        mvc.perform(get("/finish"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("id=\"finish-not-migrated\""),
+                        not(containsString("The database is migrated")))));
     }
 
     @Test
@@ -60,6 +77,7 @@ class FinishControllerTest {
                 .andExpect(status().isOk())
                 .andExpect(content().string(allOf(
                         containsString("<nav class=\"steps\""),
+                        containsString("The database is migrated"),
                         containsString("<pre id=\"commands-restart\">sudo systemctl restart uwsgi-pod celeryd rabbitmq-server redis</pre>"),
                         containsString("data-copy-target=\"#commands-reindex\""),
                         containsString("data-copied=\"Copied\""),
