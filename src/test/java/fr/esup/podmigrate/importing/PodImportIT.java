@@ -10,6 +10,7 @@ import fr.esup.podmigrate.sql.DumpWriter;
 import fr.esup.podmigrate.sql.ImportResult;
 import fr.esup.podmigrate.sql.ScriptAnalysis;
 import fr.esup.podmigrate.sql.ScriptRefusedException;
+import fr.esup.podmigrate.sql.ValueChange;
 import fr.esup.podmigrate.testsupport.TestServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -64,6 +65,48 @@ class PodImportIT {
             assertThat(rows(v3, "SELECT id, playlist_id, video_id, `rank` FROM playlist_playlistcontent ORDER BY id"))
                     .as("Pod 3.4's playlist contents").isNotEmpty().isEqualTo(rows(v2,
                             "SELECT id, playlist_id, video_id, position FROM playlist_playlistelement ORDER BY id"));
+        }
+    }
+
+    /**
+     * v2's nullable unique {@code lms_course_context} is NOT NULL in 3.8: its NULLs become '' and collide. The first
+     * stays, the others are refused by that key and named; the table keeps every other row.
+     */
+    @Test
+    void ltiContextsWhoseNullsCollideIn384LoseOnlyTheCollidingRowsAndNameThem() throws Exception {
+        try (PodTestDatabase v2 = PodTestDatabase.generatedV2(PodVersion.V2_9_3, SCALE, 5);
+             PodTestDatabase v3 = wipedBlank(PodVersion.V3_8_4)) {
+            try (Connection c = v2.connect()) {
+                c.createStatement().execute("SET SESSION foreign_key_checks = 0");
+                for (int id = 1; id <= 30; id++) {
+                    c.createStatement().execute("INSERT INTO lti_provider_lticoursecontext VALUES (" + id + ", 1, " + id
+                            + ", " + (id % 5 == 0 ? "NULL" : "'course-" + id + "'") + ")");
+                }
+            }
+            Path script = dir.resolve("podv2.sql");
+            try (Connection c = v2.connect()) {
+                new DumpWriter(Podv2ScriptOptions.PROCEDURE.toDumpOptions().build()).write(c, script);
+            }
+            PodImportAnalysis analysis = PodImport.analyze(script, endpoint(v3), p -> { });
+
+            ImportResult result = PodImport.run(analysis, script, endpoint(v3), b -> b.parallelism(3));
+
+            ImportResult.TableCounts lti = result.tables().get("lti_provider_lticoursecontext");
+            assertThat(count(v3, "lti_provider_lticoursecontext")).isEqualTo(25);
+            assertThat(lti.insertedRows()).isEqualTo(25);
+            assertThat(lti.ignoredRows()).isEqualTo(5);
+            assertThat(lti.rowsAfter()).isEqualTo(25).isEqualTo(lti.rowsExpected());
+            assertThat(lti.refusedRows()).singleElement().satisfies(refused -> {
+                assertThat(refused.name()).isEqualTo("lms_course_context");
+                assertThat(refused.rows()).isEqualTo(5);
+                assertThat(refused.keys()).containsExactly("10", "15", "20", "25", "30");
+            });
+            assertThat(lti.changedValues()).singleElement().satisfies(nulls -> {
+                assertThat(nulls.name()).isEqualTo("lms_course_context");
+                assertThat(nulls.change()).isEqualTo(ValueChange.NULL_TO_DEFAULT);
+                assertThat(nulls.rows()).isEqualTo(6);
+            });
+            assertThat(result.countMismatches()).isEmpty();
         }
     }
 

@@ -270,6 +270,28 @@ class ImporterTest {
     }
 
     @Test
+    void aPodv2SqlOfOursKeepsInTheMariadbClientEveryRowOurImportKeeps() throws Exception {
+        String v2 = fixture.createDatabase("client_v2");
+        fixture.execute(v2, "CREATE TABLE ctx (id INT PRIMARY KEY, course VARCHAR(20) NULL, UNIQUE KEY course (course))",
+                "INSERT INTO ctx VALUES (1, NULL), (2, 'a'), (3, NULL), (4, 'b'), (5, NULL)");
+        String v3Shape = "CREATE TABLE ctx (id INT PRIMARY KEY, course VARCHAR(20) NOT NULL, UNIQUE KEY course (course))";
+        String byClient = fixture.createDatabase("client_v3");
+        fixture.execute(byClient, v3Shape);
+        fixture.execute(target, v3Shape);
+        Path podv2 = fixture.dumpToFile(v2, DumpOptions.builder().structure(DumpOptions.Structure.CREATE_TABLE_IF_NOT_EXISTS)
+                .insertMode(DumpOptions.InsertMode.INSERT_IGNORE).build(), "podv2.sql");
+
+        fixture.assertImports(byClient, podv2);
+        ImportResult ours = new Importer(ImportOptions.builder().build()).run(podv2, fixture.factory(target));
+
+        String kept = "SELECT GROUP_CONCAT(CONCAT(id, ':', course) ORDER BY id) FROM ctx";
+        assertThat(fixture.queryString(byClient, kept)).isEqualTo("1:,2:a,4:b")
+                .isEqualTo(fixture.queryString(target, kept));
+        assertThat(ours.tables().get("ctx").refusedRows()).singleElement()
+                .satisfies(refused -> assertThat(refused.keys()).containsExactly("3", "5"));
+    }
+
+    @Test
     void namesEveryValueTheServerChangedWithTheKeysOfItsFirstRows() throws Exception {
         fixture.execute(target, """
                 CREATE TABLE video (id INT PRIMARY KEY, slug VARCHAR(5) NOT NULL, added DATE, title VARCHAR(20)
