@@ -86,8 +86,10 @@ final class PodImportPlanner {
         List<TablePlan.ColumnChange> converted = new ArrayList<>();
         for (V3ColumnValue conversion : PodMigrationRules.CONVERTED_COLUMNS) {
             Optional<TargetSchema.TargetColumn> column = target.column(targetTable, conversion.column());
-            // A numeric v3 column keeps v2's numeric value: the conversion is for targets where the type changed.
+            // A numeric v3 column keeps v2's numeric value: the conversion is for targets where the type changed;
+            // a rule for a column that became NOT NULL leaves alone a target where it is still nullable.
             boolean applies = conversion.table().equals(targetTable) && column.isPresent() && !column.get().numeric()
+                    && !(conversion.forNotNull() && column.get().nullable())
                     && scriptColumns.contains(conversion.column().toLowerCase(Locale.ROOT))
                     && scriptColumns.containsAll(lower(conversion.v2Columns()));
             if (applies) {

@@ -129,9 +129,8 @@ public final class PodMigrationRules {
             derived("live_event.start_date", "TIMESTAMP(start_date, start_time)",
                     "a date in 2.9.3, a datetime from 3.0.0: Pod's own upgrade adds the start time (site's TIME_ZONE)",
                     "start_date", "start_time"),
-            derived("live_broadcaster.piloting_conf", "COALESCE(piloting_conf, '')", "NOT NULL from 3.1.0",
-                    "piloting_conf"),
-            derived("playlist_playlist.description", "COALESCE(description, '')", "NOT NULL from 3.4.0", "description")),
+            notNullFrom("live_broadcaster.piloting_conf", "''", "3.1.0"),
+            notNullFrom("playlist_playlist.description", "''", "3.4.0")),
             TRANSCRIPT_COLUMNS.stream()).toList();
 
     private static final List<TableWithoutHome> TABLES_WITHOUT_HOME = List.of(
@@ -197,8 +196,19 @@ public final class PodMigrationRules {
     }
 
     private static V3ColumnValue derived(String tableColumn, String expression, String why, String... v2Columns) {
+        return value(tableColumn, expression, why, false, v2Columns);
+    }
+
+    /** A value for v2's NULLs in a column that became NOT NULL: {@code COALESCE(column, empty)}. */
+    private static V3ColumnValue notNullFrom(String tableColumn, String empty, String version) {
+        String column = tableColumn.substring(tableColumn.indexOf('.') + 1);
+        return value(tableColumn, "COALESCE(" + column + ", " + empty + ")", "NOT NULL from " + version, true, column);
+    }
+
+    private static V3ColumnValue value(String tableColumn, String expression, String why, boolean forNotNull,
+                                       String... v2Columns) {
         int dot = tableColumn.indexOf('.');
         return new V3ColumnValue(tableColumn.substring(0, dot), tableColumn.substring(dot + 1), expression,
-                List.of(v2Columns), why);
+                List.of(v2Columns), why, forNotNull);
     }
 }

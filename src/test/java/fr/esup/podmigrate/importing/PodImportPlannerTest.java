@@ -31,6 +31,8 @@ class PodImportPlannerTest {
                 .containsExactlyInAnyOrder("title_nl", "description_nl");
         assertThat(plan.get("video_video").convertedColumns()).extracting(TablePlan.ColumnChange::expression)
                 .containsExactly("IF({transcript}, {main_lang}, '')");
+        assertThat(plan.get("playlist_playlist").convertedColumns()).extracting(TablePlan.ColumnChange::expression)
+                .as("NOT NULL from 3.4").containsExactly("COALESCE({description}, '')");
         assertThat(plan.get("django_migrations").fate()).isEqualTo(TablePlan.Fate.EXCLUDED);
         assertThat(plan.get("live_broadcaster").fate()).isEqualTo(TablePlan.Fate.EXCLUDED);
         assertThat(plan.get("video_channel_sites").fate()).isEqualTo(TablePlan.Fate.NO_V3_HOME);
@@ -45,6 +47,8 @@ class PodImportPlannerTest {
         assertThat(plan.get("video_videorendition").fate()).isEqualTo(TablePlan.Fate.IMPORTED);
         assertThat(plan.get("video_videorendition").filledColumns()).isEmpty();
         assertThat(plan.get("video_video").convertedColumns()).as("3.0.5 keeps transcript as a flag").isEmpty();
+        assertThat(plan.get("playlist_playlist").convertedColumns())
+                .as("3.0.5's description is nullable: its NULLs stay NULL").isEmpty();
         TablePlan events = plan.get("live_event");
         assertThat(events.droppedColumns()).extracting(TablePlan.ColumnChange::column)
                 .contains("start_time", "end_time");
