@@ -28,4 +28,4 @@ INSERT INTO audited (v) VALUES (shout('from the function'));
 DELIMITER //
 CREATE VIEW audited_view AS SELECT id, v FROM audited WHERE v <> ';'//
 DELIMITER ;
-INSERT INTO audit_log (message) SELECT CONCAT('view rows: ', COUNT(*)) FROM audited_view;
+INSERT INTO audit_log (message) VALUES ((SELECT CONCAT('view rows: ', COUNT(*)) FROM audited_view));

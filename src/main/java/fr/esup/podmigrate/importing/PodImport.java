@@ -201,6 +201,11 @@ public final class PodImport {
             problems.add(PlanProblem.warning("replication-lines", analysis.replicationLines().size(), first.line(),
                     first.statementHead()));
         }
+        if (!analysis.keptSessionLines().isEmpty()) {
+            ScriptAnalysis.ScriptLine first = analysis.keptSessionLines().get(0);
+            problems.add(PlanProblem.warning("kept-session-lines", analysis.keptSessionLines().size(), first.line(),
+                    first.statementHead()));
+        }
         if (analysis.formatError() == null && sourceFound) {
             scriptKind(analysis.tables().keySet())
                     .ifPresent(kind -> problems.add(PlanProblem.blocking("not-pod-v2." + kind.name(), 0)));

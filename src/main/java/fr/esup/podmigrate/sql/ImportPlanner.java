@@ -38,7 +38,6 @@ final class ImportPlanner {
      * @param note               whether a skipped statement is listed in the result's notes
      * @param droppedValues      values the rewrite left out, by "scriptTable.column"
      * @param afterIdle          a session statement that reads tables: every connection must be idle first
-     * @param restoresAutocommit a session statement that sets autocommit: the import's own commit mode is set again
      * @param scriptHead         the head of the script's statement when {@code text} is a rewrite of it, else null
      * @param otherDatabase      the database whose section a statement skipped as {@link SkipReason#OTHER_DATABASE}
      *                           belongs to, else null
@@ -47,7 +46,7 @@ final class ImportPlanner {
      */
     record Plan(Action action, String text, String table, StatementKind kind, boolean ignore, long rows, long line,
                 SkipReason skip, boolean note, String error, Map<String, Long> droppedValues, boolean afterIdle,
-                boolean restoresAutocommit, String scriptHead, String otherDatabase, boolean empties) {
+                String scriptHead, String otherDatabase, boolean empties) {
 
         /** The statement as the script says it, for messages. */
         String statementHead() {
@@ -111,10 +110,12 @@ final class ImportPlanner {
                 return skip(statement, SkipReason.TRANSACTION_CONTROL, null, false);
             }
             case SET -> {
+                if (SessionGuards.of(statement) == SessionGuards.Verdict.KEPT) {
+                    return skip(statement, SkipReason.SESSION_KEPT, null, false);
+                }
                 String text = statement.text();
                 return new Plan(Action.SESSION, text, null, kind, false, 0, statement.line(), null, false, null,
-                        Map.of(), StatementParts.mentions(text, "SELECT"),
-                        StatementParts.mentions(text, "AUTOCOMMIT"), null, null, false);
+                        Map.of(), StatementParts.mentions(text, "SELECT"), null, null, false);
             }
             default -> { }
         }
@@ -211,13 +212,13 @@ final class ImportPlanner {
         String table = rewriter.targetTable();
         if (rewritten.error() != null) {
             return new Plan(Action.FAIL, statement.text(), table, statement.kind(), statement.ignore(),
-                    rows(statement), statement.line(), null, false, rewritten.error(), Map.of(), false, false, null,
+                    rows(statement), statement.line(), null, false, rewritten.error(), Map.of(), false, null,
                     null, false);
         }
         boolean ownRows = statement.valuesOffset() >= 0 || statement.rowCount() == 1;
         return new Plan(ownRows ? Action.TABLE : Action.ALONE, rewritten.text(), table, statement.kind(),
                 rewriter.ignores(statement), rows(statement), statement.line(), null, false, null, rewritten.droppedValues(),
-                false, false, headIfRewritten(statement, rewritten.text()), null, false);
+                false, headIfRewritten(statement, rewritten.text()), null, false);
     }
 
     private InsertRewriter rewriter(String scriptTable) {
@@ -273,12 +274,12 @@ final class ImportPlanner {
 
     private static Plan skip(SqlStatement statement, SkipReason reason, String table, boolean note) {
         return new Plan(Action.SKIP, statement.text(), table, statement.kind(), statement.ignore(), rows(statement),
-                statement.line(), reason, note, null, Map.of(), false, false, null, null, false);
+                statement.line(), reason, note, null, Map.of(), false, null, null, false);
     }
 
     private static Plan otherDatabase(SqlStatement statement, String database) {
         return new Plan(Action.SKIP, statement.text(), null, statement.kind(), statement.ignore(), rows(statement),
-                statement.line(), SkipReason.OTHER_DATABASE, false, null, Map.of(), false, false, null, database, false);
+                statement.line(), SkipReason.OTHER_DATABASE, false, null, Map.of(), false, null, database, false);
     }
 
     private static Plan run(Action action, SqlStatement statement, String text, String table) {
@@ -287,7 +288,7 @@ final class ImportPlanner {
 
     private static Plan run(Action action, SqlStatement statement, String text, String table, boolean empties) {
         return new Plan(action, text, table, statement.kind(), statement.ignore(), rows(statement), statement.line(),
-                null, false, null, Map.of(), false, false, headIfRewritten(statement, text), null, empties);
+                null, false, null, Map.of(), false, headIfRewritten(statement, text), null, empties);
     }
 
     private static String headIfRewritten(SqlStatement statement, String text) {

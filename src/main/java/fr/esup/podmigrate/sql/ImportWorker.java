@@ -171,9 +171,6 @@ final class ImportWorker implements Runnable {
         } else if (task instanceof Session session) {
             try {
                 executeSql(session.plan().text());
-                if (session.plan().restoresAutocommit()) {
-                    connection.setAutoCommit(false);
-                }
                 connection.commit();
             } catch (SQLException e) {
                 rollback();

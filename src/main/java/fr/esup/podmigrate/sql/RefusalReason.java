@@ -1,6 +1,9 @@
 package fr.esup.podmigrate.sql;
 
-/** Why an import refuses a script: one of its statements reaches outside the target database. */
+/**
+ * Why an import refuses a script: one of its statements reaches outside the target database, or would change other
+ * rows than those the script inserts, or the session the import runs in.
+ */
 public enum RefusalReason {
     /** USE of a database that is neither the target nor one the import was told to ignore. */
     USE_OTHER_DATABASE,
@@ -38,5 +41,42 @@ public enum RefusalReason {
     FLUSH,
     RESET,
     /** CHANGE MASTER, START or STOP SLAVE/REPLICA, PURGE BINARY LOGS, BINLOG. */
-    CHANGE_MASTER
+    CHANGE_MASTER,
+    /**
+     * UPDATE, also of several tables, also in a trigger's or routine's body (a trigger would change rows whenever the
+     * import inserts some): a script changes no rows but by inserting its own. Not ON UPDATE CASCADE or
+     * CURRENT_TIMESTAMP, a trigger's BEFORE/AFTER UPDATE event, or SELECT ... FOR UPDATE.
+     */
+    UPDATE,
+    /** DELETE, also of several tables, also in a trigger's or routine's body. Not ON DELETE, nor a trigger's event. */
+    DELETE,
+    /**
+     * INSERT or REPLACE whose rows come from a query (SELECT, TABLE, a parenthesised subquery, WITH) rather than from
+     * VALUES or SET: rows copied from the target's own tables, which the analysis cannot count. Within a trigger's or
+     * routine's body such an INSERT is let through: it only inserts.
+     */
+    INSERT_SELECT,
+    /**
+     * INSERT ... ON DUPLICATE KEY UPDATE: where a row already has the key, the target's row is changed instead of
+     * the script's being inserted. No dump tool writes it; INSERT IGNORE or REPLACE say what to do with duplicates.
+     */
+    ON_DUPLICATE_KEY_UPDATE,
+    /** SLEEP() or BENCHMARK() in any expression: holds the import's connections for as long as it says. */
+    SLEEP,
+    /** DO: evaluates expressions for their effects only (SLEEP(), GET_LOCK()...); no dump writes it. */
+    DO,
+    /** XA START, XA COMMIT...: a distributed transaction would outlive the statement the import commits. */
+    XA,
+    /** HANDLER ... OPEN, READ, CLOSE: low-level table access that keeps tables open on a connection; no dump writes it. */
+    HANDLER,
+    /**
+     * A SET of foreign_key_checks, unique_checks, sql_mode, autocommit or time_zone to another value than the
+     * import's own (or one a user variable saved), or for one statement: see {@link SessionGuards}.
+     */
+    SESSION_SETTING,
+    /**
+     * A SET of one of the settings of {@link #SESSION_SETTING} to a kept value beside another session variable
+     * ({@code SET NAMES utf8, sql_mode = ''}): it can be neither skipped whole nor run.
+     */
+    MIXED_SESSION_SETTING
 }

@@ -18,6 +18,9 @@ import java.util.Set;
  * @param neutralisedUses       the USE lines an import skips, naming an allowed database (the first
  *                              {@value #MAX_LISTED})
  * @param replicationLines      the dumped server's replication lines an import skips (the first {@value #MAX_LISTED})
+ * @param keptSessionLines      the SETs of the settings the import's session keeps as it sets them (foreign_key_checks,
+ *                              sql_mode...), which an import skips (the first {@value #MAX_LISTED}): see
+ *                              {@link SkipReason#SESSION_KEPT}
  * @param useDatabases          the databases the USE lines name, allowed or not
  * @param charsets              the character sets the script names (SET NAMES, CHARSET=, CHARACTER SET,
  *                              character_set_client = ...), lower-cased
@@ -42,6 +45,7 @@ public record ScriptAnalysis(
         long refusedCount,
         List<ScriptLine> neutralisedUses,
         List<ScriptLine> replicationLines,
+        List<ScriptLine> keptSessionLines,
         Set<String> useDatabases,
         Set<String> charsets,
         Set<String> collations,
@@ -63,6 +67,7 @@ public record ScriptAnalysis(
         refused = List.copyOf(refused);
         neutralisedUses = List.copyOf(neutralisedUses);
         replicationLines = List.copyOf(replicationLines);
+        keptSessionLines = List.copyOf(keptSessionLines);
         useDatabases = Collections.unmodifiableSet(new LinkedHashSet<>(useDatabases));
         charsets = Collections.unmodifiableSet(new LinkedHashSet<>(charsets));
         collations = Collections.unmodifiableSet(new LinkedHashSet<>(collations));

@@ -41,6 +41,7 @@ public final class ScriptAnalyzer {
     private long refusedCount;
     private final List<ScriptLine> neutralisedUses = new ArrayList<>();
     private final List<ScriptLine> replicationLines = new ArrayList<>();
+    private final List<ScriptLine> keptSessionLines = new ArrayList<>();
     private final Set<String> useDatabases = new LinkedHashSet<>();
     private final Set<String> charsets = new LinkedHashSet<>();
     private final Set<String> collations = new LinkedHashSet<>();
@@ -159,7 +160,8 @@ public final class ScriptAnalyzer {
         Map<String, DatabaseSection> sectionsHeld = new LinkedHashMap<>();
         databases.forEach((name, state) -> sectionsHeld.put(name,
                 new DatabaseSection(name, state.tables, state.statements, state.rows)));
-        ScriptAnalysis analysis = new ScriptAnalysis(analysed, refused, refusedCount, neutralisedUses, replicationLines, useDatabases,
+        ScriptAnalysis analysis = new ScriptAnalysis(analysed, refused, refusedCount, neutralisedUses, replicationLines,
+                keptSessionLines, useDatabases,
                 charsets, collations, largestBytes, largestLine, statements, bytes, textBytes, sandboxCommands,
                 formatError, sourceDatabase, sectionsHeld);
         return new Scan(analysis, List.copyOf(runs));
@@ -182,6 +184,10 @@ public final class ScriptAnalyzer {
         boolean replication = ReplicationStatements.skipped(statement);
         if (replication && replicationLines.size() < ScriptAnalysis.MAX_LISTED) {
             replicationLines.add(new ScriptLine(statement.line(), SqlSnippet.head(statement.text())));
+        }
+        if (!replication && SessionGuards.of(statement) == SessionGuards.Verdict.KEPT
+                && keptSessionLines.size() < ScriptAnalysis.MAX_LISTED) {
+            keptSessionLines.add(new ScriptLine(statement.line(), SqlSnippet.head(statement.text())));
         }
         RefusalReason reason = replication ? null : inspection.refusal(statement);
         if (reason != null) {

@@ -3,7 +3,8 @@ package fr.esup.podmigrate.sql;
 import java.util.List;
 
 /**
- * The script reaches outside the target database: nothing of it was executed. {@link #refused()} lists the
+ * The script reaches outside the target database, or changes other rows than its own inserts or the import's
+ * session: nothing of it was executed. {@link #refused()} lists the
  * offending statements (the first {@value ScriptAnalysis#MAX_LISTED} of them), {@link #refusedCount()} counts all.
  */
 public final class ScriptRefusedException extends Exception {
@@ -27,7 +28,7 @@ public final class ScriptRefusedException extends Exception {
 
     private static String message(List<RefusedStatement> refused, long count) {
         StringBuilder message = new StringBuilder("The script was refused: ").append(count)
-                .append(count == 1 ? " statement reaches" : " statements reach").append(" outside the target database");
+                .append(count == 1 ? " statement is" : " statements are").append(" refused");
         for (RefusedStatement statement : refused.subList(0, Math.min(5, refused.size()))) {
             message.append("\n  line ").append(statement.line()).append(" (").append(statement.reason()).append("): ")
                     .append(statement.statementHead());

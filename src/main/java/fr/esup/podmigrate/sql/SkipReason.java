@@ -14,6 +14,11 @@ public enum SkipReason {
     OTHER_DATABASE,
     /** The dumped server's replication lines: see {@link ReplicationStatements}. */
     REPLICATION,
+    /**
+     * A SET of foreign_key_checks, unique_checks, sql_mode, autocommit or time_zone the import's session keeps as it
+     * sets them: see {@link SessionGuards}.
+     */
+    SESSION_KEPT,
     /** LOCK TABLES, UNLOCK TABLES: meaningless when several connections load the tables. */
     LOCK_TABLES,
     /** START TRANSACTION, BEGIN, COMMIT, ROLLBACK, SAVEPOINT: each statement commits on its own. */

@@ -20,10 +20,14 @@ import java.util.List;
  *                     from a SELECT or the statement is not an INSERT or REPLACE
  * @param valuesOffset index in {@code text} of the first VALUES tuple's parenthesis (see {@link InsertValues}),
  *                     -1 when there is none
+ * @param valuesEnd    index in {@code text} just after the last VALUES tuple (where ON DUPLICATE KEY UPDATE would
+ *                     start), -1 when there is none
+ * @param valuesNested whether a VALUES tuple holds parentheses outside quotes: a function call or a subquery, where
+ *                     a dump's tuples hold literals only
  */
 public record SqlStatement(String text, long line, long startOffset, long endOffset, StatementKind kind,
                            String schema, String table, boolean ignore, List<String> columns, int rowCount,
-                           int valuesOffset) {
+                           int valuesOffset, int valuesEnd, boolean valuesNested) {
 
     public SqlStatement {
         columns = List.copyOf(columns);

@@ -8,9 +8,10 @@ import java.util.Set;
 import java.util.function.Predicate;
 
 /**
- * Reads a statement for what would reach outside the target database, and notes the character sets and collations
- * it names. All of a statement is read (routine bodies, executable comments), but for an INSERT or REPLACE ...
- * VALUES only what precedes the values: the tuples are literals, and an expression in them could only read.
+ * Reads a statement for what would reach outside the target database or change other rows than those the script
+ * inserts, and notes the character sets and collations it names. All of a statement is read (routine and trigger
+ * bodies, executable comments), but for an INSERT or REPLACE ... VALUES whose tuples hold literals only, what precedes
+ * and follows the tuples: a dump's megabytes of values are not read again.
  *
  * <p>A database name is looked for where a table, view or routine name comes: after FROM or JOIN in a query,
  * INTO, UPDATE, TABLE, REFERENCES, CALL..., and in the lists that follow them. {@code t.col} elsewhere is a column.
@@ -22,6 +23,8 @@ final class StatementInspection {
     private static final Set<String> QUERY_NAME_INTRODUCERS = Set.of("FROM", "JOIN");
     private static final Set<String> GLOBAL_SCOPES = Set.of("GLOBAL", "PERSIST", "PERSIST_ONLY");
     private static final Set<String> EXISTENCE_WORDS = Set.of("IF", "NOT", "EXISTS");
+    /** The words before an UPDATE or DELETE that is a trigger's event or a foreign key's action, not a statement. */
+    private static final Set<String> TRIGGER_EVENT_OR_ACTION = Set.of("BEFORE", "AFTER", "ON");
 
     private final Predicate<String> ownDatabase;
     private final Predicate<String> ignoredUse;
@@ -57,6 +60,10 @@ final class StatementInspection {
             case CREATE_USER -> RefusalReason.CREATE_USER;
             case DROP_USER -> RefusalReason.DROP_USER;
             case LOAD_DATA -> RefusalReason.LOAD_DATA;
+            case UPDATE -> RefusalReason.UPDATE;
+            case DELETE -> RefusalReason.DELETE;
+            case INSERT, REPLACE -> statement.valuesOffset() < 0 && statement.rowCount() != 1
+                    ? RefusalReason.INSERT_SELECT : null;
             default -> null;
         };
         if (byKind != null || statement.kind() == StatementKind.USE || statement.kind() == StatementKind.CREATE_DATABASE) {
@@ -66,10 +73,21 @@ final class StatementInspection {
             return RefusalReason.OTHER_DATABASE_TABLE;
         }
         String text = statement.text();
-        boolean valuesInsert = (statement.kind() == StatementKind.INSERT || statement.kind() == StatementKind.REPLACE)
-                && statement.valuesOffset() >= 0;
-        SqlTokens tokens = new SqlTokens(text, 0, valuesInsert ? statement.valuesOffset() : text.length());
-        return new Walk(tokens, statement.kind() == StatementKind.CREATE_TABLE).run();
+        boolean literalTuples = (statement.kind() == StatementKind.INSERT || statement.kind() == StatementKind.REPLACE)
+                && statement.valuesOffset() >= 0 && !statement.valuesNested();
+        SqlTokens tokens = new SqlTokens(text, 0, literalTuples ? statement.valuesOffset() : text.length());
+        RefusalReason reason = new Walk(tokens, statement.kind() == StatementKind.CREATE_TABLE).run();
+        if (reason == null && literalTuples && statement.valuesEnd() >= 0) {
+            reason = new Walk(new SqlTokens(text, statement.valuesEnd(), text.length()), false).rest();
+        }
+        if (reason == null) {
+            reason = switch (SessionGuards.of(statement)) {
+                case CHANGED -> RefusalReason.SESSION_SETTING;
+                case MIXED -> RefusalReason.MIXED_SESSION_SETTING;
+                case NONE, KEPT -> null;
+            };
+        }
+        return reason;
     }
 
     /** One pass over a statement's tokens. */
@@ -103,8 +121,13 @@ final class StatementInspection {
             if (setStatement && (reason = assignment()) != null) {
                 return reason;
             }
+            return rest();
+        }
+
+        /** Reads the tokens left. */
+        RefusalReason rest() {
             while (tokens.next() != Type.END) {
-                reason = token();
+                RefusalReason reason = token();
                 if (reason != null) {
                     return reason;
                 }
@@ -120,6 +143,11 @@ final class StatementInspection {
                 case "RESET" -> RefusalReason.RESET;
                 case "INSTALL", "UNINSTALL" -> RefusalReason.INSTALL_PLUGIN;
                 case "CHANGE", "PURGE", "BINLOG" -> RefusalReason.CHANGE_MASTER;
+                case "UPDATE" -> RefusalReason.UPDATE;
+                case "DELETE" -> RefusalReason.DELETE;
+                case "DO" -> RefusalReason.DO;
+                case "XA" -> RefusalReason.XA;
+                case "HANDLER" -> RefusalReason.HANDLER;
                 case "START", "STOP" -> nextWordIn("SLAVE", "REPLICA", "ALL") ? RefusalReason.CHANGE_MASTER : null;
                 case "ALTER", "RENAME" -> nextWordIn("USER") ? RefusalReason.ALTER_USER : null;
                 case "CREATE", "DROP" -> {
@@ -163,6 +191,9 @@ final class StatementInspection {
             if (symbol == '(' && previous.equals("LOAD_FILE")) {
                 return RefusalReason.LOAD_FILE;
             }
+            if (symbol == '(' && (previous.equals("SLEEP") || previous.equals("BENCHMARK"))) {
+                return RefusalReason.SLEEP;
+            }
             if (symbol == '(') {
                 queryDepths.clear(tokens.depth() + 1);
             }
@@ -184,6 +215,23 @@ final class StatementInspection {
                 }
                 case "IMMEDIATE" -> {
                     return previous.equals("EXECUTE") ? RefusalReason.DYNAMIC_SQL : null;
+                }
+                case "UPDATE" -> {
+                    if (previous.equals("KEY") && beforePrevious.equals("DUPLICATE")) {
+                        return RefusalReason.ON_DUPLICATE_KEY_UPDATE;
+                    }
+                    // ON UPDATE CASCADE or CURRENT_TIMESTAMP, a trigger's event, SELECT ... FOR UPDATE (but SET
+                    // STATEMENT ... FOR UPDATE t, a statement)
+                    boolean notAStatement = TRIGGER_EVENT_OR_ACTION.contains(previous)
+                            || previous.equals("FOR") && !setStatement;
+                    if (!notAStatement) {
+                        return RefusalReason.UPDATE;
+                    }
+                }
+                case "DELETE" -> {
+                    if (!TRIGGER_EVENT_OR_ACTION.contains(previous)) {
+                        return RefusalReason.DELETE;
+                    }
                 }
                 case "FROM" -> {
                     if (beforePrevious.equals("PREPARE")) {

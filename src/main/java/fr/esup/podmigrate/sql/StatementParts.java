@@ -235,7 +235,7 @@ final class StatementParts {
         };
     }
 
-    /** Whether the word appears in the statement outside quotes, e.g. AUTOCOMMIT in a SET. */
+    /** Whether the word appears in the statement outside quotes, e.g. SELECT in a SET. */
     static boolean mentions(String text, String upperCaseWord) {
         SqlTokens tokens = new SqlTokens(text);
         while (tokens.next() != Type.END) {

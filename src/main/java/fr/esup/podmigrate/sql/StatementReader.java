@@ -101,10 +101,14 @@ public final class StatementReader implements AutoCloseable {
     private byte[] text = new byte[INITIAL_TEXT_BYTES];
     private int textLength;
 
-    /** Parentheses outside quotes: tuples of an INSERT are counted while reading, as runs of (...),(...) groups. */
+    /**
+     * Parentheses outside quotes: tuples of an INSERT are counted while reading, as runs of (...),(...) groups; each
+     * run is {@value #RUN_FIELDS} ints: where it starts, its groups, where it ends, whether a group holds another.
+     */
     private int depth;
     private int lastGroupEnd;
-    private int[] groupRuns = new int[8];
+    private static final int RUN_FIELDS = 4;
+    private int[] groupRuns = new int[2 * RUN_FIELDS];
     private int groupRunCount;
 
     private StatementReader(CountingInputStream source, InputStream script, ScriptCompression compression, long totalBytes,
@@ -783,6 +787,7 @@ public final class StatementReader implements AutoCloseable {
             return null;
         }
         String sql = new String(bytes, from, length, StandardCharsets.UTF_8);
+        int scriptLength = length;
         if (sql.indexOf('\uFFFD') >= 0) {
             BinaryLiterals literals = BinaryLiterals.of(bytes, from, length);
             if (literals.invalidAt() >= 0) {
@@ -798,8 +803,16 @@ public final class StatementReader implements AutoCloseable {
         }
         StatementHead head = StatementHead.read(bytes, from, length, this::tuplesFrom);
         int valuesOffset = head.valuesStart() < 0 ? -1 : utf16Length(bytes, from, head.valuesStart());
+        int run = head.valuesStart() < 0 ? -1 : runFrom(head.valuesStart());
+        int valuesEnd = -1;
+        if (run >= 0) {
+            // counted from the statement's end: hex literals written for binary bytes lengthen the tuples
+            int tailBytes = scriptLength - groupRuns[run + 2];
+            valuesEnd = sql.length() - utf16Length(bytes, from + length - tailBytes, tailBytes);
+        }
         return new SqlStatement(sql, startLine, startOffset, endOffset, head.kind(), head.schema(), head.table(),
-                head.ignore(), head.columns(), head.rowCount(), valuesOffset);
+                head.ignore(), head.columns(), head.rowCount(), valuesOffset, valuesEnd,
+                run >= 0 && groupRuns[run + 3] == 1);
     }
 
     private void resetStatement() {
@@ -854,24 +867,29 @@ public final class StatementReader implements AutoCloseable {
 
     private void openGroup(int p) {
         if (depth++ > 0) {
+            groupRuns[RUN_FIELDS * (groupRunCount - 1) + 3] = 1;
             return;
         }
         int at = textOffset(p);
         if (groupRunCount > 0 && onlyCommaBetween(lastGroupEnd, at)) {
-            groupRuns[2 * groupRunCount - 1]++;
+            groupRuns[RUN_FIELDS * (groupRunCount - 1) + 1]++;
             return;
         }
-        if (2 * groupRunCount == groupRuns.length) {
+        if (RUN_FIELDS * groupRunCount == groupRuns.length) {
             groupRuns = Arrays.copyOf(groupRuns, groupRuns.length * 2);
         }
-        groupRuns[2 * groupRunCount] = at;
-        groupRuns[2 * groupRunCount + 1] = 1;
+        int run = RUN_FIELDS * groupRunCount;
+        groupRuns[run] = at;
+        groupRuns[run + 1] = 1;
+        groupRuns[run + 2] = at;
+        groupRuns[run + 3] = 0;
         groupRunCount++;
     }
 
     private void closeGroup(int p) {
         if (depth > 0 && --depth == 0) {
             lastGroupEnd = textOffset(p) + 1;
+            groupRuns[RUN_FIELDS * (groupRunCount - 1) + 2] = lastGroupEnd;
         }
     }
 
@@ -890,12 +908,18 @@ public final class StatementReader implements AutoCloseable {
 
     /** Tuples in the run of groups starting at this offset of the statement. */
     private int tuplesFrom(int offset) {
-        for (int i = 0; i < groupRunCount; i++) {
-            if (groupRuns[2 * i] == offset) {
-                return groupRuns[2 * i + 1];
+        int run = runFrom(offset);
+        return run < 0 ? 0 : groupRuns[run + 1];
+    }
+
+    /** The index in {@link #groupRuns} of the run starting at this offset of the statement, or -1. */
+    private int runFrom(int offset) {
+        for (int run = 0; run < RUN_FIELDS * groupRunCount; run += RUN_FIELDS) {
+            if (groupRuns[run] == offset) {
+                return run;
             }
         }
-        return 0;
+        return -1;
     }
 
     private int textOffset(int p) {

@@ -58,6 +58,27 @@ class ImportCommandTest {
         }
     }
 
+    @Test
+    void refusesAScriptThatDeletesRowsBeforeAnyChange() throws Exception {
+        try (PodTestDatabase v3 = PodTestDatabase.blank(PodVersion.V3_8_4)) {
+            Path script = Files.writeString(dir.resolve("podv2.sql"),
+                    "SET FOREIGN_KEY_CHECKS=0;\nINSERT INTO django_site VALUES (2, 'b.example.org', 'b');\n"
+                            + "DELETE FROM django_site WHERE id = 1;\n");
+            long sites = sites(v3);
+            TestServer server = TestServer.get();
+
+            CliRun run = CliRun.of("import", script.toString(), "--plain",
+                    "--podmigrate.target.url=" + server.jdbcUrl(v3.name()),
+                    "--podmigrate.target.username=" + server.user(),
+                    "--podmigrate.target.password=" + server.password());
+
+            assertThat(run.exitCode()).as(run.err() + run.out()).isEqualTo(PodMigrateCli.REFUSED);
+            assertThat(run.out()).contains("Refused before any change:",
+                    "line 3: DELETE: DELETE FROM django_site WHERE id = 1");
+            assertThat(sites(v3)).isEqualTo(sites);
+        }
+    }
+
     /** The database's podv2.sql as a section of a backup of several: created, then used. */
     private String section(PodTestDatabase db) throws Exception {
         Path dump = dir.resolve(db.name() + ".sql");
@@ -68,7 +89,15 @@ class ImportCommandTest {
     }
 
     private static long videos(PodTestDatabase db) throws SQLException {
-        try (Connection c = db.connect(); ResultSet rs = c.createStatement().executeQuery("SELECT COUNT(*) FROM video_video")) {
+        return count(db, "video_video");
+    }
+
+    private static long sites(PodTestDatabase db) throws SQLException {
+        return count(db, "django_site");
+    }
+
+    private static long count(PodTestDatabase db, String table) throws SQLException {
+        try (Connection c = db.connect(); ResultSet rs = c.createStatement().executeQuery("SELECT COUNT(*) FROM " + table)) {
             rs.next();
             return rs.getLong(1);
         }

@@ -65,6 +65,6 @@ class CheckpointTest {
 
     private static Plan insert(String table) {
         return new Plan(Action.TABLE, "INSERT INTO t VALUES (1)", table, StatementKind.INSERT, false, 1, 1, null,
-                false, null, Map.of(), false, false, null, null, false);
+                false, null, Map.of(), false, null, null, false);
     }
 }

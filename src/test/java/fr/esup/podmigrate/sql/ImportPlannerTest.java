@@ -178,12 +178,43 @@ class ImportPlannerTest {
                 COMMIT;
                 CREATE VIEW v AS SELECT 1;
                 """);
-        assertThat(plans).extracting(Plan::action).containsExactly(Action.SESSION, Action.SESSION, Action.SESSION,
+        assertThat(plans).extracting(Plan::action).containsExactly(Action.SESSION, Action.SESSION, Action.SKIP,
                 Action.SKIP, Action.SKIP, Action.SKIP, Action.ALONE);
-        assertThat(plans).extracting(Plan::afterIdle).startsWith(false, true, false);
-        assertThat(plans.get(2).restoresAutocommit()).isTrue();
-        assertThat(plans).extracting(Plan::skip).containsSequence(SkipReason.TRANSACTION_CONTROL,
-                SkipReason.USE_NEUTRALISED, SkipReason.TRANSACTION_CONTROL);
+        assertThat(plans).extracting(Plan::afterIdle).startsWith(false, true);
+        assertThat(plans).extracting(Plan::skip).containsSequence(SkipReason.SESSION_KEPT,
+                SkipReason.TRANSACTION_CONTROL, SkipReason.USE_NEUTRALISED, SkipReason.TRANSACTION_CONTROL);
+    }
+
+    @Test
+    void skipsTheDumpsSetsOfTheSettingsTheImportsSessionKeeps() throws IOException {
+        List<Plan> plans = plan(ImportOptions.builder().build(), """
+                /*!40101 SET @OLD_CHARACTER_SET_CLIENT=@@CHARACTER_SET_CLIENT */;
+                /*!40101 SET NAMES utf8mb4 */;
+                /*!40103 SET @OLD_TIME_ZONE=@@TIME_ZONE */;
+                /*!40103 SET TIME_ZONE='+00:00' */;
+                /*!40014 SET @OLD_UNIQUE_CHECKS=@@UNIQUE_CHECKS, UNIQUE_CHECKS=0 */;
+                /*!40014 SET @OLD_FOREIGN_KEY_CHECKS=@@FOREIGN_KEY_CHECKS, FOREIGN_KEY_CHECKS=0 */;
+                /*!40101 SET @OLD_SQL_MODE=@@SQL_MODE, SQL_MODE='NO_AUTO_VALUE_ON_ZERO' */;
+                set autocommit=0;
+                SET SQL_MODE = "NO_AUTO_VALUE_ON_ZERO";
+                SET AUTOCOMMIT = 0;
+                SET time_zone = "+00:00";
+                SET FOREIGN_KEY_CHECKS=0;
+                SET FOREIGN_KEY_CHECKS=1;
+                SET @@session.unique_checks = ON, @@local.sql_mode = '', @saved = 1;
+                /*!40103 SET TIME_ZONE=@OLD_TIME_ZONE */;
+                /*!40101 SET SQL_MODE=@OLD_SQL_MODE */;
+                /*!40014 SET FOREIGN_KEY_CHECKS=@OLD_FOREIGN_KEY_CHECKS */;
+                /*!40014 SET UNIQUE_CHECKS=@OLD_UNIQUE_CHECKS */;
+                /*!40101 SET CHARACTER_SET_CLIENT=@OLD_CHARACTER_SET_CLIENT */;
+                """);
+        assertThat(plans).extracting(Plan::skip).containsExactly(null, null, null, SkipReason.SESSION_KEPT,
+                SkipReason.SESSION_KEPT, SkipReason.SESSION_KEPT, SkipReason.SESSION_KEPT, SkipReason.SESSION_KEPT,
+                SkipReason.SESSION_KEPT, SkipReason.SESSION_KEPT, SkipReason.SESSION_KEPT, SkipReason.SESSION_KEPT,
+                SkipReason.SESSION_KEPT, SkipReason.SESSION_KEPT, SkipReason.SESSION_KEPT, SkipReason.SESSION_KEPT,
+                SkipReason.SESSION_KEPT, SkipReason.SESSION_KEPT, null);
+        assertThat(plans.get(0).action()).isEqualTo(Action.SESSION);
+        assertThat(plans.get(2).action()).isEqualTo(Action.SESSION);
     }
 
     private static List<Plan> plan(ImportOptions options, String script) throws IOException {

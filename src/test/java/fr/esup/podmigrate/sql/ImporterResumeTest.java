@@ -14,6 +14,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
@@ -36,10 +37,18 @@ class ImporterResumeTest {
     private Path script;
     private Path checkpoint;
     private List<String> expected;
+    /**
+     * Holds a lock all along: a script's {@code GET_LOCK(lock, s)} waits s seconds for it, as {@code SLEEP(s)} would
+     * (an import refuses SLEEP), and returns 0 as it does.
+     */
+    private Connection lockHolder;
 
     @BeforeEach
     void writeScriptAndItsReference() throws Exception {
         fixture = new DumpWriterFixture(directory);
+        String slowLock = "pm_slow_" + UUID.randomUUID();
+        lockHolder = TestServer.get().connect("");
+        lockHolder.createStatement().executeQuery("SELECT GET_LOCK('" + slowLock + "', 0)").close();
         StringBuilder sql = new StringBuilder("/*!40101 SET NAMES utf8mb4 */;\nSET @OLD_UNIQUE_CHECKS=@@UNIQUE_CHECKS;\n");
         String pad = "'" + "x".repeat(2500) + "'";
         for (String table : TABLES) {
@@ -47,11 +56,12 @@ class ImporterResumeTest {
                     .append(", slept int, pad text);\n");
             for (int i = 0; i < STATEMENTS_PER_TABLE; i++) {
                 if (table.equals("no_key") && i == STATEMENTS_PER_TABLE / 2) {
-                    sql.append("INSERT INTO no_key VALUES (-1, SLEEP(1.5), '").append(KILL_MARKER).append("');\n");
+                    sql.append("INSERT INTO no_key VALUES (-1, GET_LOCK('" + slowLock + "', 1.5), '").append(KILL_MARKER).append("');\n");
                 }
-                // each row sleeps, so that the import is still running when the test stops it
-                sql.append("INSERT INTO ").append(table).append(" VALUES (").append(2 * i).append(", SLEEP(0.004), ")
-                        .append(pad).append("), (").append(2 * i + 1).append(", SLEEP(0.004), ").append(pad).append(");\n");
+                // each row waits, so that the import is still running when the test stops it
+                String waits = ", GET_LOCK('" + slowLock + "', 0.004), ";
+                sql.append("INSERT INTO ").append(table).append(" VALUES (").append(2 * i).append(waits)
+                        .append(pad).append("), (").append(2 * i + 1).append(waits).append(pad).append(");\n");
             }
         }
         sql.append("SET UNIQUE_CHECKS=@OLD_UNIQUE_CHECKS;\n");
@@ -63,7 +73,8 @@ class ImporterResumeTest {
     }
 
     @AfterEach
-    void dropDatabases() {
+    void dropDatabases() throws SQLException {
+        lockHolder.close();
         fixture.close();
     }
 
@@ -141,7 +152,7 @@ class ImporterResumeTest {
         };
     }
 
-    /** Kills the connection running the marked statement, while it runs: it sleeps long enough to be found. */
+    /** Kills the connection running the marked statement, while it runs: it waits long enough to be found. */
     private static void killTheMarkedStatement() {
         try (Connection admin = TestServer.get().connect(""); Statement statement = admin.createStatement()) {
             for (int attempt = 0; attempt < 1000; attempt++) {

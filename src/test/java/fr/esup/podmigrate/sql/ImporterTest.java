@@ -12,6 +12,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -99,7 +101,7 @@ class ImporterTest {
     void refusesAScriptThatReachesOutsideTheTargetBeforeChangingAnything(String bad) throws Exception {
         fixture.execute(target, "CREATE TABLE t (id int PRIMARY KEY)", "INSERT INTO t VALUES (1)");
         List<String> before = fixture.snapshot(target);
-        Path script = fixture.write("INSERT INTO t VALUES (2);\nDELETE FROM t;\n" + bad.formatted(target)
+        Path script = fixture.write("INSERT INTO t VALUES (2);\nSELECT * FROM t;\n" + bad.formatted(target)
                 + "\nINSERT INTO t VALUES (3);\n", "bad.sql");
 
         assertThatThrownBy(() -> new Importer(ImportOptions.builder().build()).run(script, fixture.factory(target)))
@@ -108,6 +110,62 @@ class ImporterTest {
                     assertThat(e.refused().get(0).line()).isEqualTo(3);
                 });
         assertThat(fixture.snapshot(target)).isEqualTo(before);
+    }
+
+    /** A script changes no rows but by inserting its own, and never the session the import runs in. */
+    @ParameterizedTest
+    @ValueSource(strings = {"DELETE FROM t;", "DELETE t FROM t JOIN u ON t.id = u.id;", "UPDATE t SET a = 'changed';",
+            "UPDATE t, u SET t.a = u.b WHERE t.id = u.id;", "INSERT INTO u SELECT id + 10, a FROM t;",
+            "REPLACE INTO t SELECT id, 'changed' FROM t;", "INSERT INTO u TABLE t;",
+            "INSERT INTO t VALUES (1, 'x') ON DUPLICATE KEY UPDATE a = 'changed';",
+            "INSERT INTO t VALUES (5, LOAD_FILE('/etc/passwd'));", "SELECT SLEEP(5);", "DO SLEEP(5);", "XA START 'pm';",
+            "HANDLER t OPEN;", "CREATE TRIGGER tr AFTER INSERT ON t FOR EACH ROW UPDATE u SET b = 'changed';",
+            "SET sql_mode = 'STRICT_ALL_TABLES';", "/*!40103 SET TIME_ZONE='+02:00' */;",
+            "SET NAMES utf8mb4, foreign_key_checks = 0;"})
+    void refusesAScriptThatChangesRowsOrTheSessionBeforeChangingAnything(String bad) throws Exception {
+        fixture.execute(target, "CREATE TABLE t (id int PRIMARY KEY, a varchar(20))",
+                "CREATE TABLE u (id int PRIMARY KEY, b varchar(20))", "INSERT INTO t VALUES (1, 'one'), (2, 'two')",
+                "INSERT INTO u VALUES (1, 'uno')");
+        long t = fixture.checksum(target, "t");
+        long u = fixture.checksum(target, "u");
+        Path script = fixture.write("INSERT INTO t VALUES (3, 'three');\n" + bad + "\nINSERT INTO u VALUES (4, 'four');\n",
+                "changes.sql");
+
+        assertThatThrownBy(() -> new Importer(ImportOptions.builder().build()).run(script, fixture.factory(target)))
+                .isInstanceOfSatisfying(ScriptRefusedException.class, e -> {
+                    assertThat(e.refusedCount()).isEqualTo(1);
+                    assertThat(e.refused().get(0).line()).isEqualTo(2);
+                });
+        assertThat(fixture.checksum(target, "t")).isEqualTo(t);
+        assertThat(fixture.checksum(target, "u")).isEqualTo(u);
+        assertThat(fixture.snapshot(target)).hasSize(2);
+    }
+
+    @Test
+    void skipsTheSessionSetsOfAMariadbDumpsHeaderAndFooterAndImportsTheRest() throws Exception {
+        String source = fixture.createDatabase("dumped");
+        fixture.execute(source, "CREATE TABLE parent (id int PRIMARY KEY)",
+                "CREATE TABLE child (id int PRIMARY KEY, parent_id int, FOREIGN KEY (parent_id) REFERENCES parent (id))",
+                "INSERT INTO parent VALUES (0), (1)", "INSERT INTO child VALUES (1, 1), (2, 0)");
+        // child sorts first: loaded before its parent, as only the import's foreign_key_checks = 0 allows
+        Path script = fixture.mariadbDumpWith("dumped.sql", "--no-autocommit", source);
+        String dump = Files.readString(script);
+        assertThat(dump).contains("SET @OLD_FOREIGN_KEY_CHECKS=@@FOREIGN_KEY_CHECKS, FOREIGN_KEY_CHECKS=0",
+                "SET SQL_MODE=@OLD_SQL_MODE", "SET TIME_ZONE='+00:00'", "SET @OLD_AUTOCOMMIT=@@AUTOCOMMIT, @@AUTOCOMMIT=0");
+
+        ScriptAnalysis analysis = ScriptAnalyzer.analyze(script, target, Set.of(), null, p -> { });
+        ImportResult result = new Importer(ImportOptions.builder().parallelism(2).build())
+                .run(script, fixture.factory(target));
+
+        assertThat(result.errors()).isEmpty();
+        assertThat(result.completed()).isTrue();
+        // header: time zone, unique checks, foreign key checks, sql_mode; footer: their four restores; around each
+        // table's rows, --no-autocommit's autocommit=0 and its restore
+        assertThat(result.skipped(SkipReason.SESSION_KEPT)).isEqualTo(4 + 4 + 2 * 2);
+        assertThat(analysis.importable()).isTrue();
+        assertThat(analysis.keptSessionLines()).hasSize(4 + 4 + 2 * 2);
+        assertThat(fixture.queryString(target, "SELECT GROUP_CONCAT(id ORDER BY id) FROM parent")).isEqualTo("0,1");
+        assertThat(fixture.checksum(target, "child")).isEqualTo(fixture.checksum(source, "child"));
     }
 
     @Test
@@ -248,8 +306,11 @@ class ImporterTest {
     void keepsEveryRowAKeyAllowsInAnEmptyTableAndNamesTheRowsItRefused(int parallelism) throws Exception {
         fixture.execute(target, "CREATE TABLE t (id INT PRIMARY KEY, u VARCHAR(10) NOT NULL, UNIQUE KEY u (u)) ENGINE=InnoDB");
         Path script = fixture.write("""
+                /*!40014 SET @OLD_UNIQUE_CHECKS=@@UNIQUE_CHECKS, UNIQUE_CHECKS=0 */;
+                /*!40014 SET @OLD_FOREIGN_KEY_CHECKS=@@FOREIGN_KEY_CHECKS, FOREIGN_KEY_CHECKS=0 */;
                 INSERT IGNORE INTO t VALUES (1,'a'), (2,'b'), (3,'a');
                 INSERT INTO t VALUES (4,'c'), (5,'b'), (6,'d'), (7,'c');
+                /*!40014 SET UNIQUE_CHECKS=@OLD_UNIQUE_CHECKS */;
                 """, "trap.sql");
 
         ImportResult result = new Importer(ImportOptions.builder().parallelism(parallelism).ignoreDuplicates(true)
@@ -441,11 +502,11 @@ class ImporterTest {
 
     @Test
     void replaysTheScriptsSessionStatementsOnEveryConnection() throws Exception {
-        StringBuilder script = new StringBuilder("SET @OLD_SQL_MODE=@@SQL_MODE, SQL_MODE='';\nSET time_zone = '+02:00';\n"
-                + "SET AUTOCOMMIT = 0;\nSTART TRANSACTION;\n");
+        StringBuilder script = new StringBuilder("SET @OLD_SQL_MODE=@@SQL_MODE, SQL_MODE='';\n"
+                + "SET @loaded_by = 'a session replayed';\nSET AUTOCOMMIT = 0;\nSTART TRANSACTION;\n");
         for (String table : List.of("a", "b", "c", "d")) {
-            script.append("CREATE TABLE ").append(table).append(" (d date, ts timestamp NULL);\n");
-            script.append(("INSERT INTO " + table + " VALUES ('0000-00-00', '2024-01-01 12:00:00');\n").repeat(3));
+            script.append("CREATE TABLE ").append(table).append(" (d date, q varchar(30));\n");
+            script.append(("INSERT INTO " + table + " VALUES ('0000-00-00', @loaded_by);\n").repeat(3));
         }
         script.append("COMMIT;\nSET SQL_MODE=@OLD_SQL_MODE;\n");
         Path file = fixture.write(script.toString(), "session.sql");
@@ -455,10 +516,11 @@ class ImporterTest {
 
         assertThat(result.errors()).isEmpty();
         assertThat(result.skipped(SkipReason.TRANSACTION_CONTROL)).isEqualTo(2);
+        assertThat(result.skipped(SkipReason.SESSION_KEPT)).isEqualTo(3);
         for (String table : List.of("a", "b", "c", "d")) {
-            // 12:00 at +02:00 is 10:00 UTC: the connection that loaded the table had the script's time zone
-            assertThat(fixture.queryString(target, "SELECT CONCAT(COUNT(*), ' ', MIN(d), ' ', MIN(UNIX_TIMESTAMP(ts)))"
-                    + " FROM " + table)).isEqualTo("3 0000-00-00 1704103200");
+            // the connection that loaded the table had run the script's SET
+            assertThat(fixture.queryString(target, "SELECT CONCAT(COUNT(*), ' ', MIN(d), ' ', MIN(q)) FROM " + table))
+                    .isEqualTo("3 0000-00-00 a session replayed");
         }
     }
 
@@ -591,13 +653,22 @@ class ImporterTest {
         @ParameterizedTest(name = "parallelism {0}")
         @ValueSource(ints = {1, 3})
         void resumesAcrossSectionsToExactlyTheSourceSectionsRows(int parallelism) throws Exception {
-            String first = sleepingInserts("a", 30);
-            String second = sleepingInserts("b", 30);
+            // held all along: each INSERT's GET_LOCK waits for it, as SLEEP would (an import refuses SLEEP)
+            String slowLock = "pm_slow_" + target;
+            try (Connection lockHolder = fixture.connect(target); Statement lock = lockHolder.createStatement()) {
+                lock.executeQuery("SELECT GET_LOCK('" + slowLock + "', 0)").close();
+                resumesAcrossSections(parallelism, slowLock);
+            }
+        }
+
+        private void resumesAcrossSections(int parallelism, String slowLock) throws Exception {
+            String first = sleepingInserts("a", 30, slowLock);
+            String second = sleepingInserts("b", 30, slowLock);
             Path single = fixture.write("CREATE TABLE a (id int, slept int);\n" + first
                     + "CREATE TABLE b (id int, slept int);\n" + second, "single.sql");
             Path script = fixture.write("USE `" + SOURCE + "`;\nCREATE TABLE a (id int, slept int);\n" + first
                     + "USE `" + OTHER + "`;\nGRANT ALL ON *.* TO 'pm_test_never'@'%';\nCREATE TABLE a (id int, slept int);\n"
-                    + sleepingInserts("a", 30) + "USE `" + SOURCE + "`;\nCREATE TABLE b (id int, slept int);\n" + second,
+                    + sleepingInserts("a", 30, slowLock) + "USE `" + SOURCE + "`;\nCREATE TABLE b (id int, slept int);\n" + second,
                     "sections.sql");
             String reference = fixture.createDatabase("sections_ref");
             fixture.assertImports(reference, single);
@@ -632,10 +703,11 @@ class ImporterTest {
         }
 
         /** INSERTs that each take a while, so that the import is still running when the test stops it. */
-        private static String sleepingInserts(String table, int statements) {
+        private static String sleepingInserts(String table, int statements, String slowLock) {
             StringBuilder sql = new StringBuilder();
             for (int i = 0; i < statements; i++) {
-                sql.append("INSERT INTO ").append(table).append(" VALUES (").append(i).append(", SLEEP(0.01));\n");
+                sql.append("INSERT INTO ").append(table).append(" VALUES (").append(i).append(", GET_LOCK('").append(slowLock)
+                        .append("', 0.01));\n");
             }
             return sql.toString();
         }

@@ -87,6 +87,34 @@ class ScriptAnalyzerTest {
     }
 
     @Test
+    void listsTheSessionSetsAnImportSkipsAndRefusesWhatChangesRowsOrTheSession() throws IOException {
+        Path script = Files.writeString(directory.resolve("changes.sql"), """
+                /*!40103 SET @OLD_TIME_ZONE=@@TIME_ZONE */;
+                /*!40103 SET TIME_ZONE='+00:00' */;
+                /*!40014 SET @OLD_UNIQUE_CHECKS=@@UNIQUE_CHECKS, UNIQUE_CHECKS=0 */;
+                SET FOREIGN_KEY_CHECKS=0;
+                CREATE TABLE t (id int, update_date datetime ON UPDATE CURRENT_TIMESTAMP,
+                  p int, FOREIGN KEY (p) REFERENCES t (id) ON DELETE CASCADE ON UPDATE CASCADE);
+                INSERT INTO t (id, update_date) VALUES (1, 'DELETE FROM t; SELECT SLEEP(10)');
+                UPDATE t SET id = 2;
+                DELETE FROM t;
+                INSERT INTO t SELECT * FROM t;
+                SELECT SLEEP(10);
+                SET time_zone = '+02:00';
+                SET FOREIGN_KEY_CHECKS=1;
+                /*!40103 SET TIME_ZONE=@OLD_TIME_ZONE */;
+                """);
+
+        ScriptAnalysis analysis = ScriptAnalyzer.analyze(script, "pod3", Set.of(), null, p -> { });
+
+        assertThat(analysis.keptSessionLines()).extracting(ScriptAnalysis.ScriptLine::line)
+                .containsExactly(2L, 3L, 4L, 13L, 14L);
+        assertThat(analysis.refused()).extracting(RefusedStatement::line).containsExactly(8L, 9L, 10L, 11L, 12L);
+        assertThat(analysis.refused()).extracting(RefusedStatement::reason).containsExactly(RefusalReason.UPDATE,
+                RefusalReason.DELETE, RefusalReason.INSERT_SELECT, RefusalReason.SLEEP, RefusalReason.SESSION_SETTING);
+    }
+
+    @Test
     void acceptsTheDatabasesItIsToldAboutWithoutATarget() throws IOException {
         Path script = Files.writeString(directory.resolve("qualified.sql"),
                 "USE POD;\nINSERT INTO pod.t VALUES (1);\nINSERT INTO other.t VALUES (1);\n");

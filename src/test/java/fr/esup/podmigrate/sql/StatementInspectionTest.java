@@ -40,7 +40,9 @@ class StatementInspectionTest {
             CREATE DEFINER = CURRENT_USER PROCEDURE p() SELECT 1                   | DEFINER
             LOAD DATA INFILE '/etc/passwd' INTO TABLE t                           | LOAD_DATA
             LOAD XML LOCAL INFILE 'x.xml' INTO TABLE t                            | LOAD_DATA
-            INSERT INTO t (a) SELECT LOAD_FILE('/etc/shadow')                     | LOAD_FILE
+            INSERT INTO t (a) VALUES (LOAD_FILE('/etc/shadow'))                   | LOAD_FILE
+            INSERT INTO t VALUES (1, 'a'), (2, CONCAT('b', LOAD_FILE('/etc/shadow'))) | LOAD_FILE
+            SELECT load_file('/etc/passwd')                                       | LOAD_FILE
             SELECT * FROM t INTO OUTFILE '/tmp/x'                                 | INTO_OUTFILE
             SELECT a INTO DUMPFILE '/tmp/x' FROM t                                | INTO_OUTFILE
             CREATE TABLE t (a int) DATA DIRECTORY = '/tmp'                        | FILE_DIRECTORY
@@ -69,13 +71,51 @@ class StatementInspectionTest {
             TRUNCATE TABLE mysql.user                                             | OTHER_DATABASE_TABLE
             RENAME TABLE t TO archive.t                                           | OTHER_DATABASE_TABLE
             CREATE TABLE t LIKE other.t                                           | OTHER_DATABASE_TABLE
-            INSERT INTO t SELECT * FROM mysql.user                                | OTHER_DATABASE_TABLE
+            INSERT INTO t VALUES ((SELECT MAX(id) FROM mysql.user))               | OTHER_DATABASE_TABLE
             CREATE VIEW v AS SELECT a.x FROM t a JOIN sys.t2 b ON a.x = b.x       | OTHER_DATABASE_TABLE
             CREATE INDEX i ON other.t (a)                                         | OTHER_DATABASE_TABLE
             SET @n = (SELECT COUNT(*) FROM mysql.user)                            | OTHER_DATABASE_TABLE
             CALL other.p()                                                        | OTHER_DATABASE_TABLE
+            DELETE FROM t WHERE t.a = 1                                           | DELETE
+            /*!40000 DELETE FROM `t` */                                           | DELETE
+            DELETE a, b FROM a JOIN b ON a.x = b.x                                | DELETE
+            UPDATE t SET t.a = 1                                                  | UPDATE
+            UPDATE LOW_PRIORITY a JOIN b ON a.x = b.x SET a.y = b.y               | UPDATE
+            UPDATE a, b SET a.y = b.y                                             | UPDATE
+            CREATE TRIGGER tr AFTER INSERT ON t FOR EACH ROW UPDATE u SET n = n + 1 | UPDATE
+            CREATE TRIGGER tr BEFORE UPDATE ON t FOR EACH ROW DELETE FROM u       | DELETE
+            CREATE PROCEDURE p() DELETE FROM t                                    | DELETE
+            CREATE EVENT e ON SCHEDULE EVERY 1 DAY DO UPDATE t SET a = 1          | UPDATE
+            SET STATEMENT max_statement_time = 1 FOR UPDATE t SET a = 1           | UPDATE
+            INSERT INTO t SELECT * FROM u                                         | INSERT_SELECT
+            INSERT INTO t SELECT * FROM mysql.user                                | INSERT_SELECT
+            INSERT IGNORE INTO t (a, b) SELECT a, b FROM u                        | INSERT_SELECT
+            REPLACE INTO t SELECT * FROM u                                        | INSERT_SELECT
+            INSERT INTO t TABLE u                                                 | INSERT_SELECT
+            INSERT INTO t (SELECT * FROM u)                                       | INSERT_SELECT
+            INSERT INTO t WITH c AS (SELECT 1) SELECT * FROM c                    | INSERT_SELECT
+            INSERT INTO t VALUES (1, 'x') ON DUPLICATE KEY UPDATE t.b = 'y'       | ON_DUPLICATE_KEY_UPDATE
+            INSERT INTO t (a) VALUES (1),(2) ON DUPLICATE KEY UPDATE a = VALUES(a) | ON_DUPLICATE_KEY_UPDATE
+            INSERT INTO t SET a = 1 ON DUPLICATE KEY UPDATE a = 2                 | ON_DUPLICATE_KEY_UPDATE
+            SELECT SLEEP(10)                                                      | SLEEP
+            INSERT INTO t VALUES (1), (SLEEP(10))                                 | SLEEP
+            SET @x = BENCHMARK(1000000, MD5('x'))                                 | SLEEP
+            CREATE TRIGGER tr BEFORE INSERT ON t FOR EACH ROW SET NEW.a = SLEEP(1) | SLEEP
+            DO SLEEP(10)                                                          | DO
+            DO 1                                                                  | DO
+            XA START 'x'                                                          | XA
+            HANDLER t OPEN                                                        | HANDLER
+            SET sql_mode = 'STRICT_ALL_TABLES'                                    | SESSION_SETTING
+            SET time_zone = '+02:00'                                              | SESSION_SETTING
+            SET @@foreign_key_checks = DEFAULT                                    | SESSION_SETTING
+            SET SESSION autocommit = @@global.autocommit                          | SESSION_SETTING
+            /*!40101 SET @OLD_SQL_MODE=@@SQL_MODE, SQL_MODE='ANSI_QUOTES' */      | SESSION_SETTING
+            SET @a = 1, unique_checks = 0, time_zone = 'Europe/Paris'             | SESSION_SETTING
+            SET STATEMENT foreign_key_checks = 0 FOR INSERT INTO t VALUES (1)     | SESSION_SETTING
+            SET NAMES utf8, sql_mode = ''                                         | MIXED_SESSION_SETTING
+            /*!40014 SET net_read_timeout = 10, FOREIGN_KEY_CHECKS = 0 */         | MIXED_SESSION_SETTING
             """)
-    void refusesWhatReachesOutsideTheTarget(String sql, RefusalReason reason) throws IOException {
+    void refusesWhatReachesOutsideTheTargetOrChangesRowsOrTheSession(String sql, RefusalReason reason) throws IOException {
         assertThat(refusal(sql)).isEqualTo(reason);
     }
 
@@ -88,12 +128,22 @@ class StatementInspectionTest {
             "SET @global = 1, @persist = 2", "SET @@SESSION.sql_mode = ''", "SET SESSION time_zone = '+00:00'",
             "SET @x = @@global.max_allowed_packet",
             "INSERT INTO t VALUES ('DEFINER=`root`@`%`', 'INTO OUTFILE', 'mysql.user', 'DROP DATABASE x')",
-            "INSERT INTO t VALUES (1, 'x') ON DUPLICATE KEY UPDATE t.b = 'y'",
             "CREATE VIEW v AS SELECT t.a, EXTRACT(YEAR FROM t.d) AS y, TRIM(LEADING 'x' FROM t.s) FROM t",
             "CREATE VIEW v AS SELECT a.x FROM t a JOIN t2 b ON a.x = b.x WHERE a.y LIKE b.z",
             "/*!50001 CREATE ALGORITHM=UNDEFINED */ /*!50013 SQL SECURITY DEFINER */ /*!50001 VIEW `v` AS select 1 */",
             "CREATE TABLE t (id int, p int, FOREIGN KEY (p) REFERENCES parent (id) ON UPDATE CASCADE)",
-            "SELECT COUNT(*) INTO n FROM video", "DELETE FROM t WHERE t.a = 1", "UPDATE t SET t.a = 1",
+            "SELECT COUNT(*) INTO n FROM video", "SELECT t.a FROM t WHERE t.a = 1", "INSERT INTO t SET t.a = 1",
+            "CREATE TABLE t (id int, d timestamp NOT NULL DEFAULT CURRENT_TIMESTAMP ON UPDATE CURRENT_TIMESTAMP)",
+            "ALTER TABLE t ADD CONSTRAINT f FOREIGN KEY (p) REFERENCES parent (id) ON DELETE CASCADE ON UPDATE CASCADE",
+            "INSERT INTO t (id, update_date, delete_flag, sleep_until) VALUES (1, '2024-01-01', 0, NULL)",
+            "INSERT INTO t VALUES ('DELETE FROM t', 'SLEEP(10)', 'UPDATE t SET a = 1', 'ON DUPLICATE KEY UPDATE')",
+            "INSERT INTO t VALUES (CONCAT('DELETE FROM t; ', 'SLEEP(1)'), \"BENCHMARK(1, 1)\")",
+            "SELECT 'DELETE', 'SLEEP(10)' FROM t", "SELECT a FROM t WHERE id = 1 FOR UPDATE",
+            "CREATE TRIGGER tr BEFORE UPDATE ON t FOR EACH ROW SET NEW.a = 1",
+            "CREATE TRIGGER tr AFTER DELETE ON t FOR EACH ROW INSERT INTO log (a) VALUES (OLD.a)",
+            "SET FOREIGN_KEY_CHECKS=0", "SET @@session.unique_checks = OFF", "set autocommit=0",
+            "/*!40103 SET TIME_ZONE=@OLD_TIME_ZONE */", "SET SQL_MODE = \"NO_AUTO_VALUE_ON_ZERO\"",
+            "SET @@sql_mode = '', @@time_zone = 'UTC', @OLD = 1",
             "ALTER TABLE t RENAME COLUMN a TO b", "LOCK TABLES `a` WRITE, `b` READ",
             "CREATE TRIGGER tr BEFORE INSERT ON t FOR EACH ROW SET NEW.a = (SELECT MAX(x.b) FROM t2 x)",
             "START TRANSACTION", "CALL p()"})
