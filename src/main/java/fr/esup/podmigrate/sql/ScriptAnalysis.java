@@ -18,6 +18,12 @@ import java.util.Set;
  * @param neutralisedUses       the USE lines an import skips, naming an allowed database (the first
  *                              {@value #MAX_LISTED})
  * @param replicationLines      the dumped server's replication lines an import skips (the first {@value #MAX_LISTED})
+ * @param doubleEncoded         the statements read in a single-byte client charset (SET NAMES latin1) whose bytes are
+ *                              multi-byte UTF-8: a UTF-8 script declared latin1, whose text the client, and so the
+ *                              import, stores double-encoded ("Ã©" for "é") (the first {@value #MAX_LISTED})
+ * @param doubleEncodedCount    how many such statements there are
+ * @param undecodableCharsets   the SETs naming a client charset the import cannot decode: it reads the statements
+ *                              after them as UTF-8 (the first {@value #MAX_LISTED})
  * @param useDatabases          the databases the USE lines name, allowed or not
  * @param charsets              the character sets the script names (SET NAMES, CHARSET=, CHARACTER SET,
  *                              character_set_client = ...), lower-cased
@@ -42,6 +48,9 @@ public record ScriptAnalysis(
         long refusedCount,
         List<ScriptLine> neutralisedUses,
         List<ScriptLine> replicationLines,
+        List<ScriptLine> doubleEncoded,
+        long doubleEncodedCount,
+        List<ScriptLine> undecodableCharsets,
         Set<String> useDatabases,
         Set<String> charsets,
         Set<String> collations,
@@ -63,6 +72,8 @@ public record ScriptAnalysis(
         refused = List.copyOf(refused);
         neutralisedUses = List.copyOf(neutralisedUses);
         replicationLines = List.copyOf(replicationLines);
+        doubleEncoded = List.copyOf(doubleEncoded);
+        undecodableCharsets = List.copyOf(undecodableCharsets);
         useDatabases = Collections.unmodifiableSet(new LinkedHashSet<>(useDatabases));
         charsets = Collections.unmodifiableSet(new LinkedHashSet<>(charsets));
         collations = Collections.unmodifiableSet(new LinkedHashSet<>(collations));

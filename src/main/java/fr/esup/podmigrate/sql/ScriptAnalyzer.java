@@ -41,6 +41,9 @@ public final class ScriptAnalyzer {
     private long refusedCount;
     private final List<ScriptLine> neutralisedUses = new ArrayList<>();
     private final List<ScriptLine> replicationLines = new ArrayList<>();
+    private final List<ScriptLine> doubleEncoded = new ArrayList<>();
+    private long doubleEncodedCount;
+    private List<ScriptLine> undecodableCharsets = List.of();
     private final Set<String> useDatabases = new LinkedHashSet<>();
     private final Set<String> charsets = new LinkedHashSet<>();
     private final Set<String> collations = new LinkedHashSet<>();
@@ -152,6 +155,7 @@ public final class ScriptAnalyzer {
             bytes = reader.bytesRead();
             textBytes = reader.offset();
             sandboxCommands = reader.sandboxCommands();
+            undecodableCharsets = reader.undecodableCharsets();
             progress.accept(new ImportProgress(bytes, reader.totalBytes(), statements, tuples, true));
         }
         Map<String, TableAnalysis> analysed = new LinkedHashMap<>();
@@ -159,7 +163,8 @@ public final class ScriptAnalyzer {
         Map<String, DatabaseSection> sectionsHeld = new LinkedHashMap<>();
         databases.forEach((name, state) -> sectionsHeld.put(name,
                 new DatabaseSection(name, state.tables, state.statements, state.rows)));
-        ScriptAnalysis analysis = new ScriptAnalysis(analysed, refused, refusedCount, neutralisedUses, replicationLines, useDatabases,
+        ScriptAnalysis analysis = new ScriptAnalysis(analysed, refused, refusedCount, neutralisedUses, replicationLines,
+                doubleEncoded, doubleEncodedCount, undecodableCharsets, useDatabases,
                 charsets, collations, largestBytes, largestLine, statements, bytes, textBytes, sandboxCommands,
                 formatError, sourceDatabase, sectionsHeld);
         return new Scan(analysis, List.copyOf(runs));
@@ -182,6 +187,9 @@ public final class ScriptAnalyzer {
         boolean replication = ReplicationStatements.skipped(statement);
         if (replication && replicationLines.size() < ScriptAnalysis.MAX_LISTED) {
             replicationLines.add(new ScriptLine(statement.line(), SqlSnippet.head(statement.text())));
+        }
+        if (statement.doubleEncoded() && doubleEncodedCount++ < ScriptAnalysis.MAX_LISTED) {
+            doubleEncoded.add(new ScriptLine(statement.line(), SqlSnippet.head(statement.text())));
         }
         RefusalReason reason = replication ? null : inspection.refusal(statement);
         if (reason != null) {

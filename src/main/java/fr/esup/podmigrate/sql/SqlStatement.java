@@ -20,10 +20,13 @@ import java.util.List;
  *                     from a SELECT or the statement is not an INSERT or REPLACE
  * @param valuesOffset index in {@code text} of the first VALUES tuple's parenthesis (see {@link InsertValues}),
  *                     -1 when there is none
+ * @param doubleEncoded whether the statement was read in a single-byte client charset (SET NAMES latin1) though
+ *                      its bytes are multi-byte UTF-8: the client stores such text double-encoded ("Ã©" for "é"),
+ *                      and so does an import
  */
 public record SqlStatement(String text, long line, long startOffset, long endOffset, StatementKind kind,
                            String schema, String table, boolean ignore, List<String> columns, int rowCount,
-                           int valuesOffset) {
+                           int valuesOffset, boolean doubleEncoded) {
 
     public SqlStatement {
         columns = List.copyOf(columns);
