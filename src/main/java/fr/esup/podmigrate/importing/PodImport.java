@@ -206,6 +206,16 @@ public final class PodImport {
             problems.add(PlanProblem.warning("kept-session-lines", analysis.keptSessionLines().size(), first.line(),
                     first.statementHead()));
         }
+        if (!analysis.doubleEncoded().isEmpty()) {
+            ScriptAnalysis.ScriptLine first = analysis.doubleEncoded().get(0);
+            problems.add(PlanProblem.warning("double-encoded", analysis.doubleEncodedCount(), first.line(),
+                    first.statementHead()));
+        }
+        if (!analysis.undecodableCharsets().isEmpty()) {
+            ScriptAnalysis.ScriptLine first = analysis.undecodableCharsets().get(0);
+            problems.add(PlanProblem.warning("undecodable-charset", analysis.undecodableCharsets().size(), first.line(),
+                    first.statementHead()));
+        }
         if (analysis.formatError() == null && sourceFound) {
             scriptKind(analysis.tables().keySet())
                     .ifPresent(kind -> problems.add(PlanProblem.blocking("not-pod-v2." + kind.name(), 0)));

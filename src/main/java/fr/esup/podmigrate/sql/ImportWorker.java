@@ -36,6 +36,15 @@ final class ImportWorker implements Runnable {
     private static final int GROUP_STATEMENTS = 256;
     private static final long GROUP_BYTES = 8L << 20;
     private static final long RETRY_PAUSE_MILLIS = 200;
+    /**
+     * Sets the session's charsets back to utf8mb4 after a script's SET NAMES: the statements come decoded (see
+     * {@link ClientCharset}) and JDBC sends them in UTF-8. A utf8mb4 collation the script chose is kept, so that
+     * literals compare as they did; another charset's gives way to utf8mb4's default, as the session opened with.
+     */
+    private static final List<String> UTF8MB4_AGAIN = List.of(
+            "SET @pm_import_collation = IF(@@character_set_connection = 'utf8mb4', @@collation_connection, NULL),"
+                    + " NAMES utf8mb4",
+            "SET collation_connection = COALESCE(@pm_import_collation, @@collation_connection)");
 
     /** Something to do, in order. */
     sealed interface Task permits Execute, Session, Rows, End {
@@ -171,6 +180,11 @@ final class ImportWorker implements Runnable {
         } else if (task instanceof Session session) {
             try {
                 executeSql(session.plan().text());
+                if (ClientCharsetSession.touchesConnectionCharset(session.plan().text())) {
+                    for (String again : UTF8MB4_AGAIN) {
+                        executeSql(again);
+                    }
+                }
                 connection.commit();
             } catch (SQLException e) {
                 rollback();

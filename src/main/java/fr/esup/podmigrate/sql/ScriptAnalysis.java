@@ -21,6 +21,12 @@ import java.util.Set;
  * @param keptSessionLines      the SETs of the settings the import's session keeps as it sets them (foreign_key_checks,
  *                              sql_mode...), which an import skips (the first {@value #MAX_LISTED}): see
  *                              {@link SkipReason#SESSION_KEPT}
+ * @param doubleEncoded         the statements read in a single-byte client charset (SET NAMES latin1) whose bytes are
+ *                              multi-byte UTF-8: a UTF-8 script declared latin1, whose text the client, and so the
+ *                              import, stores double-encoded ("Ã©" for "é") (the first {@value #MAX_LISTED})
+ * @param doubleEncodedCount    how many such statements there are
+ * @param undecodableCharsets   the SETs naming a client charset the import cannot decode: it reads the statements
+ *                              after them as UTF-8 (the first {@value #MAX_LISTED})
  * @param useDatabases          the databases the USE lines name, allowed or not
  * @param charsets              the character sets the script names (SET NAMES, CHARSET=, CHARACTER SET,
  *                              character_set_client = ...), lower-cased
@@ -46,6 +52,9 @@ public record ScriptAnalysis(
         List<ScriptLine> neutralisedUses,
         List<ScriptLine> replicationLines,
         List<ScriptLine> keptSessionLines,
+        List<ScriptLine> doubleEncoded,
+        long doubleEncodedCount,
+        List<ScriptLine> undecodableCharsets,
         Set<String> useDatabases,
         Set<String> charsets,
         Set<String> collations,
@@ -68,6 +77,8 @@ public record ScriptAnalysis(
         neutralisedUses = List.copyOf(neutralisedUses);
         replicationLines = List.copyOf(replicationLines);
         keptSessionLines = List.copyOf(keptSessionLines);
+        doubleEncoded = List.copyOf(doubleEncoded);
+        undecodableCharsets = List.copyOf(undecodableCharsets);
         useDatabases = Collections.unmodifiableSet(new LinkedHashSet<>(useDatabases));
         charsets = Collections.unmodifiableSet(new LinkedHashSet<>(charsets));
         collations = Collections.unmodifiableSet(new LinkedHashSet<>(collations));

@@ -42,6 +42,9 @@ public final class ScriptAnalyzer {
     private final List<ScriptLine> neutralisedUses = new ArrayList<>();
     private final List<ScriptLine> replicationLines = new ArrayList<>();
     private final List<ScriptLine> keptSessionLines = new ArrayList<>();
+    private final List<ScriptLine> doubleEncoded = new ArrayList<>();
+    private long doubleEncodedCount;
+    private List<ScriptLine> undecodableCharsets = List.of();
     private final Set<String> useDatabases = new LinkedHashSet<>();
     private final Set<String> charsets = new LinkedHashSet<>();
     private final Set<String> collations = new LinkedHashSet<>();
@@ -153,6 +156,7 @@ public final class ScriptAnalyzer {
             bytes = reader.bytesRead();
             textBytes = reader.offset();
             sandboxCommands = reader.sandboxCommands();
+            undecodableCharsets = reader.undecodableCharsets();
             progress.accept(new ImportProgress(bytes, reader.totalBytes(), statements, tuples, true));
         }
         Map<String, TableAnalysis> analysed = new LinkedHashMap<>();
@@ -161,7 +165,7 @@ public final class ScriptAnalyzer {
         databases.forEach((name, state) -> sectionsHeld.put(name,
                 new DatabaseSection(name, state.tables, state.statements, state.rows)));
         ScriptAnalysis analysis = new ScriptAnalysis(analysed, refused, refusedCount, neutralisedUses, replicationLines,
-                keptSessionLines, useDatabases,
+                keptSessionLines, doubleEncoded, doubleEncodedCount, undecodableCharsets, useDatabases,
                 charsets, collations, largestBytes, largestLine, statements, bytes, textBytes, sandboxCommands,
                 formatError, sourceDatabase, sectionsHeld);
         return new Scan(analysis, List.copyOf(runs));
@@ -188,6 +192,9 @@ public final class ScriptAnalyzer {
         if (!replication && SessionGuards.of(statement) == SessionGuards.Verdict.KEPT
                 && keptSessionLines.size() < ScriptAnalysis.MAX_LISTED) {
             keptSessionLines.add(new ScriptLine(statement.line(), SqlSnippet.head(statement.text())));
+        }
+        if (statement.doubleEncoded() && doubleEncodedCount++ < ScriptAnalysis.MAX_LISTED) {
+            doubleEncoded.add(new ScriptLine(statement.line(), SqlSnippet.head(statement.text())));
         }
         RefusalReason reason = replication ? null : inspection.refusal(statement);
         if (reason != null) {

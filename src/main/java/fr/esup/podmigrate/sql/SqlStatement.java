@@ -24,10 +24,14 @@ import java.util.List;
  *                     start), -1 when there is none
  * @param valuesNested whether a VALUES tuple holds parentheses outside quotes: a function call or a subquery, where
  *                     a dump's tuples hold literals only
+ * @param doubleEncoded whether the statement was read in a single-byte client charset (SET NAMES latin1) though
+ *                      its bytes are multi-byte UTF-8: the client stores such text double-encoded ("Ã©" for "é"),
+ *                      and so does an import
  */
 public record SqlStatement(String text, long line, long startOffset, long endOffset, StatementKind kind,
                            String schema, String table, boolean ignore, List<String> columns, int rowCount,
-                           int valuesOffset, int valuesEnd, boolean valuesNested) {
+                           int valuesOffset, int valuesEnd, boolean valuesNested,
+                           boolean doubleEncoded) {
 
     public SqlStatement {
         columns = List.copyOf(columns);

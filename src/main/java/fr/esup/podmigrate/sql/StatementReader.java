@@ -7,8 +7,11 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Set;
+import java.util.function.IntUnaryOperator;
 
 /**
  * Reads an SQL script one statement at a time and splits it as the {@code mariadb} command-line client does:
@@ -89,6 +92,8 @@ public final class StatementReader implements AutoCloseable {
     private boolean[] codeBytes;
     private boolean sqlChecked;
     private int sandboxCommands;
+    private ClientCharsetSession charsets = ClientCharsetSession.INITIAL;
+    private final List<ScriptAnalysis.ScriptLine> undecodableCharsets = new ArrayList<>();
 
     private boolean started;
     private long startLine;
@@ -153,6 +158,7 @@ public final class StatementReader implements AutoCloseable {
             reader.line = at.line();
             reader.atLineStart = at.atLineStart();
             reader.setDelimiter(at.delimiter());
+            reader.charsets = at.charsets();
             reader.sqlChecked = true;
             return reader;
         } catch (IOException | RuntimeException e) {
@@ -214,16 +220,24 @@ public final class StatementReader implements AutoCloseable {
         if (compression.compressed() || quit || context != Context.CODE || executableCommentOnLine) {
             return null;
         }
-        return new Position(bufferOffset + pos, line, delimiter.clone(), atLineStart);
+        return new Position(bufferOffset + pos, line, delimiter.clone(), atLineStart, charsets);
     }
 
     /** A place between two statements of a plain script, with what the reader knew there. */
-    record Position(long offset, long line, byte[] delimiter, boolean atLineStart) {
+    record Position(long offset, long line, byte[] delimiter, boolean atLineStart, ClientCharsetSession charsets) {
     }
 
     /** How many times the script turned the client's sandbox mode on (the first line of a recent mariadb-dump). */
     public int sandboxCommands() {
         return sandboxCommands;
+    }
+
+    /**
+     * The SETs that made the client charset one this reader cannot decode, so that it read the statements after them
+     * as UTF-8 (the first {@value ScriptAnalysis#MAX_LISTED}).
+     */
+    List<ScriptAnalysis.ScriptLine> undecodableCharsets() {
+        return List.copyOf(undecodableCharsets);
     }
 
     @Override
@@ -786,6 +800,10 @@ public final class StatementReader implements AutoCloseable {
             runCommand(command, bytes, argument, from + length, startLine);
             return null;
         }
+        ClientCharset charset = charsets.charset();
+        if (charset.singleByte() && ClientCharset.hasHighByte(bytes, from, length)) {
+            return toSingleByteStatement(charset, bytes, from, length);
+        }
         String sql = new String(bytes, from, length, StandardCharsets.UTF_8);
         int scriptLength = length;
         if (sql.indexOf('\uFFFD') >= 0) {
@@ -801,18 +819,55 @@ public final class StatementReader implements AutoCloseable {
                 sql = new String(hexed, StandardCharsets.UTF_8);
             }
         }
-        StatementHead head = StatementHead.read(bytes, from, length, this::tuplesFrom);
-        int valuesOffset = head.valuesStart() < 0 ? -1 : utf16Length(bytes, from, head.valuesStart());
-        int run = head.valuesStart() < 0 ? -1 : runFrom(head.valuesStart());
+        byte[] utf8 = bytes;
+        int end = from + length;
+        return statement(sql, utf8, from, length, IntUnaryOperator.identity(), tail -> utf16Length(utf8, end - tail, tail),
+                scriptLength, false);
+    }
+
+    /**
+     * A statement whose bytes are in a single-byte charset: its text is read from its UTF-8 form, where the offset
+     * of a tuple is that of its character (one byte each in the script).
+     */
+    private SqlStatement toSingleByteStatement(ClientCharset charset, byte[] bytes, int from, int length) {
+        String sql = charset.decode(bytes, from, length);
+        boolean doubleEncoded = ClientCharset.multiByteUtf8(bytes, from, length);
+        byte[] utf8 = sql.getBytes(StandardCharsets.UTF_8);
+        return statement(sql, utf8, 0, utf8.length, offset -> utf16Length(utf8, 0, offset), IntUnaryOperator.identity(),
+                length, doubleEncoded);
+    }
+
+    /**
+     * @param scriptOffset what an offset in {@code utf8} (from {@code from}) is in the script's statement
+     * @param tailChars    the characters of {@code sql} that the script's last bytes, so many, stand for
+     * @param scriptLength the statement's length in the script
+     */
+    private SqlStatement statement(String sql, byte[] utf8, int from, int length, IntUnaryOperator scriptOffset,
+                                   IntUnaryOperator tailChars, int scriptLength, boolean doubleEncoded) {
+        StatementHead head = StatementHead.read(utf8, from, length, offset -> tuplesFrom(scriptOffset.applyAsInt(offset)));
+        int valuesOffset = head.valuesStart() < 0 ? -1 : utf16Length(utf8, from, head.valuesStart());
+        int run = head.valuesStart() < 0 ? -1 : runFrom(scriptOffset.applyAsInt(head.valuesStart()));
         int valuesEnd = -1;
         if (run >= 0) {
             // counted from the statement's end: hex literals written for binary bytes lengthen the tuples
-            int tailBytes = scriptLength - groupRuns[run + 2];
-            valuesEnd = sql.length() - utf16Length(bytes, from + length - tailBytes, tailBytes);
+            valuesEnd = sql.length() - tailChars.applyAsInt(scriptLength - groupRuns[run + 2]);
+        }
+        if (head.kind() == StatementKind.SET) {
+            followCharset(sql);
         }
         return new SqlStatement(sql, startLine, startOffset, endOffset, head.kind(), head.schema(), head.table(),
                 head.ignore(), head.columns(), head.rowCount(), valuesOffset, valuesEnd,
-                run >= 0 && groupRuns[run + 3] == 1);
+                run >= 0 && groupRuns[run + 3] == 1, doubleEncoded);
+    }
+
+    private void followCharset(String set) {
+        ClientCharsetSession after = charsets.after(set);
+        ClientCharset charset = after.charset();
+        if (!charset.decodable() && !charset.name().equals(charsets.charset().name())
+                && undecodableCharsets.size() < ScriptAnalysis.MAX_LISTED) {
+            undecodableCharsets.add(new ScriptAnalysis.ScriptLine(startLine, SqlSnippet.head(set)));
+        }
+        charsets = after;
     }
 
     private void resetStatement() {

@@ -49,6 +49,22 @@ class PodMigrateCliTest {
     }
 
     @Test
+    void analysingWarnsOfUtf8TextDeclaredLatin1AndOfACharsetItCannotDecode() throws Exception {
+        Path script = Files.writeString(dir.resolve("podv2.sql"), "/*!40101 SET NAMES latin1 */;\n"
+                + "CREATE TABLE video_video (id int, title varchar(99));\nCREATE TABLE authentication_owner (id int);\n"
+                + "INSERT INTO video_video VALUES (1,'S\u00e9minaire \ud83d\ude00'),(2,'x');\n"
+                + "INSERT INTO video_video VALUES (3,'\u00e9t\u00e9');\nSET NAMES sjis;\n");
+
+        CliRun run = CliRun.of("analyze", script.toString());
+
+        assertThat(run.exitCode()).isEqualTo(PodMigrateCli.OK);
+        assertThat(run.out()).contains("2 statement(s) (from line 4: INSERT INTO video_video VALUES (1,'S\u00c3\u00a9minaire",
+                "would store their accented letters and emoji double-encoded",
+                "1 SET statement(s) (from line 6: SET NAMES sjis) declare a client character set the import"
+                        + " cannot decode");
+    }
+
+    @Test
     void leavesTheConsolesOwnArgumentsToTheConsole() {
         assertThat(PodMigrateCli.handles(new String[0])).isFalse();
         assertThat(PodMigrateCli.handles(new String[] {"--server.port=8081"})).isFalse();

@@ -1,6 +1,7 @@
 package fr.esup.podmigrate.sql;
 
 import fr.esup.podmigrate.sql.ScriptFormatException.Reason;
+import fr.esup.podmigrate.testsupport.TestServer;
 import org.apache.commons.compress.compressors.bzip2.BZip2CompressorOutputStream;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -18,6 +19,9 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -677,6 +681,119 @@ class StatementReaderTest {
         }
     }
 
+    @Nested
+    class ClientCharsets {
+
+        /** The header, a CREATE TABLE and the footer of {@code mariadb-dump --default-character-set=latin1}. */
+        private static final String LATIN1_DUMP_HEAD = """
+                /*!40101 SET @OLD_CHARACTER_SET_CLIENT=@@CHARACTER_SET_CLIENT */;
+                /*!40101 SET NAMES latin1 */;
+                /*!40101 SET @saved_cs_client     = @@character_set_client */;
+                /*!40101 SET character_set_client = utf8mb4 */;
+                CREATE TABLE `t` (`s` varchar(9) COMMENT '%s') DEFAULT CHARSET=latin1;
+                /*!40101 SET character_set_client = @saved_cs_client */;
+                INSERT INTO `t` VALUES ('%s'),('x');
+                /*!40101 SET CHARACTER_SET_CLIENT=@OLD_CHARACTER_SET_CLIENT */;
+                INSERT INTO `t` VALUES ('%s');
+                """;
+
+        @ParameterizedTest
+        @CsvSource({"latin1", "latin2", "latin5", "latin7", "cp1250", "cp1251", "cp1257", "cp850", "cp852", "koi8r",
+                "macroman", "macce", "ascii"})
+        void readsEveryByteAsTheServerConvertsIt(String charset) throws Exception {
+            ByteArrayOutputStream literal = new ByteArrayOutputStream();
+            for (int b = 0x20; b < 0x100; b++) {
+                if (b != '\'' && b != '\\') {
+                    literal.write(b);
+                }
+            }
+            byte[] script = concat(("SET NAMES " + charset + ";\nSELECT '").getBytes(StandardCharsets.US_ASCII),
+                    literal.toByteArray(), "';".getBytes(StandardCharsets.US_ASCII));
+            List<SqlStatement> statements = readAll(StatementReader.open(new ByteArrayInputStream(script)));
+            String expected;
+            try (Connection connection = TestServer.get().connect("");
+                 Statement statement = connection.createStatement();
+                 ResultSet rows = statement.executeQuery("SELECT CONVERT(_" + charset + " X'"
+                         + HexFormat.of().formatHex(literal.toByteArray()) + "' USING utf8mb4)")) {
+                rows.next();
+                expected = rows.getString(1);
+            }
+            assertThat(statements.get(1).text()).isEqualTo("SELECT '" + expected + "'");
+            assertThat(statements.get(1).doubleEncoded()).isFalse();
+        }
+
+        @Test
+        void readsLatin1AsMariaDbsWindows1252WithItsFiveUndefinedBytesAsControls() throws IOException {
+            byte[] script = concat("SET NAMES latin1; SELECT '".getBytes(StandardCharsets.US_ASCII),
+                    HexFormat.of().parseHex("80818D8F909D9E9FE9"), "'".getBytes(StandardCharsets.US_ASCII));
+            assertThat(readAll(StatementReader.open(new ByteArrayInputStream(script))).get(1).text())
+                    .isEqualTo("SELECT '\u20AC\u0081\u008D\u008F\u0090\u009D\u017E\u0178\u00E9'");
+        }
+
+        @Test
+        void followsTheSaveAndRestoreAroundEachCreateTableAndTheFooter() throws IOException {
+            byte[] script = concat(LATIN1_DUMP_HEAD.formatted("\u00e9t\u00e9", "\u0000", "\u0001")
+                    .getBytes(StandardCharsets.UTF_8));
+            script = replace(script, "\u0000", new byte[] {'S', (byte) 0xE9, 'm', (byte) 0x80});
+            script = replace(script, "\u0001", "S\u00e9m\u20ac".getBytes(StandardCharsets.UTF_8));
+            List<SqlStatement> statements = readAll(StatementReader.open(new ByteArrayInputStream(script)));
+            assertThat(statements.get(4).text()).contains("COMMENT '\u00e9t\u00e9'");
+            assertThat(statements.get(6).text()).isEqualTo("INSERT INTO `t` VALUES ('S\u00e9m\u20ac'),('x')");
+            assertThat(statements.get(6).rowCount()).isEqualTo(2);
+            assertThat(statements.get(6).text().substring(statements.get(6).valuesOffset())).startsWith("('S");
+            assertThat(statements.get(8).text()).isEqualTo("INSERT INTO `t` VALUES ('S\u00e9m\u20ac')");
+        }
+
+        @Test
+        void readsSetCharacterSetAndTheVariableFormsAndUtf8AndBinary() throws IOException {
+            byte[] e9 = {(byte) 0xE9};
+            byte[] script = concat("SET CHARACTER SET 'latin1'; SELECT '".getBytes(StandardCharsets.US_ASCII), e9,
+                    "'; SET @@SESSION.character_set_client = utf8mb4, @x = 1; SELECT '\u00e9\ud83d\ude00';"
+                            .getBytes(StandardCharsets.UTF_8),
+                    " SET NAMES binary; SELECT '\u00e9', '".getBytes(StandardCharsets.UTF_8), e9,
+                    "'; SET NAMES utf8 COLLATE utf8_general_ci; SELECT '\u00e9';".getBytes(StandardCharsets.UTF_8));
+            assertThat(readAll(StatementReader.open(new ByteArrayInputStream(script)))).map(SqlStatement::text)
+                    .containsExactly("SET CHARACTER SET 'latin1'", "SELECT '\u00e9'",
+                            "SET @@SESSION.character_set_client = utf8mb4, @x = 1", "SELECT '\u00e9\ud83d\ude00'",
+                            "SET NAMES binary", "SELECT '\u00e9', X'E9'", "SET NAMES utf8 COLLATE utf8_general_ci",
+                            "SELECT '\u00e9'");
+        }
+
+        @Test
+        void aReaderOpenedInTheMiddleReadsInTheCharsetInEffectThere(@TempDir Path directory) throws IOException {
+            Path file = directory.resolve("latin1.sql");
+            Files.write(file, concat("/*!40101 SET NAMES latin1 */;\nINSERT INTO t VALUES ('a');\nINSERT INTO t VALUES ('"
+                    .getBytes(StandardCharsets.US_ASCII), new byte[] {(byte) 0xE9, (byte) 0x9C}, "');\n".getBytes(
+                    StandardCharsets.US_ASCII)));
+            StatementReader.Position afterFirstInsert;
+            try (StatementReader reader = StatementReader.open(file)) {
+                reader.next();
+                reader.next();
+                afterFirstInsert = reader.position();
+            }
+            assertThat(readAll(StatementReader.openAt(file, afterFirstInsert))).map(SqlStatement::text)
+                    .containsExactly("INSERT INTO t VALUES ('\u00e9\u0153')");
+        }
+
+        @Test
+        void marksUtf8TextDeclaredLatin1AsTheClientStoresItDoubleEncoded() throws IOException {
+            List<SqlStatement> statements = read("SET NAMES latin1; INSERT INTO t VALUES ('S\u00e9m \ud83d\ude00');"
+                    + " INSERT INTO t VALUES ('plain');");
+            assertThat(statements.get(1).text()).isEqualTo("INSERT INTO t VALUES ('S\u00c3\u00a9m \u00f0\u0178\u02dc\u20ac')");
+            assertThat(statements.get(1).doubleEncoded()).isTrue();
+            assertThat(statements.get(2).doubleEncoded()).isFalse();
+            assertThat(read("INSERT INTO t VALUES ('S\u00e9m');").get(0).doubleEncoded()).isFalse();
+        }
+
+        @Test
+        void aCharsetItCannotDecodeIsReadAsUtf8AndTold() throws IOException {
+            try (StatementReader reader = reader("SET NAMES latin1;\nSET NAMES sjis;\nSELECT '\u00e9';\nSET NAMES sjis;")) {
+                assertThat(readAll(reader)).map(SqlStatement::text).contains("SELECT '\u00e9'");
+                assertThat(reader.undecodableCharsets()).containsExactly(new ScriptAnalysis.ScriptLine(2, "SET NAMES sjis"));
+            }
+        }
+    }
+
     private interface IoSupplier<T> {
         T get() throws IOException;
     }
@@ -750,6 +867,16 @@ class StatementReaderTest {
             compressed.write(bytes);
         }
         return out.toByteArray();
+    }
+
+    private static byte[] replace(byte[] bytes, String marker, byte[] replacement) {
+        byte[] mark = marker.getBytes(StandardCharsets.UTF_8);
+        for (int i = 0; i + mark.length <= bytes.length; i++) {
+            if (Arrays.equals(bytes, i, i + mark.length, mark, 0, mark.length)) {
+                return concat(Arrays.copyOf(bytes, i), replacement, Arrays.copyOfRange(bytes, i + mark.length, bytes.length));
+            }
+        }
+        throw new IllegalArgumentException(marker);
     }
 
     private static byte[] concat(byte[]... parts) {
