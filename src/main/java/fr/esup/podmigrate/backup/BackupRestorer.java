@@ -8,6 +8,7 @@ import fr.esup.podmigrate.sql.ImportError;
 import fr.esup.podmigrate.sql.ImportOptions;
 import fr.esup.podmigrate.sql.ImportResult;
 import fr.esup.podmigrate.sql.Importer;
+import fr.esup.podmigrate.sql.TargetLock;
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;
@@ -57,44 +58,48 @@ class BackupRestorer {
     /** Restores {@code backup} and returns the outcome; throws if the database does not end up equal to it. */
     String restore(DatabaseEndpoint endpoint, Backup backup, String operator, JobContext context) throws Exception {
         checkHash(backup);
-        RestorePlan plan = plan(endpoint, backup);
-        String safety = plan.current().matches() ? plan.current().backup().name()
-                : taker.take(endpoint, operator, Backup.Kind.BEFORE_RESTORE, context).name();
-        context.result("safetyBackup", safety);
-        DatabaseFingerprint restored;
-        List<String> dropped = new ArrayList<>();
-        try (Connection connection = endpoint.connect(); Statement statement = connection.createStatement()) {
-            statement.setEscapeProcessing(false);
-            statement.execute("SET NAMES utf8mb4, foreign_key_checks = 0");
-            for (String table : TableQueries.names(connection)) {
-                if (!backup.fingerprint().tables().containsKey(table)) {
-                    statement.execute("DROP TABLE " + TableQueries.quote(table));
-                    dropped.add(table);
+        // Another import, a command line's, must not run into the database while it is dropped and filled again.
+        try (TargetLock lock = TargetLock.acquire(endpoint::connect, "console restore of " + backup.name())) {
+            RestorePlan plan = plan(endpoint, backup);
+            String safety = plan.current().matches() ? plan.current().backup().name()
+                    : taker.take(endpoint, operator, Backup.Kind.BEFORE_RESTORE, context).name();
+            context.result("safetyBackup", safety);
+            DatabaseFingerprint restored;
+            List<String> dropped = new ArrayList<>();
+            try (Connection connection = endpoint.connect(); Statement statement = connection.createStatement()) {
+                statement.setEscapeProcessing(false);
+                statement.execute("SET NAMES utf8mb4, foreign_key_checks = 0");
+                for (String table : TableQueries.names(connection)) {
+                    if (!backup.fingerprint().tables().containsKey(table)) {
+                        statement.execute("DROP TABLE " + TableQueries.quote(table));
+                        dropped.add(table);
+                    }
                 }
+                execute(backup, endpoint, TableQueries.names(connection), context, lock);
+                restored = DatabaseFingerprint.read(connection);
             }
-            execute(backup, endpoint, TableQueries.names(connection), context);
-            restored = DatabaseFingerprint.read(connection);
+            context.result("dropped", String.join(", ", dropped));
+            List<String> different = backup.fingerprint().differences(restored);
+            if (!different.isEmpty()) {
+                throw new IllegalStateException("Backup " + backup.name() + " was run, but these tables differ from it: "
+                        + String.join(", ", different) + ". The state before the restore is in backup " + safety + ".");
+            }
+            return "Restored backup " + backup.name() + ": " + backup.tables() + " tables and " + backup.rows()
+                    + " rows, every table's checksum equal to the backup's"
+                    + (dropped.isEmpty() ? "" : "; dropped " + String.join(", ", dropped))
+                    + ". The state before the restore is in backup " + safety + ".";
         }
-        context.result("dropped", String.join(", ", dropped));
-        List<String> different = backup.fingerprint().differences(restored);
-        if (!different.isEmpty()) {
-            throw new IllegalStateException("Backup " + backup.name() + " was run, but these tables differ from it: "
-                    + String.join(", ", different) + ". The state before the restore is in backup " + safety + ".");
-        }
-        return "Restored backup " + backup.name() + ": " + backup.tables() + " tables and " + backup.rows()
-                + " rows, every table's checksum equal to the backup's"
-                + (dropped.isEmpty() ? "" : "; dropped " + String.join(", ", dropped))
-                + ". The state before the restore is in backup " + safety + ".";
     }
 
     /** Runs the backup's script as written: its DROP TABLE and CREATE TABLE put every table back as it was. */
-    private static void execute(Backup backup, DatabaseEndpoint endpoint, List<String> tables, JobContext context)
-            throws Exception {
+    private static void execute(Backup backup, DatabaseEndpoint endpoint, List<String> tables, JobContext context,
+                                TargetLock lock) throws Exception {
         ImportResult result = new Importer(ImportOptions.builder()
                 .targetTables(tables)
                 .parallelism(RESTORE_CONNECTIONS)
                 .progress(p -> context.progress(new JobProgress(p.bytesRead(), p.bytesTotal(), p.rows(), p.statements())))
                 .cancelled(context::cancelled)
+                .targetLock(lock)
                 .build()).run(backup.file(), endpoint::connect);
         if (result.cancelled()) {
             throw new CancellationException("Restore of " + backup.name() + " cancelled: run it again to put the backup back.");

@@ -66,6 +66,15 @@ public class Backups {
         return BackupCheck.of(of(endpoint), current);
     }
 
+    /**
+     * The same check on the backups of a workspace's folder that another process, the console, owns: read only, none
+     * of its files cleaned up (the console may be writing one); a folder that does not exist holds no backup.
+     */
+    public static BackupCheck check(Path folder, DatabaseEndpoint endpoint, DatabaseFingerprint current) {
+        List<Backup> backups = Files.isDirectory(folder) ? list(folder) : List.of();
+        return BackupCheck.of(backups.stream().filter(b -> b.isOf(endpoint)).toList(), current);
+    }
+
     /** A fresh dump file for a backup of {@code database} taken at {@code created}. */
     Path newFile(String database, Instant created) {
         String stem = database.replaceAll("[^A-Za-z0-9_-]", "_") + "-" + STAMP.format(created);
@@ -102,6 +111,10 @@ public class Backups {
     }
 
     private synchronized List<Backup> all() {
+        return list(folder);
+    }
+
+    private static List<Backup> list(Path folder) {
         List<Backup> backups = new ArrayList<>();
         try (DirectoryStream<Path> dumps = Files.newDirectoryStream(folder, "*" + DUMP)) {
             for (Path dump : dumps) {

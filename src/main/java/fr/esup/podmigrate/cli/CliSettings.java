@@ -2,6 +2,7 @@ package fr.esup.podmigrate.cli;
 
 import fr.esup.podmigrate.config.DatabaseEndpoint;
 
+import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -25,6 +26,11 @@ final class CliSettings {
 
     Optional<DatabaseEndpoint> source() {
         return endpoint("podmigrate.source");
+    }
+
+    /** The console's workspace, {@code podmigrate.workspace}, by default {@code workspace} in the current folder. */
+    Path workspace() {
+        return Path.of(setting("podmigrate.workspace").filter(path -> !path.isBlank()).orElse("workspace"));
     }
 
     DatabaseEndpoint requireTarget(String verb) {

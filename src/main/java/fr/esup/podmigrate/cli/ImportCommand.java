@@ -1,8 +1,13 @@
 package fr.esup.podmigrate.cli;
 
+import fr.esup.podmigrate.backup.BackupCheck;
+import fr.esup.podmigrate.backup.Backups;
 import fr.esup.podmigrate.config.DatabaseEndpoint;
+import fr.esup.podmigrate.config.Workspace;
+import fr.esup.podmigrate.importing.ImportGuard;
 import fr.esup.podmigrate.importing.PodImport;
 import fr.esup.podmigrate.importing.PodImportAnalysis;
+import fr.esup.podmigrate.pod.PodMigrationRules;
 import fr.esup.podmigrate.sql.ErrorPolicy;
 import fr.esup.podmigrate.sql.ImportError;
 import fr.esup.podmigrate.sql.ImportOptions;
@@ -10,8 +15,11 @@ import fr.esup.podmigrate.sql.ImportResult;
 import fr.esup.podmigrate.sql.Importer;
 import fr.esup.podmigrate.sql.RefusedStatement;
 import fr.esup.podmigrate.sql.ScriptRefusedException;
+import fr.esup.podmigrate.sql.TargetLock;
+import fr.esup.podmigrate.sql.TargetLockedException;
 
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
@@ -19,17 +27,20 @@ import java.util.Set;
 import java.util.function.UnaryOperator;
 
 /**
- * {@code import FILE}: what the console's import step does, with the same defaults: the analysis first
- * (blocking problems refused, exit 2, before any change), then the import with the v2→v3 plan and a per-table
- * summary. {@code --plain} runs the script as written instead (the refusals still apply), as the benchmark does.
+ * {@code import FILE}: what the console's import step does, with the same defaults and the same guards: one import
+ * per target at a time (the target's {@link TargetLock}), no import over data that no verified backup of the
+ * workspace holds (the console's {@link ImportGuard}, unless {@code --force-over-data}; a resume from a checkpoint
+ * goes on without it, as the console's does), the analysis (blocking problems refused); each refusal exits 2 before
+ * any change. Then the import with the v2→v3 plan and a per-table summary. {@code --plain} runs the script as written
+ * instead (the refusals still apply), as the benchmark does.
  */
 final class ImportCommand {
 
     static final String USAGE = "import FILE [--source-database NAME] [--parallel N] [--continue] [--max-errors N] [--resume]"
-            + " [--checkpoint FILE] [--plain]";
+            + " [--checkpoint FILE] [--plain] [--force-over-data]";
     static final Set<String> VALUE_OPTIONS = Set.of("parallel", "max-errors", "checkpoint");
     private static final Set<String> KNOWN = Set.of("source-database", "parallel", "max-errors", "checkpoint", "continue",
-            "resume", "plain", "report-memory");
+            "resume", "plain", "force-over-data", "report-memory");
 
     private ImportCommand() {
     }
@@ -37,16 +48,28 @@ final class ImportCommand {
     static int run(CliArguments args, PrintStream out) throws Exception {
         args.allowOnly(KNOWN);
         Path script = AnalyzeCommand.script(args);
-        DatabaseEndpoint target = new CliSettings(args.settings()).requireTarget("import");
+        CliSettings cliSettings = new CliSettings(args.settings());
+        DatabaseEndpoint target = cliSettings.requireTarget("import");
         Path checkpoint = Path.of(args.option("checkpoint").orElse(script + ".checkpoint"));
-        UnaryOperator<ImportOptions.Builder> settings = builder -> builder
-                .parallelism(args.intOption("parallel", PodImport.CONNECTIONS))
-                .errorPolicy(args.flag("continue") ? ErrorPolicy.CONTINUE : ErrorPolicy.STOP_AT_FIRST)
-                .maxErrors(args.intOption("max-errors", ImportOptions.DEFAULT_MAX_ERRORS))
-                .checkpointFile(checkpoint)
-                .resume(args.flag("resume"));
-        ImportResult result;
-        try {
+        boolean resuming = args.flag("resume") && Files.exists(checkpoint);
+        try (TargetLock lock = TargetLock.acquire(target::connect, "cli import")) {
+            if (!resuming && !args.flag("force-over-data")) {
+                Path workspace = cliSettings.workspace();
+                ImportGuard guard = ImportGuard.read(target,
+                        current -> Backups.check(Workspace.backups(workspace), target, current));
+                if (!guard.allows()) {
+                    printRefusal(guard, workspace, out);
+                    return PodMigrateCli.REFUSED;
+                }
+            }
+            UnaryOperator<ImportOptions.Builder> settings = builder -> builder
+                    .parallelism(args.intOption("parallel", PodImport.CONNECTIONS))
+                    .errorPolicy(args.flag("continue") ? ErrorPolicy.CONTINUE : ErrorPolicy.STOP_AT_FIRST)
+                    .maxErrors(args.intOption("max-errors", ImportOptions.DEFAULT_MAX_ERRORS))
+                    .checkpointFile(checkpoint)
+                    .resume(args.flag("resume"))
+                    .targetLock(lock);
+            ImportResult result;
             if (args.flag("plain")) {
                 ImportOptions.Builder plain = ImportOptions.builder().sourceDatabase(AnalyzeCommand.sourceDatabase(args));
                 result = new Importer(settings.apply(plain).build()).run(script, target::connect);
@@ -59,6 +82,12 @@ final class ImportCommand {
                 }
                 result = PodImport.run(analysis, script, target, settings);
             }
+            print(result, out);
+            boolean succeeded = result.completed() && result.errors().isEmpty() && result.countMismatches().isEmpty();
+            return succeeded ? PodMigrateCli.OK : PodMigrateCli.FAILED;
+        } catch (TargetLockedException e) {
+            out.println("Refused before any change: " + e.getMessage());
+            return PodMigrateCli.REFUSED;
         } catch (ScriptRefusedException e) {
             out.println("Refused before any change:");
             for (RefusedStatement refused : e.refused()) {
@@ -66,9 +95,22 @@ final class ImportCommand {
             }
             return PodMigrateCli.REFUSED;
         }
-        print(result, out);
-        boolean succeeded = result.completed() && result.errors().isEmpty() && result.countMismatches().isEmpty();
-        return succeeded ? PodMigrateCli.OK : PodMigrateCli.FAILED;
+    }
+
+    private static void printRefusal(ImportGuard guard, Path workspace, PrintStream out) {
+        BackupCheck check = guard.check();
+        String why = switch (check.verdict()) {
+            case NO_BACKUP -> "there is none in " + Workspace.backups(workspace);
+            case NOT_VERIFIED -> "its newest backup, " + check.backup().name() + ", failed its verification";
+            case CHANGED -> "it changed since its newest verified backup, " + check.backup().name() + " (tables "
+                    + String.join(", ", check.changed()) + ")";
+            case MATCHES -> throw new IllegalStateException("A matching backup allows the import");
+        };
+        out.println("Refused before any change: the target " + guard.database() + " holds data (rows beyond "
+                + PodMigrationRules.MIGRATIONS_TABLE + ", which the wipe keeps, and beyond what a fresh Pod install"
+                + " writes) and no verified backup holds it as it is now: " + why + ".");
+        out.println("Take a backup of it in the console's backup step (workspace " + workspace.toAbsolutePath().normalize()
+                + ", the podmigrate.workspace setting), or pass --force-over-data to import over its data anyway.");
     }
 
     private static void print(ImportResult result, PrintStream out) {

@@ -88,7 +88,10 @@ public final class PodMigrateCli {
         out.println("       " + DumpCommand.USAGE);
         out.println("The databases: --podmigrate.target.url=jdbc:mariadb://HOST:PORT/DATABASE, --podmigrate.target.username=...,");
         out.println("--podmigrate.target.password=... (the same for podmigrate.source), or environment variables such as");
-        out.println("PODMIGRATE_TARGET_URL. Exit code 0: done; 1: a statement failed; 2: the input was refused before anything ran.");
+        out.println("PODMIGRATE_TARGET_URL. import refuses a target another import is running into, and, as the console does,");
+        out.println("a target holding data that no verified backup of the workspace holds (--podmigrate.workspace=DIR, by default");
+        out.println("./workspace): take one in the console, or pass --force-over-data.");
+        out.println("Exit code 0: done; 1: a statement failed; 2: the input was refused before anything ran.");
     }
 
     private static long peakHeapMb() {

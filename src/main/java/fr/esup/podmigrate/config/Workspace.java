@@ -44,7 +44,12 @@ public class Workspace {
     }
 
     public Path backups() {
-        return root.resolve("backups");
+        return backups(root);
+    }
+
+    /** The backups folder of the workspace at {@code root}, for the command line, which reads it without owning it. */
+    public static Path backups(Path root) {
+        return root.toAbsolutePath().normalize().resolve("backups");
     }
 
     public Path uploads() {

@@ -1,13 +1,11 @@
 package fr.esup.podmigrate.importing;
 
 import fr.esup.podmigrate.backup.Backups;
-import fr.esup.podmigrate.backup.DatabaseFingerprint;
 import fr.esup.podmigrate.config.DatabaseEndpoint;
 import fr.esup.podmigrate.config.Databases;
 import fr.esup.podmigrate.config.Workspace;
 import fr.esup.podmigrate.dump.ScriptFile;
 import fr.esup.podmigrate.dump.ScriptFiles;
-import fr.esup.podmigrate.pod.PodMigrationRules;
 import fr.esup.podmigrate.run.Job;
 import fr.esup.podmigrate.run.JobContext;
 import fr.esup.podmigrate.run.JobProgress;
@@ -21,12 +19,13 @@ import fr.esup.podmigrate.sql.ErrorPolicy;
 import fr.esup.podmigrate.sql.ImportError;
 import fr.esup.podmigrate.sql.ImportProgress;
 import fr.esup.podmigrate.sql.ImportResult;
+import fr.esup.podmigrate.sql.TargetLock;
+import fr.esup.podmigrate.sql.TargetLockedException;
 import org.springframework.stereotype.Service;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Locale;
 import java.util.Map;
@@ -102,14 +101,7 @@ public class ImportService {
     /** Whether the target may be changed: the import changes it. */
     ImportGuard guard() throws SQLException {
         DatabaseEndpoint target = databases.target();
-        DatabaseFingerprint current;
-        try (Connection connection = target.connect()) {
-            current = DatabaseFingerprint.read(connection);
-        }
-        boolean wiped = current.tables().containsKey(PodMigrationRules.MIGRATIONS_TABLE)
-                && current.tables().entrySet().stream()
-                .allMatch(t -> t.getKey().equals(PodMigrationRules.MIGRATIONS_TABLE) || t.getValue().rows() == 0);
-        return new ImportGuard(target.database(), backups.check(target, current), wiped);
+        return ImportGuard.read(target, current -> backups.check(target, current));
     }
 
     Job start(String operator, String confirmation, boolean continueOnError) throws SQLException {
@@ -124,16 +116,35 @@ public class ImportService {
             runStore.audit(operator, "import: refused, the typed name did not match");
             throw new RefusedException("import.refused.confirmation", confirmation, target.database());
         }
-        ImportGuard guard = guard();
-        if (!guard.allows()) {
-            runStore.audit(operator, "import: refused, no verified backup of the target as it is ("
-                    + guard.check().verdict() + ")");
-            throw new RefusedException("import.refused.backup");
+        TargetLock lock = lock(operator, target);
+        try {
+            ImportGuard guard = guard();
+            if (!guard.allows()) {
+                runStore.audit(operator, "import: refused, no verified backup of the target as it is ("
+                        + guard.check().verdict() + ")");
+                throw new RefusedException("import.refused.backup");
+            }
+            Path checkpoint = checkpoint(target);
+            runStore.audit(operator, "import: start " + script.id() + " into " + target.lockKey() + ", "
+                    + (guard.check().matches() ? "backup before: " + guard.check().backup().name() : "target wiped"));
+            return runImport(operator, target, script, analysis, null, checkpoint, false, continueOnError, lock);
+        } catch (RuntimeException | SQLException e) {
+            lock.close();
+            throw e;
         }
-        Path checkpoint = checkpoint(target);
-        runStore.audit(operator, "import: start " + script.id() + " into " + target.lockKey() + ", "
-                + (guard.check().matches() ? "backup before: " + guard.check().backup().name() : "target wiped"));
-        return runImport(operator, target, script, analysis, null, checkpoint, false, continueOnError);
+    }
+
+    /**
+     * Takes the target's lock for an import about to start, so that its refusal shows on the page: another import
+     * (a command line's, another console's) runs into the target.
+     */
+    private TargetLock lock(String operator, DatabaseEndpoint target) throws SQLException {
+        try {
+            return TargetLock.acquire(target::connect, "console import by " + operator);
+        } catch (TargetLockedException e) {
+            runStore.audit(operator, "import: refused, " + e.getMessage());
+            throw new RefusedException("import.refused.locked", e.database(), e.holder(), e.heldFor());
+        }
     }
 
     /**
@@ -141,15 +152,22 @@ public class ImportService {
      * restarted since, the job analyses the script again first, as the import did: the same plan for the same script
      * and target, hence the same statements, which the checkpoint counts.
      */
-    Job resume(String operator) {
+    Job resume(String operator) throws SQLException {
         DatabaseEndpoint target = databases.target();
         Job last = latestImport().filter(job -> resumable(job))
                 .orElseThrow(() -> new RefusedException("import.refused.nothingToResume"));
         ScriptFile script = scriptFiles.find(last.result(JobResults.IMPORT_SCRIPT))
                 .orElseThrow(() -> new RefusedException("import.refused.scriptGone", last.result(JobResults.IMPORT_SCRIPT)));
-        runStore.audit(operator, "import: resume " + script.id() + " from its checkpoint (job " + last.id() + ")");
-        return runImport(operator, target, script, analysis(script).orElse(null), last.result(JobResults.IMPORT_SOURCE_DATABASE),
-                checkpoint(target), true, "true".equals(last.result("continueOnError")));
+        TargetLock lock = lock(operator, target);
+        try {
+            runStore.audit(operator, "import: resume " + script.id() + " from its checkpoint (job " + last.id() + ")");
+            return runImport(operator, target, script, analysis(script).orElse(null),
+                    last.result(JobResults.IMPORT_SOURCE_DATABASE), checkpoint(target), true,
+                    "true".equals(last.result("continueOnError")), lock);
+        } catch (RuntimeException e) {
+            lock.close();
+            throw e;
+        }
     }
 
     /** An import that stopped before its end and left a checkpoint to go on from. */
@@ -161,39 +179,45 @@ public class ImportService {
     /**
      * @param known          the script's analysis, or null to analyse it first, from {@code sourceDatabase}'s section
      * @param sourceDatabase the database an earlier analysis imported, when {@code known} is null
+     * @param lock           the target's lock, which the job releases when it ends
      */
     private Job runImport(String operator, DatabaseEndpoint target, ScriptFile script, PodImportAnalysis known,
-                          String sourceDatabase, Path checkpoint, boolean resume, boolean continueOnError) {
+                          String sourceDatabase, Path checkpoint, boolean resume, boolean continueOnError,
+                          TargetLock lock) {
         return runner.start(WizardStep.IMPORT, operator, target, context -> {
-            context.result(JobResults.IMPORT_SCRIPT, script.id());
-            context.result("continueOnError", String.valueOf(continueOnError));
-            PodImportAnalysis analysis = known != null ? known : analyseAgain(script, target, sourceDatabase, context);
-            if (analysis.script().sourceDatabase() != null) {
-                context.result(JobResults.IMPORT_SOURCE_DATABASE, analysis.script().sourceDatabase());
+            try (lock) {
+                context.result(JobResults.IMPORT_SCRIPT, script.id());
+                context.result("continueOnError", String.valueOf(continueOnError));
+                PodImportAnalysis analysis = known != null ? known
+                        : analyseAgain(script, target, sourceDatabase, context);
+                if (analysis.script().sourceDatabase() != null) {
+                    context.result(JobResults.IMPORT_SOURCE_DATABASE, analysis.script().sourceDatabase());
+                }
+                ImportResult result = PodImport.run(analysis, script.path(), target, options -> options
+                        .parallelism(PodImport.CONNECTIONS)
+                        .errorPolicy(continueOnError ? ErrorPolicy.CONTINUE : ErrorPolicy.STOP_AT_FIRST)
+                        .checkpointFile(checkpoint)
+                        .resume(resume)
+                        .progress(progress -> report(context, progress))
+                        .cancelled(context::cancelled)
+                        .targetLock(lock));
+                record(context, analysis, result);
+                if (!result.countMismatches().isEmpty()) {
+                    throw new IllegalStateException("The tables do not hold what the import counted: "
+                            + String.join(", ", result.countMismatches()) + ". Nothing here can be trusted: restore"
+                            + " the backup, and report this with the podv2.sql.");
+                }
+                if (result.cancelled()) {
+                    return "Cancelled: resume to go on from the checkpoint, or restore the backup.";
+                }
+                if (!result.completed()) {
+                    ImportError first = result.errors().get(0);
+                    throw new IllegalStateException("Stopped at line " + first.line() + " (" + first.table() + "): "
+                            + first.message() + ". Fix the cause, then resume; or restore the backup.");
+                }
+                return "Imported " + result.insertedRows() + " rows in " + result.tables().size() + " tables"
+                        + (result.errors().isEmpty() ? "" : ", " + result.errors().size() + " statements failed");
             }
-            ImportResult result = PodImport.run(analysis, script.path(), target, options -> options
-                    .parallelism(PodImport.CONNECTIONS)
-                    .errorPolicy(continueOnError ? ErrorPolicy.CONTINUE : ErrorPolicy.STOP_AT_FIRST)
-                    .checkpointFile(checkpoint)
-                    .resume(resume)
-                    .progress(progress -> report(context, progress))
-                    .cancelled(context::cancelled));
-            record(context, analysis, result);
-            if (!result.countMismatches().isEmpty()) {
-                throw new IllegalStateException("The tables do not hold what the import counted: "
-                        + String.join(", ", result.countMismatches()) + ". Nothing here can be trusted: restore the"
-                        + " backup, and report this with the podv2.sql.");
-            }
-            if (result.cancelled()) {
-                return "Cancelled: resume to go on from the checkpoint, or restore the backup.";
-            }
-            if (!result.completed()) {
-                ImportError first = result.errors().get(0);
-                throw new IllegalStateException("Stopped at line " + first.line() + " (" + first.table() + "): "
-                        + first.message() + ". Fix the cause, then resume; or restore the backup.");
-            }
-            return "Imported " + result.insertedRows() + " rows in " + result.tables().size() + " tables"
-                    + (result.errors().isEmpty() ? "" : ", " + result.errors().size() + " statements failed");
         });
     }
 

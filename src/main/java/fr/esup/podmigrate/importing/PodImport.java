@@ -17,6 +17,7 @@ import fr.esup.podmigrate.sql.ScriptRefusedException;
 import fr.esup.podmigrate.sql.SqlStatement;
 import fr.esup.podmigrate.sql.StatementKind;
 import fr.esup.podmigrate.sql.StatementReader;
+import fr.esup.podmigrate.sql.TargetLockedException;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -117,11 +118,11 @@ public final class PodImport {
 
     /**
      * Imports an analysed script. {@code settings} adds what the run needs (parallelism, error policy, checkpoint,
-     * progress, cancel) to the plan's options.
+     * progress, cancel, the target's lock) to the plan's options.
      */
     public static ImportResult run(PodImportAnalysis analysis, Path script, DatabaseEndpoint target,
                                    UnaryOperator<ImportOptions.Builder> settings)
-            throws ScriptRefusedException, IOException, SQLException {
+            throws ScriptRefusedException, IOException, SQLException, TargetLockedException {
         if (analysis.blocked() || analysis.target() == null) {
             throw new IllegalStateException("The analysis of " + analysis.scriptName() + " has blocking problems");
         }

@@ -22,6 +22,14 @@ public final class PodMigrationRules {
     public static final int DEFAULT_SITE_ID = 1;
 
     public static final String MIGRATIONS_TABLE = "django_migrations";
+    /**
+     * The tables a fresh Pod install fills before anyone uses it: Django's migrations, content types and permissions
+     * ({@code migrate}), and what {@code make createDB} loads from Pod's fixtures (pod/main/fixtures: the site,
+     * pages, footer links, configuration, blocks). A target whose rows are all in these holds no site's data.
+     */
+    public static final Set<String> INSTALL_TABLES = Set.of(MIGRATIONS_TABLE, "django_content_type", "auth_permission",
+            "django_site", "django_flatpage", "django_flatpage_sites", "main_linkfooter", "main_linkfooter_sites",
+            "main_configuration", "main_block", "main_block_sites");
     public static final String SITE_TABLE = "django_site";
     /** Django's automatic primary key, which every Pod table has and every link table's row columns point to. */
     public static final String ID_COLUMN = "id";

@@ -38,6 +38,8 @@ import java.util.function.Consumer;
  * @param resume                     skip what the checkpoint file says is done
  * @param progress                   told where the import stands, from the importing thread, every 100 ms or so
  * @param cancelled                  asked between statements; true stops the import cleanly
+ * @param targetLock                 the target's lock, taken by the caller, which did more under it (a check, a
+ *                                   restore's drops); null for the import to take it itself
  */
 public record ImportOptions(
         Map<String, String> tableRenames,
@@ -55,7 +57,8 @@ public record ImportOptions(
         Path checkpointFile,
         boolean resume,
         Consumer<ImportProgress> progress,
-        BooleanSupplier cancelled) {
+        BooleanSupplier cancelled,
+        TargetLock targetLock) {
 
     public static final int DEFAULT_MAX_ERRORS = 100;
 
@@ -103,7 +106,8 @@ public record ImportOptions(
                 .checkpointFile(checkpointFile)
                 .resume(resume)
                 .progress(progress)
-                .cancelled(cancelled);
+                .cancelled(cancelled)
+                .targetLock(targetLock);
     }
 
     /** The target's name of a script table. */
@@ -133,6 +137,7 @@ public record ImportOptions(
         private boolean resume;
         private Consumer<ImportProgress> progress = p -> { };
         private BooleanSupplier cancelled = () -> false;
+        private TargetLock targetLock;
 
         private Builder() {
         }
@@ -225,10 +230,16 @@ public record ImportOptions(
             return this;
         }
 
+        public Builder targetLock(TargetLock targetLock) {
+            this.targetLock = targetLock;
+            return this;
+        }
+
         public ImportOptions build() {
             return new ImportOptions(tableRenames, excludedTables, keepTargetStructure, targetTables,
                     columnListsFromCreateTable, insertRewrites, ignoreDuplicates, allowedUseDatabases, sourceDatabase,
-                    errorPolicy, maxErrors, parallelism, checkpointFile, resume, progress, cancelled);
+                    errorPolicy, maxErrors, parallelism, checkpointFile, resume, progress, cancelled,
+                    targetLock);
         }
     }
 }

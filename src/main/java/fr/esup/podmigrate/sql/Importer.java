@@ -53,8 +53,20 @@ public final class Importer {
      * @throws IOException            the script or the checkpoint cannot be read or written; or, on resume, the
      *                                checkpoint belongs to another script
      * @throws SQLException           a connection cannot be opened or set up
+     * @throws TargetLockedException  another import holds the target's {@link TargetLock} (nothing touched, not even
+     *                                the checkpoint file)
      */
     public ImportResult run(Path script, ConnectionFactory target)
+            throws ScriptRefusedException, IOException, SQLException, TargetLockedException {
+        if (options.targetLock() != null) {
+            return runLocked(script, target);
+        }
+        try (TargetLock lock = TargetLock.acquire(target, "import")) {
+            return runLocked(script, target);
+        }
+    }
+
+    private ImportResult runLocked(Path script, ConnectionFactory target)
             throws ScriptRefusedException, IOException, SQLException {
         long started = System.nanoTime();
         Connection first = ImportWorker.openSession(target);

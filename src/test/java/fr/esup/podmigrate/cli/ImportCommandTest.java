@@ -31,7 +31,8 @@ class ImportCommandTest {
 
             CliRun picked = CliRun.of("analyze", script.toString());
             CliRun named = CliRun.of("analyze", script.toString(), "--source-database", second.name());
-            CliRun imported = CliRun.of("import", script.toString(), "--source-database", second.name(),
+            // A freshly installed Pod v3 holds rows no backup holds: the console's guard refuses it as well.
+            CliRun imported = CliRun.of("import", script.toString(), "--source-database", second.name(), "--force-over-data",
                     "--podmigrate.target.url=" + server.jdbcUrl(v3.name()),
                     "--podmigrate.target.username=" + server.user(),
                     "--podmigrate.target.password=" + server.password());

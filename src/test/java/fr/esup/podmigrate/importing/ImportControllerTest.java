@@ -69,7 +69,7 @@ class ImportControllerTest {
     @BeforeEach
     void setUp() throws Exception {
         when(service.script()).thenReturn(Optional.of(SCRIPT));
-        when(service.guard()).thenReturn(new ImportGuard("pod", new BackupCheck(BackupCheck.Verdict.MATCHES, BACKUP, List.of()), false));
+        when(service.guard()).thenReturn(new ImportGuard("pod", new BackupCheck(BackupCheck.Verdict.MATCHES, BACKUP, List.of()), false, false));
     }
 
     private static PodImportAnalysis analysis(List<PlanProblem> problems) {

@@ -18,6 +18,7 @@ import fr.esup.podmigrate.run.RefusedException;
 import fr.esup.podmigrate.run.RunStore;
 import fr.esup.podmigrate.run.TableQueries;
 import fr.esup.podmigrate.sql.DumpWriter;
+import fr.esup.podmigrate.sql.TargetLock;
 import fr.esup.podmigrate.testsupport.TestServer;
 import fr.esup.podmigrate.testsupport.TestWorkspaces;
 import org.junit.jupiter.api.Test;
@@ -54,6 +55,9 @@ class ImportServiceIT {
             finished(runner, service.analyze("alice", null));
             assertThat(service.analysis(service.script().orElseThrow())).hasValueSatisfying(a ->
                     assertThat(a.blocked()).isFalse());
+            assertThat(service.guard().allows()).as("a fresh Pod install holds nothing to lose").isTrue();
+            TestBackups.execute(v3, "INSERT INTO auth_user (id, password, is_superuser, username, first_name,"
+                    + " last_name, email, is_staff, is_active, date_joined) VALUES (1, '!', 1, 'admin', '', '', '', 1, 1, NOW())");
             assertThatThrownBy(() -> service.start("alice", v3.name(), false))
                     .isInstanceOf(RefusedException.class).hasMessage("import.refused.backup");
 
@@ -67,6 +71,34 @@ class ImportServiceIT {
                     .containsEntry("video_encode_transcript_videorendition", TestBackups.count(v2.connect(), "video_videorendition"));
             assertThat(done.result(JobResults.IMPORT_SCRIPT)).isEqualTo("import/podv2.sql");
             assertThat(runStore.auditLines()).anyMatch(line -> line.contains("import: start import/podv2.sql"));
+        }
+    }
+
+    @Test
+    void refusesWhileAnotherImportRunsIntoTheTargetAndReleasesItsOwnLockWhenTheJobEnds() throws Exception {
+        try (PodTestDatabase v2 = PodTestDatabase.generatedV2(PodVersion.V2_9_1, 3, 5);
+             PodTestDatabase v3 = PodTestDatabase.blank(PodVersion.V3_8_4)) {
+            Workspace workspace = workspaceWithPodv2(v2);
+            RunStore runStore = new RunStore(workspace);
+            JobRunner runner = new JobRunner(new JobStore(workspace), runStore);
+            DatabaseEndpoint target = endpoint(v3);
+            ImportService service = service(workspace, target, runner, runStore);
+            finished(runner, service.analyze("alice", null));
+            TestBackups.take(workspace, target);
+
+            try (TargetLock held = TargetLock.acquire(target::connect, "cli import")) {
+                assertThatThrownBy(() -> service.start("alice", v3.name(), false))
+                        .isInstanceOfSatisfying(RefusedException.class, e -> {
+                            assertThat(e.key()).isEqualTo("import.refused.locked");
+                            assertThat(e.args()[0]).isEqualTo(v3.name());
+                            assertThat((String) e.args()[1]).startsWith("pod-migrate cli import, pid ");
+                        });
+            }
+            Job done = finished(runner, service.start("alice", v3.name(), false));
+
+            assertThat(done.status()).as(done.message()).isEqualTo(JobStatus.SUCCEEDED);
+            TargetLock.acquire(target::connect, "the next import").close();
+            assertThat(runStore.auditLines()).anyMatch(line -> line.contains("import: refused, Another import is running"));
         }
     }
 
