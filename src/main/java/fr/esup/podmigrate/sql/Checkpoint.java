@@ -28,7 +28,8 @@ import java.util.Optional;
  * What an interrupted import had done, kept in a small text file so that a later import of the same script resumes
  * it: the script's identity (size, hash of its first 64 KiB), the statements done (by 0-based index in the script:
  * all up to {@link #doneThrough()}, and ranges above it, as statements loaded by several connections end out of
- * order) and the rows written so far per table. A statement is done once the server has committed it.
+ * order), the rows written so far per table and the rows each table held when the import first started. A
+ * statement is done once the server has committed it.
  */
 public final class Checkpoint {
 
@@ -44,22 +45,22 @@ public final class Checkpoint {
     private final List<long[]> doneAbove;
     private final long executedStatements;
     private final Map<String, TableDone> tables;
+    private final Map<String, Long> rowsBefore;
 
     /**
      * Rows a table got from the statements done.
      *
      * @param statements statements executed for the table
-     * @param rowsBefore rows it held when the import first started, -1 when unknown
      * @param emptied    whether a statement done emptied it
      * @param addedRows  rows added since the start, or since it was emptied
      * @param issues     what the server's warnings said of its rows
      */
     record TableDone(long statements, long insertedRows, long ignoredRows, long replacedRows, long warnings,
-                     long rowsBefore, boolean emptied, long addedRows, List<ImportResult.ValueIssue> issues) {
+                     boolean emptied, long addedRows, List<ImportResult.ValueIssue> issues) {
     }
 
     Checkpoint(long scriptSize, String scriptHash, long doneThrough, long doneThroughOffset, List<long[]> doneAbove,
-               long executedStatements, Map<String, TableDone> tables) {
+               long executedStatements, Map<String, TableDone> tables, Map<String, Long> rowsBefore) {
         this.scriptSize = scriptSize;
         this.scriptHash = scriptHash;
         this.doneThrough = doneThrough;
@@ -67,6 +68,7 @@ public final class Checkpoint {
         this.doneAbove = List.copyOf(doneAbove);
         this.executedStatements = executedStatements;
         this.tables = Collections.unmodifiableMap(new LinkedHashMap<>(tables));
+        this.rowsBefore = Collections.unmodifiableMap(new LinkedHashMap<>(rowsBefore));
     }
 
     /** The checkpoint in this file, or empty when there is no file. */
@@ -83,6 +85,7 @@ public final class Checkpoint {
         Map<String, String> values = new LinkedHashMap<>();
         Map<String, TableDone> tables = new LinkedHashMap<>();
         Map<String, List<ImportResult.ValueIssue>> issues = new LinkedHashMap<>();
+        Map<String, Long> before = new LinkedHashMap<>();
         try {
             for (String line : lines.subList(1, lines.size())) {
                 String[] parts = line.split(" ", -1);
@@ -90,8 +93,9 @@ public final class Checkpoint {
                     boolean known = parts.length > 7;
                     tables.put(decode(parts[1]), new TableDone(Long.parseLong(parts[2]), Long.parseLong(parts[3]),
                             Long.parseLong(parts[4]), Long.parseLong(parts[5]), Long.parseLong(parts[6]),
-                            known ? Long.parseLong(parts[7]) : -1, known && Boolean.parseBoolean(parts[8]),
-                            known ? Long.parseLong(parts[9]) : 0, List.of()));
+                            known && Boolean.parseBoolean(parts[7]), known ? Long.parseLong(parts[8]) : 0, List.of()));
+                } else if (parts[0].equals("before")) {
+                    before.put(decode(parts[1]), Long.parseLong(parts[2]));
                 } else if (parts[0].equals("issue")) {
                     List<String> keys = parts[6].isEmpty() ? List.of()
                             : Arrays.stream(parts[6].split(",")).map(Checkpoint::decode).toList();
@@ -103,8 +107,8 @@ public final class Checkpoint {
                 }
             }
             issues.forEach((table, listed) -> tables.computeIfPresent(table, (t, done) -> new TableDone(done.statements(),
-                    done.insertedRows(), done.ignoredRows(), done.replacedRows(), done.warnings(), done.rowsBefore(),
-                    done.emptied(), done.addedRows(), listed)));
+                    done.insertedRows(), done.ignoredRows(), done.replacedRows(), done.warnings(), done.emptied(),
+                    done.addedRows(), listed)));
             List<long[]> above = new ArrayList<>();
             for (String range : values.getOrDefault("done-above", "").split(",")) {
                 if (!range.isEmpty()) {
@@ -116,7 +120,7 @@ public final class Checkpoint {
             }
             return Optional.of(new Checkpoint(Long.parseLong(values.get("script-size")), values.get("script-head-sha256"),
                     Long.parseLong(values.get("done-through")), Long.parseLong(values.get("done-through-offset")),
-                    above, Long.parseLong(values.get("executed")), tables));
+                    above, Long.parseLong(values.get("executed")), tables, before));
         } catch (RuntimeException e) {
             throw new IOException(file + " is a damaged import checkpoint", e);
         }
@@ -135,11 +139,13 @@ public final class Checkpoint {
             text.append(i == 0 ? "" : ",").append(range[0]).append('-').append(range[1]).append(':').append(range[2]);
         }
         text.append('\n').append("executed ").append(executedStatements).append('\n');
+        rowsBefore.forEach((table, rows) -> text.append("before ").append(encode(table)).append(' ').append(rows)
+                .append('\n'));
         tables.forEach((table, done) -> {
             text.append("table ").append(encode(table)).append(' ').append(done.statements())
                     .append(' ').append(done.insertedRows()).append(' ').append(done.ignoredRows())
                     .append(' ').append(done.replacedRows()).append(' ').append(done.warnings())
-                    .append(' ').append(done.rowsBefore()).append(' ').append(done.emptied())
+                    .append(' ').append(done.emptied())
                     .append(' ').append(done.addedRows()).append('\n');
             for (ImportResult.ValueIssue issue : done.issues()) {
                 text.append("issue ").append(encode(table)).append(' ').append(issue.refused())
@@ -213,6 +219,11 @@ public final class Checkpoint {
 
     Map<String, TableDone> tables() {
         return tables;
+    }
+
+    /** The rows each table held when the import first started; empty in a checkpoint of the first format. */
+    Map<String, Long> rowsBefore() {
+        return rowsBefore;
     }
 
     /** The hash of the script's first 64 KiB, as the file holds them (compressed or not). */

@@ -27,6 +27,8 @@ final class ImportLedger {
     private final TreeMap<Long, long[]> doneAbove = new TreeMap<>();
     private long executed;
     private final Map<String, Totals> tables = new LinkedHashMap<>();
+    /** The rows each table held when the import first started, counted by the server. */
+    private final Map<String, Long> rowsBefore = new LinkedHashMap<>();
     private final Map<SkipReason, Long> skipped = new EnumMap<>(SkipReason.class);
     private final List<ImportError> errors = new ArrayList<>();
     private final Map<String, Long> droppedValues = new LinkedHashMap<>();
@@ -46,16 +48,24 @@ final class ImportLedger {
         long skippedRows;
         long statements;
         long warnings;
-        /** Rows the table held when the import started; -1 when unknown. */
-        long before = -1;
+        /**
+         * Rows a resumed import found written by the run it resumes after that run's last checkpoint: they are
+         * offered again, and the key that refuses them this time is no duplicate of the script's.
+         */
+        long unrecorded;
         /** The import emptied the table (TRUNCATE, DROP or CREATE TABLE): it counts from 0 since. */
         boolean emptied;
         /** Rows added since the start or since the table was last emptied: inserted, less those REPLACE deleted. */
         long added;
         final Map<String, ImportResult.ValueIssue> issues = new LinkedHashMap<>();
 
-        ImportResult.TableCounts counts(long after) {
-            long expected = emptied ? (after < 0 && added == 0 ? -1 : added) : before < 0 ? -1 : before + added;
+        /** The rows the table must hold by the import's account; -1 when unknown. */
+        long expected(long before, long after) {
+            return emptied ? (after < 0 && added == 0 ? -1 : added) : before < 0 ? -1 : before + added;
+        }
+
+        ImportResult.TableCounts counts(long before, long after) {
+            long expected = expected(before, after);
             return new ImportResult.TableCounts(scriptRows, inserted, ignored, replaced, skippedRows, statements,
                     warnings, before, expected, after, List.copyOf(issues.values()));
         }
@@ -83,12 +93,12 @@ final class ImportLedger {
                 totals.ignored = done.ignoredRows();
                 totals.replaced = done.replacedRows();
                 totals.warnings = done.warnings();
-                totals.before = done.rowsBefore();
                 totals.emptied = done.emptied();
                 totals.added = done.addedRows();
                 done.issues().forEach(totals::merge);
                 rowsWritten += done.insertedRows();
             });
+            rowsBefore.putAll(previous.rowsBefore());
         }
     }
 
@@ -135,14 +145,27 @@ final class ImportLedger {
     }
 
     /**
-     * The rows each table held when the import started: a resumed import keeps the first run's count of the tables
-     * it had touched already.
+     * The rows each table holds as the import starts. A first run takes them as its baseline. A resumed run keeps its
+     * first run's, and reconciles with them what it finds: rows beyond the account of the checkpoint were committed by
+     * the interrupted run after its last checkpoint (they count as inserted, and are not duplicates when offered
+     * again); rows short of it are not reconciled, and the import's final count will say so.
      */
-    synchronized void rowsBefore(Map<String, Long> counted) {
+    synchronized void rowsAtStart(Map<String, Long> counted) {
+        boolean resumed = !rowsBefore.isEmpty();
+        counted.forEach(rowsBefore::putIfAbsent);
+        if (!resumed) {
+            return;
+        }
         counted.forEach((table, rows) -> {
-            Totals totals = totals(table);
-            if (totals.before < 0 && totals.statements == 0) {
-                totals.before = rows;
+            Totals known = tables.get(table);
+            long expected = known == null ? rowsBefore.get(table) : known.expected(rowsBefore.get(table), rows);
+            if (expected >= 0 && rows > expected) {
+                Totals totals = totals(table);
+                long unrecorded = rows - expected;
+                totals.unrecorded += unrecorded;
+                totals.added += unrecorded;
+                totals.inserted += unrecorded;
+                rowsWritten += unrecorded;
             }
         });
     }
@@ -168,12 +191,19 @@ final class ImportLedger {
             } else if (plan.kind() == StatementKind.INSERT) {
                 written = plan.rows() > 0 ? Math.min(affected, plan.rows()) : affected;
                 if (plan.ignore()) {
-                    totals.ignored += Math.max(0, plan.rows() - affected);
+                    long refused = Math.max(0, plan.rows() - affected);
+                    long already = Math.min(refused, totals.unrecorded);
+                    totals.unrecorded -= already;
+                    totals.ignored += refused - already;
                 }
                 totals.added += written;
             } else if (plan.empties()) {
                 totals.emptied = true;
                 totals.added = 0;
+                // the rows a resumed import found unrecorded are gone with the others, and will be offered again
+                totals.inserted -= totals.unrecorded;
+                rowsWritten -= totals.unrecorded;
+                totals.unrecorded = 0;
             }
             totals.inserted += written;
         }
@@ -224,9 +254,9 @@ final class ImportLedger {
         doneAbove.forEach((first, range) -> above.add(new long[] {first, range[0], range[1]}));
         Map<String, Checkpoint.TableDone> done = new LinkedHashMap<>();
         tables.forEach((table, totals) -> done.put(table, new Checkpoint.TableDone(totals.statements, totals.inserted,
-                totals.ignored, totals.replaced, totals.warnings, totals.before, totals.emptied, totals.added,
+                totals.ignored, totals.replaced, totals.warnings, totals.emptied, totals.added,
                 List.copyOf(totals.issues.values()))));
-        return new Checkpoint(scriptSize, scriptHash, doneThrough, doneThroughOffset, above, executed, done);
+        return new Checkpoint(scriptSize, scriptHash, doneThrough, doneThroughOffset, above, executed, done, rowsBefore);
     }
 
     /** The tables whose rows the import changed or would have: those to count once it is over. */
@@ -241,7 +271,8 @@ final class ImportLedger {
     synchronized ImportResult result(boolean completed, boolean cancelled, long statements, Set<String> missingTables,
                                      Duration elapsed, Map<String, Long> rowsAfter) {
         Map<String, ImportResult.TableCounts> counts = new LinkedHashMap<>();
-        tables.forEach((table, totals) -> counts.put(table, totals.counts(rowsAfter.getOrDefault(table, -1L))));
+        tables.forEach((table, totals) -> counts.put(table,
+                totals.counts(rowsBefore.getOrDefault(table, -1L), rowsAfter.getOrDefault(table, -1L))));
         return new ImportResult(completed, cancelled, counts, statements, executed, skipped, errors, droppedValues,
                 missingTables, otherDatabases, notes, elapsed, bytesDone);
     }

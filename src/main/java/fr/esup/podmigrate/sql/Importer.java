@@ -90,7 +90,7 @@ public final class Importer {
             }
             Checkpoint previous = previousCheckpoint(script);
             ImportLedger ledger = new ImportLedger(Files.size(script), Checkpoint.headHash(script), previous);
-            ledger.rowsBefore(ServerCounts.all(first));
+            ledger.rowsAtStart(ServerCounts.all(first));
             first.commit();
             ImportRun run = new ImportRun(options, script, scan, ledger);
             Connection handedOver = first;
