@@ -2,6 +2,7 @@ package fr.esup.podmigrate.cli;
 
 import fr.esup.podmigrate.config.EmbeddedMariaDb;
 import fr.esup.podmigrate.config.ServerAddress;
+import fr.esup.podmigrate.pod.PodSchemas;
 import fr.esup.podmigrate.pod.PodVersion;
 import fr.esup.podmigrate.pod.V2DataGenerator;
 
@@ -23,19 +24,23 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * {@code bench/run}: on one server, into fresh databases, our import against {@code mariadb db < file} on the
- * same file, and our dump against {@code mariadb-dump} with equivalent options. Ours run as separate JVMs through
- * {@code bin/pod-migrate}, as an operator runs them; the dump also through a bare {@code java -jar}, for comparison.
- * Prints throughput, peak RSS and heap, and as its last line
- * {@code import_time_ratio=R1 dump_time_ratio=R2 peak_heap_mb=H} (our time divided by the client's).
+ * same file, our Pod import of that nightly dump into a blank Pod 3.8.4 (the real job), myloader's load of
+ * mydumper's dump of the same database when both are on the PATH, and our dump against {@code mariadb-dump} with
+ * equivalent options. Every import and dump runs {@value #ROUNDS} times, each tool in turn, and the medians count.
+ * Ours run as separate JVMs through {@code bin/pod-migrate}, as an operator runs them; the dump also through a bare
+ * {@code java -jar}, for comparison. Prints throughput, peak RSS and heap, and as its last line
+ * {@code import_time_ratio=R1 dump_time_ratio=R2 peak_heap_mb=H pod_import_time_ratio=R3 myloader_time_ratio=R4}
+ * (our or their time divided by the client's; R4 is {@code na} without myloader).
  */
 public final class Benchmark {
 
     private static final Pattern PEAK_HEAP = Pattern.compile("peak_heap_mb=(\\d+)");
     private static final String HEAP = "-Xmx256m";
-    private static final int DUMP_ROUNDS = 3;
+    private static final int ROUNDS = 3;
 
     private final String host;
     private final int port;
@@ -83,6 +88,8 @@ public final class Benchmark {
         String source = "pm_bench_source";
         String byClient = "pm_bench_client_import";
         String byUs = "pm_bench_our_import";
+        String podTarget = "pm_bench_pod_import";
+        String byMyloader = "pm_bench_myloader_import";
         try {
             recreate(source);
             long rows;
@@ -97,21 +104,70 @@ public final class Benchmark {
             double mb = Files.size(script) / 1e6;
             System.out.printf(Locale.ROOT, "Script: %s, %.1f MB (mariadb-dump, default options)%n", script, mb);
 
-            recreate(byClient);
-            long t = System.nanoTime();
-            runProcess(clientCommand(byClient), script, null);
-            double clientImport = seconds(t);
+            Path mydumped = work.resolve("mydumper");
+            boolean myloader = onPath("mydumper") && onPath("myloader");
+            List<Double> mydumperTimes = new ArrayList<>();
+            List<Double> clientImports = new ArrayList<>();
+            List<Measured> ourImports = new ArrayList<>();
+            List<Measured> podImports = new ArrayList<>();
+            List<Double> myloaderImports = new ArrayList<>();
+            // An import takes a minute at most, where a busy moment of the server shows: each tool runs in turn.
+            for (int round = 0; round < ROUNDS; round++) {
+                recreate(byClient);
+                long t = System.nanoTime();
+                runProcess(clientCommand(byClient), script, null);
+                clientImports.add(seconds(t));
 
-            recreate(byUs);
-            // The fresh database is no Pod v3 as the wipe leaves it (no django_migrations): only the flag lets it in.
-            Measured ourImport = runOurs(true, List.of("import", script.toString(), "--plain", "--parallel", String.valueOf(parallel),
-                    "--force-over-data", "--report-memory", "--podmigrate.target.url=" + jdbcUrl(byUs), "--podmigrate.target.username=" + user,
-                    "--podmigrate.target.password=" + password));
-            compare(source, byClient, byUs);
-            System.out.printf(Locale.ROOT, "import  mariadb client: %6.2f s %9.0f rows/s %6.1f MB/s%n", clientImport,
-                    rows / clientImport, mb / clientImport);
-            System.out.printf(Locale.ROOT, "import  pod-migrate:    %6.2f s %9.0f rows/s %6.1f MB/s  peak RSS %d MB, peak heap %d MB%n",
-                    ourImport.seconds, rows / ourImport.seconds, mb / ourImport.seconds, ourImport.peakRssMb, ourImport.peakHeapMb);
+                recreate(byUs);
+                // The fresh database is no Pod v3 (no django_migrations): only the flag lets it in.
+                ourImports.add(runOurs(true, List.of("import", script.toString(), "--plain", "--parallel",
+                        String.valueOf(parallel), "--force-over-data", "--report-memory", "--podmigrate.target.url="
+                        + jdbcUrl(byUs), "--podmigrate.target.username=" + user, "--podmigrate.target.password=" + password)));
+
+                recreate(podTarget);
+                try (Connection c = connect(podTarget)) {
+                    PodSchemas.loadBlank(PodVersion.V3_8_4, c);
+                }
+                // A fresh Pod install: the import lets it in, renames, drops and fills v2's columns, keeps v3's tables.
+                podImports.add(runOurs(true, List.of("import", script.toString(), "--parallel", String.valueOf(parallel),
+                        "--report-memory", "--podmigrate.target.url=" + jdbcUrl(podTarget),
+                        "--podmigrate.target.username=" + user, "--podmigrate.target.password=" + password)));
+
+                if (myloader) {
+                    deleteTree(mydumped);
+                    t = System.nanoTime();
+                    runProcess(withPassword(List.of("mydumper", "-h", host, "-P", String.valueOf(port), "-u", user,
+                            "-B", source, "-o", mydumped.toString())), null, null);
+                    mydumperTimes.add(seconds(t));
+                    recreate(byMyloader);
+                    t = System.nanoTime();
+                    runProcess(withPassword(List.of("myloader", "-h", host, "-P", String.valueOf(port), "-u", user,
+                            "-d", mydumped.toString(), "-B", byMyloader, "-o", "-t", "4")), null, null);
+                    myloaderImports.add(seconds(t));
+                }
+            }
+            double clientImport = medianSeconds(clientImports);
+            Measured ourImport = median(ourImports);
+            Measured podImport = median(podImports);
+            compare("our import", source, byClient, byUs);
+            if (myloader) {
+                compare("myloader's import", source, byClient, byMyloader);
+            }
+            System.out.printf(Locale.ROOT, "import  mariadb client: %6.2f s %9.0f rows/s %6.1f MB/s  (median of %s)%n",
+                    clientImport, rows / clientImport, mb / clientImport, times(clientImports));
+            System.out.printf(Locale.ROOT, "import  pod-migrate:    %6.2f s %9.0f rows/s %6.1f MB/s  peak RSS %d MB, peak heap %d MB"
+                    + "  (median of %s)%n", ourImport.seconds, rows / ourImport.seconds, mb / ourImport.seconds,
+                    ourImport.peakRssMb, ourImport.peakHeapMb, times(ourImports.stream().map(Measured::seconds).toList()));
+            System.out.printf(Locale.ROOT, "import  pod-migrate, Pod import into a blank Pod 3.8.4: %6.2f s, every table's"
+                    + " count checked by the import  peak heap %d MB  (median of %s)%n", podImport.seconds,
+                    podImport.peakHeapMb, times(podImports.stream().map(Measured::seconds).toList()));
+            double myloaderImport = myloader ? medianSeconds(myloaderImports) : Double.NaN;
+            if (myloader) {
+                System.out.printf(Locale.ROOT, "import  myloader -t 4 of mydumper's output: %6.2f s  (median of %s);"
+                        + " mydumper: %.2f s%n", myloaderImport, times(myloaderImports), medianSeconds(mydumperTimes));
+            } else {
+                System.out.println("import  myloader: not on the PATH (apt-get install mydumper), not measured");
+            }
 
             Path clientDump = work.resolve("mariadb-dump.sql");
             Path ourDump = work.resolve("pod-migrate-dump.sql");
@@ -119,13 +175,13 @@ public final class Benchmark {
                     "drop-create", "--insert", "insert", "--no-truncate", "--report-memory",
                     "--podmigrate.source.url=" + jdbcUrl(source), "--podmigrate.source.username=" + user,
                     "--podmigrate.source.password=" + password);
-            // A dump takes seconds, where a busy moment of the server shows: each tool runs in turn, DUMP_ROUNDS times.
+            // A dump takes seconds, where a busy moment of the server shows: each tool runs in turn.
             List<Double> clientDumps = new ArrayList<>();
             List<Measured> ourDumps = new ArrayList<>();
             List<Measured> bareJarDumps = new ArrayList<>();
-            for (int round = 0; round < DUMP_ROUNDS; round++) {
+            for (int round = 0; round < ROUNDS; round++) {
                 Files.deleteIfExists(clientDump);
-                t = System.nanoTime();
+                long t = System.nanoTime();
                 runProcess(List.of(dumpClient, "--no-defaults", "--skip-ssl", "-h", host, "-P", String.valueOf(port), "-u",
                         user, passwordArg(), "--single-transaction", "--complete-insert", "--hex-blob",
                         "--default-character-set=utf8mb4", source), null, clientDump);
@@ -148,14 +204,17 @@ public final class Benchmark {
             System.out.printf(Locale.ROOT, "dump    java -jar with the JVM's default settings instead of bin/pod-migrate's: %6.2f s,"
                     + " ratio %.2f (median of %s)%n", bareJarDump.seconds, bareJarDump.seconds / clientDumpTime,
                     times(bareJarDumps.stream().map(Measured::seconds).toList()));
-            long peakHeapMb = ourImport.peakHeapMb;
-            for (Measured dump : ourDumps) {
-                peakHeapMb = Math.max(peakHeapMb, dump.peakHeapMb);
+            long peakHeapMb = 0;
+            for (Measured run : concat(ourImports, podImports, ourDumps)) {
+                peakHeapMb = Math.max(peakHeapMb, run.peakHeapMb);
             }
-            System.out.printf(Locale.ROOT, "import_time_ratio=%.2f dump_time_ratio=%.2f peak_heap_mb=%d%n",
-                    ourImport.seconds / clientImport, ourDumpRun.seconds / clientDumpTime, peakHeapMb);
+            System.out.printf(Locale.ROOT, "import_time_ratio=%.2f dump_time_ratio=%.2f peak_heap_mb=%d"
+                            + " pod_import_time_ratio=%.2f myloader_time_ratio=%s%n",
+                    ourImport.seconds / clientImport, ourDumpRun.seconds / clientDumpTime, peakHeapMb,
+                    podImport.seconds / clientImport,
+                    myloader ? String.format(Locale.ROOT, "%.2f", myloaderImport / clientImport) : "na");
         } finally {
-            for (String db : List.of(source, byClient, byUs)) {
+            for (String db : List.of(source, byClient, byUs, podTarget, byMyloader)) {
                 execute("DROP DATABASE IF EXISTS `" + db + "`");
             }
             try (var files = Files.walk(work)) {
@@ -166,6 +225,36 @@ public final class Benchmark {
     }
 
     private record Measured(double seconds, long peakRssMb, long peakHeapMb) {
+    }
+
+    @SafeVarargs
+    private static List<Measured> concat(List<Measured>... lists) {
+        List<Measured> all = new ArrayList<>();
+        for (List<Measured> list : lists) {
+            all.addAll(list);
+        }
+        return all;
+    }
+
+    private static boolean onPath(String command) {
+        String path = System.getenv("PATH");
+        return path != null && Stream.of(path.split(":")).anyMatch(dir -> Files.isExecutable(Path.of(dir, command)));
+    }
+
+    private List<String> withPassword(List<String> command) {
+        List<String> full = new ArrayList<>(command);
+        if (!password.isEmpty()) {
+            full.addAll(List.of("-p", password));
+        }
+        return full;
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        if (Files.exists(root)) {
+            try (var files = Files.walk(root)) {
+                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
     }
 
     private static double medianSeconds(List<Double> seconds) {
@@ -224,15 +313,16 @@ public final class Benchmark {
         return 0;
     }
 
-    private void compare(String source, String byClient, String byUs) throws SQLException {
+    private void compare(String what, String source, String byClient, String other) throws SQLException {
         Map<String, String> expected = checksums(byClient);
-        Map<String, String> actual = checksums(byUs);
+        Map<String, String> actual = checksums(other);
         if (!expected.equals(actual)) {
-            System.out.println("WARNING: our import differs from the client's: " + difference(expected, actual));
+            System.out.println("WARNING: " + what + " differs from the client's: " + difference(expected, actual));
         } else if (!expected.equals(checksums(source))) {
             System.out.println("WARNING: the imports differ from the source database");
         } else {
-            System.out.printf(Locale.ROOT, "Both imports equal the source: %d tables, same CHECKSUM TABLE%n", expected.size());
+            System.out.printf(Locale.ROOT, "The client's import and %s equal the source: %d tables, same CHECKSUM TABLE%n",
+                    what, expected.size());
         }
     }
 
