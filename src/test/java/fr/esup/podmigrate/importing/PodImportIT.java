@@ -6,6 +6,7 @@ import fr.esup.podmigrate.pod.PodMigrationRules;
 import fr.esup.podmigrate.pod.PodTestDatabase;
 import fr.esup.podmigrate.pod.PodVersion;
 import fr.esup.podmigrate.run.TableQueries;
+import fr.esup.podmigrate.sql.DumpOptions;
 import fr.esup.podmigrate.sql.DumpWriter;
 import fr.esup.podmigrate.sql.ImportResult;
 import fr.esup.podmigrate.sql.ScriptAnalysis;
@@ -105,6 +106,39 @@ class PodImportIT {
                 assertThat(nulls.name()).isEqualTo("lms_course_context");
                 assertThat(nulls.change()).isEqualTo(ValueChange.NULL_TO_DEFAULT);
                 assertThat(nulls.rows()).isEqualTo(6);
+            });
+            assertThat(result.countMismatches()).isEmpty();
+        }
+    }
+
+    /** One duplicate username in a dump's extended INSERT cost the whole auth_user table, reported as inserted. */
+    @Test
+    void aDuplicateUsernameInANightlyCostsItsOwnRowOnlyAndIsNamed() throws Exception {
+        try (PodTestDatabase v2 = PodTestDatabase.generatedV2(PodVersion.V2_9_1, SCALE, 7);
+             PodTestDatabase v3 = wipedBlank(PodVersion.V3_8_4)) {
+            long users = count(v2, "auth_user");
+            try (Connection c = v2.connect()) {
+                c.createStatement().execute("ALTER TABLE auth_user DROP INDEX username");
+                c.createStatement().execute("INSERT INTO auth_user (id, password, is_superuser, username, first_name,"
+                        + " last_name, email, is_staff, is_active, date_joined) SELECT 90001, password, 0, username, '', '',"
+                        + " '', 0, 1, date_joined FROM auth_user ORDER BY id LIMIT 1");
+            }
+            Path script = dir.resolve("nightly.sql");
+            try (Connection c = v2.connect()) {
+                new DumpWriter(DumpOptions.builder().structure(DumpOptions.Structure.DROP_AND_CREATE_TABLE).build())
+                        .write(c, script);
+            }
+            PodImportAnalysis analysis = PodImport.analyze(script, endpoint(v3), p -> { });
+
+            ImportResult result = PodImport.run(analysis, script, endpoint(v3), b -> b.parallelism(2));
+
+            assertThat(count(v3, "auth_user")).isEqualTo(users);
+            ImportResult.TableCounts counts = result.tables().get("auth_user");
+            assertThat(counts.insertedRows()).isEqualTo(users);
+            assertThat(counts.rowsAfter()).isEqualTo(users).isEqualTo(counts.rowsExpected());
+            assertThat(counts.refusedRows()).singleElement().satisfies(refused -> {
+                assertThat(refused.name()).isEqualTo("username");
+                assertThat(refused.keys()).containsExactly("90001");
             });
             assertThat(result.countMismatches()).isEmpty();
         }
