@@ -115,7 +115,8 @@ public final class Importer {
         return previous;
     }
 
-    private static String currentDatabase(Connection connection) throws SQLException {
+    /** The database the connection works in; a target connection must have one. */
+    static String currentDatabase(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement();
              ResultSet result = statement.executeQuery("SELECT DATABASE()")) {
             String database = result.next() ? result.getString(1) : null;

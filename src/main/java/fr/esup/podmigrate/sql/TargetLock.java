@@ -66,7 +66,7 @@ public final class TargetLock implements AutoCloseable {
         Connection holding = target.open();
         Connection describing = null;
         try {
-            String database = currentDatabase(holding);
+            String database = Importer.currentDatabase(holding);
             String name = name(database);
             if (!tryLock(holding, name)) {
                 long holderId = holderId(holding, name);
@@ -226,17 +226,6 @@ public final class TargetLock implements AutoCloseable {
              ResultSet result = statement.executeQuery("SELECT CONNECTION_ID()")) {
             result.next();
             return result.getLong(1);
-        }
-    }
-
-    private static String currentDatabase(Connection connection) throws SQLException {
-        try (Statement statement = connection.createStatement();
-             ResultSet result = statement.executeQuery("SELECT DATABASE()")) {
-            String database = result.next() ? result.getString(1) : null;
-            if (database == null) {
-                throw new SQLException("The target connection has no database selected");
-            }
-            return database;
         }
     }
 }

@@ -4,7 +4,6 @@ import fr.esup.podmigrate.backup.TestBackups;
 import fr.esup.podmigrate.dump.Podv2ScriptOptions;
 import fr.esup.podmigrate.pod.PodTestDatabase;
 import fr.esup.podmigrate.pod.PodVersion;
-import fr.esup.podmigrate.run.TableQueries;
 import fr.esup.podmigrate.sql.DumpWriter;
 import fr.esup.podmigrate.sql.TargetLock;
 import fr.esup.podmigrate.testsupport.TestServer;
@@ -98,9 +97,8 @@ class ImportCommandGuardTest {
     @Test
     void importsIntoATargetAsTheWipeLeavesItWithoutABackup() throws Exception {
         try (PodTestDatabase v2 = PodTestDatabase.generatedV2(PodVersion.V2_9_1, 3, 33);
-             PodTestDatabase v3 = PodTestDatabase.blank(PodVersion.V3_8_4)) {
+             PodTestDatabase v3 = PodTestDatabase.wipedBlank(PodVersion.V3_8_4)) {
             Path script = podv2(v2);
-            wipe(v3);
 
             CliRun run = importInto(v3, script);
 
@@ -181,17 +179,6 @@ class ImportCommandGuardTest {
     private static Map<String, Long> checksums(PodTestDatabase db) throws Exception {
         try (Connection c = db.connect()) {
             return TestBackups.checksums(c);
-        }
-    }
-
-    private static void wipe(PodTestDatabase db) throws Exception {
-        try (Connection c = db.connect()) {
-            c.createStatement().execute("SET FOREIGN_KEY_CHECKS = 0");
-            for (String table : TableQueries.tables(TableQueries.on(c))) {
-                if (!table.equals("django_migrations")) {
-                    c.createStatement().execute("TRUNCATE TABLE " + TableQueries.quote(table));
-                }
-            }
         }
     }
 }

@@ -41,8 +41,7 @@ class ImportCommandKillIT {
     @Test
     void aKilledImportResumesWithASummaryThatCountsEveryRowOnce() throws Exception {
         try (PodTestDatabase v2 = PodTestDatabase.generatedV2(PodVersion.V2_9_1, 3000, 41);
-             PodTestDatabase v3 = PodTestDatabase.blank(PodVersion.V3_8_4)) {
-            wipe(v3);
+             PodTestDatabase v3 = PodTestDatabase.wipedBlank(PodVersion.V3_8_4)) {
             Path script = dir.resolve("podv2.sql");
             try (Connection c = v2.connect()) {
                 new DumpWriter(Podv2ScriptOptions.PROCEDURE.toDumpOptions().build()).write(c, script);
@@ -116,16 +115,5 @@ class ImportCommandKillIT {
                 "--checkpoint", checkpoint.toString()));
         args.addAll(List.of(options));
         return args;
-    }
-
-    private static void wipe(PodTestDatabase db) throws Exception {
-        try (Connection c = db.connect()) {
-            c.createStatement().execute("SET FOREIGN_KEY_CHECKS = 0");
-            for (String table : TableQueries.tables(TableQueries.on(c))) {
-                if (!table.equals("django_migrations")) {
-                    c.createStatement().execute("TRUNCATE TABLE " + TableQueries.quote(table));
-                }
-            }
-        }
     }
 }

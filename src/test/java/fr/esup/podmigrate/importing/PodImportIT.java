@@ -42,7 +42,7 @@ class PodImportIT {
     @Test
     void podv2SqlGeneratedWithTheProceduresOptionsLandsEveryRowIn384() throws Exception {
         try (PodTestDatabase v2 = PodTestDatabase.generatedV2(PodVersion.V2_9_3, SCALE, 5);
-             PodTestDatabase v3 = wipedBlank(PodVersion.V3_8_4)) {
+             PodTestDatabase v3 = PodTestDatabase.wipedBlank(PodVersion.V3_8_4)) {
             Path script = dir.resolve("podv2.sql");
             try (Connection c = v2.connect()) {
                 new DumpWriter(Podv2ScriptOptions.PROCEDURE.toDumpOptions().build()).write(c, script);
@@ -76,7 +76,7 @@ class PodImportIT {
     @Test
     void ltiContextsWhoseNullsCollideIn384LoseOnlyTheCollidingRowsAndNameThem() throws Exception {
         try (PodTestDatabase v2 = PodTestDatabase.generatedV2(PodVersion.V2_9_3, SCALE, 5);
-             PodTestDatabase v3 = wipedBlank(PodVersion.V3_8_4)) {
+             PodTestDatabase v3 = PodTestDatabase.wipedBlank(PodVersion.V3_8_4)) {
             try (Connection c = v2.connect()) {
                 c.createStatement().execute("SET SESSION foreign_key_checks = 0");
                 for (int id = 1; id <= 30; id++) {
@@ -115,7 +115,7 @@ class PodImportIT {
     @Test
     void aDuplicateUsernameInANightlyCostsItsOwnRowOnlyAndIsNamed() throws Exception {
         try (PodTestDatabase v2 = PodTestDatabase.generatedV2(PodVersion.V2_9_1, SCALE, 7);
-             PodTestDatabase v3 = wipedBlank(PodVersion.V3_8_4)) {
+             PodTestDatabase v3 = PodTestDatabase.wipedBlank(PodVersion.V3_8_4)) {
             long users = count(v2, "auth_user");
             try (Connection c = v2.connect()) {
                 c.createStatement().execute("ALTER TABLE auth_user DROP INDEX username");
@@ -147,7 +147,7 @@ class PodImportIT {
     @Test
     void aDefaultMariadbDumpOfV2ImportsInto305WithoutChangingAnyV3Table() throws Exception {
         try (PodTestDatabase v2 = PodTestDatabase.generatedV2(PodVersion.V2_9_1, SCALE, 6);
-             PodTestDatabase v3 = wipedBlank(PodVersion.V3_0_5)) {
+             PodTestDatabase v3 = PodTestDatabase.wipedBlank(PodVersion.V3_0_5)) {
             Path script = mariadbDump(v2, dir.resolve("nightly.sql"));
             assertThat(Files.readString(script)).contains("DROP TABLE IF EXISTS `video_video`", "LOCK TABLES",
                     "INSERT INTO `video_video` VALUES");
@@ -188,7 +188,7 @@ class PodImportIT {
     @Test
     void aMariadbDumpWithCompleteInsertsAndTheSandboxLineImportsInto384() throws Exception {
         try (PodTestDatabase v2 = PodTestDatabase.generatedV2(PodVersion.V2_9_1, SCALE, 7);
-             PodTestDatabase v3 = wipedBlank(PodVersion.V3_8_4)) {
+             PodTestDatabase v3 = PodTestDatabase.wipedBlank(PodVersion.V3_8_4)) {
             Path script = mariadbDump(v2, dir.resolve("complete.sql"), "--complete-insert", "--no-create-info",
                     "--default-character-set=utf8");
             assertThat(Files.readString(script)).startsWith("/*M!999999\\- enable the sandbox mode */")
@@ -208,7 +208,7 @@ class PodImportIT {
 
     @Test
     void aPhpMyAdminExportWithTrailingConstraintsImports() throws Exception {
-        try (PodTestDatabase v3 = wipedBlank(PodVersion.V3_8_4)) {
+        try (PodTestDatabase v3 = PodTestDatabase.wipedBlank(PodVersion.V3_8_4)) {
             Path script = resource("phpmyadmin-podv2.sql");
             Map<String, String> structureBefore = structures(v3);
             PodImportAnalysis analysis = PodImport.analyze(script, endpoint(v3), p -> { });
@@ -230,7 +230,7 @@ class PodImportIT {
     @Test
     void anImportCancelledMidWayResumesWithoutADuplicateOrAMissingRow() throws Exception {
         try (PodTestDatabase v2 = PodTestDatabase.generatedV2(PodVersion.V2_9_1, SCALE, 8);
-             PodTestDatabase v3 = wipedBlank(PodVersion.V3_8_4)) {
+             PodTestDatabase v3 = PodTestDatabase.wipedBlank(PodVersion.V3_8_4)) {
             Path script = mariadbDump(v2, dir.resolve("nightly.sql"), "--skip-extended-insert");
             Path checkpoint = dir.resolve("import.checkpoint");
             PodImportAnalysis analysis = PodImport.analyze(script, endpoint(v3), p -> { });
@@ -252,7 +252,7 @@ class PodImportIT {
 
     @Test
     void scriptsReachingOutsideTheTargetAreRefusedBeforeAnyChange() throws Exception {
-        try (PodTestDatabase v3 = wipedBlank(PodVersion.V3_8_4)) {
+        try (PodTestDatabase v3 = PodTestDatabase.wipedBlank(PodVersion.V3_8_4)) {
             for (String hostile : List.of("DROP DATABASE pod;", "USE mysql;", "GRANT ALL ON *.* TO 'x'@'%';")) {
                 Path script = dir.resolve("hostile.sql");
                 Files.writeString(script, "INSERT INTO `video_type` (`id`, `slug`, `title`, `description`, `icon_id`)"
@@ -271,7 +271,7 @@ class PodImportIT {
     @Test
     void aMariadbDumpOfTheDatabaseWithItsCreateDatabaseAndUseImports() throws Exception {
         try (PodTestDatabase v2 = PodTestDatabase.generatedV2(PodVersion.V2_9_1, 3, 11);
-             PodTestDatabase v3 = wipedBlank(PodVersion.V3_0_5)) {
+             PodTestDatabase v3 = PodTestDatabase.wipedBlank(PodVersion.V3_0_5)) {
             Path script = mariadbDump(v2, dir.resolve("databases.sql"), "--databases");
             assertThat(Files.readString(script)).contains("CREATE DATABASE", "USE `" + v2.name() + "`");
             PodImportAnalysis analysis = PodImport.analyze(script, endpoint(v3), p -> { });
@@ -293,8 +293,8 @@ class PodImportIT {
     void aNightlyBackupOfSeveralDatabasesImportsThePodSectionAloneAsItsOwnDumpWould() throws Exception {
         try (PodTestDatabase v2 = PodTestDatabase.generatedV2(PodVersion.V2_9_3, SCALE, 12);
              PodTestDatabase other = otherApplication();
-             PodTestDatabase fromBackup = wipedBlank(PodVersion.V3_8_4);
-             PodTestDatabase fromOwnDump = wipedBlank(PodVersion.V3_8_4)) {
+             PodTestDatabase fromBackup = PodTestDatabase.wipedBlank(PodVersion.V3_8_4);
+             PodTestDatabase fromOwnDump = PodTestDatabase.wipedBlank(PodVersion.V3_8_4)) {
             Path backup = withMysqlSection(mariadbDump(v2, dir.resolve("dump.sql"), "--databases", other.name()),
                     dir.resolve("nightly-all.sql"));
             Path ownDump = mariadbDump(v2, dir.resolve("nightly.sql"));
@@ -325,7 +325,7 @@ class PodImportIT {
 
     @Test
     void aBackupOfSeveralDatabasesWithoutAPodOneIsBlocked() throws Exception {
-        try (PodTestDatabase other = otherApplication(); PodTestDatabase v3 = wipedBlank(PodVersion.V3_8_4)) {
+        try (PodTestDatabase other = otherApplication(); PodTestDatabase v3 = PodTestDatabase.wipedBlank(PodVersion.V3_8_4)) {
             Path backup = withMysqlSection(mariadbDump(other, dir.resolve("dump.sql"), "--databases"),
                     dir.resolve("nightly-all.sql"));
 
@@ -339,7 +339,7 @@ class PodImportIT {
 
     @Test
     void aScriptOfAnotherApplicationIsBlocked() throws Exception {
-        try (PodTestDatabase v3 = wipedBlank(PodVersion.V3_0_5)) {
+        try (PodTestDatabase v3 = PodTestDatabase.wipedBlank(PodVersion.V3_0_5)) {
             Path script = dir.resolve("shop.sql");
             Files.writeString(script, "CREATE TABLE `orders` (`id` int PRIMARY KEY);\nINSERT INTO `orders` VALUES (1);\n");
             PodImportAnalysis analysis = PodImport.analyze(script, endpoint(v3), p -> { });
@@ -350,7 +350,7 @@ class PodImportIT {
     @Test
     void positionalInsertsWithNothingToLearnTheirColumnsFromAreBlocking() throws Exception {
         try (PodTestDatabase v2 = PodTestDatabase.generatedV2(PodVersion.V2_9_1, 3, 9);
-             PodTestDatabase v3 = wipedBlank(PodVersion.V3_8_4)) {
+             PodTestDatabase v3 = PodTestDatabase.wipedBlank(PodVersion.V3_8_4)) {
             Path script = mariadbDump(v2, dir.resolve("data-only.sql"), "--no-create-info");
             PodImportAnalysis analysis = PodImport.analyze(script, endpoint(v3), p -> { });
             assertThat(analysis.blocking()).extracting(PlanProblem::code).contains("positional-blind");
@@ -372,19 +372,6 @@ class PodImportIT {
             }
         }
         assertThat(mismatches).as("v2 rows != v3 rows").isEmpty();
-    }
-
-    private PodTestDatabase wipedBlank(PodVersion version) throws SQLException {
-        PodTestDatabase db = PodTestDatabase.blank(version);
-        try (Connection c = db.connect()) {
-            c.createStatement().execute("SET FOREIGN_KEY_CHECKS=0");
-            for (String table : TableQueries.tables(TableQueries.on(c))) {
-                if (!table.equals(PodMigrationRules.MIGRATIONS_TABLE)) {
-                    c.createStatement().execute("TRUNCATE TABLE " + TableQueries.quote(table));
-                }
-            }
-        }
-        return db;
     }
 
     /** Another application's database, with a table of Pod's name whose rows must not land. */

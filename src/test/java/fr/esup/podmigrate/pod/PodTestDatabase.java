@@ -4,6 +4,7 @@ import fr.esup.podmigrate.testsupport.TestServer;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 
 /**
  * A {@code pm_test_*} database on the test server holding a Pod fixture; closing it drops it.
@@ -35,6 +36,21 @@ public final class PodTestDatabase implements AutoCloseable {
     /** The database a fresh {@code make migrate} of {@code version} leaves. */
     public static PodTestDatabase blank(PodVersion version) throws SQLException {
         return create("blank_" + version.name(), connection -> PodSchemas.loadBlank(version, connection));
+    }
+
+    /** A blank {@code version} as the wipe leaves it: every table empty but {@code django_migrations}. */
+    public static PodTestDatabase wipedBlank(PodVersion version) throws SQLException {
+        return create("wiped_" + version.name(), connection -> {
+            PodSchemas.loadBlank(version, connection);
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("SET FOREIGN_KEY_CHECKS = 0");
+                for (String table : PodSchemas.tables(version)) {
+                    if (!table.equals(PodMigrationRules.MIGRATIONS_TABLE)) {
+                        statement.execute("TRUNCATE TABLE `" + table + "`");
+                    }
+                }
+            }
+        });
     }
 
     /** A v2 site at the default test scale. */
