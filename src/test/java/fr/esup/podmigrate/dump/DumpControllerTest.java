@@ -220,6 +220,7 @@ class DumpControllerTest {
                         containsString("Uploaded"),
                         containsString("href=\"/dump/files/download?id=uploads/podv2-20261126-100000-1234abcd.sql\""),
                         containsString("Use this one"),
+                        containsString("<span class=\"size\" title=\"33 bytes\">33 bytes</span>"),
                         containsString("No podv2.sql chosen yet"),
                         not(containsString(LAYOUT)))));
         verify(scriptFiles, never()).select(any());
