@@ -1,5 +1,6 @@
 package fr.esup.podmigrate.backup;
 
+import fr.esup.podmigrate.dump.ByteSize;
 import fr.esup.podmigrate.config.DatabaseEndpoint;
 
 import java.nio.file.Path;
@@ -16,6 +17,10 @@ import java.time.Instant;
 public record Backup(String name, Path file, String host, int port, String database, String operator, Kind kind,
                      Instant created, long size, String sha256, DatabaseFingerprint fingerprint, boolean verified,
                      String verification) {
+
+    public ByteSize shownSize() {
+        return new ByteSize(size);
+    }
 
     /** Why the backup was taken. */
     public enum Kind {

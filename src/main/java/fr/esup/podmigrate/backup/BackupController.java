@@ -1,5 +1,6 @@
 package fr.esup.podmigrate.backup;
 
+import fr.esup.podmigrate.config.JdbcUrl;
 import fr.esup.podmigrate.run.Job;
 import fr.esup.podmigrate.run.JobAlreadyRunningException;
 import fr.esup.podmigrate.run.RefusedException;
@@ -93,7 +94,7 @@ class BackupController {
             model.addAttribute("plan", service.restorePlan(backup));
             return true;
         } catch (SQLException e) {
-            model.addAttribute("unreachable", e.getMessage());
+            model.addAttribute("unreachable", JdbcUrl.mask(e.getMessage()));
             return false;
         }
     }

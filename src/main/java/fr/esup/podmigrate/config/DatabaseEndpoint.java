@@ -53,7 +53,22 @@ public final class DatabaseEndpoint {
         }
         props.setProperty("connectTimeout", String.valueOf(CONNECT_TIMEOUT_MS));
         props.putIfAbsent("permitMysqlScheme", "true");
-        return DriverManager.getConnection(url, props);
+        try {
+            return DriverManager.getConnection(url, props);
+        } catch (SQLException e) {
+            throw withoutPassword(e);
+        }
+    }
+
+    /** The driver quotes the URL in some messages ("No suitable driver found for jdbc:..."), password included. */
+    private static SQLException withoutPassword(SQLException e) {
+        String masked = JdbcUrl.mask(e.getMessage());
+        if (masked == null || masked.equals(e.getMessage())) {
+            return e;
+        }
+        SQLException clean = new SQLException(masked, e.getSQLState(), e.getErrorCode(), e.getCause());
+        clean.setStackTrace(e.getStackTrace());
+        return clean;
     }
 
     /** What jobs lock the database by: its server and name, whichever user the console logs in as. */

@@ -5,6 +5,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
 
 import java.nio.file.Path;
+import java.time.Duration;
 
 /**
  * The console's settings, prefix {@code podmigrate}. Their names are a public contract
@@ -16,7 +17,8 @@ public record PodMigrateProperties(
         @DefaultValue Database source,
         @DefaultValue("workspace") Path workspace,
         @DefaultValue Operator operator,
-        @DefaultValue Upload upload) {
+        @DefaultValue Upload upload,
+        @DefaultValue Login login) {
 
     public PodMigrateProperties {
         target.validate("podmigrate.target");
@@ -69,6 +71,28 @@ public record PodMigrateProperties(
         public Upload {
             if (maxSize.toBytes() <= 0) {
                 throw new InvalidSettingException("podmigrate.upload.max-size", "must be positive");
+            }
+        }
+    }
+
+    /**
+     * Failed logins slow down, then lock: after a failure, the account and the client address wait
+     * {@code failureDelay} (doubled at each further failure) before the next attempt, and {@code maxFailures}
+     * failures in a row lock them for {@code lockDuration}. Failures are forgotten {@code lockDuration} after the last.
+     */
+    public record Login(@DefaultValue("5") int maxFailures, @DefaultValue("15m") Duration lockDuration,
+                        @DefaultValue("1s") Duration failureDelay) {
+
+        public Login {
+            if (maxFailures < 1) {
+                throw new InvalidSettingException("podmigrate.login.max-failures", "must be 1 or more");
+            }
+            if (lockDuration.isNegative() || lockDuration.isZero()) {
+                throw new InvalidSettingException("podmigrate.login.lock-duration", "must be positive");
+            }
+            if (failureDelay.isNegative() || failureDelay.compareTo(lockDuration) > 0) {
+                throw new InvalidSettingException("podmigrate.login.failure-delay",
+                        "must be between 0 and podmigrate.login.lock-duration (" + lockDuration + ")");
             }
         }
     }

@@ -12,7 +12,7 @@ public record ServerAddress(String host, int port, String user, String password)
 
     public static ServerAddress parse(String jdbcUrl) {
         if (!jdbcUrl.startsWith("jdbc:")) {
-            throw new IllegalArgumentException("Not a JDBC URL: " + jdbcUrl);
+            throw new IllegalArgumentException("Not a JDBC URL: " + JdbcUrl.mask(jdbcUrl));
         }
         URI uri = URI.create(jdbcUrl.substring("jdbc:".length()));
         String query = uri.getQuery() == null ? "" : uri.getQuery();

@@ -1,6 +1,7 @@
 package fr.esup.podmigrate.connection;
 
 import fr.esup.podmigrate.config.DatabaseEndpoint;
+import fr.esup.podmigrate.config.JdbcUrl;
 import fr.esup.podmigrate.pod.DatabaseShape;
 import org.springframework.stereotype.Service;
 
@@ -54,7 +55,7 @@ class ConnectionTester {
             return new ConnectionReport(role, null, null, version, charset, collation, maxAllowedPacket,
                     tables.size(), shape.kind(), shape.v3Shape().orElse(null));
         } catch (SQLException e) {
-            return ConnectionReport.failed(role, classify(e), e.getMessage());
+            return ConnectionReport.failed(role, classify(e), JdbcUrl.mask(e.getMessage()));
         }
     }
 

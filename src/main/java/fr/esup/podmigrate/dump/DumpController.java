@@ -3,6 +3,7 @@ package fr.esup.podmigrate.dump;
 import fr.esup.podmigrate.config.Databases;
 import fr.esup.podmigrate.config.PodMigrateProperties;
 import fr.esup.podmigrate.run.JobAlreadyRunningException;
+import fr.esup.podmigrate.run.JobRunner;
 import fr.esup.podmigrate.run.RunStore;
 import fr.esup.podmigrate.run.StepStatus;
 import fr.esup.podmigrate.run.WizardStep;
@@ -29,31 +30,33 @@ import org.springframework.web.server.ResponseStatusException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.Principal;
+import java.util.Optional;
+import java.util.stream.Stream;
 
-/** Step 4: podv2.sql generated from the v2 database, uploaded, or picked from the import folder; and downloaded. */
+/**
+ * Step 4: podv2.sql generated from the v2 database, uploaded, or picked from the import folder; downloaded, and the
+ * uploaded ones deleted. An upload only adds a file to the list: the run's script changes on the operator's pick.
+ */
 @Controller
 class DumpController {
 
     private static final String PAGE = "dump/dump";
     private static final String STEP = "dump/dump :: step";
-    private static final MediaType SQL = MediaType.parseMediaType("application/sql");
-    private static final MediaType GZIP = MediaType.parseMediaType("application/gzip");
-    private static final MediaType ZIP = MediaType.parseMediaType("application/zip");
-    private static final MediaType BZIP2 = MediaType.parseMediaType("application/x-bzip2");
-    private static final MediaType XZ = MediaType.parseMediaType("application/x-xz");
 
     private final Databases databases;
     private final ScriptFiles scriptFiles;
     private final ScriptGeneration generation;
     private final RunStore runStore;
+    private final JobRunner jobs;
     private final ByteSize uploadLimit;
 
     DumpController(Databases databases, ScriptFiles scriptFiles, ScriptGeneration generation, RunStore runStore,
-                   PodMigrateProperties properties) {
+                   JobRunner jobs, PodMigrateProperties properties) {
         this.databases = databases;
         this.scriptFiles = scriptFiles;
         this.generation = generation;
         this.runStore = runStore;
+        this.jobs = jobs;
         this.uploadLimit = new ByteSize(properties.upload().maxSize().toBytes());
     }
 
@@ -87,10 +90,15 @@ class DumpController {
             model.addAttribute("uploadRefused", "empty");
             return view(htmx, model);
         }
-        // Part.write, behind transferTo(File), moves the part's file where transferTo(Path) would copy it.
-        ScriptFile stored = scriptFiles.storeUpload(file.getOriginalFilename(), target -> file.transferTo(target.toFile()));
-        runStore.audit(principal.getName(), "dump: uploaded " + stored.name() + " (" + stored.size() + " bytes) as " + stored.id());
-        choose(stored, principal);
+        try {
+            // Part.write, behind transferTo(File), moves the part's file where transferTo(Path) would copy it.
+            ScriptFile stored = scriptFiles.storeUpload(file.getOriginalFilename(), target -> file.transferTo(target.toFile()));
+            runStore.audit(principal.getName(), "dump: uploaded " + stored.name() + " (" + stored.size() + " bytes) as " + stored.id());
+            model.addAttribute("uploaded", stored);
+        } catch (UploadRefusedException e) {
+            runStore.audit(principal.getName(), "dump: refused the upload of " + file.getOriginalFilename() + ": " + e.getMessage());
+            model.addAttribute("notAScript", e);
+        }
         return view(htmx, model);
     }
 
@@ -109,19 +117,33 @@ class DumpController {
         return view(htmx, model);
     }
 
+    /** What deleting an uploaded file would delete, to confirm. */
+    @GetMapping("/dump/files/delete")
+    String confirmDelete(@RequestParam String id, HtmxRequest htmx, Model model) {
+        model.addAttribute("deleting", deletable(id));
+        return view(htmx, model);
+    }
+
+    @PostMapping("/dump/files/delete")
+    String delete(@RequestParam String id, HtmxRequest htmx, Model model, Principal principal) throws IOException {
+        ScriptFile file = deletable(id);
+        if (readByARunningJob(file)) {
+            model.addAttribute("deleteRefused", file);
+        } else {
+            scriptFiles.delete(file);
+            runStore.audit(principal.getName(), "dump: deleted " + file.name() + " (" + file.id() + ")");
+            model.addAttribute("deleted", file);
+        }
+        return view(htmx, model);
+    }
+
     @GetMapping("/dump/files/download")
     ResponseEntity<Resource> download(@RequestParam String id) {
         ScriptFile file = find(id);
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_DISPOSITION,
                         ContentDisposition.attachment().filename(file.downloadName(), StandardCharsets.UTF_8).build().toString())
-                .contentType(switch (file.compression()) {
-                    case GZIP -> GZIP;
-                    case ZIP -> ZIP;
-                    case BZIP2 -> BZIP2;
-                    case XZ -> XZ;
-                    case NONE -> SQL;
-                })
+                .contentType(MediaType.parseMediaType(file.mediaType()))
                 .contentLength(file.size())
                 .body(new FileSystemResource(file.path()));
     }
@@ -129,6 +151,20 @@ class DumpController {
     private void choose(ScriptFile file, Principal principal) {
         scriptFiles.select(file);
         runStore.record(WizardStep.DUMP, StepStatus.DONE, principal.getName(), "chose podv2.sql " + file.id());
+    }
+
+    private ScriptFile deletable(String id) {
+        ScriptFile file = find(id);
+        if (file.origin() != ScriptFile.Origin.UPLOADED) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "Only uploaded files are deleted here");
+        }
+        return file;
+    }
+
+    /** An import, or an analysis before it, reading the file right now. */
+    private boolean readByARunningJob(ScriptFile file) {
+        return Stream.of(WizardStep.IMPORT, WizardStep.DUMP).map(jobs::latest).flatMap(Optional::stream)
+                .anyMatch(job -> !job.status().finished() && job.results().containsValue(file.id()));
     }
 
     private ScriptFile find(String id) {

@@ -24,6 +24,17 @@ public record ScriptFile(String id, String name, Path path, long size, Instant m
         }
     }
 
+    /** The media type a download is sent as, from its content's compression. */
+    public String mediaType() {
+        return switch (compression) {
+            case GZIP -> "application/gzip";
+            case ZIP -> "application/zip";
+            case BZIP2 -> "application/x-bzip2";
+            case XZ -> "application/x-xz";
+            case NONE -> "application/sql";
+        };
+    }
+
     public ByteSize shownSize() {
         return new ByteSize(size);
     }

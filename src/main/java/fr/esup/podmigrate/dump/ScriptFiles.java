@@ -2,6 +2,8 @@ package fr.esup.podmigrate.dump;
 
 import fr.esup.podmigrate.config.Workspace;
 import fr.esup.podmigrate.sql.ScriptCompression;
+import fr.esup.podmigrate.sql.ScriptFormatException;
+import fr.esup.podmigrate.sql.StatementReader;
 import org.springframework.stereotype.Service;
 
 import java.io.IOException;
@@ -53,14 +55,15 @@ public class ScriptFiles {
     }
 
     /**
-     * Stores an upload under a generated name (gzip recognised by its content), keeping the operator's name
-     * beside it for display only.
+     * Stores an upload under a generated name (its compression recognised by its content), keeping the operator's
+     * name beside it for display only; refuses, keeping nothing, a file whose first statement is not SQL.
      */
     public ScriptFile storeUpload(String originalName, Upload upload) throws IOException {
         String stem = "podv2-" + STAMP.format(Instant.now()) + "-" + UUID.randomUUID().toString().substring(0, 8);
         Path partial = workspace.uploads().resolve(stem + ".partial");
         try {
             upload.transferTo(partial);
+            checkIsScript(partial);
             Path stored = workspace.uploads().resolve(stem + ".sql" + ScriptCompression.of(partial).fileSuffix());
             Files.move(partial, stored, StandardCopyOption.ATOMIC_MOVE);
             String base = originalName == null ? "" : originalName.substring(originalName.replace('\\', '/').lastIndexOf('/') + 1);
@@ -70,6 +73,28 @@ public class ScriptFiles {
         } finally {
             Files.deleteIfExists(partial);
         }
+    }
+
+    private static void checkIsScript(Path file) throws IOException {
+        try (StatementReader reader = StatementReader.open(file)) {
+            if (reader.next() == null) {
+                throw new UploadRefusedException();
+            }
+        } catch (ScriptFormatException e) {
+            throw new UploadRefusedException(e);
+        }
+    }
+
+    /** Deletes an uploaded file, and the run's choice of it. */
+    public void delete(ScriptFile file) throws IOException {
+        if (file.origin() != ScriptFile.Origin.UPLOADED) {
+            throw new IllegalArgumentException("Only uploaded files are deleted here: " + file.id());
+        }
+        if (selected().filter(chosen -> chosen.id().equals(file.id())).isPresent()) {
+            Files.delete(selection);
+        }
+        Files.deleteIfExists(label(file.path()));
+        Files.delete(file.path());
     }
 
     /** The podv2.sql a generation wrote to a file of {@link #newExport(boolean)}. */
@@ -143,12 +168,17 @@ public class ScriptFiles {
         return Arrays.stream(ScriptCompression.values()).anyMatch(c -> name.endsWith(".sql" + c.fileSuffix()));
     }
 
+    /** Where an upload keeps the name the operator knows it by. */
+    private static Path label(Path upload) {
+        return upload.resolveSibling(upload.getFileName().toString().replaceFirst("\\.sql(\\.[a-z0-9]+)?$", "") + ".name");
+    }
+
     private ScriptFile describe(Path file, ScriptFile.Origin origin) {
         try {
             String fileName = file.getFileName().toString();
             String name = fileName;
             if (origin == ScriptFile.Origin.UPLOADED) {
-                Path label = file.resolveSibling(fileName.replaceFirst("\\.sql(\\.[a-z0-9]+)?$", "") + ".name");
+                Path label = label(file);
                 if (Files.exists(label)) {
                     name = Files.readString(label, StandardCharsets.UTF_8).strip();
                 }

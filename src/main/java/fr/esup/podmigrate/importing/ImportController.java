@@ -1,5 +1,6 @@
 package fr.esup.podmigrate.importing;
 
+import fr.esup.podmigrate.config.JdbcUrl;
 import fr.esup.podmigrate.dump.ScriptFile;
 import fr.esup.podmigrate.run.Job;
 import fr.esup.podmigrate.run.JobAlreadyRunningException;
@@ -63,7 +64,7 @@ class ImportController {
         } catch (JobAlreadyRunningException e) {
             model.addAttribute("busy", e.running());
         } catch (Exception e) {
-            model.addAttribute("unreachable", e.getMessage());
+            model.addAttribute("unreachable", JdbcUrl.mask(e.getMessage()));
         }
     }
 
@@ -87,7 +88,7 @@ class ImportController {
             try {
                 model.addAttribute("guard", service.guard());
             } catch (SQLException e) {
-                model.addAttribute("unreachable", e.getMessage());
+                model.addAttribute("unreachable", JdbcUrl.mask(e.getMessage()));
             }
         }
         return htmx.isHtmxRequest() ? "importing/import :: panel" : "importing/import";

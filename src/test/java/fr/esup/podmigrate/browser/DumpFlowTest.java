@@ -63,7 +63,7 @@ class DumpFlowTest {
     Path files;
 
     @Test
-    void generateThenUploadAndRefuseAFileOverTheLimit(WebDriver driver) throws IOException {
+    void generateUploadPickDeleteAndRefuseWhatIsNoScriptOrOverTheLimit(WebDriver driver) throws IOException {
         String base = "http://127.0.0.1:" + port;
         LoginPage.open(driver, base).logInAs("operator", "browser-pass");
         DumpPage dump = DumpPage.open(driver, base);
@@ -72,7 +72,16 @@ class DumpFlowTest {
         assertThat(dump.chosenName()).matches("podv2-\\d{8}-\\d{6}\\.sql");
 
         Path small = Files.writeString(files.resolve("podv2-browser.sql"), "INSERT IGNORE INTO `django_site` VALUES (1,'pod.univ.fr','Pod');\n");
-        dump.upload(small, "podv2-browser.sql");
+        dump.upload(small);
+        assertThat(dump.chosenName()).matches("podv2-\\d{8}-\\d{6}\\.sql");
+        dump.use("podv2-browser.sql");
+
+        Path text = Files.writeString(files.resolve("notes.txt"), "Not a dump at all.\n");
+        assertThat(dump.uploadRefused(text).getText()).contains("not a podv2.sql", "does not start with an SQL statement");
+        Path other = Files.writeString(files.resolve("other.sql"), "SELECT 1;\n");
+        dump.upload(other);
+        dump.delete("other.sql");
+        assertThat(dump.lists("other.sql")).isFalse();
 
         Path large = Files.write(files.resolve("too-large.sql"), new byte[100 * 1024]);
         assertThat(dump.uploadTooLarge(large).getText()).contains("64 KB");

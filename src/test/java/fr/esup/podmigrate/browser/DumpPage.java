@@ -34,10 +34,41 @@ class DumpPage {
         return wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("written")));
     }
 
-    /** Uploads a file and waits for the step to show it as the run's podv2.sql. */
-    void upload(Path file, String shownName) {
+    /** Uploads a file and waits for the step to list it: the run's podv2.sql stays what it was. */
+    void upload(Path file) {
         chooseAndSend(file);
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("upload-done")));
+    }
+
+    /** Uploads a file that is no SQL script and waits for the refusal. */
+    WebElement uploadRefused(Path file) {
+        chooseAndSend(file);
+        return wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("upload-not-a-script")));
+    }
+
+    /** Clicks "Use this one" on the workspace's file of that name and waits for the step to show it as the run's. */
+    void use(String shownName) {
+        fileRow(shownName).findElement(By.cssSelector("form button")).click();
         wait.until(ExpectedConditions.textToBe(CHOSEN_NAME, shownName));
+    }
+
+    /** Deletes an uploaded file of that name, confirming, and waits for the step to say so. */
+    void delete(String shownName) {
+        fileRow(shownName).findElement(By.cssSelector("a.delete")).click();
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("delete-confirmed"))).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("deleted")));
+    }
+
+    boolean lists(String shownName) {
+        return !driver.findElements(By.xpath(rowXPath(shownName))).isEmpty();
+    }
+
+    private WebElement fileRow(String shownName) {
+        return wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath(rowXPath(shownName))));
+    }
+
+    private static String rowXPath(String shownName) {
+        return "//section[@id='card-files']//tr[td[@class='name' and text()='" + shownName + "']]";
     }
 
     /** Uploads a file over the limit and waits for the page's refusal. */

@@ -28,4 +28,32 @@ class JdbcUrlTest {
         assertThat(endpoint.toString()).isEqualTo("pod@h:3306/pod").doesNotContain("hunter2");
         assertThat(new PodMigrateProperties.Database("jdbc:mariadb://h/p", "u", "hunter2").toString()).doesNotContain("hunter2");
     }
+
+    @Test
+    void masksThePasswordOfEveryFormOfUrl() {
+        assertThat(JdbcUrl.mask("jdbc:mysql://h:3306/pod?password=hunter2"))
+                .isEqualTo("jdbc:mysql://h:3306/pod?password=***");
+        assertThat(JdbcUrl.mask("jdbc:mariadb://pod:hunter2@h/pod")).isEqualTo("jdbc:mariadb://pod:***@h/pod");
+        assertThat(JdbcUrl.mask("jdbc:mariadb://pod:hun@ter2@h:3306/pod?useSsl=true"))
+                .isEqualTo("jdbc:mariadb://pod:***@h:3306/pod?useSsl=true");
+        assertThat(JdbcUrl.mask("jdbc:mariadb://h/pod?useSsl=true&password=hunter2&connectTimeout=5"))
+                .isEqualTo("jdbc:mariadb://h/pod?useSsl=true&password=***&connectTimeout=5");
+        assertThat(JdbcUrl.mask("jdbc:mariadb://h/pod?user=pod&password=hun%26ter2"))
+                .isEqualTo("jdbc:mariadb://h/pod?user=pod&password=***");
+        assertThat(JdbcUrl.mask("jdbc:mariadb://h/pod?Password=hunter2&user=pod"))
+                .isEqualTo("jdbc:mariadb://h/pod?Password=***&user=pod");
+        assertThat(JdbcUrl.mask("jdbc:mariadb://h/pod?user%3Dpod%26password%3Dhunter2"))
+                .isEqualTo("jdbc:mariadb://h/pod?user%3Dpod%26password%3D***");
+        assertThat(JdbcUrl.mask("No suitable driver found for jdbc:mysql://h/pod?password=hunter2 (08001)"))
+                .isEqualTo("No suitable driver found for jdbc:mysql://h/pod?password=*** (08001)");
+        assertThat(JdbcUrl.mask("jdbc:mariadb://h:3306/pod?useSsl=true")).isEqualTo("jdbc:mariadb://h:3306/pod?useSsl=true");
+    }
+
+    @Test
+    void refusalOfAUrlNeverQuotesItsPassword() {
+        assertThatThrownBy(() -> JdbcUrl.parse("jdbc:mariadb://pod:hunter2@h/pod", "podmigrate.target.url"))
+                .hasMessage("podmigrate.target.url 'jdbc:mariadb://pod:***@h/pod' is not a MariaDB JDBC URL;"
+                        + " expected jdbc:mariadb://host:port/database");
+        assertThatThrownBy(() -> JdbcUrl.parse("jdbc:mariadb://h/?password=hunter2", "s")).hasMessageNotContaining("hunter2");
+    }
 }

@@ -25,6 +25,17 @@ class StartupSettingsTest {
     }
 
     @Test
+    void passwordInsideTheUrlIsNeverPrinted(CapturedOutput output) {
+        assertThatThrownBy(() -> start("--podmigrate.target.url=jdbc:mariadb://u:secret@h/db",
+                "--podmigrate.source.url=jdbc:mysql://h/v2?user=u&password=secret"))
+                .hasRootCauseInstanceOf(InvalidSettingException.class)
+                .satisfies(e -> assertThat(stackTrace(e)).doesNotContain("secret"));
+        assertThat(output.getOut() + output.getErr())
+                .contains("Invalid setting: podmigrate.target.url 'jdbc:mariadb://u:***@h/db'")
+                .doesNotContain("secret");
+    }
+
+    @Test
     void urlWithoutDatabaseIsRefused() {
         assertThatThrownBy(() -> start("--podmigrate.target.url=jdbc:mariadb://db.example.org:3306/"))
                 .hasRootCauseMessage("podmigrate.target.url 'jdbc:mariadb://db.example.org:3306/' names no database;"
@@ -45,6 +56,12 @@ class StartupSettingsTest {
         assertThatThrownBy(() -> start("--podmigrate.target.url=jdbc:mariadb://127.0.0.1:9/pod",
                 "--podmigrate.workspace=target/test-workspaces/startup", "--podmigrate.operator.password=plain"))
                 .hasRootCauseInstanceOf(InvalidSettingException.class);
+    }
+
+    private static String stackTrace(Throwable e) {
+        java.io.StringWriter out = new java.io.StringWriter();
+        e.printStackTrace(new java.io.PrintWriter(out));
+        return out.toString();
     }
 
     private static void start(String... args) {

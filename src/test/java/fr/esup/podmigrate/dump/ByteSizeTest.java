@@ -16,4 +16,11 @@ class ByteSizeTest {
         assertThat(new ByteSize(0).unit()).isEqualTo("B");
         assertThat(new ByteSize(DataSize.ofTerabytes(3000).toBytes()).unit()).isEqualTo("TB");
     }
+
+    @Test
+    void aBackupOfSomeKilobytesIsShownInKilobytes() {
+        assertThat(new ByteSize(87_884)).extracting(ByteSize::unit, ByteSize::value).containsExactly("KB", 87_884 / 1024.0);
+        assertThat(new ByteSize(19_456).unit()).isEqualTo("KB");
+        assertThat(new ByteSize(5L * 1024 * 1024 + 1).unit()).isEqualTo("MB");
+    }
 }

@@ -5,6 +5,7 @@ import fr.esup.podmigrate.config.Databases;
 import fr.esup.podmigrate.run.Job;
 import fr.esup.podmigrate.run.JobAlreadyRunningException;
 import fr.esup.podmigrate.run.JobProgress;
+import fr.esup.podmigrate.run.JobRunner;
 import fr.esup.podmigrate.run.JobStatus;
 import fr.esup.podmigrate.run.RunStore;
 import fr.esup.podmigrate.run.StepStatus;
@@ -73,6 +74,9 @@ class DumpControllerTest {
 
     @MockitoBean
     RunStore runStore;
+
+    @MockitoBean
+    JobRunner jobs;
 
     @TempDir
     Path dir;
@@ -203,23 +207,79 @@ class DumpControllerTest {
     }
 
     @Test
-    void anUploadIsStoredChosenAuditedAndShown() throws Exception {
+    void anUploadIsStoredAuditedAndListedButNotChosen() throws Exception {
         when(scriptFiles.storeUpload(eq("pod de l'université.sql"), any())).thenReturn(uploaded);
-        when(scriptFiles.selected()).thenReturn(Optional.of(uploaded));
         when(scriptFiles.all()).thenReturn(List.of(uploaded));
         mvc.perform(multipart("/dump/upload").file(new MockMultipartFile("file", "pod de l'université.sql", "application/sql",
                         "INSERT IGNORE INTO t VALUES (1);\n".getBytes())).with(csrf()).header("HX-Request", "true"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(allOf(
                         containsString("id=\"dump-step\""),
+                        containsString("id=\"upload-done\""),
                         containsString("pod de l&#39;université.sql"),
                         containsString("Uploaded"),
                         containsString("href=\"/dump/files/download?id=uploads/podv2-20261126-100000-1234abcd.sql\""),
-                        containsString("In use"),
+                        containsString("Use this one"),
+                        containsString("<span class=\"size\" title=\"33 bytes\">33 bytes</span>"),
+                        containsString("No podv2.sql chosen yet"),
                         not(containsString(LAYOUT)))));
-        verify(scriptFiles).select(uploaded);
+        verify(scriptFiles, never()).select(any());
         verify(runStore).audit(eq("alice"), contains("uploaded pod de l'université.sql"));
-        verify(runStore).record(WizardStep.DUMP, StepStatus.DONE, "alice", "chose podv2.sql " + uploaded.id());
+        verify(runStore, never()).record(any(), any(), any(), any());
+    }
+
+    @Test
+    void aFileThatIsNoScriptIsRefusedWithTheReason() throws Exception {
+        when(scriptFiles.storeUpload(any(), any())).thenThrow(new UploadRefusedException());
+        MockMultipartFile png = new MockMultipartFile("file", "photo.png", "image/png", new byte[] {(byte) 0x89, 'P', 'N', 'G'});
+        mvc.perform(multipart("/dump/upload").file(png).with(csrf()).header("HX-Request", "true"))
+                .andExpect(content().string(allOf(
+                        containsString("id=\"upload-not-a-script\""),
+                        containsString("This file is not a podv2.sql: it holds no SQL statement (line 1). Nothing was kept."),
+                        not(containsString(LAYOUT)))));
+        mvc.perform(multipart("/dump/upload").file(png).with(csrf()).header("Accept-Language", "fr"))
+                .andExpect(content().string(allOf(containsString(LAYOUT),
+                        containsString("Ce fichier n&#39;est pas un podv2.sql : il ne contient aucune instruction SQL"))));
+        verify(scriptFiles, never()).select(any());
+        verify(runStore, never()).record(any(), any(), any(), any());
+    }
+
+    @Test
+    void deletingAnUploadAsksFirstThenDeletesIt() throws Exception {
+        when(scriptFiles.find(uploaded.id())).thenReturn(Optional.of(uploaded));
+        when(scriptFiles.all()).thenReturn(List.of(uploaded));
+        mvc.perform(get("/dump").header("HX-Request", "true"))
+                .andExpect(content().string(containsString("hx-get=\"/dump/files/delete?id=" + uploaded.id() + "\"")));
+        mvc.perform(get("/dump/files/delete").param("id", uploaded.id()).header("HX-Request", "true"))
+                .andExpect(content().string(allOf(containsString("id=\"delete-confirmation\""),
+                        containsString("Delete pod de l&#39;université.sql?"), not(containsString(LAYOUT)))));
+        mvc.perform(get("/dump/files/delete").param("id", uploaded.id()))
+                .andExpect(content().string(allOf(containsString("id=\"delete-confirmation\""), containsString(LAYOUT))));
+        verify(scriptFiles, never()).delete(any());
+        mvc.perform(post("/dump/files/delete").param("id", uploaded.id()).with(csrf()).header("HX-Request", "true"))
+                .andExpect(content().string(containsString("pod de l&#39;université.sql was deleted.")));
+        verify(scriptFiles).delete(uploaded);
+        verify(runStore).audit(eq("alice"), contains("deleted pod de l'université.sql"));
+    }
+
+    @Test
+    void theFileARunningImportReadsIsNotDeleted() throws Exception {
+        when(scriptFiles.find(uploaded.id())).thenReturn(Optional.of(uploaded));
+        when(jobs.latest(WizardStep.IMPORT)).thenReturn(Optional.of(new Job("import-1", WizardStep.IMPORT, "bob",
+                TARGET.toString(), JobStatus.RUNNING, Instant.now(), null, JobProgress.NONE, null,
+                Map.of("script", uploaded.id()))));
+        mvc.perform(post("/dump/files/delete").param("id", uploaded.id()).with(csrf()))
+                .andExpect(content().string(allOf(containsString("id=\"delete-refused\""), containsString(LAYOUT))));
+        verify(scriptFiles, never()).delete(any());
+    }
+
+    @Test
+    void onlyUploadsAreDeleted() throws Exception {
+        ScriptFile copied = new ScriptFile("import/podv2.sql", "podv2.sql", uploaded.path(), uploaded.size(),
+                uploaded.modified(), ScriptFile.Origin.IMPORT_FOLDER, ScriptCompression.NONE);
+        when(scriptFiles.find(copied.id())).thenReturn(Optional.of(copied));
+        mvc.perform(post("/dump/files/delete").param("id", copied.id()).with(csrf())).andExpect(status().isNotFound());
+        verify(scriptFiles, never()).delete(any());
     }
 
     @Test

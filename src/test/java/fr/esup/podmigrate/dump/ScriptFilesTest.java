@@ -46,6 +46,41 @@ class ScriptFilesTest {
     }
 
     @Test
+    void whatIsNoSqlScriptIsRefusedWithTheReasonAndLeavesNothing() throws Exception {
+        byte[] png = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0, 0, 0x0D, 'I', 'H', 'D', 'R', 0, 0, 1, 0};
+        assertThatThrownBy(() -> files.storeUpload("photo.png", target -> Files.write(target, png)))
+                .isInstanceOf(UploadRefusedException.class);
+        assertThatThrownBy(() -> files.storeUpload("notes.txt", target -> Files.writeString(target, "Hello,\nsee you on Monday.\n")))
+                .isInstanceOfSatisfying(UploadRefusedException.class, e -> assertThat(e.reason()).isEqualTo("NOT_SQL"));
+        ByteArrayOutputStream gzippedText = new ByteArrayOutputStream();
+        try (GZIPOutputStream gz = new GZIPOutputStream(gzippedText)) {
+            gz.write("just some words\n".getBytes(StandardCharsets.UTF_8));
+        }
+        assertThatThrownBy(() -> files.storeUpload("podv2.sql.gz", target -> Files.write(target, gzippedText.toByteArray())))
+                .isInstanceOfSatisfying(UploadRefusedException.class, e -> assertThat(e.reason()).isEqualTo("NOT_SQL"));
+        assertThatThrownBy(() -> files.storeUpload("empty.sql", target -> Files.writeString(target, "-- nothing here\n")))
+                .isInstanceOfSatisfying(UploadRefusedException.class, e -> assertThat(e.reason()).isEqualTo("NO_STATEMENT"));
+        assertThat(files.all()).isEmpty();
+        assertThat(workspace.uploads().toFile().list()).isEmpty();
+    }
+
+    @Test
+    void anUploadIsListedNotChosenAndCanBeDeleted() throws Exception {
+        ScriptFile kept = files.storeUpload("a.sql", target -> Files.writeString(target, "SET NAMES utf8mb4;\nSELECT 1;"));
+        ScriptFile deleted = files.storeUpload("b.sql", target -> Files.writeString(target, "SELECT 2;"));
+        assertThat(files.selected()).isEmpty();
+        files.select(deleted);
+        files.delete(deleted);
+        assertThat(files.all()).containsExactly(kept);
+        assertThat(files.selected()).isEmpty();
+        assertThat(workspace.uploads().toFile().list()).hasSize(2);
+        Path copied = Files.writeString(workspace.importFolder().resolve("podv2.sql"), "SELECT 1;");
+        assertThatThrownBy(() -> files.delete(files.find("import/podv2.sql").orElseThrow()))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(copied).exists();
+    }
+
+    @Test
     void aBrokenUploadLeavesNothing() {
         assertThatThrownBy(() -> files.storeUpload("podv2.sql", target -> {
             Files.writeString(target, "INSERT INTO");

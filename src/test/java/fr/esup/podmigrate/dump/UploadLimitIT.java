@@ -69,11 +69,11 @@ class UploadLimitIT {
     }
 
     @Test
-    void anUploadUnderTheLimitIsStoredAndChosen() throws Exception {
+    void anUploadUnderTheLimitIsStoredAndListed() throws Exception {
         HttpResponse<String> response = upload("podv2.sql", "INSERT IGNORE INTO `t` VALUES (1);\n".getBytes(StandardCharsets.UTF_8));
 
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.body()).contains("id=\"card-selected\"", "podv2.sql", "In use").doesNotContain("<html");
+        assertThat(response.body()).contains("id=\"upload-done\"", "podv2.sql", "Use this one").doesNotContain("<html");
         assertThat(storedUploads()).hasSize(1);
         assertThat(incoming()).isEmpty();
     }

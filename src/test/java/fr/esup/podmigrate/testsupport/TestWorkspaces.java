@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 
 /** A workspace in a test's own folder. */
 public final class TestWorkspaces {
@@ -35,6 +36,7 @@ public final class TestWorkspaces {
     public static PodMigrateProperties properties(Path dir) {
         return new PodMigrateProperties(new PodMigrateProperties.Database("jdbc:mariadb://127.0.0.1/pod", null, null),
                 new PodMigrateProperties.Database(null, null, null), dir,
-                new PodMigrateProperties.Operator("operator", null), new PodMigrateProperties.Upload(DataSize.ofGigabytes(1)));
+                new PodMigrateProperties.Operator("operator", null), new PodMigrateProperties.Upload(DataSize.ofGigabytes(1)),
+                new PodMigrateProperties.Login(5, Duration.ofMinutes(15), Duration.ofSeconds(1)));
     }
 }
