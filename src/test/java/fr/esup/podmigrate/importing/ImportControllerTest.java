@@ -81,7 +81,7 @@ class ImportControllerTest {
         ScriptAnalysis script = new ScriptAnalysis(Map.of(), List.of(), 0, List.of(), List.of(), List.of(), List.of(), 0, List.of(), Set.of(), Set.of(), Set.of(), 10, 1,
                 12, 2048, 2048, 0, null, sourceDatabase, databases);
         TargetSchema target = new TargetSchema(Map.of(), 1 << 24, Set.of(), Set.of(), Set.of());
-        return new PodImportAnalysis("podv2.sql", script, target, List.of(RENDITIONS), problems, Set.of());
+        return new PodImportAnalysis("podv2.sql", script, target, List.of(RENDITIONS), problems, Set.of(), false);
     }
 
     private static Job importJob(JobStatus status, Map<String, String> results) {
@@ -140,7 +140,7 @@ class ImportControllerTest {
 
         mvc.perform(post("/import/analyze").param("database", "pod_preprod").with(csrf()).header("HX-Request", "true"))
                 .andExpect(status().isOk());
-        verify(service).analyze("alice", "pod_preprod");
+        verify(service).analyze("alice", "pod_preprod", false);
     }
 
     @Test
