@@ -144,6 +144,30 @@ class ImportControllerTest {
     }
 
     @Test
+    void cachesAndUnreadTablesAreNamedAndTheCachesCanBeIncluded() throws Exception {
+        TablePlan sessions = new TablePlan("django_session", "", TablePlan.Fate.EPHEMERAL, "sessions", 1, 7, List.of(),
+                List.of(), List.of(), List.of(), 0, false);
+        TablePlan unread = new TablePlan("authentication_accessgroup_users", "authentication_accessgroup_users",
+                TablePlan.Fate.UNREAD, "authentication_owner_accessgroups", 1, 4, List.of(), List.of(), List.of(),
+                List.of(), 0, false);
+        PodImportAnalysis base = analysis(List.of(PlanProblem.warning("ephemeral.sessions", "django_session", 7)));
+        when(service.analysis(SCRIPT)).thenReturn(Optional.of(new PodImportAnalysis(base.scriptName(), base.script(),
+                base.target(), List.of(sessions, unread), base.problems(), Set.of(), false)));
+        mvc.perform(get("/import"))
+                .andExpect(content().string(allOf(
+                        containsString("name=\"includeEphemeral\""),
+                        containsString("not imported (cache, short-lived)"),
+                        containsString("logged-in sessions: everyone logs in again"),
+                        containsString("copied, read by no model"),
+                        containsString("its field goes through authentication_owner_accessgroups"),
+                        containsString("Table django_session (7 rows) is not imported"))));
+
+        mvc.perform(post("/import/analyze").param("includeEphemeral", "true").with(csrf()).header("HX-Request", "true"))
+                .andExpect(status().isOk());
+        verify(service).analyze("alice", null, true);
+    }
+
+    @Test
     void aBlockedAnalysisNamesItsProblemsAndOffersNoImport() throws Exception {
         when(service.analysis(SCRIPT)).thenReturn(Optional.of(analysis(List.of(
                 PlanProblem.blocking("refused.DROP_DATABASE", 12, "DROP DATABASE pod")))));
