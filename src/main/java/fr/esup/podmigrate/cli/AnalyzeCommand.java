@@ -18,8 +18,8 @@ import java.util.Set;
 /** {@code analyze FILE}: what the import would do, without touching any database (the target is only read). */
 final class AnalyzeCommand {
 
-    static final String USAGE = "analyze FILE [--source-database NAME] [--podmigrate.target.url=... to check it against"
-            + " the v3 target]";
+    static final String USAGE = "analyze FILE [--source-database NAME] [--include-ephemeral] [--podmigrate.target.url=..."
+            + " to check it against the v3 target]";
     static final Set<String> VALUE_OPTIONS = Set.of("source-database");
     private static final ResourceBundleMessageSource MESSAGES = messages();
 
@@ -27,10 +27,11 @@ final class AnalyzeCommand {
     }
 
     static int run(CliArguments args, PrintStream out) throws Exception {
-        args.allowOnly(Set.of("source-database", "report-memory"));
+        args.allowOnly(Set.of("source-database", "include-ephemeral", "report-memory"));
         Path script = script(args);
         DatabaseEndpoint target = new CliSettings(args.settings()).target().orElse(null);
-        PodImportAnalysis analysis = PodImport.analyze(script, target, sourceDatabase(args), progress -> { });
+        PodImportAnalysis analysis = PodImport.analyze(script, target, sourceDatabase(args), includeEphemeral(args),
+                progress -> { });
         print(analysis, target, out);
         return analysis.blocked() ? PodMigrateCli.REFUSED : PodMigrateCli.OK;
     }
@@ -49,6 +50,11 @@ final class AnalyzeCommand {
     /** The database of a script of several to import, or null to let the analysis choose. */
     static String sourceDatabase(CliArguments args) {
         return args.option("source-database").orElse(null);
+    }
+
+    /** Whether the plan imports the caches and short-lived tables, which it leaves out by default. */
+    static boolean includeEphemeral(CliArguments args) {
+        return args.flag("include-ephemeral");
     }
 
     static void print(PodImportAnalysis analysis, DatabaseEndpoint target, PrintStream out) {
@@ -88,7 +94,20 @@ final class AnalyzeCommand {
         append(text, "filled", table.filledColumns().stream().map(c -> c.column() + "=" + c.expression()).toList());
         append(text, "converted", table.convertedColumns().stream().map(c -> c.column() + "=" + c.expression()).toList());
         append(text, "unfilled", table.unfilledColumns());
+        String note = note(table);
+        if (!note.isEmpty()) {
+            text.append(text.isEmpty() ? "" : "; ").append(note);
+        }
         return text.toString();
+    }
+
+    /** What the plan says of a table beside its columns, in English. */
+    static String note(TablePlan table) {
+        return switch (table.fate()) {
+            case UNREAD -> message("import.unread.note", table.note());
+            case EPHEMERAL -> message("import.ephemeral." + table.note());
+            default -> table.note();
+        };
     }
 
     private static void append(StringBuilder text, String label, List<String> columns) {

@@ -7,6 +7,7 @@ import fr.esup.podmigrate.config.Workspace;
 import fr.esup.podmigrate.importing.ImportGuard;
 import fr.esup.podmigrate.importing.PodImport;
 import fr.esup.podmigrate.importing.PodImportAnalysis;
+import fr.esup.podmigrate.importing.TablePlan;
 import fr.esup.podmigrate.pod.PodMigrationRules;
 import fr.esup.podmigrate.sql.ErrorPolicy;
 import fr.esup.podmigrate.sql.ImportError;
@@ -36,11 +37,11 @@ import java.util.function.UnaryOperator;
  */
 final class ImportCommand {
 
-    static final String USAGE = "import FILE [--source-database NAME] [--parallel N] [--continue] [--max-errors N] [--resume]"
-            + " [--checkpoint FILE] [--plain] [--force-over-data]";
+    static final String USAGE = "import FILE [--source-database NAME] [--include-ephemeral] [--parallel N] [--continue]"
+            + " [--max-errors N] [--resume] [--checkpoint FILE] [--plain] [--force-over-data]";
     static final Set<String> VALUE_OPTIONS = Set.of("parallel", "max-errors", "checkpoint");
     private static final Set<String> KNOWN = Set.of("source-database", "parallel", "max-errors", "checkpoint", "continue",
-            "resume", "plain", "force-over-data", "report-memory");
+            "resume", "plain", "force-over-data", "include-ephemeral", "report-memory");
 
     private ImportCommand() {
     }
@@ -70,12 +71,13 @@ final class ImportCommand {
                     .resume(args.flag("resume"))
                     .targetLock(lock);
             ImportResult result;
+            PodImportAnalysis analysis = null;
             if (args.flag("plain")) {
                 ImportOptions.Builder plain = ImportOptions.builder().sourceDatabase(AnalyzeCommand.sourceDatabase(args));
                 result = new Importer(settings.apply(plain).build()).run(script, target::connect);
             } else {
-                PodImportAnalysis analysis = PodImport.analyze(script, target, AnalyzeCommand.sourceDatabase(args),
-                        progress -> { });
+                analysis = PodImport.analyze(script, target, AnalyzeCommand.sourceDatabase(args),
+                        AnalyzeCommand.includeEphemeral(args), progress -> { });
                 if (analysis.blocked()) {
                     AnalyzeCommand.print(analysis, target, out);
                     return PodMigrateCli.REFUSED;
@@ -83,6 +85,9 @@ final class ImportCommand {
                 result = PodImport.run(analysis, script, target, settings);
             }
             print(result, out);
+            if (analysis != null) {
+                printLeftOut(analysis, out);
+            }
             boolean succeeded = result.completed() && result.errors().isEmpty() && result.countMismatches().isEmpty();
             return succeeded ? PodMigrateCli.OK : PodMigrateCli.FAILED;
         } catch (TargetLockedException e) {
@@ -146,6 +151,17 @@ final class ImportCommand {
                 result.executed(), result.insertedRows(), result.errors().size(), result.elapsed().toMillis() / 1000.0,
                 result.completed() ? "" : result.cancelled() ? " CANCELLED" : " STOPPED (resume with --resume)",
                 result.countMismatches().isEmpty() ? "" : " COUNTS WRONG in " + result.countMismatches().size() + " table(s)");
+    }
+
+    /** The script's tables the plan did not import, or imported though no model reads them, and why. */
+    private static void printLeftOut(PodImportAnalysis analysis, PrintStream out) {
+        for (TablePlan table : analysis.tables()) {
+            if (!table.imported() || table.fate() == TablePlan.Fate.UNREAD) {
+                String note = AnalyzeCommand.note(table);
+                out.printf(Locale.ROOT, "%s %s: %d rows%s%n", table.fate().key(), table.scriptTable(), table.rows(),
+                        note.isEmpty() ? "" : ", " + note);
+            }
+        }
     }
 
     private static String count(long rows) {

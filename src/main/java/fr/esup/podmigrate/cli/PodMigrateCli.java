@@ -91,6 +91,8 @@ public final class PodMigrateCli {
         out.println("PODMIGRATE_TARGET_URL. import refuses a target another import is running into, and, as the console does,");
         out.println("a target holding data that no verified backup of the workspace holds (--podmigrate.workspace=DIR, by default");
         out.println("./workspace): take one in the console, or pass --force-over-data.");
+        out.println("analyze and import leave out caches and short-lived tables (django_session, captcha_captchastore,");
+        out.println("thumbnail_kvstore, live_heartbeat, live_broadcaster_viewers) and say so; --include-ephemeral imports them too.");
         out.println("Exit code 0: done; 1: a statement failed; 2: the input was refused before anything ran.");
     }
 

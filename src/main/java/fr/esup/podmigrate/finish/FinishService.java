@@ -1,6 +1,7 @@
 package fr.esup.podmigrate.finish;
 
 import fr.esup.podmigrate.config.Databases;
+import fr.esup.podmigrate.pod.DjangoModels;
 import fr.esup.podmigrate.pod.PodMigrationRules;
 import fr.esup.podmigrate.pod.PodServers;
 import fr.esup.podmigrate.run.TableQueries;
@@ -17,7 +18,10 @@ import java.util.Set;
 import static fr.esup.podmigrate.pod.PodMigrationRules.ID_COLUMN;
 import static fr.esup.podmigrate.run.TableQueries.quote;
 
-/** The commands that end the migration on the Pod servers: restart, reindex, carry the media files over. */
+/**
+ * The commands that end the migration on the Pod servers: Django's migrate (content types and permissions of v3's
+ * models), restart, reindex, carry the media files over.
+ */
 @Service
 class FinishService {
 
@@ -39,6 +43,7 @@ class FinishService {
         FinishForm form = errors.isEmpty() ? asked : defaults();
         String domain;
         long videos;
+        List<String> withoutContentType;
         try (Connection connection = databases.target().connect()) {
             JdbcClient db = TableQueries.on(connection);
             Set<String> tables = TableQueries.tables(db);
@@ -46,9 +51,13 @@ class FinishService {
                     ? db.sql("SELECT domain FROM " + quote(PodMigrationRules.SITE_TABLE) + " WHERE " + quote(ID_COLUMN)
                             + " = :id").param("id", PodMigrationRules.DEFAULT_SITE_ID).query(String.class).optional().orElse("")
                     : "";
+            withoutContentType = ContentTypeCheck.modelsWithoutContentType(connection).stream()
+                    .map(DjangoModels.Model::label).toList();
             videos = tables.contains(PodServers.INDEXED_TABLE) ? TableQueries.rowCounts(db, List.of(PodServers.INDEXED_TABLE)).get(PodServers.INDEXED_TABLE) : 0;
         }
         List<FinishPage.CommandBlock> blocks = new ArrayList<>();
+        blocks.add(new FinishPage.CommandBlock("migrate", List.of("cd " + form.directory(), "workon " + form.virtualenv(),
+                PodServers.MIGRATE_COMMAND)));
         blocks.add(new FinishPage.CommandBlock("restart",
                 List.of("sudo systemctl restart " + String.join(" ", PodServers.SERVICES))));
         List<String> reindex = new ArrayList<>(List.of("cd " + form.directory(), "workon " + form.virtualenv()));
@@ -56,6 +65,6 @@ class FinishService {
         blocks.add(new FinishPage.CommandBlock("reindex", reindex));
         blocks.add(new FinishPage.CommandBlock("media",
                 List.of("rsync -a --info=progress2 " + form.v2Media() + " " + PodServers.mediaFolder(form.directory()))));
-        return new FinishPage(asked, errors, blocks, domain, videos);
+        return new FinishPage(asked, errors, blocks, domain, videos, withoutContentType);
     }
 }

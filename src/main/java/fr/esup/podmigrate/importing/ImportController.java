@@ -38,8 +38,10 @@ class ImportController {
     }
 
     @PostMapping("/import/analyze")
-    String analyze(@RequestParam(required = false) String database, HtmxRequest htmx, Model model, Principal principal) {
-        attempt(model, () -> service.analyze(principal.getName(), database));
+    String analyze(@RequestParam(required = false) String database,
+                   @RequestParam(defaultValue = "false") boolean includeEphemeral, HtmxRequest htmx, Model model,
+                   Principal principal) {
+        attempt(model, () -> service.analyze(principal.getName(), database, includeEphemeral));
         return render(htmx, model);
     }
 

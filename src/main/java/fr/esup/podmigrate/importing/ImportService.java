@@ -43,6 +43,8 @@ public class ImportService {
     private static final int LISTED_ERRORS = 20;
     /** The result an analysis job records first: the podv2.sql it reads, which tells it from a generation. */
     private static final String ANALYSED_SCRIPT = "analysis";
+    /** The result an import records when its plan imports the caches and short-lived tables, for a resume. */
+    private static final String EPHEMERAL_INCLUDED = "includeEphemeral";
 
     private final Databases databases;
     private final ScriptFiles scriptFiles;
@@ -82,14 +84,16 @@ public class ImportService {
     /**
      * @param sourceDatabase in a script of several databases, the one whose section is imported; null or blank for
      *                       the Pod v2 one, found by its tables
+     * @param includeEphemeral plan the caches and short-lived tables as imported, which it leaves out by default
      */
-    Job analyze(String operator, String sourceDatabase) {
+    Job analyze(String operator, String sourceDatabase, boolean includeEphemeral) {
         ScriptFile script = script().orElseThrow(() -> new RefusedException("import.refused.noScript"));
         DatabaseEndpoint target = databases.target();
         String source = sourceDatabase == null || sourceDatabase.isBlank() ? null : sourceDatabase.strip();
-        runStore.audit(operator, "import: asked to analyse " + script.id() + (source == null ? "" : ", database " + source));
+        runStore.audit(operator, "import: asked to analyse " + script.id() + (source == null ? "" : ", database " + source)
+                + (includeEphemeral ? ", caches and short-lived tables included" : ""));
         return runner.start(WizardStep.DUMP, operator, target, Map.of(ANALYSED_SCRIPT, script.id()), context -> {
-            PodImportAnalysis analysis = PodImport.analyze(script.path(), target, source,
+            PodImportAnalysis analysis = PodImport.analyze(script.path(), target, source, includeEphemeral,
                     progress -> report(context, progress));
             analyses.put(key(script), analysis);
             return analysis.blocked()
@@ -127,7 +131,7 @@ public class ImportService {
             Path checkpoint = checkpoint(target);
             runStore.audit(operator, "import: start " + script.id() + " into " + target.lockKey() + ", "
                     + (guard.check().matches() ? "backup before: " + guard.check().backup().name() : "target wiped"));
-            return runImport(operator, target, script, analysis, null, checkpoint, false, continueOnError, lock);
+            return runImport(operator, target, script, analysis, null, false, checkpoint, false, continueOnError, lock);
         } catch (RuntimeException | SQLException e) {
             lock.close();
             throw e;
@@ -162,7 +166,8 @@ public class ImportService {
         try {
             runStore.audit(operator, "import: resume " + script.id() + " from its checkpoint (job " + last.id() + ")");
             return runImport(operator, target, script, analysis(script).orElse(null),
-                    last.result(JobResults.IMPORT_SOURCE_DATABASE), checkpoint(target), true,
+                    last.result(JobResults.IMPORT_SOURCE_DATABASE), "true".equals(last.result(EPHEMERAL_INCLUDED)),
+                    checkpoint(target), true,
                     "true".equals(last.result("continueOnError")), lock);
         } catch (RuntimeException e) {
             lock.close();
@@ -179,17 +184,20 @@ public class ImportService {
     /**
      * @param known          the script's analysis, or null to analyse it first, from {@code sourceDatabase}'s section
      * @param sourceDatabase the database an earlier analysis imported, when {@code known} is null
+     * @param includeEphemeral whether that earlier analysis included the caches and short-lived tables
      * @param lock           the target's lock, which the job releases when it ends
      */
     private Job runImport(String operator, DatabaseEndpoint target, ScriptFile script, PodImportAnalysis known,
-                          String sourceDatabase, Path checkpoint, boolean resume, boolean continueOnError,
+                          String sourceDatabase, boolean includeEphemeral, Path checkpoint, boolean resume,
+                          boolean continueOnError,
                           TargetLock lock) {
         return runner.start(WizardStep.IMPORT, operator, target, context -> {
             try (lock) {
                 context.result(JobResults.IMPORT_SCRIPT, script.id());
                 context.result("continueOnError", String.valueOf(continueOnError));
                 PodImportAnalysis analysis = known != null ? known
-                        : analyseAgain(script, target, sourceDatabase, context);
+                        : analyseAgain(script, target, sourceDatabase, includeEphemeral, context);
+                context.result(EPHEMERAL_INCLUDED, String.valueOf(analysis.ephemeralIncluded()));
                 if (analysis.script().sourceDatabase() != null) {
                     context.result(JobResults.IMPORT_SOURCE_DATABASE, analysis.script().sourceDatabase());
                 }
@@ -222,8 +230,8 @@ public class ImportService {
     }
 
     private PodImportAnalysis analyseAgain(ScriptFile script, DatabaseEndpoint target, String sourceDatabase,
-                                           JobContext context) throws IOException, SQLException {
-        PodImportAnalysis analysis = PodImport.analyze(script.path(), target, sourceDatabase,
+                                           boolean includeEphemeral, JobContext context) throws IOException, SQLException {
+        PodImportAnalysis analysis = PodImport.analyze(script.path(), target, sourceDatabase, includeEphemeral,
                 progress -> report(context, progress));
         if (analysis.blocked()) {
             throw new IllegalStateException("Analysed again, " + script.name() + " has " + analysis.blocking().size()
@@ -238,6 +246,8 @@ public class ImportService {
             context.result(JobResults.SCRIPT_ROWS + table.scriptTable(), String.valueOf(table.rows()));
             if (!table.imported()) {
                 context.result(JobResults.SKIPPED_ROWS + table.scriptTable(), String.valueOf(table.rows()));
+                context.result(JobResults.SKIPPED_WHY + table.scriptTable(), table.fate().key()
+                        + (table.note().isEmpty() ? "" : ": " + table.note()));
             }
         }
         int issues = 0;

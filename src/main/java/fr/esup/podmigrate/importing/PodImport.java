@@ -3,6 +3,7 @@ package fr.esup.podmigrate.importing;
 import fr.esup.podmigrate.config.DatabaseEndpoint;
 import fr.esup.podmigrate.pod.DatabaseKind;
 import fr.esup.podmigrate.pod.DatabaseShape;
+import fr.esup.podmigrate.pod.EphemeralTable;
 import fr.esup.podmigrate.pod.PodSchemas;
 import fr.esup.podmigrate.pod.PodVersion;
 import fr.esup.podmigrate.pod.PodMigrationRules;
@@ -71,6 +72,18 @@ public final class PodImport {
      */
     public static PodImportAnalysis analyze(Path script, DatabaseEndpoint target, String sourceDatabase,
                                             Consumer<ImportProgress> progress) throws IOException, SQLException {
+        return analyze(script, target, sourceDatabase, false, progress);
+    }
+
+    /**
+     * As {@link #analyze(Path, DatabaseEndpoint, String, Consumer)}.
+     *
+     * @param includeEphemeral import the caches and short-lived tables ({@link PodMigrationRules#EPHEMERAL_TABLES})
+     *                         too, which the plan leaves out by default
+     */
+    public static PodImportAnalysis analyze(Path script, DatabaseEndpoint target, String sourceDatabase,
+                                            boolean includeEphemeral, Consumer<ImportProgress> progress)
+            throws IOException, SQLException {
         Set<String> allowedUse = sourceDatabase == null ? homeDatabase(script) : Set.of();
         ScriptAnalysis analysis = read(script, target, allowedUse, sourceDatabase, progress);
         List<PlanProblem> problems = new ArrayList<>();
@@ -94,10 +107,11 @@ public final class PodImport {
             try (Connection connection = target.connect()) {
                 schema = TargetSchema.read(connection);
             }
-            tables = PodImportPlanner.plan(facts(analysis), schema);
+            tables = PodImportPlanner.plan(facts(analysis), schema, includeEphemeral);
         }
         problems(analysis, schema, tables, problems);
-        return new PodImportAnalysis(script.getFileName().toString(), analysis, schema, tables, problems, allowedUse);
+        return new PodImportAnalysis(script.getFileName().toString(), analysis, schema, tables, problems, allowedUse,
+                includeEphemeral);
     }
 
     private static ScriptAnalysis read(Path script, DatabaseEndpoint target, Set<String> allowedUse,
@@ -250,6 +264,15 @@ public final class PodImport {
             if (table.fate() == TablePlan.Fate.NO_V3_HOME && table.rows() > 0) {
                 problems.add(PlanProblem.warning("no-v3-home", table.scriptTable(), table.rows(), table.note()));
             }
+            if (table.fate() == TablePlan.Fate.UNREAD && table.rows() > 0) {
+                problems.add(PlanProblem.warning("unread-table", table.scriptTable(), table.rows(), table.note()));
+            }
+            if (table.fate() == TablePlan.Fate.EPHEMERAL && table.rows() > 0) {
+                problems.add(PlanProblem.warning("ephemeral." + table.note(), table.scriptTable(), table.rows()));
+            }
+            if (table.imported() && table.rows() > 0) {
+                ephemeral(table.scriptTable()).ifPresent(e -> unlinked(table, e, tables).ifPresent(problems::add));
+            }
             if (table.fate() == TablePlan.Fate.MISSING_IN_V3 && table.rows() > 0) {
                 problems.add(PlanProblem.warning("missing-table", table.scriptTable(), table.rows()));
             }
@@ -258,5 +281,27 @@ public final class PodImport {
             table.unfilledColumns()
                     .forEach(c -> problems.add(PlanProblem.warning("unfilled", table.targetTable(), c)));
         }
+    }
+
+    private static Optional<EphemeralTable> ephemeral(String table) {
+        return PodMigrationRules.EPHEMERAL_TABLES.stream().filter(e -> e.table().equals(table)).findFirst();
+    }
+
+    /**
+     * What an included ephemeral table's rows point at once imported: nothing, when v3 dropped their link column or
+     * the table it names is not imported.
+     */
+    private static Optional<PlanProblem> unlinked(TablePlan table, EphemeralTable ephemeral, List<TablePlan> tables) {
+        if (ephemeral.linkColumn().isEmpty()) {
+            return Optional.empty();
+        }
+        if (table.droppedColumns().stream().anyMatch(c -> c.column().equalsIgnoreCase(ephemeral.linkColumn()))) {
+            return Optional.of(PlanProblem.warning("ephemeral-link-dropped", table.scriptTable(), table.rows(),
+                    ephemeral.linkColumn()));
+        }
+        boolean linkedImported = tables.stream()
+                .anyMatch(t -> t.scriptTable().equals(ephemeral.linkedTable()) && t.imported());
+        return linkedImported ? Optional.empty() : Optional.of(PlanProblem.warning("ephemeral-link-missing",
+                table.scriptTable(), table.rows(), ephemeral.linkedTable()));
     }
 }

@@ -15,10 +15,11 @@ import java.util.stream.Collectors;
  * A podv2.sql read once and, when a target is known, planned against it: per table what the import will do,
  * and the problems found. Blocking problems stop the import before anything runs.
  *
- * @param target the v3 target's schema, or null when the analysis ran without a target
+ * @param target           the v3 target's schema, or null when the analysis ran without a target
+ * @param ephemeralIncluded the plan imports the caches and short-lived tables, which it leaves out by default
  */
 public record PodImportAnalysis(String scriptName, ScriptAnalysis script, TargetSchema target, List<TablePlan> tables,
-                                List<PlanProblem> problems, Set<String> allowedUseDatabases) {
+                                List<PlanProblem> problems, Set<String> allowedUseDatabases, boolean ephemeralIncluded) {
 
     public boolean blocked() {
         return problems.stream().anyMatch(PlanProblem::blocking);

@@ -1,10 +1,12 @@
 package fr.esup.podmigrate.importing;
 
 import fr.esup.podmigrate.pod.DroppedColumn;
+import fr.esup.podmigrate.pod.EphemeralTable;
 import fr.esup.podmigrate.pod.ExcludedTable;
 import fr.esup.podmigrate.pod.PodMigrationRules;
 import fr.esup.podmigrate.pod.TableRename;
 import fr.esup.podmigrate.pod.TableWithoutHome;
+import fr.esup.podmigrate.pod.UnreadTable;
 import fr.esup.podmigrate.pod.V3ColumnValue;
 
 import java.util.ArrayList;
@@ -21,26 +23,39 @@ import java.util.stream.Collectors;
 
 /**
  * Decides, from what a podv2.sql holds and what the v3 target is, what the import does with each table: the
- * v2→v3 renames the target's shape needs, the excluded tables, the columns v3 dropped, the values of v3's new
- * NOT NULL columns and the converted ones. All Pod facts come from {@link PodMigrationRules}.
+ * v2→v3 renames the target's shape needs, the excluded and ephemeral tables, the tables no model reads, the columns
+ * v3 dropped, the values of v3's new NOT NULL columns and of its new translation columns, the converted ones. All Pod
+ * facts come from {@link PodMigrationRules}.
  */
 final class PodImportPlanner {
 
     private PodImportPlanner() {
     }
 
-    static List<TablePlan> plan(List<ScriptTableFacts> scriptTables, TargetSchema target) {
+    /** @param includeEphemeral import the caches and short-lived tables too, as the procedure did */
+    static List<TablePlan> plan(List<ScriptTableFacts> scriptTables, TargetSchema target, boolean includeEphemeral) {
         Map<String, String> renames = PodMigrationRules.renamesFor(target.tableNames()).stream()
                 .collect(Collectors.toMap(TableRename::v2Table, TableRename::v3Table));
         Map<String, ExcludedTable> excluded = PodMigrationRules.EXCLUDED_TABLES.stream()
                 .collect(Collectors.toMap(ExcludedTable::table, Function.identity()));
         Map<String, TableWithoutHome> withoutHome = PodMigrationRules.tablesWithoutHome(target.tableNames()).stream()
                 .collect(Collectors.toMap(TableWithoutHome::v2Table, Function.identity()));
+        Map<String, EphemeralTable> ephemeral = includeEphemeral ? Map.of() : PodMigrationRules.EPHEMERAL_TABLES.stream()
+                .collect(Collectors.toMap(EphemeralTable::table, Function.identity()));
+        Map<String, UnreadTable> unread = PodMigrationRules.UNREAD_TABLES.stream()
+                .collect(Collectors.toMap(UnreadTable::table, Function.identity()));
         List<TablePlan> plans = new ArrayList<>();
         for (ScriptTableFacts facts : scriptTables) {
             String name = facts.table();
             if (excluded.containsKey(name)) {
                 plans.add(unimported(facts, TablePlan.Fate.EXCLUDED, excluded.get(name).reason().name()));
+            } else if (ephemeral.containsKey(name)) {
+                plans.add(unimported(facts, TablePlan.Fate.EPHEMERAL, ephemeral.get(name).reason().key()));
+            } else if (unread.containsKey(name) && target.has(name)) {
+                TablePlan copied = imported(facts, name, target);
+                plans.add(new TablePlan(name, name, TablePlan.Fate.UNREAD, unread.get(name).through(), copied.statements(),
+                        copied.rows(), copied.droppedColumns(), copied.filledColumns(), copied.convertedColumns(),
+                        copied.unfilledColumns(), copied.positionalInserts(), copied.replacesRows()));
             } else if (renames.containsKey(name) || target.has(name)) {
                 plans.add(imported(facts, renames.getOrDefault(name, name), target));
             } else if (withoutHome.containsKey(name)) {
@@ -81,6 +96,15 @@ final class PodImportPlanner {
                 filled.add(change(value.get()));
             } else {
                 unfilled.add(column.name());
+            }
+        }
+        for (V3ColumnValue translation : PodMigrationRules.TRANSLATION_COLUMNS) {
+            // A v2 that already translates the field, or a target that does not, keeps the script's values.
+            boolean applies = translation.table().equals(targetTable) && target.column(targetTable, translation.column()).isPresent()
+                    && !scriptColumns.contains(translation.column().toLowerCase(Locale.ROOT)) && !facts.columns().isEmpty()
+                    && scriptColumns.containsAll(lower(translation.v2Columns()));
+            if (applies) {
+                filled.add(change(translation));
             }
         }
         List<TablePlan.ColumnChange> converted = new ArrayList<>();

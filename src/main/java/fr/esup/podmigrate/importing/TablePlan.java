@@ -7,7 +7,10 @@ import java.util.List;
  *
  * @param targetTable      the v3 table its rows go to (after a rename), or empty when they go nowhere
  * @param droppedColumns   columns removed from every INSERT: v3 no longer has them
- * @param filledColumns    v3 NOT NULL columns the script does not fill, with the value each row gets
+ * @param note             for an unread table, the table its model field reads; for an ephemeral one, its reason's
+ *                         key; else what Pod's knowledge says of it, or empty
+ * @param filledColumns    v3 columns the script does not fill, with the value each row gets: NOT NULL ones, and the
+ *                         default language's column of a field v3 translates
  * @param convertedColumns columns whose v2 values are converted, with the expression
  * @param unfilledColumns  v3 NOT NULL columns without default that nothing fills (they get 0 or '')
  * @param replacesRows     the script drops or creates the table: the v3 table is emptied before its rows go in
@@ -22,8 +25,12 @@ public record TablePlan(String scriptTable, String targetTable, Fate fate, Strin
         IMPORTED,
         /** Imported into a renamed v3 table. */
         RENAMED,
+        /** Imported as it is, though no model reads it: its rows show neither in v2 nor in v3. */
+        UNREAD,
         /** Never imported (django_migrations, live_broadcaster). */
         EXCLUDED,
+        /** A cache or short-lived state, left out unless the operator includes it. */
+        EPHEMERAL,
         /** v3 has no table for it; Pod's knowledge says where its information goes. */
         NO_V3_HOME,
         /** v3 has no such table and Pod's knowledge does not know it: reported, never created. */
@@ -39,7 +46,7 @@ public record TablePlan(String scriptTable, String targetTable, Fate fate, Strin
     }
 
     public boolean imported() {
-        return fate == Fate.IMPORTED || fate == Fate.RENAMED;
+        return fate == Fate.IMPORTED || fate == Fate.RENAMED || fate == Fate.UNREAD;
     }
 
     public boolean fitsV3() {

@@ -141,6 +141,41 @@ public final class PodMigrationRules {
             notNullFrom("playlist_playlist.description", "''", "3.4.0")),
             TRANSCRIPT_COLUMNS.stream()).toList();
 
+    /**
+     * modeltranslation's default language: {@code MODELTRANSLATION_DEFAULT_LANGUAGE}, which Pod does not set, else the
+     * first of {@code LANGUAGES}, which is fr in Pod 2.9 to 3.8 (as is LANGUAGE_CODE).
+     */
+    public static final String DEFAULT_LANGUAGE = "fr";
+
+    /** Fields Pod v3 translates that v2 did not: the v2 tables lack their language columns. */
+    public static final List<TranslatedField> FIELDS_TRANSLATED_IN_V3 = List.of(
+            new TranslatedField("main_additionalchanneltab", "name", "3.6.0"));
+
+    /**
+     * The default language's column of each field v3 translates, filled from the field as Pod's
+     * {@code update_translation_fields} would (where the target has the column and the script does not fill it).
+     */
+    public static final List<V3ColumnValue> TRANSLATION_COLUMNS = FIELDS_TRANSLATED_IN_V3.stream()
+            .map(f -> value(f.table() + "." + f.defaultLanguageColumn(), f.field(), "Pod " + f.translatedIn()
+                    + " translates it: update_translation_fields copies it into the default language's column ("
+                    + DEFAULT_LANGUAGE + ")", false, f.field()))
+            .toList();
+
+    /** Link tables whose many-to-many field goes through another table at 2.9.1, 2.9.3, 3.0.5 and 3.8.4. */
+    public static final List<UnreadTable> UNREAD_TABLES = List.of(
+            new UnreadTable("authentication_accessgroup_users", "AccessGroup.users", "authentication_owner_accessgroups"));
+
+    /** Caches and short-lived state, left out of the import unless the operator includes them. */
+    public static final List<EphemeralTable> EPHEMERAL_TABLES = List.of(
+            new EphemeralTable("django_session", EphemeralTable.Reason.SESSIONS, "", ""),
+            new EphemeralTable("captcha_captchastore", EphemeralTable.Reason.CAPTCHAS, "", ""),
+            new EphemeralTable("thumbnail_kvstore", EphemeralTable.Reason.THUMBNAIL_CACHE, "", ""),
+            // v2's heartbeats and viewer lists point at broadcasters, which the procedure re-creates by hand; from
+            // 3.1.0 a heartbeat points at an event, which v2's rows cannot name.
+            new EphemeralTable("live_heartbeat", EphemeralTable.Reason.LIVE_VIEWERS, "broadcaster_id", "live_broadcaster"),
+            new EphemeralTable("live_broadcaster_viewers", EphemeralTable.Reason.LIVE_VIEWERS, "broadcaster_id",
+                    "live_broadcaster"));
+
     private static final List<TableWithoutHome> TABLES_WITHOUT_HOME = List.of(
             new TableWithoutHome("video_channel_sites", "3.0.0", BECOMES_COLUMN, "video_channel.site_id"),
             new TableWithoutHome("video_discipline_sites", "3.0.0", BECOMES_COLUMN, "video_discipline.site_id"),

@@ -16,6 +16,13 @@ public final class PodServers {
     /** The virtualenvwrapper environment of Pod v3 ({@code workon django_pod3}). */
     public static final String V3_VIRTUALENV = "django_pod3";
 
+    /**
+     * Run in the v3 directory, virtualenv active, once the database is imported. Django's migrate sends
+     * {@code post_migrate} even with no migration to apply: contenttypes and auth then create the content types and
+     * permissions of the models v2's imported rows do not know, and Pod's own handlers run.
+     */
+    public static final String MIGRATE_COMMAND = "python manage.py migrate";
+
     /** The table whose rows the reindexing puts into Elasticsearch. */
     public static final String INDEXED_TABLE = "video_video";
 

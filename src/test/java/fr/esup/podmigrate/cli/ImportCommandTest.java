@@ -48,6 +48,53 @@ class ImportCommandTest {
     }
 
     @Test
+    void leavesCachesOutAndSaysWhyUnlessIncludeEphemeralIsGiven() throws Exception {
+        try (PodTestDatabase v2 = PodTestDatabase.generatedV2(PodVersion.V2_9_3, 3, 23);
+             PodTestDatabase v3 = PodTestDatabase.blank(PodVersion.V3_8_4);
+             PodTestDatabase included = PodTestDatabase.blank(PodVersion.V3_8_4)) {
+            Path script = dir.resolve("podv2.sql");
+            try (Connection c = v2.connect()) {
+                c.createStatement().execute("INSERT INTO django_session VALUES ('k1', 'data', NOW())");
+                new DumpWriter(Podv2ScriptOptions.PROCEDURE.toDumpOptions().build()).write(c, script);
+            }
+
+            CliRun analyzed = CliRun.of("analyze", script.toString(), url(v3), user(), password());
+            CliRun imported = CliRun.of("import", script.toString(), "--force-over-data", url(v3), user(), password());
+            CliRun withCaches = CliRun.of("import", script.toString(), "--force-over-data", "--include-ephemeral",
+                    url(included), user(), password());
+
+            assertThat(analyzed.out()).containsPattern("django_session +ephemeral .*logged-in sessions")
+                    .containsPattern("authentication_accessgroup_users +unread .*goes through authentication_owner_accessgroups")
+                    .contains("Table django_session (1 rows) is not imported");
+            assertThat(imported.exitCode()).as(imported.err() + imported.out()).isZero();
+            assertThat(imported.out()).contains("ephemeral django_session: 1 rows, logged-in sessions");
+            assertThat(rows(v3, "django_session")).isZero();
+            assertThat(withCaches.exitCode()).as(withCaches.err() + withCaches.out()).isZero();
+            assertThat(withCaches.out()).doesNotContain("ephemeral django_session");
+            assertThat(rows(included, "django_session")).isEqualTo(1);
+        }
+    }
+
+    private static String url(PodTestDatabase db) {
+        return "--podmigrate.target.url=" + TestServer.get().jdbcUrl(db.name());
+    }
+
+    private static String user() {
+        return "--podmigrate.target.username=" + TestServer.get().user();
+    }
+
+    private static String password() {
+        return "--podmigrate.target.password=" + TestServer.get().password();
+    }
+
+    private static long rows(PodTestDatabase db, String table) throws SQLException {
+        try (Connection c = db.connect(); ResultSet rs = c.createStatement().executeQuery("SELECT COUNT(*) FROM " + table)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    @Test
     void refusesASourceDatabaseTheScriptDoesNotHold() throws Exception {
         try (PodTestDatabase v2 = PodTestDatabase.generatedV2(PodVersion.V2_9_1, 3, 23)) {
             Path script = Files.writeString(dir.resolve("backup.sql"), section(v2));

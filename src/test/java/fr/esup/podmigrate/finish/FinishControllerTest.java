@@ -52,9 +52,11 @@ class FinishControllerTest {
         importStepIs(StepStatus.DONE);
         when(service.defaults()).thenReturn(DEFAULTS);
         when(service.page(any())).thenAnswer(call -> new FinishPage(call.getArgument(0), Map.of(), List.of(
+                new FinishPage.CommandBlock("migrate", List.of("cd /usr/local/django_projects/podv3", "workon django_pod3",
+                        "python manage.py migrate")),
                 new FinishPage.CommandBlock("restart", List.of("sudo systemctl restart uwsgi-pod celeryd rabbitmq-server redis")),
                 new FinishPage.CommandBlock("reindex", List.of("cd /usr/local/django_projects/podv3", "workon django_pod3"))),
-                "pod.univ.fr", 1234));
+                "pod.univ.fr", 1234, List.of("dressing.dressing", "video_encode_transcript.encodingvideo")));
     }
 
     private void importStepIs(StepStatus status) {
@@ -85,6 +87,18 @@ class FinishControllerTest {
                         containsString("Then open https://pod.univ.fr/"),
                         containsString("value=\"v2.univ.fr:/usr/local/django_projects/podv2/pod/media/\""))));
         verify(service).page(DEFAULTS);
+    }
+
+    @Test
+    void migrateComesFirstWithTheModelsThatHaveNoContentType() throws Exception {
+        mvc.perform(get("/finish"))
+                .andExpect(content().string(allOf(
+                        containsString("<pre id=\"commands-migrate\">cd /usr/local/django_projects/podv3\nworkon django_pod3\n"
+                                + "python manage.py migrate</pre>"),
+                        containsString("post_migrate signal"),
+                        containsString("2 models of the target have no content type yet"),
+                        containsString("<li><code>dressing.dressing</code></li>"),
+                        containsString("<li><code>video_encode_transcript.encodingvideo</code></li>"))));
     }
 
     @Test

@@ -34,6 +34,7 @@ class FinishServiceIT {
             assertThat(page.videos()).isEqualTo(3);
             assertThat(page.errors()).isEmpty();
             assertThat(page.blocks()).extracting(FinishPage.CommandBlock::key, FinishPage.CommandBlock::lines).containsExactly(
+                    tuple("migrate", List.of("cd /srv/pod", "workon pod3", "python manage.py migrate")),
                     tuple("restart", List.of("sudo systemctl restart uwsgi-pod celeryd rabbitmq-server redis")),
                     tuple("reindex", List.of("cd /srv/pod", "workon pod3", "python manage.py create_pod_index",
                             "python manage.py index_videos --all")),
@@ -48,7 +49,7 @@ class FinishServiceIT {
             assertThat(page.errors()).isEqualTo(Map.of("directory", "finish.form.directory.invalid",
                     "virtualenv", "finish.form.virtualenv.invalid", "v2Media", "finish.form.v2Media.invalid"));
             assertThat(page.form().virtualenv()).isEqualTo("pod 3");
-            assertThat(page.blocks().get(2).text()).isEqualTo("rsync -a --info=progress2"
+            assertThat(page.blocks().get(3).text()).isEqualTo("rsync -a --info=progress2"
                     + " /usr/local/django_projects/podv2/pod/media/ /usr/local/django_projects/podv3/pod/media/");
             assertThat(page.domain()).isEqualTo("example.com");
             assertThat(page.videos()).isZero();

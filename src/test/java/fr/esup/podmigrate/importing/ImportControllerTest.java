@@ -81,7 +81,7 @@ class ImportControllerTest {
         ScriptAnalysis script = new ScriptAnalysis(Map.of(), List.of(), 0, List.of(), List.of(), List.of(), List.of(), 0, List.of(), Set.of(), Set.of(), Set.of(), 10, 1,
                 12, 2048, 2048, 0, null, sourceDatabase, databases);
         TargetSchema target = new TargetSchema(Map.of(), 1 << 24, Set.of(), Set.of(), Set.of());
-        return new PodImportAnalysis("podv2.sql", script, target, List.of(RENDITIONS), problems, Set.of());
+        return new PodImportAnalysis("podv2.sql", script, target, List.of(RENDITIONS), problems, Set.of(), false);
     }
 
     private static Job importJob(JobStatus status, Map<String, String> results) {
@@ -140,7 +140,31 @@ class ImportControllerTest {
 
         mvc.perform(post("/import/analyze").param("database", "pod_preprod").with(csrf()).header("HX-Request", "true"))
                 .andExpect(status().isOk());
-        verify(service).analyze("alice", "pod_preprod");
+        verify(service).analyze("alice", "pod_preprod", false);
+    }
+
+    @Test
+    void cachesAndUnreadTablesAreNamedAndTheCachesCanBeIncluded() throws Exception {
+        TablePlan sessions = new TablePlan("django_session", "", TablePlan.Fate.EPHEMERAL, "sessions", 1, 7, List.of(),
+                List.of(), List.of(), List.of(), 0, false);
+        TablePlan unread = new TablePlan("authentication_accessgroup_users", "authentication_accessgroup_users",
+                TablePlan.Fate.UNREAD, "authentication_owner_accessgroups", 1, 4, List.of(), List.of(), List.of(),
+                List.of(), 0, false);
+        PodImportAnalysis base = analysis(List.of(PlanProblem.warning("ephemeral.sessions", "django_session", 7)));
+        when(service.analysis(SCRIPT)).thenReturn(Optional.of(new PodImportAnalysis(base.scriptName(), base.script(),
+                base.target(), List.of(sessions, unread), base.problems(), Set.of(), false)));
+        mvc.perform(get("/import"))
+                .andExpect(content().string(allOf(
+                        containsString("name=\"includeEphemeral\""),
+                        containsString("not imported (cache, short-lived)"),
+                        containsString("logged-in sessions: everyone logs in again"),
+                        containsString("copied, read by no model"),
+                        containsString("its field goes through authentication_owner_accessgroups"),
+                        containsString("Table django_session (7 rows) is not imported"))));
+
+        mvc.perform(post("/import/analyze").param("includeEphemeral", "true").with(csrf()).header("HX-Request", "true"))
+                .andExpect(status().isOk());
+        verify(service).analyze("alice", null, true);
     }
 
     @Test

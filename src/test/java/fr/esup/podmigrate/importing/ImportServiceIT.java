@@ -52,7 +52,7 @@ class ImportServiceIT {
 
             assertThatThrownBy(() -> service.start("alice", v3.name(), false))
                     .isInstanceOf(RefusedException.class).hasMessage("import.refused.noAnalysis");
-            finished(runner, service.analyze("alice", null));
+            finished(runner, service.analyze("alice", null, false));
             assertThat(service.analysis(service.script().orElseThrow())).hasValueSatisfying(a ->
                     assertThat(a.blocked()).isFalse());
             assertThat(service.guard().allows()).as("a fresh Pod install holds nothing to lose").isTrue();
@@ -83,7 +83,7 @@ class ImportServiceIT {
             JobRunner runner = new JobRunner(new JobStore(workspace), runStore);
             DatabaseEndpoint target = endpoint(v3);
             ImportService service = service(workspace, target, runner, runStore);
-            finished(runner, service.analyze("alice", null));
+            finished(runner, service.analyze("alice", null, false));
             TestBackups.take(workspace, target);
 
             try (TargetLock held = TargetLock.acquire(target::connect, "cli import")) {
@@ -119,7 +119,7 @@ class ImportServiceIT {
             JobRunner runner = new JobRunner(new JobStore(workspace), runStore);
             DatabaseEndpoint target = endpoint(v3);
             ImportService service = service(workspace, target, runner, runStore);
-            finished(runner, service.analyze("alice", null));
+            finished(runner, service.analyze("alice", null, false));
 
             assertThat(service.guard().wiped()).isTrue();
             Job done = finished(runner, service.start("alice", v3.name(), false));
@@ -135,7 +135,7 @@ class ImportServiceIT {
              PodTestDatabase v3 = PodTestDatabase.blank(PodVersion.V3_8_4)) {
             Workspace workspace = workspaceWithPodv2(v2);
             Console before = Console.on(workspace, endpoint(v3));
-            finished(before.runner, before.service.analyze("alice", null));
+            finished(before.runner, before.service.analyze("alice", null, false));
             TestBackups.take(workspace, endpoint(v3));
             try (Connection c = v3.connect()) {
                 c.createStatement().execute("CREATE TRIGGER pm_stop BEFORE INSERT ON video_channel FOR EACH ROW"

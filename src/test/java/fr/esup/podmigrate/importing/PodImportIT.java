@@ -2,6 +2,8 @@ package fr.esup.podmigrate.importing;
 
 import fr.esup.podmigrate.config.DatabaseEndpoint;
 import fr.esup.podmigrate.dump.Podv2ScriptOptions;
+import fr.esup.podmigrate.finish.ContentTypeCheck;
+import fr.esup.podmigrate.pod.DjangoModels;
 import fr.esup.podmigrate.pod.PodMigrationRules;
 import fr.esup.podmigrate.pod.PodTestDatabase;
 import fr.esup.podmigrate.pod.PodVersion;
@@ -22,6 +24,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -354,6 +357,88 @@ class PodImportIT {
             Path script = mariadbDump(v2, dir.resolve("data-only.sql"), "--no-create-info");
             PodImportAnalysis analysis = PodImport.analyze(script, endpoint(v3), p -> { });
             assertThat(analysis.blocking()).extracting(PlanProblem::code).contains("positional-blind");
+        }
+    }
+
+    /**
+     * What v2's pages showed, v3's show: the tab names v3 translates are in the default language's column; the rows
+     * no model reads are named, not presented as migrated; caches and viewers' pings stay out unless included, and
+     * when included, their rows that point nowhere are said to. v3's new models have no content type until migrate.
+     */
+    @Test
+    void whatV2ShowedV3ShowsIn305And384() throws Exception {
+        try (PodTestDatabase v2 = PodTestDatabase.generatedV2(PodVersion.V2_9_3, 10, 16)) {
+            try (Connection c = v2.connect(); Statement s = c.createStatement()) {
+                s.execute("INSERT INTO django_session VALUES ('k1', 'data', NOW()), ('k2', 'data', NOW())");
+                s.execute("INSERT INTO captcha_captchastore VALUES (1, 'ABCD', 'abcd', 'h1', NOW())");
+                s.execute("INSERT INTO thumbnail_kvstore VALUES ('sorl-thumbnail||image||a', '{}')");
+            }
+            Path script = dir.resolve("podv2.sql");
+            try (Connection c = v2.connect()) {
+                new DumpWriter(Podv2ScriptOptions.PROCEDURE.toDumpOptions().build()).write(c, script);
+            }
+            List<String> ephemeral = List.of("django_session", "captcha_captchastore", "thumbnail_kvstore", "live_heartbeat");
+            assertThat(ephemeral).allSatisfy(t -> assertThat(count(v2, t)).as(t).isPositive());
+            long tabs = count(v2, "main_additionalchanneltab");
+            long unread = count(v2, "authentication_accessgroup_users");
+            assertThat(tabs).isPositive();
+            assertThat(unread).isPositive();
+            for (PodVersion version : List.of(PodVersion.V3_0_5, PodVersion.V3_8_4)) {
+                try (PodTestDatabase v3 = PodTestDatabase.wipedBlank(version)) {
+                    PodImportAnalysis analysis = PodImport.analyze(script, endpoint(v3), null, false, p -> { });
+                    Map<String, TablePlan> plan = analysis.tables().stream()
+                            .collect(java.util.stream.Collectors.toMap(TablePlan::scriptTable, t -> t));
+                    assertThat(ephemeral).allSatisfy(t -> assertThat(plan.get(t).fate()).as(t)
+                            .isEqualTo(TablePlan.Fate.EPHEMERAL));
+                    assertThat(analysis.warnings()).extracting(PlanProblem::code).contains("ephemeral.sessions",
+                            "ephemeral.captchas", "ephemeral.thumbnail-cache", "ephemeral.live-viewers", "unread-table");
+                    assertThat(plan.get("authentication_accessgroup_users").fate()).isEqualTo(TablePlan.Fate.UNREAD);
+
+                    ImportResult result = PodImport.run(analysis, script, endpoint(v3), b -> b.parallelism(2));
+
+                    assertThat(result.errors()).isEmpty();
+                    assertEveryImportedRowLanded(v2, v3, analysis);
+                    assertThat(ephemeral).allSatisfy(t -> assertThat(count(v3, t)).as(version + " " + t).isZero());
+                    assertThat(count(v3, "authentication_accessgroup_users")).isEqualTo(unread);
+                    List<DjangoModels.Model> withoutContentType;
+                    try (Connection c = v3.connect()) {
+                        withoutContentType = ContentTypeCheck.modelsWithoutContentType(c);
+                    }
+                    if (version == PodVersion.V3_8_4) {
+                        assertThat(plan.get("main_additionalchanneltab").filledColumns())
+                                .extracting(TablePlan.ColumnChange::column).containsExactly("name_fr");
+                        assertThat(rows(v3, "SELECT COUNT(*) FROM main_additionalchanneltab WHERE name_fr = name"))
+                                .containsExactly(String.valueOf(tabs));
+                        assertThat(rows(v3, "SELECT COUNT(*) FROM main_additionalchanneltab WHERE name_en IS NULL"))
+                                .as("only the default language is filled").containsExactly(String.valueOf(tabs));
+                        assertThat(withoutContentType).contains(
+                                new DjangoModels.Model("video_encode_transcript", "encodingvideo"),
+                                new DjangoModels.Model("dressing", "dressing"));
+                    } else {
+                        assertThat(plan.get("main_additionalchanneltab").filledColumns()).isEmpty();
+                        assertThat(withoutContentType).contains(new DjangoModels.Model("meeting", "meeting"))
+                                .doesNotContain(new DjangoModels.Model("video", "video"));
+                    }
+                }
+                try (PodTestDatabase v3 = PodTestDatabase.wipedBlank(version)) {
+                    PodImportAnalysis analysis = PodImport.analyze(script, endpoint(v3), null, true, p -> { });
+                    assertThat(analysis.ephemeralIncluded()).isTrue();
+                    assertThat(analysis.tables()).filteredOn(t -> ephemeral.contains(t.scriptTable()))
+                            .allSatisfy(t -> assertThat(t.fate()).isEqualTo(TablePlan.Fate.IMPORTED));
+                    assertThat(analysis.warnings()).extracting(PlanProblem::code).doesNotContain("ephemeral.sessions")
+                            .contains(version == PodVersion.V3_8_4 ? "ephemeral-link-dropped" : "ephemeral-link-missing");
+
+                    ImportResult result = PodImport.run(analysis, script, endpoint(v3), b -> b.parallelism(2));
+
+                    assertThat(result.errors()).isEmpty();
+                    assertEveryImportedRowLanded(v2, v3, analysis);
+                    assertThat(ephemeral).allSatisfy(t -> assertThat(count(v3, t)).as(t).isEqualTo(count(v2, t)));
+                    if (version == PodVersion.V3_8_4) {
+                        assertThat(rows(v3, "SELECT COUNT(*) FROM live_heartbeat WHERE event_id IS NULL"))
+                                .containsExactly(String.valueOf(count(v2, "live_heartbeat")));
+                    }
+                }
+            }
         }
     }
 

@@ -61,10 +61,44 @@ class PodImportPlannerTest {
     }
 
     @Test
+    void aFieldV3TranslatesGetsItsDefaultLanguageColumnWhereTheTargetHasOne() throws Exception {
+        assertThat(plan(PodVersion.V2_9_3, PodVersion.V3_8_4).get("main_additionalchanneltab").filledColumns())
+                .extracting(TablePlan.ColumnChange::column, TablePlan.ColumnChange::expression)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("name_fr", "{name}"));
+        assertThat(plan(PodVersion.V2_9_3, PodVersion.V3_0_5).get("main_additionalchanneltab").filledColumns())
+                .as("3.0.5 does not translate it").isEmpty();
+        assertThat(plan(PodVersion.V2_9_1, PodVersion.V3_8_4).get("video_video").filledColumns())
+                .as("v2 already translates video titles").extracting(TablePlan.ColumnChange::column)
+                .doesNotContain("title_fr");
+    }
+
+    @Test
+    void cachesAreLeftOutUnlessIncludedAndTablesNoModelReadsAreNamed() throws Exception {
+        Map<String, TablePlan> plan = plan(PodVersion.V2_9_3, PodVersion.V3_0_5);
+        for (String table : List.of("django_session", "captcha_captchastore", "thumbnail_kvstore", "live_heartbeat",
+                "live_broadcaster_viewers")) {
+            assertThat(plan.get(table).fate()).as(table).isEqualTo(TablePlan.Fate.EPHEMERAL);
+            assertThat(plan.get(table).imported()).isFalse();
+        }
+        assertThat(plan.get("django_session").note()).isEqualTo("sessions");
+        assertThat(plan.get("authentication_accessgroup_users")).satisfies(t -> {
+            assertThat(t.fate()).isEqualTo(TablePlan.Fate.UNREAD);
+            assertThat(t.imported()).isTrue();
+            assertThat(t.note()).isEqualTo("authentication_owner_accessgroups");
+        });
+
+        Map<String, TablePlan> included = plan(PodVersion.V2_9_3, PodVersion.V3_8_4, true);
+        assertThat(included.get("django_session").fate()).isEqualTo(TablePlan.Fate.IMPORTED);
+        assertThat(included.get("live_heartbeat").droppedColumns()).extracting(TablePlan.ColumnChange::column)
+                .containsExactly("broadcaster_id");
+        assertThat(included.get("live_broadcaster_viewers").fate()).as("gone in 3.1").isEqualTo(TablePlan.Fate.NO_V3_HOME);
+    }
+
+    @Test
     void tablesV3DoesNotKnowAreReportedNotCreated() throws Exception {
         try (PodTestDatabase v3 = PodTestDatabase.blank(PodVersion.V3_0_5); Connection c = v3.connect()) {
             List<TablePlan> plan = PodImportPlanner.plan(List.of(new ScriptTableFacts("my_custom_table", 2, 10,
-                    List.of("id", "name"), true, 0, 0)), TargetSchema.read(c));
+                    List.of("id", "name"), true, 0, 0)), TargetSchema.read(c), false);
             assertThat(plan).singleElement().extracting(TablePlan::fate).isEqualTo(TablePlan.Fate.MISSING_IN_V3);
         }
     }
@@ -78,6 +112,11 @@ class PodImportPlannerTest {
     }
 
     private static Map<String, TablePlan> plan(PodVersion source, PodVersion target) throws Exception {
+        return plan(source, target, false);
+    }
+
+    private static Map<String, TablePlan> plan(PodVersion source, PodVersion target, boolean includeEphemeral)
+            throws Exception {
         try (PodTestDatabase v2 = PodTestDatabase.schemaOnly(source); PodTestDatabase v3 = PodTestDatabase.blank(target);
              Connection v2c = v2.connect(); Connection v3c = v3.connect()) {
             TargetSchema v2Schema = TargetSchema.read(v2c);
@@ -85,7 +124,7 @@ class PodImportPlannerTest {
                     .map(e -> new ScriptTableFacts(e.getKey(), 3, 100,
                             e.getValue().stream().map(TargetSchema.TargetColumn::name).toList(), true, 0, 0))
                     .toList();
-            return PodImportPlanner.plan(facts, TargetSchema.read(v3c)).stream()
+            return PodImportPlanner.plan(facts, TargetSchema.read(v3c), includeEphemeral).stream()
                     .collect(Collectors.toMap(TablePlan::scriptTable, Function.identity()));
         }
     }

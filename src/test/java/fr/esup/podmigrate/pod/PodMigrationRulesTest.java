@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import static fr.esup.podmigrate.pod.PodVersion.V2_9_1;
 import static fr.esup.podmigrate.pod.PodVersion.V2_9_3;
@@ -27,12 +28,21 @@ class PodMigrationRulesTest {
     private static final List<PodVersion> V2 = List.of(V2_9_1, V2_9_3);
     private static final List<PodVersion> V3 = List.of(V3_0_5, V3_8_4);
     private static final Map<PodVersion, SchemaCatalog> SCHEMAS = new EnumMap<>(PodVersion.class);
+    /** The content types a fresh {@code migrate} of each release leaves. */
+    private static final Map<PodVersion, Set<DjangoModels.Model>> CONTENT_TYPES = new EnumMap<>(PodVersion.class);
 
     @BeforeAll
     static void loadTheFourSchemas() throws SQLException {
         for (PodVersion version : PodVersion.values()) {
             try (PodTestDatabase db = PodTestDatabase.blank(version); Connection c = db.connect()) {
                 SCHEMAS.put(version, SchemaCatalog.of(c));
+                Set<DjangoModels.Model> contentTypes = new HashSet<>();
+                try (var rs = c.createStatement().executeQuery("SELECT app_label, model FROM django_content_type")) {
+                    while (rs.next()) {
+                        contentTypes.add(new DjangoModels.Model(rs.getString(1), rs.getString(2)));
+                    }
+                }
+                CONTENT_TYPES.put(version, contentTypes);
             }
         }
     }
@@ -169,6 +179,75 @@ class PodMigrationRulesTest {
                 case DROPPED -> assertThat(table.destination()).isEmpty();
             }
         }
+    }
+
+    @Test
+    void theFieldsV3TranslatesAreExactlyTheNewLanguageColumnsBesideAV2Column() {
+        Set<String> found = landings().stream()
+                .flatMap(l -> columns(l.target(), l.v3Table()).stream()
+                        .filter(c -> c.endsWith("_" + PodMigrationRules.DEFAULT_LANGUAGE))
+                        .map(c -> c.substring(0, c.length() - 3))
+                        .filter(field -> has(l.target(), l.v3Table(), field) && has(l.source(), l.v2Table(), field)
+                                && !has(l.source(), l.v2Table(), field + "_" + PodMigrationRules.DEFAULT_LANGUAGE))
+                        .map(field -> l.v3Table() + "." + field))
+                .collect(Collectors.toCollection(TreeSet::new));
+        assertThat(found).isEqualTo(PodMigrationRules.FIELDS_TRANSLATED_IN_V3.stream()
+                .map(f -> f.table() + "." + f.field()).collect(Collectors.toCollection(TreeSet::new)));
+        for (TranslatedField field : PodMigrationRules.FIELDS_TRANSLATED_IN_V3) {
+            assertThat(has(V3_8_4, field.table(), field.field() + "_en")).as(field.toString()).isTrue();
+            assertThat(has(V3_0_5, field.table(), field.defaultLanguageColumn())).as("3.0.5 predates " + field).isFalse();
+        }
+        assertThat(PodMigrationRules.TRANSLATION_COLUMNS).extracting(V3ColumnValue::table, V3ColumnValue::column,
+                        V3ColumnValue::expression)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("main_additionalchanneltab", "name_fr", "name"));
+    }
+
+    @Test
+    void unreadTablesAndTheTablesTheirFieldReadsAreInEverySchema() {
+        for (UnreadTable unread : PodMigrationRules.UNREAD_TABLES) {
+            for (PodVersion version : PodVersion.values()) {
+                assertThat(tables(version)).as(version.label()).contains(unread.table(), unread.through());
+            }
+        }
+    }
+
+    @Test
+    void ephemeralTablesAreV2TablesAndTheirLinksPointAtTablesTheImportLeavesOut() {
+        Set<String> excluded = PodMigrationRules.EXCLUDED_TABLES.stream().map(ExcludedTable::table).collect(Collectors.toSet());
+        for (EphemeralTable ephemeral : PodMigrationRules.EPHEMERAL_TABLES) {
+            for (PodVersion source : V2) {
+                assertThat(tables(source)).as(source.label()).contains(ephemeral.table());
+                if (!ephemeral.linkColumn().isEmpty()) {
+                    assertThat(has(source, ephemeral.table(), ephemeral.linkColumn())).as(ephemeral.toString()).isTrue();
+                    assertThat(excluded).contains(ephemeral.linkedTable());
+                }
+            }
+        }
+        assertThat(has(V3_8_4, "live_heartbeat", "broadcaster_id")).as("from 3.1, a heartbeat points at an event").isFalse();
+    }
+
+    @Test
+    void eachSchemasTablesNameExactlyTheModelsItsContentTypesName() {
+        Set<DjangoModels.Model> proxies = Set.of(new DjangoModels.Model("authtoken", "tokenproxy"));
+        for (PodVersion version : PodVersion.values()) {
+            Set<DjangoModels.Model> models = tables(version).stream().map(DjangoModels::of).flatMap(Optional::stream)
+                    .collect(Collectors.toSet());
+            Set<DjangoModels.Model> withoutTable = new HashSet<>(CONTENT_TYPES.get(version));
+            withoutTable.removeAll(models);
+            assertThat(CONTENT_TYPES.get(version)).as(version.label()).containsAll(models);
+            assertThat(proxies).as(version.label() + ": content types without a table").containsAll(withoutTable);
+            assertThat(DjangoModels.withoutContentType(tables(version), CONTENT_TYPES.get(version))).isEmpty();
+        }
+        Set<String> everyTable = Stream.of(PodVersion.values()).flatMap(v -> tables(v).stream()).collect(Collectors.toSet());
+        assertThat(everyTable).containsAll(DjangoModels.TABLES_WITHOUT_MODEL).containsAll(DjangoModels.TABLES_NAMED_OTHERWISE.keySet());
+    }
+
+    @Test
+    void aV2ContentTypeTableLeavesV3sNewModelsWithoutOne() {
+        List<DjangoModels.Model> missing = DjangoModels.withoutContentType(tables(V3_8_4), CONTENT_TYPES.get(V2_9_3));
+        assertThat(missing).contains(new DjangoModels.Model("video_encode_transcript", "encodingvideo"),
+                new DjangoModels.Model("dressing", "dressing"), new DjangoModels.Model("meeting", "meeting"));
+        assertThat(missing).extracting(DjangoModels.Model::model).doesNotContain("accessgroup_users", "video_sites");
     }
 
     @Test
