@@ -7,7 +7,22 @@ import java.util.List;
  * off).
  *
  * @param examples the primary keys of a few of those rows, lowest first
+ * @param v2Rows   the rows of the same v2 table whose value pointed nowhere already in v2, null when v2 was not read
  */
 public record OrphanedKey(String table, String column, String referencedTable, String referencedColumn, long rows,
-                          List<String> examples) {
+                          List<String> examples, Long v2Rows) {
+
+    public OrphanedKey(String table, String column, String referencedTable, String referencedColumn, long rows,
+                       List<String> examples) {
+        this(table, column, referencedTable, referencedColumn, rows, examples, null);
+    }
+
+    /** Every such row already pointed nowhere in v2: not the migration's doing. */
+    public boolean preExisting() {
+        return v2Rows != null && v2Rows >= rows;
+    }
+
+    OrphanedKey withV2Rows(long rowsInV2) {
+        return new OrphanedKey(table, column, referencedTable, referencedColumn, rows, examples, rowsInV2);
+    }
 }

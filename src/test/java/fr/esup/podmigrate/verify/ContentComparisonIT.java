@@ -59,11 +59,7 @@ class ContentComparisonIT {
     void namesAndClassifiesEachValueAndRowPlantedAfterTheImport() throws Exception {
         try (MigratedPod pod = MigratedPod.into(PodVersion.V3_0_5, dir)) {
             String doubleEncoded = ValueKinds.doubleEncoded(MigratedPod.EMOJI_TITLE);
-            pod.onV3("UPDATE video_video SET duration = duration + 7 WHERE id = 2",
-                    "UPDATE video_video SET title = LEFT(title, 3) WHERE id = 3",
-                    "UPDATE video_video SET title = '" + doubleEncoded + "' WHERE id = " + MigratedPod.EMOJI_VIDEO,
-                    "DELETE FROM video_type WHERE id = 1",
-                    "INSERT INTO video_discipline (id, title, slug, site_id) VALUES (9001, 'x', 'x-9001', 1)");
+            pod.plantDifferences();
             List<RowDifference> all = new ArrayList<>();
             ContentReport report = compare(pod, all);
 

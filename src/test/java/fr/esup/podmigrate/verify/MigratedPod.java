@@ -22,15 +22,15 @@ import java.sql.Statement;
  * podv2.sql, imported. v2 holds a video titled with an emoji and, where the target is 3.8, lti course contexts whose
  * NULL contexts collide once v3's NOT NULL turns them into ''.
  */
-final class MigratedPod implements AutoCloseable {
+public final class MigratedPod implements AutoCloseable {
 
-    static final long EMOJI_VIDEO = 1;
-    static final String EMOJI_TITLE = "Fête de la science \uD83C\uDF89";
+    public static final long EMOJI_VIDEO = 1;
+    public static final String EMOJI_TITLE = "Fête de la science \uD83C\uDF89";
 
-    final PodTestDatabase v2;
-    final PodTestDatabase v3;
-    final Path script;
-    final ImportResult result;
+    public final PodTestDatabase v2;
+    public final PodTestDatabase v3;
+    public final Path script;
+    public final ImportResult result;
 
     private MigratedPod(PodTestDatabase v2, PodTestDatabase v3, Path script, ImportResult result) {
         this.v2 = v2;
@@ -39,7 +39,7 @@ final class MigratedPod implements AutoCloseable {
         this.result = result;
     }
 
-    static MigratedPod into(PodVersion target, Path dir) throws Exception {
+    public static MigratedPod into(PodVersion target, Path dir) throws Exception {
         PodTestDatabase v2 = PodTestDatabase.generatedV2(PodVersion.V2_9_3, 20, 7);
         PodTestDatabase v3 = PodTestDatabase.blank(target);
         try (Connection c = v2.connect(); Statement s = c.createStatement()) {
@@ -67,12 +67,21 @@ final class MigratedPod implements AutoCloseable {
         return new MigratedPod(v2, v3, script, result);
     }
 
+    /** The planted changes: one value changed, one truncated, one double-encoded, one row deleted, one added. */
+    public void plantDifferences() throws SQLException {
+        onV3("UPDATE video_video SET duration = duration + 7 WHERE id = 2",
+                "UPDATE video_video SET title = LEFT(title, 3) WHERE id = 3",
+                "UPDATE video_video SET title = '" + ValueKinds.doubleEncoded(EMOJI_TITLE) + "' WHERE id = " + EMOJI_VIDEO,
+                "DELETE FROM video_type WHERE id = 1",
+                "INSERT INTO video_discipline (id, title, slug, site_id) VALUES (9001, 'x', 'x-9001', 1)");
+    }
+
     static DatabaseEndpoint endpoint(PodTestDatabase db) {
         TestServer server = TestServer.get();
         return new DatabaseEndpoint(server.jdbcUrl(db.name()), server.user(), server.password(), "test");
     }
 
-    void onV3(String... statements) throws SQLException {
+    public void onV3(String... statements) throws SQLException {
         try (Connection c = v3.connect(); Statement s = c.createStatement()) {
             s.execute("SET SESSION foreign_key_checks = 0");
             for (String statement : statements) {

@@ -135,7 +135,7 @@ class VerificationServiceIT {
             RunStore runStore = new RunStore(run.workspace);
             JobRunner runner = new JobRunner(run.jobs, runStore);
             try {
-                VerificationService service = new VerificationService(run.databases, run.succeededJobs(), runner);
+                VerificationService service = new VerificationService(run.databases, run.succeededJobs(), runner, run.workspace);
                 assertThat(service.latest()).isEmpty();
 
                 Job job = service.start("alice");
@@ -146,7 +146,7 @@ class VerificationServiceIT {
                 assertThat(done.result("tables.done")).isEqualTo(done.result("tables.total"));
                 Verification direct = verify(run);
                 Verification kept = new VerificationService(run.databases, run.succeededJobs(),
-                        new JobRunner(new JobStore(run.workspace), runStore)).latest().orElseThrow();
+                        new JobRunner(new JobStore(run.workspace), runStore), run.workspace).latest().orElseThrow();
                 assertThat(kept.tables()).isEqualTo(direct.tables());
                 assertThat(kept.orphans()).isEqualTo(direct.orphans());
                 assertThat(kept.v2Origin()).isEqualTo(direct.v2Origin());
@@ -179,12 +179,12 @@ class VerificationServiceIT {
         }
     }
 
-    private static Verification verify(RunFixture run) throws SQLException {
+    private static Verification verify(RunFixture run) throws Exception {
         return service(run).verify(new RecordingContext());
     }
 
     private static VerificationService service(RunFixture run) {
-        return new VerificationService(run.databases, run.succeededJobs(), null);
+        return new VerificationService(run.databases, run.succeededJobs(), null, run.workspace);
     }
 
     private static PodTestDatabase imported() throws SQLException {

@@ -63,7 +63,11 @@ class VerifyControllerTest {
             new TableComparison("video_discipline", 3L, "video_discipline", 2L, 3L, 0L, 0L, Difference.UNEXPLAINED,
                     "gone-since-import", "1")),
             new ForeignKeyOrphans.Check(219, List.of(new OrphanedKey("video_channel", "headband_id",
-                    "main_customimagemodel", "id", 2, List.of("1", "3")))));
+                    "main_customimagemodel", "id", 2, List.of("1", "3"), 2L))),
+            new ContentReport("pod_pmv2", List.of(
+                    new TableContent("video_video", "video_video", TableContent.Status.COMPARED, 3, 3, 1, 1, 30, 0, 0, 1, 1)),
+                    List.of(new RowDifference("video_video", "video_video", "3", RowDifference.Kind.TRUNCATED,
+                            RowDifference.Explanation.NONE, "title", "Cours <b>long</b>", "Cou", ""))), null);
     private static final Pattern ROW = Pattern.compile("<tr class=\"comparison[^\"]*\" data-difference=\"([^\"]+)\">(.*?)</tr>",
             Pattern.DOTALL);
     private static final Pattern CELL = Pattern.compile("<td[^>]*>(.*?)</td>", Pattern.DOTALL);
