@@ -105,8 +105,9 @@ public class MigrationReport {
         md.table(List.of("verify.column.foreignKey", "verify.column.references", "verify.column.rows",
                 "verify.column.examples", "verify.column.inV2"), verification.orphans().orphaned().stream()
                 .map(o -> List.of(o.table() + "." + o.column(), o.referencedTable() + "." + o.referencedColumn(),
-                        text(o.rows()), String.join(", ", o.examples()), md.text(o.v2Rows() == null
-                                ? "verify.orphans.unknown" : o.preExisting() ? "verify.orphans.preExisting" : "verify.orphans.new")))
+                        text(o.rows()), String.join(", ", o.examples()), md.text(o.preExisting() ? "verify.orphans.preExisting"
+                                : o.toExcludedTable() ? "verify.orphans.excludedTable"
+                                : o.v2Rows() == null ? "verify.orphans.unknown" : "verify.orphans.new")))
                 .toList());
         content(md, verification);
         md.section("report.checklist");

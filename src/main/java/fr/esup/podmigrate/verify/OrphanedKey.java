@@ -1,5 +1,7 @@
 package fr.esup.podmigrate.verify;
 
+import fr.esup.podmigrate.pod.PodMigrationRules;
+
 import java.util.List;
 
 /**
@@ -20,6 +22,16 @@ public record OrphanedKey(String table, String column, String referencedTable, S
     /** Every such row already pointed nowhere in v2: not the migration's doing. */
     public boolean preExisting() {
         return v2Rows != null && v2Rows >= rows;
+    }
+
+    /** The rows point to a table the procedure leaves out, which the operator re-creates by hand (the checklist). */
+    public boolean toExcludedTable() {
+        return PodMigrationRules.EXCLUDED_TABLES.stream().anyMatch(t -> t.table().equals(referencedTable));
+    }
+
+    /** Already so in v2, or pointing to a table the procedure leaves out: not a loss the migration caused. */
+    public boolean explained() {
+        return preExisting() || toExcludedTable();
     }
 
     OrphanedKey withV2Rows(long rowsInV2) {

@@ -84,9 +84,9 @@ public record Verification(Instant at, String target, V2Origin v2Origin, Job imp
                 && (t.v2Table() == null || !compared.contains(t.v2Table())));
     }
 
-    /** Rows whose foreign key points nowhere, beyond those that already did in v2. */
+    /** Rows whose foreign key points nowhere that nothing explains (see {@link OrphanedKey#explained()}). */
     public long newOrphans() {
-        return orphans.orphaned().stream().filter(o -> !o.preExisting()).mapToLong(OrphanedKey::rows).sum();
+        return orphans.orphaned().stream().filter(o -> !o.explained()).mapToLong(OrphanedKey::rows).sum();
     }
 
     private long count(Difference.Severity severity) {

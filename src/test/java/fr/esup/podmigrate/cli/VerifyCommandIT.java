@@ -91,7 +91,7 @@ class VerifyCommandIT {
 
     private static List<String> databases() throws Exception {
         List<String> names = new ArrayList<>();
-        try (Connection c = TestServer.get().connect(); ResultSet rs = c.createStatement().executeQuery("SHOW DATABASES")) {
+        try (Connection c = TestServer.get().connect(""); ResultSet rs = c.createStatement().executeQuery("SHOW DATABASES")) {
             while (rs.next()) {
                 names.add(rs.getString(1));
             }
