@@ -13,7 +13,8 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * The engine without the web console: {@code analyze FILE}, {@code import FILE}, {@code dump --output FILE}.
+ * The engine without the web console: {@code analyze FILE}, {@code import FILE}, {@code dump --output FILE},
+ * {@code verify}.
  * Exit code 0 when it succeeded, 1 when a statement failed, 2 when the input was refused before anything ran.
  */
 public final class PodMigrateCli {
@@ -23,7 +24,7 @@ public final class PodMigrateCli {
     static final int REFUSED = 2;
 
     private static final String DRIVER_LOGGING_OFF = "mariadb.logging.disable";
-    private static final Set<String> VERBS = Set.of("analyze", "import", "dump");
+    private static final Set<String> VERBS = Set.of("analyze", "import", "dump", "verify");
     private static final Set<String> HELP = Set.of("help", "--help", "-h");
 
     private PodMigrateCli() {
@@ -49,11 +50,13 @@ public final class PodMigrateCli {
             Set<String> valueOptions = new HashSet<>(DumpCommand.VALUE_OPTIONS);
             valueOptions.addAll(ImportCommand.VALUE_OPTIONS);
             valueOptions.addAll(AnalyzeCommand.VALUE_OPTIONS);
+            valueOptions.addAll(VerifyCommand.VALUE_OPTIONS);
             CliArguments arguments = new CliArguments(rest, valueOptions);
             int code = switch (verb) {
                 case "analyze" -> AnalyzeCommand.run(arguments, out);
                 case "import" -> ImportCommand.run(arguments, out);
                 case "dump" -> DumpCommand.run(arguments, out);
+                case "verify" -> VerifyCommand.run(arguments, out);
                 default -> throw new UsageException("Unknown verb " + verb);
             };
             if (arguments.flag("report-memory")) {
@@ -65,6 +68,7 @@ public final class PodMigrateCli {
             err.println("usage: " + switch (verb) {
                 case "analyze" -> AnalyzeCommand.USAGE;
                 case "import" -> ImportCommand.USAGE;
+                case "verify" -> VerifyCommand.USAGE;
                 default -> DumpCommand.USAGE;
             });
             return REFUSED;
@@ -86,6 +90,7 @@ public final class PodMigrateCli {
         out.println("usage: " + AnalyzeCommand.USAGE);
         out.println("       " + ImportCommand.USAGE);
         out.println("       " + DumpCommand.USAGE);
+        out.println("       " + VerifyCommand.USAGE);
         out.println("The databases: --podmigrate.target.url=jdbc:mariadb://HOST:PORT/DATABASE, --podmigrate.target.username=...,");
         out.println("--podmigrate.target.password=... (the same for podmigrate.source), or environment variables such as");
         out.println("PODMIGRATE_TARGET_URL. import refuses a target another import is running into, and, as the console does,");
@@ -93,7 +98,12 @@ public final class PodMigrateCli {
         out.println("./workspace): take one in the console, or pass --force-over-data.");
         out.println("analyze and import leave out caches and short-lived tables (django_session, captcha_captchastore,");
         out.println("thumbnail_kvstore, live_heartbeat, live_broadcaster_viewers) and say so; --include-ephemeral imports them too.");
+        out.println("verify compares every row of the target with the source database's, or, without one, with the podv2.sql");
+        out.println("loaded into the scratch database <target>_pmv2 on the target's server (created, then dropped): the counts,");
+        out.println("each differing row named and classified, the foreign keys pointing nowhere, the verdict. --report FILE");
+        out.println("writes the Markdown report, --differences FILE the CSV of every differing row.");
         out.println("Exit code 0: done; 1: a statement failed; 2: the input was refused before anything ran.");
+        out.println("verify: 0 when the verification is complete, 1 when it is not, 2 when it could not run.");
     }
 
     private static long peakHeapMb() {

@@ -32,20 +32,37 @@ class FinishController {
         return page(directory, virtualenv, v2Media, htmx, model);
     }
 
+    /** Marks the migration finished: over a verification that is not complete, only with the operator's reason. */
     @PostMapping("/finish")
     String done(@RequestParam(required = false) String directory, @RequestParam(required = false) String virtualenv,
-                @RequestParam(required = false) String v2Media, HtmxRequest htmx, Model model, Principal principal)
-            throws SQLException {
-        runStore.record(WizardStep.FINISH, StepStatus.DONE, principal.getName(),
-                "services restarted, videos reindexed and media files carried over");
-        model.addAttribute("finished", true);
+                @RequestParam(required = false) String v2Media, @RequestParam(required = false) String reason,
+                HtmxRequest htmx, Model model, Principal principal) throws SQLException {
+        String why = reason == null || reason.isBlank() ? null : reason.strip();
+        String action = "services restarted, videos reindexed and media files carried over";
+        if (verified()) {
+            runStore.record(WizardStep.FINISH, StepStatus.DONE, principal.getName(), action);
+            model.addAttribute("finished", true);
+        } else if (why == null) {
+            model.addAttribute("reasonRequired", true);
+        } else {
+            runStore.record(WizardStep.FINISH, StepStatus.DONE, principal.getName(),
+                    action + ", over a verification that is not complete", why);
+            model.addAttribute("finished", true);
+        }
+        model.addAttribute("reason", why);
         return page(directory, virtualenv, v2Media, htmx, model);
+    }
+
+    /** The verification step is done: its verdict was complete, and no wipe, restore or import came after it. */
+    private boolean verified() {
+        return runStore.state(WizardStep.VERIFY).status() == StepStatus.DONE;
     }
 
     private String page(String directory, String virtualenv, String v2Media, HtmxRequest htmx, Model model)
             throws SQLException {
         FinishForm defaults = service.defaults();
         model.addAttribute("imported", runStore.state(WizardStep.IMPORT).status() == StepStatus.DONE);
+        model.addAttribute("verified", verified());
         model.addAttribute("page", service.page(new FinishForm(directory == null ? defaults.directory() : directory,
                 virtualenv == null ? defaults.virtualenv() : virtualenv, v2Media == null ? defaults.v2Media() : v2Media)));
         return htmx.isHtmxRequest() ? "finish/finish :: body" : "finish/finish";

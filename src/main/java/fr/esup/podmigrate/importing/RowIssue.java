@@ -29,7 +29,7 @@ public record RowIssue(String table, boolean refused, String name, ValueChange c
                 field(String.join("\n", keys)), field(sample));
     }
 
-    static RowIssue decode(String line) {
+    public static RowIssue decode(String line) {
         String[] fields = line.split(" ", -1);
         String keys = text(fields[5]);
         return new RowIssue(text(fields[0]), Boolean.parseBoolean(fields[1]), text(fields[2]),

@@ -39,7 +39,7 @@ public class RunStore {
             } else {
                 String at = props.getProperty(step.key() + ".at");
                 states.add(new StepState(step, StepStatus.valueOf(status), props.getProperty(step.key() + ".operator"),
-                        at == null ? null : Instant.parse(at)));
+                        at == null ? null : Instant.parse(at), props.getProperty(step.key() + ".reason")));
             }
         }
         return states;
@@ -49,15 +49,49 @@ public class RunStore {
         return states().get(step.ordinal());
     }
 
-    /** Records a step's new status and writes the action to the audit log. */
-    public synchronized void record(WizardStep step, StepStatus status, String operator, String action) {
+    /**
+     * Records a step's new status and writes the action to the audit log. A step that starts again or is undone (a
+     * wipe, a restore, a new import) sends the steps it invalidates that were done or tried back to "to redo".
+     */
+    public void record(WizardStep step, StepStatus status, String operator, String action) {
+        record(step, status, operator, action, null);
+    }
+
+    /** ... with the reason the operator gave (to finish over an incomplete verification), kept with the state. */
+    public synchronized void record(WizardStep step, StepStatus status, String operator, String action, String reason) {
         Properties props = read();
         Instant now = Instant.now();
+        set(props, step, status, operator, now, reason);
+        List<String> redo = new ArrayList<>();
+        if (status == StepStatus.RUNNING || status == StepStatus.NOT_STARTED) {
+            String why = step.key() + ": " + action;
+            for (WizardStep later : step.invalidates()) {
+                String current = props.getProperty(later.key() + ".status");
+                if (current != null && !current.equals(StepStatus.NOT_STARTED.name())
+                        && !current.equals(StepStatus.TO_REDO.name())) {
+                    set(props, later, StepStatus.TO_REDO, operator, now, why);
+                    redo.add(later.key());
+                }
+            }
+        }
+        write(props);
+        audit(operator, step.key() + ": " + action + " -> " + status.key()
+                + (reason == null ? "" : " (reason: " + reason + ")"), now);
+        if (!redo.isEmpty()) {
+            audit(operator, String.join(", ", redo) + " -> " + StepStatus.TO_REDO.key() + " (" + step.key() + ")", now);
+        }
+    }
+
+    private static void set(Properties props, WizardStep step, StepStatus status, String operator, Instant at,
+                            String reason) {
         props.setProperty(step.key() + ".status", status.name());
         props.setProperty(step.key() + ".operator", operator);
-        props.setProperty(step.key() + ".at", now.toString());
-        write(props);
-        audit(operator, step.key() + ": " + action + " -> " + status.key(), now);
+        props.setProperty(step.key() + ".at", at.toString());
+        if (reason == null) {
+            props.remove(step.key() + ".reason");
+        } else {
+            props.setProperty(step.key() + ".reason", reason);
+        }
     }
 
     /** Records an action that changes no step's status. */

@@ -1,5 +1,7 @@
 package fr.esup.podmigrate.run;
 
+import java.util.List;
+
 /** The nine steps of the procedure, in order. A step not built yet says what it will do and stays disabled. */
 public enum WizardStep {
     CONNECTIONS("connections", true),
@@ -35,5 +37,10 @@ public enum WizardStep {
 
     public boolean available() {
         return available;
+    }
+
+    /** The steps whose outcome this step changes when it runs again or is undone: they must be done again. */
+    public List<WizardStep> invalidates() {
+        return this == WIPE || this == IMPORT ? List.of(SITE_FIXES, CHECKLIST, VERIFY, FINISH) : List.of();
     }
 }

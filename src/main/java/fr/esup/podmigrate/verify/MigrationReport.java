@@ -5,7 +5,11 @@ import fr.esup.podmigrate.run.ChecklistStore;
 import fr.esup.podmigrate.run.Job;
 import fr.esup.podmigrate.run.JobResults;
 import fr.esup.podmigrate.run.RunStore;
+import fr.esup.podmigrate.run.StepState;
+import fr.esup.podmigrate.run.StepStatus;
+import fr.esup.podmigrate.run.WizardStep;
 import org.springframework.context.MessageSource;
+import org.springframework.context.support.ResourceBundleMessageSource;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
@@ -22,7 +26,7 @@ import java.util.Objects;
  * orphans, the checklist), CSV for the row-count table as the page shows it.
  */
 @Component
-class MigrationReport {
+public class MigrationReport {
 
     static final List<String> CSV_HEADER = List.of("v2_table", "v2_rows", "v3_table", "v3_rows", "delta", "inserted",
             "ignored", "skipped", "difference", "reason");
@@ -51,6 +55,20 @@ class MigrationReport {
     }
 
     String markdown(Verification verification, String operator, Locale locale) {
+        return markdown(messages, verification, operator, locale, runStore.states(), checklist.ticks());
+    }
+
+    /** The report of a verification run outside the console: no run, no checklist, in English. */
+    public static String commandLine(Verification verification, String operator) {
+        ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
+        messages.setBasename("messages/messages");
+        messages.setDefaultEncoding("UTF-8");
+        messages.setFallbackToSystemLocale(false);
+        return markdown(messages, verification, operator, Locale.ENGLISH, List.of(), Map.of());
+    }
+
+    private static String markdown(MessageSource messages, Verification verification, String operator, Locale locale,
+                                   List<StepState> states, Map<String, ChecklistStore.Tick> ticks) {
         Markdown md = new Markdown(messages, locale);
         md.title("report.title");
         md.line(md.text("report.generated", time(verification.at()), operator));
@@ -58,9 +76,12 @@ class MigrationReport {
         md.line(verification.v2Origin() == null ? md.text("verify.v2.none")
                 : md.text("verify.v2." + verification.v2Origin().kind().key(), verification.v2Origin().label()));
         md.section("report.verdict");
+        md.line(md.text(verification.complete() ? "verify.complete" : "verify.incomplete"));
         md.line(md.text("verify.verdict." + verification.verdict().key()));
+        states.stream().filter(s -> s.step() == WizardStep.FINISH && s.status() == StepStatus.DONE
+                && s.reason() != null).forEach(finish -> md.line(md.text("report.finishReason", finish.reason())));
         md.section("report.run");
-        md.table(List.of("report.step", "report.status", "report.operator", "report.at"), runStore.states().stream()
+        md.table(List.of("report.step", "report.status", "report.operator", "report.at"), states.stream()
                 .map(s -> List.of(md.text("step." + s.step().key() + ".title"), md.text("status." + s.status().key()),
                         text(s.operator()), s.updatedAt() == null ? "" : time(s.updatedAt())))
                 .toList());
@@ -82,18 +103,45 @@ class MigrationReport {
         md.line(md.text("verify.orphans.summary", verification.orphans().keysChecked(),
                 verification.orphans().orphaned().size(), verification.orphans().rows()));
         md.table(List.of("verify.column.foreignKey", "verify.column.references", "verify.column.rows",
-                "verify.column.examples"), verification.orphans().orphaned().stream()
+                "verify.column.examples", "verify.column.inV2"), verification.orphans().orphaned().stream()
                 .map(o -> List.of(o.table() + "." + o.column(), o.referencedTable() + "." + o.referencedColumn(),
-                        text(o.rows()), String.join(", ", o.examples())))
+                        text(o.rows()), String.join(", ", o.examples()), md.text(o.preExisting() ? "verify.orphans.preExisting"
+                                : o.toExcludedTable() ? "verify.orphans.excludedTable"
+                                : o.v2Rows() == null ? "verify.orphans.unknown" : "verify.orphans.new")))
                 .toList());
+        content(md, verification);
         md.section("report.checklist");
-        Map<String, ChecklistStore.Tick> ticks = checklist.ticks();
         md.table(List.of("report.item", "report.checkedBy", "report.at"), PodMigrationRules.CHECKED_AFTER_IMPORT.stream()
                 .map(item -> ticks.containsKey(item)
                         ? List.of(item, ticks.get(item).operator(), time(ticks.get(item).at()))
                         : List.of(item, md.text("report.unchecked"), ""))
                 .toList());
         return md.toString();
+    }
+
+    private static void content(Markdown md, Verification verification) {
+        md.section("report.content");
+        ContentReport content = verification.content();
+        if (content == null) {
+            md.line(verification.contentUnavailable() == null ? md.text("verify.v2.none") : verification.contentUnavailable());
+            return;
+        }
+        md.line(md.text("verify.content.summary", content.v2Database(), content.tables().size(), content.differences(),
+                content.unexplained()));
+        md.table(List.of("verify.column.v2Table", "verify.column.v3Table", "verify.column.v2Rows", "verify.column.v3Rows",
+                "verify.content.column.missing", "verify.content.column.extra", "verify.content.column.changed",
+                "verify.content.column.unexplained"), content.tables().stream()
+                .filter(t -> t.differences() > 0 || t.status() != TableContent.Status.COMPARED)
+                .map(t -> List.of(t.v2Table(), t.v3Table(), text(t.v2Rows()), text(t.v3Rows()), text(t.missing()),
+                        text(t.extra()), text(t.changed()), text(t.unexplained())))
+                .toList());
+        md.section("report.differences");
+        md.table(List.of("verify.column.v3Table", "verify.content.column.key", "verify.column.difference",
+                "verify.content.column.column", "verify.content.column.v2Value", "verify.content.column.v3Value",
+                "verify.column.reason"), content.shown().stream()
+                .map(d -> List.of(d.v3Table(), d.key(), md.text("verify.row." + d.kind().key()), text(d.column()),
+                        text(d.v2Value()), text(d.v3Value()), md.text("verify.explanation." + d.explanation().key(), d.detail())))
+                .toList());
     }
 
     private static String job(Markdown md, Job job, String file) {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -16,9 +17,12 @@ import java.util.stream.Collectors;
  * @param v2Origin where the v2 counts come from, null when there are none
  * @param imported the import whose counts it used, null when none succeeded
  * @param backup   the newest succeeded backup, null when none
+ * @param content  v2's rows compared with v3's, null when v2's rows could not be read
+ * @param contentUnavailable why v2's rows could not be read, null when they were or there is no v2 to read
  */
 public record Verification(Instant at, String target, V2Origin v2Origin, Job imported, Job backup,
-                           List<TableComparison> tables, ForeignKeyOrphans.Check orphans) {
+                           List<TableComparison> tables, ForeignKeyOrphans.Check orphans, ContentReport content,
+                           String contentUnavailable) {
 
     /** The overall outcome, worst first. */
     public enum Verdict {
@@ -65,6 +69,26 @@ public record Verification(Instant at, String target, V2Origin v2Origin, Job imp
         return warnings() > 0 || orphans.rows() > 0 ? Verdict.WARNINGS : Verdict.CLEAN;
     }
 
+    /**
+     * Every v2 row accounted for and every difference explained: v2's rows compared with v3's, none differing
+     * unexplained, no count problem in a table the rows were not compared in, no foreign key pointing nowhere that
+     * did not already in v2.
+     */
+    public boolean complete() {
+        if (v2Origin == null || content == null || content.unexplained() > 0 || newOrphans() > 0) {
+            return false;
+        }
+        Set<String> compared = content.tables().stream().filter(t -> t.status() == TableContent.Status.COMPARED)
+                .map(TableContent::v2Table).collect(Collectors.toSet());
+        return tables.stream().noneMatch(t -> t.severity() == Difference.Severity.PROBLEM
+                && (t.v2Table() == null || !compared.contains(t.v2Table())));
+    }
+
+    /** Rows whose foreign key points nowhere that nothing explains (see {@link OrphanedKey#explained()}). */
+    public long newOrphans() {
+        return orphans.orphaned().stream().filter(o -> !o.explained()).mapToLong(OrphanedKey::rows).sum();
+    }
+
     private long count(Difference.Severity severity) {
         return tables.stream().filter(t -> t.severity() == severity).count();
     }
@@ -97,7 +121,9 @@ public record Verification(Instant at, String target, V2Origin v2Origin, Job imp
 
     /** One line for the audit log. */
     public String summary() {
-        return "verdict " + verdict().key() + ": " + problems() + " problem(s), " + warnings() + " warning(s), " + orphans.rows() + " orphan row(s) in "
+        return (complete() ? "complete" : "not complete") + (content == null ? ", rows not compared" : ", "
+                + content.differences() + " row difference(s), " + content.unexplained() + " unexplained") + "; counts "
+                + verdict().key() + ": " + problems() + " problem(s), " + warnings() + " warning(s), " + orphans.rows() + " orphan row(s) in "
                 + orphans.orphaned().size() + " foreign key(s)";
     }
 }

@@ -29,6 +29,7 @@ final class VerificationResults {
     private static final String BACKUP_JOB = "job.backup";
     private static final String KEYS_CHECKED = "orphans.keys";
     private static final String ORPHAN = "orphan.";
+    private static final String ORPHAN_IN_V2 = "orphan.v2.";
     private static final String FIELD_SEPARATOR = "\t";
 
     private VerificationResults() {
@@ -57,6 +58,9 @@ final class VerificationResults {
                     key.referencedColumn(), String.valueOf(key.rows())));
             fields.addAll(key.examples());
             context.result(ORPHAN + i, String.join(FIELD_SEPARATOR, fields));
+            if (key.v2Rows() != null) {
+                context.result(ORPHAN_IN_V2 + i, String.valueOf(key.v2Rows()));
+            }
         }
     }
 
@@ -69,7 +73,8 @@ final class VerificationResults {
         List<TableComparison> tables = RowCounts.compare(origin == null ? null : JobResults.counts(job, V2_ROWS),
                 JobResults.counts(job, V3_ROWS), imported == null ? null : ImportCounts.of(imported));
         return new Verification(job.endedAt() == null ? job.startedAt() : job.endedAt(), job.result(TARGET), origin, imported,
-                backup, tables, new ForeignKeyOrphans.Check(Integer.parseInt(job.result(KEYS_CHECKED)), orphans(job)));
+                backup, tables, new ForeignKeyOrphans.Check(Integer.parseInt(job.result(KEYS_CHECKED)), orphans(job)),
+                ContentResults.read(job), ContentResults.unavailable(job));
     }
 
     private static Job named(String id, Function<String, Optional<Job>> jobs) {
@@ -79,10 +84,12 @@ final class VerificationResults {
     private static List<OrphanedKey> orphans(Job job) {
         Map<Integer, OrphanedKey> byIndex = new TreeMap<>();
         job.results().forEach((name, value) -> {
-            if (name.startsWith(ORPHAN)) {
+            if (name.startsWith(ORPHAN) && !name.startsWith(ORPHAN_IN_V2)) {
                 String[] fields = value.split(FIELD_SEPARATOR, -1);
+                String inV2 = job.result(ORPHAN_IN_V2 + name.substring(ORPHAN.length()));
                 byIndex.put(Integer.parseInt(name.substring(ORPHAN.length())), new OrphanedKey(fields[0], fields[1],
-                        fields[2], fields[3], Long.parseLong(fields[4]), Arrays.asList(fields).subList(5, fields.length)));
+                        fields[2], fields[3], Long.parseLong(fields[4]), Arrays.asList(fields).subList(5, fields.length),
+                        inV2 == null ? null : Long.valueOf(inV2)));
             }
         });
         return List.copyOf(byIndex.values());

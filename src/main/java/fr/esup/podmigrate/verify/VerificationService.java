@@ -2,6 +2,7 @@ package fr.esup.podmigrate.verify;
 
 import fr.esup.podmigrate.config.DatabaseEndpoint;
 import fr.esup.podmigrate.config.Databases;
+import fr.esup.podmigrate.config.Workspace;
 import fr.esup.podmigrate.run.Job;
 import fr.esup.podmigrate.run.JobContext;
 import fr.esup.podmigrate.run.JobProgress;
@@ -15,6 +16,9 @@ import fr.esup.podmigrate.run.WizardStep;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -26,8 +30,9 @@ import java.util.concurrent.CancellationException;
 
 /**
  * Counts the rows of every table on both sides (v2 from the source database, else from the import's analysis of the
- * podv2.sql) and finds the v3 rows whose foreign keys point nowhere: a job, since exact counts of a large Pod take
- * a while, whose results keep what it found. The step is done when it found no problem, failed otherwise.
+ * podv2.sql), compares v2's rows with v3's (the source database, else the podv2.sql loaded into a scratch database),
+ * and finds the v3 rows whose foreign keys point nowhere: a job whose results keep what it found. The step is done
+ * when the verification is complete, failed otherwise.
  */
 @Service
 class VerificationService {
@@ -37,11 +42,13 @@ class VerificationService {
     private final Databases databases;
     private final SucceededJobs jobs;
     private final JobRunner runner;
+    private final Workspace workspace;
 
-    VerificationService(Databases databases, SucceededJobs jobs, JobRunner runner) {
+    VerificationService(Databases databases, SucceededJobs jobs, JobRunner runner, Workspace workspace) {
         this.databases = databases;
         this.jobs = jobs;
         this.runner = runner;
+        this.workspace = workspace;
     }
 
     /** The latest verification job, running or ended. */
@@ -54,18 +61,24 @@ class VerificationService {
         return jobs.newest(WizardStep.VERIFY).map(job -> VerificationResults.read(job, runner::find));
     }
 
+    /** The CSV of every row difference the newest verification found, when it compared rows and the file is there. */
+    Optional<Path> differences() {
+        return jobs.newest(WizardStep.VERIFY).map(ContentResults::csv).map(csv -> workspace.root().resolve(csv))
+                .filter(Files::isRegularFile);
+    }
+
     Job start(String operator) {
         return runner.start(WizardStep.VERIFY, operator, databases.target(), context -> {
             Verification verification = verify(context);
-            if (verification.verdict() == Verification.Verdict.PROBLEMS) {
+            if (!verification.complete()) {
                 context.stepStatusOnSuccess(StepStatus.FAILED);
             }
             return verification.summary();
         });
     }
 
-    /** Counts, checks and records in {@code context} what it found. */
-    Verification verify(JobContext context) throws SQLException {
+    /** Counts, compares the rows, checks the keys and records in {@code context} what it found. */
+    Verification verify(JobContext context) throws SQLException, IOException {
         Job imported = jobs.newest(WizardStep.IMPORT).orElse(null);
         Job backup = jobs.newest(WizardStep.BACKUP).orElse(null);
         Optional<DatabaseEndpoint> source = databases.source();
@@ -92,9 +105,68 @@ class VerificationService {
             }
             Map<String, Long> v3 = counter.count(targetDb, v3Tables);
             ForeignKeyOrphans.Check orphans = ForeignKeyOrphans.find(targetDb, table -> true, ORPHAN_EXAMPLES);
+            ContentReport content = null;
+            String unavailable = null;
+            if (origin != null) {
+                try (V2Rows rows = v2Rows(source, imported, context)) {
+                    if (rows.unavailable() != null) {
+                        unavailable = rows.unavailable();
+                        ContentResults.recordUnavailable(context, unavailable);
+                    } else {
+                        content = compare(rows.connection(), target, imported, context);
+                        orphans = V2Orphans.counted(orphans, rows.connection(), v3Tables);
+                    }
+                }
+            }
             VerificationResults.record(context, databases.target().toString(), origin, imported, backup, v2, v3, orphans);
             return new Verification(Instant.now(), databases.target().toString(), origin, imported, backup,
-                    RowCounts.compare(v2, v3, imported == null ? null : ImportCounts.of(imported)), orphans);
+                    RowCounts.compare(v2, v3, imported == null ? null : ImportCounts.of(imported)), orphans, content,
+                    unavailable);
+        }
+    }
+
+    private ContentReport compare(Connection v2, Connection target, Job imported, JobContext context)
+            throws SQLException, IOException {
+        String csv = workspace.root().relativize(workspace.runs().resolve(context.jobId() + "-differences.csv")).toString();
+        try (DifferencesCsv all = new DifferencesCsv(workspace.root().resolve(csv))) {
+            ContentReport report = new ContentComparison(v2, target, ImportIssues.of(imported), all, context::cancelled)
+                    .compare((done, total, rows) -> context.progress(new JobProgress(0, 0, rows, done)));
+            ContentResults.record(context, report, csv);
+            return report;
+        }
+    }
+
+    /**
+     * v2's rows: the source database, else the imported podv2.sql loaded into a scratch database on the target's
+     * server (dropped when closed). Unavailable, with the reason, when neither can be read.
+     */
+    private V2Rows v2Rows(Optional<DatabaseEndpoint> source, Job imported, JobContext context)
+            throws SQLException, IOException {
+        if (source.isPresent()) {
+            return new V2Rows(source.get().connect(), null, null);
+        }
+        Path script = workspace.root().resolve(imported.result(JobResults.IMPORT_SCRIPT)).normalize();
+        if (!script.startsWith(workspace.root()) || !Files.isRegularFile(script)) {
+            return new V2Rows(null, null, "The imported podv2.sql " + imported.result(JobResults.IMPORT_SCRIPT)
+                    + " is no longer in the workspace: only the row counts are compared");
+        }
+        try {
+            ScratchV2 scratch = ScratchV2.load(databases.target(), script,
+                    imported.result(JobResults.IMPORT_SOURCE_DATABASE), context::cancelled);
+            return new V2Rows(scratch.connect(), scratch, null);
+        } catch (ScratchV2.Unavailable e) {
+            return new V2Rows(null, null, e.getMessage() + ": only the row counts are compared");
+        }
+    }
+
+    /** An open connection to v2's rows and the scratch database it reads, if any, or why there is none. */
+    private record V2Rows(Connection connection, ScratchV2 scratch, String unavailable) implements AutoCloseable {
+
+        @Override
+        public void close() throws SQLException {
+            try (ScratchV2 dropped = scratch; Connection closed = connection) {
+                // closes the connection, then drops the scratch database
+            }
         }
     }
 

@@ -2,6 +2,8 @@ package fr.esup.podmigrate.verify;
 
 import fr.esup.podmigrate.run.JobAlreadyRunningException;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
+import org.springframework.core.io.FileSystemResource;
+import org.springframework.core.io.Resource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -15,6 +17,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.security.Principal;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -60,6 +63,19 @@ class VerifyController {
     ResponseEntity<byte[]> csv() {
         Verification verification = latest();
         return download(report.csv(verification), verification, "csv", new MediaType("text", "csv", StandardCharsets.UTF_8));
+    }
+
+    /** Every row difference of the newest verification, as it wrote them. */
+    @GetMapping("/verify/differences.csv")
+    ResponseEntity<Resource> differences() {
+        Verification verification = latest();
+        Path file = service.differences().orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
+                "The newest verification compared no rows"));
+        String name = "pod-migrate-differences-" + STAMP.format(verification.at()) + ".csv";
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build().toString())
+                .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+                .body(new FileSystemResource(file));
     }
 
     private Verification latest() {

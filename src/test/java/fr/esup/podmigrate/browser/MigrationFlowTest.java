@@ -22,7 +22,7 @@ import java.sql.SQLException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The procedure through the browser: backup, wipe, podv2.sql generated from v2, analysis, import, verification. */
+/** The procedure through the browser: backup, wipe, podv2.sql generated from v2, analysis, import, verification, finish. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ExtendWith(Browser.class)
 class MigrationFlowTest {
@@ -91,6 +91,12 @@ class MigrationFlowTest {
                 .getAttribute("data-difference")).isEqualTo("same");
         assertThat(driver.findElement(By.xpath("//tr[contains(@class,'comparison')][td[1]='video_videorendition']"))
                 .getAttribute("data-difference")).isEqualTo("renamed");
+        assertThat(verify.element("#verdict").getAttribute("data-complete")).as("every v2 row proven in v3").isEqualTo("true");
+        assertThat(verify.element("tr.table-content[data-table='video_video']").getAttribute("data-unexplained")).isEqualTo("0");
+
+        StepPage finish = new StepPage(driver, base + "/finish", By.id("mark-finished"));
+        assertThat(finish.element("#verify-gate").getAttribute("data-complete")).isEqualTo("true");
+        finish.click("mark-finished").element("#finished");
     }
 
     private static long count(PodTestDatabase db, String table) throws SQLException {

@@ -15,13 +15,14 @@ class PodMigrateCliTest {
 
     @Test
     void answersHelpWithTheVerbsInsteadOfStartingTheConsole() {
+        assertThat(PodMigrateCli.handles(new String[] {"verify"})).isTrue();
         for (String help : new String[] {"help", "--help", "-h"}) {
             assertThat(PodMigrateCli.handles(new String[] {help})).isTrue();
 
             CliRun run = CliRun.of(help);
 
             assertThat(run.exitCode()).isZero();
-            assertThat(run.out()).contains(AnalyzeCommand.USAGE, ImportCommand.USAGE, DumpCommand.USAGE,
+            assertThat(run.out()).contains(AnalyzeCommand.USAGE, ImportCommand.USAGE, DumpCommand.USAGE, VerifyCommand.USAGE,
                     "--podmigrate.target.url=", "PODMIGRATE_TARGET_URL");
         }
     }

@@ -22,6 +22,7 @@ import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -50,6 +51,7 @@ class FinishControllerTest {
     @BeforeEach
     void commands() throws Exception {
         importStepIs(StepStatus.DONE);
+        verifyStepIs(StepStatus.DONE);
         when(service.defaults()).thenReturn(DEFAULTS);
         when(service.page(any())).thenAnswer(call -> new FinishPage(call.getArgument(0), Map.of(), List.of(
                 new FinishPage.CommandBlock("migrate", List.of("cd /usr/local/django_projects/podv3", "workon django_pod3",
@@ -61,6 +63,32 @@ class FinishControllerTest {
 
     private void importStepIs(StepStatus status) {
         when(runStore.state(WizardStep.IMPORT)).thenReturn(new StepState(WizardStep.IMPORT, status, "alice", Instant.now()));
+    }
+
+    private void verifyStepIs(StepStatus status) {
+        when(runStore.state(WizardStep.VERIFY)).thenReturn(new StepState(WizardStep.VERIFY, status, "alice", Instant.now()));
+    }
+
+    @Test
+    void refusesToMarkItFinishedOverAnIncompleteVerificationWithoutAReason() throws Exception {
+        verifyStepIs(StepStatus.TO_REDO);
+
+        mvc.perform(post("/finish").with(csrf()).header("HX-Request", "true").param("reason", "  "))
+                .andExpect(content().string(allOf(containsString("id=\"reason-required\""),
+                        containsString("data-complete=\"false\""), not(containsString("id=\"finished\"")))));
+        verify(runStore, never()).record(any(), any(), any(), any());
+        verify(runStore, never()).record(any(), any(), any(), any(), any());
+    }
+
+    @Test
+    void marksItFinishedOverAnIncompleteVerificationWithTheOperatorsReason() throws Exception {
+        verifyStepIs(StepStatus.FAILED);
+
+        mvc.perform(post("/finish").with(csrf()).header("HX-Request", "true").param("reason", "extra rows are ours"))
+                .andExpect(content().string(containsString("The migration is marked finished.")));
+        verify(runStore).record(WizardStep.FINISH, StepStatus.DONE, "alice",
+                "services restarted, videos reindexed and media files carried over, over a verification that is not complete",
+                "extra rows are ours");
     }
 
     @Test

@@ -51,6 +51,15 @@ public final class RunFixture implements AutoCloseable {
         }
     }
 
+    /** A run on these databases. */
+    public static RunFixture on(Databases databases) {
+        try {
+            return new RunFixture(Files.createTempDirectory("pm-run-"), databases);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** A blank Pod 3.8.4 after {@code statements}, run as the import runs them: foreign key checks off, not strict. */
     public static PodTestDatabase v3After(String... statements) throws SQLException {
         PodTestDatabase target = PodTestDatabase.blank(PodVersion.V3_8_4);

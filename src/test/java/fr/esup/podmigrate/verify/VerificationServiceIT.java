@@ -14,9 +14,16 @@ import fr.esup.podmigrate.run.StepState;
 import fr.esup.podmigrate.run.StepStatus;
 import fr.esup.podmigrate.run.V2Origin;
 import fr.esup.podmigrate.run.WizardStep;
+import fr.esup.podmigrate.config.DatabaseEndpoint;
+import fr.esup.podmigrate.config.Databases;
+import fr.esup.podmigrate.testsupport.TestServer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -32,6 +39,9 @@ import static org.awaitility.Awaitility.await;
 
 /** Row counts and foreign keys on a v3 database after an import, against what the import recorded. */
 class VerificationServiceIT {
+
+    @TempDir
+    Path dir;
 
     private static final String[] AFTER_IMPORT = {
             // A discipline lost that nothing explains.
@@ -135,7 +145,7 @@ class VerificationServiceIT {
             RunStore runStore = new RunStore(run.workspace);
             JobRunner runner = new JobRunner(run.jobs, runStore);
             try {
-                VerificationService service = new VerificationService(run.databases, run.succeededJobs(), runner);
+                VerificationService service = new VerificationService(run.databases, run.succeededJobs(), runner, run.workspace);
                 assertThat(service.latest()).isEmpty();
 
                 Job job = service.start("alice");
@@ -146,7 +156,7 @@ class VerificationServiceIT {
                 assertThat(done.result("tables.done")).isEqualTo(done.result("tables.total"));
                 Verification direct = verify(run);
                 Verification kept = new VerificationService(run.databases, run.succeededJobs(),
-                        new JobRunner(new JobStore(run.workspace), runStore)).latest().orElseThrow();
+                        new JobRunner(new JobStore(run.workspace), runStore), run.workspace).latest().orElseThrow();
                 assertThat(kept.tables()).isEqualTo(direct.tables());
                 assertThat(kept.orphans()).isEqualTo(direct.orphans());
                 assertThat(kept.v2Origin()).isEqualTo(direct.v2Origin());
@@ -179,12 +189,62 @@ class VerificationServiceIT {
         }
     }
 
-    private static Verification verify(RunFixture run) throws SQLException {
+    @Test
+    void withoutSourceThePodv2SqlLoadedIntoAScratchDatabaseProvesEveryRowThenIsDropped() throws Exception {
+        try (MigratedPod pod = MigratedPod.into(PodVersion.V3_8_4, dir); RunFixture run = RunFixture.on(pod.v3, null)) {
+            Files.copy(pod.script, run.workspace.importFolder().resolve("podv2.sql"));
+            run.job(WizardStep.IMPORT, JobStatus.SUCCEEDED, Instant.parse("2026-11-26T10:00:00Z"),
+                    Map.of("script", "import/podv2.sql"));
+            RecordingContext context = new RecordingContext();
+
+            Verification verification = service(run).verify(context);
+
+            assertThat(verification.content().v2Database()).isEqualTo(pod.v3.name() + "_pmv2");
+            assertThat(verification.content().shown()).filteredOn(d -> d.kind() == RowDifference.Kind.MISSING)
+                    .extracting(RowDifference::key, RowDifference::explanation)
+                    .containsExactly(tuple("4", RowDifference.Explanation.REFUSED_BY_KEY),
+                            tuple("6", RowDifference.Explanation.REFUSED_BY_KEY));
+            assertThat(verification.complete()).isTrue();
+            assertThat(Files.readAllLines(run.workspace.root().resolve(context.results().get("content.csv"))))
+                    .hasSize(1 + (int) verification.content().differences());
+            try (Connection c = pod.v3.connect(); Statement s = c.createStatement();
+                 ResultSet rs = s.executeQuery("SHOW DATABASES LIKE '" + pod.v3.name() + "\\_pmv2'")) {
+                assertThat(rs.next()).as("the scratch database is dropped").isFalse();
+            }
+        }
+    }
+
+    @Test
+    void anAccountThatMayNotCreateTheScratchDatabaseFallsBackToCountsAndSaysWhichPrivilege() throws Exception {
+        try (PodTestDatabase target = imported(); RunFixture admin = RunFixture.on(target, null)) {
+            String user = "pm_test_" + target.name().substring(target.name().length() - 8);
+            // localhost too: the server's anonymous account there would take a connection from 127.0.0.1 before '%'.
+            for (String host : List.of("%", "localhost")) {
+                RunFixture.execute(target, "CREATE USER '" + user + "'@'" + host + "' IDENTIFIED BY 'secret'",
+                        "GRANT ALL ON `" + target.name() + "`.* TO '" + user + "'@'" + host + "'");
+            }
+            try (RunFixture run = RunFixture.on(new Databases(new DatabaseEndpoint(
+                    TestServer.get().jdbcUrl(target.name()), user, "secret", "test"), Optional.empty(), false))) {
+                run.script("podv2.sql", "INSERT INTO video_channel (id, title, slug, site_id) VALUES (1, 'c1', 'c1', 1);\n");
+                run.job(WizardStep.IMPORT, JobStatus.SUCCEEDED, Instant.parse("2026-11-26T10:00:00Z"), IMPORT);
+
+                Verification verification = service(run).verify(new RecordingContext());
+
+                assertThat(verification.content()).isNull();
+                assertThat(verification.contentUnavailable()).contains(target.name() + "_pmv2", "CREATE and DROP");
+                assertThat(verification.complete()).isFalse();
+            } finally {
+                RunFixture.execute(target, "DROP USER '" + user + "'@'%'", "DROP USER '" + user + "'@'localhost'");
+            }
+        }
+    }
+
+    private static Verification verify(RunFixture run) throws Exception {
         return service(run).verify(new RecordingContext());
     }
 
     private static VerificationService service(RunFixture run) {
-        return new VerificationService(run.databases, run.succeededJobs(), null);
+        return new VerificationService(run.databases, run.succeededJobs(), null, run.workspace);
     }
 
     private static PodTestDatabase imported() throws SQLException {

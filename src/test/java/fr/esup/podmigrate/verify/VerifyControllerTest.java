@@ -13,6 +13,7 @@ import fr.esup.podmigrate.run.WizardStep;
 import fr.esup.podmigrate.testsupport.WebSliceConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Import;
@@ -23,6 +24,8 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.web.util.HtmlUtils;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -63,7 +66,11 @@ class VerifyControllerTest {
             new TableComparison("video_discipline", 3L, "video_discipline", 2L, 3L, 0L, 0L, Difference.UNEXPLAINED,
                     "gone-since-import", "1")),
             new ForeignKeyOrphans.Check(219, List.of(new OrphanedKey("video_channel", "headband_id",
-                    "main_customimagemodel", "id", 2, List.of("1", "3")))));
+                    "main_customimagemodel", "id", 2, List.of("1", "3"), 2L))),
+            new ContentReport("pod_pmv2", List.of(
+                    new TableContent("video_video", "video_video", TableContent.Status.COMPARED, 3, 3, 1, 1, 30, 0, 0, 1, 1)),
+                    List.of(new RowDifference("video_video", "video_video", "3", RowDifference.Kind.TRUNCATED,
+                            RowDifference.Explanation.NONE, "title", "Cours <b>long</b>", "Cou", ""))), null);
     private static final Pattern ROW = Pattern.compile("<tr class=\"comparison[^\"]*\" data-difference=\"([^\"]+)\">(.*?)</tr>",
             Pattern.DOTALL);
     private static final Pattern CELL = Pattern.compile("<td[^>]*>(.*?)</td>", Pattern.DOTALL);
@@ -100,6 +107,33 @@ class VerifyControllerTest {
                         containsString("data-key=\"video_channel.headband_id\""),
                         containsString("<td>1, 3</td>"),
                         containsString("219 foreign keys checked; 1 have rows pointing nowhere, 2 row(s) in all."))));
+    }
+
+    @Test
+    void theRowsComparedShowTheFirstDifferencesOfEachTableAndTheVerdict() throws Exception {
+        mvc.perform(get("/verify"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(
+                        containsString("id=\"verdict\" data-complete=\"false\""),
+                        containsString("v2 read from pod_pmv2: 1 tables compared row by row, 1 row difference(s), 1 unexplained."),
+                        containsString("data-table=\"video_video\" data-status=\"compared\" data-unexplained=\"1\""),
+                        containsString("data-key=\"3\" data-kind=\"truncated\" data-column=\"title\" data-explanation=\"none\""),
+                        containsString("<code>Cours &lt;b&gt;long&lt;/b&gt;</code>"),
+                        containsString("The first 1 of 1 difference(s)"),
+                        containsString("href=\"/verify/differences.csv\""),
+                        containsString("data-pre-existing=\"true\">Already in v2"))));
+    }
+
+    @Test
+    void everyRowDifferenceDownloadsAsTheCsvTheJobWrote(@TempDir Path dir) throws Exception {
+        Path csv = Files.writeString(dir.resolve("verify-1-differences.csv"), "v2_table,v3_table\r\nvideo_video,video_video\r\n");
+        when(service.differences()).thenReturn(Optional.of(csv));
+
+        mvc.perform(get("/verify/differences.csv"))
+                .andExpect(status().isOk())
+                .andExpect(header().string(HttpHeaders.CONTENT_DISPOSITION,
+                        "attachment; filename=\"pod-migrate-differences-20261126-100000.csv\""))
+                .andExpect(content().string("v2_table,v3_table\r\nvideo_video,video_video\r\n"));
     }
 
     @Test

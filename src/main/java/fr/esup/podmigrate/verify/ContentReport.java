@@ -1,0 +1,29 @@
+package fr.esup.podmigrate.verify;
+
+import java.util.List;
+
+/**
+ * What comparing v2's rows with v3's found.
+ *
+ * @param v2Database the v2 database compared (the source, or the scratch database the podv2.sql was loaded into)
+ * @param shown      the first differences of each table ({@value ContentComparison#SHOWN_PER_TABLE} at most)
+ */
+public record ContentReport(String v2Database, List<TableContent> tables, List<RowDifference> shown) {
+
+    public ContentReport {
+        tables = List.copyOf(tables);
+        shown = List.copyOf(shown);
+    }
+
+    public long differences() {
+        return tables.stream().mapToLong(TableContent::differences).sum();
+    }
+
+    public long unexplained() {
+        return tables.stream().mapToLong(TableContent::unexplained).sum();
+    }
+
+    public List<RowDifference> shown(String v2Table) {
+        return shown.stream().filter(d -> d.v2Table().equals(v2Table)).toList();
+    }
+}

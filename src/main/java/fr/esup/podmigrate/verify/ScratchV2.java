@@ -1,0 +1,132 @@
+package fr.esup.podmigrate.verify;
+
+import fr.esup.podmigrate.config.DatabaseEndpoint;
+import fr.esup.podmigrate.run.TableQueries;
+import fr.esup.podmigrate.sql.ImportOptions;
+import fr.esup.podmigrate.sql.ImportResult;
+import fr.esup.podmigrate.sql.ScriptRefusedException;
+import fr.esup.podmigrate.sql.Importer;
+import fr.esup.podmigrate.sql.SqlStatement;
+import fr.esup.podmigrate.sql.StatementKind;
+import fr.esup.podmigrate.sql.StatementReader;
+import fr.esup.podmigrate.sql.TargetLockedException;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.function.BooleanSupplier;
+
+/**
+ * The podv2.sql loaded into a scratch database beside the target, {@code <target>_pmv2}, when there is no source
+ * database to compare v3's rows with: loaded by the project's own engine, as written (a plain import), and dropped
+ * once the comparison is over. Only that database is ever created or dropped.
+ */
+public final class ScratchV2 implements AutoCloseable {
+
+    public static final String SUFFIX = "_pmv2";
+    /** The statements at the head of a script where its USE lines are: they name the database it was dumped from. */
+    private static final int HEAD_STATEMENTS = 200;
+    private static final int CONNECTIONS = 4;
+
+    private final DatabaseEndpoint target;
+    private final String name;
+
+    private ScratchV2(DatabaseEndpoint target, String name) {
+        this.target = target;
+        this.name = name;
+    }
+
+    /** The scratch database's name for this target. */
+    public static String nameFor(DatabaseEndpoint target) {
+        return target.database() + SUFFIX;
+    }
+
+    /**
+     * Creates the scratch database (over a scratch database a crashed verification left) and loads the script.
+     *
+     * @param sourceDatabase for a script of several databases, the one the import took; else null
+     * @throws Unavailable the target's account may not create the scratch database
+     */
+    public static ScratchV2 load(DatabaseEndpoint target, Path script, String sourceDatabase, BooleanSupplier cancelled)
+            throws Unavailable, SQLException, IOException {
+        ScratchV2 scratch = new ScratchV2(target, nameFor(target));
+        try (Connection connection = target.connect(); Statement statement = connection.createStatement()) {
+            statement.execute("DROP DATABASE IF EXISTS " + TableQueries.quote(scratch.name));
+            statement.execute("CREATE DATABASE " + TableQueries.quote(scratch.name) + " CHARACTER SET utf8mb4");
+        } catch (SQLException e) {
+            if (e.getErrorCode() == 1044 || e.getErrorCode() == 1045 || e.getErrorCode() == 1142) {
+                throw new Unavailable(scratch.name, e.getMessage());
+            }
+            throw e;
+        }
+        try {
+            ImportOptions options = ImportOptions.builder().sourceDatabase(sourceDatabase)
+                    .allowedUseDatabases(usedDatabases(script)).parallelism(CONNECTIONS).cancelled(cancelled).build();
+            ImportResult result = new Importer(options).run(script, scratch::connect);
+            if (!result.completed() || !result.errors().isEmpty()) {
+                throw new IOException("The podv2.sql did not load into " + scratch.name + ": "
+                        + (result.errors().isEmpty() ? "stopped" : result.errors().get(0).message()));
+            }
+            return scratch;
+        } catch (IOException | SQLException | RuntimeException e) {
+            scratch.close();
+            throw e;
+        } catch (ScriptRefusedException | TargetLockedException e) {
+            scratch.close();
+            throw new IOException("The podv2.sql cannot be loaded into " + scratch.name + ": " + e.getMessage(), e);
+        }
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public Connection connect() throws SQLException {
+        Connection connection = target.connect();
+        connection.setCatalog(name);
+        return connection;
+    }
+
+    @Override
+    public void close() throws SQLException {
+        try (Connection connection = target.connect(); Statement statement = connection.createStatement()) {
+            statement.execute("DROP DATABASE IF EXISTS " + TableQueries.quote(name));
+        }
+    }
+
+    /** The databases the script's head USEs: the one it was dumped from, which the plain import may not reach. */
+    private static Set<String> usedDatabases(Path script) throws IOException {
+        Set<String> used = new LinkedHashSet<>();
+        try (StatementReader reader = StatementReader.open(script)) {
+            SqlStatement statement;
+            for (int i = 0; i < HEAD_STATEMENTS && (statement = reader.next()) != null; i++) {
+                if (statement.kind() == StatementKind.USE && statement.schema() != null) {
+                    used.add(statement.schema());
+                } else if (statement.kind() == StatementKind.INSERT) {
+                    break;
+                }
+            }
+        }
+        return used;
+    }
+
+    /** The target's account may not create the scratch database: the privilege it lacks, the server's words. */
+    public static final class Unavailable extends Exception {
+
+        private final String database;
+
+        Unavailable(String database, String serverMessage) {
+            super("The target's account may not create the scratch database " + database
+                    + ": it needs the CREATE and DROP privileges on it (" + serverMessage + ")");
+            this.database = database;
+        }
+
+        public String database() {
+            return database;
+        }
+    }
+}
