@@ -1,6 +1,7 @@
 package fr.esup.podmigrate.verify;
 
 import fr.esup.podmigrate.pod.DefaultSiteLink;
+import fr.esup.podmigrate.pod.EphemeralTable;
 import fr.esup.podmigrate.pod.ExcludedTable;
 import fr.esup.podmigrate.pod.PodMigrationRules;
 import fr.esup.podmigrate.pod.SiteLink;
@@ -29,6 +30,7 @@ import java.util.concurrent.Executors;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import static fr.esup.podmigrate.run.TableQueries.quote;
 
@@ -84,8 +86,9 @@ public final class ContentComparison {
         Set<String> v3Tables = new TreeSet<>(TableQueries.names(v3));
         Map<String, String> renames = PodMigrationRules.renamesFor(v3Tables).stream()
                 .collect(Collectors.toMap(TableRename::v2Table, TableRename::v3Table));
-        Set<String> excluded = PodMigrationRules.EXCLUDED_TABLES.stream().map(ExcludedTable::table)
-                .collect(Collectors.toSet());
+        // caches are compared by their counts only: the import leaves them out unless asked, and they expire
+        Set<String> excluded = Stream.concat(PodMigrationRules.EXCLUDED_TABLES.stream().map(ExcludedTable::table),
+                PodMigrationRules.EPHEMERAL_TABLES.stream().map(EphemeralTable::table)).collect(Collectors.toSet());
         Map<String, String> pairs = new LinkedHashMap<>();
         for (String v2Table : v2Tables) {
             String v3Table = renames.getOrDefault(v2Table, v2Table);

@@ -1,5 +1,6 @@
 package fr.esup.podmigrate.verify;
 
+import fr.esup.podmigrate.pod.EphemeralTable;
 import fr.esup.podmigrate.pod.ExcludedTable;
 import fr.esup.podmigrate.pod.PodMigrationRules;
 import fr.esup.podmigrate.pod.TableRename;
@@ -39,6 +40,8 @@ final class RowCounts {
                 .collect(Collectors.toMap(TableRename::v2Table, TableRename::v3Table));
         Map<String, ExcludedTable> excluded = PodMigrationRules.EXCLUDED_TABLES.stream()
                 .collect(Collectors.toMap(ExcludedTable::table, Function.identity()));
+        Map<String, EphemeralTable> ephemeral = PodMigrationRules.EPHEMERAL_TABLES.stream()
+                .collect(Collectors.toMap(EphemeralTable::table, Function.identity()));
         Map<String, TableWithoutHome> homeless = PodMigrationRules.tablesWithoutHome(v3Tables).stream()
                 .collect(Collectors.toMap(TableWithoutHome::v2Table, Function.identity()));
         List<TableComparison> lines = new ArrayList<>();
@@ -56,6 +59,10 @@ final class RowCounts {
                 if (excluded.containsKey(v2Table)) {
                     lines.add(new TableComparison(v2Table, v2Rows, v3Rows == null ? null : v3Table, v3Rows, inserted,
                             ignored, skipped, Difference.EXCLUDED, key(excluded.get(v2Table).reason()), ""));
+                } else if (ephemeral.containsKey(v2Table) && v2Rows > 0 && (v3Rows == null || v3Rows == 0)) {
+                    // a cache the import left out, as it does unless the operator includes them
+                    lines.add(new TableComparison(v2Table, v2Rows, v3Rows == null ? null : v3Table, v3Rows, inserted,
+                            ignored, skipped, Difference.EXCLUDED, key(ephemeral.get(v2Table).reason()), ""));
                 } else if (v3Rows == null) {
                     TableWithoutHome fate = homeless.get(v2Table);
                     lines.add(new TableComparison(v2Table, v2Rows, null, null, inserted, ignored, skipped,

@@ -51,6 +51,15 @@ class RowCountsTest {
     }
 
     @Test
+    void aCacheTheImportLeftOutIsExpectedAndOneItIncludedIsCompared() {
+        List<TableComparison> lines = RowCounts.compare(Map.of("django_session", 5L, "live_heartbeat", 3L),
+                Map.of("django_session", 0L, "live_heartbeat", 3L), null);
+        assertThat(lines).extracting(TableComparison::name, TableComparison::difference, TableComparison::reason)
+                .containsExactly(tuple("django_session", Difference.EXCLUDED, "sessions"),
+                        tuple("live_heartbeat", Difference.SAME, null));
+    }
+
+    @Test
     void linesSayBothSidesTheDeltaAndTheIgnoredRows() {
         List<TableComparison> lines = RowCounts.compare(V2, V3, IMPORTED);
         assertThat(lines).filteredOn(l -> "video_channel".equals(l.v2Table()))
