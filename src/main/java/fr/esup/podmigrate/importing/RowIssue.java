@@ -24,7 +24,7 @@ public record RowIssue(String table, boolean refused, String name, ValueChange c
     }
 
     /** One line of URL-encoded fields: the job's results are text. */
-    String encode() {
+    public String encode() {
         return String.join(" ", field(table), String.valueOf(refused), field(name), change.name(), String.valueOf(rows),
                 field(String.join("\n", keys)), field(sample));
     }

@@ -1,5 +1,6 @@
 package fr.esup.podmigrate.verify;
 
+import fr.esup.podmigrate.importing.RowIssue;
 import fr.esup.podmigrate.pod.PodMigrationRules;
 import fr.esup.podmigrate.run.ChecklistStore;
 import fr.esup.podmigrate.run.Job;
@@ -89,6 +90,15 @@ public class MigrationReport {
         md.line(job(md, verification.backup(), JobResults.BACKUP_FILE));
         md.section("report.import");
         md.line(job(md, verification.imported(), JobResults.IMPORT_SCRIPT));
+        List<RowIssue> issues = ImportIssues.of(verification.imported()).issues();
+        if (!issues.isEmpty()) {
+            md.line(md.text("import.issues.title"));
+            md.table(List.of("import.table.target", "report.issue", "report.issueKeys"), issues.stream()
+                    .map(i -> List.of(i.table(), i.refused() ? md.text("import.issue.refused", i.name(), i.rows())
+                                    : md.text("import.issue." + i.change().name(), i.name(), i.rows()),
+                            i.keys().isEmpty() ? i.sample() : String.join(", ", i.keys())))
+                    .toList());
+        }
         md.section("verify.counts.title");
         md.line(md.text("verify.totals", verification.v2Total(), verification.v3Total(), verification.tables().size()));
         md.table(List.of("verify.column.v2Table", "verify.column.v2Rows", "verify.column.v3Table",

@@ -1,5 +1,6 @@
 package fr.esup.podmigrate.verify;
 
+import fr.esup.podmigrate.importing.RowIssue;
 import fr.esup.podmigrate.run.ChecklistStore;
 import fr.esup.podmigrate.run.Job;
 import fr.esup.podmigrate.run.JobAlreadyRunningException;
@@ -12,6 +13,7 @@ import fr.esup.podmigrate.run.V2Origin;
 import fr.esup.podmigrate.run.WizardStep;
 import fr.esup.podmigrate.testsupport.WebSliceConfiguration;
 import org.junit.jupiter.api.BeforeEach;
+import fr.esup.podmigrate.sql.ValueChange;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -55,8 +57,12 @@ class VerifyControllerTest {
     private static final Instant AT = Instant.parse("2026-11-26T10:00:00Z");
     private static final Job BACKUP = new Job("backup-1", WizardStep.BACKUP, "bob", "t", JobStatus.SUCCEEDED, AT, AT,
             JobProgress.NONE, "12 MiB", Map.of("file", "backups/pod-20261126.sql.gz"));
+    private static final Job IMPORT = new Job("import-1", WizardStep.IMPORT, "bob", "t", JobStatus.SUCCEEDED, AT, AT,
+            JobProgress.NONE, "Imported", Map.of("script", "import/podv2.sql", "issue.0000", new RowIssue(
+                    "lti_provider_lticoursecontext", true, "lms_course_context", ValueChange.OTHER, 5,
+                    List.of("10", "15"), "Duplicate entry '' for key 'lms_course_context'").encode()));
     private static final Verification VERIFICATION = new Verification(AT, "pod@v3:3306/pod",
-            new V2Origin(V2Origin.Kind.SCRIPT, "import/podv2.sql"), null, BACKUP, List.of(
+            new V2Origin(V2Origin.Kind.SCRIPT, "import/podv2.sql"), IMPORT, BACKUP, List.of(
             new TableComparison("django_site", 1L, "django_site", 1L, 1L, 0L, 0L, Difference.SAME, null, ""),
             new TableComparison("foo|bar \"x\", y", 2L, null, null, 0L, 0L, 0L, Difference.MISSING_TABLE, null, ""),
             new TableComparison(null, null, "meeting", 0L, null, null, null, Difference.V3_ONLY, null, ""),
@@ -172,6 +178,7 @@ class VerifyControllerTest {
                         containsString("by alice."),
                         containsString("| Import | Done | carol |"),
                         containsString("Job backup-1: backups/pod-20261126.sql.gz, by bob"),
+                        containsString("| lti_provider_lticoursecontext | Refused by the key lms_course_context: 5 rows. | 10, 15 |"),
                         containsString("| foo\\|bar \"x\", y | 2 |  |  |  | 0 | 0 | 0 | Table missing |  |"),
                         containsString("| video_channel | 4 | video_channel | 3 | -1 | 3 | 1 | 0 | Rows ignored by INSERT IGNORE |  |"),
                         containsString("| Unexplained | 1 row(s) the import inserted are gone |"),
