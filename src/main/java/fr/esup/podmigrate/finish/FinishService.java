@@ -4,6 +4,7 @@ import fr.esup.podmigrate.config.Databases;
 import fr.esup.podmigrate.pod.DjangoModels;
 import fr.esup.podmigrate.pod.PodMigrationRules;
 import fr.esup.podmigrate.pod.PodServers;
+import fr.esup.podmigrate.run.ContentTypeCheck;
 import fr.esup.podmigrate.run.TableQueries;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;

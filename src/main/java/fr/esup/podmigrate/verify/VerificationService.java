@@ -3,6 +3,8 @@ package fr.esup.podmigrate.verify;
 import fr.esup.podmigrate.config.DatabaseEndpoint;
 import fr.esup.podmigrate.config.Databases;
 import fr.esup.podmigrate.config.Workspace;
+import fr.esup.podmigrate.pod.DjangoModels;
+import fr.esup.podmigrate.run.ContentTypeCheck;
 import fr.esup.podmigrate.run.Job;
 import fr.esup.podmigrate.run.JobContext;
 import fr.esup.podmigrate.run.JobProgress;
@@ -57,6 +59,16 @@ class VerificationService {
     }
 
     /** The newest verification that ran to its end. */
+    /**
+     * The target's models without a content type, read now: Django's post_migrate creates them once the finish
+     * step's migrate runs on the Pod server.
+     */
+    List<DjangoModels.Model> modelsWithoutContentType() throws SQLException {
+        try (Connection target = databases.target().connect()) {
+            return ContentTypeCheck.modelsWithoutContentType(target);
+        }
+    }
+
     Optional<Verification> latest() {
         return jobs.newest(WizardStep.VERIFY).map(job -> VerificationResults.read(job, runner::find));
     }

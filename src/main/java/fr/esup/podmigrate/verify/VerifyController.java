@@ -19,9 +19,11 @@ import org.springframework.web.server.ResponseStatusException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.Principal;
+import java.sql.SQLException;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import java.util.Optional;
 
 @Controller
 class VerifyController {
@@ -37,13 +39,13 @@ class VerifyController {
     }
 
     @GetMapping("/verify")
-    String verify(@RequestParam(defaultValue = "all") String show, HtmxRequest htmx, Model model) {
+    String verify(@RequestParam(defaultValue = "all") String show, HtmxRequest htmx, Model model) throws SQLException {
         return page(Verification.Filter.of(show), htmx, model);
     }
 
     /** Counts and checks in a job; its verdict is the step's status. */
     @PostMapping("/verify")
-    String start(HtmxRequest htmx, Model model, Principal principal) {
+    String start(HtmxRequest htmx, Model model, Principal principal) throws SQLException {
         try {
             service.start(principal.getName());
         } catch (JobAlreadyRunningException e) {
@@ -83,12 +85,14 @@ class VerifyController {
                 "No verification has run yet: count the rows on the verify page first"));
     }
 
-    private String page(Verification.Filter filter, HtmxRequest htmx, Model model) {
+    private String page(Verification.Filter filter, HtmxRequest htmx, Model model) throws SQLException {
         service.latestJob().ifPresent(job -> model.addAttribute("job", job));
-        service.latest().ifPresent(verification -> {
-            model.addAttribute("verification", verification);
-            model.addAttribute("lines", verification.lines(filter));
-        });
+        Optional<Verification> latest = service.latest();
+        if (latest.isPresent()) {
+            model.addAttribute("verification", latest.get());
+            model.addAttribute("lines", latest.get().lines(filter));
+            model.addAttribute("withoutContentType", service.modelsWithoutContentType());
+        }
         model.addAttribute("filter", filter);
         model.addAttribute("filters", Verification.Filter.values());
         return htmx.isHtmxRequest() ? "verify/verify :: panel" : "verify/verify";

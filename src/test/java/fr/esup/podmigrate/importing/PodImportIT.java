@@ -2,7 +2,7 @@ package fr.esup.podmigrate.importing;
 
 import fr.esup.podmigrate.config.DatabaseEndpoint;
 import fr.esup.podmigrate.dump.Podv2ScriptOptions;
-import fr.esup.podmigrate.finish.ContentTypeCheck;
+import fr.esup.podmigrate.run.ContentTypeCheck;
 import fr.esup.podmigrate.pod.DjangoModels;
 import fr.esup.podmigrate.pod.PodMigrationRules;
 import fr.esup.podmigrate.pod.PodTestDatabase;

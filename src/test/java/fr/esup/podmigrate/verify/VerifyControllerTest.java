@@ -1,6 +1,7 @@
 package fr.esup.podmigrate.verify;
 
 import fr.esup.podmigrate.importing.RowIssue;
+import fr.esup.podmigrate.pod.DjangoModels;
 import fr.esup.podmigrate.run.ChecklistStore;
 import fr.esup.podmigrate.run.Job;
 import fr.esup.podmigrate.run.JobAlreadyRunningException;
@@ -94,9 +95,19 @@ class VerifyControllerTest {
     ChecklistStore checklist;
 
     @BeforeEach
-    void verification() {
+    void verification() throws Exception {
         when(service.latest()).thenReturn(Optional.of(VERIFICATION));
         when(service.latestJob()).thenReturn(Optional.of(verifyJob(JobStatus.SUCCEEDED)));
+        when(service.modelsWithoutContentType()).thenReturn(List.of(new DjangoModels.Model("cut", "cutvideo")));
+    }
+
+    @Test
+    void pageListsTheModelsWithoutAContentTypeUntilMigrateRuns() throws Exception {
+        mvc.perform(get("/verify"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("id=\"content-types\""),
+                        containsString("1 model of the target has no content type yet"),
+                        containsString("<code>cut.cutvideo</code>"))));
     }
 
     @Test

@@ -1,7 +1,6 @@
-package fr.esup.podmigrate.finish;
+package fr.esup.podmigrate.run;
 
 import fr.esup.podmigrate.pod.DjangoModels;
-import fr.esup.podmigrate.run.TableQueries;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.sql.Connection;
@@ -13,7 +12,7 @@ import static fr.esup.podmigrate.run.TableQueries.quote;
 /**
  * The v3 models a migrated database has no content type for: the import brings v2's {@code django_content_type} and
  * {@code auth_permission}, which know nothing of the models v3 added, until Django's {@code post_migrate} creates
- * theirs. Also for the verification to call.
+ * theirs. The finish step lists them, and so does the verification.
  */
 public final class ContentTypeCheck {
 
