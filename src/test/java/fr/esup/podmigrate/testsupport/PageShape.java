@@ -31,18 +31,23 @@ public final class PageShape {
 
     /** An htmx answer starting with the element whose id is {@code id}, with no layout, {@code <main>} or {@code <h1>}. */
     public static Matcher<String> fragment(String id) {
+        return fragmentStartingWith("id=\"" + id + "\"");
+    }
+
+    /** An htmx answer whose first tag holds {@code attribute}, with no layout, {@code <main>} or {@code <h1>}. */
+    public static Matcher<String> fragmentStartingWith(String attribute) {
         return new TypeSafeMatcher<>() {
             @Override
             protected boolean matchesSafely(String html) {
                 String start = html.stripLeading();
-                return start.startsWith("<") && start.substring(0, start.indexOf('>') + 1).contains("id=\"" + id + "\"")
+                return start.startsWith("<") && start.substring(0, start.indexOf('>') + 1).contains(attribute)
                         && !html.contains("<html") && !html.contains("<nav class=\"steps\"") && !html.contains("<main")
                         && !html.contains("<h1");
             }
 
             @Override
             public void describeTo(Description description) {
-                description.appendText("only the fragment #" + id + ", without the layout, <main> or <h1");
+                description.appendText("only a fragment whose first tag holds " + attribute + ", without the layout, <main> or <h1");
             }
         };
     }
