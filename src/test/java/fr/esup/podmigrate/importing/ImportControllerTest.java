@@ -114,6 +114,8 @@ class ImportControllerTest {
                         containsString("video_encode_transcript_videorendition"),
                         containsString("encoding_resolution_threshold = 0"),
                         containsString("data-code=\"no-v3-home\""),
+                        containsString("<details id=\"import-plan\" open=\"open\">"),
+                        containsString("<summary>Plan for 1 tables: 1 imported (1 of them renamed), 0 left out</summary>"),
                         containsString("id=\"start-import\""))))
                 .andExpect(content().string(fragment("import-panel")));
     }
@@ -219,5 +221,33 @@ class ImportControllerTest {
         mvc.perform(post("/import/resume").with(csrf()).header("HX-Request", "true"))
                 .andExpect(content().string(allOf(containsString("data-status=\"running\""), fragment("import-panel"))));
         verify(service).resume("alice");
+    }
+
+    @Test
+    void afterAnImportThePlanIsFoldedAndTheCheckSaysWhenItRan() throws Exception {
+        when(service.analysis(SCRIPT)).thenReturn(Optional.of(analysis(List.of())));
+        when(service.latestImport()).thenReturn(Optional.of(importJob(JobStatus.SUCCEEDED, Map.of("inserted.video_video", "200"))));
+        when(service.guard()).thenReturn(new ImportGuard("pod",
+                new BackupCheck(BackupCheck.Verdict.CHANGED, BACKUP, List.of("video_video")), false, false));
+        mvc.perform(get("/import"))
+                .andExpect(content().string(allOf(
+                        containsString("<details id=\"import-plan\">"),
+                        containsString("id=\"import-done\""),
+                        containsString("Imported at 2026-11-26 "),
+                        containsString("to import again, back up the target as it is now first."),
+                        not(containsString("No verified backup holds the target")),
+                        not(containsString("id=\"start-import\"")))));
+        mvc.perform(get("/import").header("Accept-Language", "fr"))
+                .andExpect(content().string(containsString("pour importer à nouveau, sauvegardez d&#39;abord la cible")));
+    }
+
+    @Test
+    void withoutAnImportAChangedTargetStillAsksForABackup() throws Exception {
+        when(service.analysis(SCRIPT)).thenReturn(Optional.of(analysis(List.of())));
+        when(service.guard()).thenReturn(new ImportGuard("pod",
+                new BackupCheck(BackupCheck.Verdict.CHANGED, BACKUP, List.of("video_video")), false, false));
+        mvc.perform(get("/import"))
+                .andExpect(content().string(allOf(containsString("No verified backup holds the target"),
+                        not(containsString("id=\"import-done\"")))));
     }
 }
