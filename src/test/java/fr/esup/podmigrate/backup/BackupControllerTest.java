@@ -29,6 +29,8 @@ import java.util.TreeMap;
 
 import static fr.esup.podmigrate.testsupport.PageShape.fragment;
 import static fr.esup.podmigrate.testsupport.PageShape.fullPage;
+import static fr.esup.podmigrate.testsupport.PageShape.pendingShownOnEveryHtmxForm;
+import static fr.esup.podmigrate.testsupport.PageShape.pendingShownOnEveryHtmxForm;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
@@ -99,7 +101,8 @@ class BackupControllerTest {
                         containsString("href=\"/backup/" + NAME + "/restore\""),
                         not(containsString("hx-trigger=\"load delay:2s\"")),
                         not(containsString("hunter2")))))
-                .andExpect(content().string(fullPage()));
+                .andExpect(content().string(fullPage()))
+                .andExpect(content().string(pendingShownOnEveryHtmxForm()));
     }
 
     @Test
@@ -184,7 +187,8 @@ class BackupControllerTest {
                         containsString("<code>pm_extra</code>"),
                         containsString("First take a safety backup"),
                         containsString("Type the database name, pod, to confirm"))))
-                .andExpect(content().string(fullPage()));
+                .andExpect(content().string(fullPage()))
+                .andExpect(content().string(pendingShownOnEveryHtmxForm()));
         mvc.perform(get("/backup/" + NAME + "/restore").header("HX-Request", "true"))
                 .andExpect(content().string(allOf(containsString("id=\"restore\""), not(containsString("<nav class=\"steps\"")))))
                 .andExpect(content().string(fragment("restore")));

@@ -25,6 +25,7 @@ import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static fr.esup.podmigrate.testsupport.PageShape.fragment;
 import static fr.esup.podmigrate.testsupport.PageShape.fullPage;
+import static fr.esup.podmigrate.testsupport.PageShape.pendingShownOnEveryHtmxForm;
 import static org.hamcrest.Matchers.not;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.Mockito.never;
@@ -92,6 +93,7 @@ class ChecklistControllerTest {
                         containsString("v2 column viewcount: v3 has no place for it."),
                         containsString("id=\"recreate-live_broadcaster\""))))
                 .andExpect(content().string(fullPage()))
+                .andExpect(content().string(pendingShownOnEveryHtmxForm()))
                 .andExpect(content().string(not(containsString("id=\"insert-live_broadcaster\""))));
     }
 

@@ -23,6 +23,7 @@ import java.util.Optional;
 
 import static fr.esup.podmigrate.testsupport.PageShape.fragmentStartingWith;
 import static fr.esup.podmigrate.testsupport.PageShape.fullPage;
+import static fr.esup.podmigrate.testsupport.PageShape.pendingShownOnEveryHtmxForm;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
@@ -75,7 +76,8 @@ class ConnectionControllerTest {
                         containsString("2026-11-26 09:30, bob"),
                         containsString("No source database is configured"),
                         not(containsString("hunter2")))))
-                .andExpect(content().string(fullPage()));
+                .andExpect(content().string(fullPage()))
+                .andExpect(content().string(pendingShownOnEveryHtmxForm()));
     }
 
     @Test

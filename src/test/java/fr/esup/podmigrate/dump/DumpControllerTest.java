@@ -35,6 +35,7 @@ import java.util.Optional;
 
 import static fr.esup.podmigrate.testsupport.PageShape.fragment;
 import static fr.esup.podmigrate.testsupport.PageShape.fullPage;
+import static fr.esup.podmigrate.testsupport.PageShape.pendingShownOnEveryHtmxForm;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
@@ -132,7 +133,8 @@ class DumpControllerTest {
                         not(containsString("name=\"gzip\" checked")),
                         not(containsString("hunter2")),
                         not(containsString("s3cret")))))
-                .andExpect(content().string(fullPage()));
+                .andExpect(content().string(fullPage()))
+                .andExpect(content().string(pendingShownOnEveryHtmxForm()));
     }
 
     @Test

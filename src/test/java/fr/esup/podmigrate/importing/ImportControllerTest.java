@@ -32,6 +32,7 @@ import java.util.TreeMap;
 
 import static fr.esup.podmigrate.testsupport.PageShape.fragment;
 import static fr.esup.podmigrate.testsupport.PageShape.fullPage;
+import static fr.esup.podmigrate.testsupport.PageShape.pendingShownOnEveryHtmxForm;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
@@ -117,6 +118,7 @@ class ImportControllerTest {
                         containsString("<details id=\"import-plan\" open=\"open\">"),
                         containsString("<summary>Plan for 1 tables: 1 imported (1 of them renamed), 0 left out</summary>"),
                         containsString("id=\"start-import\""))))
+                .andExpect(content().string(pendingShownOnEveryHtmxForm()))
                 .andExpect(content().string(fragment("import-panel")));
     }
 

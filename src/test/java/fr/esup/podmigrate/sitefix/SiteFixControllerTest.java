@@ -24,6 +24,7 @@ import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static fr.esup.podmigrate.testsupport.PageShape.fragment;
 import static fr.esup.podmigrate.testsupport.PageShape.fullPage;
+import static fr.esup.podmigrate.testsupport.PageShape.pendingShownOnEveryHtmxForm;
 import static org.hamcrest.Matchers.not;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
@@ -86,6 +87,7 @@ class SiteFixControllerTest {
                         containsString("Row 1 was on several sites in v2 (1, 2)"),
                         containsString("2 row(s) had no v2 site"),
                         fullPage())))
+                .andExpect(content().string(pendingShownOnEveryHtmxForm()))
                 .andExpect(content().string(not(containsString("value=\"default-site:video_channel\" checked"))));
     }
 

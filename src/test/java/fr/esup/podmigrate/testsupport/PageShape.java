@@ -4,12 +4,18 @@ import org.hamcrest.Description;
 import org.hamcrest.Matcher;
 import org.hamcrest.TypeSafeMatcher;
 
+import java.util.List;
+import java.util.regex.MatchResult;
+import java.util.regex.Pattern;
+
 /**
  * What an answer must look like: a full page has the layout and exactly one {@code <h1>}; an htmx answer is only the
  * fragment its {@code hx-target} swaps, without the layout, the page's {@code <main>} or its {@code <h1>}, or else the
  * page nests inside itself at each swap.
  */
 public final class PageShape {
+
+    private static final Pattern HTMX_FORM = Pattern.compile("<form[^>]*hx-post=[^>]*>");
 
     private PageShape() {
     }
@@ -48,6 +54,23 @@ public final class PageShape {
             @Override
             public void describeTo(Description description) {
                 description.appendText("only a fragment whose first tag holds " + attribute + ", without the layout, <main> or <h1");
+            }
+        };
+    }
+
+    /** At least one htmx form, and every one disables its button and shows an indicator while its request is pending. */
+    public static Matcher<String> pendingShownOnEveryHtmxForm() {
+        return new TypeSafeMatcher<>() {
+            @Override
+            protected boolean matchesSafely(String html) {
+                List<String> forms = HTMX_FORM.matcher(html).results().map(MatchResult::group).toList();
+                return !forms.isEmpty() && forms.stream()
+                        .allMatch(form -> form.contains("hx-disabled-elt=\"find button\"") && form.contains("hx-indicator=\""));
+            }
+
+            @Override
+            public void describeTo(Description description) {
+                description.appendText("htmx forms, each with hx-disabled-elt=\"find button\" and an hx-indicator");
             }
         };
     }

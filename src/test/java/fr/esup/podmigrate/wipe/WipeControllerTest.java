@@ -28,6 +28,7 @@ import java.util.TreeMap;
 
 import static fr.esup.podmigrate.testsupport.PageShape.fragment;
 import static fr.esup.podmigrate.testsupport.PageShape.fullPage;
+import static fr.esup.podmigrate.testsupport.PageShape.pendingShownOnEveryHtmxForm;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
@@ -111,7 +112,8 @@ class WipeControllerTest {
                         containsString("id=\"start-wipe\""),
                         not(containsString("<nav class=\"steps\"")),
                         not(containsString("<html")))))
-                .andExpect(content().string(fragment("wipe-panel")));
+                .andExpect(content().string(fragment("wipe-panel")))
+                .andExpect(content().string(pendingShownOnEveryHtmxForm()));
     }
 
     @Test
