@@ -116,7 +116,7 @@ class ImportControllerTest {
                         containsString("encoding_resolution_threshold = 0"),
                         containsString("data-code=\"no-v3-home\""),
                         containsString("<details id=\"import-plan\" open=\"open\">"),
-                        containsString("<summary>Plan for 1 tables: 1 imported (1 of them renamed), 0 left out</summary>"),
+                        containsString("<summary>Plan for 1 table(s): 1 imported (1 of them renamed), 0 left out</summary>"),
                         containsString("id=\"start-import\""))))
                 .andExpect(content().string(pendingShownOnEveryHtmxForm()))
                 .andExpect(content().string(fragment("import-panel")));
