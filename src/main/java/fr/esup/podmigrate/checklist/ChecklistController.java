@@ -86,6 +86,6 @@ class ChecklistController {
 
     private String page(HtmxRequest htmx, Model model) throws SQLException, IOException {
         model.addAttribute("page", service.page());
-        return htmx.isHtmxRequest() ? "checklist/checklist :: body" : "checklist/checklist";
+        return htmx.isHtmxRequest() ? "checklist/checklist :: checklist" : "checklist/checklist";
     }
 }

@@ -27,6 +27,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
+import static fr.esup.podmigrate.testsupport.PageShape.fragment;
+import static fr.esup.podmigrate.testsupport.PageShape.fullPage;
+import static fr.esup.podmigrate.testsupport.PageShape.pendingShownOnEveryHtmxForm;
+import static fr.esup.podmigrate.testsupport.PageShape.pendingShownOnEveryHtmxForm;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
@@ -96,7 +100,9 @@ class BackupControllerTest {
                         containsString("href=\"/backup/" + NAME + "/download\""),
                         containsString("href=\"/backup/" + NAME + "/restore\""),
                         not(containsString("hx-trigger=\"load delay:2s\"")),
-                        not(containsString("hunter2")))));
+                        not(containsString("hunter2")))))
+                .andExpect(content().string(fullPage()))
+                .andExpect(content().string(pendingShownOnEveryHtmxForm()));
     }
 
     @Test
@@ -116,7 +122,8 @@ class BackupControllerTest {
                         containsString("hx-get=\"/jobs/backup-1234abcd\""),
                         not(containsString("id=\"start-backup\"")),
                         not(containsString("<nav class=\"steps\"")),
-                        not(containsString("<html")))));
+                        not(containsString("<html")))))
+                .andExpect(content().string(fragment("backup-panel")));
     }
 
     @Test
@@ -127,7 +134,8 @@ class BackupControllerTest {
                 .andExpect(content().string(allOf(
                         containsString("data-status=\"running\""),
                         containsString("1200"),
-                        not(containsString("<nav class=\"steps\"")))));
+                        not(containsString("<nav class=\"steps\"")))))
+                .andExpect(content().string(fragment("backup-panel")));
         verify(service).startBackup("alice");
     }
 
@@ -178,9 +186,12 @@ class BackupControllerTest {
                         containsString("Drop 1 tables that the database has and the backup lacks"),
                         containsString("<code>pm_extra</code>"),
                         containsString("First take a safety backup"),
-                        containsString("Type the database name, pod, to confirm"))));
+                        containsString("Type the database name, pod, to confirm"))))
+                .andExpect(content().string(fullPage()))
+                .andExpect(content().string(pendingShownOnEveryHtmxForm()));
         mvc.perform(get("/backup/" + NAME + "/restore").header("HX-Request", "true"))
-                .andExpect(content().string(allOf(containsString("id=\"restore\""), not(containsString("<nav class=\"steps\"")))));
+                .andExpect(content().string(allOf(containsString("id=\"restore\""), not(containsString("<nav class=\"steps\"")))))
+                .andExpect(content().string(fragment("restore")));
     }
 
     @Test
@@ -194,7 +205,8 @@ class BackupControllerTest {
                 .andExpect(content().string(allOf(
                         containsString("You typed &quot;prod&quot;, not the database name pod: nothing was changed."),
                         containsString("No safety backup is needed: the verified backup " + NAME),
-                        containsString("id=\"start-restore\""))));
+                        containsString("id=\"start-restore\""))))
+                .andExpect(content().string(fragment("restore")));
     }
 
     @Test
@@ -206,6 +218,7 @@ class BackupControllerTest {
                 .andExpect(status().isOk())
                 .andExpect(content().string(allOf(
                         containsString("hx-get=\"/jobs/backup-1234abcd\""),
-                        not(containsString("id=\"start-restore\"")))));
+                        not(containsString("id=\"start-restore\"")))))
+                .andExpect(content().string(fragment("restore")));
     }
 }

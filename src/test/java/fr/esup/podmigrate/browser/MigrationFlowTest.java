@@ -84,6 +84,8 @@ class MigrationFlowTest {
         String inserted = importing.element("#import-results tr[data-table='video_video'] td.number").getText();
         assertThat(Long.parseLong(inserted)).isEqualTo(count(SOURCE, "video_video")).isPositive();
         assertThat(count(TARGET, "video_encode_transcript_videorendition")).isEqualTo(count(SOURCE, "video_videorendition"));
+        assertThat(importing.element("#import-plan").getAttribute("open")).as("the plan folds once imported").isNull();
+        assertThat(importing.widerThanTheWindow()).as("the import page with its plan and results fits the window").isEmpty();
 
         StepPage verify = new StepPage(driver, base + "/verify", By.id("start-verify")).click("start-verify");
         assertThat(verify.element("section.report[data-verdict]").getAttribute("data-verdict")).isNotEqualTo("problems");

@@ -1,12 +1,14 @@
 package fr.esup.podmigrate.browser;
 
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.time.Duration;
+import java.util.List;
 
 /** A wizard step's page whose actions start background jobs: it clicks, types, and waits for the job's end. */
 class StepPage {
@@ -40,5 +42,25 @@ class StepPage {
 
     WebElement element(String css) {
         return wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
+    }
+
+    /**
+     * What makes the page wider than the window: empty when {@code document.documentElement.scrollWidth <=
+     * window.innerWidth}, else the page's and the window's widths, then the deepest elements that reach past the window.
+     */
+    @SuppressWarnings("unchecked")
+    List<String> widerThanTheWindow() {
+        return (List<String>) ((JavascriptExecutor) driver).executeScript("""
+                var page = document.documentElement.scrollWidth, window_ = window.innerWidth;
+                if (page <= window_) { return []; }
+                var past = Array.from(document.querySelectorAll('body *')).filter(function (e) {
+                  return e.getBoundingClientRect().right > window_ + 1
+                      && !Array.from(e.children).some(function (c) { return c.getBoundingClientRect().right > window_ + 1; });
+                });
+                return ['page ' + page + ' px, window ' + window_ + ' px'].concat(past.slice(0, 8).map(function (e) {
+                  return e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + (e.className ? '.' + String(e.className).replace(/ /g, '.') : '')
+                      + ' right=' + Math.round(e.getBoundingClientRect().right);
+                }));
+                """);
     }
 }

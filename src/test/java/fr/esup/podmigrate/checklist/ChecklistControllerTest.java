@@ -23,6 +23,9 @@ import java.util.Map;
 
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
+import static fr.esup.podmigrate.testsupport.PageShape.fragment;
+import static fr.esup.podmigrate.testsupport.PageShape.fullPage;
+import static fr.esup.podmigrate.testsupport.PageShape.pendingShownOnEveryHtmxForm;
 import static org.hamcrest.Matchers.not;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.Mockito.never;
@@ -89,13 +92,15 @@ class ChecklistControllerTest {
                         containsString("v2 column iframe_url: v3 keeps it in live_event.iframe_url, to fill by hand."),
                         containsString("v2 column viewcount: v3 has no place for it."),
                         containsString("id=\"recreate-live_broadcaster\""))))
+                .andExpect(content().string(fullPage()))
+                .andExpect(content().string(pendingShownOnEveryHtmxForm()))
                 .andExpect(content().string(not(containsString("id=\"insert-live_broadcaster\""))));
     }
 
     @Test
-    void htmxGetsTheBodyWithoutTheLayout() throws Exception {
+    void htmxGetsTheChecklistWithoutTheLayout() throws Exception {
         mvc.perform(get("/checklist").header("HX-Request", "true"))
-                .andExpect(content().string(allOf(containsString("id=\"checklist\""), not(containsString("<nav class=\"steps\"")))));
+                .andExpect(content().string(fragment("checklist")));
     }
 
     @Test
@@ -111,7 +116,7 @@ class ChecklistControllerTest {
                         containsString("<input type=\"hidden\" name=\"checked\" value=\"false\">"),
                         containsString("hx-swap-oob=\"true\""),
                         containsString("All 5 items checked"),
-                        not(containsString("<nav class=\"steps\"")))));
+                        fragment("tick-live_event"))));
         verify(runStore).record(WizardStep.CHECKLIST, StepStatus.DONE, "alice", "ticked live_event (5 of 5 checked)");
     }
 
@@ -137,7 +142,8 @@ class ChecklistControllerTest {
                 .andExpect(content().string(allOf(
                         containsString("Insert these 1 row(s) into live_broadcaster, in one transaction?"),
                         containsString("<li>2 · Amphi &lt;2&gt;</li>"),
-                        containsString("id=\"insert-live_broadcaster\""))));
+                        containsString("id=\"insert-live_broadcaster\""),
+                        fragment("checklist"))));
         verify(service, never()).insertMissing(anyString());
     }
 
@@ -147,6 +153,14 @@ class ChecklistControllerTest {
         mvc.perform(post("/checklist/recreate/live_broadcaster").with(csrf()).param("confirm", "true"))
                 .andExpect(content().string(containsString("1 row(s) inserted into live_broadcaster.")));
         verify(runStore).audit("alice", "checklist: inserted 1 v2 row(s) into live_broadcaster");
+    }
+
+    @Test
+    void anHtmxInsertSwapsOnlyTheChecklist() throws Exception {
+        when(service.insertMissing("live_broadcaster")).thenReturn(1);
+        mvc.perform(post("/checklist/recreate/live_broadcaster").with(csrf()).param("confirm", "true").header("HX-Request", "true"))
+                .andExpect(content().string(allOf(containsString("1 row(s) inserted into live_broadcaster."),
+                        fragment("checklist"))));
     }
 
     @Test

@@ -21,6 +21,9 @@ import org.springframework.test.web.servlet.MockMvc;
 import java.util.List;
 import java.util.Optional;
 
+import static fr.esup.podmigrate.testsupport.PageShape.fragmentStartingWith;
+import static fr.esup.podmigrate.testsupport.PageShape.fullPage;
+import static fr.esup.podmigrate.testsupport.PageShape.pendingShownOnEveryHtmxForm;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
@@ -72,7 +75,9 @@ class ConnectionControllerTest {
                         containsString("id=\"test-target\""),
                         containsString("2026-11-26 09:30, bob"),
                         containsString("No source database is configured"),
-                        not(containsString("hunter2")))));
+                        not(containsString("hunter2")))))
+                .andExpect(content().string(fullPage()))
+                .andExpect(content().string(pendingShownOnEveryHtmxForm()));
     }
 
     @Test
@@ -93,7 +98,8 @@ class ConnectionControllerTest {
                         containsString("10.11.19-MariaDB"),
                         containsString("are the target and source settings swapped?"),
                         not(containsString("<nav class=\"steps\"")),
-                        not(containsString("<html")))));
+                        not(containsString("<html")))))
+                .andExpect(content().string(fragmentStartingWith("class=\"report")));
         verify(runStore).record(eq(WizardStep.CONNECTIONS), eq(StepStatus.FAILED), eq("alice"), any());
     }
 

@@ -33,6 +33,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import static fr.esup.podmigrate.testsupport.PageShape.fragment;
+import static fr.esup.podmigrate.testsupport.PageShape.fullPage;
+import static fr.esup.podmigrate.testsupport.PageShape.pendingShownOnEveryHtmxForm;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
@@ -129,7 +132,9 @@ class DumpControllerTest {
                         containsString("No podv2.sql chosen yet"),
                         not(containsString("name=\"gzip\" checked")),
                         not(containsString("hunter2")),
-                        not(containsString("s3cret")))));
+                        not(containsString("s3cret")))))
+                .andExpect(content().string(fullPage()))
+                .andExpect(content().string(pendingShownOnEveryHtmxForm()));
     }
 
     @Test
@@ -140,7 +145,8 @@ class DumpControllerTest {
                         containsString("id=\"dump-step\""),
                         containsString("hx-trigger=\"job-finished\""),
                         not(containsString(LAYOUT)),
-                        not(containsString("<html")))));
+                        not(containsString("<html")))))
+                .andExpect(content().string(fragment("dump-step")));
     }
 
     @Test
@@ -172,7 +178,8 @@ class DumpControllerTest {
                         containsString("hx-get=\"/jobs/dump-1234abcd\""),
                         containsString("hx-trigger=\"load delay:500ms\""),
                         containsString("3 of 90"),
-                        not(containsString(LAYOUT)))));
+                        not(containsString(LAYOUT)))))
+                .andExpect(content().string(fragment("generation")));
         verify(generation).start(new Podv2ScriptOptions(true, DumpOptions.Structure.CREATE_TABLE_IF_NOT_EXISTS, false,
                 DumpOptions.InsertMode.INSERT_IGNORE, true), "alice");
     }
@@ -191,7 +198,8 @@ class DumpControllerTest {
                         containsString("Written: podv2-20261126-100000.sql (33 bytes)."),
                         containsString("href=\"/dump/files/download?id=exports/podv2-20261126-100000.sql\""),
                         containsString("video_video"),
-                        not(containsString("hx-trigger=\"load")))));
+                        not(containsString("hx-trigger=\"load")))))
+                .andExpect(content().string(fragment("dump-step")));
     }
 
     @Test
@@ -236,7 +244,8 @@ class DumpControllerTest {
                 .andExpect(content().string(allOf(
                         containsString("id=\"upload-not-a-script\""),
                         containsString("This file is not a podv2.sql: it holds no SQL statement (line 1). Nothing was kept."),
-                        not(containsString(LAYOUT)))));
+                        not(containsString(LAYOUT)))))
+                .andExpect(content().string(fragment("dump-step")));
         mvc.perform(multipart("/dump/upload").file(png).with(csrf()).header("Accept-Language", "fr"))
                 .andExpect(content().string(allOf(containsString(LAYOUT),
                         containsString("Ce fichier n&#39;est pas un podv2.sql : il ne contient aucune instruction SQL"))));
@@ -249,15 +258,18 @@ class DumpControllerTest {
         when(scriptFiles.find(uploaded.id())).thenReturn(Optional.of(uploaded));
         when(scriptFiles.all()).thenReturn(List.of(uploaded));
         mvc.perform(get("/dump").header("HX-Request", "true"))
-                .andExpect(content().string(containsString("hx-get=\"/dump/files/delete?id=" + uploaded.id() + "\"")));
+                .andExpect(content().string(containsString("hx-get=\"/dump/files/delete?id=" + uploaded.id() + "\"")))
+                .andExpect(content().string(fragment("dump-step")));
         mvc.perform(get("/dump/files/delete").param("id", uploaded.id()).header("HX-Request", "true"))
                 .andExpect(content().string(allOf(containsString("id=\"delete-confirmation\""),
-                        containsString("Delete pod de l&#39;université.sql?"), not(containsString(LAYOUT)))));
+                        containsString("Delete pod de l&#39;université.sql?"), not(containsString(LAYOUT)))))
+                .andExpect(content().string(fragment("dump-step")));
         mvc.perform(get("/dump/files/delete").param("id", uploaded.id()))
                 .andExpect(content().string(allOf(containsString("id=\"delete-confirmation\""), containsString(LAYOUT))));
         verify(scriptFiles, never()).delete(any());
         mvc.perform(post("/dump/files/delete").param("id", uploaded.id()).with(csrf()).header("HX-Request", "true"))
-                .andExpect(content().string(containsString("pod de l&#39;université.sql was deleted.")));
+                .andExpect(content().string(containsString("pod de l&#39;université.sql was deleted.")))
+                .andExpect(content().string(fragment("dump-step")));
         verify(scriptFiles).delete(uploaded);
         verify(runStore).audit(eq("alice"), contains("deleted pod de l'université.sql"));
     }
@@ -291,7 +303,8 @@ class DumpControllerTest {
                 .andExpect(content().string(allOf(
                         containsString("id=\"upload-refused\""),
                         containsString("larger than the upload limit of 20 GB: nothing was kept"),
-                        not(containsString(LAYOUT)))));
+                        not(containsString(LAYOUT)))))
+                .andExpect(content().string(fragment("dump-step")));
         mvc.perform(multipart("/dump/upload").file(file).with(csrf()))
                 .andExpect(content().string(allOf(containsString(LAYOUT), containsString("larger than the upload limit"))));
         verify(scriptFiles, never()).select(any());
@@ -301,7 +314,8 @@ class DumpControllerTest {
     void anEmptyUploadIsRefused() throws Exception {
         mvc.perform(multipart("/dump/upload").file(new MockMultipartFile("file", "", "application/octet-stream", new byte[0]))
                         .with(csrf()).header("HX-Request", "true"))
-                .andExpect(content().string(containsString("Choose a podv2.sql file first")));
+                .andExpect(content().string(containsString("Choose a podv2.sql file first")))
+                .andExpect(content().string(fragment("dump-step")));
         verify(scriptFiles, never()).storeUpload(any(), any());
     }
 
@@ -313,6 +327,8 @@ class DumpControllerTest {
                 .andExpect(content().string(containsString(LAYOUT)));
         verify(scriptFiles).select(uploaded);
         verify(runStore).record(WizardStep.DUMP, StepStatus.DONE, "alice", "chose podv2.sql " + uploaded.id());
+        mvc.perform(post("/dump/files/select").param("id", uploaded.id()).with(csrf()).header("HX-Request", "true"))
+                .andExpect(content().string(fragment("dump-step")));
     }
 
     @Test

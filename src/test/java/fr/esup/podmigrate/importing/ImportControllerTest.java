@@ -30,6 +30,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 
+import static fr.esup.podmigrate.testsupport.PageShape.fragment;
+import static fr.esup.podmigrate.testsupport.PageShape.fullPage;
+import static fr.esup.podmigrate.testsupport.PageShape.pendingShownOnEveryHtmxForm;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
@@ -95,7 +98,8 @@ class ImportControllerTest {
         mvc.perform(get("/import"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(allOf(containsString("<nav class=\"steps\""), containsString("podv2.sql"),
-                        containsString("id=\"analyze\""), not(containsString("id=\"start-import\"")))));
+                        containsString("id=\"analyze\""), not(containsString("id=\"start-import\"")))))
+                .andExpect(content().string(fullPage()));
     }
 
     @Test
@@ -111,7 +115,11 @@ class ImportControllerTest {
                         containsString("video_encode_transcript_videorendition"),
                         containsString("encoding_resolution_threshold = 0"),
                         containsString("data-code=\"no-v3-home\""),
-                        containsString("id=\"start-import\""))));
+                        containsString("<details id=\"import-plan\" open=\"open\">"),
+                        containsString("<summary>Plan for 1 table(s): 1 imported (1 of them renamed), 0 left out</summary>"),
+                        containsString("id=\"start-import\""))))
+                .andExpect(content().string(pendingShownOnEveryHtmxForm()))
+                .andExpect(content().string(fragment("import-panel")));
     }
 
     @Test
@@ -139,7 +147,8 @@ class ImportControllerTest {
                         containsString("<option value=\"pod_preprod\">pod_preprod</option>"))));
 
         mvc.perform(post("/import/analyze").param("database", "pod_preprod").with(csrf()).header("HX-Request", "true"))
-                .andExpect(status().isOk());
+                .andExpect(status().isOk())
+                .andExpect(content().string(fragment("import-panel")));
         verify(service).analyze("alice", "pod_preprod", false);
     }
 
@@ -163,7 +172,8 @@ class ImportControllerTest {
                         containsString("Table django_session (7 rows) is not imported"))));
 
         mvc.perform(post("/import/analyze").param("includeEphemeral", "true").with(csrf()).header("HX-Request", "true"))
-                .andExpect(status().isOk());
+                .andExpect(status().isOk())
+                .andExpect(content().string(fragment("import-panel")));
         verify(service).analyze("alice", null, true);
     }
 
@@ -186,7 +196,8 @@ class ImportControllerTest {
         mvc.perform(post("/import/start").with(csrf()).header("HX-Request", "true").param("confirmation", "wrong"))
                 .andExpect(content().string(allOf(
                         containsString("The name typed, wrong, is not the database name, pod: nothing was imported."),
-                        not(containsString("<nav class=\"steps\"")))));
+                        not(containsString("<nav class=\"steps\"")))))
+                .andExpect(content().string(fragment("import-panel")));
     }
 
     @Test
@@ -194,7 +205,8 @@ class ImportControllerTest {
         when(service.latestImport()).thenReturn(Optional.of(importJob(JobStatus.RUNNING, Map.of())));
         mvc.perform(get("/import").header("HX-Request", "true"))
                 .andExpect(content().string(allOf(containsString("hx-trigger=\"load delay:2s\""),
-                        containsString("data-status=\"running\""))));
+                        containsString("data-status=\"running\""))))
+                .andExpect(content().string(fragment("import-panel")));
 
         when(service.latestImport()).thenReturn(Optional.of(importJob(JobStatus.FAILED, Map.of(
                 "inserted.video_video", "200", "ignored.video_video", "3", "error.00", "line 9 · video_video · 1062 Duplicate"))));
@@ -203,5 +215,41 @@ class ImportControllerTest {
                 .andExpect(content().string(allOf(not(containsString("hx-trigger=\"load delay:2s\"")),
                         containsString("data-table=\"video_video\""), containsString("line 9 · video_video · 1062 Duplicate"),
                         containsString("id=\"resume-import\""))));
+    }
+
+    @Test
+    void aResumeSwapsOnlyThePanel() throws Exception {
+        when(service.latestImport()).thenReturn(Optional.of(importJob(JobStatus.RUNNING, Map.of())));
+        mvc.perform(post("/import/resume").with(csrf()).header("HX-Request", "true"))
+                .andExpect(content().string(allOf(containsString("data-status=\"running\""), fragment("import-panel"))));
+        verify(service).resume("alice");
+    }
+
+    @Test
+    void afterAnImportThePlanIsFoldedAndTheCheckSaysWhenItRan() throws Exception {
+        when(service.analysis(SCRIPT)).thenReturn(Optional.of(analysis(List.of())));
+        when(service.latestImport()).thenReturn(Optional.of(importJob(JobStatus.SUCCEEDED, Map.of("inserted.video_video", "200"))));
+        when(service.guard()).thenReturn(new ImportGuard("pod",
+                new BackupCheck(BackupCheck.Verdict.CHANGED, BACKUP, List.of("video_video")), false, false));
+        mvc.perform(get("/import"))
+                .andExpect(content().string(allOf(
+                        containsString("<details id=\"import-plan\">"),
+                        containsString("id=\"import-done\""),
+                        containsString("Imported at 2026-11-26 "),
+                        containsString("to import again, back up the target as it is now first."),
+                        not(containsString("No verified backup holds the target")),
+                        not(containsString("id=\"start-import\"")))));
+        mvc.perform(get("/import").header("Accept-Language", "fr"))
+                .andExpect(content().string(containsString("pour importer à nouveau, sauvegardez d&#39;abord la cible")));
+    }
+
+    @Test
+    void withoutAnImportAChangedTargetStillAsksForABackup() throws Exception {
+        when(service.analysis(SCRIPT)).thenReturn(Optional.of(analysis(List.of())));
+        when(service.guard()).thenReturn(new ImportGuard("pod",
+                new BackupCheck(BackupCheck.Verdict.CHANGED, BACKUP, List.of("video_video")), false, false));
+        mvc.perform(get("/import"))
+                .andExpect(content().string(allOf(containsString("No verified backup holds the target"),
+                        not(containsString("id=\"import-done\"")))));
     }
 }

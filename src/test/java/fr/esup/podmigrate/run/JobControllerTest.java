@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 
+import static fr.esup.podmigrate.testsupport.PageShape.fragment;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
@@ -55,7 +56,8 @@ class JobControllerTest {
                         containsString("value=\"25\""),
                         containsString("25.0 MiB of 100.0 MiB"),
                         containsString("Cancel"),
-                        not(containsString("<nav class=\"steps\"")))));
+                        not(containsString("<nav class=\"steps\"")))))
+                .andExpect(content().string(fragment("job-import-1234abcd")));
     }
 
     @Test
@@ -74,7 +76,8 @@ class JobControllerTest {
     void cancelAsksTheRunnerAndIsAudited() throws Exception {
         when(runner.find("import-1234abcd")).thenReturn(Optional.of(job(JobStatus.RUNNING)));
         mvc.perform(post("/jobs/import-1234abcd/cancel").with(csrf()).header("HX-Request", "true"))
-                .andExpect(status().isOk());
+                .andExpect(status().isOk())
+                .andExpect(content().string(fragment("job-import-1234abcd")));
         verify(runner).cancel("import-1234abcd");
         verify(runStore).audit("alice", "import: asked to cancel job import-1234abcd");
     }

@@ -22,6 +22,9 @@ import java.util.Map;
 
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
+import static fr.esup.podmigrate.testsupport.PageShape.fragment;
+import static fr.esup.podmigrate.testsupport.PageShape.fullPage;
+import static fr.esup.podmigrate.testsupport.PageShape.pendingShownOnEveryHtmxForm;
 import static org.hamcrest.Matchers.not;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
@@ -82,16 +85,17 @@ class SiteFixControllerTest {
                         containsString("4 row(s) to site 1 (example.com)"),
                         containsString("1 row(s) to site 2 (pod-formation.fr)"),
                         containsString("Row 1 was on several sites in v2 (1, 2)"),
-                        containsString("2 row(s) had no v2 site"))))
+                        containsString("2 row(s) had no v2 site"),
+                        fullPage())))
+                .andExpect(content().string(pendingShownOnEveryHtmxForm()))
                 .andExpect(content().string(not(containsString("value=\"default-site:video_channel\" checked"))));
     }
 
     @Test
-    void htmxGetsTheBodyWithoutTheLayout() throws Exception {
+    void htmxGetsTheSiteFixesWithoutTheLayout() throws Exception {
         mvc.perform(get("/sitefix").header("HX-Request", "true"))
                 .andExpect(status().isOk())
-                .andExpect(content().string(allOf(containsString("id=\"sitefix\""), not(containsString("<nav class=\"steps\"")),
-                        not(containsString("<html")))));
+                .andExpect(content().string(fragment("sitefix")));
     }
 
     @Test
@@ -106,7 +110,7 @@ class SiteFixControllerTest {
                         .header("HX-Request", "true"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(allOf(containsString("Give a host name such as pod.univ.fr"),
-                        containsString("value=\"pod univ.fr\""))));
+                        containsString("value=\"pod univ.fr\""), fragment("sitefix"))));
         verify(service, never()).updateSite(any());
         verify(runStore, never()).audit(anyString(), anyString());
     }
@@ -118,6 +122,12 @@ class SiteFixControllerTest {
                 .andExpect(content().string(containsString("Site 1 saved.")));
         verify(service).updateSite(new SiteForm("pod.univ.fr", "Pod"));
         verify(runStore).audit("alice", "sitefix: set site 1 to domain 'pod.univ.fr', name 'Pod'");
+    }
+
+    @Test
+    void anHtmxSaveSwapsOnlyTheSiteFixes() throws Exception {
+        mvc.perform(post("/sitefix/site").with(csrf()).param("domain", "pod.univ.fr").param("name", "Pod").header("HX-Request", "true"))
+                .andExpect(content().string(allOf(containsString("Site 1 saved."), fragment("sitefix"))));
     }
 
     @Test
@@ -137,7 +147,7 @@ class SiteFixControllerTest {
                         containsString("Preview: what will change"),
                         containsString("<input type=\"hidden\" name=\"fix\" value=\"v2-links:video_channel\">"),
                         containsString("<input type=\"hidden\" name=\"confirm\" value=\"true\">"),
-                        containsString("id=\"apply-fixes\""))));
+                        containsString("id=\"apply-fixes\""), fragment("sitefix"))));
         verify(service, never()).apply(any());
         verify(runStore, never()).record(any(), any(), anyString(), anyString());
     }
@@ -152,6 +162,15 @@ class SiteFixControllerTest {
                         containsString("<td class=\"num before\">5</td><td class=\"num changed\">5</td><td class=\"num after\">0</td>"))));
         verify(runStore).record(WizardStep.SITE_FIXES, StepStatus.DONE, "alice",
                 "applied v2-links:video_channel 5->0 (5 changed)");
+    }
+
+    @Test
+    void htmxConfirmedFixesSwapOnlyTheSiteFixes() throws Exception {
+        when(service.apply(List.of("v2-links:video_channel"))).thenReturn(List.of(
+                new FixOutcome("v2-links:video_channel", FixKind.V2_LINKS, "video_channel", "site_id", 5, 5, 0)));
+        mvc.perform(post("/sitefix/fixes").with(csrf()).param("fix", "v2-links:video_channel").param("confirm", "true")
+                        .header("HX-Request", "true"))
+                .andExpect(content().string(allOf(containsString("Fixes applied."), fragment("sitefix"))));
     }
 
     @Test

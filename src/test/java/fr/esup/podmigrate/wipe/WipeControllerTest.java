@@ -26,6 +26,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
+import static fr.esup.podmigrate.testsupport.PageShape.fragment;
+import static fr.esup.podmigrate.testsupport.PageShape.fullPage;
+import static fr.esup.podmigrate.testsupport.PageShape.pendingShownOnEveryHtmxForm;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
@@ -79,7 +82,8 @@ class WipeControllerTest {
                         containsString("There is no backup of this database"),
                         containsString("href=\"/backup\""),
                         containsString("2 tables to empty, 321 rows in all"),
-                        not(containsString("id=\"start-wipe\"")))));
+                        not(containsString("id=\"start-wipe\"")))))
+                .andExpect(content().string(fullPage()));
     }
 
     @Test
@@ -90,7 +94,8 @@ class WipeControllerTest {
                         containsString("The database has changed since the backup pod-20261126-100000.sql.gz"),
                         containsString("(tables: django_site)"),
                         not(containsString("id=\"start-wipe\"")),
-                        not(containsString("<nav class=\"steps\"")))));
+                        not(containsString("<nav class=\"steps\"")))))
+                .andExpect(content().string(fragment("wipe-panel")));
     }
 
     @Test
@@ -106,7 +111,9 @@ class WipeControllerTest {
                         containsString("Type the database name, pod, to confirm"),
                         containsString("id=\"start-wipe\""),
                         not(containsString("<nav class=\"steps\"")),
-                        not(containsString("<html")))));
+                        not(containsString("<html")))))
+                .andExpect(content().string(fragment("wipe-panel")))
+                .andExpect(content().string(pendingShownOnEveryHtmxForm()));
     }
 
     @Test
@@ -117,7 +124,8 @@ class WipeControllerTest {
         mvc.perform(post("/wipe").with(csrf()).param("confirmation", "Pod").header("HX-Request", "true"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(
-                        containsString("You typed &quot;Pod&quot;, not the database name pod: nothing was emptied.")));
+                        containsString("You typed &quot;Pod&quot;, not the database name pod: nothing was emptied.")))
+                .andExpect(content().string(fragment("wipe-panel")));
         mvc.perform(post("/wipe").with(csrf()).param("confirmation", "Pod").header("Accept-Language", "fr"))
                 .andExpect(content().string(allOf(
                         containsString("<nav class=\"steps\""),
@@ -135,14 +143,16 @@ class WipeControllerTest {
                         containsString("hx-get=\"/wipe\""),
                         containsString("hx-trigger=\"load delay:2s\""),
                         containsString("hx-get=\"/jobs/wipe-1234abcd\""),
-                        not(containsString("id=\"start-wipe\"")))));
+                        not(containsString("id=\"start-wipe\"")))))
+                .andExpect(content().string(fragment("wipe-panel")));
     }
 
     @Test
     void whileTheWipeRunsTheDatabaseIsNotRead() throws Exception {
         when(service.latestJob()).thenReturn(Optional.of(job(JobStatus.RUNNING)));
         mvc.perform(get("/wipe").header("HX-Request", "true"))
-                .andExpect(content().string(containsString("data-status=\"running\"")));
+                .andExpect(content().string(containsString("data-status=\"running\"")))
+                .andExpect(content().string(fragment("wipe-panel")));
         verify(service, never()).plan();
     }
 
