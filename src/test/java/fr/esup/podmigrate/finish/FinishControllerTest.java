@@ -4,6 +4,7 @@ import fr.esup.podmigrate.run.RunStore;
 import fr.esup.podmigrate.run.StepState;
 import fr.esup.podmigrate.run.StepStatus;
 import fr.esup.podmigrate.run.WizardStep;
+import fr.esup.podmigrate.testsupport.PageShape;
 import fr.esup.podmigrate.testsupport.WebSliceConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -92,6 +93,12 @@ class FinishControllerTest {
     }
 
     @Test
+    void thePageHasOneTitleAndShowsEveryPendingRequest() throws Exception {
+        mvc.perform(get("/finish"))
+                .andExpect(content().string(allOf(PageShape.fullPage(), PageShape.pendingShownOnEveryHtmxForm())));
+    }
+
+    @Test
     void saysTheDatabaseIsNotMigratedWhileTheImportIsNotDone() throws Exception {
         importStepIs(StepStatus.FAILED);
 
@@ -132,14 +139,15 @@ class FinishControllerTest {
     @Test
     void htmxGetsTheCommandsForTheOperatorsValuesWithoutTheLayout() throws Exception {
         mvc.perform(get("/finish").param("directory", "/srv/pod").header("HX-Request", "true"))
-                .andExpect(content().string(allOf(containsString("id=\"finish\""), not(containsString("<nav class=\"steps\"")))));
+                .andExpect(content().string(PageShape.fragment("finish")));
         verify(service).page(new FinishForm("/srv/pod", DEFAULTS.virtualenv(), DEFAULTS.v2Media()));
     }
 
     @Test
     void markingTheMigrationFinishedIsRecorded() throws Exception {
         mvc.perform(post("/finish").with(csrf()).header("HX-Request", "true"))
-                .andExpect(content().string(containsString("The migration is marked finished.")));
+                .andExpect(content().string(allOf(containsString("The migration is marked finished."),
+                        PageShape.fragment("finish"))));
         verify(runStore).record(WizardStep.FINISH, StepStatus.DONE, "alice",
                 "services restarted, videos reindexed and media files carried over");
     }
