@@ -21,6 +21,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -168,6 +169,14 @@ public final class Benchmark {
             } else {
                 System.out.println("import  myloader: not on the PATH (apt-get install mydumper), not measured");
             }
+            // The verify step on the last Pod import: every row compared with the source's through the renames.
+            Measured verified = runOurs(true, List.of("verify", "--podmigrate.source.url=" + jdbcUrl(source),
+                    "--podmigrate.source.username=" + user, "--podmigrate.source.password=" + password,
+                    "--podmigrate.target.url=" + jdbcUrl(podTarget), "--podmigrate.target.username=" + user,
+                    "--podmigrate.target.password=" + password), Set.of(0, 1));
+            System.out.printf(Locale.ROOT, "verify  pod-migrate, every row of the Pod import compared with the source:"
+                            + " %6.2f s, %.2f of the Pod import's time, verdict %s%n", verified.seconds,
+                    verified.seconds / podImport.seconds, verified.exitCode == 0 ? "complete" : "not complete");
 
             Path clientDump = work.resolve("mariadb-dump.sql");
             Path ourDump = work.resolve("pod-migrate-dump.sql");
@@ -224,7 +233,7 @@ public final class Benchmark {
         }
     }
 
-    private record Measured(double seconds, long peakRssMb, long peakHeapMb) {
+    private record Measured(double seconds, long peakRssMb, long peakHeapMb, int exitCode) {
     }
 
     @SafeVarargs
@@ -274,6 +283,12 @@ public final class Benchmark {
      * sampling its peak RSS.
      */
     private Measured runOurs(boolean throughLauncher, List<String> verbArgs) throws IOException, InterruptedException {
+        return runOurs(throughLauncher, verbArgs, Set.of(0));
+    }
+
+    /** @param succeeded the exit codes that mean the verb ran (verify's 1 is a verdict, not a failure) */
+    private Measured runOurs(boolean throughLauncher, List<String> verbArgs, Set<Integer> succeeded)
+            throws IOException, InterruptedException {
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> command = new ArrayList<>(throughLauncher ? List.of(launcher.toString())
                 : List.of(java, HEAP, "-jar", jar.toString()));
@@ -293,11 +308,12 @@ public final class Benchmark {
         }
         double elapsed = seconds(t);
         String output = Files.readString(log);
-        if (process.exitValue() != 0) {
+        if (!succeeded.contains(process.exitValue())) {
             throw new IllegalStateException("pod-migrate " + verbArgs.get(0) + " failed (" + process.exitValue() + "):\n" + output);
         }
         Matcher heap = PEAK_HEAP.matcher(output);
-        return new Measured(elapsed, peakRssKb / 1024, heap.find() ? Long.parseLong(heap.group(1)) : -1);
+        return new Measured(elapsed, peakRssKb / 1024, heap.find() ? Long.parseLong(heap.group(1)) : -1,
+                process.exitValue());
     }
 
     private static long vmHwmKb(Path status) {
