@@ -149,6 +149,17 @@ public final class PodImport {
      * script's own source database, whose USE is neutralised rather than refused (the import runs in the target).
      */
     private static Set<String> homeDatabase(Path script) throws IOException {
+        Set<String> used;
+        try {
+            used = usedDatabases(script);
+        } catch (IOException e) {
+            return Set.of();
+        }
+        return used.size() == 1 && !SYSTEM_SCHEMAS.contains(used.iterator().next().toLowerCase(Locale.ROOT)) ? used : Set.of();
+    }
+
+    /** The databases the script's head USEs, before its first rows: the one it was dumped from, or several. */
+    public static Set<String> usedDatabases(Path script) throws IOException {
         Set<String> used = new LinkedHashSet<>();
         try (StatementReader reader = StatementReader.open(script)) {
             SqlStatement statement;
@@ -159,10 +170,8 @@ public final class PodImport {
                     break;
                 }
             }
-        } catch (IOException e) {
-            return Set.of();
         }
-        return used.size() == 1 && !SYSTEM_SCHEMAS.contains(used.iterator().next().toLowerCase(Locale.ROOT)) ? used : Set.of();
+        return used;
     }
 
     static List<ScriptTableFacts> facts(ScriptAnalysis analysis) {

@@ -1,14 +1,12 @@
 package fr.esup.podmigrate.verify;
 
 import fr.esup.podmigrate.config.DatabaseEndpoint;
+import fr.esup.podmigrate.importing.PodImport;
 import fr.esup.podmigrate.run.TableQueries;
 import fr.esup.podmigrate.sql.ImportOptions;
 import fr.esup.podmigrate.sql.ImportResult;
 import fr.esup.podmigrate.sql.ScriptRefusedException;
 import fr.esup.podmigrate.sql.Importer;
-import fr.esup.podmigrate.sql.SqlStatement;
-import fr.esup.podmigrate.sql.StatementKind;
-import fr.esup.podmigrate.sql.StatementReader;
 import fr.esup.podmigrate.sql.TargetLockedException;
 
 import java.io.IOException;
@@ -16,8 +14,6 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.LinkedHashSet;
-import java.util.Set;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -29,7 +25,6 @@ public final class ScratchV2 implements AutoCloseable {
 
     public static final String SUFFIX = "_pmv2";
     /** The statements at the head of a script where its USE lines are: they name the database it was dumped from. */
-    private static final int HEAD_STATEMENTS = 200;
     private static final int CONNECTIONS = 4;
 
     private final DatabaseEndpoint target;
@@ -65,7 +60,7 @@ public final class ScratchV2 implements AutoCloseable {
         }
         try {
             ImportOptions options = ImportOptions.builder().sourceDatabase(sourceDatabase)
-                    .allowedUseDatabases(usedDatabases(script)).parallelism(CONNECTIONS).cancelled(cancelled).build();
+                    .allowedUseDatabases(PodImport.usedDatabases(script)).parallelism(CONNECTIONS).cancelled(cancelled).build();
             ImportResult result = new Importer(options).run(script, scratch::connect);
             if (!result.completed() || !result.errors().isEmpty()) {
                 throw new IOException("The podv2.sql did not load into " + scratch.name + ": "
@@ -96,22 +91,6 @@ public final class ScratchV2 implements AutoCloseable {
         try (Connection connection = target.connect(); Statement statement = connection.createStatement()) {
             statement.execute("DROP DATABASE IF EXISTS " + TableQueries.quote(name));
         }
-    }
-
-    /** The databases the script's head USEs: the one it was dumped from, which the plain import may not reach. */
-    private static Set<String> usedDatabases(Path script) throws IOException {
-        Set<String> used = new LinkedHashSet<>();
-        try (StatementReader reader = StatementReader.open(script)) {
-            SqlStatement statement;
-            for (int i = 0; i < HEAD_STATEMENTS && (statement = reader.next()) != null; i++) {
-                if (statement.kind() == StatementKind.USE && statement.schema() != null) {
-                    used.add(statement.schema());
-                } else if (statement.kind() == StatementKind.INSERT) {
-                    break;
-                }
-            }
-        }
-        return used;
     }
 
     /** The target's account may not create the scratch database: the privilege it lacks, the server's words. */
