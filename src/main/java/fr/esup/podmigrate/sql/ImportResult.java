@@ -90,8 +90,10 @@ public record ImportResult(
      * @param rowsBefore   rows the table held when the import started (its first run, when resumed); -1 when it
      *                     did not exist
      * @param rowsExpected rows it must hold by the import's own account: those before (none if the import emptied
-     *                     it) plus those inserted, less those REPLACE deleted; -1 when unknown
+     *                     it) plus those inserted, less those REPLACE deleted; -1 when unknown, or when the import
+     *                     executed nothing for the table (its statements all skipped): then it is not counted
      * @param rowsAfter    rows it holds once the import is over, counted by the server; -1 when it does not exist
+     *                     or was not counted
      * @param issues       what the server changed in its values or refused of its rows, from its warnings
      */
     public record TableCounts(long scriptRows, long insertedRows, long ignoredRows, long replacedRows,

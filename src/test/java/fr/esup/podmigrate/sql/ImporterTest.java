@@ -477,7 +477,8 @@ class ImporterTest {
     @Test
     void renamesExcludesAndRewritesAsTheOptionsSay() throws Exception {
         fixture.execute(target, "CREATE TABLE video_encode_transcript_encodingvideo (id int PRIMARY KEY, name"
-                + " varchar(20), threshold int NOT NULL DEFAULT 9, created datetime)");
+                + " varchar(20), threshold int NOT NULL DEFAULT 9, created datetime)",
+                "CREATE TABLE live_broadcaster (id int)", "INSERT INTO live_broadcaster VALUES (9)");
         Path script = fixture.write("""
                 CREATE TABLE `video_encodingvideo` (`id` int, `name` varchar(20), `old` int, `day` date, `hour` time);
                 INSERT INTO `video_encodingvideo` VALUES (1,'a',7,'2024-01-02','10:11:12'),(2,'b',8,NULL,NULL);
@@ -500,6 +501,10 @@ class ImporterTest {
                 .isEqualTo("1/a/0/2024-01-02 10:11:12,2/b/0");
         assertThat(result.droppedValues()).containsEntry("video_encodingvideo.old", 2L);
         assertThat(result.tables().get("live_broadcaster").skippedRows()).isEqualTo(2);
+        assertThat(result.tables().get("live_broadcaster").rowsAfter())
+                .as("a table the import executed nothing for holds the target's own rows: not counted").isEqualTo(-1);
+        assertThat(result.tables().get("video_encode_transcript_encodingvideo").rowsAfter()).isEqualTo(2);
+        assertThat(result.countMismatches()).isEmpty();
         assertThat(result.skipped(SkipReason.EXCLUDED_TABLE)).isEqualTo(2);
         assertThat(result.missingTables()).isEmpty();
     }
