@@ -4,6 +4,7 @@ import fr.esup.podmigrate.config.DatabaseEndpoint;
 import fr.esup.podmigrate.config.Databases;
 import fr.esup.podmigrate.run.Job;
 import fr.esup.podmigrate.run.JobContext;
+import fr.esup.podmigrate.run.JobMessage;
 import fr.esup.podmigrate.run.JobProgress;
 import fr.esup.podmigrate.run.JobResults;
 import fr.esup.podmigrate.run.JobRunner;
@@ -66,7 +67,7 @@ public class ScriptGeneration {
         return scriptFiles.find(job.result("file"));
     }
 
-    private String generate(DatabaseEndpoint source, Podv2ScriptOptions options, String operator, JobContext context)
+    private JobMessage generate(DatabaseEndpoint source, Podv2ScriptOptions options, String operator, JobContext context)
             throws Exception {
         Path file = scriptFiles.newExport(options.gzip());
         DumpResult result = new DumpWriter(options.toDumpOptions().parallelism(Podv2ScriptOptions.CONNECTIONS)
@@ -79,7 +80,7 @@ public class ScriptGeneration {
         for (DumpResult.TableResult table : result.tables()) {
             context.result("rows." + table.outputName(), Long.toString(table.rows()));
         }
-        return written.id() + ": " + result.tables().size() + " tables, " + result.rowsWritten() + " rows";
+        return JobMessage.of("dump.message.done", written.id(), result.tables().size(), result.rowsWritten());
     }
 
     /** The dump writer's progress as the job's: bytes written, rows, INSERT statements and tables. */

@@ -6,6 +6,7 @@ import fr.esup.podmigrate.pod.PodMigrationRules;
 import fr.esup.podmigrate.pod.PodTestDatabase;
 import fr.esup.podmigrate.pod.PodVersion;
 import fr.esup.podmigrate.run.JobContext;
+import fr.esup.podmigrate.run.JobMessage;
 import fr.esup.podmigrate.run.JobProgress;
 import fr.esup.podmigrate.testsupport.TestWorkspaces;
 import org.junit.jupiter.api.AfterEach;
@@ -115,13 +116,14 @@ class BackupRestoreIT {
         }
         RecordingContext context = new RecordingContext();
 
-        String outcome = restorer.restore(target, backup, "bob", context);
+        JobMessage outcome = restorer.restore(target, backup, "bob", context);
 
         try (Connection c = db.connect()) {
             assertThat(checksums(c)).isEqualTo(before).doesNotContainKey("pm_extra");
             assertThat(rows(c, "pm_samples")).isEqualTo(samples);
         }
-        assertThat(outcome).contains("dropped pm_extra");
+        assertThat(outcome.key()).isEqualTo("backup.message.restoredDropping");
+        assertThat(outcome.arguments().get(4)).isEqualTo("pm_extra");
         Backup safety = backups.find(target, context.results().get("safetyBackup")).orElseThrow();
         assertThat(safety.kind()).isEqualTo(Backup.Kind.BEFORE_RESTORE);
         assertThat(safety.verified()).isTrue();

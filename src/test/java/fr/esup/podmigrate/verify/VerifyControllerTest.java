@@ -5,6 +5,7 @@ import fr.esup.podmigrate.pod.DjangoModels;
 import fr.esup.podmigrate.run.ChecklistStore;
 import fr.esup.podmigrate.run.Job;
 import fr.esup.podmigrate.run.JobAlreadyRunningException;
+import fr.esup.podmigrate.run.JobMessage;
 import fr.esup.podmigrate.run.JobProgress;
 import fr.esup.podmigrate.run.JobStatus;
 import fr.esup.podmigrate.run.RunStore;
@@ -12,9 +13,9 @@ import fr.esup.podmigrate.run.StepState;
 import fr.esup.podmigrate.run.StepStatus;
 import fr.esup.podmigrate.run.V2Origin;
 import fr.esup.podmigrate.run.WizardStep;
+import fr.esup.podmigrate.sql.ValueChange;
 import fr.esup.podmigrate.testsupport.WebSliceConfiguration;
 import org.junit.jupiter.api.BeforeEach;
-import fr.esup.podmigrate.sql.ValueChange;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -57,9 +58,9 @@ class VerifyControllerTest {
 
     private static final Instant AT = Instant.parse("2026-11-26T10:00:00Z");
     private static final Job BACKUP = new Job("backup-1", WizardStep.BACKUP, "bob", "t", JobStatus.SUCCEEDED, AT, AT,
-            JobProgress.NONE, "12 MiB", Map.of("file", "backups/pod-20261126.sql.gz"));
+            JobProgress.NONE, JobMessage.text("12 MiB"), Map.of("file", "backups/pod-20261126.sql.gz"));
     private static final Job IMPORT = new Job("import-1", WizardStep.IMPORT, "bob", "t", JobStatus.SUCCEEDED, AT, AT,
-            JobProgress.NONE, "Imported", Map.of("script", "import/podv2.sql", "issue.0000", new RowIssue(
+            JobProgress.NONE, JobMessage.text("Imported"), Map.of("script", "import/podv2.sql", "issue.0000", new RowIssue(
                     "lti_provider_lticoursecontext", true, "lms_course_context", ValueChange.OTHER, 5,
                     List.of("10", "15"), "Duplicate entry '' for key 'lms_course_context'").encode()));
     private static final Verification VERIFICATION = new Verification(AT, "pod@v3:3306/pod",
