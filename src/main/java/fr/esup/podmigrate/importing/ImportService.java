@@ -246,7 +246,8 @@ public class ImportService {
             if (!table.imported()) {
                 context.result(JobResults.SKIPPED_ROWS + table.scriptTable(), String.valueOf(table.rows()));
                 context.result(JobResults.SKIPPED_WHY + table.scriptTable(), table.fate().key()
-                        + (table.note().isEmpty() ? "" : ": " + table.note()));
+                        + (table.note().isEmpty() ? "" : ": " + table.note())
+                        + (table.noteArgument().isEmpty() ? "" : " " + table.noteArgument()));
             }
         }
         int issues = 0;

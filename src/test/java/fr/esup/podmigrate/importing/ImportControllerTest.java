@@ -58,7 +58,7 @@ class ImportControllerTest {
             "v3.univ.fr", 3306, "pod", "bob", Backup.Kind.REQUESTED, Instant.parse("2026-11-26T10:00:00Z"), 5,
             "ab".repeat(32), new DatabaseFingerprint(new TreeMap<>()), true, "read back");
     private static final TablePlan RENDITIONS = new TablePlan("video_videorendition", "video_encode_transcript_videorendition",
-            TablePlan.Fate.RENAMED, "", 2, 3, List.of(), List.of(new TablePlan.ColumnChange("encoding_resolution_threshold",
+            TablePlan.Fate.RENAMED, "", "", 2, 3, List.of(), List.of(new TablePlan.ColumnChange("encoding_resolution_threshold",
             "0", "default")), List.of(), List.of(), 0, true);
 
     @Autowired
@@ -105,8 +105,8 @@ class ImportControllerTest {
 
     @Test
     void aReadyAnalysisShowsThePlanAndTheStartForm() throws Exception {
-        when(service.analysis(SCRIPT)).thenReturn(Optional.of(analysis(List.of(PlanProblem.warning("no-v3-home",
-                "video_channel_sites", 5, "becomes video_channel.site_id")))));
+        when(service.analysis(SCRIPT)).thenReturn(Optional.of(analysis(List.of(PlanProblem.warning("no-v3-home.becomes-column",
+                "video_channel_sites", 5, "video_channel.site_id")))));
         mvc.perform(get("/import").header("HX-Request", "true"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(allOf(
@@ -115,7 +115,8 @@ class ImportControllerTest {
                         containsString("data-fate=\"renamed\""),
                         containsString("video_encode_transcript_videorendition"),
                         containsString("encoding_resolution_threshold = 0"),
-                        containsString("data-code=\"no-v3-home\""),
+                        containsString("data-code=\"no-v3-home.becomes-column\""),
+                        containsString("each becomes video_channel.site_id, set by the site fixes"),
                         containsString("<details id=\"import-plan\" open=\"open\">"),
                         containsString("<summary>Plan for 1 table(s): 1 imported (1 of them renamed), 0 left out</summary>"),
                         containsString("id=\"start-import\""))))
@@ -154,11 +155,30 @@ class ImportControllerTest {
     }
 
     @Test
+    void whatBecomesOfTablesLeftOutIsSaidInFrench() throws Exception {
+        TablePlan viewers = new TablePlan("live_broadcaster_viewers", "", TablePlan.Fate.NO_V3_HOME, "dropped", "3.1", 1, 2,
+                List.of(), List.of(), List.of(), List.of(), 0, false);
+        TablePlan sites = new TablePlan("video_channel_sites", "", TablePlan.Fate.NO_V3_HOME, "becomes-column",
+                "video_channel.site_id", 1, 5, List.of(), List.of(), List.of(), List.of(), 0, false);
+        TablePlan broadcasters = new TablePlan("live_broadcaster", "", TablePlan.Fate.EXCLUDED, "recreated-by-hand", "",
+                1, 3, List.of(), List.of(), List.of(), List.of(), 0, false);
+        PodImportAnalysis base = analysis(List.of());
+        when(service.analysis(SCRIPT)).thenReturn(Optional.of(new PodImportAnalysis(base.scriptName(), base.script(),
+                base.target(), List.of(viewers, sites, broadcasters), base.problems(), Set.of(), false)));
+        mvc.perform(get("/import").header("Accept-Language", "fr"))
+                .andExpect(content().string(allOf(
+                        containsString("Pod 3.1 l&#39;a supprimée"),
+                        containsString("devient video_channel.site_id, renseigné par les corrections de site"),
+                        containsString("recréez les lignes à la main"),
+                        not(containsString("dropped it")))));
+    }
+
+    @Test
     void cachesAndUnreadTablesAreNamedAndTheCachesCanBeIncluded() throws Exception {
-        TablePlan sessions = new TablePlan("django_session", "", TablePlan.Fate.EPHEMERAL, "sessions", 1, 7, List.of(),
+        TablePlan sessions = new TablePlan("django_session", "", TablePlan.Fate.EPHEMERAL, "sessions", "", 1, 7, List.of(),
                 List.of(), List.of(), List.of(), 0, false);
         TablePlan unread = new TablePlan("authentication_accessgroup_users", "authentication_accessgroup_users",
-                TablePlan.Fate.UNREAD, "authentication_owner_accessgroups", 1, 4, List.of(), List.of(), List.of(),
+                TablePlan.Fate.UNREAD, "authentication_owner_accessgroups", "", 1, 4, List.of(), List.of(), List.of(),
                 List.of(), 0, false);
         PodImportAnalysis base = analysis(List.of(PlanProblem.warning("ephemeral.sessions", "django_session", 7)));
         when(service.analysis(SCRIPT)).thenReturn(Optional.of(new PodImportAnalysis(base.scriptName(), base.script(),
