@@ -3,8 +3,8 @@ package fr.esup.podmigrate.backup;
 import fr.esup.podmigrate.config.DatabaseEndpoint;
 import fr.esup.podmigrate.run.JobContext;
 import fr.esup.podmigrate.run.JobFailedException;
-import fr.esup.podmigrate.run.JobMessage;
 import fr.esup.podmigrate.run.JobProgress;
+import fr.esup.podmigrate.run.Message;
 import fr.esup.podmigrate.run.TableQueries;
 import fr.esup.podmigrate.sql.ImportError;
 import fr.esup.podmigrate.sql.ImportOptions;
@@ -57,7 +57,7 @@ class BackupRestorer {
     }
 
     /** Restores {@code backup} and returns the outcome; throws if the database does not end up equal to it. */
-    JobMessage restore(DatabaseEndpoint endpoint, Backup backup, String operator, JobContext context) throws Exception {
+    Message restore(DatabaseEndpoint endpoint, Backup backup, String operator, JobContext context) throws Exception {
         checkHash(backup);
         // Another import, a command line's, must not run into the database while it is dropped and filled again.
         try (TargetLock lock = TargetLock.acquire(endpoint::connect, "console restore of " + backup.name())) {
@@ -86,8 +86,8 @@ class BackupRestorer {
                         safety);
             }
             return dropped.isEmpty()
-                    ? JobMessage.of("backup.message.restored", backup.name(), backup.tables(), backup.rows(), safety)
-                    : JobMessage.of("backup.message.restoredDropping", backup.name(), backup.tables(), backup.rows(),
+                    ? Message.of("backup.message.restored", backup.name(), backup.tables(), backup.rows(), safety)
+                    : Message.of("backup.message.restoredDropping", backup.name(), backup.tables(), backup.rows(),
                             safety, String.join(", ", dropped));
         }
     }

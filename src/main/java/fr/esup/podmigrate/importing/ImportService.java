@@ -9,11 +9,11 @@ import fr.esup.podmigrate.dump.ScriptFiles;
 import fr.esup.podmigrate.run.Job;
 import fr.esup.podmigrate.run.JobContext;
 import fr.esup.podmigrate.run.JobFailedException;
-import fr.esup.podmigrate.run.JobMessage;
 import fr.esup.podmigrate.run.JobProgress;
 import fr.esup.podmigrate.run.JobResults;
 import fr.esup.podmigrate.run.JobRunner;
 import fr.esup.podmigrate.run.JobStatus;
+import fr.esup.podmigrate.run.Message;
 import fr.esup.podmigrate.run.RefusedException;
 import fr.esup.podmigrate.run.RunStore;
 import fr.esup.podmigrate.run.WizardStep;
@@ -99,8 +99,8 @@ public class ImportService {
                     progress -> report(context, progress));
             analyses.put(key(script), analysis);
             return analysis.blocked()
-                    ? JobMessage.of("import.message.analysedBlocked", script.name(), analysis.blocking().size())
-                    : JobMessage.of("import.message.analysedReady", script.name(), analysis.rows());
+                    ? Message.of("import.message.analysedBlocked", script.name(), analysis.blocking().size())
+                    : Message.of("import.message.analysedReady", script.name(), analysis.rows());
         });
     }
 
@@ -217,13 +217,13 @@ public class ImportService {
                             String.join(", ", result.countMismatches()));
                 }
                 if (result.cancelled()) {
-                    return JobMessage.of("import.message.cancelled");
+                    return Message.of("import.message.cancelled");
                 }
                 if (!result.completed()) {
                     ImportError first = result.errors().get(0);
                     throw new JobFailedException("import.message.stopped", first.line(), first.table(), first.message());
                 }
-                return JobMessage.of("import.message.imported", result.insertedRows(), result.tables().size(),
+                return Message.of("import.message.imported", result.insertedRows(), result.tables().size(),
                         result.errors().size());
             }
         });

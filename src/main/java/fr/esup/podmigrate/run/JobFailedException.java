@@ -5,14 +5,14 @@ import java.util.Arrays;
 /** Ends a job as failed (or cancelled) with a message the page shows in the reader's language. */
 public class JobFailedException extends RuntimeException {
 
-    private final transient JobMessage reason;
+    private final transient Message reason;
 
     public JobFailedException(String key, Object... arguments) {
         super(key + Arrays.toString(arguments));
-        this.reason = JobMessage.of(key, arguments);
+        this.reason = Message.of(key, arguments);
     }
 
-    public JobMessage reason() {
+    public Message reason() {
         return reason;
     }
 }

@@ -42,7 +42,7 @@ public class JobRunner implements DisposableBean {
         for (Job job : store.all()) {
             if (job.status() == JobStatus.RUNNING) {
                 log.warn("Job {} ({}) was running when the console stopped: marked interrupted", job.id(), job.step().key());
-                store.save(finish(job, JobStatus.INTERRUPTED, JobMessage.of("job.message.interrupted")));
+                store.save(finish(job, JobStatus.INTERRUPTED, Message.of("job.message.interrupted")));
                 runStore.record(job.step(), StepStatus.INTERRUPTED, job.operator(), "job " + job.id() + " interrupted");
             }
         }
@@ -101,7 +101,7 @@ public class JobRunner implements DisposableBean {
 
     private void execute(Running run, JobWork work) {
         JobStatus status;
-        JobMessage message;
+        Message message;
         try {
             message = work.run(run);
             status = run.cancelled ? JobStatus.CANCELLED : JobStatus.SUCCEEDED;
@@ -110,7 +110,7 @@ public class JobRunner implements DisposableBean {
             if (e instanceof JobFailedException failure) {
                 message = failure.reason();
             } else {
-                message = JobMessage.text(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+                message = Message.text(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
             }
             if (status == JobStatus.FAILED) {
                 log.warn("Job {} failed: {}", run.job.id(), e.getMessage(), e);
@@ -123,7 +123,7 @@ public class JobRunner implements DisposableBean {
         running.remove(run.job.id());
     }
 
-    private static Job finish(Job job, JobStatus status, JobMessage message) {
+    private static Job finish(Job job, JobStatus status, Message message) {
         return new Job(job.id(), job.step(), job.operator(), job.target(), status, job.startedAt(), Instant.now(),
                 job.progress(), message, job.results());
     }

@@ -5,7 +5,6 @@ import org.springframework.stereotype.Component;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.math.BigDecimal;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,9 +24,6 @@ public class JobStore {
 
     private static final Pattern ID = Pattern.compile("[a-z0-9-]{1,64}");
     private static final String RESULT = "result.";
-    private static final String MESSAGE_KEY = "messageKey";
-    private static final String MESSAGE_NUMBER = "messageNumber.";
-    private static final String MESSAGE_TEXT = "messageText.";
 
     private final Path folder;
 
@@ -55,7 +51,7 @@ public class JobStore {
         p.setProperty("rows", Long.toString(job.progress().rows()));
         p.setProperty("statements", Long.toString(job.progress().statements()));
         if (job.message() != null) {
-            writeMessage(p, job.message());
+            job.message().writeTo(p, "message");
         }
         job.results().forEach((k, v) -> p.setProperty(RESULT + k, v));
         PropertiesFiles.write(file(job.id()), p);
@@ -75,41 +71,7 @@ public class JobStore {
                 Instant.parse(p.getProperty("startedAt")), ended == null ? null : Instant.parse(ended),
                 new JobProgress(Long.parseLong(p.getProperty("bytesDone")), Long.parseLong(p.getProperty("bytesTotal")),
                         Long.parseLong(p.getProperty("rows")), Long.parseLong(p.getProperty("statements"))),
-                readMessage(p), Map.copyOf(results)));
-    }
-
-    /** A keyed message is its key and its arguments, each named by its position and whether it is a number. */
-    private static void writeMessage(Properties p, JobMessage message) {
-        if (!message.keyed()) {
-            p.setProperty("message", message.text());
-            return;
-        }
-        p.setProperty(MESSAGE_KEY, message.key());
-        for (int i = 0; i < message.arguments().size(); i++) {
-            Object argument = message.arguments().get(i);
-            p.setProperty((argument instanceof Number ? MESSAGE_NUMBER : MESSAGE_TEXT) + i, String.valueOf(argument));
-        }
-    }
-
-    /** Older workspaces hold a plain {@code message}: it is shown as it is. */
-    private static JobMessage readMessage(Properties p) {
-        String key = p.getProperty(MESSAGE_KEY);
-        if (key == null) {
-            String text = p.getProperty("message");
-            return text == null ? null : JobMessage.text(text);
-        }
-        List<Object> arguments = new ArrayList<>();
-        for (int i = 0; ; i++) {
-            String number = p.getProperty(MESSAGE_NUMBER + i);
-            String text = p.getProperty(MESSAGE_TEXT + i);
-            if (number != null) {
-                arguments.add(number.contains(".") ? new BigDecimal(number) : Long.valueOf(number));
-            } else if (text != null) {
-                arguments.add(text);
-            } else {
-                return new JobMessage(key, arguments, null);
-            }
-        }
+                Message.readFrom(p, "message"), Map.copyOf(results)));
     }
 
     /** Every job, newest first. */

@@ -8,5 +8,5 @@ public interface JobWork {
      * Returns a short outcome; throws to fail the job with the exception's message, or with its reason when it is a
      * {@link JobFailedException}.
      */
-    JobMessage run(JobContext context) throws Exception;
+    Message run(JobContext context) throws Exception;
 }

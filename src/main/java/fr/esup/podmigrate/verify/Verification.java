@@ -1,7 +1,7 @@
 package fr.esup.podmigrate.verify;
 
 import fr.esup.podmigrate.run.Job;
-import fr.esup.podmigrate.run.JobMessage;
+import fr.esup.podmigrate.run.Message;
 import fr.esup.podmigrate.run.V2Origin;
 
 import java.time.Instant;
@@ -122,12 +122,12 @@ public record Verification(Instant at, String target, V2Origin v2Origin, Job imp
 
     /** One line for the audit log. */
     /** The verification's outcome as its job's message; its first argument is 1 when complete, 0 otherwise. */
-    public JobMessage summary() {
+    public Message summary() {
         int completeness = complete() ? 1 : 0;
         return content == null
-                ? JobMessage.of("verify.message.summaryUncompared", completeness, problems(), warnings(), orphans.rows(),
+                ? Message.of("verify.message.summaryUncompared", completeness, problems(), warnings(), orphans.rows(),
                         orphans.orphaned().size())
-                : JobMessage.of("verify.message.summary", completeness, problems(), warnings(), orphans.rows(),
+                : Message.of("verify.message.summary", completeness, problems(), warnings(), orphans.rows(),
                         orphans.orphaned().size(), content.differences(), content.unexplained());
     }
 }

@@ -8,9 +8,9 @@ import fr.esup.podmigrate.pod.PodMigrationRules;
 import fr.esup.podmigrate.run.Job;
 import fr.esup.podmigrate.run.JobContext;
 import fr.esup.podmigrate.run.JobFailedException;
-import fr.esup.podmigrate.run.JobMessage;
 import fr.esup.podmigrate.run.JobProgress;
 import fr.esup.podmigrate.run.JobRunner;
+import fr.esup.podmigrate.run.Message;
 import fr.esup.podmigrate.run.RefusedException;
 import fr.esup.podmigrate.run.RunStore;
 import fr.esup.podmigrate.run.TableQueries;
@@ -83,14 +83,14 @@ class WipeService {
         }
         DatabaseEndpoint target = databases.target();
         return runner.start(WizardStep.WIPE, operator, target, context -> {
-            JobMessage outcome = wipe(target, plan, context);
+            Message outcome = wipe(target, plan, context);
             runStore.audit(operator, "wipe: emptied the " + plan.emptied().size() + " tables of the plan, "
                     + PodMigrationRules.MIGRATIONS_TABLE + " kept. Backup before: " + plan.check().backup().name());
             return outcome;
         });
     }
 
-    private static JobMessage wipe(DatabaseEndpoint target, WipePlan plan, JobContext context) throws SQLException {
+    private static Message wipe(DatabaseEndpoint target, WipePlan plan, JobContext context) throws SQLException {
         long rows = 0;
         int done = 0;
         try (Connection connection = target.connect(); Statement statement = connection.createStatement()) {
@@ -116,7 +116,7 @@ class WipeService {
                 throw new JobFailedException("wipe.message.notEmpty", String.join(", ", left));
             }
             long kept = TableQueries.rows(statement, PodMigrationRules.MIGRATIONS_TABLE);
-            return JobMessage.of("wipe.message.done", done, rows, PodMigrationRules.MIGRATIONS_TABLE, kept);
+            return Message.of("wipe.message.done", done, rows, PodMigrationRules.MIGRATIONS_TABLE, kept);
         }
     }
 }

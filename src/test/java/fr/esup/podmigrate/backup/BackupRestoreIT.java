@@ -6,8 +6,9 @@ import fr.esup.podmigrate.pod.PodMigrationRules;
 import fr.esup.podmigrate.pod.PodTestDatabase;
 import fr.esup.podmigrate.pod.PodVersion;
 import fr.esup.podmigrate.run.JobContext;
-import fr.esup.podmigrate.run.JobMessage;
 import fr.esup.podmigrate.run.JobProgress;
+import fr.esup.podmigrate.run.JobFailedException;
+import fr.esup.podmigrate.run.Message;
 import fr.esup.podmigrate.testsupport.TestWorkspaces;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -74,7 +75,7 @@ class BackupRestoreIT {
         Backup backup = taker.take(target, "alice", Backup.Kind.REQUESTED, context);
 
         assertThat(backup.name()).matches(db.name() + "-\\d{8}-\\d{6}\\.sql\\.gz");
-        assertThat(backup.verified()).as(backup.verification()).isTrue();
+        assertThat(backup.verified()).as("%s", backup.verification()).isTrue();
         assertThat(backup.size()).isEqualTo(Files.size(backup.file()));
         assertThat(backup.sha256()).isEqualTo(sha256(backup.file()));
         try (InputStream in = Files.newInputStream(backup.file())) {
@@ -116,7 +117,7 @@ class BackupRestoreIT {
         }
         RecordingContext context = new RecordingContext();
 
-        JobMessage outcome = restorer.restore(target, backup, "bob", context);
+        Message outcome = restorer.restore(target, backup, "bob", context);
 
         try (Connection c = db.connect()) {
             assertThat(checksums(c)).isEqualTo(before).doesNotContainKey("pm_extra");
@@ -172,7 +173,8 @@ class BackupRestoreIT {
         };
 
         assertThatThrownBy(() -> taker.take(target, "alice", Backup.Kind.REQUESTED, writesDuringTheDump))
-                .hasMessageContaining("is not verified").hasMessageContaining("changed while it was dumped (pm_samples)");
+                .isInstanceOfSatisfying(JobFailedException.class, e -> assertThat(e.reason().arguments())
+                        .element(1).asString().contains("changed while it was dumped (pm_samples)"));
         assertThat(backups.of(target)).singleElement().satisfies(b -> assertThat(b.verified()).isFalse());
         assertThat(backups.newestVerified(target)).isEmpty();
     }

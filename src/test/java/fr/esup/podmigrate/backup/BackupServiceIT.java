@@ -6,10 +6,10 @@ import fr.esup.podmigrate.pod.PodTestDatabase;
 import fr.esup.podmigrate.pod.PodVersion;
 import fr.esup.podmigrate.run.Job;
 import fr.esup.podmigrate.run.JobAlreadyRunningException;
-import fr.esup.podmigrate.run.JobMessage;
 import fr.esup.podmigrate.run.JobRunner;
 import fr.esup.podmigrate.run.JobStatus;
 import fr.esup.podmigrate.run.JobStore;
+import fr.esup.podmigrate.run.Message;
 import fr.esup.podmigrate.run.RefusedException;
 import fr.esup.podmigrate.run.RunStore;
 import fr.esup.podmigrate.run.StepStatus;
@@ -72,7 +72,7 @@ class BackupServiceIT {
         assertThat(job.status()).as("%s", job.message()).isEqualTo(JobStatus.SUCCEEDED);
         Backup backup = service.backups().get(0);
         assertThat(job.results()).containsEntry("backup", backup.name());
-        assertThat(job.message()).isEqualTo(JobMessage.of("backup.message.done", backup.name(), backup.tables(),
+        assertThat(job.message()).isEqualTo(Message.of("backup.message.done", backup.name(), backup.tables(),
                 backup.rows(), backup.size()));
         assertThat(service.latestJob()).map(Job::id).contains(job.id());
         assertThat(runStore.state(WizardStep.BACKUP).status()).isEqualTo(StepStatus.DONE);

@@ -5,9 +5,9 @@ import fr.esup.podmigrate.backup.BackupCheck;
 import fr.esup.podmigrate.backup.DatabaseFingerprint;
 import fr.esup.podmigrate.dump.ScriptFile;
 import fr.esup.podmigrate.run.Job;
-import fr.esup.podmigrate.run.JobMessage;
 import fr.esup.podmigrate.run.JobProgress;
 import fr.esup.podmigrate.run.JobStatus;
+import fr.esup.podmigrate.run.Message;
 import fr.esup.podmigrate.run.RefusedException;
 import fr.esup.podmigrate.run.RunStore;
 import fr.esup.podmigrate.run.WizardStep;
@@ -56,7 +56,7 @@ class ImportControllerTest {
             Instant.parse("2026-11-26T09:00:00Z"), ScriptFile.Origin.IMPORT_FOLDER, ScriptCompression.NONE);
     private static final Backup BACKUP = new Backup("pod-20261126-100000.sql.gz", Path.of("pod-20261126-100000.sql.gz"),
             "v3.univ.fr", 3306, "pod", "bob", Backup.Kind.REQUESTED, Instant.parse("2026-11-26T10:00:00Z"), 5,
-            "ab".repeat(32), new DatabaseFingerprint(new TreeMap<>()), true, "read back");
+            "ab".repeat(32), new DatabaseFingerprint(new TreeMap<>()), true, Message.text("read back"));
     private static final TablePlan RENDITIONS = new TablePlan("video_videorendition", "video_encode_transcript_videorendition",
             TablePlan.Fate.RENAMED, "", "", 2, 3, List.of(), List.of(new TablePlan.ColumnChange("encoding_resolution_threshold",
             "0", "default")), List.of(), List.of(), 0, true);
@@ -91,7 +91,7 @@ class ImportControllerTest {
     private static Job importJob(JobStatus status, Map<String, String> results) {
         return new Job("import-1234abcd", WizardStep.IMPORT, "alice", "v3.univ.fr:3306/pod", status,
                 Instant.parse("2026-11-26T11:00:00Z"), status.finished() ? Instant.parse("2026-11-26T11:01:00Z") : null,
-                new JobProgress(1024, 2048, 3, 2), status.finished() ? JobMessage.text("done") : null, results);
+                new JobProgress(1024, 2048, 3, 2), status.finished() ? Message.text("done") : null, results);
     }
 
     @Test

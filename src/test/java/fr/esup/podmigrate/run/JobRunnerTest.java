@@ -45,12 +45,12 @@ class JobRunnerTest {
         Job job = runner.start(WizardStep.BACKUP, "alice", POD, context -> {
             context.progress(new JobProgress(50, 100, 7, 3));
             context.result("file", "backup-1.sql.gz");
-            return JobMessage.of("import.message.imported", 6053, 137, 0);
+            return Message.of("import.message.imported", 6053, 137, 0);
         });
         await().atMost(Duration.ofSeconds(10)).until(() -> runner.find(job.id()).orElseThrow().status().finished());
         Job stored = store.find(job.id()).orElseThrow();
         assertThat(stored.status()).isEqualTo(JobStatus.SUCCEEDED);
-        assertThat(stored.message()).isEqualTo(JobMessage.of("import.message.imported", 6053L, 137L, 0L));
+        assertThat(stored.message()).isEqualTo(Message.of("import.message.imported", 6053L, 137L, 0L));
         assertThat(stored.progress()).isEqualTo(new JobProgress(50, 100, 7, 3));
         assertThat(stored.results()).isEqualTo(Map.of("file", "backup-1.sql.gz"));
         assertThat(runStore.state(WizardStep.BACKUP).status()).isEqualTo(StepStatus.DONE);
@@ -65,10 +65,10 @@ class JobRunnerTest {
             while (!context.cancelled()) {
                 Thread.sleep(10);
             }
-            return JobMessage.text("stopped");
+            return Message.text("stopped");
         });
         assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
-        assertThatThrownBy(() -> runner.start(WizardStep.BACKUP, "bob", POD, context -> JobMessage.text("x")))
+        assertThatThrownBy(() -> runner.start(WizardStep.BACKUP, "bob", POD, context -> Message.text("x")))
                 .isInstanceOf(JobAlreadyRunningException.class)
                 .hasMessageContaining("alice");
         assertThat(runner.busy(POD)).isTrue();
@@ -86,7 +86,7 @@ class JobRunnerTest {
         Job job = runner.start(WizardStep.DUMP, "alice", POD, Map.of("analysis", "import/podv2.sql"), context -> {
             release.await(10, TimeUnit.SECONDS);
             context.result("rows", "3");
-            return JobMessage.text("done");
+            return Message.text("done");
         });
         assertThat(runner.latest(WizardStep.DUMP)).hasValueSatisfying(latest ->
                 assertThat(latest.results()).containsEntry("analysis", "import/podv2.sql"));
@@ -103,7 +103,7 @@ class JobRunnerTest {
         });
         await().atMost(Duration.ofSeconds(10)).until(() -> runner.find(job.id()).orElseThrow().status().finished());
         assertThat(store.find(job.id()).orElseThrow()).extracting(Job::status, Job::message)
-                .containsExactly(JobStatus.FAILED, JobMessage.text("disk full"));
+                .containsExactly(JobStatus.FAILED, Message.text("disk full"));
         assertThat(runStore.state(WizardStep.BACKUP).status()).isEqualTo(StepStatus.FAILED);
     }
 
@@ -114,7 +114,7 @@ class JobRunnerTest {
         });
         await().atMost(Duration.ofSeconds(10)).until(() -> runner.find(job.id()).orElseThrow().status().finished());
         assertThat(store.find(job.id()).orElseThrow()).extracting(Job::status, Job::message)
-                .containsExactly(JobStatus.FAILED, JobMessage.of("wipe.message.notEmpty", "video_video (3)"));
+                .containsExactly(JobStatus.FAILED, Message.of("wipe.message.notEmpty", "video_video (3)"));
     }
 
     @Test
@@ -125,7 +125,7 @@ class JobRunnerTest {
         Files.writeString(file, "message=Emptied 137 tables (6053 rows).\n", StandardOpenOption.APPEND);
 
         assertThat(store.find("wipe-0ld00001").orElseThrow().message())
-                .isEqualTo(JobMessage.text("Emptied 137 tables (6053 rows)."));
+                .isEqualTo(Message.text("Emptied 137 tables (6053 rows)."));
     }
 
     @Test

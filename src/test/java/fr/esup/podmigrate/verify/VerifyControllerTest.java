@@ -5,9 +5,9 @@ import fr.esup.podmigrate.pod.DjangoModels;
 import fr.esup.podmigrate.run.ChecklistStore;
 import fr.esup.podmigrate.run.Job;
 import fr.esup.podmigrate.run.JobAlreadyRunningException;
-import fr.esup.podmigrate.run.JobMessage;
 import fr.esup.podmigrate.run.JobProgress;
 import fr.esup.podmigrate.run.JobStatus;
+import fr.esup.podmigrate.run.Message;
 import fr.esup.podmigrate.run.RunStore;
 import fr.esup.podmigrate.run.StepState;
 import fr.esup.podmigrate.run.StepStatus;
@@ -58,9 +58,9 @@ class VerifyControllerTest {
 
     private static final Instant AT = Instant.parse("2026-11-26T10:00:00Z");
     private static final Job BACKUP = new Job("backup-1", WizardStep.BACKUP, "bob", "t", JobStatus.SUCCEEDED, AT, AT,
-            JobProgress.NONE, JobMessage.text("12 MiB"), Map.of("file", "backups/pod-20261126.sql.gz"));
+            JobProgress.NONE, Message.text("12 MiB"), Map.of("file", "backups/pod-20261126.sql.gz"));
     private static final Job IMPORT = new Job("import-1", WizardStep.IMPORT, "bob", "t", JobStatus.SUCCEEDED, AT, AT,
-            JobProgress.NONE, JobMessage.text("Imported"), Map.of("script", "import/podv2.sql", "issue.0000", new RowIssue(
+            JobProgress.NONE, Message.text("Imported"), Map.of("script", "import/podv2.sql", "issue.0000", new RowIssue(
                     "lti_provider_lticoursecontext", true, "lms_course_context", ValueChange.OTHER, 5,
                     List.of("10", "15"), "Duplicate entry '' for key 'lms_course_context'").encode()));
     private static final Verification VERIFICATION = new Verification(AT, "pod@v3:3306/pod",
