@@ -118,7 +118,7 @@ class ImportControllerTest {
                         containsString("data-code=\"no-v3-home.becomes-column\""),
                         containsString("each becomes video_channel.site_id, set by the site fixes"),
                         containsString("<details id=\"import-plan\" open=\"open\">"),
-                        containsString("<summary>Plan for 1 table(s): 1 imported (1 of them renamed), 0 left out</summary>"),
+                        containsString("<summary>Plan for 1 table: 1 imported (1 of them renamed), 0 left out</summary>"),
                         containsString("id=\"start-import\""))))
                 .andExpect(content().string(pendingShownOnEveryHtmxForm()))
                 .andExpect(content().string(fragment("import-panel")));
@@ -204,7 +204,7 @@ class ImportControllerTest {
                 PlanProblem.blocking("refused.DROP_DATABASE", 12, "DROP DATABASE pod")))));
         mvc.perform(get("/import"))
                 .andExpect(content().string(allOf(
-                        containsString("1 blocking problem(s)"),
+                        containsString("1 blocking problem:"),
                         containsString("Line 12: Refused: the statement drops a database: DROP DATABASE pod"),
                         not(containsString("id=\"start-import\"")))));
     }

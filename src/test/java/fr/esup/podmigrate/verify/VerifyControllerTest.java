@@ -118,13 +118,13 @@ class VerifyControllerTest {
                 .andExpect(content().string(allOf(
                         containsString("<nav class=\"steps\""),
                         containsString("data-verdict=\"problems\""),
-                        containsString("2 problem(s), 2 warning(s), 2 row(s) whose foreign keys point nowhere."),
+                        containsString("2 problems, 2 warnings, 2 rows whose foreign keys point nowhere."),
                         containsString("v2 counts from the import of import/podv2.sql."),
                         containsString("14 v2 rows, 6 v3 rows, 6 tables."),
                         containsString("its rows become video_channel.site_id"),
                         containsString("data-key=\"video_channel.headband_id\""),
                         containsString("<td>1, 3</td>"),
-                        containsString("219 foreign keys checked; 1 have rows pointing nowhere, 2 row(s) in all."))));
+                        containsString("219 foreign keys checked; 1 with rows pointing nowhere, 2 rows in all."))));
     }
 
     @Test
@@ -133,11 +133,11 @@ class VerifyControllerTest {
                 .andExpect(status().isOk())
                 .andExpect(content().string(allOf(
                         containsString("id=\"verdict\" data-complete=\"false\""),
-                        containsString("v2 read from pod_pmv2: 1 tables compared row by row, 1 row difference(s), 1 unexplained."),
+                        containsString("v2 read from pod_pmv2: 1 table compared row by row, 1 row difference, 1 unexplained."),
                         containsString("data-table=\"video_video\" data-status=\"compared\" data-unexplained=\"1\""),
                         containsString("data-key=\"3\" data-kind=\"truncated\" data-column=\"title\" data-explanation=\"none\""),
                         containsString("<code>Cours &lt;b&gt;long&lt;/b&gt;</code>"),
-                        containsString("The first 1 of 1 difference(s)"),
+                        containsString("The first 1 of 1 difference"),
                         containsString("href=\"/verify/differences.csv\""),
                         containsString("data-pre-existing=\"true\">Already in v2"))));
     }
