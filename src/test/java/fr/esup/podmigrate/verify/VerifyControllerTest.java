@@ -193,7 +193,7 @@ class VerifyControllerTest {
                         containsString("| lti_provider_lticoursecontext | Refused by the key lms_course_context: 5 rows. | 10, 15 |"),
                         containsString("| foo\\|bar \"x\", y | 2 |  |  |  | 0 | 0 | 0 | Table missing |  |"),
                         containsString("| video_channel | 4 | video_channel | 3 | -1 | 3 | 1 | 0 | Rows ignored by INSERT IGNORE |  |"),
-                        containsString("| Unexplained | 1 row(s) the import inserted are gone |"),
+                        containsString("| Unexplained | rows the import inserted that are gone: 1 |"),
                         containsString("| video_channel.headband_id | main_customimagemodel.id | 2 | 1, 3 |"),
                         containsString("| live_event | bob |"),
                         containsString("| django_flatpage | not checked |  |"))));
