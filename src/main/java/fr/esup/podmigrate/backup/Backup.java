@@ -1,7 +1,8 @@
 package fr.esup.podmigrate.backup;
 
-import fr.esup.podmigrate.dump.ByteSize;
 import fr.esup.podmigrate.config.DatabaseEndpoint;
+import fr.esup.podmigrate.dump.ByteSize;
+import fr.esup.podmigrate.run.Message;
 
 import java.nio.file.Path;
 import java.time.Instant;
@@ -16,7 +17,7 @@ import java.time.Instant;
  */
 public record Backup(String name, Path file, String host, int port, String database, String operator, Kind kind,
                      Instant created, long size, String sha256, DatabaseFingerprint fingerprint, boolean verified,
-                     String verification) {
+                     Message verification) {
 
     public ByteSize shownSize() {
         return new ByteSize(size);
@@ -47,7 +48,7 @@ public record Backup(String name, Path file, String host, int port, String datab
         return fingerprint.rows();
     }
 
-    Backup withVerification(boolean verified, String verification) {
+    Backup withVerification(boolean verified, Message verification) {
         return new Backup(name, file, host, port, database, operator, kind, created, size, sha256, fingerprint,
                 verified, verification);
     }

@@ -1,9 +1,11 @@
 package fr.esup.podmigrate.backup;
 
-import fr.esup.podmigrate.run.TableQueries;
 import fr.esup.podmigrate.config.DatabaseEndpoint;
 import fr.esup.podmigrate.run.JobContext;
+import fr.esup.podmigrate.run.JobFailedException;
 import fr.esup.podmigrate.run.JobProgress;
+import fr.esup.podmigrate.run.Message;
+import fr.esup.podmigrate.run.TableQueries;
 import fr.esup.podmigrate.sql.ImportError;
 import fr.esup.podmigrate.sql.ImportOptions;
 import fr.esup.podmigrate.sql.ImportResult;
@@ -24,7 +26,6 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.concurrent.CancellationException;
 
 /**
  * Puts a backup back: the database becomes exactly the backup again. The current state is kept first in a
@@ -56,7 +57,7 @@ class BackupRestorer {
     }
 
     /** Restores {@code backup} and returns the outcome; throws if the database does not end up equal to it. */
-    String restore(DatabaseEndpoint endpoint, Backup backup, String operator, JobContext context) throws Exception {
+    Message restore(DatabaseEndpoint endpoint, Backup backup, String operator, JobContext context) throws Exception {
         checkHash(backup);
         // Another import, a command line's, must not run into the database while it is dropped and filled again.
         try (TargetLock lock = TargetLock.acquire(endpoint::connect, "console restore of " + backup.name())) {
@@ -81,13 +82,13 @@ class BackupRestorer {
             context.result("dropped", String.join(", ", dropped));
             List<String> different = backup.fingerprint().differences(restored);
             if (!different.isEmpty()) {
-                throw new IllegalStateException("Backup " + backup.name() + " was run, but these tables differ from it: "
-                        + String.join(", ", different) + ". The state before the restore is in backup " + safety + ".");
+                throw new JobFailedException("backup.message.restoreDiffers", backup.name(), String.join(", ", different),
+                        safety);
             }
-            return "Restored backup " + backup.name() + ": " + backup.tables() + " tables and " + backup.rows()
-                    + " rows, every table's checksum equal to the backup's"
-                    + (dropped.isEmpty() ? "" : "; dropped " + String.join(", ", dropped))
-                    + ". The state before the restore is in backup " + safety + ".";
+            return dropped.isEmpty()
+                    ? Message.of("backup.message.restored", backup.name(), backup.tables(), backup.rows(), safety)
+                    : Message.of("backup.message.restoredDropping", backup.name(), backup.tables(), backup.rows(),
+                            safety, String.join(", ", dropped));
         }
     }
 
@@ -102,12 +103,11 @@ class BackupRestorer {
                 .targetLock(lock)
                 .build()).run(backup.file(), endpoint::connect);
         if (result.cancelled()) {
-            throw new CancellationException("Restore of " + backup.name() + " cancelled: run it again to put the backup back.");
+            throw new JobFailedException("backup.message.restoreCancelled", backup.name());
         }
         if (!result.completed() || !result.errors().isEmpty()) {
             ImportError error = result.errors().get(0);
-            throw new IllegalStateException("Restore of " + backup.name() + " stopped at line " + error.line() + ": "
-                    + error.message());
+            throw new JobFailedException("backup.message.restoreStopped", backup.name(), error.line(), error.message());
         }
     }
 

@@ -4,6 +4,7 @@ import fr.esup.podmigrate.config.DatabaseEndpoint;
 import fr.esup.podmigrate.config.Databases;
 import fr.esup.podmigrate.run.Job;
 import fr.esup.podmigrate.run.JobRunner;
+import fr.esup.podmigrate.run.Message;
 import fr.esup.podmigrate.run.RefusedException;
 import fr.esup.podmigrate.run.RunStore;
 import fr.esup.podmigrate.run.StepStatus;
@@ -58,8 +59,7 @@ class BackupService {
             Backup backup = taker.take(target, operator, Backup.Kind.REQUESTED, context);
             context.result("backup", backup.name());
             runStore.audit(operator, "backup: wrote " + backup.name() + " (sha256 " + backup.sha256() + "), verified");
-            return "Backup " + backup.name() + ": " + backup.tables() + " tables, " + backup.rows() + " rows, "
-                    + backup.size() + " bytes, verified.";
+            return Message.of("backup.message.done", backup.name(), backup.tables(), backup.rows(), backup.size());
         });
     }
 
@@ -76,7 +76,7 @@ class BackupService {
         }
         runStore.audit(operator, "backup: asked to restore " + backup.name() + " into " + target.lockKey());
         return runner.start(WizardStep.BACKUP, operator, target, context -> {
-            String outcome = restorer.restore(target, backup, operator, context);
+            Message outcome = restorer.restore(target, backup, operator, context);
             if (runStore.state(WizardStep.WIPE).status() != StepStatus.NOT_STARTED) {
                 runStore.record(WizardStep.WIPE, StepStatus.NOT_STARTED, operator, "undone by the restore of " + backup.name());
             }

@@ -2,7 +2,9 @@ package fr.esup.podmigrate.backup;
 
 import fr.esup.podmigrate.config.DatabaseEndpoint;
 import fr.esup.podmigrate.run.JobContext;
+import fr.esup.podmigrate.run.JobFailedException;
 import fr.esup.podmigrate.run.JobProgress;
+import fr.esup.podmigrate.run.Message;
 import fr.esup.podmigrate.sql.DumpOptions;
 import fr.esup.podmigrate.sql.DumpWriter;
 import fr.esup.podmigrate.sql.StatementKind;
@@ -54,7 +56,7 @@ class BackupTaker {
         }
         Backup backup = new Backup(file.getFileName().toString(), file, endpoint.host(), endpoint.port(),
                 endpoint.database(), operator, kind, created, Files.size(file), sha256, before, false,
-                "the verification did not finish");
+                Message.of("backup.verification.unfinished"));
         backups.save(backup);
         List<String> problems = new ArrayList<>();
         List<String> changed = before.differences(after);
@@ -64,16 +66,17 @@ class BackupTaker {
         try {
             problems.addAll(compareWithFile(before, file, context));
         } catch (Exception e) {
-            backups.save(backup.withVerification(false, "the file could not be read back: " + e.getMessage()));
+            backups.save(backup.withVerification(false, Message.of("backup.verification.unreadable",
+                    String.valueOf(e.getMessage()))));
             throw e;
         }
         backup = problems.isEmpty()
-                ? backup.withVerification(true, "read back through the statement reader: " + before.tables().size()
-                        + " tables and " + before.rows() + " rows, every table's row count equal to the database's")
-                : backup.withVerification(false, String.join("; ", problems));
+                ? backup.withVerification(true, Message.of("backup.verification.readBack", before.tables().size(),
+                        before.rows()))
+                : backup.withVerification(false, Message.of("backup.verification.problems", String.join("; ", problems)));
         backups.save(backup);
         if (!backup.verified()) {
-            throw new IllegalStateException("Backup " + backup.name() + " is not verified: " + backup.verification());
+            throw new JobFailedException("backup.message.notVerified", backup.name(), String.join("; ", problems));
         }
         return backup;
     }

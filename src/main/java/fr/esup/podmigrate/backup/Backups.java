@@ -2,6 +2,7 @@ package fr.esup.podmigrate.backup;
 
 import fr.esup.podmigrate.config.DatabaseEndpoint;
 import fr.esup.podmigrate.config.Workspace;
+import fr.esup.podmigrate.run.Message;
 import fr.esup.podmigrate.run.PropertiesFiles;
 import org.springframework.stereotype.Service;
 
@@ -102,7 +103,7 @@ public class Backups {
         p.setProperty("tables", Integer.toString(backup.tables()));
         p.setProperty("rows", Long.toString(backup.rows()));
         p.setProperty("verified", backup.verified() ? "yes" : "no");
-        p.setProperty("verification", backup.verification());
+        backup.verification().writeTo(p, "verification");
         backup.fingerprint().tables().forEach((table, state) -> {
             p.setProperty(ROWS + table, Long.toString(state.rows()));
             p.setProperty(CHECKSUM + table, Long.toString(state.checksum()));
@@ -144,7 +145,7 @@ public class Backups {
                 Integer.parseInt(p.getProperty("port")), p.getProperty("database"), p.getProperty("operator"),
                 Backup.Kind.valueOf(p.getProperty("kind")), Instant.parse(p.getProperty("created")),
                 Long.parseLong(p.getProperty("size")), p.getProperty("sha256"), new DatabaseFingerprint(tables),
-                "yes".equals(p.getProperty("verified")), p.getProperty("verification"));
+                "yes".equals(p.getProperty("verified")), Message.readFrom(p, "verification"));
     }
 
     private static Path manifest(Path dump) {

@@ -1,12 +1,12 @@
 package fr.esup.podmigrate.backup;
 
 import fr.esup.podmigrate.run.JobContext;
+import fr.esup.podmigrate.run.JobFailedException;
 import fr.esup.podmigrate.run.JobProgress;
 import fr.esup.podmigrate.sql.SqlStatement;
 import fr.esup.podmigrate.sql.StatementReader;
 
 import java.nio.file.Path;
-import java.util.concurrent.CancellationException;
 
 /** One pass through a backup file, statement by statement as the mariadb client splits it, with the job's progress. */
 final class ScriptPass {
@@ -19,14 +19,14 @@ final class ScriptPass {
     private ScriptPass() {
     }
 
-    /** Reads the whole file; stops with a {@link CancellationException} when the job is cancelled. */
+    /** Reads the whole file; stops with a {@link JobFailedException} when the job is cancelled. */
     static void run(Path file, JobContext context, Step step) throws Exception {
         long rows = 0;
         long statements = 0;
         try (StatementReader reader = StatementReader.open(file)) {
             for (SqlStatement statement = reader.next(); statement != null; statement = reader.next()) {
                 if (context.cancelled()) {
-                    throw new CancellationException("Cancelled at line " + statement.line() + " of " + file.getFileName());
+                    throw new JobFailedException("backup.message.cancelledAt", statement.line(), file.getFileName().toString());
                 }
                 step.accept(statement);
                 rows += Math.max(0, statement.rowCount());

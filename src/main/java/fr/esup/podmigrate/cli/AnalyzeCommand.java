@@ -106,6 +106,8 @@ final class AnalyzeCommand {
         return switch (table.fate()) {
             case UNREAD -> message("import.unread.note", table.note());
             case EPHEMERAL -> message("import.ephemeral." + table.note());
+            case EXCLUDED -> message("import.excluded." + table.note());
+            case NO_V3_HOME -> message("import.noV3Home." + table.note(), table.noteArgument());
             default -> table.note();
         };
     }

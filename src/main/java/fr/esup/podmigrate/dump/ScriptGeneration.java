@@ -7,6 +7,7 @@ import fr.esup.podmigrate.run.JobContext;
 import fr.esup.podmigrate.run.JobProgress;
 import fr.esup.podmigrate.run.JobResults;
 import fr.esup.podmigrate.run.JobRunner;
+import fr.esup.podmigrate.run.Message;
 import fr.esup.podmigrate.run.RunStore;
 import fr.esup.podmigrate.run.StepStatus;
 import fr.esup.podmigrate.run.WizardStep;
@@ -66,7 +67,7 @@ public class ScriptGeneration {
         return scriptFiles.find(job.result("file"));
     }
 
-    private String generate(DatabaseEndpoint source, Podv2ScriptOptions options, String operator, JobContext context)
+    private Message generate(DatabaseEndpoint source, Podv2ScriptOptions options, String operator, JobContext context)
             throws Exception {
         Path file = scriptFiles.newExport(options.gzip());
         DumpResult result = new DumpWriter(options.toDumpOptions().parallelism(Podv2ScriptOptions.CONNECTIONS)
@@ -79,7 +80,7 @@ public class ScriptGeneration {
         for (DumpResult.TableResult table : result.tables()) {
             context.result("rows." + table.outputName(), Long.toString(table.rows()));
         }
-        return written.id() + ": " + result.tables().size() + " tables, " + result.rowsWritten() + " rows";
+        return Message.of("dump.message.done", written.id(), result.tables().size(), result.rowsWritten());
     }
 
     /** The dump writer's progress as the job's: bytes written, rows, INSERT statements and tables. */

@@ -8,10 +8,12 @@ import fr.esup.podmigrate.dump.ScriptFile;
 import fr.esup.podmigrate.dump.ScriptFiles;
 import fr.esup.podmigrate.run.Job;
 import fr.esup.podmigrate.run.JobContext;
+import fr.esup.podmigrate.run.JobFailedException;
 import fr.esup.podmigrate.run.JobProgress;
 import fr.esup.podmigrate.run.JobResults;
 import fr.esup.podmigrate.run.JobRunner;
 import fr.esup.podmigrate.run.JobStatus;
+import fr.esup.podmigrate.run.Message;
 import fr.esup.podmigrate.run.RefusedException;
 import fr.esup.podmigrate.run.RunStore;
 import fr.esup.podmigrate.run.WizardStep;
@@ -97,8 +99,8 @@ public class ImportService {
                     progress -> report(context, progress));
             analyses.put(key(script), analysis);
             return analysis.blocked()
-                    ? "Analysed " + script.name() + ": " + analysis.blocking().size() + " blocking problem(s)"
-                    : "Analysed " + script.name() + ": ready to import " + analysis.rows() + " rows";
+                    ? Message.of("import.message.analysedBlocked", script.name(), analysis.blocking().size())
+                    : Message.of("import.message.analysedReady", script.name(), analysis.rows());
         });
     }
 
@@ -211,20 +213,18 @@ public class ImportService {
                         .targetLock(lock));
                 record(context, analysis, result);
                 if (!result.countMismatches().isEmpty()) {
-                    throw new IllegalStateException("The tables do not hold what the import counted: "
-                            + String.join(", ", result.countMismatches()) + ". Nothing here can be trusted: restore"
-                            + " the backup, and report this with the podv2.sql.");
+                    throw new JobFailedException("import.message.countMismatch",
+                            String.join(", ", result.countMismatches()));
                 }
                 if (result.cancelled()) {
-                    return "Cancelled: resume to go on from the checkpoint, or restore the backup.";
+                    return Message.of("import.message.cancelled");
                 }
                 if (!result.completed()) {
                     ImportError first = result.errors().get(0);
-                    throw new IllegalStateException("Stopped at line " + first.line() + " (" + first.table() + "): "
-                            + first.message() + ". Fix the cause, then resume; or restore the backup.");
+                    throw new JobFailedException("import.message.stopped", first.line(), first.table(), first.message());
                 }
-                return "Imported " + result.insertedRows() + " rows in " + result.tables().size() + " tables"
-                        + (result.errors().isEmpty() ? "" : ", " + result.errors().size() + " statements failed");
+                return Message.of("import.message.imported", result.insertedRows(), result.tables().size(),
+                        result.errors().size());
             }
         });
     }
@@ -234,8 +234,7 @@ public class ImportService {
         PodImportAnalysis analysis = PodImport.analyze(script.path(), target, sourceDatabase, includeEphemeral,
                 progress -> report(context, progress));
         if (analysis.blocked()) {
-            throw new IllegalStateException("Analysed again, " + script.name() + " has " + analysis.blocking().size()
-                    + " blocking problem(s): analyse it on this page to see them");
+            throw new JobFailedException("import.message.analysedAgainBlocked", script.name(), analysis.blocking().size());
         }
         analyses.put(key(script), analysis);
         return analysis;
@@ -247,7 +246,8 @@ public class ImportService {
             if (!table.imported()) {
                 context.result(JobResults.SKIPPED_ROWS + table.scriptTable(), String.valueOf(table.rows()));
                 context.result(JobResults.SKIPPED_WHY + table.scriptTable(), table.fate().key()
-                        + (table.note().isEmpty() ? "" : ": " + table.note()));
+                        + (table.note().isEmpty() ? "" : ": " + table.note())
+                        + (table.noteArgument().isEmpty() ? "" : " " + table.noteArgument()));
             }
         }
         int issues = 0;

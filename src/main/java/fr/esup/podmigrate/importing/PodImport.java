@@ -271,7 +271,8 @@ public final class PodImport {
                         facts.positionalInsertsWithoutCreateTable()));
             }
             if (table.fate() == TablePlan.Fate.NO_V3_HOME && table.rows() > 0) {
-                problems.add(PlanProblem.warning("no-v3-home", table.scriptTable(), table.rows(), table.note()));
+                problems.add(PlanProblem.warning("no-v3-home." + table.note(), table.scriptTable(), table.rows(),
+                        table.noteArgument()));
             }
             if (table.fate() == TablePlan.Fate.UNREAD && table.rows() > 0) {
                 problems.add(PlanProblem.warning("unread-table", table.scriptTable(), table.rows(), table.note()));

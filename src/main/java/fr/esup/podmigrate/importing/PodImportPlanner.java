@@ -48,31 +48,36 @@ final class PodImportPlanner {
         for (ScriptTableFacts facts : scriptTables) {
             String name = facts.table();
             if (excluded.containsKey(name)) {
-                plans.add(unimported(facts, TablePlan.Fate.EXCLUDED, excluded.get(name).reason().name()));
+                plans.add(unimported(facts, TablePlan.Fate.EXCLUDED, key(excluded.get(name).reason()), ""));
             } else if (ephemeral.containsKey(name)) {
-                plans.add(unimported(facts, TablePlan.Fate.EPHEMERAL, ephemeral.get(name).reason().key()));
+                plans.add(unimported(facts, TablePlan.Fate.EPHEMERAL, ephemeral.get(name).reason().key(), ""));
             } else if (unread.containsKey(name) && target.has(name)) {
                 TablePlan copied = imported(facts, name, target);
-                plans.add(new TablePlan(name, name, TablePlan.Fate.UNREAD, unread.get(name).through(), copied.statements(),
+                plans.add(new TablePlan(name, name, TablePlan.Fate.UNREAD, unread.get(name).through(), "", copied.statements(),
                         copied.rows(), copied.droppedColumns(), copied.filledColumns(), copied.convertedColumns(),
                         copied.unfilledColumns(), copied.positionalInserts(), copied.replacesRows()));
             } else if (renames.containsKey(name) || target.has(name)) {
                 plans.add(imported(facts, renames.getOrDefault(name, name), target));
             } else if (withoutHome.containsKey(name)) {
                 TableWithoutHome gone = withoutHome.get(name);
-                plans.add(unimported(facts, TablePlan.Fate.NO_V3_HOME, switch (gone.fate()) {
-                    case BECOMES_COLUMN -> "becomes " + gone.destination() + ", set by the site fixes";
-                    case DROPPED -> "Pod " + gone.goneIn() + " dropped it";
+                plans.add(unimported(facts, TablePlan.Fate.NO_V3_HOME, key(gone.fate()), switch (gone.fate()) {
+                    case BECOMES_COLUMN -> gone.destination();
+                    case DROPPED -> gone.goneIn();
                 }));
             } else {
-                plans.add(unimported(facts, TablePlan.Fate.MISSING_IN_V3, ""));
+                plans.add(unimported(facts, TablePlan.Fate.MISSING_IN_V3, "", ""));
             }
         }
         return plans;
     }
 
-    private static TablePlan unimported(ScriptTableFacts facts, TablePlan.Fate fate, String note) {
-        return new TablePlan(facts.table(), "", fate, note.strip(), facts.statements(), facts.rows(), List.of(), List.of(),
+    /** A message key's last part for {@code value}: {@code RECREATED_BY_HAND} is {@code recreated-by-hand}. */
+    private static String key(Enum<?> value) {
+        return value.name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    private static TablePlan unimported(ScriptTableFacts facts, TablePlan.Fate fate, String note, String noteArgument) {
+        return new TablePlan(facts.table(), "", fate, note, noteArgument, facts.statements(), facts.rows(), List.of(), List.of(),
                 List.of(), List.of(), facts.positionalInserts(), facts.replacesRows());
     }
 
@@ -121,7 +126,7 @@ final class PodImportPlanner {
             }
         }
         TablePlan.Fate fate = targetTable.equals(facts.table()) ? TablePlan.Fate.IMPORTED : TablePlan.Fate.RENAMED;
-        return new TablePlan(facts.table(), targetTable, fate, "", facts.statements(), facts.rows(), List.copyOf(dropped),
+        return new TablePlan(facts.table(), targetTable, fate, "", "", facts.statements(), facts.rows(), List.copyOf(dropped),
                 List.copyOf(filled), List.copyOf(converted), List.copyOf(unfilled), facts.positionalInserts(),
                 facts.replacesRows());
     }

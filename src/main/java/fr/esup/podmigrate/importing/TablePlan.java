@@ -8,14 +8,18 @@ import java.util.List;
  * @param targetTable      the v3 table its rows go to (after a rename), or empty when they go nowhere
  * @param droppedColumns   columns removed from every INSERT: v3 no longer has them
  * @param note             for an unread table, the table its model field reads; for an ephemeral one, its reason's
- *                         key; else what Pod's knowledge says of it, or empty
+ *                         key; for an excluded one, its reason's key; for one without v3 home, the key of what
+ *                         becomes of its rows ({@code becomes-column} or {@code dropped}); else empty
+ * @param noteArgument     for a table without v3 home, where its rows' information goes, or the Pod release that
+ *                         dropped it; else empty
  * @param filledColumns    v3 columns the script does not fill, with the value each row gets: NOT NULL ones, and the
  *                         default language's column of a field v3 translates
  * @param convertedColumns columns whose v2 values are converted, with the expression
  * @param unfilledColumns  v3 NOT NULL columns without default that nothing fills (they get 0 or '')
  * @param replacesRows     the script drops or creates the table: the v3 table is emptied before its rows go in
  */
-public record TablePlan(String scriptTable, String targetTable, Fate fate, String note, long statements, long rows,
+public record TablePlan(String scriptTable, String targetTable, Fate fate, String note, String noteArgument,
+                        long statements, long rows,
                         List<ColumnChange> droppedColumns, List<ColumnChange> filledColumns,
                         List<ColumnChange> convertedColumns, List<String> unfilledColumns,
                         long positionalInserts, boolean replacesRows) {

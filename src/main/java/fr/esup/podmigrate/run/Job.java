@@ -12,7 +12,7 @@ import java.util.Map;
  * @param results what the job produced, as named values for its step's page
  */
 public record Job(String id, WizardStep step, String operator, String target, JobStatus status,
-                  Instant startedAt, Instant endedAt, JobProgress progress, String message, Map<String, String> results) {
+                  Instant startedAt, Instant endedAt, JobProgress progress, Message message, Map<String, String> results) {
 
     public Duration elapsed() {
         return Duration.between(startedAt, endedAt == null ? Instant.now() : endedAt);

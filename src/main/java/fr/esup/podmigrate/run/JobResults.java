@@ -26,7 +26,7 @@ public final class JobResults {
     public static final String SKIPPED_ROWS = "skipped.";
     /**
      * Import, followed by a v2 table it left out: the plan's fate and its note, e.g. {@code ephemeral: sessions},
-     * {@code excluded: RECREATED_BY_HAND}, {@code no-v3-home: Pod 3.8.2 dropped it}.
+     * {@code excluded: recreated-by-hand}, {@code no-v3-home: dropped 3.8.2}.
      */
     public static final String SKIPPED_WHY = "skipped-why.";
     /** Import, followed by a v3 table: the rows it held before the import, counted by the server (-1: none). */

@@ -42,7 +42,7 @@ public class JobRunner implements DisposableBean {
         for (Job job : store.all()) {
             if (job.status() == JobStatus.RUNNING) {
                 log.warn("Job {} ({}) was running when the console stopped: marked interrupted", job.id(), job.step().key());
-                store.save(finish(job, JobStatus.INTERRUPTED, "The console stopped while this job was running."));
+                store.save(finish(job, JobStatus.INTERRUPTED, Message.of("job.message.interrupted")));
                 runStore.record(job.step(), StepStatus.INTERRUPTED, job.operator(), "job " + job.id() + " interrupted");
             }
         }
@@ -101,15 +101,19 @@ public class JobRunner implements DisposableBean {
 
     private void execute(Running run, JobWork work) {
         JobStatus status;
-        String message;
+        Message message;
         try {
             message = work.run(run);
             status = run.cancelled ? JobStatus.CANCELLED : JobStatus.SUCCEEDED;
         } catch (Exception | Error e) {
             status = run.cancelled ? JobStatus.CANCELLED : JobStatus.FAILED;
-            message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            if (e instanceof JobFailedException failure) {
+                message = failure.reason();
+            } else {
+                message = Message.text(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+            }
             if (status == JobStatus.FAILED) {
-                log.warn("Job {} failed: {}", run.job.id(), message, e);
+                log.warn("Job {} failed: {}", run.job.id(), e.getMessage(), e);
             }
         }
         Job done = finish(run.snapshot(), status, message);
@@ -119,7 +123,7 @@ public class JobRunner implements DisposableBean {
         running.remove(run.job.id());
     }
 
-    private static Job finish(Job job, JobStatus status, String message) {
+    private static Job finish(Job job, JobStatus status, Message message) {
         return new Job(job.id(), job.step(), job.operator(), job.target(), status, job.startedAt(), Instant.now(),
                 job.progress(), message, job.results());
     }

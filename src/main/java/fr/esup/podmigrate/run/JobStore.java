@@ -51,7 +51,7 @@ public class JobStore {
         p.setProperty("rows", Long.toString(job.progress().rows()));
         p.setProperty("statements", Long.toString(job.progress().statements()));
         if (job.message() != null) {
-            p.setProperty("message", job.message());
+            job.message().writeTo(p, "message");
         }
         job.results().forEach((k, v) -> p.setProperty(RESULT + k, v));
         PropertiesFiles.write(file(job.id()), p);
@@ -71,7 +71,7 @@ public class JobStore {
                 Instant.parse(p.getProperty("startedAt")), ended == null ? null : Instant.parse(ended),
                 new JobProgress(Long.parseLong(p.getProperty("bytesDone")), Long.parseLong(p.getProperty("bytesTotal")),
                         Long.parseLong(p.getProperty("rows")), Long.parseLong(p.getProperty("statements"))),
-                p.getProperty("message"), Map.copyOf(results)));
+                Message.readFrom(p, "message"), Map.copyOf(results)));
     }
 
     /** Every job, newest first. */

@@ -4,6 +4,9 @@ package fr.esup.podmigrate.run;
 @FunctionalInterface
 public interface JobWork {
 
-    /** Returns a short outcome message; throws to fail the job with the exception's message. */
-    String run(JobContext context) throws Exception;
+    /**
+     * Returns a short outcome; throws to fail the job with the exception's message, or with its reason when it is a
+     * {@link JobFailedException}.
+     */
+    Message run(JobContext context) throws Exception;
 }

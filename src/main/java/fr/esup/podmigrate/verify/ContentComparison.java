@@ -6,6 +6,7 @@ import fr.esup.podmigrate.pod.ExcludedTable;
 import fr.esup.podmigrate.pod.PodMigrationRules;
 import fr.esup.podmigrate.pod.SiteLink;
 import fr.esup.podmigrate.pod.TableRename;
+import fr.esup.podmigrate.run.JobFailedException;
 import fr.esup.podmigrate.run.TableQueries;
 
 import java.sql.Connection;
@@ -22,7 +23,6 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
@@ -107,7 +107,7 @@ public final class ContentComparison {
             long rows = 0;
             for (Map.Entry<String, String> pair : pairs.entrySet()) {
                 if (cancelled.getAsBoolean()) {
-                    throw new CancellationException("Verification cancelled");
+                    throw new JobFailedException("verify.message.cancelled");
                 }
                 ComparedTable table = ComparedTable.plan(v2, v3, pair.getKey(), pair.getValue(), v2Tables);
                 TableContent content = compare(table, v2Reader, shown, renames);

@@ -10,6 +10,7 @@ import fr.esup.podmigrate.run.StepState;
 import fr.esup.podmigrate.run.StepStatus;
 import fr.esup.podmigrate.run.WizardStep;
 import org.springframework.context.MessageSource;
+import org.springframework.context.MessageSourceResolvable;
 import org.springframework.context.support.ResourceBundleMessageSource;
 import org.springframework.stereotype.Component;
 
@@ -157,7 +158,7 @@ public class MigrationReport {
     private static String job(Markdown md, Job job, String file) {
         return job == null ? md.text("report.none")
                 : md.text("report.job", job.id(), text(job.result(file)), job.operator(),
-                        time(job.endedAt() == null ? job.startedAt() : job.endedAt()), text(job.message()));
+                        time(job.endedAt() == null ? job.startedAt() : job.endedAt()), job.message() == null ? "" : md.text(job.message()));
     }
 
     private static String time(Instant instant) {
@@ -182,6 +183,10 @@ public class MigrationReport {
 
         String text(String key, Object... arguments) {
             return messages.getMessage(key, arguments, locale);
+        }
+
+        String text(MessageSourceResolvable message) {
+            return messages.getMessage(message, locale);
         }
 
         void title(String key) {

@@ -1,6 +1,7 @@
 package fr.esup.podmigrate.verify;
 
 import fr.esup.podmigrate.run.Job;
+import fr.esup.podmigrate.run.Message;
 import fr.esup.podmigrate.run.V2Origin;
 
 import java.time.Instant;
@@ -120,10 +121,13 @@ public record Verification(Instant at, String target, V2Origin v2Origin, Job imp
     }
 
     /** One line for the audit log. */
-    public String summary() {
-        return (complete() ? "complete" : "not complete") + (content == null ? ", rows not compared" : ", "
-                + content.differences() + " row difference(s), " + content.unexplained() + " unexplained") + "; counts "
-                + verdict().key() + ": " + problems() + " problem(s), " + warnings() + " warning(s), " + orphans.rows() + " orphan row(s) in "
-                + orphans.orphaned().size() + " foreign key(s)";
+    /** The verification's outcome as its job's message; its first argument is 1 when complete, 0 otherwise. */
+    public Message summary() {
+        int completeness = complete() ? 1 : 0;
+        return content == null
+                ? Message.of("verify.message.summaryUncompared", completeness, problems(), warnings(), orphans.rows(),
+                        orphans.orphaned().size())
+                : Message.of("verify.message.summary", completeness, problems(), warnings(), orphans.rows(),
+                        orphans.orphaned().size(), content.differences(), content.unexplained());
     }
 }

@@ -7,6 +7,7 @@ import fr.esup.podmigrate.pod.DjangoModels;
 import fr.esup.podmigrate.run.ContentTypeCheck;
 import fr.esup.podmigrate.run.Job;
 import fr.esup.podmigrate.run.JobContext;
+import fr.esup.podmigrate.run.JobFailedException;
 import fr.esup.podmigrate.run.JobProgress;
 import fr.esup.podmigrate.run.JobResults;
 import fr.esup.podmigrate.run.JobRunner;
@@ -28,7 +29,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.concurrent.CancellationException;
 
 /**
  * Counts the rows of every table on both sides (v2 from the source database, else from the import's analysis of the
@@ -201,7 +201,7 @@ class VerificationService {
             Map<String, Long> counts = new TreeMap<>();
             for (String table : tables) {
                 if (context.cancelled()) {
-                    throw new CancellationException("Verification cancelled");
+                    throw new JobFailedException("verify.message.cancelled");
                 }
                 long tableRows = TableQueries.rowCounts(db, List.of(table)).get(table);
                 counts.put(table, tableRows);

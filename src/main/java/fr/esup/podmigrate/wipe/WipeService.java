@@ -1,6 +1,5 @@
 package fr.esup.podmigrate.wipe;
 
-import fr.esup.podmigrate.run.TableQueries;
 import fr.esup.podmigrate.backup.Backups;
 import fr.esup.podmigrate.backup.DatabaseFingerprint;
 import fr.esup.podmigrate.config.DatabaseEndpoint;
@@ -8,10 +7,13 @@ import fr.esup.podmigrate.config.Databases;
 import fr.esup.podmigrate.pod.PodMigrationRules;
 import fr.esup.podmigrate.run.Job;
 import fr.esup.podmigrate.run.JobContext;
+import fr.esup.podmigrate.run.JobFailedException;
 import fr.esup.podmigrate.run.JobProgress;
 import fr.esup.podmigrate.run.JobRunner;
+import fr.esup.podmigrate.run.Message;
 import fr.esup.podmigrate.run.RefusedException;
 import fr.esup.podmigrate.run.RunStore;
+import fr.esup.podmigrate.run.TableQueries;
 import fr.esup.podmigrate.run.WizardStep;
 import org.springframework.stereotype.Service;
 
@@ -21,7 +23,6 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CancellationException;
 
 /**
  * Step 3: empties every table of the target but {@code django_migrations}, foreign key checks off, only with the
@@ -82,21 +83,22 @@ class WipeService {
         }
         DatabaseEndpoint target = databases.target();
         return runner.start(WizardStep.WIPE, operator, target, context -> {
-            String outcome = wipe(target, plan, context);
-            runStore.audit(operator, "wipe: " + outcome + " Backup before: " + plan.check().backup().name());
+            Message outcome = wipe(target, plan, context);
+            runStore.audit(operator, "wipe: emptied the " + plan.emptied().size() + " tables of the plan, "
+                    + PodMigrationRules.MIGRATIONS_TABLE + " kept. Backup before: " + plan.check().backup().name());
             return outcome;
         });
     }
 
-    private static String wipe(DatabaseEndpoint target, WipePlan plan, JobContext context) throws SQLException {
+    private static Message wipe(DatabaseEndpoint target, WipePlan plan, JobContext context) throws SQLException {
         long rows = 0;
         int done = 0;
         try (Connection connection = target.connect(); Statement statement = connection.createStatement()) {
             statement.execute("SET FOREIGN_KEY_CHECKS = 0");
             for (WipePlan.TableRows table : plan.emptied()) {
                 if (context.cancelled()) {
-                    throw new CancellationException("Cancelled after emptying " + done + " of " + plan.emptied().size()
-                            + " tables: restore the backup " + plan.check().backup().name() + " or wipe again.");
+                    throw new JobFailedException("wipe.message.cancelled", done, plan.emptied().size(),
+                            plan.check().backup().name());
                 }
                 statement.execute("TRUNCATE TABLE " + TableQueries.quote(table.table()));
                 rows += table.rows();
@@ -107,15 +109,14 @@ class WipeService {
             for (WipePlan.TableRows table : plan.emptied()) {
                 long after = TableQueries.rows(statement, table.table());
                 if (after != 0) {
-                    left.add(table.table() + " (" + after + " rows)");
+                    left.add(table.table() + " (" + after + ")");
                 }
             }
             if (!left.isEmpty()) {
-                throw new IllegalStateException("These tables are not empty after the wipe: " + String.join(", ", left));
+                throw new JobFailedException("wipe.message.notEmpty", String.join(", ", left));
             }
             long kept = TableQueries.rows(statement, PodMigrationRules.MIGRATIONS_TABLE);
-            return "Emptied " + done + " tables (" + rows + " rows); " + PodMigrationRules.MIGRATIONS_TABLE
-                    + " kept with " + kept + " rows.";
+            return Message.of("wipe.message.done", done, rows, PodMigrationRules.MIGRATIONS_TABLE, kept);
         }
     }
 }

@@ -5,6 +5,7 @@ import fr.esup.podmigrate.run.Job;
 import fr.esup.podmigrate.run.JobAlreadyRunningException;
 import fr.esup.podmigrate.run.JobProgress;
 import fr.esup.podmigrate.run.JobStatus;
+import fr.esup.podmigrate.run.Message;
 import fr.esup.podmigrate.run.RefusedException;
 import fr.esup.podmigrate.run.RunStore;
 import fr.esup.podmigrate.run.WizardStep;
@@ -76,7 +77,7 @@ class BackupControllerTest {
         tables.put("django_site", new DatabaseFingerprint.TableState(1, 456));
         backup = new Backup(NAME, file, "v3.univ.fr", 3306, "pod", "bob", Backup.Kind.REQUESTED,
                 Instant.parse("2026-11-26T10:00:00Z"), 5, "ab".repeat(32), new DatabaseFingerprint(tables), true,
-                "read back through the statement reader");
+                Message.of("backup.verification.readBack", 2, 1));
         when(service.target()).thenReturn(TARGET);
         when(service.backups()).thenReturn(List.of(backup));
         when(service.find(NAME)).thenReturn(Optional.of(backup));
@@ -97,6 +98,7 @@ class BackupControllerTest {
                         containsString("Backups of pod"),
                         containsString(NAME),
                         containsString("2 tables, 251 rows"),
+                        containsString("read back through the statement reader: 2 tables and 1 row,"),
                         containsString("href=\"/backup/" + NAME + "/download\""),
                         containsString("href=\"/backup/" + NAME + "/restore\""),
                         not(containsString("hx-trigger=\"load delay:2s\"")),
@@ -108,7 +110,9 @@ class BackupControllerTest {
     @Test
     void pageSpeaksFrench() throws Exception {
         mvc.perform(get("/backup").header("Accept-Language", "fr-FR"))
-                .andExpect(content().string(allOf(containsString("Sauvegarder maintenant"), containsString("Sauvegardes de pod"))));
+                .andExpect(content().string(allOf(containsString("Sauvegarder maintenant"), containsString("Sauvegardes de pod"),
+                        containsString("relue par le lecteur d&#39;instructions : 2 tables et 1 ligne,"),
+                        not(containsString("read back")))));
     }
 
     @Test

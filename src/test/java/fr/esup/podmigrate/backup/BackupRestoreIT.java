@@ -7,6 +7,8 @@ import fr.esup.podmigrate.pod.PodTestDatabase;
 import fr.esup.podmigrate.pod.PodVersion;
 import fr.esup.podmigrate.run.JobContext;
 import fr.esup.podmigrate.run.JobProgress;
+import fr.esup.podmigrate.run.JobFailedException;
+import fr.esup.podmigrate.run.Message;
 import fr.esup.podmigrate.testsupport.TestWorkspaces;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -73,7 +75,7 @@ class BackupRestoreIT {
         Backup backup = taker.take(target, "alice", Backup.Kind.REQUESTED, context);
 
         assertThat(backup.name()).matches(db.name() + "-\\d{8}-\\d{6}\\.sql\\.gz");
-        assertThat(backup.verified()).as(backup.verification()).isTrue();
+        assertThat(backup.verified()).as("%s", backup.verification()).isTrue();
         assertThat(backup.size()).isEqualTo(Files.size(backup.file()));
         assertThat(backup.sha256()).isEqualTo(sha256(backup.file()));
         try (InputStream in = Files.newInputStream(backup.file())) {
@@ -115,13 +117,14 @@ class BackupRestoreIT {
         }
         RecordingContext context = new RecordingContext();
 
-        String outcome = restorer.restore(target, backup, "bob", context);
+        Message outcome = restorer.restore(target, backup, "bob", context);
 
         try (Connection c = db.connect()) {
             assertThat(checksums(c)).isEqualTo(before).doesNotContainKey("pm_extra");
             assertThat(rows(c, "pm_samples")).isEqualTo(samples);
         }
-        assertThat(outcome).contains("dropped pm_extra");
+        assertThat(outcome.key()).isEqualTo("backup.message.restoredDropping");
+        assertThat(outcome.arguments().get(4)).isEqualTo("pm_extra");
         Backup safety = backups.find(target, context.results().get("safetyBackup")).orElseThrow();
         assertThat(safety.kind()).isEqualTo(Backup.Kind.BEFORE_RESTORE);
         assertThat(safety.verified()).isTrue();
@@ -170,7 +173,8 @@ class BackupRestoreIT {
         };
 
         assertThatThrownBy(() -> taker.take(target, "alice", Backup.Kind.REQUESTED, writesDuringTheDump))
-                .hasMessageContaining("is not verified").hasMessageContaining("changed while it was dumped (pm_samples)");
+                .isInstanceOfSatisfying(JobFailedException.class, e -> assertThat(e.reason().arguments())
+                        .element(1).asString().contains("changed while it was dumped (pm_samples)"));
         assertThat(backups.of(target)).singleElement().satisfies(b -> assertThat(b.verified()).isFalse());
         assertThat(backups.newestVerified(target)).isEmpty();
     }

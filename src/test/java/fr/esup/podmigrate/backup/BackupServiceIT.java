@@ -9,6 +9,7 @@ import fr.esup.podmigrate.run.JobAlreadyRunningException;
 import fr.esup.podmigrate.run.JobRunner;
 import fr.esup.podmigrate.run.JobStatus;
 import fr.esup.podmigrate.run.JobStore;
+import fr.esup.podmigrate.run.Message;
 import fr.esup.podmigrate.run.RefusedException;
 import fr.esup.podmigrate.run.RunStore;
 import fr.esup.podmigrate.run.StepStatus;
@@ -68,10 +69,11 @@ class BackupServiceIT {
     void aBackupJobWritesAVerifiedBackupAndTheAuditLogSaysWhich() {
         Job job = finished(service.startBackup("alice"));
 
-        assertThat(job.status()).as(job.message()).isEqualTo(JobStatus.SUCCEEDED);
+        assertThat(job.status()).as("%s", job.message()).isEqualTo(JobStatus.SUCCEEDED);
         Backup backup = service.backups().get(0);
         assertThat(job.results()).containsEntry("backup", backup.name());
-        assertThat(job.message()).contains(backup.name(), "verified");
+        assertThat(job.message()).isEqualTo(Message.of("backup.message.done", backup.name(), backup.tables(),
+                backup.rows(), backup.size()));
         assertThat(service.latestJob()).map(Job::id).contains(job.id());
         assertThat(runStore.state(WizardStep.BACKUP).status()).isEqualTo(StepStatus.DONE);
         assertThat(runStore.auditLines()).anyMatch(line -> line.contains("alice")
@@ -95,7 +97,7 @@ class BackupServiceIT {
 
         Job job = finished(service.startRestore(backup, "bob", db.name()));
 
-        assertThat(job.status()).as(job.message()).isEqualTo(JobStatus.SUCCEEDED);
+        assertThat(job.status()).as("%s", job.message()).isEqualTo(JobStatus.SUCCEEDED);
         try (Connection c = db.connect()) {
             assertThat(checksums(c)).isEqualTo(before);
         }

@@ -1,6 +1,7 @@
 package fr.esup.podmigrate.backup;
 
 import fr.esup.podmigrate.config.DatabaseEndpoint;
+import fr.esup.podmigrate.run.Message;
 import fr.esup.podmigrate.testsupport.TestWorkspaces;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -82,7 +83,7 @@ class BackupsTest {
         Files.write(file, new byte[] {0x1f, (byte) 0x8b});
         Backup backup = new Backup(file.getFileName().toString(), file, endpoint.host(), endpoint.port(),
                 endpoint.database(), "alice", Backup.Kind.REQUESTED, Instant.parse(created), 2, "00".repeat(32),
-                fingerprint, verified, verified ? "read back" : "the verification did not finish");
+                fingerprint, verified, Message.of(verified ? "backup.verification.readBack" : "backup.verification.unfinished", 3, 42));
         backups.save(backup);
         return backup;
     }

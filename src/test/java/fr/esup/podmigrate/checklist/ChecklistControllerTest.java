@@ -80,12 +80,12 @@ class ChecklistControllerTest {
                 .andExpect(content().string(allOf(
                         containsString("<nav class=\"steps\""),
                         containsString("1 of 3 items checked."),
-                        containsString("v3 holds 3 row(s) in live_event."),
+                        containsString("v3 holds 3 rows in live_event."),
                         containsString("data-key=\"live_event.broadcaster_id\""),
-                        containsString("1 page(s) are linked to no site."),
+                        containsString("1 page is linked to no site."),
                         containsString("<td>no site</td>"),
                         containsString("Checked by bob at"),
-                        containsString("v2 has 2 row(s); 1 of them are missing in v3."),
+                        containsString("v2 has 2 rows; 1 of them missing in v3."),
                         containsString("Amphi &lt;2&gt;"),
                         containsString("data-id=\"2\" data-present=\"false\""),
                         containsString("main_lang: set to &#39;fr&#39;"),
@@ -140,7 +140,7 @@ class ChecklistControllerTest {
         mvc.perform(post("/checklist/recreate/live_broadcaster").with(csrf()).header("HX-Request", "true"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(allOf(
-                        containsString("Insert these 1 row(s) into live_broadcaster, in one transaction?"),
+                        containsString("Insert 1 row into live_broadcaster, in one transaction?"),
                         containsString("<li>2 · Amphi &lt;2&gt;</li>"),
                         containsString("id=\"insert-live_broadcaster\""),
                         fragment("checklist"))));
@@ -151,7 +151,7 @@ class ChecklistControllerTest {
     void confirmedInsertIsDoneAndAudited() throws Exception {
         when(service.insertMissing("live_broadcaster")).thenReturn(1);
         mvc.perform(post("/checklist/recreate/live_broadcaster").with(csrf()).param("confirm", "true"))
-                .andExpect(content().string(containsString("1 row(s) inserted into live_broadcaster.")));
+                .andExpect(content().string(containsString("1 row inserted into live_broadcaster.")));
         verify(runStore).audit("alice", "checklist: inserted 1 v2 row(s) into live_broadcaster");
     }
 
@@ -159,7 +159,7 @@ class ChecklistControllerTest {
     void anHtmxInsertSwapsOnlyTheChecklist() throws Exception {
         when(service.insertMissing("live_broadcaster")).thenReturn(1);
         mvc.perform(post("/checklist/recreate/live_broadcaster").with(csrf()).param("confirm", "true").header("HX-Request", "true"))
-                .andExpect(content().string(allOf(containsString("1 row(s) inserted into live_broadcaster."),
+                .andExpect(content().string(allOf(containsString("1 row inserted into live_broadcaster."),
                         fragment("checklist"))));
     }
 

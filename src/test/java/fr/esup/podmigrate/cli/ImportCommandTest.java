@@ -65,7 +65,7 @@ class ImportCommandTest {
 
             assertThat(analyzed.out()).containsPattern("django_session +ephemeral .*logged-in sessions")
                     .containsPattern("authentication_accessgroup_users +unread .*goes through authentication_owner_accessgroups")
-                    .contains("Table django_session (1 rows) is not imported");
+                    .contains("Table django_session (1 row) is not imported");
             assertThat(imported.exitCode()).as(imported.err() + imported.out()).isZero();
             assertThat(imported.out()).contains("ephemeral django_session: 1 rows, logged-in sessions");
             assertThat(rows(v3, "django_session")).isZero();

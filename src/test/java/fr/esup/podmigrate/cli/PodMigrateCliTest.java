@@ -59,9 +59,9 @@ class PodMigrateCliTest {
         CliRun run = CliRun.of("analyze", script.toString());
 
         assertThat(run.exitCode()).isEqualTo(PodMigrateCli.OK);
-        assertThat(run.out()).contains("2 statement(s) (from line 4: INSERT INTO video_video VALUES (1,'S\u00c3\u00a9minaire",
+        assertThat(run.out()).contains("2 statements (from line 4: INSERT INTO video_video VALUES (1,'S\u00c3\u00a9minaire",
                 "would store their accented letters and emoji double-encoded",
-                "1 SET statement(s) (from line 6: SET NAMES sjis) declare a client character set the import"
+                "1 SET statement (from line 6: SET NAMES sjis) declare a client character set the import"
                         + " cannot decode");
     }
 

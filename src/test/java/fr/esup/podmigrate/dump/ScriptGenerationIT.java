@@ -79,7 +79,7 @@ class ScriptGenerationIT {
     void theProceduresPodv2SqlIsWrittenAndBecomesTheRunsScript() throws Exception {
         Job job = finished(generation.start(Podv2ScriptOptions.PROCEDURE, "alice"));
 
-        assertThat(job.status()).as(job.message()).isEqualTo(JobStatus.SUCCEEDED);
+        assertThat(job.status()).as("%s", job.message()).isEqualTo(JobStatus.SUCCEEDED);
         ScriptFile file = generation.written(job).orElseThrow();
         assertThat(file.path()).exists().hasParent(dir.resolve("exports"));
         assertThat(file.compression()).isEqualTo(ScriptCompression.NONE);
@@ -106,7 +106,7 @@ class ScriptGenerationIT {
                 DumpOptions.InsertMode.REPLACE, true);
         Job job = finished(generation.start(everything, "alice"));
 
-        assertThat(job.status()).as(job.message()).isEqualTo(JobStatus.SUCCEEDED);
+        assertThat(job.status()).as("%s", job.message()).isEqualTo(JobStatus.SUCCEEDED);
         ScriptFile file = generation.written(job).orElseThrow();
         assertThat(file.compression()).isEqualTo(ScriptCompression.GZIP);
         assertThat(file.path().toString()).endsWith(".sql.gz");

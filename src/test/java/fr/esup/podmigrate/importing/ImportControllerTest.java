@@ -7,6 +7,7 @@ import fr.esup.podmigrate.dump.ScriptFile;
 import fr.esup.podmigrate.run.Job;
 import fr.esup.podmigrate.run.JobProgress;
 import fr.esup.podmigrate.run.JobStatus;
+import fr.esup.podmigrate.run.Message;
 import fr.esup.podmigrate.run.RefusedException;
 import fr.esup.podmigrate.run.RunStore;
 import fr.esup.podmigrate.run.WizardStep;
@@ -55,9 +56,9 @@ class ImportControllerTest {
             Instant.parse("2026-11-26T09:00:00Z"), ScriptFile.Origin.IMPORT_FOLDER, ScriptCompression.NONE);
     private static final Backup BACKUP = new Backup("pod-20261126-100000.sql.gz", Path.of("pod-20261126-100000.sql.gz"),
             "v3.univ.fr", 3306, "pod", "bob", Backup.Kind.REQUESTED, Instant.parse("2026-11-26T10:00:00Z"), 5,
-            "ab".repeat(32), new DatabaseFingerprint(new TreeMap<>()), true, "read back");
+            "ab".repeat(32), new DatabaseFingerprint(new TreeMap<>()), true, Message.text("read back"));
     private static final TablePlan RENDITIONS = new TablePlan("video_videorendition", "video_encode_transcript_videorendition",
-            TablePlan.Fate.RENAMED, "", 2, 3, List.of(), List.of(new TablePlan.ColumnChange("encoding_resolution_threshold",
+            TablePlan.Fate.RENAMED, "", "", 2, 3, List.of(), List.of(new TablePlan.ColumnChange("encoding_resolution_threshold",
             "0", "default")), List.of(), List.of(), 0, true);
 
     @Autowired
@@ -90,7 +91,7 @@ class ImportControllerTest {
     private static Job importJob(JobStatus status, Map<String, String> results) {
         return new Job("import-1234abcd", WizardStep.IMPORT, "alice", "v3.univ.fr:3306/pod", status,
                 Instant.parse("2026-11-26T11:00:00Z"), status.finished() ? Instant.parse("2026-11-26T11:01:00Z") : null,
-                new JobProgress(1024, 2048, 3, 2), status.finished() ? "done" : null, results);
+                new JobProgress(1024, 2048, 3, 2), status.finished() ? Message.text("done") : null, results);
     }
 
     @Test
@@ -104,8 +105,8 @@ class ImportControllerTest {
 
     @Test
     void aReadyAnalysisShowsThePlanAndTheStartForm() throws Exception {
-        when(service.analysis(SCRIPT)).thenReturn(Optional.of(analysis(List.of(PlanProblem.warning("no-v3-home",
-                "video_channel_sites", 5, "becomes video_channel.site_id")))));
+        when(service.analysis(SCRIPT)).thenReturn(Optional.of(analysis(List.of(PlanProblem.warning("no-v3-home.becomes-column",
+                "video_channel_sites", 5, "video_channel.site_id")))));
         mvc.perform(get("/import").header("HX-Request", "true"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(allOf(
@@ -114,9 +115,10 @@ class ImportControllerTest {
                         containsString("data-fate=\"renamed\""),
                         containsString("video_encode_transcript_videorendition"),
                         containsString("encoding_resolution_threshold = 0"),
-                        containsString("data-code=\"no-v3-home\""),
+                        containsString("data-code=\"no-v3-home.becomes-column\""),
+                        containsString("each becomes video_channel.site_id, set by the site fixes"),
                         containsString("<details id=\"import-plan\" open=\"open\">"),
-                        containsString("<summary>Plan for 1 table(s): 1 imported (1 of them renamed), 0 left out</summary>"),
+                        containsString("<summary>Plan for 1 table: 1 imported (1 of them renamed), 0 left out</summary>"),
                         containsString("id=\"start-import\""))))
                 .andExpect(content().string(pendingShownOnEveryHtmxForm()))
                 .andExpect(content().string(fragment("import-panel")));
@@ -153,11 +155,30 @@ class ImportControllerTest {
     }
 
     @Test
+    void whatBecomesOfTablesLeftOutIsSaidInFrench() throws Exception {
+        TablePlan viewers = new TablePlan("live_broadcaster_viewers", "", TablePlan.Fate.NO_V3_HOME, "dropped", "3.1", 1, 2,
+                List.of(), List.of(), List.of(), List.of(), 0, false);
+        TablePlan sites = new TablePlan("video_channel_sites", "", TablePlan.Fate.NO_V3_HOME, "becomes-column",
+                "video_channel.site_id", 1, 5, List.of(), List.of(), List.of(), List.of(), 0, false);
+        TablePlan broadcasters = new TablePlan("live_broadcaster", "", TablePlan.Fate.EXCLUDED, "recreated-by-hand", "",
+                1, 3, List.of(), List.of(), List.of(), List.of(), 0, false);
+        PodImportAnalysis base = analysis(List.of());
+        when(service.analysis(SCRIPT)).thenReturn(Optional.of(new PodImportAnalysis(base.scriptName(), base.script(),
+                base.target(), List.of(viewers, sites, broadcasters), base.problems(), Set.of(), false)));
+        mvc.perform(get("/import").header("Accept-Language", "fr"))
+                .andExpect(content().string(allOf(
+                        containsString("Pod 3.1 l&#39;a supprimée"),
+                        containsString("devient video_channel.site_id, renseigné par les corrections de site"),
+                        containsString("recréez les lignes à la main"),
+                        not(containsString("dropped it")))));
+    }
+
+    @Test
     void cachesAndUnreadTablesAreNamedAndTheCachesCanBeIncluded() throws Exception {
-        TablePlan sessions = new TablePlan("django_session", "", TablePlan.Fate.EPHEMERAL, "sessions", 1, 7, List.of(),
+        TablePlan sessions = new TablePlan("django_session", "", TablePlan.Fate.EPHEMERAL, "sessions", "", 1, 7, List.of(),
                 List.of(), List.of(), List.of(), 0, false);
         TablePlan unread = new TablePlan("authentication_accessgroup_users", "authentication_accessgroup_users",
-                TablePlan.Fate.UNREAD, "authentication_owner_accessgroups", 1, 4, List.of(), List.of(), List.of(),
+                TablePlan.Fate.UNREAD, "authentication_owner_accessgroups", "", 1, 4, List.of(), List.of(), List.of(),
                 List.of(), 0, false);
         PodImportAnalysis base = analysis(List.of(PlanProblem.warning("ephemeral.sessions", "django_session", 7)));
         when(service.analysis(SCRIPT)).thenReturn(Optional.of(new PodImportAnalysis(base.scriptName(), base.script(),
@@ -183,7 +204,7 @@ class ImportControllerTest {
                 PlanProblem.blocking("refused.DROP_DATABASE", 12, "DROP DATABASE pod")))));
         mvc.perform(get("/import"))
                 .andExpect(content().string(allOf(
-                        containsString("1 blocking problem(s)"),
+                        containsString("1 blocking problem:"),
                         containsString("Line 12: Refused: the statement drops a database: DROP DATABASE pod"),
                         not(containsString("id=\"start-import\"")))));
     }

@@ -66,7 +66,7 @@ class ImportServiceIT {
                     .isInstanceOf(RefusedException.class).hasMessage("import.refused.confirmation");
             Job done = finished(runner, service.start("alice", v3.name(), false));
 
-            assertThat(done.status()).as(done.message()).isEqualTo(JobStatus.SUCCEEDED);
+            assertThat(done.status()).as("%s", done.message()).isEqualTo(JobStatus.SUCCEEDED);
             assertThat(JobResults.counts(done, JobResults.INSERTED_ROWS))
                     .containsEntry("video_encode_transcript_videorendition", TestBackups.count(v2.connect(), "video_videorendition"));
             assertThat(done.result(JobResults.IMPORT_SCRIPT)).isEqualTo("import/podv2.sql");
@@ -96,7 +96,7 @@ class ImportServiceIT {
             }
             Job done = finished(runner, service.start("alice", v3.name(), false));
 
-            assertThat(done.status()).as(done.message()).isEqualTo(JobStatus.SUCCEEDED);
+            assertThat(done.status()).as("%s", done.message()).isEqualTo(JobStatus.SUCCEEDED);
             TargetLock.acquire(target::connect, "the next import").close();
             assertThat(runStore.auditLines()).anyMatch(line -> line.contains("import: refused, Another import is running"));
         }
@@ -124,7 +124,7 @@ class ImportServiceIT {
             assertThat(service.guard().wiped()).isTrue();
             Job done = finished(runner, service.start("alice", v3.name(), false));
 
-            assertThat(done.status()).as(done.message()).isEqualTo(JobStatus.SUCCEEDED);
+            assertThat(done.status()).as("%s", done.message()).isEqualTo(JobStatus.SUCCEEDED);
             assertThat(runStore.auditLines()).anyMatch(line -> line.contains("target wiped"));
         }
     }
@@ -143,7 +143,8 @@ class ImportServiceIT {
             }
             Job stopped = finished(before.runner, before.service.start("alice", v3.name(), false));
             assertThat(stopped.status()).isEqualTo(JobStatus.FAILED);
-            assertThat(stopped.message()).contains("stopped for the test");
+            assertThat(stopped.message().key()).isEqualTo("import.message.stopped");
+            assertThat(stopped.message().arguments().get(2)).asString().contains("stopped for the test");
             try (Connection c = v3.connect()) {
                 c.createStatement().execute("DROP TRIGGER pm_stop");
             }
@@ -152,7 +153,7 @@ class ImportServiceIT {
             assertThat(after.service.analysis(after.service.script().orElseThrow())).as("analyses live in memory").isEmpty();
             Job resumed = finished(after.runner, after.service.resume("alice"));
 
-            assertThat(resumed.status()).as(resumed.message()).isEqualTo(JobStatus.SUCCEEDED);
+            assertThat(resumed.status()).as("%s", resumed.message()).isEqualTo(JobStatus.SUCCEEDED);
             try (Connection source = v2.connect(); Connection imported = v3.connect()) {
                 for (String table : List.of("video_channel", "video_video", "playlist_playlistcontent")) {
                     String v2Table = table.equals("playlist_playlistcontent") ? "playlist_playlistelement" : table;

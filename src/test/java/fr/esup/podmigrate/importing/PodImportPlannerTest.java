@@ -35,7 +35,9 @@ class PodImportPlannerTest {
                 .as("NOT NULL from 3.4").containsExactly("COALESCE({description}, '')");
         assertThat(plan.get("django_migrations").fate()).isEqualTo(TablePlan.Fate.EXCLUDED);
         assertThat(plan.get("live_broadcaster").fate()).isEqualTo(TablePlan.Fate.EXCLUDED);
-        assertThat(plan.get("video_channel_sites").fate()).isEqualTo(TablePlan.Fate.NO_V3_HOME);
+        assertThat(plan.get("live_broadcaster").note()).isEqualTo("recreated-by-hand");
+        assertThat(plan.get("video_channel_sites")).extracting(TablePlan::fate, TablePlan::note, TablePlan::noteArgument)
+                .containsExactly(TablePlan.Fate.NO_V3_HOME, "becomes-column", "video_channel.site_id");
         assertThat(plan.values()).filteredOn(TablePlan::imported)
                 .allSatisfy(t -> assertThat(t.unfilledColumns()).as(t.scriptTable()).isEmpty());
     }
@@ -91,7 +93,9 @@ class PodImportPlannerTest {
         assertThat(included.get("django_session").fate()).isEqualTo(TablePlan.Fate.IMPORTED);
         assertThat(included.get("live_heartbeat").droppedColumns()).extracting(TablePlan.ColumnChange::column)
                 .containsExactly("broadcaster_id");
-        assertThat(included.get("live_broadcaster_viewers").fate()).as("gone in 3.1").isEqualTo(TablePlan.Fate.NO_V3_HOME);
+        assertThat(included.get("live_broadcaster_viewers")).as("gone in 3.1")
+                .extracting(TablePlan::fate, TablePlan::note, TablePlan::noteArgument)
+                .containsExactly(TablePlan.Fate.NO_V3_HOME, "dropped", "3.1.0");
     }
 
     @Test

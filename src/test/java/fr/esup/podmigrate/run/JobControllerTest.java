@@ -40,9 +40,13 @@ class JobControllerTest {
     RunStore runStore;
 
     private static Job job(JobStatus status) {
+        return job(status, status.finished() ? Message.text("3 tables") : null);
+    }
+
+    private static Job job(JobStatus status, Message message) {
         return new Job("import-1234abcd", WizardStep.IMPORT, "alice", "h/pod", status, Instant.parse("2026-11-26T10:00:00Z"),
                 status.finished() ? Instant.parse("2026-11-26T10:01:00Z") : null,
-                new JobProgress(25 * 1048576L, 100 * 1048576L, 1200, 40), status.finished() ? "3 tables" : null, Map.of());
+                new JobProgress(25 * 1048576L, 100 * 1048576L, 1200, 40), message, Map.of());
     }
 
     @Test
@@ -70,6 +74,41 @@ class JobControllerTest {
                         containsString("data-status=\"succeeded\""),
                         containsString("3 tables"),
                         not(containsString("hx-trigger")))));
+    }
+
+    @Test
+    void aFinishedImportSaysItsOutcomeInFrenchWithItsPlurals() throws Exception {
+        when(runner.find("import-1234abcd")).thenReturn(Optional.of(job(JobStatus.SUCCEEDED,
+                Message.of("import.message.imported", 1, 1, 1))));
+        mvc.perform(get("/jobs/import-1234abcd").header("HX-Request", "true").header("Accept-Language", "fr"))
+                .andExpect(content().string(containsString("1 ligne importée dans 1 table, 1 instruction en échec.")));
+
+        when(runner.find("import-1234abcd")).thenReturn(Optional.of(job(JobStatus.SUCCEEDED,
+                Message.of("import.message.imported", 605, 137, 0))));
+        mvc.perform(get("/jobs/import-1234abcd").header("HX-Request", "true").header("Accept-Language", "fr"))
+                .andExpect(content().string(allOf(containsString("605 lignes importées dans 137 tables."),
+                        not(containsString("Imported")))));
+    }
+
+    @Test
+    void aFinishedImportSaysItsOutcomeInEnglishWithItsPlurals() throws Exception {
+        when(runner.find("import-1234abcd")).thenReturn(Optional.of(job(JobStatus.SUCCEEDED,
+                Message.of("import.message.imported", 1, 1, 1))));
+        mvc.perform(get("/jobs/import-1234abcd").header("HX-Request", "true"))
+                .andExpect(content().string(containsString("Imported 1 row in 1 table, 1 statement failed.")));
+
+        when(runner.find("import-1234abcd")).thenReturn(Optional.of(job(JobStatus.SUCCEEDED,
+                Message.of("import.message.imported", 605, 137, 2))));
+        mvc.perform(get("/jobs/import-1234abcd").header("HX-Request", "true"))
+                .andExpect(content().string(containsString("Imported 605 rows in 137 tables, 2 statements failed.")));
+    }
+
+    @Test
+    void aMessageWithoutKeyIsShownAsItIs() throws Exception {
+        when(runner.find("import-1234abcd")).thenReturn(Optional.of(job(JobStatus.FAILED,
+                Message.text("Duplicate entry '1' for key 'PRIMARY'"))));
+        mvc.perform(get("/jobs/import-1234abcd").header("HX-Request", "true").header("Accept-Language", "fr"))
+                .andExpect(content().string(containsString("Duplicate entry &#39;1&#39; for key &#39;PRIMARY&#39;")));
     }
 
     @Test

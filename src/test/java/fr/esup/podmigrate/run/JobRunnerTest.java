@@ -7,7 +7,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -25,13 +27,14 @@ class JobRunnerTest {
 
     private static final DatabaseEndpoint POD = new DatabaseEndpoint("jdbc:mariadb://h:3306/pod", "u", "", "t");
 
+    private Workspace workspace;
     private JobStore store;
     private RunStore runStore;
     private JobRunner runner;
 
     @BeforeEach
     void setUp() {
-        Workspace workspace = TestWorkspaces.in(dir);
+        workspace = TestWorkspaces.in(dir);
         store = new JobStore(workspace);
         runStore = new RunStore(workspace);
         runner = new JobRunner(store, runStore);
@@ -42,12 +45,12 @@ class JobRunnerTest {
         Job job = runner.start(WizardStep.BACKUP, "alice", POD, context -> {
             context.progress(new JobProgress(50, 100, 7, 3));
             context.result("file", "backup-1.sql.gz");
-            return "done";
+            return Message.of("import.message.imported", 6053, 137, 0);
         });
         await().atMost(Duration.ofSeconds(10)).until(() -> runner.find(job.id()).orElseThrow().status().finished());
         Job stored = store.find(job.id()).orElseThrow();
         assertThat(stored.status()).isEqualTo(JobStatus.SUCCEEDED);
-        assertThat(stored.message()).isEqualTo("done");
+        assertThat(stored.message()).isEqualTo(Message.of("import.message.imported", 6053L, 137L, 0L));
         assertThat(stored.progress()).isEqualTo(new JobProgress(50, 100, 7, 3));
         assertThat(stored.results()).isEqualTo(Map.of("file", "backup-1.sql.gz"));
         assertThat(runStore.state(WizardStep.BACKUP).status()).isEqualTo(StepStatus.DONE);
@@ -62,10 +65,10 @@ class JobRunnerTest {
             while (!context.cancelled()) {
                 Thread.sleep(10);
             }
-            return "stopped";
+            return Message.text("stopped");
         });
         assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
-        assertThatThrownBy(() -> runner.start(WizardStep.BACKUP, "bob", POD, context -> "x"))
+        assertThatThrownBy(() -> runner.start(WizardStep.BACKUP, "bob", POD, context -> Message.text("x")))
                 .isInstanceOf(JobAlreadyRunningException.class)
                 .hasMessageContaining("alice");
         assertThat(runner.busy(POD)).isTrue();
@@ -83,7 +86,7 @@ class JobRunnerTest {
         Job job = runner.start(WizardStep.DUMP, "alice", POD, Map.of("analysis", "import/podv2.sql"), context -> {
             release.await(10, TimeUnit.SECONDS);
             context.result("rows", "3");
-            return "done";
+            return Message.text("done");
         });
         assertThat(runner.latest(WizardStep.DUMP)).hasValueSatisfying(latest ->
                 assertThat(latest.results()).containsEntry("analysis", "import/podv2.sql"));
@@ -100,8 +103,29 @@ class JobRunnerTest {
         });
         await().atMost(Duration.ofSeconds(10)).until(() -> runner.find(job.id()).orElseThrow().status().finished());
         assertThat(store.find(job.id()).orElseThrow()).extracting(Job::status, Job::message)
-                .containsExactly(JobStatus.FAILED, "disk full");
+                .containsExactly(JobStatus.FAILED, Message.text("disk full"));
         assertThat(runStore.state(WizardStep.BACKUP).status()).isEqualTo(StepStatus.FAILED);
+    }
+
+    @Test
+    void aJobFailedExceptionGivesItsKeyedReason() {
+        Job job = runner.start(WizardStep.WIPE, "alice", POD, context -> {
+            throw new JobFailedException("wipe.message.notEmpty", "video_video (3)");
+        });
+        await().atMost(Duration.ofSeconds(10)).until(() -> runner.find(job.id()).orElseThrow().status().finished());
+        assertThat(store.find(job.id()).orElseThrow()).extracting(Job::status, Job::message)
+                .containsExactly(JobStatus.FAILED, Message.of("wipe.message.notEmpty", "video_video (3)"));
+    }
+
+    @Test
+    void aPlainMessageFromAnOlderWorkspaceReadsBackAsItsText() throws Exception {
+        store.save(new Job("wipe-0ld00001", WizardStep.WIPE, "alice", POD.lockKey(), JobStatus.SUCCEEDED,
+                Instant.now(), Instant.now(), JobProgress.NONE, null, Map.of()));
+        Path file = workspace.runs().resolve("jobs/wipe-0ld00001.properties");
+        Files.writeString(file, "message=Emptied 137 tables (6053 rows).\n", StandardOpenOption.APPEND);
+
+        assertThat(store.find("wipe-0ld00001").orElseThrow().message())
+                .isEqualTo(Message.text("Emptied 137 tables (6053 rows)."));
     }
 
     @Test

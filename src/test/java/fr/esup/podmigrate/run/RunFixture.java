@@ -113,7 +113,7 @@ public final class RunFixture implements AutoCloseable {
     /** Records a finished job of {@code step}, as its step would. */
     public Job job(WizardStep step, JobStatus status, Instant startedAt, Map<String, String> results) {
         Job job = new Job(step.key() + "-" + startedAt.getEpochSecond(), step, "alice", databases.target().toString(),
-                status, startedAt, startedAt.plusSeconds(60), JobProgress.NONE, "done", results);
+                status, startedAt, startedAt.plusSeconds(60), JobProgress.NONE, Message.text("done"), results);
         jobs.save(job);
         return job;
     }

@@ -82,10 +82,10 @@ class SiteFixControllerTest {
                         containsString("1 of them have rows whose site is 0"),
                         containsString("read from the source database pod@v2:3306/pod"),
                         containsString("value=\"v2-links:video_channel\" checked"),
-                        containsString("4 row(s) to site 1 (example.com)"),
-                        containsString("1 row(s) to site 2 (pod-formation.fr)"),
+                        containsString("4 rows to site 1 (example.com)"),
+                        containsString("1 row to site 2 (pod-formation.fr)"),
                         containsString("Row 1 was on several sites in v2 (1, 2)"),
-                        containsString("2 row(s) had no v2 site"),
+                        containsString("2 rows had no v2 site"),
                         fullPage())))
                 .andExpect(content().string(pendingShownOnEveryHtmxForm()))
                 .andExpect(content().string(not(containsString("value=\"default-site:video_channel\" checked"))));
@@ -101,7 +101,7 @@ class SiteFixControllerTest {
     @Test
     void pageSpeaksFrench() throws Exception {
         mvc.perform(get("/sitefix").header("Accept-Language", "fr"))
-                .andExpect(content().string(containsString("4 ligne(s) vers le site 1 (example.com)")));
+                .andExpect(content().string(containsString("4 lignes vers le site 1 (example.com)")));
     }
 
     @Test

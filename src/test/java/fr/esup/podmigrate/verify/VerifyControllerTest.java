@@ -7,14 +7,15 @@ import fr.esup.podmigrate.run.Job;
 import fr.esup.podmigrate.run.JobAlreadyRunningException;
 import fr.esup.podmigrate.run.JobProgress;
 import fr.esup.podmigrate.run.JobStatus;
+import fr.esup.podmigrate.run.Message;
 import fr.esup.podmigrate.run.RunStore;
 import fr.esup.podmigrate.run.StepState;
 import fr.esup.podmigrate.run.StepStatus;
 import fr.esup.podmigrate.run.V2Origin;
 import fr.esup.podmigrate.run.WizardStep;
+import fr.esup.podmigrate.sql.ValueChange;
 import fr.esup.podmigrate.testsupport.WebSliceConfiguration;
 import org.junit.jupiter.api.BeforeEach;
-import fr.esup.podmigrate.sql.ValueChange;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -57,9 +58,9 @@ class VerifyControllerTest {
 
     private static final Instant AT = Instant.parse("2026-11-26T10:00:00Z");
     private static final Job BACKUP = new Job("backup-1", WizardStep.BACKUP, "bob", "t", JobStatus.SUCCEEDED, AT, AT,
-            JobProgress.NONE, "12 MiB", Map.of("file", "backups/pod-20261126.sql.gz"));
+            JobProgress.NONE, Message.text("12 MiB"), Map.of("file", "backups/pod-20261126.sql.gz"));
     private static final Job IMPORT = new Job("import-1", WizardStep.IMPORT, "bob", "t", JobStatus.SUCCEEDED, AT, AT,
-            JobProgress.NONE, "Imported", Map.of("script", "import/podv2.sql", "issue.0000", new RowIssue(
+            JobProgress.NONE, Message.text("Imported"), Map.of("script", "import/podv2.sql", "issue.0000", new RowIssue(
                     "lti_provider_lticoursecontext", true, "lms_course_context", ValueChange.OTHER, 5,
                     List.of("10", "15"), "Duplicate entry '' for key 'lms_course_context'").encode()));
     private static final Verification VERIFICATION = new Verification(AT, "pod@v3:3306/pod",
@@ -117,13 +118,13 @@ class VerifyControllerTest {
                 .andExpect(content().string(allOf(
                         containsString("<nav class=\"steps\""),
                         containsString("data-verdict=\"problems\""),
-                        containsString("2 problem(s), 2 warning(s), 2 row(s) whose foreign keys point nowhere."),
+                        containsString("2 problems, 2 warnings, 2 rows whose foreign keys point nowhere."),
                         containsString("v2 counts from the import of import/podv2.sql."),
                         containsString("14 v2 rows, 6 v3 rows, 6 tables."),
                         containsString("its rows become video_channel.site_id"),
                         containsString("data-key=\"video_channel.headband_id\""),
                         containsString("<td>1, 3</td>"),
-                        containsString("219 foreign keys checked; 1 have rows pointing nowhere, 2 row(s) in all."))));
+                        containsString("219 foreign keys checked; 1 with rows pointing nowhere, 2 rows in all."))));
     }
 
     @Test
@@ -132,11 +133,11 @@ class VerifyControllerTest {
                 .andExpect(status().isOk())
                 .andExpect(content().string(allOf(
                         containsString("id=\"verdict\" data-complete=\"false\""),
-                        containsString("v2 read from pod_pmv2: 1 tables compared row by row, 1 row difference(s), 1 unexplained."),
+                        containsString("v2 read from pod_pmv2: 1 table compared row by row, 1 row difference, 1 unexplained."),
                         containsString("data-table=\"video_video\" data-status=\"compared\" data-unexplained=\"1\""),
                         containsString("data-key=\"3\" data-kind=\"truncated\" data-column=\"title\" data-explanation=\"none\""),
                         containsString("<code>Cours &lt;b&gt;long&lt;/b&gt;</code>"),
-                        containsString("The first 1 of 1 difference(s)"),
+                        containsString("The first 1 of 1 difference"),
                         containsString("href=\"/verify/differences.csv\""),
                         containsString("data-pre-existing=\"true\">Already in v2"))));
     }
@@ -192,7 +193,7 @@ class VerifyControllerTest {
                         containsString("| lti_provider_lticoursecontext | Refused by the key lms_course_context: 5 rows. | 10, 15 |"),
                         containsString("| foo\\|bar \"x\", y | 2 |  |  |  | 0 | 0 | 0 | Table missing |  |"),
                         containsString("| video_channel | 4 | video_channel | 3 | -1 | 3 | 1 | 0 | Rows ignored by INSERT IGNORE |  |"),
-                        containsString("| Unexplained | 1 row(s) the import inserted are gone |"),
+                        containsString("| Unexplained | rows the import inserted that are gone: 1 |"),
                         containsString("| video_channel.headband_id | main_customimagemodel.id | 2 | 1, 3 |"),
                         containsString("| live_event | bob |"),
                         containsString("| django_flatpage | not checked |  |"))));

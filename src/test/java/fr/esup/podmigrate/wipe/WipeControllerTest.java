@@ -6,6 +6,7 @@ import fr.esup.podmigrate.backup.DatabaseFingerprint;
 import fr.esup.podmigrate.run.Job;
 import fr.esup.podmigrate.run.JobProgress;
 import fr.esup.podmigrate.run.JobStatus;
+import fr.esup.podmigrate.run.Message;
 import fr.esup.podmigrate.run.RefusedException;
 import fr.esup.podmigrate.run.RunStore;
 import fr.esup.podmigrate.run.WizardStep;
@@ -48,7 +49,7 @@ class WipeControllerTest {
 
     private static final Backup BACKUP = new Backup("pod-20261126-100000.sql.gz", Path.of("pod-20261126-100000.sql.gz"),
             "v3.univ.fr", 3306, "pod", "bob", Backup.Kind.REQUESTED, Instant.parse("2026-11-26T10:00:00Z"), 5,
-            "ab".repeat(32), new DatabaseFingerprint(new TreeMap<>()), true, "read back");
+            "ab".repeat(32), new DatabaseFingerprint(new TreeMap<>()), true, Message.text("read back"));
 
     @Autowired
     MockMvc mvc;

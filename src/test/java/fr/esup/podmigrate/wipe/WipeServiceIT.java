@@ -119,9 +119,11 @@ class WipeServiceIT {
         await().atMost(Duration.ofSeconds(60)).until(() -> runner.find(job.id()).orElseThrow().status().finished());
 
         Job done = runner.find(job.id()).orElseThrow();
-        assertThat(done.status()).as(done.message()).isEqualTo(JobStatus.SUCCEEDED);
-        assertThat(done.message()).contains("Emptied " + plan.emptied().size() + " tables",
-                "django_migrations kept with " + migrations.size() + " rows");
+        assertThat(done.status()).as("%s", done.message()).isEqualTo(JobStatus.SUCCEEDED);
+        assertThat(done.message().key()).isEqualTo("wipe.message.done");
+        List<Object> arguments = done.message().arguments();
+        assertThat(List.of(arguments.get(0), arguments.get(2), arguments.get(3)))
+                .containsExactly((long) plan.emptied().size(), "django_migrations", (long) migrations.size());
         try (Connection c = db.connect()) {
             for (WipePlan.TableRows table : plan.emptied()) {
                 assertThat(count(c, table.table())).as(table.table()).isZero();

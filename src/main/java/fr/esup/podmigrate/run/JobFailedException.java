@@ -1,0 +1,18 @@
+package fr.esup.podmigrate.run;
+
+import java.util.Arrays;
+
+/** Ends a job as failed (or cancelled) with a message the page shows in the reader's language. */
+public class JobFailedException extends RuntimeException {
+
+    private final transient Message reason;
+
+    public JobFailedException(String key, Object... arguments) {
+        super(key + Arrays.toString(arguments));
+        this.reason = Message.of(key, arguments);
+    }
+
+    public Message reason() {
+        return reason;
+    }
+}
