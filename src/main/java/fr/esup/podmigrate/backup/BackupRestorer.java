@@ -6,11 +6,11 @@ import fr.esup.podmigrate.run.JobFailedException;
 import fr.esup.podmigrate.run.JobProgress;
 import fr.esup.podmigrate.run.Message;
 import fr.esup.podmigrate.run.TableQueries;
-import fr.esup.podmigrate.sql.ImportError;
-import fr.esup.podmigrate.sql.ImportOptions;
-import fr.esup.podmigrate.sql.ImportResult;
-import fr.esup.podmigrate.sql.Importer;
-import fr.esup.podmigrate.sql.TargetLock;
+import fr.esup.podmigrate.sql.load.ImportError;
+import fr.esup.podmigrate.sql.load.ImportOptions;
+import fr.esup.podmigrate.sql.load.ImportResult;
+import fr.esup.podmigrate.sql.load.Importer;
+import fr.esup.podmigrate.sql.load.TargetLock;
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;

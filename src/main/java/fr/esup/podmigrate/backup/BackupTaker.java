@@ -5,9 +5,9 @@ import fr.esup.podmigrate.run.JobContext;
 import fr.esup.podmigrate.run.JobFailedException;
 import fr.esup.podmigrate.run.JobProgress;
 import fr.esup.podmigrate.run.Message;
-import fr.esup.podmigrate.sql.DumpOptions;
-import fr.esup.podmigrate.sql.DumpWriter;
-import fr.esup.podmigrate.sql.StatementKind;
+import fr.esup.podmigrate.sql.dump.DumpOptions;
+import fr.esup.podmigrate.sql.dump.DumpWriter;
+import fr.esup.podmigrate.sql.script.StatementKind;
 import org.springframework.stereotype.Component;
 
 import java.io.FileOutputStream;

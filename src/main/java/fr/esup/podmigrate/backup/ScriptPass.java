@@ -3,8 +3,8 @@ package fr.esup.podmigrate.backup;
 import fr.esup.podmigrate.run.JobContext;
 import fr.esup.podmigrate.run.JobFailedException;
 import fr.esup.podmigrate.run.JobProgress;
-import fr.esup.podmigrate.sql.SqlStatement;
-import fr.esup.podmigrate.sql.StatementReader;
+import fr.esup.podmigrate.sql.script.SqlStatement;
+import fr.esup.podmigrate.sql.script.StatementReader;
 
 import java.nio.file.Path;
 

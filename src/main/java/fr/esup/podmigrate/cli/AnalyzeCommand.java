@@ -5,7 +5,7 @@ import fr.esup.podmigrate.importing.PlanProblem;
 import fr.esup.podmigrate.importing.PodImport;
 import fr.esup.podmigrate.importing.PodImportAnalysis;
 import fr.esup.podmigrate.importing.TablePlan;
-import fr.esup.podmigrate.sql.ScriptAnalysis.DatabaseSection;
+import fr.esup.podmigrate.sql.script.ScriptAnalysis.DatabaseSection;
 import org.springframework.context.support.ResourceBundleMessageSource;
 
 import java.io.PrintStream;

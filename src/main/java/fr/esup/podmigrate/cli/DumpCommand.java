@@ -2,9 +2,9 @@ package fr.esup.podmigrate.cli;
 
 import fr.esup.podmigrate.config.DatabaseEndpoint;
 import fr.esup.podmigrate.dump.Podv2ScriptOptions;
-import fr.esup.podmigrate.sql.DumpOptions;
-import fr.esup.podmigrate.sql.DumpResult;
-import fr.esup.podmigrate.sql.DumpWriter;
+import fr.esup.podmigrate.sql.dump.DumpOptions;
+import fr.esup.podmigrate.sql.dump.DumpResult;
+import fr.esup.podmigrate.sql.dump.DumpWriter;
 
 import java.io.PrintStream;
 import java.nio.file.Path;

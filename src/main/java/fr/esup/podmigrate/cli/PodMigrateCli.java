@@ -1,7 +1,7 @@
 package fr.esup.podmigrate.cli;
 
 import fr.esup.podmigrate.config.InvalidSettingException;
-import fr.esup.podmigrate.sql.ScriptFormatException;
+import fr.esup.podmigrate.sql.script.ScriptFormatException;
 
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;

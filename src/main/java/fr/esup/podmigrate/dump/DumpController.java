@@ -7,7 +7,7 @@ import fr.esup.podmigrate.run.JobRunner;
 import fr.esup.podmigrate.run.RunStore;
 import fr.esup.podmigrate.run.StepStatus;
 import fr.esup.podmigrate.run.WizardStep;
-import fr.esup.podmigrate.sql.DumpOptions;
+import fr.esup.podmigrate.sql.dump.DumpOptions;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;

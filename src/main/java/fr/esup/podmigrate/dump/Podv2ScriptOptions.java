@@ -2,7 +2,7 @@ package fr.esup.podmigrate.dump;
 
 import fr.esup.podmigrate.pod.ExcludedTable;
 import fr.esup.podmigrate.pod.PodMigrationRules;
-import fr.esup.podmigrate.sql.DumpOptions;
+import fr.esup.podmigrate.sql.dump.DumpOptions;
 
 import java.util.Set;
 import java.util.stream.Collectors;

@@ -1,6 +1,6 @@
 package fr.esup.podmigrate.dump;
 
-import fr.esup.podmigrate.sql.ScriptCompression;
+import fr.esup.podmigrate.sql.script.ScriptCompression;
 
 import java.nio.file.Path;
 import java.time.Instant;

@@ -1,9 +1,9 @@
 package fr.esup.podmigrate.dump;
 
 import fr.esup.podmigrate.config.Workspace;
-import fr.esup.podmigrate.sql.ScriptCompression;
-import fr.esup.podmigrate.sql.ScriptFormatException;
-import fr.esup.podmigrate.sql.StatementReader;
+import fr.esup.podmigrate.sql.script.ScriptCompression;
+import fr.esup.podmigrate.sql.script.ScriptFormatException;
+import fr.esup.podmigrate.sql.script.StatementReader;
 import org.springframework.stereotype.Service;
 
 import java.io.IOException;

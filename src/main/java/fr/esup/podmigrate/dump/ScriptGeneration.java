@@ -11,9 +11,9 @@ import fr.esup.podmigrate.run.Message;
 import fr.esup.podmigrate.run.RunStore;
 import fr.esup.podmigrate.run.StepStatus;
 import fr.esup.podmigrate.run.WizardStep;
-import fr.esup.podmigrate.sql.DumpProgress;
-import fr.esup.podmigrate.sql.DumpResult;
-import fr.esup.podmigrate.sql.DumpWriter;
+import fr.esup.podmigrate.sql.dump.DumpProgress;
+import fr.esup.podmigrate.sql.dump.DumpResult;
+import fr.esup.podmigrate.sql.dump.DumpWriter;
 import org.springframework.stereotype.Service;
 
 import java.nio.file.Path;

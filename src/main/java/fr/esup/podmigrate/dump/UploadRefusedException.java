@@ -1,6 +1,6 @@
 package fr.esup.podmigrate.dump;
 
-import fr.esup.podmigrate.sql.ScriptFormatException;
+import fr.esup.podmigrate.sql.script.ScriptFormatException;
 
 import java.io.IOException;
 

@@ -17,12 +17,12 @@ import fr.esup.podmigrate.run.Message;
 import fr.esup.podmigrate.run.RefusedException;
 import fr.esup.podmigrate.run.RunStore;
 import fr.esup.podmigrate.run.WizardStep;
-import fr.esup.podmigrate.sql.ErrorPolicy;
-import fr.esup.podmigrate.sql.ImportError;
+import fr.esup.podmigrate.sql.load.ErrorPolicy;
+import fr.esup.podmigrate.sql.load.ImportError;
 import fr.esup.podmigrate.sql.ImportProgress;
-import fr.esup.podmigrate.sql.ImportResult;
-import fr.esup.podmigrate.sql.TargetLock;
-import fr.esup.podmigrate.sql.TargetLockedException;
+import fr.esup.podmigrate.sql.load.ImportResult;
+import fr.esup.podmigrate.sql.load.TargetLock;
+import fr.esup.podmigrate.sql.load.TargetLockedException;
 import org.springframework.stereotype.Service;
 
 import java.io.IOException;

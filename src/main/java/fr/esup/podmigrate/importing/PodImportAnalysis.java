@@ -1,8 +1,8 @@
 package fr.esup.podmigrate.importing;
 
-import fr.esup.podmigrate.sql.ImportOptions;
-import fr.esup.podmigrate.sql.InsertRewrite;
-import fr.esup.podmigrate.sql.ScriptAnalysis;
+import fr.esup.podmigrate.sql.load.ImportOptions;
+import fr.esup.podmigrate.sql.load.InsertRewrite;
+import fr.esup.podmigrate.sql.script.ScriptAnalysis;
 
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;

@@ -1,7 +1,7 @@
 package fr.esup.podmigrate.importing;
 
-import fr.esup.podmigrate.sql.ImportResult;
-import fr.esup.podmigrate.sql.ValueChange;
+import fr.esup.podmigrate.sql.load.ImportResult;
+import fr.esup.podmigrate.sql.load.ValueChange;
 
 import java.net.URLDecoder;
 import java.net.URLEncoder;

@@ -1,7 +1,7 @@
 package fr.esup.podmigrate.pod;
 
-import fr.esup.podmigrate.sql.SqlStatement;
-import fr.esup.podmigrate.sql.StatementReader;
+import fr.esup.podmigrate.sql.script.SqlStatement;
+import fr.esup.podmigrate.sql.script.StatementReader;
 
 import java.io.BufferedReader;
 import java.io.IOException;

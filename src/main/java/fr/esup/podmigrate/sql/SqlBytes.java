@@ -9,7 +9,7 @@ import java.util.Arrays;
  * A reusable, growing byte buffer that encodes values as MariaDB SQL literals, straight from the
  * utf8mb4 bytes the server sent: no decoding, no intermediate strings.
  */
-final class SqlBytes {
+public final class SqlBytes {
 
     private static final byte[] HEX_DIGITS = "0123456789ABCDEF".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] NULL = "NULL".getBytes(StandardCharsets.US_ASCII);
@@ -29,29 +29,29 @@ final class SqlBytes {
     private byte[] bytes;
     private int length;
 
-    SqlBytes(int initialCapacity) {
+    public SqlBytes(int initialCapacity) {
         this.initialCapacity = initialCapacity;
         this.bytes = new byte[initialCapacity];
     }
 
-    int length() {
+    public int length() {
         return length;
     }
 
     /** The memory the buffer holds. */
-    int capacity() {
+    public int capacity() {
         return bytes.length;
     }
 
     /** Empties the buffer; one huge row does not keep its huge buffer for the rest of the dump. */
-    void clear() {
+    public void clear() {
         length = 0;
         if (bytes.length > 16 * initialCapacity) {
             bytes = new byte[initialCapacity];
         }
     }
 
-    void writeTo(OutputStream out) throws IOException {
+    public void writeTo(OutputStream out) throws IOException {
         out.write(bytes, 0, length);
     }
 
@@ -59,21 +59,21 @@ final class SqlBytes {
      * Hands the array over, its first {@link #length()} bytes filled, and goes on empty with {@code spare}, an array
      * of at least the initial capacity, or a new one when null.
      */
-    byte[] detach(byte[] spare) {
+    public byte[] detach(byte[] spare) {
         byte[] filled = bytes;
         bytes = spare != null ? spare : new byte[initialCapacity];
         length = 0;
         return filled;
     }
 
-    SqlBytes append(char asciiChar) {
+    public SqlBytes append(char asciiChar) {
         ensureRoom(1);
         bytes[length++] = (byte) asciiChar;
         return this;
     }
 
     /** Appends text known to be ASCII: numbers as the server writes them. */
-    SqlBytes appendAscii(String ascii) {
+    public SqlBytes appendAscii(String ascii) {
         int n = ascii.length();
         ensureRoom(n);
         byte[] b = bytes;
@@ -86,7 +86,7 @@ final class SqlBytes {
     }
 
     /** Appends the decimal digits of {@code value}, as the server writes an integer. */
-    SqlBytes appendLong(long value) {
+    public SqlBytes appendLong(long value) {
         ensureRoom(20);
         byte[] b = bytes;
         int p = length;
@@ -111,23 +111,23 @@ final class SqlBytes {
     }
 
     /** The name between backticks, its own backticks doubled. */
-    static String quoteIdentifier(String name) {
+    public static String quoteIdentifier(String name) {
         return '`' + name.replace("`", "``") + '`';
     }
 
-    SqlBytes appendBytes(byte[] raw) {
+    public SqlBytes appendBytes(byte[] raw) {
         ensureRoom(raw.length);
         System.arraycopy(raw, 0, bytes, length, raw.length);
         length += raw.length;
         return this;
     }
 
-    SqlBytes appendNull() {
+    public SqlBytes appendNull() {
         return appendBytes(NULL);
     }
 
     /** Appends a string literal that has nothing to escape: a date or time as the server writes it. */
-    SqlBytes appendQuoted(byte[] value) {
+    public SqlBytes appendQuoted(byte[] value) {
         ensureRoom(value.length + 2);
         bytes[length++] = '\'';
         System.arraycopy(value, 0, bytes, length, value.length);
@@ -137,7 +137,7 @@ final class SqlBytes {
     }
 
     /** Replaces the {@code count} bytes at {@code at} by {@code replacement}, moving what follows them. */
-    void replace(int at, int count, byte[] replacement) {
+    public void replace(int at, int count, byte[] replacement) {
         ensureRoom(replacement.length - count);
         System.arraycopy(bytes, at + count, bytes, at + replacement.length, length - at - count);
         System.arraycopy(replacement, 0, bytes, at, replacement.length);
@@ -148,7 +148,7 @@ final class SqlBytes {
      * Appends a string literal, escaped as {@code mariadb-dump} escapes it. Working on the UTF-8 bytes is
      * safe: no byte of a multi-byte UTF-8 sequence is below 0x80.
      */
-    SqlBytes appendQuotedEscaped(byte[] value) {
+    public SqlBytes appendQuotedEscaped(byte[] value) {
         ensureRoom(2 * value.length + 2);
         byte[] b = bytes;
         int p = length;
@@ -172,7 +172,7 @@ final class SqlBytes {
     }
 
     /** Appends a binary value as a hexadecimal literal, or {@code ''} when empty ({@code 0x} alone is not SQL). */
-    SqlBytes appendHex(byte[] value) {
+    public SqlBytes appendHex(byte[] value) {
         if (value.length == 0) {
             return append('\'').append('\'');
         }
@@ -190,7 +190,7 @@ final class SqlBytes {
     }
 
     /** Appends a BIT value as a {@code b'0101'} literal, as {@code mariadb-dump} writes it. */
-    SqlBytes appendBits(byte[] value) {
+    public SqlBytes appendBits(byte[] value) {
         ensureRoom(8 * value.length + 3);
         byte[] b = bytes;
         int p = length;

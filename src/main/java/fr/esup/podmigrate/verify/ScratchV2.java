@@ -3,11 +3,11 @@ package fr.esup.podmigrate.verify;
 import fr.esup.podmigrate.config.DatabaseEndpoint;
 import fr.esup.podmigrate.importing.PodImport;
 import fr.esup.podmigrate.run.TableQueries;
-import fr.esup.podmigrate.sql.ImportOptions;
-import fr.esup.podmigrate.sql.ImportResult;
-import fr.esup.podmigrate.sql.ScriptRefusedException;
-import fr.esup.podmigrate.sql.Importer;
-import fr.esup.podmigrate.sql.TargetLockedException;
+import fr.esup.podmigrate.sql.load.ImportOptions;
+import fr.esup.podmigrate.sql.load.ImportResult;
+import fr.esup.podmigrate.sql.load.ScriptRefusedException;
+import fr.esup.podmigrate.sql.load.Importer;
+import fr.esup.podmigrate.sql.load.TargetLockedException;
 
 import java.io.IOException;
 import java.nio.file.Path;

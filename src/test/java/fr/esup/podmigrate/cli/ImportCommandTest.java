@@ -3,7 +3,7 @@ package fr.esup.podmigrate.cli;
 import fr.esup.podmigrate.dump.Podv2ScriptOptions;
 import fr.esup.podmigrate.pod.PodTestDatabase;
 import fr.esup.podmigrate.pod.PodVersion;
-import fr.esup.podmigrate.sql.DumpWriter;
+import fr.esup.podmigrate.sql.dump.DumpWriter;
 import fr.esup.podmigrate.testsupport.TestServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,7 +1,7 @@
 package fr.esup.podmigrate.dump;
 
 import fr.esup.podmigrate.config.Workspace;
-import fr.esup.podmigrate.sql.ScriptCompression;
+import fr.esup.podmigrate.sql.script.ScriptCompression;
 import fr.esup.podmigrate.testsupport.TestWorkspaces;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

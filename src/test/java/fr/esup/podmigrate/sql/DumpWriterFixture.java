@@ -1,5 +1,7 @@
 package fr.esup.podmigrate.sql;
 
+import fr.esup.podmigrate.sql.dump.DumpOptions;
+import fr.esup.podmigrate.sql.dump.DumpWriter;
 import fr.esup.podmigrate.testsupport.TestServer;
 import org.mariadb.jdbc.MariaDbDataSource;
 
@@ -22,21 +24,21 @@ import java.util.Random;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The databases a dump writer test creates, and the {@code mariadb} clients it checks dumps with. */
-final class DumpWriterFixture implements AutoCloseable {
+public final class DumpWriterFixture implements AutoCloseable {
 
-    static final String TRICKY_TEXT = "it's \"q\" \\ back \0 nul \r\n crlf \u001a sub 😀 end";
-    static final String EMOJI_TEXT = "Ünïcödé 😀🎉 'q' \\";
+    public static final String TRICKY_TEXT = "it's \"q\" \\ back \0 nul \r\n crlf \u001a sub 😀 end";
+    public static final String EMOJI_TEXT = "Ünïcödé 😀🎉 'q' \\";
     private static final String JSON = "{\"k\": \"v\\\"q\", \"e\": \"😀\", \"n\": [1, 2.5]}";
 
     private final TestServer server = TestServer.get();
     private final List<String> databases = new ArrayList<>();
     private final Path directory;
 
-    DumpWriterFixture(Path directory) {
+    public DumpWriterFixture(Path directory) {
         this.directory = directory;
     }
 
-    String createDatabase(String label) {
+    public String createDatabase(String label) {
         String name = server.createDatabase(label);
         databases.add(name);
         return name;
@@ -46,7 +48,7 @@ final class DumpWriterFixture implements AutoCloseable {
      * Creates table {@code tricky}: every kind of value a Pod database holds (quotes, backslashes, NUL, emoji, a
      * megabyte of text, binary with all 256 byte values, NULL, zero dates, decimal(30,10), bit(7), JSON...), 503 rows.
      */
-    void createTrickyTable(String database) throws SQLException {
+    public void createTrickyTable(String database) throws SQLException {
         byte[] randomMegabyte = new byte[1024 * 1024];
         new Random(42).nextBytes(randomMegabyte);
         try (Connection connection = connect(database); Statement statement = connection.createStatement()) {
@@ -86,7 +88,7 @@ final class DumpWriterFixture implements AutoCloseable {
         }
     }
 
-    static byte[] allByteValues() {
+    public static byte[] allByteValues() {
         byte[] bytes = new byte[256];
         for (int i = 0; i < bytes.length; i++) {
             bytes[i] = (byte) i;
@@ -95,7 +97,7 @@ final class DumpWriterFixture implements AutoCloseable {
     }
 
     /** Runs statements in one session of {@code database}, so that a leading {@code SET SESSION} applies to the rest. */
-    void execute(String database, String... sql) throws SQLException {
+    public void execute(String database, String... sql) throws SQLException {
         try (Connection connection = server.connect(database); Statement statement = connection.createStatement()) {
             for (String s : sql) {
                 statement.execute(s);
@@ -103,21 +105,21 @@ final class DumpWriterFixture implements AutoCloseable {
         }
     }
 
-    Connection connect(String database) throws SQLException {
+    public Connection connect(String database) throws SQLException {
         return server.connect(database);
     }
 
     /** Opens connections to the database, as an importer's target or a dump's source. */
-    ConnectionFactory factory(String database) {
+    public ConnectionFactory factory(String database) {
         return () -> server.connect(database);
     }
 
-    ConnectionFactory factory(String database, String user, String password) {
+    public ConnectionFactory factory(String database, String user, String password) {
         return () -> DriverManager.getConnection(server.jdbcUrl(database), user, password);
     }
 
     /** Each base table with its row count and CHECKSUM TABLE, then the triggers, routines and views. */
-    List<String> snapshot(String database) throws SQLException {
+    public List<String> snapshot(String database) throws SQLException {
         List<String> lines = new ArrayList<>();
         try (Connection connection = server.connect(database); Statement statement = connection.createStatement()) {
             for (String table : column(statement, "SELECT TABLE_NAME FROM information_schema.TABLES WHERE TABLE_SCHEMA = '"
@@ -150,7 +152,7 @@ final class DumpWriterFixture implements AutoCloseable {
         return values;
     }
 
-    DataSource dataSource(String database) throws SQLException {
+    public DataSource dataSource(String database) throws SQLException {
         MariaDbDataSource dataSource = new MariaDbDataSource(server.jdbcUrl(database));
         dataSource.setUser(server.user());
         dataSource.setPassword(server.password());
@@ -158,11 +160,11 @@ final class DumpWriterFixture implements AutoCloseable {
     }
 
     /** The dump without the time it completed at, the only line that differs between two dumps of the same data. */
-    static String withoutCompletionLine(String dump) {
+    public static String withoutCompletionLine(String dump) {
         return dump.substring(0, dump.lastIndexOf("-- Dump completed on "));
     }
 
-    String dump(String database, DumpOptions options) throws SQLException, IOException {
+    public String dump(String database, DumpOptions options) throws SQLException, IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (Connection connection = server.connect(database)) {
             new DumpWriter(options).write(connection, out);
@@ -170,7 +172,7 @@ final class DumpWriterFixture implements AutoCloseable {
         return out.toString(StandardCharsets.UTF_8);
     }
 
-    Path dumpToFile(String database, DumpOptions options, String fileName) throws SQLException, IOException {
+    public Path dumpToFile(String database, DumpOptions options, String fileName) throws SQLException, IOException {
         Path file = directory.resolve(fileName);
         try (Connection connection = server.connect(database)) {
             new DumpWriter(options).write(connection, file);
@@ -178,12 +180,12 @@ final class DumpWriterFixture implements AutoCloseable {
         return file;
     }
 
-    Path write(String script, String fileName) throws IOException {
+    public Path write(String script, String fileName) throws IOException {
         return Files.writeString(directory.resolve(fileName), script, StandardCharsets.UTF_8);
     }
 
     /** Imports {@code script} with the {@code mariadb} client into {@code database} (none: the script's USE decides). */
-    ClientRun importWithClient(String database, Path script) throws IOException, InterruptedException {
+    public ClientRun importWithClient(String database, Path script) throws IOException, InterruptedException {
         List<String> command = clientCommand(server.clientBinary());
         if (database != null) {
             command.add(database);
@@ -191,17 +193,17 @@ final class DumpWriterFixture implements AutoCloseable {
         return run(new ProcessBuilder(command).redirectInput(script.toFile()).redirectOutput(ProcessBuilder.Redirect.DISCARD));
     }
 
-    void assertImports(String database, Path script) throws IOException, InterruptedException {
+    public void assertImports(String database, Path script) throws IOException, InterruptedException {
         ClientRun run = importWithClient(database, script);
         assertThat(run.exitCode()).as("mariadb client: %s", run.stderr()).isZero();
     }
 
-    Path mariadbDump(String database, String table, String fileName) throws IOException, InterruptedException {
+    public Path mariadbDump(String database, String table, String fileName) throws IOException, InterruptedException {
         return mariadbDumpWith(fileName, database, table);
     }
 
     /** Dumps with {@code mariadb-dump}, its arguments (options, database, tables) after the connection's. */
-    Path mariadbDumpWith(String fileName, String... arguments) throws IOException, InterruptedException {
+    public Path mariadbDumpWith(String fileName, String... arguments) throws IOException, InterruptedException {
         Path file = directory.resolve(fileName);
         List<String> command = clientCommand(server.dumpBinary());
         command.addAll(List.of(arguments));
@@ -210,15 +212,15 @@ final class DumpWriterFixture implements AutoCloseable {
         return file;
     }
 
-    long checksum(String database, String table) throws SQLException {
+    public long checksum(String database, String table) throws SQLException {
         return queryLong(database, "CHECKSUM TABLE `" + table + "`", 2);
     }
 
-    long count(String database, String table) throws SQLException {
+    public long count(String database, String table) throws SQLException {
         return queryLong(database, "SELECT COUNT(*) FROM `" + table + "`", 1);
     }
 
-    String queryString(String database, String sql) throws SQLException {
+    public String queryString(String database, String sql) throws SQLException {
         try (Connection connection = server.connect(database); Statement statement = connection.createStatement();
              ResultSet rows = statement.executeQuery(sql)) {
             assertThat(rows.next()).as(sql).isTrue();
@@ -234,7 +236,7 @@ final class DumpWriterFixture implements AutoCloseable {
         }
     }
 
-    void assertSameTable(String sourceDatabase, String sourceTable, String targetDatabase, String targetTable)
+    public void assertSameTable(String sourceDatabase, String sourceTable, String targetDatabase, String targetTable)
             throws SQLException {
         assertThat(count(targetDatabase, targetTable)).as("rows of %s", targetTable)
                 .isEqualTo(count(sourceDatabase, sourceTable));
@@ -264,6 +266,6 @@ final class DumpWriterFixture implements AutoCloseable {
         databases.forEach(server::dropDatabase);
     }
 
-    record ClientRun(int exitCode, String stderr) {
+    public record ClientRun(int exitCode, String stderr) {
     }
 }

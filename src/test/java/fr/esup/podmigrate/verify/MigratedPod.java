@@ -8,8 +8,8 @@ import fr.esup.podmigrate.pod.PodMigrationRules;
 import fr.esup.podmigrate.pod.PodTestDatabase;
 import fr.esup.podmigrate.pod.PodVersion;
 import fr.esup.podmigrate.run.TableQueries;
-import fr.esup.podmigrate.sql.DumpWriter;
-import fr.esup.podmigrate.sql.ImportResult;
+import fr.esup.podmigrate.sql.dump.DumpWriter;
+import fr.esup.podmigrate.sql.load.ImportResult;
 import fr.esup.podmigrate.testsupport.TestServer;
 
 import java.nio.file.Path;

@@ -13,7 +13,7 @@ import fr.esup.podmigrate.run.StepState;
 import fr.esup.podmigrate.run.StepStatus;
 import fr.esup.podmigrate.run.V2Origin;
 import fr.esup.podmigrate.run.WizardStep;
-import fr.esup.podmigrate.sql.ValueChange;
+import fr.esup.podmigrate.sql.load.ValueChange;
 import fr.esup.podmigrate.testsupport.WebSliceConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

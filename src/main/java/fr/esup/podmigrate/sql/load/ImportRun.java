@@ -1,0 +1,401 @@
+package fr.esup.podmigrate.sql.load;
+
+import fr.esup.podmigrate.sql.ConnectionFactory;
+import fr.esup.podmigrate.sql.ImportProgress;
+import fr.esup.podmigrate.sql.load.ImportPlanner.Plan;
+import fr.esup.podmigrate.sql.script.ScriptAnalyzer.DataRun;
+import fr.esup.podmigrate.sql.script.ScriptAnalyzer;
+import fr.esup.podmigrate.sql.script.SqlStatement;
+import fr.esup.podmigrate.sql.script.StatementReader;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * One execution of a script, after its pre-scan: the importing thread reads the statements in order, plans each
+ * and hands it to a worker; a table's statements always go to the same worker, so they run in script order; a
+ * session statement goes to every worker; anything else runs alone once all workers are idle. A long run of one
+ * table's INSERTs in a plain script is handed over as its place in the file, and the worker reads it itself while
+ * the importing thread goes on past it: tables then load side by side, whatever their order in the script.
+ */
+final class ImportRun implements ImportWorker.Owner {
+
+    /** Characters of statement text handed to workers and not yet executed. */
+    private static final int BUDGET_CHARS = 32 << 20;
+    private static final long PROGRESS_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
+    private static final long CHECKPOINT_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
+    private static final int ER_CONNECTION_KILLED = 1927;
+
+    private enum Stop { CANCELLED, FAILED, BROKEN }
+
+    private final ImportOptions options;
+    private final Path script;
+    private final ScriptAnalyzer.Scan scan;
+    private final ImportLedger ledger;
+    private final ImportPlanner planner;
+    private final List<ImportWorker> workers = new ArrayList<>();
+    private final List<Thread> threads = new ArrayList<>();
+    private final Map<String, ImportWorker> tableWorkers = new HashMap<>();
+    private final Map<String, TableKeys> tableKeys = new ConcurrentHashMap<>();
+    private final Semaphore budget = new Semaphore(BUDGET_CHARS);
+    private final AtomicInteger pending = new AtomicInteger();
+    private final Object idle = new Object();
+    private volatile Stop stop;
+    private volatile Exception broken;
+    private long lastProgress;
+    private long lastCheckpoint;
+    private long checkpointedChanges = -1;
+
+    ImportRun(ImportOptions options, Path script, ScriptAnalyzer.Scan scan, ImportLedger ledger) {
+        this.options = options;
+        this.script = script;
+        this.scan = scan;
+        this.ledger = ledger;
+        this.planner = new ImportPlanner(options);
+    }
+
+    /** Runs the import on {@code first} and as many more connections as the parallelism asks; closes them all. */
+    ImportResult execute(Connection first, ConnectionFactory factory, long startedNanos)
+            throws IOException, SQLException {
+        boolean reachedEnd = false;
+        try {
+            startWorkers(first, factory);
+            try {
+                reachedEnd = readAndDispatch();
+            } catch (IOException e) {
+                broke(e);
+            }
+            awaitIdle();
+        } finally {
+            stopWorkers();
+        }
+        if (broken != null) {
+            writeCheckpoint();
+            if (broken instanceof IOException io) {
+                throw io;
+            }
+            if (broken instanceof SQLException sql) {
+                throw sql;
+            }
+            throw new IllegalStateException("The import failed", broken);
+        }
+        boolean completed = reachedEnd && stop == null;
+        if (options.checkpointFile() != null) {
+            if (completed) {
+                Files.deleteIfExists(options.checkpointFile());
+            } else {
+                writeCheckpoint();
+            }
+        }
+        ImportResult result = ledger.result(completed, stop == Stop.CANCELLED, scan.analysis().statements(),
+                planner.missingTables(), Duration.ofNanos(System.nanoTime() - startedNanos), rowsAfter(factory, completed));
+        options.progress().accept(new ImportProgress(ledger.bytesDone(), scan.analysis().textBytes(),
+                ledger.statementsDone(), ledger.rowsWritten()));
+        return result;
+    }
+
+    /**
+     * The rows each table the import touched holds now, counted by the server. An import that stopped early
+     * reports what it can: a server that cannot count then must not hide why it stopped.
+     */
+    private Map<String, Long> rowsAfter(ConnectionFactory factory, boolean completed) throws SQLException {
+        try (Connection connection = factory.open()) {
+            return ServerCounts.of(connection, ledger.tables());
+        } catch (SQLException e) {
+            if (completed) {
+                throw e;
+            }
+            return Map.of();
+        }
+    }
+
+    private void startWorkers(Connection first, ConnectionFactory factory) throws SQLException {
+        for (int i = 0; i < options.parallelism(); i++) {
+            Connection connection = i == 0 ? first : null;
+            try {
+                if (connection == null) {
+                    connection = ImportWorker.openSession(factory);
+                }
+                workers.add(new ImportWorker(connection, script, this));
+            } catch (SQLException | RuntimeException e) {
+                if (connection != null) {
+                    connection.close();
+                }
+                throw e;
+            }
+            Thread thread = new Thread(workers.get(i), "pod-migrate-import-" + (i + 1));
+            thread.setDaemon(true);
+            thread.start();
+            threads.add(thread);
+        }
+    }
+
+    /** Reads the script and hands its statements out; true when it read to the end. */
+    private boolean readAndDispatch() throws IOException {
+        boolean offload = options.parallelism() > 1;
+        Iterator<DataRun> runs = scan.runs().iterator();
+        DataRun nextRun = runs.hasNext() ? runs.next() : null;
+        StatementReader reader = StatementReader.open(script);
+        try {
+            long index = 0;
+            long previousEnd = 0;
+            while (stop == null) {
+                housekeeping();
+                if (nextRun != null && nextRun.first() == index) {
+                    InsertRewriter rewriter = offload ? planner.rewriterForRows(nextRun.table()) : null;
+                    if (rewriter != null) {
+                        submit(worker(rewriter.targetTable()), new ImportWorker.Rows(nextRun, rewriter));
+                        reader.close();
+                        reader = StatementReader.openAt(script, nextRun.end());
+                        index = nextRun.last() + 1;
+                        previousEnd = nextRun.end().offset();
+                    }
+                    nextRun = runs.hasNext() ? runs.next() : null;
+                    continue;
+                }
+                SqlStatement statement = reader.next();
+                if (statement == null) {
+                    ledger.readPast(reader.offset() - previousEnd);
+                    return true;
+                }
+                long bytes = statement.endOffset() - previousEnd;
+                previousEnd = statement.endOffset();
+                dispatch(index++, statement, bytes);
+            }
+            return false;
+        } finally {
+            reader.close();
+        }
+    }
+
+    private void dispatch(long index, SqlStatement statement, long bytes) {
+        Plan plan = planner.plan(statement);
+        if (ledger.isDone(index)) {
+            if (plan.action() == ImportPlanner.Action.SESSION) {
+                broadcast(plan);
+            }
+            ledger.alreadyDone(plan, bytes);
+            return;
+        }
+        switch (plan.action()) {
+            case SKIP -> ledger.skipped(index, statement.endOffset(), bytes, plan);
+            case FAIL -> failed(plan, new SQLException(plan.error()), bytes);
+            case SESSION -> {
+                if (plan.afterIdle()) {
+                    awaitIdle();
+                }
+                broadcast(plan);
+                ledger.sessionDispatched(index, statement.endOffset(), bytes);
+            }
+            case TABLE -> execute(worker(plan.table()), index, statement.endOffset(), bytes, plan);
+            case ALONE -> {
+                awaitIdle();
+                execute(workers.get(0), index, statement.endOffset(), bytes, plan);
+                awaitIdle();
+            }
+        }
+    }
+
+    private void broadcast(Plan plan) {
+        AtomicBoolean reported = new AtomicBoolean();
+        for (ImportWorker worker : workers) {
+            submit(worker, new ImportWorker.Session(plan, reported));
+        }
+    }
+
+    private void execute(ImportWorker worker, long index, long endOffset, long bytes, Plan plan) {
+        int permits = Math.min(plan.text().length(), BUDGET_CHARS);
+        try {
+            while (!budget.tryAcquire(permits, 100, TimeUnit.MILLISECONDS)) {
+                housekeeping();
+                if (stop != null) {
+                    return;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            stop(Stop.CANCELLED);
+            return;
+        }
+        submit(worker, new ImportWorker.Execute(index, endOffset, bytes, plan, permits));
+    }
+
+    private void submit(ImportWorker worker, ImportWorker.Task task) {
+        pending.incrementAndGet();
+        worker.submit(task);
+    }
+
+    /** The worker of a table: the least busy one when the table is first seen. */
+    private ImportWorker worker(String table) {
+        return tableWorkers.computeIfAbsent(table, t -> {
+            ImportWorker least = workers.get(0);
+            for (ImportWorker worker : workers) {
+                if (worker.pendingBytes() < least.pendingBytes()) {
+                    least = worker;
+                }
+            }
+            return least;
+        });
+    }
+
+    /** Waits until every task handed out is over (or the import stops and they are dropped). */
+    private void awaitIdle() {
+        while (true) {
+            synchronized (idle) {
+                if (pending.get() == 0) {
+                    return;
+                }
+                try {
+                    idle.wait(100);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    stop(Stop.CANCELLED);
+                    return;
+                }
+            }
+            housekeeping();
+        }
+    }
+
+    private void stopWorkers() throws SQLException {
+        for (ImportWorker worker : workers) {
+            worker.submit(ImportWorker.END);
+        }
+        for (Thread thread : threads) {
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        SQLException closing = null;
+        for (ImportWorker worker : workers) {
+            try {
+                worker.connection().close();
+            } catch (SQLException e) {
+                closing = e;
+            }
+        }
+        if (closing != null && broken == null && stop == null) {
+            throw closing;
+        }
+    }
+
+    /** Checks for a cancel, tells the progress and writes the checkpoint, each at its pace. */
+    private void housekeeping() {
+        if (stop == null && options.cancelled().getAsBoolean()) {
+            stop(Stop.CANCELLED);
+        }
+        long now = System.nanoTime();
+        if (now - lastProgress >= PROGRESS_NANOS) {
+            lastProgress = now;
+            options.progress().accept(new ImportProgress(ledger.bytesDone(), scan.analysis().textBytes(),
+                    ledger.statementsDone(), ledger.rowsWritten()));
+        }
+        if (options.checkpointFile() != null && now - lastCheckpoint >= CHECKPOINT_NANOS) {
+            lastCheckpoint = now;
+            try {
+                writeCheckpoint();
+            } catch (IOException e) {
+                broke(e);
+            }
+        }
+    }
+
+    private void writeCheckpoint() throws IOException {
+        if (options.checkpointFile() == null) {
+            return;
+        }
+        long changes = ledger.changes();
+        if (changes != checkpointedChanges) {
+            ledger.checkpoint().write(options.checkpointFile());
+            checkpointedChanges = changes;
+        }
+    }
+
+    private void stop(Stop reason) {
+        synchronized (idle) {
+            if (stop == null) {
+                stop = reason;
+            }
+        }
+    }
+
+    @Override
+    public boolean stopped() {
+        return stop != null;
+    }
+
+    @Override
+    public ImportLedger ledger() {
+        return ledger;
+    }
+
+    @Override
+    public void failed(Plan plan, SQLException error, long bytes) {
+        String message = error.getMessage() == null ? error.toString()
+                : error.getMessage().replaceFirst("^\\(conn=\\d+\\) ", "");
+        ImportError importError = new ImportError(plan.line(), plan.table(), plan.statementHead(),
+                error.getErrorCode(), message);
+        int errors = ledger.failed(plan, importError, bytes);
+        if (errors >= options.errorLimit() || connectionLost(error)) {
+            stop(Stop.FAILED);
+        }
+    }
+
+    @Override
+    public void broke(Exception error) {
+        synchronized (idle) {
+            if (broken == null) {
+                broken = error;
+            }
+        }
+        stop(Stop.BROKEN);
+    }
+
+    @Override
+    public void finished(ImportWorker.Task task) {
+        if (task instanceof ImportWorker.Execute execute) {
+            budget.release(execute.budget());
+        }
+        if (pending.decrementAndGet() == 0) {
+            synchronized (idle) {
+                idle.notifyAll();
+            }
+        }
+    }
+
+    @Override
+    public TableKeys tableKeys(String table, Connection connection) {
+        return tableKeys.computeIfAbsent(table, t -> {
+            try {
+                return TableKeys.read(connection, t);
+            } catch (SQLException e) {
+                // without them, the rows behind warnings go unnamed; the counts stand
+                return TableKeys.UNKNOWN;
+            }
+        });
+    }
+
+    /** The connection is gone: the server rolled its transaction back, and the import stops. */
+    static boolean connectionLost(SQLException error) {
+        String state = error.getSQLState();
+        return error instanceof SQLNonTransientConnectionException || error.getErrorCode() == ER_CONNECTION_KILLED
+                || (state != null && state.startsWith("08"));
+    }
+}

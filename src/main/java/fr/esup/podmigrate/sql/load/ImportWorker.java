@@ -1,0 +1,399 @@
+package fr.esup.podmigrate.sql.load;
+
+import fr.esup.podmigrate.sql.ConnectionFactory;
+import fr.esup.podmigrate.sql.load.ImportPlanner.Plan;
+import fr.esup.podmigrate.sql.script.ClientCharset;
+import fr.esup.podmigrate.sql.script.ClientCharsetSession;
+import fr.esup.podmigrate.sql.script.ScriptAnalyzer.DataRun;
+import fr.esup.podmigrate.sql.script.SqlStatement;
+import fr.esup.podmigrate.sql.script.StatementKind;
+import fr.esup.podmigrate.sql.script.StatementReader;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.SQLWarning;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * One connection of an import and the thread that executes, in order, what the importing thread hands it: the
+ * statements of the tables it loads, the script's session statements, and long runs of one table's INSERTs that
+ * it reads from the script itself.
+ */
+final class ImportWorker implements Runnable {
+
+    /** The session keeps this many warnings of a statement (max_error_count): past them, only their count. */
+    private static final int KEPT_WARNINGS = 65535;
+    private static final int ER_LOCK_WAIT_TIMEOUT = 1205;
+    private static final int ER_LOCK_DEADLOCK = 1213;
+    private static final int ATTEMPTS = 5;
+    /**
+     * The INSERTs of a data run commit together up to these bounds: each commit waits for the redo log to reach the
+     * disk, about a sixth of an import's time when every statement commits alone.
+     */
+    private static final int GROUP_STATEMENTS = 256;
+    private static final long GROUP_BYTES = 8L << 20;
+    private static final long RETRY_PAUSE_MILLIS = 200;
+    /**
+     * Sets the session's charsets back to utf8mb4 after a script's SET NAMES: the statements come decoded (see
+     * {@link ClientCharset}) and JDBC sends them in UTF-8. A utf8mb4 collation the script chose is kept, so that
+     * literals compare as they did; another charset's gives way to utf8mb4's default, as the session opened with.
+     */
+    private static final List<String> UTF8MB4_AGAIN = List.of(
+            "SET @pm_import_collation = IF(@@character_set_connection = 'utf8mb4', @@collation_connection, NULL),"
+                    + " NAMES utf8mb4",
+            "SET collation_connection = COALESCE(@pm_import_collation, @@collation_connection)");
+
+    /** Something to do, in order. */
+    sealed interface Task permits Execute, Session, Rows, End {
+    }
+
+    /**
+     * A statement of the script.
+     *
+     * @param bytes  script bytes it accounts for, for progress
+     * @param budget memory it holds, given back once it is executed
+     */
+    record Execute(long index, long endOffset, long bytes, Plan plan, int budget) implements Task {
+    }
+
+    /** A session statement, executed by every connection; its failure is reported once. */
+    record Session(Plan plan, AtomicBoolean reported) implements Task {
+    }
+
+    /** A run of INSERTs of one table that the worker reads from the script. */
+    record Rows(DataRun run, InsertRewriter rewriter) implements Task {
+    }
+
+    /** Tells the worker to end its thread. */
+    record End() implements Task {
+    }
+
+    static final Task END = new End();
+
+    /** What the worker reports to the import it works for. */
+    interface Owner {
+        boolean stopped();
+
+        ImportLedger ledger();
+
+        /** A statement failed; the owner decides whether the import goes on. */
+        void failed(Plan plan, SQLException error, long bytes);
+
+        /** Something other than a statement failed: the import stops and rethrows it. */
+        void broke(Exception error);
+
+        /** A task is over, done or dropped. */
+        void finished(Task task);
+
+        /** The columns and keys of a target table, read once through the connection that asks first. */
+        TableKeys tableKeys(String table, Connection connection);
+    }
+
+    private final Connection connection;
+    private final Statement statement;
+    private final Path script;
+    private final Owner owner;
+    private final BlockingQueue<Task> queue = new LinkedBlockingQueue<>();
+    private final AtomicLong pendingBytes = new AtomicLong();
+
+    ImportWorker(Connection connection, Path script, Owner owner) throws SQLException {
+        this.connection = connection;
+        this.statement = connection.createStatement();
+        this.statement.setEscapeProcessing(false);
+        this.script = script;
+        this.owner = owner;
+    }
+
+    /**
+     * Opens a connection and sets the session an import runs in; the script's own SETs come on top. Each statement
+     * is committed on its own, explicitly: a connection lost while a statement runs then rolls it back for sure,
+     * where with autocommit the server may commit a statement whose answer never arrives.
+     *
+     * <p>Unique checks stay on: with both foreign key and unique checks off, InnoDB loads an empty table through
+     * its bulk-insert path, where an INSERT IGNORE that meets a duplicate key loses every row of its transaction
+     * while the server still reports them inserted (MariaDB 10.11 and 11.4). Every warning of a statement is kept,
+     * so that each value the server changed can be named.
+     */
+    static Connection openSession(ConnectionFactory factory) throws SQLException {
+        Connection connection = factory.open();
+        try (Statement session = connection.createStatement()) {
+            connection.setAutoCommit(false);
+            session.execute("SET NAMES utf8mb4");
+            session.execute("SET SESSION foreign_key_checks = 0, unique_checks = 1, max_error_count = " + KEPT_WARNINGS + ","
+                    + " sql_mode = 'NO_AUTO_VALUE_ON_ZERO', net_read_timeout = 600, net_write_timeout = 600,"
+                    + " wait_timeout = 28800, time_zone = '+00:00'");
+            return connection;
+        } catch (SQLException | RuntimeException e) {
+            connection.close();
+            throw e;
+        }
+    }
+
+    Connection connection() {
+        return connection;
+    }
+
+    /** Script bytes handed to this worker and not yet done: how busy it is. */
+    long pendingBytes() {
+        return pendingBytes.get();
+    }
+
+    void submit(Task task) {
+        pendingBytes.addAndGet(bytes(task));
+        queue.add(task);
+    }
+
+    @Override
+    public void run() {
+        while (true) {
+            Task task;
+            try {
+                task = queue.take();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            if (task == END) {
+                return;
+            }
+            try {
+                if (!owner.stopped()) {
+                    perform(task);
+                }
+            } catch (IOException | SQLException | RuntimeException e) {
+                owner.broke(e);
+            } finally {
+                pendingBytes.addAndGet(-bytes(task));
+                owner.finished(task);
+            }
+        }
+    }
+
+    private void perform(Task task) throws IOException, SQLException {
+        if (task instanceof Execute execute) {
+            execute(execute.index(), execute.endOffset(), execute.bytes(), execute.plan());
+        } else if (task instanceof Rows rows) {
+            load(rows.run(), rows.rewriter());
+        } else if (task instanceof Session session) {
+            try {
+                executeSql(session.plan().text());
+                if (ClientCharsetSession.touchesConnectionCharset(session.plan().text())) {
+                    for (String again : UTF8MB4_AGAIN) {
+                        executeSql(again);
+                    }
+                }
+                connection.commit();
+            } catch (SQLException e) {
+                rollback();
+                if (!session.reported().getAndSet(true)) {
+                    owner.failed(session.plan(), e, 0);
+                }
+            }
+        }
+    }
+
+    /**
+     * Reads the run's statements from the script and executes them, but those a resumed import has done. They commit
+     * in groups, and the ledger hears of them once committed, so that a checkpoint never counts a statement a lost
+     * connection rolled back; a statement that fails rolls its group back, and the group runs again one by one.
+     */
+    private void load(DataRun run, InsertRewriter rewriter) throws IOException {
+        ImportLedger ledger = owner.ledger();
+        List<Uncommitted> group = new ArrayList<>();
+        try (StatementReader reader = StatementReader.openAt(script, run.start())) {
+            long previousEnd = run.start().offset();
+            long groupBytes = 0;
+            for (long index = run.first(); index <= run.last() && !owner.stopped(); index++) {
+                SqlStatement insert = reader.next();
+                if (insert == null || !run.table().equals(insert.table())) {
+                    throw new IOException("The script changed while it was imported: statement " + (index + 1)
+                            + " is not where it was");
+                }
+                long bytes = insert.endOffset() - previousEnd;
+                previousEnd = insert.endOffset();
+                Plan plan = ImportPlanner.rows(insert, rewriter);
+                if (ledger.isDone(index)) {
+                    ledger.alreadyDone(plan, bytes);
+                } else if (plan.action() == ImportPlanner.Action.FAIL) {
+                    commit(group);
+                    groupBytes = 0;
+                    owner.failed(plan, new SQLException(plan.error()), bytes);
+                } else {
+                    try {
+                        group.add(new Uncommitted(index, insert.endOffset(), bytes, plan, run(plan)));
+                        groupBytes += bytes;
+                    } catch (SQLException e) {
+                        rollback();
+                        groupBytes = 0;
+                        if (ImportRun.connectionLost(e)) {
+                            // The group went with the connection: not done, a resumed import runs it again.
+                            group.clear();
+                            owner.failed(plan, e, bytes);
+                        } else {
+                            runAlone(group);
+                            execute(index, insert.endOffset(), bytes, plan);
+                        }
+                    }
+                    if (group.size() >= GROUP_STATEMENTS || groupBytes >= GROUP_BYTES) {
+                        commit(group);
+                        groupBytes = 0;
+                    }
+                }
+            }
+        } finally {
+            commit(group);
+        }
+    }
+
+    /** A statement of a data run executed in the group's transaction, and what it did. */
+    private record Uncommitted(long index, long endOffset, long bytes, Plan plan, Outcome outcome) {
+    }
+
+    /** What a statement did: the rows it changed, its warnings, and what they say of its rows. */
+    private record Outcome(long affected, long warnings, List<ServerWarnings.Issue> issues) {
+    }
+
+    /** Commits the group and tells the ledger; if the commit fails, runs the group again statement by statement. */
+    private void commit(List<Uncommitted> group) {
+        if (group.isEmpty()) {
+            return;
+        }
+        try {
+            connection.commit();
+        } catch (SQLException e) {
+            rollback();
+            if (ImportRun.connectionLost(e)) {
+                owner.failed(group.get(0).plan(), e, group.get(0).bytes());
+                group.clear();
+            } else {
+                runAlone(group);
+            }
+            return;
+        }
+        for (Uncommitted done : group) {
+            owner.ledger().executed(done.index(), done.endOffset(), done.bytes(), done.plan(), done.outcome().affected(),
+                    done.outcome().warnings(), done.outcome().issues());
+        }
+        group.clear();
+    }
+
+    /** Executes again, each with its own commit, the statements of a group that was rolled back. */
+    private void runAlone(List<Uncommitted> group) {
+        for (Uncommitted statement : group) {
+            execute(statement.index(), statement.endOffset(), statement.bytes(), statement.plan());
+        }
+        group.clear();
+    }
+
+    private void execute(long index, long endOffset, long bytes, Plan plan) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                Outcome outcome = run(plan);
+                connection.commit();
+                owner.ledger().executed(index, endOffset, bytes, plan, outcome.affected(), outcome.warnings(),
+                        outcome.issues());
+                return;
+            } catch (SQLException e) {
+                rollback();
+                if (attempt == ATTEMPTS || !lockConflict(e) || owner.stopped() || !pause(attempt)) {
+                    owner.failed(plan, e, bytes);
+                    return;
+                }
+            }
+        }
+    }
+
+    /**
+     * A lock wait timeout or a deadlock: a connection loading a table related by a foreign key holds a lock the
+     * statement needs, which a single connection never meets. The statement did nothing and can run again.
+     */
+    private static boolean lockConflict(SQLException e) {
+        return e.getErrorCode() == ER_LOCK_WAIT_TIMEOUT || e.getErrorCode() == ER_LOCK_DEADLOCK;
+    }
+
+    private static boolean pause(int attempt) {
+        try {
+            Thread.sleep(RETRY_PAUSE_MILLIS * attempt);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /**
+     * Executes a statement in the current transaction; for an INSERT or REPLACE, reads its warnings as what the
+     * server did to its rows.
+     */
+    private Outcome run(Plan plan) throws SQLException {
+        long affected = executeSql(plan.text());
+        if (plan.kind() != StatementKind.INSERT && plan.kind() != StatementKind.REPLACE) {
+            return new Outcome(affected, 0, List.of());
+        }
+        SQLWarning warning = statement.getWarnings();
+        if (warning == null) {
+            return new Outcome(affected, 0, List.of());
+        }
+        List<ServerWarnings.Warning> warnings = new ArrayList<>();
+        for (SQLWarning w = warning; w != null; w = w.getNextWarning()) {
+            warnings.add(new ServerWarnings.Warning(w.getErrorCode(), w.getMessage()));
+        }
+        statement.clearWarnings();
+        long count = warnings.size() >= KEPT_WARNINGS ? Math.max(warnings.size(), warningCount()) : warnings.size();
+        TableKeys keys = plan.table() == null ? TableKeys.UNKNOWN : owner.tableKeys(plan.table(), connection);
+        return new Outcome(affected, count, ServerWarnings.read(plan.text(), warnings, keys));
+    }
+
+    /** Ends the failed statement's transaction, if the connection still stands; a lost one took it away already. */
+    private void rollback() {
+        try {
+            connection.rollback();
+        } catch (SQLException e) {
+            // the connection is gone: the server rolled the transaction back when it lost it
+        }
+    }
+
+    /** Executes one statement, reading through all its results; returns the rows it changed. */
+    private long executeSql(String sql) throws SQLException {
+        boolean resultSet = statement.execute(sql);
+        long affected = 0;
+        while (true) {
+            if (resultSet) {
+                try (ResultSet ignored = statement.getResultSet()) {
+                    // results of a SELECT or a CALL in the script are not the import's business
+                }
+            } else {
+                long count = statement.getLargeUpdateCount();
+                if (count < 0) {
+                    return affected;
+                }
+                affected += count;
+            }
+            resultSet = statement.getMoreResults();
+        }
+    }
+
+    /** All the warnings of the last statement, past those the server keeps. */
+    private long warningCount() throws SQLException {
+        try (Statement count = connection.createStatement();
+             ResultSet result = count.executeQuery("SELECT @@warning_count")) {
+            return result.next() ? result.getLong(1) : 0;
+        }
+    }
+
+    private static long bytes(Task task) {
+        if (task instanceof Execute execute) {
+            return execute.bytes();
+        }
+        return task instanceof Rows rows ? rows.run().bytes() : 0;
+    }
+}

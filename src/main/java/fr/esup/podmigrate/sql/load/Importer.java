@@ -1,0 +1,134 @@
+package fr.esup.podmigrate.sql.load;
+
+import fr.esup.podmigrate.sql.ConnectionFactory;
+import fr.esup.podmigrate.sql.script.ScriptAnalysis;
+import fr.esup.podmigrate.sql.script.ScriptAnalyzer;
+import fr.esup.podmigrate.sql.script.ScriptFormatException;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.LinkedHashSet;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Imports an SQL script into the database of the connections a factory opens, as {@code mariadb db < script}
+ * would, only faster (several connections load tables side by side), safer and resumable.
+ *
+ * <p>First the whole script is read once (see {@link ScriptAnalyzer}): a malformed script throws its
+ * {@link ScriptFormatException}, and a script that reaches outside the target database (another database, users,
+ * files, the server) throws {@link ScriptRefusedException}; either way nothing has been executed. Then the
+ * statements run, rewritten as the {@link ImportOptions} say, on connections set to utf8mb4, UTC, no foreign key
+ * checks (unique checks stay on: see {@link ImportWorker#openSession}) and {@code NO_AUTO_VALUE_ON_ZERO}, the
+ * script's own session statements replayed on each. A statement that fails does not throw: it is in
+ * {@link ImportResult#errors()}.
+ *
+ * <p>No count is taken on the server's word: the rows of every table are counted before and after, and
+ * {@link ImportResult#countMismatches()} names each table whose count differs from the import's own account.
+ *
+ * <p>What is skipped rather than run: a USE of the target, of an allowed database or of the source database, every
+ * statement of another database's section in a script of several ({@link ImportOptions#sourceDatabase()}), LOCK
+ * and UNLOCK TABLES, transaction statements (START TRANSACTION, COMMIT...: every statement commits), a plain CREATE
+ * TABLE of a table the target has, and with {@link ImportOptions#keepTargetStructure()} every structure change.
+ *
+ * <p>With a checkpoint file the import notes which statements are done as it goes; an import stopped by a cancel, a
+ * failure or a crash resumes from it ({@link ImportOptions#resume()}) without executing any statement twice. The
+ * one window no client can close: a connection lost during the COMMIT of a statement, before the server answers.
+ */
+public final class Importer {
+
+    private final ImportOptions options;
+
+    public Importer(ImportOptions options) {
+        this.options = Objects.requireNonNull(options, "options");
+    }
+
+    /**
+     * Pre-scan (refusal), then executes. Throws ScriptRefusedException before executing anything when the script
+     * reaches outside the target database.
+     *
+     * @throws ScriptFormatException  the script cannot be read as SQL (nothing executed)
+     * @throws ScriptRefusedException the script reaches outside the target database (nothing executed)
+     * @throws IOException            the script or the checkpoint cannot be read or written; or, on resume, the
+     *                                checkpoint belongs to another script
+     * @throws SQLException           a connection cannot be opened or set up
+     * @throws TargetLockedException  another import holds the target's {@link TargetLock} (nothing touched, not even
+     *                                the checkpoint file)
+     */
+    public ImportResult run(Path script, ConnectionFactory target)
+            throws ScriptRefusedException, IOException, SQLException, TargetLockedException {
+        if (options.targetLock() != null) {
+            return runLocked(script, target);
+        }
+        try (TargetLock lock = TargetLock.acquire(target, "import")) {
+            return runLocked(script, target);
+        }
+    }
+
+    private ImportResult runLocked(Path script, ConnectionFactory target)
+            throws ScriptRefusedException, IOException, SQLException {
+        long started = System.nanoTime();
+        Connection first = ImportWorker.openSession(target);
+        try {
+            String database = currentDatabase(first);
+            Set<String> allowedUse = new LinkedHashSet<>();
+            options.allowedUseDatabases().forEach(name -> allowedUse.add(name.toLowerCase(Locale.ROOT)));
+            allowedUse.add(database.toLowerCase(Locale.ROOT));
+            if (options.sourceDatabase() != null) {
+                allowedUse.add(options.sourceDatabase().toLowerCase(Locale.ROOT));
+            }
+            ScriptAnalyzer.Scan scan = ScriptAnalyzer.scan(script, database::equals,
+                    name -> allowedUse.contains(name.toLowerCase(Locale.ROOT)), options.sourceDatabase(),
+                    options.progress());
+            ScriptAnalysis analysis = scan.analysis();
+            if (analysis.formatError() != null) {
+                throw analysis.formatError();
+            }
+            if (analysis.refusedCount() > 0) {
+                throw new ScriptRefusedException(analysis.refused(), analysis.refusedCount());
+            }
+            Checkpoint previous = previousCheckpoint(script);
+            ImportLedger ledger = new ImportLedger(Files.size(script), Checkpoint.headHash(script), previous);
+            ledger.rowsAtStart(ServerCounts.all(first));
+            first.commit();
+            ImportRun run = new ImportRun(options, script, scan, ledger);
+            Connection handedOver = first;
+            first = null;
+            return run.execute(handedOver, target, started);
+        } finally {
+            if (first != null) {
+                first.close();
+            }
+        }
+    }
+
+    private Checkpoint previousCheckpoint(Path script) throws IOException {
+        if (!options.resume()) {
+            return null;
+        }
+        Checkpoint previous = Checkpoint.read(options.checkpointFile()).orElse(null);
+        if (previous != null && !previous.matches(script)) {
+            throw new IOException("The checkpoint " + options.checkpointFile() + " was made by the import of another"
+                    + " script: it cannot resume the import of " + script.getFileName());
+        }
+        return previous;
+    }
+
+    /** The database the connection works in; a target connection must have one. */
+    static String currentDatabase(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement();
+             ResultSet result = statement.executeQuery("SELECT DATABASE()")) {
+            String database = result.next() ? result.getString(1) : null;
+            if (database == null) {
+                throw new SQLException("The target connection has no database selected");
+            }
+            return database;
+        }
+    }
+}

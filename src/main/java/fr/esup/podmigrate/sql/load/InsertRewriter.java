@@ -1,0 +1,283 @@
+package fr.esup.podmigrate.sql.load;
+
+import fr.esup.podmigrate.sql.SqlBytes;
+import fr.esup.podmigrate.sql.script.InsertValues;
+import fr.esup.podmigrate.sql.script.SqlStatement;
+import fr.esup.podmigrate.sql.script.StatementKind;
+import fr.esup.podmigrate.sql.script.StatementParts;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Rewrites the INSERT and REPLACE statements of one script table for the target: its new name, the column list of
+ * the script's CREATE TABLE for a positional INSERT, the columns dropped and set by its {@link InsertRewrite}.
+ * Immutable: the importing thread makes one per table as it reads, and a loading thread may use it.
+ */
+final class InsertRewriter {
+
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{([^{}\\s]+)}");
+    /** The verb and its priority modifiers, which come before IGNORE. */
+    private static final Pattern MODIFIERS =
+            Pattern.compile("(?i)(?:INSERT|REPLACE)(?:\\s+(?:LOW_PRIORITY|DELAYED|HIGH_PRIORITY)(?=\\s))*");
+    private static final Pattern DELAYED = Pattern.compile("(?i)\\s+DELAYED");
+
+    private final String scriptTable;
+    private final String targetTable;
+    private final boolean renamed;
+    /** The columns for a positional INSERT, or null. */
+    private final List<String> createColumns;
+    private final InsertRewrite rewrite;
+    private final boolean ignoreDuplicates;
+
+    /** A statement ready to send, or why it cannot be made. */
+    record Rewritten(String text, Map<String, Long> droppedValues, String error) {
+
+        static Rewritten failed(String error) {
+            return new Rewritten(null, Map.of(), error);
+        }
+    }
+
+    InsertRewriter(String scriptTable, String targetTable, List<String> createColumns, InsertRewrite rewrite,
+                   boolean ignoreDuplicates) {
+        this.scriptTable = scriptTable;
+        this.targetTable = targetTable;
+        this.renamed = !scriptTable.equals(targetTable);
+        this.createColumns = createColumns;
+        this.rewrite = rewrite;
+        this.ignoreDuplicates = ignoreDuplicates;
+    }
+
+    /** Whether the statement runs as INSERT IGNORE, as written or made so: its rows refused by a key are counted. */
+    boolean ignores(SqlStatement insert) {
+        return insert.ignore() || addsIgnore(insert);
+    }
+
+    private boolean addsIgnore(SqlStatement insert) {
+        return ignoreDuplicates && insert.kind() == StatementKind.INSERT && !insert.ignore();
+    }
+
+    /** {@code INSERT [LOW_PRIORITY] INTO ...} as {@code INSERT [LOW_PRIORITY] IGNORE INTO ...}, up to {@code to}. */
+    private static String withIgnore(CharSequence text, int to) {
+        Matcher verb = MODIFIERS.matcher(text);
+        int at = verb.lookingAt() ? verb.end() : 6;
+        return new StringBuilder(to + 7).append(text, 0, at).append(" IGNORE").append(text, at, to).toString();
+    }
+
+    String targetTable() {
+        return targetTable;
+    }
+
+    /**
+     * The statement as the import runs it. Whatever else changes, a DELAYED is left out: phpMyAdmin's "delayed
+     * inserts" export option writes it, and InnoDB refuses it (error 1616) where MyISAM once took it.
+     */
+    Rewritten rewrite(SqlStatement insert) {
+        Rewritten rewritten = rewriteAsWritten(insert);
+        if (rewritten.text() == null) {
+            return rewritten;
+        }
+        String text = rewritten.text();
+        Matcher verb = MODIFIERS.matcher(text);
+        if (!verb.lookingAt() || verb.end() <= 6) {
+            return rewritten;
+        }
+        String modifiers = text.substring(0, verb.end());
+        String kept = DELAYED.matcher(modifiers).replaceAll("");
+        return kept.equals(modifiers) ? rewritten
+                : new Rewritten(kept + text.substring(verb.end()), rewritten.droppedValues(), null);
+    }
+
+    private Rewritten rewriteAsWritten(SqlStatement insert) {
+        String text = insert.text();
+        boolean positional = insert.columns().isEmpty() && insert.valuesOffset() >= 0;
+        List<String> columns = positional && createColumns != null ? createColumns : insert.columns();
+        if (rewrite != null) {
+            if (insert.valuesOffset() < 0) {
+                return Rewritten.failed("only INSERT ... VALUES can have its columns rewritten; this INSERT into "
+                        + scriptTable + " takes its rows from a SELECT or a SET");
+            }
+            if (columns.isEmpty()) {
+                return Rewritten.failed("this INSERT into " + scriptTable + " has no column list and no CREATE TABLE"
+                        + " precedes it, so its columns cannot be rewritten");
+            }
+        }
+        boolean addList = positional && createColumns != null;
+        boolean addIgnore = addsIgnore(insert) && text.regionMatches(true, 0, "INSERT", 0, 6);
+        if (rewrite == null && !renamed && !addList) {
+            return new Rewritten(addIgnore ? withIgnore(text, text.length()) : text, Map.of(), null);
+        }
+        if (insert.valuesOffset() < 0) {
+            String head = renameHead(text);
+            return new Rewritten(addIgnore ? withIgnore(head, head.length()) : head, Map.of(), null);
+        }
+        StatementParts.InsertHead head = StatementParts.insertHead(text, insert.valuesOffset());
+        if (head.table() == null || head.valuesKeyword() < 0) {
+            return Rewritten.failed("the table and VALUES of this INSERT could not be found");
+        }
+        Columns plan = rewrite == null ? null : plan(columns);
+        if (plan != null && plan.error != null) {
+            return Rewritten.failed(plan.error);
+        }
+        StringBuilder sql = new StringBuilder(text.length() + 64 + (plan == null ? 0 : text.length() / 8));
+        if (addIgnore) {
+            sql.append(withIgnore(text, head.table().start()));
+        } else {
+            sql.append(text, 0, head.table().start());
+        }
+        sql.append(name(text, head.table()));
+        List<String> listed = plan != null ? plan.names : addList ? columns : null;
+        if (listed == null) {
+            sql.append(text, head.table().end(), head.valuesKeyword());
+        } else if (head.columnsStart() >= 0) {
+            sql.append(text, head.table().end(), head.columnsStart());
+            appendColumnList(sql, listed);
+            sql.append(text, head.columnsEnd(), head.valuesKeyword());
+        } else {
+            sql.append(text, head.table().end(), head.valuesKeyword());
+            appendColumnList(sql, listed).append(' ');
+        }
+        if (plan == null) {
+            sql.append(text, head.valuesKeyword(), text.length());
+            return new Rewritten(sql.toString(), Map.of(), null);
+        }
+        sql.append(text, head.valuesKeyword(), insert.valuesOffset());
+        return rewriteRows(insert, columns.size(), plan, sql);
+    }
+
+    private Rewritten rewriteRows(SqlStatement insert, int columnCount, Columns plan, StringBuilder sql) {
+        InsertValues rows = InsertValues.of(insert);
+        long rowCount = 0;
+        for (List<String> row = rows.nextRow(); row != null; row = rows.nextRow()) {
+            if (row.size() != columnCount) {
+                return Rewritten.failed("row " + (rowCount + 1) + " of this INSERT into " + scriptTable + " has "
+                        + row.size() + " values for " + columnCount + " columns");
+            }
+            sql.append(rowCount++ == 0 ? "(" : ",(");
+            for (int i = 0; i < plan.sources.size(); i++) {
+                if (i > 0) {
+                    sql.append(',');
+                }
+                Object source = plan.sources.get(i);
+                if (source instanceof Integer index) {
+                    sql.append(row.get(index));
+                } else {
+                    appendTemplate(sql, (Template) source, row);
+                }
+            }
+            sql.append(')');
+        }
+        sql.append(insert.text(), rows.position(), insert.text().length());
+        Map<String, Long> dropped = new LinkedHashMap<>();
+        for (String column : plan.dropped) {
+            dropped.put(scriptTable + "." + column, rowCount);
+        }
+        return new Rewritten(sql.toString(), dropped, null);
+    }
+
+    private String renameHead(String text) {
+        if (!renamed) {
+            return text;
+        }
+        List<StatementParts.Name> names = StatementParts.headTables(text, false);
+        if (names.isEmpty()) {
+            return text;
+        }
+        StatementParts.Name name = names.get(0);
+        return text.substring(0, name.start()) + name(text, name) + text.substring(name.end());
+    }
+
+    private String name(String text, StatementParts.Name name) {
+        return renamed ? SqlBytes.quoteIdentifier(targetTable) : text.substring(name.start(), name.end());
+    }
+
+    private static StringBuilder appendColumnList(StringBuilder sql, List<String> columns) {
+        sql.append('(');
+        for (int i = 0; i < columns.size(); i++) {
+            sql.append(i == 0 ? "" : ",").append(SqlBytes.quoteIdentifier(columns.get(i)));
+        }
+        return sql.append(')');
+    }
+
+    private static void appendTemplate(StringBuilder sql, Template template, List<String> row) {
+        for (Object part : template.parts) {
+            if (part instanceof Integer index) {
+                sql.append(row.get(index));
+            } else {
+                sql.append((String) part);
+            }
+        }
+    }
+
+    /** The output columns of a rewritten INSERT: where each value comes from. */
+    private static final class Columns {
+        final List<String> names = new ArrayList<>();
+        /** Per output column: the index of the row's value to copy, or a {@link Template}. */
+        final List<Object> sources = new ArrayList<>();
+        final List<String> dropped = new ArrayList<>();
+        String error;
+    }
+
+    /** An expression of {@link InsertRewrite#setColumns()}: literal text and indexes of the row's values. */
+    private record Template(List<Object> parts) {
+    }
+
+    private Columns plan(List<String> columns) {
+        Columns plan = new Columns();
+        Map<String, Integer> indexes = new LinkedHashMap<>();
+        for (int i = 0; i < columns.size(); i++) {
+            indexes.putIfAbsent(columns.get(i).toLowerCase(Locale.ROOT), i);
+        }
+        Map<String, Template> set = new LinkedHashMap<>();
+        for (Map.Entry<String, String> entry : rewrite.setColumns().entrySet()) {
+            Template template = template(entry.getValue(), indexes, plan);
+            if (template == null) {
+                return plan;
+            }
+            set.put(entry.getKey().toLowerCase(Locale.ROOT), template);
+        }
+        List<String> drop = rewrite.dropColumns().stream().map(c -> c.toLowerCase(Locale.ROOT)).toList();
+        for (int i = 0; i < columns.size(); i++) {
+            String key = columns.get(i).toLowerCase(Locale.ROOT);
+            if (drop.contains(key)) {
+                plan.dropped.add(columns.get(i));
+            } else {
+                plan.names.add(columns.get(i));
+                Template template = set.remove(key);
+                plan.sources.add(template != null ? template : Integer.valueOf(i));
+            }
+        }
+        for (Map.Entry<String, String> entry : rewrite.setColumns().entrySet()) {
+            Template template = set.remove(entry.getKey().toLowerCase(Locale.ROOT));
+            if (template != null) {
+                plan.names.add(entry.getKey());
+                plan.sources.add(template);
+            }
+        }
+        return plan;
+    }
+
+    private Template template(String expression, Map<String, Integer> indexes, Columns plan) {
+        List<Object> parts = new ArrayList<>();
+        Matcher placeholder = PLACEHOLDER.matcher(expression);
+        int last = 0;
+        while (placeholder.find()) {
+            Integer index = indexes.get(placeholder.group(1).toLowerCase(Locale.ROOT));
+            if (index == null) {
+                plan.error = "the value set for " + scriptTable + " refers to {" + placeholder.group(1)
+                        + "}, which this INSERT does not have";
+                return null;
+            }
+            parts.add(expression.substring(last, placeholder.start()));
+            parts.add(index);
+            last = placeholder.end();
+        }
+        parts.add(expression.substring(last));
+        return new Template(parts);
+    }
+}

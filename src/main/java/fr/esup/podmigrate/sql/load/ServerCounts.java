@@ -1,0 +1,54 @@
+package fr.esup.podmigrate.sql.load;
+
+import fr.esup.podmigrate.sql.SqlBytes;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Rows the tables of the connection's database hold, counted by the server with {@code COUNT(*)}. */
+final class ServerCounts {
+
+    private ServerCounts() {
+    }
+
+    /** Every base table's rows. */
+    static Map<String, Long> all(Connection connection) throws SQLException {
+        return of(connection, baseTables(connection));
+    }
+
+    /** The rows of those of these tables that exist as base tables; the others are left out. */
+    static Map<String, Long> of(Connection connection, Collection<String> tables) throws SQLException {
+        List<String> present = baseTables(connection);
+        Map<String, Long> existing = new LinkedHashMap<>();
+        try (Statement statement = connection.createStatement()) {
+            for (String table : tables) {
+                if (present.contains(table)) {
+                    try (ResultSet count = statement.executeQuery("SELECT COUNT(*) FROM " + SqlBytes.quoteIdentifier(table))) {
+                        count.next();
+                        existing.put(table, count.getLong(1));
+                    }
+                }
+            }
+        }
+        return existing;
+    }
+
+    private static List<String> baseTables(Connection connection) throws SQLException {
+        List<String> tables = new ArrayList<>();
+        try (Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT table_name FROM information_schema.tables"
+                     + " WHERE table_schema = DATABASE() AND table_type = 'BASE TABLE'")) {
+            while (rows.next()) {
+                tables.add(rows.getString(1));
+            }
+        }
+        return tables;
+    }
+}

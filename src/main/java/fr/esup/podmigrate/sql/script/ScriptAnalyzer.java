@@ -1,0 +1,317 @@
+package fr.esup.podmigrate.sql.script;
+
+import fr.esup.podmigrate.sql.ImportProgress;
+import fr.esup.podmigrate.sql.script.ScriptAnalysis.DatabaseSection;
+import fr.esup.podmigrate.sql.script.ScriptAnalysis.ScriptLine;
+import fr.esup.podmigrate.sql.script.ScriptAnalysis.TableAnalysis;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+
+/**
+ * Reads a script once, streaming, and tells what it holds and whether an import would refuse it, without
+ * executing anything. {@link Importer} runs the same reading as its pre-scan.
+ */
+public final class ScriptAnalyzer {
+
+    private static final long PROGRESS_INTERVAL_NANOS = 100_000_000L;
+    /** A run of one table's INSERTs at least this long is worth reading on another connection's own reader. */
+    private static final long MIN_RUN_BYTES = 256 << 10;
+
+    private final Predicate<String> ownDatabase;
+    private final StatementInspection inspection;
+    private final String sourceDatabase;
+    private final DatabaseSections sections;
+    private final Consumer<ImportProgress> progress;
+    private final Map<String, SectionState> databases = new LinkedHashMap<>();
+
+    private final Map<String, TableState> tables = new LinkedHashMap<>();
+    private final List<RefusedStatement> refused = new ArrayList<>();
+    private long refusedCount;
+    private final List<ScriptLine> neutralisedUses = new ArrayList<>();
+    private final List<ScriptLine> replicationLines = new ArrayList<>();
+    private final List<ScriptLine> keptSessionLines = new ArrayList<>();
+    private final List<ScriptLine> doubleEncoded = new ArrayList<>();
+    private long doubleEncodedCount;
+    private List<ScriptLine> undecodableCharsets = List.of();
+    private final Set<String> useDatabases = new LinkedHashSet<>();
+    private final Set<String> charsets = new LinkedHashSet<>();
+    private final Set<String> collations = new LinkedHashSet<>();
+    private long largestBytes;
+    private long largestLine;
+    private long statements;
+    private long tuples;
+    private final List<DataRun> runs = new ArrayList<>();
+    private DataRun openRun;
+    private StatementReader.Position lastPosition;
+
+    private ScriptAnalyzer(Predicate<String> ownDatabase, Predicate<String> ignoredUse, String sourceDatabase,
+                           Consumer<ImportProgress> progress) {
+        this.ownDatabase = ownDatabase;
+        this.inspection = new StatementInspection(ownDatabase, ignoredUse, charsets, collations);
+        this.sourceDatabase = sourceDatabase;
+        this.sections = new DatabaseSections(sourceDatabase);
+        this.progress = progress;
+    }
+
+    /**
+     * Analyses a script for an import whose target database is not known here: a USE of one of
+     * {@code allowedUseDatabases} (in any case) is skipped, and a table name qualified with one of them is accepted.
+     * Pass the target database among them, or use {@link #analyze(Path, String, Set, String, Consumer)}.
+     *
+     * @param sourceDatabase for a script of several databases, the one whose section is analysed, as
+     *                       {@link ImportOptions#sourceDatabase()} says; null for a script of one database
+     * @throws IOException when the file cannot be read; a malformed script is told by
+     *                     {@link ScriptAnalysis#formatError()} instead
+     */
+    public static ScriptAnalysis analyze(Path script, Set<String> allowedUseDatabases, String sourceDatabase,
+                                         Consumer<ImportProgress> progress) throws IOException {
+        Set<String> allowed = Set.copyOf(allowedUseDatabases);
+        return scan(script, allowed::contains, ignoringCase(withSource(allowed, sourceDatabase)), sourceDatabase,
+                progress).analysis();
+    }
+
+    /**
+     * Analyses a script exactly as an {@link Importer} into {@code targetDatabase} checks it: a USE of the target or
+     * of one of {@code allowedUseDatabases} (in any case) is skipped; a qualified table name must name the target.
+     */
+    public static ScriptAnalysis analyze(Path script, String targetDatabase, Set<String> allowedUseDatabases,
+                                         String sourceDatabase, Consumer<ImportProgress> progress) throws IOException {
+        Set<String> allowed = withSource(allowedUseDatabases, sourceDatabase);
+        allowed.add(targetDatabase);
+        return scan(script, targetDatabase::equals, ignoringCase(allowed), sourceDatabase, progress).analysis();
+    }
+
+    /**
+     * @param ignoredUse     the databases whose USE and CREATE DATABASE are skipped: the source database among them
+     * @param sourceDatabase the database whose section is read, or null
+     */
+    public static Scan scan(Path script, Predicate<String> ownDatabase, Predicate<String> ignoredUse, String sourceDatabase,
+                     Consumer<ImportProgress> progress) throws IOException {
+        return new ScriptAnalyzer(ownDatabase, ignoredUse, sourceDatabase,
+                Objects.requireNonNull(progress, "progress")).read(script);
+    }
+
+    private static Set<String> withSource(Set<String> databases, String sourceDatabase) {
+        Set<String> with = new LinkedHashSet<>(databases);
+        if (sourceDatabase != null) {
+            with.add(sourceDatabase);
+        }
+        return with;
+    }
+
+    private static Predicate<String> ignoringCase(Set<String> names) {
+        Set<String> lower = names.stream().map(n -> n.toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
+        return name -> lower.contains(name.toLowerCase(Locale.ROOT));
+    }
+
+    /** The analysis and, for a plain script, the long runs of one table's INSERTs with where they start and end. */
+    public record Scan(ScriptAnalysis analysis, List<DataRun> runs) {
+    }
+
+    /**
+     * Consecutive INSERT or REPLACE ... VALUES statements of one table, {@code first} to {@code last} (0-based
+     * statement indexes), between two reader positions.
+     */
+    public record DataRun(String table, long first, long last, StatementReader.Position start, StatementReader.Position end,
+                   long bytes) {
+
+        DataRun extendedTo(long index, StatementReader.Position newEnd, long statementBytes) {
+            return new DataRun(table, first, index, start, newEnd, bytes + statementBytes);
+        }
+    }
+
+    private Scan read(Path script) throws IOException {
+        ScriptFormatException formatError = null;
+        long bytes = 0;
+        long textBytes = 0;
+        int sandboxCommands = 0;
+        long lastReport = System.nanoTime();
+        try (StatementReader reader = StatementReader.open(script)) {
+            lastPosition = reader.position();
+            try {
+                for (SqlStatement statement = reader.next(); statement != null; statement = reader.next()) {
+                    statement(statement, reader.position());
+                    if (System.nanoTime() - lastReport > PROGRESS_INTERVAL_NANOS) {
+                        progress.accept(new ImportProgress(reader.bytesRead(), reader.totalBytes(), statements, tuples,
+                                true));
+                        lastReport = System.nanoTime();
+                    }
+                }
+            } catch (ScriptFormatException e) {
+                formatError = e;
+            }
+            closeRun();
+            bytes = reader.bytesRead();
+            textBytes = reader.offset();
+            sandboxCommands = reader.sandboxCommands();
+            undecodableCharsets = reader.undecodableCharsets();
+            progress.accept(new ImportProgress(bytes, reader.totalBytes(), statements, tuples, true));
+        }
+        Map<String, TableAnalysis> analysed = new LinkedHashMap<>();
+        tables.forEach((name, state) -> analysed.put(name, state.analysis(name)));
+        Map<String, DatabaseSection> sectionsHeld = new LinkedHashMap<>();
+        databases.forEach((name, state) -> sectionsHeld.put(name,
+                new DatabaseSection(name, state.tables, state.statements, state.rows)));
+        ScriptAnalysis analysis = new ScriptAnalysis(analysed, refused, refusedCount, neutralisedUses, replicationLines,
+                keptSessionLines, doubleEncoded, doubleEncodedCount, undecodableCharsets, useDatabases,
+                charsets, collations, largestBytes, largestLine, statements, bytes, textBytes, sandboxCommands,
+                formatError, sourceDatabase, sectionsHeld);
+        return new Scan(analysis, List.copyOf(runs));
+    }
+
+    private void statement(SqlStatement statement, StatementReader.Position after) {
+        long index = statements++;
+        String section = sections.sectionOf(statement);
+        if (section != null) {
+            databases.computeIfAbsent(section, d -> new SectionState()).add(statement);
+        }
+        if (statement.kind() == StatementKind.USE && statement.schema() != null) {
+            useDatabases.add(statement.schema());
+        }
+        if (sections.skips(section)) {
+            followRuns(index, statement, false, after);
+            return;
+        }
+        measure(statement);
+        boolean replication = ReplicationStatements.skipped(statement);
+        if (replication && replicationLines.size() < ScriptAnalysis.MAX_LISTED) {
+            replicationLines.add(new ScriptLine(statement.line(), SqlSnippet.head(statement.text())));
+        }
+        if (!replication && SessionGuards.of(statement) == SessionGuards.Verdict.KEPT
+                && keptSessionLines.size() < ScriptAnalysis.MAX_LISTED) {
+            keptSessionLines.add(new ScriptLine(statement.line(), SqlSnippet.head(statement.text())));
+        }
+        if (statement.doubleEncoded() && doubleEncodedCount++ < ScriptAnalysis.MAX_LISTED) {
+            doubleEncoded.add(new ScriptLine(statement.line(), SqlSnippet.head(statement.text())));
+        }
+        RefusalReason reason = replication ? null : inspection.refusal(statement);
+        if (reason != null) {
+            refusedCount++;
+            if (refused.size() < ScriptAnalysis.MAX_LISTED) {
+                refused.add(new RefusedStatement(statement.line(), SqlSnippet.head(statement.text()), reason));
+            }
+        }
+        boolean neutralisedUse = statement.kind() == StatementKind.USE && reason == null;
+        if (neutralisedUse && neutralisedUses.size() < ScriptAnalysis.MAX_LISTED) {
+            neutralisedUses.add(new ScriptLine(statement.line(), SqlSnippet.head(statement.text())));
+        }
+        if (statement.table() != null) {
+            tables.computeIfAbsent(statement.table(), t -> new TableState()).add(statement);
+        }
+        if (statement.rowCount() > 0) {
+            tuples += statement.rowCount();
+        }
+        followRuns(index, statement, true, after);
+    }
+
+    private void measure(SqlStatement statement) {
+        long span = statement.endOffset() - statement.startOffset();
+        if (2 * span < largestBytes) {
+            return;
+        }
+        long length = SqlSnippet.utf8Length(statement.text());
+        if (length > largestBytes) {
+            largestBytes = length;
+            largestLine = statement.line();
+        }
+    }
+
+    /** @param imported whether the statement is of the section an import runs */
+    private void followRuns(long index, SqlStatement statement, boolean imported, StatementReader.Position after) {
+        boolean data = imported && (statement.kind() == StatementKind.INSERT || statement.kind() == StatementKind.REPLACE)
+                && statement.valuesOffset() >= 0 && statement.schema() == null && statement.table() != null;
+        long statementBytes = statement.endOffset() - statement.startOffset();
+        if (openRun != null && (!data || !openRun.table().equals(statement.table()) || after == null)) {
+            closeRun();
+        }
+        if (data && after != null) {
+            if (openRun != null) {
+                openRun = openRun.extendedTo(index, after, statementBytes);
+            } else if (lastPosition != null) {
+                openRun = new DataRun(statement.table(), index, index, lastPosition, after, statementBytes);
+            }
+        }
+        lastPosition = after;
+    }
+
+    private void closeRun() {
+        if (openRun != null && openRun.bytes() >= MIN_RUN_BYTES) {
+            runs.add(openRun);
+        }
+        openRun = null;
+    }
+
+    /** What one database's section holds, gathered statement by statement. */
+    private static final class SectionState {
+        private final Set<String> tables = new LinkedHashSet<>();
+        private long statements;
+        private long rows;
+
+        void add(SqlStatement statement) {
+            statements++;
+            if (statement.table() != null) {
+                tables.add(statement.table());
+            }
+            rows += Math.max(0, statement.rowCount());
+        }
+    }
+
+    /** What the script does to one of its tables, gathered statement by statement. */
+    private static final class TableState {
+        private final Map<StatementKind, Long> statements = new EnumMap<>(StatementKind.class);
+        private long tuples;
+        private final Set<String> insertColumns = new LinkedHashSet<>();
+        private List<String> createTableColumns = List.of();
+        private boolean createTableIfNotExists;
+        private boolean created;
+        private long positionalInserts;
+        private long positionalWithoutCreate;
+        private boolean insert;
+        private boolean insertIgnore;
+        private boolean replace;
+
+        void add(SqlStatement statement) {
+            statements.merge(statement.kind(), 1L, Long::sum);
+            switch (statement.kind()) {
+                case CREATE_TABLE -> {
+                    StatementParts.CreateTable create = StatementParts.createTable(statement.text());
+                    createTableColumns = create.columns() == null ? List.of() : create.columns();
+                    createTableIfNotExists = create.ifNotExists();
+                    created = true;
+                }
+                case INSERT, REPLACE -> {
+                    tuples += Math.max(0, statement.rowCount());
+                    insertColumns.addAll(statement.columns());
+                    if (statement.columns().isEmpty() && statement.valuesOffset() >= 0) {
+                        positionalInserts++;
+                        positionalWithoutCreate += created ? 0 : 1;
+                    }
+                    insert |= statement.kind() == StatementKind.INSERT && !statement.ignore();
+                    insertIgnore |= statement.ignore();
+                    replace |= statement.kind() == StatementKind.REPLACE;
+                }
+                default -> { }
+            }
+        }
+
+        TableAnalysis analysis(String name) {
+            return new TableAnalysis(name, statements, tuples, insertColumns, createTableColumns,
+                    createTableIfNotExists, positionalInserts, positionalWithoutCreate,
+                    statements.containsKey(StatementKind.DROP_TABLE), statements.containsKey(StatementKind.TRUNCATE),
+                    insert, insertIgnore, replace);
+        }
+    }
+}

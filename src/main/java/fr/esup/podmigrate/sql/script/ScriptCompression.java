@@ -1,0 +1,132 @@
+package fr.esup.podmigrate.sql.script;
+
+import fr.esup.podmigrate.sql.script.ScriptFormatException.Reason;
+
+import org.apache.commons.compress.compressors.bzip2.BZip2CompressorInputStream;
+import org.tukaani.xz.XZInputStream;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PushbackInputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+
+/**
+ * How a script file is compressed, told by its first bytes, never by its name: plain, gzip (mariadb-dump piped to
+ * gzip, phpMyAdmin's "gzipped"), a zip archive of one script (phpMyAdmin's "zipped"), bzip2 or xz (nightly backups
+ * piped to bzip2 or xz). zstd, which needs native code, is named so that the operator knows what to run.
+ */
+public enum ScriptCompression {
+    NONE("", ""),
+    GZIP("gzip", ".gz"),
+    ZIP("zip", ".zip"),
+    BZIP2("bzip2", ".bz2"),
+    XZ("xz", ".xz");
+
+    private static final int DECOMPRESSION_BUFFER_BYTES = 64 << 10;
+    private static final int MAGIC_BYTES = 4;
+
+    private final String label;
+    private final String fileSuffix;
+
+    ScriptCompression(String label, String fileSuffix) {
+        this.label = label;
+        this.fileSuffix = fileSuffix;
+    }
+
+    /** The compression of a file, told by its first bytes. */
+    public static ScriptCompression of(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return of(in.readNBytes(MAGIC_BYTES));
+        }
+    }
+
+    private static ScriptCompression of(byte[] magic) {
+        if (startsWith(magic, 0x1F, 0x8B)) {
+            return GZIP;
+        }
+        if (startsWith(magic, 'P', 'K', 0x03, 0x04)) {
+            return ZIP;
+        }
+        if (startsWith(magic, 'B', 'Z', 'h')) {
+            return BZIP2;
+        }
+        return startsWith(magic, 0xFD, '7', 'z', 'X') ? XZ : NONE;
+    }
+
+    /** The end of a file name that says so ({@code .gz}, {@code .zip}, {@code .bz2}, {@code .xz}), or nothing. */
+    public String fileSuffix() {
+        return fileSuffix;
+    }
+
+    boolean compressed() {
+        return this != NONE;
+    }
+
+    /** The script's stream and its compression: {@code in} itself when plain, else the decompressed content. */
+    record Opened(InputStream script, ScriptCompression compression) {
+    }
+
+    static Opened open(InputStream in) throws IOException {
+        PushbackInputStream sniffed = new PushbackInputStream(in, MAGIC_BYTES);
+        byte[] magic = sniffed.readNBytes(MAGIC_BYTES);
+        sniffed.unread(magic);
+        refuseUnsupported(magic);
+        ScriptCompression compression = of(magic);
+        try {
+            return new Opened(switch (compression) {
+                case NONE -> sniffed;
+                case GZIP -> new GZIPInputStream(sniffed, DECOMPRESSION_BUFFER_BYTES);
+                case ZIP -> firstFile(new ZipInputStream(sniffed));
+                case BZIP2 -> new BZip2CompressorInputStream(buffered(sniffed), true);
+                case XZ -> new XZInputStream(buffered(sniffed));
+            }, compression);
+        } catch (ScriptFormatException e) {
+            throw e;
+        } catch (IOException e) {
+            throw compression.damaged(1, e);
+        }
+    }
+
+    /** The decompressors of commons-compress and xz read a byte at a time where a buffer saves most calls. */
+    private static InputStream buffered(InputStream in) {
+        return new BufferedInputStream(in, DECOMPRESSION_BUFFER_BYTES);
+    }
+
+    ScriptFormatException damaged(long atLine, IOException cause) {
+        return new ScriptFormatException(Reason.CORRUPT_COMPRESSED_FILE, atLine,
+                "the " + label + " file is damaged or truncated (" + cause.getMessage() + ")", cause);
+    }
+
+    private static InputStream firstFile(ZipInputStream zip) throws IOException {
+        for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+            if (!entry.isDirectory()) {
+                return zip;
+            }
+        }
+        throw new ScriptFormatException(Reason.NOT_SQL, 1, "the zip archive holds no file");
+    }
+
+    private static void refuseUnsupported(byte[] magic) throws ScriptFormatException {
+        if (startsWith(magic, 0x28, 0xB5, 0x2F, 0xFD)) {
+            throw new ScriptFormatException(Reason.UNSUPPORTED_COMPRESSION, 1, "the file is zstd-compressed:"
+                    + " decompress it first (unzstd FILE), or give it plain, gzip, zip, bzip2 or xz");
+        }
+    }
+
+    private static boolean startsWith(byte[] bytes, int... prefix) {
+        if (bytes.length < prefix.length) {
+            return false;
+        }
+        for (int i = 0; i < prefix.length; i++) {
+            if ((bytes[i] & 0xFF) != prefix[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

@@ -1,0 +1,194 @@
+package fr.esup.podmigrate.sql.load;
+
+import fr.esup.podmigrate.sql.DumpWriterFixture;
+import fr.esup.podmigrate.sql.script.ScriptAnalysis;
+import fr.esup.podmigrate.sql.script.ScriptAnalyzer;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Scripts in the client charsets mariadb-dump writes go into one fresh database through the {@code mariadb} client
+ * and into another through the Importer: every value of every column must be the same bytes.
+ */
+class ImporterCharsetTest {
+
+    private static final String ACCENTED = "S\u00e9minaire \u20ac \u0153uvre \u2018cit\u00e9\u2019 \u00ab na\u00efve \u00bb";
+    /** MariaDB's latin1, for the characters it defines. */
+    private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
+    private static final String EMOJI = "f\u00eate \ud83d\ude00";
+
+    @TempDir
+    Path directory;
+    private DumpWriterFixture fixture;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new DumpWriterFixture(directory);
+    }
+
+    @AfterEach
+    void dropDatabases() {
+        fixture.close();
+    }
+
+    /**
+     * A nightly of a latin1 table and a utf8mb4 one, each long enough that the import's workers read its rows
+     * themselves from where the analysis saw them start.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"latin1", "utf8mb4"})
+    void importsADumpWrittenInEachCharsetAsTheClientDoes(String dumpCharset) throws Exception {
+        String source = fixture.createDatabase("cs_source");
+        fixture.execute(source, "SET SESSION max_recursive_iterations = 10000",
+                "CREATE TABLE video (id int PRIMARY KEY, title varchar(255), description text) DEFAULT CHARSET=latin1",
+                "CREATE TABLE tag (id int PRIMARY KEY, name varchar(100), note text) DEFAULT CHARSET=utf8mb4",
+                "INSERT INTO video WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 3000)"
+                        + " SELECT i, CONCAT('" + ACCENTED + " n\u00b0', i), REPEAT('\u00e9\u00e8\u20ac\u0153 ', 20) FROM n",
+                "INSERT INTO tag WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 3000)"
+                        + " SELECT i, IF(i = 1, '" + EMOJI + "', '" + ACCENTED + "'), REPEAT('\u00e9\u00e8\u20ac\u0153 ', 20) FROM n");
+        Path script = fixture.mariadbDumpWith(dumpCharset + ".sql", "--default-character-set=" + dumpCharset, source);
+        assertThat(Files.readString(script, StandardCharsets.ISO_8859_1)).contains("SET NAMES " + dumpCharset);
+
+        List<String> viaClient = importWithClient(script);
+        assertThat(viaClient).anyMatch(row -> row.contains(hex(ACCENTED + " n\u00b01", WINDOWS_1252)));
+        assertThat(viaClient).anyMatch(row -> row.contains(hex(dumpCharset.equals("latin1") ? "f\u00eate ?" : EMOJI,
+                StandardCharsets.UTF_8)));
+        for (int parallelism : new int[] {1, 3}) {
+            assertThat(importWithImporter(script, parallelism)).as("parallelism %d", parallelism).isEqualTo(viaClient);
+        }
+    }
+
+    @Test
+    void importsIntoUtf8mb4TablesFromALatin1DeclaredScriptAsTheClientDoes() throws Exception {
+        ByteArrayOutputStream latin1 = new ByteArrayOutputStream();
+        latin1.writeBytes("""
+                /*!40101 SET @OLD_CHARACTER_SET_CLIENT=@@CHARACTER_SET_CLIENT */;
+                /*!40101 SET NAMES latin1 */;
+                INSERT INTO `video_video` VALUES (1,'%s',NULL),(2,'x\\'y','%s');
+                /*!40101 SET CHARACTER_SET_CLIENT=@OLD_CHARACTER_SET_CLIENT */;
+                INSERT INTO `video_video` VALUES (3,'%s',NULL);
+                """.formatted(ACCENTED, "\u0153\u20ac\u2019", ACCENTED).getBytes(WINDOWS_1252));
+        byte[] bytes = latin1.toByteArray();
+        // the last INSERT comes after the charset is restored to utf8mb4: its text is UTF-8
+        String text = new String(bytes, StandardCharsets.ISO_8859_1);
+        int last = text.lastIndexOf("INSERT");
+        Path script = directory.resolve("pod-latin1.sql");
+        Files.write(script, concat(Arrays.copyOf(bytes, last),
+                ("INSERT INTO `video_video` VALUES (3,'" + ACCENTED + "',NULL);\n").getBytes(StandardCharsets.UTF_8)));
+        String table = "CREATE TABLE video_video (id int PRIMARY KEY, title varchar(255), description longtext)"
+                + " DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci";
+
+        String clientTarget = fixture.createDatabase("cs_client");
+        fixture.execute(clientTarget, table);
+        fixture.assertImports(clientTarget, script);
+        List<String> viaClient = hexRows(clientTarget);
+        String importTarget = fixture.createDatabase("cs_import");
+        fixture.execute(importTarget, table);
+        ImportResult result = new Importer(ImportOptions.builder().build()).run(script, fixture.factory(importTarget));
+
+        assertThat(result.errors()).isEmpty();
+        assertThat(hexRows(importTarget)).isEqualTo(viaClient);
+        assertThat(fixture.queryString(importTarget, "SELECT GROUP_CONCAT(title ORDER BY id SEPARATOR '|') FROM video_video"))
+                .isEqualTo(ACCENTED + "|x'y|" + ACCENTED);
+    }
+
+    @Test
+    void warnsThatUtf8TextDeclaredLatin1IsStoredDoubleEncodedAsTheClientStoresIt() throws Exception {
+        Path script = fixture.write("""
+                /*!40101 SET NAMES latin1 */;
+                CREATE TABLE `t` (`id` int PRIMARY KEY, `s` varchar(100)) DEFAULT CHARSET=utf8mb4;
+                INSERT INTO `t` VALUES (1,'plain');
+                INSERT INTO `t` VALUES (2,'%s');
+                INSERT INTO `t` VALUES (3,'%s');
+                """.formatted(EMOJI, ACCENTED), "utf8-declared-latin1.sql");
+
+        ScriptAnalysis analysis = ScriptAnalyzer.analyze(script, "any", Set.of(), null, p -> { });
+        List<String> viaClient = importWithClient(script);
+
+        assertThat(analysis.doubleEncodedCount()).isEqualTo(2);
+        assertThat(analysis.doubleEncoded()).extracting(ScriptAnalysis.ScriptLine::line).containsExactly(4L, 5L);
+        assertThat(analysis.undecodableCharsets()).isEmpty();
+        assertThat(viaClient).anyMatch(row -> row.contains(hex("f\u00c3\u00aate \u00f0\u0178\u02dc\u20ac",
+                StandardCharsets.UTF_8)));
+        assertThat(importWithImporter(script, 1)).isEqualTo(viaClient);
+    }
+
+    private List<String> importWithClient(Path script) throws Exception {
+        String database = fixture.createDatabase("cs_client");
+        fixture.assertImports(database, script);
+        return hexRows(database);
+    }
+
+    private List<String> importWithImporter(Path script, int parallelism) throws Exception {
+        String database = fixture.createDatabase("cs_import");
+        ImportResult result = new Importer(ImportOptions.builder().parallelism(parallelism).build())
+                .run(script, fixture.factory(database));
+        assertThat(result.errors()).isEmpty();
+        assertThat(result.completed()).isTrue();
+        return hexRows(database);
+    }
+
+    /** Each table's definition, then each of its rows as the HEX() of every column, in order. */
+    private List<String> hexRows(String database) throws SQLException {
+        List<String> lines = new ArrayList<>();
+        try (Connection connection = fixture.connect(database); Statement statement = connection.createStatement()) {
+            for (String table : strings(statement, "SELECT TABLE_NAME FROM information_schema.TABLES WHERE TABLE_SCHEMA = '"
+                    + database + "' ORDER BY 1")) {
+                lines.add(strings(statement, "SHOW CREATE TABLE `" + table + "`", 2).get(0));
+                List<String> hexed = strings(statement, "SELECT CONCAT('IFNULL(HEX(`', COLUMN_NAME, '`), ''NULL'')')"
+                        + " FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = '" + database + "' AND TABLE_NAME = '"
+                        + table + "' ORDER BY ORDINAL_POSITION");
+                lines.addAll(strings(statement, "SELECT CONCAT_WS('|', " + String.join(", ", hexed) + ") FROM `" + table
+                        + "` ORDER BY 1"));
+            }
+        }
+        return lines;
+    }
+
+    private static List<String> strings(Statement statement, String sql) throws SQLException {
+        return strings(statement, sql, 1);
+    }
+
+    private static List<String> strings(Statement statement, String sql, int column) throws SQLException {
+        List<String> values = new ArrayList<>();
+        try (ResultSet rows = statement.executeQuery(sql)) {
+            while (rows.next()) {
+                values.add(rows.getString(column));
+            }
+        }
+        return values;
+    }
+
+    private static String hex(String text, Charset charset) {
+        return HexFormat.of().withUpperCase().formatHex(text.getBytes(charset));
+    }
+
+    private static byte[] concat(byte[] first, byte[] second) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.writeBytes(first);
+        out.writeBytes(second);
+        return out.toByteArray();
+    }
+}

@@ -1,0 +1,219 @@
+package fr.esup.podmigrate.sql.script;
+
+import fr.esup.podmigrate.sql.ImportProgress;
+import fr.esup.podmigrate.sql.script.ScriptAnalysis.TableAnalysis;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.zip.GZIPOutputStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ScriptAnalyzerTest {
+
+    private static final String SCRIPT = """
+            /*M!999999\\- enable the sandbox mode */
+            /*!40101 SET NAMES utf8mb4 */;
+            USE `pod`;
+            INSERT INTO video_video VALUES (0, 'before the create');
+            DROP TABLE IF EXISTS `video_video`;
+            CREATE TABLE IF NOT EXISTS `video_video` (`id` int, `title` varchar(250), KEY `k` (`title`))
+              ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_general_ci;
+            TRUNCATE TABLE video_video;
+            INSERT IGNORE INTO `video_video` VALUES (1,'a'),(2,'b');
+            INSERT INTO `video_video` (`id`, `title`) VALUES (3,'%s');
+            REPLACE INTO video_video (id, slug) VALUES (4, 'd');
+            USE mysql;
+            GRANT ALL ON *.* TO 'x'@'%%';
+            INSERT INTO django_site VALUES (1, 'example.com');
+            """.formatted("x".repeat(5000));
+
+    @TempDir
+    Path directory;
+
+    @Test
+    void tellsWhatEachTableGetsAndWhatAnImportWouldRefuse() throws IOException {
+        Path script = Files.writeString(directory.resolve("podv2.sql"), SCRIPT);
+        List<ImportProgress> progress = new ArrayList<>();
+
+        ScriptAnalysis analysis = ScriptAnalyzer.analyze(script, "pod3", Set.of("pod"), null, progress::add);
+
+        TableAnalysis video = analysis.tables().get("video_video");
+        assertThat(video.statements()).containsEntry(StatementKind.INSERT, 3L).containsEntry(StatementKind.REPLACE, 1L)
+                .containsEntry(StatementKind.CREATE_TABLE, 1L).containsEntry(StatementKind.DROP_TABLE, 1L)
+                .containsEntry(StatementKind.TRUNCATE, 1L);
+        assertThat(video.tuples()).isEqualTo(5);
+        assertThat(video.insertColumns()).containsExactly("id", "title", "slug");
+        assertThat(video.createTableColumns()).containsExactly("id", "title");
+        assertThat(video.createTableIfNotExists()).isTrue();
+        assertThat(video.positionalInserts()).isEqualTo(2);
+        assertThat(video.positionalInsertsWithoutCreateTable()).isEqualTo(1);
+        assertThat(video.dropTable()).isTrue();
+        assertThat(video.truncate()).isTrue();
+        assertThat(video.insert()).isTrue();
+        assertThat(video.insertIgnore()).isTrue();
+        assertThat(video.replace()).isTrue();
+        assertThat(analysis.tables().keySet()).containsExactly("video_video", "django_site");
+        assertThat(analysis.unrewritableTables(List.of("video_video", "django_site", "absent")))
+                .containsExactly("video_video", "django_site");
+
+        assertThat(analysis.refused()).extracting(RefusedStatement::line).containsExactly(12L, 13L);
+        assertThat(analysis.refused()).extracting(RefusedStatement::reason)
+                .containsExactly(RefusalReason.USE_OTHER_DATABASE, RefusalReason.GRANT);
+        assertThat(analysis.refused().get(1).statementHead()).isEqualTo("GRANT ALL ON *.* TO 'x'@'%'");
+        assertThat(analysis.refusedCount()).isEqualTo(2);
+        assertThat(analysis.importable()).isFalse();
+        assertThat(analysis.neutralisedUses()).extracting(ScriptAnalysis.ScriptLine::line).containsExactly(3L);
+        assertThat(analysis.useDatabases()).containsExactly("pod", "mysql");
+        assertThat(analysis.charsets()).containsExactly("utf8mb4");
+        assertThat(analysis.collations()).containsExactly("utf8mb4_general_ci");
+        assertThat(analysis.largestStatementLine()).isEqualTo(10);
+        assertThat(analysis.largestStatementBytes()).isBetween(5000L, 5100L);
+        assertThat(analysis.statements()).isEqualTo(12);
+        assertThat(analysis.sandboxCommands()).isEqualTo(1);
+        assertThat(analysis.bytes()).isEqualTo(Files.size(script));
+        assertThat(analysis.textBytes()).isEqualTo(Files.size(script));
+        assertThat(analysis.formatError()).isNull();
+        assertThat(progress).isNotEmpty().allMatch(ImportProgress::checking);
+        assertThat(progress.get(progress.size() - 1).rows()).isEqualTo(6);
+    }
+
+    @Test
+    void listsTheSessionSetsAnImportSkipsAndRefusesWhatChangesRowsOrTheSession() throws IOException {
+        Path script = Files.writeString(directory.resolve("changes.sql"), """
+                /*!40103 SET @OLD_TIME_ZONE=@@TIME_ZONE */;
+                /*!40103 SET TIME_ZONE='+00:00' */;
+                /*!40014 SET @OLD_UNIQUE_CHECKS=@@UNIQUE_CHECKS, UNIQUE_CHECKS=0 */;
+                SET FOREIGN_KEY_CHECKS=0;
+                CREATE TABLE t (id int, update_date datetime ON UPDATE CURRENT_TIMESTAMP,
+                  p int, FOREIGN KEY (p) REFERENCES t (id) ON DELETE CASCADE ON UPDATE CASCADE);
+                INSERT INTO t (id, update_date) VALUES (1, 'DELETE FROM t; SELECT SLEEP(10)');
+                UPDATE t SET id = 2;
+                DELETE FROM t;
+                INSERT INTO t SELECT * FROM t;
+                SELECT SLEEP(10);
+                SET time_zone = '+02:00';
+                SET FOREIGN_KEY_CHECKS=1;
+                /*!40103 SET TIME_ZONE=@OLD_TIME_ZONE */;
+                """);
+
+        ScriptAnalysis analysis = ScriptAnalyzer.analyze(script, "pod3", Set.of(), null, p -> { });
+
+        assertThat(analysis.keptSessionLines()).extracting(ScriptAnalysis.ScriptLine::line)
+                .containsExactly(2L, 3L, 4L, 13L, 14L);
+        assertThat(analysis.refused()).extracting(RefusedStatement::line).containsExactly(8L, 9L, 10L, 11L, 12L);
+        assertThat(analysis.refused()).extracting(RefusedStatement::reason).containsExactly(RefusalReason.UPDATE,
+                RefusalReason.DELETE, RefusalReason.INSERT_SELECT, RefusalReason.SLEEP, RefusalReason.SESSION_SETTING);
+    }
+
+    @Test
+    void acceptsTheDatabasesItIsToldAboutWithoutATarget() throws IOException {
+        Path script = Files.writeString(directory.resolve("qualified.sql"),
+                "USE POD;\nINSERT INTO pod.t VALUES (1);\nINSERT INTO other.t VALUES (1);\n");
+
+        ScriptAnalysis analysis = ScriptAnalyzer.analyze(script, Set.of("pod"), null, p -> { });
+
+        assertThat(analysis.refused()).extracting(RefusedStatement::line).containsExactly(3L);
+        ScriptAnalysis forTarget = ScriptAnalyzer.analyze(script, "pod3", Set.of("pod"), null, p -> { });
+        assertThat(forTarget.refused()).extracting(RefusedStatement::line).containsExactly(2L, 3L);
+    }
+
+    @Test
+    void readsTheSourceDatabasesSectionAloneAndTellsWhatTheOthersHold() throws IOException {
+        Path script = Files.writeString(directory.resolve("databases.sql"), """
+                /*!40101 SET NAMES utf8mb4 */;
+                INSERT INTO before_use VALUES (1);
+                /*!40000 DROP DATABASE IF EXISTS `mysql`*/;
+                CREATE DATABASE /*!32312 IF NOT EXISTS*/ `mysql` /*!40100 DEFAULT CHARACTER SET utf8mb4 */;
+                USE `mysql`;
+                CREATE TABLE global_priv (Host char(255), User char(128), Priv longtext);
+                INSERT INTO global_priv VALUES ('localhost','root','{}'),('%','pod','{}');
+                GRANT ALL ON *.* TO 'pod'@'%';
+                CREATE DATABASE IF NOT EXISTS pod;
+                CREATE SCHEMA /*!32312 IF NOT EXISTS*/ `Pod`;
+                USE pod;
+                INSERT INTO video_video VALUES (1);
+                GRANT SELECT ON pod.* TO 'reader'@'%';
+                CREATE DATABASE other;
+                USE `other`;
+                INSERT INTO video_video VALUES (2), (3);
+                USE `POD`;
+                INSERT INTO video_video VALUES (4);
+                """);
+
+        ScriptAnalysis analysis = ScriptAnalyzer.analyze(script, Set.of(), "pod", p -> { });
+
+        assertThat(analysis.refused()).extracting(RefusedStatement::line).containsExactly(13L);
+        assertThat(analysis.tables()).containsOnlyKeys("before_use", "video_video");
+        assertThat(analysis.tables().get("video_video").tuples()).isEqualTo(2);
+        assertThat(analysis.neutralisedUses()).extracting(ScriptAnalysis.ScriptLine::line).containsExactly(11L, 17L);
+        assertThat(analysis.useDatabases()).containsExactly("mysql", "pod", "other", "POD");
+        assertThat(analysis.databases().values()).containsExactly(
+                new ScriptAnalysis.DatabaseSection("pod", Set.of("before_use", "video_video"), 8, 3),
+                new ScriptAnalysis.DatabaseSection("mysql", Set.of("global_priv"), 6, 2),
+                new ScriptAnalysis.DatabaseSection("other", Set.of("video_video"), 3, 2));
+        assertThat(analysis.sourceSection().name()).isEqualTo("pod");
+        assertThat(analysis.skippedDatabases()).extracting(ScriptAnalysis.DatabaseSection::name)
+                .containsExactly("mysql", "other");
+
+        ScriptAnalysis asOneDatabase = ScriptAnalyzer.analyze(script, Set.of(), null, p -> { });
+        assertThat(asOneDatabase.refusedCount()).isEqualTo(11);
+        assertThat(asOneDatabase.tables()).containsOnlyKeys("before_use", "global_priv", "video_video");
+        assertThat(asOneDatabase.databases()).containsOnlyKeys("mysql", "pod", "Pod", "other", "POD");
+        assertThat(asOneDatabase.sourceSection()).isNull();
+        assertThat(asOneDatabase.skippedDatabases()).isEmpty();
+    }
+
+    @Test
+    void reportsAMalformedScriptInsteadOfThrowing() throws IOException {
+        Path quote = Files.writeString(directory.resolve("quote.sql"),
+                "CREATE TABLE t (a text);\nINSERT INTO t VALUES (1);\nINSERT INTO t VALUES ('never closed);\n");
+        ScriptAnalysis unterminated = ScriptAnalyzer.analyze(quote, Set.of(), null, p -> { });
+        assertThat(unterminated.formatError().reason()).isEqualTo(ScriptFormatException.Reason.UNTERMINATED_STRING);
+        assertThat(unterminated.formatError().line()).isEqualTo(3);
+        assertThat(unterminated.statements()).isEqualTo(2);
+        assertThat(unterminated.importable()).isFalse();
+
+        Path gzip = directory.resolve("cut.sql.gz");
+        try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(gzip))) {
+            out.write("INSERT INTO t VALUES (1);\n".repeat(20_000).getBytes(StandardCharsets.UTF_8));
+        }
+        byte[] whole = Files.readAllBytes(gzip);
+        Files.write(gzip, Arrays.copyOf(whole, whole.length - 100));
+        assertThat(ScriptAnalyzer.analyze(gzip, Set.of(), null, p -> { }).formatError().reason())
+                .isEqualTo(ScriptFormatException.Reason.CORRUPT_COMPRESSED_FILE);
+
+        Path png = Files.write(directory.resolve("image.png"), new byte[] {(byte) 0x89, 'P', 'N', 'G', 0, 0});
+        assertThat(ScriptAnalyzer.analyze(png, Set.of(), null, p -> { }).formatError()).isNotNull();
+    }
+
+    @Test
+    void findsTheLongRunsOfOneTablesInsertsThatAnotherReaderCanLoad() throws IOException {
+        String rows = ("INSERT INTO big VALUES ('" + "y".repeat(100_000) + "');\n").repeat(5);
+        Path script = Files.writeString(directory.resolve("runs.sql"), "CREATE TABLE big (a longtext);\n" + rows
+                + "INSERT INTO small VALUES (1);\n" + rows.replace("big", "other"));
+
+        List<ScriptAnalyzer.DataRun> runs = ScriptAnalyzer.scan(script, "db"::equals, "db"::equals, null, p -> { }).runs();
+
+        assertThat(runs).extracting(ScriptAnalyzer.DataRun::table).containsExactly("big", "other");
+        assertThat(runs).extracting(ScriptAnalyzer.DataRun::first).containsExactly(1L, 7L);
+        assertThat(runs).extracting(ScriptAnalyzer.DataRun::last).containsExactly(5L, 11L);
+        try (StatementReader reader = StatementReader.openAt(script, runs.get(1).start())) {
+            assertThat(reader.next().text()).startsWith("INSERT INTO other VALUES ('yyy");
+        }
+        try (StatementReader reader = StatementReader.openAt(script, runs.get(0).end())) {
+            SqlStatement next = reader.next();
+            assertThat(next.text()).isEqualTo("INSERT INTO small VALUES (1)");
+            assertThat(next.line()).isEqualTo(7);
+        }
+    }
+}
