@@ -6,6 +6,7 @@ import fr.esup.podmigrate.run.JobFailedException;
 import fr.esup.podmigrate.run.JobProgress;
 import fr.esup.podmigrate.run.Message;
 import fr.esup.podmigrate.run.TableQueries;
+import fr.esup.podmigrate.sql.Identifiers;
 import fr.esup.podmigrate.sql.load.ImportError;
 import fr.esup.podmigrate.sql.load.ImportOptions;
 import fr.esup.podmigrate.sql.load.ImportResult;
@@ -72,7 +73,7 @@ class BackupRestorer {
                 statement.execute("SET NAMES utf8mb4, foreign_key_checks = 0");
                 for (String table : TableQueries.names(connection)) {
                     if (!backup.fingerprint().tables().containsKey(table)) {
-                        statement.execute("DROP TABLE " + TableQueries.quote(table));
+                        statement.execute("DROP TABLE " + Identifiers.quote(table));
                         dropped.add(table);
                     }
                 }

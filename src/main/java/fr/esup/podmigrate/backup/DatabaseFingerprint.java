@@ -1,6 +1,7 @@
 package fr.esup.podmigrate.backup;
 
 import fr.esup.podmigrate.run.TableQueries;
+import fr.esup.podmigrate.sql.Identifiers;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -49,7 +50,7 @@ public record DatabaseFingerprint(SortedMap<String, TableState> tables) {
     }
 
     private static long checksum(Statement statement, String table) throws SQLException {
-        try (ResultSet rows = statement.executeQuery("CHECKSUM TABLE " + TableQueries.quote(table))) {
+        try (ResultSet rows = statement.executeQuery("CHECKSUM TABLE " + Identifiers.quote(table))) {
             rows.next();
             return rows.getLong(2);
         }

@@ -24,7 +24,7 @@ import static fr.esup.podmigrate.pod.PodMigrationRules.FLATPAGE_TABLE;
 import static fr.esup.podmigrate.pod.PodMigrationRules.ID_COLUMN;
 import static fr.esup.podmigrate.pod.PodMigrationRules.SITE_COLUMN;
 import static fr.esup.podmigrate.pod.PodMigrationRules.SITE_TABLE;
-import static fr.esup.podmigrate.run.TableQueries.quote;
+import static fr.esup.podmigrate.sql.Identifiers.quote;
 
 /** The tables the operator checks by hand after the import, and the v2 broadcasters to re-create. */
 @Service

@@ -15,7 +15,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import static fr.esup.podmigrate.pod.PodMigrationRules.ID_COLUMN;
-import static fr.esup.podmigrate.run.TableQueries.quote;
+import static fr.esup.podmigrate.sql.Identifiers.quote;
 
 /** Maps a re-created table's v2 rows onto its v3 columns, and inserts the rows v3 lacks. */
 final class Recreations {

@@ -5,6 +5,7 @@ import fr.esup.podmigrate.config.ServerAddress;
 import fr.esup.podmigrate.pod.PodSchemas;
 import fr.esup.podmigrate.pod.PodVersion;
 import fr.esup.podmigrate.pod.V2DataGenerator;
+import fr.esup.podmigrate.sql.Identifiers;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -224,7 +225,7 @@ public final class Benchmark {
                     myloader ? String.format(Locale.ROOT, "%.2f", myloaderImport / clientImport) : "na");
         } finally {
             for (String db : List.of(source, byClient, byUs, podTarget, byMyloader)) {
-                execute("DROP DATABASE IF EXISTS `" + db + "`");
+                execute("DROP DATABASE IF EXISTS " + Identifiers.quote(db));
             }
             try (var files = Files.walk(work)) {
                 files.sorted(Comparator.reverseOrder()).filter(p -> !p.startsWith(work.resolve("mariadb")))
@@ -362,7 +363,7 @@ public final class Benchmark {
                 }
             }
             for (String table : tables) {
-                try (ResultSet rs = s.executeQuery("CHECKSUM TABLE `" + table + "`")) {
+                try (ResultSet rs = s.executeQuery("CHECKSUM TABLE " + Identifiers.quote(table))) {
                     rs.next();
                     sums.put(table, rs.getString(2));
                 }
@@ -399,8 +400,8 @@ public final class Benchmark {
     }
 
     private void recreate(String db) throws SQLException {
-        execute("DROP DATABASE IF EXISTS `" + db + "`");
-        execute("CREATE DATABASE `" + db + "` CHARACTER SET utf8mb4 COLLATE utf8mb4_general_ci");
+        execute("DROP DATABASE IF EXISTS " + Identifiers.quote(db));
+        execute("CREATE DATABASE " + Identifiers.quote(db) + " CHARACTER SET utf8mb4 COLLATE utf8mb4_general_ci");
     }
 
     private void execute(String sql) throws SQLException {

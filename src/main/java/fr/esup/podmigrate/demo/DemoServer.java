@@ -1,6 +1,7 @@
 package fr.esup.podmigrate.demo;
 
 import fr.esup.podmigrate.config.EmbeddedMariaDb;
+import fr.esup.podmigrate.sql.Identifiers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -55,8 +56,8 @@ final class DemoServer implements AutoCloseable {
     /** Drops and creates the demo database, so that every start shows the same state. */
     void recreate(String database) throws SQLException {
         try (Connection c = DriverManager.getConnection(serverUrl + "?sslMode=disable", "root", "")) {
-            c.createStatement().execute("DROP DATABASE IF EXISTS `" + database + "`");
-            c.createStatement().execute("CREATE DATABASE `" + database + "` CHARACTER SET utf8mb4 COLLATE utf8mb4_general_ci");
+            c.createStatement().execute("DROP DATABASE IF EXISTS " + Identifiers.quote(database));
+            c.createStatement().execute("CREATE DATABASE " + Identifiers.quote(database) + " CHARACTER SET utf8mb4 COLLATE utf8mb4_general_ci");
         }
     }
 

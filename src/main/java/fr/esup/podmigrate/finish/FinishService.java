@@ -17,7 +17,7 @@ import java.util.Map;
 import java.util.Set;
 
 import static fr.esup.podmigrate.pod.PodMigrationRules.ID_COLUMN;
-import static fr.esup.podmigrate.run.TableQueries.quote;
+import static fr.esup.podmigrate.sql.Identifiers.quote;
 
 /**
  * The commands that end the migration on the Pod servers: Django's migrate (content types and permissions of v3's

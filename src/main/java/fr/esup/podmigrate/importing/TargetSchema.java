@@ -1,5 +1,7 @@
 package fr.esup.podmigrate.importing;
 
+import fr.esup.podmigrate.sql.Identifiers;
+
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -72,7 +74,7 @@ public record TargetSchema(Map<String, List<TargetColumn>> tables, long maxAllow
             }
             Set<String> withRows = new TreeSet<>();
             for (String table : tables.keySet()) {
-                try (ResultSet rs = s.executeQuery("SELECT 1 FROM `" + table.replace("`", "``") + "` LIMIT 1")) {
+                try (ResultSet rs = s.executeQuery("SELECT 1 FROM " + Identifiers.quote(table) + " LIMIT 1")) {
                     if (rs.next()) {
                         withRows.add(table);
                     }

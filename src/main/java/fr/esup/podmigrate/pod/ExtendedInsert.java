@@ -1,11 +1,15 @@
 package fr.esup.podmigrate.pod;
 
+import fr.esup.podmigrate.sql.Identifiers;
+
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
+import java.util.stream.Collectors;
 
 /**
  * Rows of one table sent as multi-row {@code INSERT} statements of about a megabyte, each row given the next
@@ -25,7 +29,8 @@ final class ExtendedInsert {
     ExtendedInsert(Statement statement, long lastId, String table, String... columns) {
         this.statement = statement;
         this.lastId = lastId;
-        this.head = "INSERT INTO `" + table + "` (`id`, `" + String.join("`, `", columns) + "`) VALUES ";
+        this.head = "INSERT INTO " + Identifiers.quote(table) + " (" + Identifiers.quote("id") + ", "
+                + Arrays.stream(columns).map(Identifiers::quote).collect(Collectors.joining(", ")) + ") VALUES ";
     }
 
     /** Adds a row with the next id and returns that id. */

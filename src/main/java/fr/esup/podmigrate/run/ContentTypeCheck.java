@@ -7,7 +7,7 @@ import java.sql.Connection;
 import java.util.List;
 import java.util.Set;
 
-import static fr.esup.podmigrate.run.TableQueries.quote;
+import static fr.esup.podmigrate.sql.Identifiers.quote;
 
 /**
  * The v3 models a migrated database has no content type for: the import brings v2's {@code django_content_type} and

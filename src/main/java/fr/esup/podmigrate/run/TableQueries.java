@@ -15,6 +15,8 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
+import static fr.esup.podmigrate.sql.Identifiers.quote;
+
 /** The queries the steps after the import run on the run's databases, whose tables they learn at run time. */
 public final class TableQueries {
 
@@ -27,11 +29,6 @@ public final class TableQueries {
     /** A client on an open connection, which stays the caller's to close (and to commit). */
     public static JdbcClient on(Connection connection) {
         return JdbcClient.create(new SingleConnectionDataSource(connection, true));
-    }
-
-    /** A table or column name as MariaDB reads it whatever it holds. */
-    public static String quote(String identifier) {
-        return "`" + identifier.replace("`", "``") + "`";
     }
 
     /** The base tables of the connection's database, sorted. */

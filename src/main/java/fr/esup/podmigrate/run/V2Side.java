@@ -3,6 +3,7 @@ package fr.esup.podmigrate.run;
 import fr.esup.podmigrate.config.DatabaseEndpoint;
 import fr.esup.podmigrate.config.Databases;
 import fr.esup.podmigrate.config.Workspace;
+import fr.esup.podmigrate.sql.Identifiers;
 import fr.esup.podmigrate.sql.script.DatabaseSections;
 import fr.esup.podmigrate.sql.script.InsertValues;
 import fr.esup.podmigrate.sql.script.SqlStatement;
@@ -89,7 +90,7 @@ public class V2Side {
             for (String name : names) {
                 if (present.contains(name)) {
                     ResultSetExtractor<V2Table> table = rs -> new V2Table(name, columns(rs.getMetaData()), rows(rs));
-                    tables.put(name, db.sql("SELECT * FROM " + TableQueries.quote(name)).query(table));
+                    tables.put(name, db.sql("SELECT * FROM " + Identifiers.quote(name)).query(table));
                 }
             }
         }

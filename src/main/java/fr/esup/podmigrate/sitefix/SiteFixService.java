@@ -30,7 +30,7 @@ import java.util.stream.Collectors;
 import static fr.esup.podmigrate.pod.PodMigrationRules.ID_COLUMN;
 import static fr.esup.podmigrate.pod.PodMigrationRules.SITE_COLUMN;
 import static fr.esup.podmigrate.pod.PodMigrationRules.SITE_TABLE;
-import static fr.esup.podmigrate.run.TableQueries.quote;
+import static fr.esup.podmigrate.sql.Identifiers.quote;
 
 /** Reads the target's sites and the rows without one, proposes the fixes, and applies the chosen ones together. */
 @Service

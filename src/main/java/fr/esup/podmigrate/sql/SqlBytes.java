@@ -110,11 +110,6 @@ public final class SqlBytes {
         return this;
     }
 
-    /** The name between backticks, its own backticks doubled. */
-    public static String quoteIdentifier(String name) {
-        return '`' + name.replace("`", "``") + '`';
-    }
-
     public SqlBytes appendBytes(byte[] raw) {
         ensureRoom(raw.length);
         System.arraycopy(raw, 0, bytes, length, raw.length);

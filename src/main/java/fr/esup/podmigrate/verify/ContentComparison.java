@@ -32,7 +32,7 @@ import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-import static fr.esup.podmigrate.run.TableQueries.quote;
+import static fr.esup.podmigrate.sql.Identifiers.quote;
 
 /**
  * Proves, row by row, that v3 holds what v2 held: for every v2 table with a v3 home, both servers checksum their rows

@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
-import static fr.esup.podmigrate.run.TableQueries.quote;
+import static fr.esup.podmigrate.sql.Identifiers.quote;
 
 /** Rows whose foreign key points nowhere, for every foreign key the database's schema declares. */
 public final class ForeignKeyOrphans {

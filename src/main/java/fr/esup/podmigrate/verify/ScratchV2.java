@@ -2,11 +2,11 @@ package fr.esup.podmigrate.verify;
 
 import fr.esup.podmigrate.config.DatabaseEndpoint;
 import fr.esup.podmigrate.importing.PodImport;
-import fr.esup.podmigrate.run.TableQueries;
+import fr.esup.podmigrate.sql.Identifiers;
 import fr.esup.podmigrate.sql.load.ImportOptions;
 import fr.esup.podmigrate.sql.load.ImportResult;
-import fr.esup.podmigrate.sql.load.ScriptRefusedException;
 import fr.esup.podmigrate.sql.load.Importer;
+import fr.esup.podmigrate.sql.load.ScriptRefusedException;
 import fr.esup.podmigrate.sql.load.TargetLockedException;
 
 import java.io.IOException;
@@ -50,8 +50,8 @@ public final class ScratchV2 implements AutoCloseable {
             throws Unavailable, SQLException, IOException {
         ScratchV2 scratch = new ScratchV2(target, nameFor(target));
         try (Connection connection = target.connect(); Statement statement = connection.createStatement()) {
-            statement.execute("DROP DATABASE IF EXISTS " + TableQueries.quote(scratch.name));
-            statement.execute("CREATE DATABASE " + TableQueries.quote(scratch.name) + " CHARACTER SET utf8mb4");
+            statement.execute("DROP DATABASE IF EXISTS " + Identifiers.quote(scratch.name));
+            statement.execute("CREATE DATABASE " + Identifiers.quote(scratch.name) + " CHARACTER SET utf8mb4");
         } catch (SQLException e) {
             if (e.getErrorCode() == 1044 || e.getErrorCode() == 1045 || e.getErrorCode() == 1142) {
                 throw new Unavailable(scratch.name, e.getMessage());
@@ -89,7 +89,7 @@ public final class ScratchV2 implements AutoCloseable {
     @Override
     public void close() throws SQLException {
         try (Connection connection = target.connect(); Statement statement = connection.createStatement()) {
-            statement.execute("DROP DATABASE IF EXISTS " + TableQueries.quote(name));
+            statement.execute("DROP DATABASE IF EXISTS " + Identifiers.quote(name));
         }
     }
 

@@ -15,6 +15,7 @@ import fr.esup.podmigrate.run.RefusedException;
 import fr.esup.podmigrate.run.RunStore;
 import fr.esup.podmigrate.run.TableQueries;
 import fr.esup.podmigrate.run.WizardStep;
+import fr.esup.podmigrate.sql.Identifiers;
 import org.springframework.stereotype.Service;
 
 import java.sql.Connection;
@@ -100,7 +101,7 @@ class WipeService {
                     throw new JobFailedException("wipe.message.cancelled", done, plan.emptied().size(),
                             plan.check().backup().name());
                 }
-                statement.execute("TRUNCATE TABLE " + TableQueries.quote(table.table()));
+                statement.execute("TRUNCATE TABLE " + Identifiers.quote(table.table()));
                 rows += table.rows();
                 done++;
                 context.progress(new JobProgress(0, 0, rows, done));

@@ -3,6 +3,7 @@ package fr.esup.podmigrate.backup;
 import fr.esup.podmigrate.config.DatabaseEndpoint;
 import fr.esup.podmigrate.config.Workspace;
 import fr.esup.podmigrate.pod.PodTestDatabase;
+import fr.esup.podmigrate.sql.Identifiers;
 import fr.esup.podmigrate.testsupport.TestServer;
 
 import java.sql.Connection;
@@ -37,7 +38,7 @@ public final class TestBackups {
         Map<String, Long> checksums = new TreeMap<>();
         try (Statement statement = connection.createStatement()) {
             for (String table : strings(statement, "SHOW FULL TABLES WHERE Table_type = 'BASE TABLE'")) {
-                try (ResultSet rows = statement.executeQuery("CHECKSUM TABLE `" + table + "`")) {
+                try (ResultSet rows = statement.executeQuery("CHECKSUM TABLE " + Identifiers.quote(table))) {
                     rows.next();
                     checksums.put(table, rows.getLong(2));
                 }
@@ -50,7 +51,7 @@ public final class TestBackups {
     public static List<String> rows(Connection connection, String table) throws SQLException {
         List<String> rows = new ArrayList<>();
         try (Statement statement = connection.createStatement();
-             ResultSet result = statement.executeQuery("SELECT * FROM `" + table + "` ORDER BY 1")) {
+             ResultSet result = statement.executeQuery("SELECT * FROM " + Identifiers.quote(table) + " ORDER BY 1")) {
             int columns = result.getMetaData().getColumnCount();
             while (result.next()) {
                 StringBuilder row = new StringBuilder();
@@ -77,7 +78,7 @@ public final class TestBackups {
 
     public static long count(Connection connection, String table) throws SQLException {
         try (Statement statement = connection.createStatement();
-             ResultSet result = statement.executeQuery("SELECT COUNT(*) FROM `" + table + "`")) {
+             ResultSet result = statement.executeQuery("SELECT COUNT(*) FROM " + Identifiers.quote(table))) {
             result.next();
             return result.getLong(1);
         }

@@ -17,6 +17,7 @@ import fr.esup.podmigrate.run.JobStore;
 import fr.esup.podmigrate.run.RefusedException;
 import fr.esup.podmigrate.run.RunStore;
 import fr.esup.podmigrate.run.TableQueries;
+import fr.esup.podmigrate.sql.Identifiers;
 import fr.esup.podmigrate.sql.dump.DumpWriter;
 import fr.esup.podmigrate.sql.load.TargetLock;
 import fr.esup.podmigrate.testsupport.TestServer;
@@ -111,7 +112,7 @@ class ImportServiceIT {
                 c.createStatement().execute("SET FOREIGN_KEY_CHECKS = 0");
                 for (String table : TableQueries.tables(TableQueries.on(c))) {
                     if (!table.equals("django_migrations")) {
-                        c.createStatement().execute("TRUNCATE TABLE " + TableQueries.quote(table));
+                        c.createStatement().execute("TRUNCATE TABLE " + Identifiers.quote(table));
                     }
                 }
             }

@@ -2,18 +2,17 @@ package fr.esup.podmigrate.importing;
 
 import fr.esup.podmigrate.config.DatabaseEndpoint;
 import fr.esup.podmigrate.dump.Podv2ScriptOptions;
-import fr.esup.podmigrate.run.ContentTypeCheck;
 import fr.esup.podmigrate.pod.DjangoModels;
-import fr.esup.podmigrate.pod.PodMigrationRules;
 import fr.esup.podmigrate.pod.PodTestDatabase;
 import fr.esup.podmigrate.pod.PodVersion;
+import fr.esup.podmigrate.run.ContentTypeCheck;
 import fr.esup.podmigrate.run.TableQueries;
+import fr.esup.podmigrate.sql.Identifiers;
 import fr.esup.podmigrate.sql.dump.DumpOptions;
 import fr.esup.podmigrate.sql.dump.DumpWriter;
 import fr.esup.podmigrate.sql.load.ImportResult;
-import fr.esup.podmigrate.sql.script.ScriptAnalysis;
-import fr.esup.podmigrate.sql.load.ScriptRefusedException;
 import fr.esup.podmigrate.sql.load.ValueChange;
+import fr.esup.podmigrate.sql.script.ScriptAnalysis;
 import fr.esup.podmigrate.testsupport.TestServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -561,7 +560,7 @@ class PodImportIT {
         Map<String, String> structures = new TreeMap<>();
         try (Connection c = db.connect()) {
             for (String table : TableQueries.tables(TableQueries.on(c))) {
-                try (ResultSet rs = c.createStatement().executeQuery("SHOW CREATE TABLE " + TableQueries.quote(table))) {
+                try (ResultSet rs = c.createStatement().executeQuery("SHOW CREATE TABLE " + Identifiers.quote(table))) {
                     rs.next();
                     structures.put(table, rs.getString(2).replaceAll(" AUTO_INCREMENT=\\d+", ""));
                 }

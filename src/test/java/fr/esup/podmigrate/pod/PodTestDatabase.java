@@ -1,5 +1,6 @@
 package fr.esup.podmigrate.pod;
 
+import fr.esup.podmigrate.sql.Identifiers;
 import fr.esup.podmigrate.testsupport.TestServer;
 
 import java.sql.Connection;
@@ -46,7 +47,7 @@ public final class PodTestDatabase implements AutoCloseable {
                 statement.execute("SET FOREIGN_KEY_CHECKS = 0");
                 for (String table : PodSchemas.tables(version)) {
                     if (!table.equals(PodMigrationRules.MIGRATIONS_TABLE)) {
-                        statement.execute("TRUNCATE TABLE `" + table + "`");
+                        statement.execute("TRUNCATE TABLE " + Identifiers.quote(table));
                     }
                 }
             }

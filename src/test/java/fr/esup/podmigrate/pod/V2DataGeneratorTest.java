@@ -1,5 +1,7 @@
 package fr.esup.podmigrate.pod;
 
+import fr.esup.podmigrate.sql.Identifiers;
+
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
@@ -38,7 +40,7 @@ class V2DataGeneratorTest {
                     .doesNotContainKey("live_event");
             for (Map.Entry<String, Long> table : rows.perTable().entrySet()) {
                 long before = table.getKey().equals("django_site") ? 1 : 0;
-                assertThat(count(c, "SELECT COUNT(*) FROM `" + table.getKey() + "`")).as(table.getKey())
+                assertThat(count(c, "SELECT COUNT(*) FROM " + Identifiers.quote(table.getKey()))).as(table.getKey())
                         .isEqualTo(before + table.getValue());
             }
             assertThat(rows.total()).isGreaterThan(25L * PodTestDatabase.DEFAULT_SCALE);
@@ -106,7 +108,7 @@ class V2DataGeneratorTest {
     private static Map<String, Long> checksums(PodTestDatabase db) throws SQLException {
         Map<String, Long> checksums = new TreeMap<>();
         try (Connection c = db.connect(); Statement s = c.createStatement()) {
-            String tables = String.join(", ", SchemaCatalog.of(c).tableNames().stream().map(t -> "`" + t + "`").toList());
+            String tables = String.join(", ", SchemaCatalog.of(c).tableNames().stream().map(Identifiers::quote).toList());
             try (ResultSet rs = s.executeQuery("CHECKSUM TABLE " + tables)) {
                 while (rs.next()) {
                     checksums.put(rs.getString(1).substring(rs.getString(1).indexOf('.') + 1), rs.getLong(2));

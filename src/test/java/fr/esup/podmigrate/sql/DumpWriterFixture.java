@@ -1,5 +1,6 @@
 package fr.esup.podmigrate.sql;
 
+import fr.esup.podmigrate.sql.Identifiers;
 import fr.esup.podmigrate.sql.dump.DumpOptions;
 import fr.esup.podmigrate.sql.dump.DumpWriter;
 import fr.esup.podmigrate.testsupport.TestServer;
@@ -124,7 +125,7 @@ public final class DumpWriterFixture implements AutoCloseable {
         try (Connection connection = server.connect(database); Statement statement = connection.createStatement()) {
             for (String table : column(statement, "SELECT TABLE_NAME FROM information_schema.TABLES WHERE TABLE_SCHEMA = '"
                     + database + "' AND TABLE_TYPE = 'BASE TABLE' ORDER BY 1")) {
-                String quoted = "`" + table.replace("`", "``") + "`";
+                String quoted = Identifiers.quote(table);
                 lines.add("table " + table + " rows=" + column(statement, "SELECT COUNT(*) FROM " + quoted).get(0)
                         + " checksum=" + column(statement, "CHECKSUM TABLE " + quoted, 2).get(0));
             }
@@ -213,11 +214,11 @@ public final class DumpWriterFixture implements AutoCloseable {
     }
 
     public long checksum(String database, String table) throws SQLException {
-        return queryLong(database, "CHECKSUM TABLE `" + table + "`", 2);
+        return queryLong(database, "CHECKSUM TABLE " + Identifiers.quote(table), 2);
     }
 
     public long count(String database, String table) throws SQLException {
-        return queryLong(database, "SELECT COUNT(*) FROM `" + table + "`", 1);
+        return queryLong(database, "SELECT COUNT(*) FROM " + Identifiers.quote(table), 1);
     }
 
     public String queryString(String database, String sql) throws SQLException {

@@ -2,6 +2,7 @@ package fr.esup.podmigrate.testsupport;
 
 import fr.esup.podmigrate.config.EmbeddedMariaDb;
 import fr.esup.podmigrate.config.ServerAddress;
+import fr.esup.podmigrate.sql.Identifiers;
 
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -93,7 +94,7 @@ public final class TestServer {
     public String createDatabase(String label) {
         String name = ("pm_test_" + label + "_" + UUID.randomUUID().toString().substring(0, 8))
                 .toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_]", "_");
-        execute("CREATE DATABASE `" + name + "` CHARACTER SET utf8mb4 COLLATE utf8mb4_general_ci");
+        execute("CREATE DATABASE " + Identifiers.quote(name) + " CHARACTER SET utf8mb4 COLLATE utf8mb4_general_ci");
         return name;
     }
 
@@ -101,7 +102,7 @@ public final class TestServer {
         if (!name.startsWith("pm_test_")) {
             throw new IllegalArgumentException("Tests drop only their own pm_test_* databases, not " + name);
         }
-        execute("DROP DATABASE IF EXISTS `" + name + "`");
+        execute("DROP DATABASE IF EXISTS " + Identifiers.quote(name));
     }
 
     private void execute(String sql) {

@@ -8,6 +8,7 @@ import fr.esup.podmigrate.pod.PodMigrationRules;
 import fr.esup.podmigrate.pod.PodTestDatabase;
 import fr.esup.podmigrate.pod.PodVersion;
 import fr.esup.podmigrate.run.TableQueries;
+import fr.esup.podmigrate.sql.Identifiers;
 import fr.esup.podmigrate.sql.dump.DumpWriter;
 import fr.esup.podmigrate.sql.load.ImportResult;
 import fr.esup.podmigrate.testsupport.TestServer;
@@ -54,7 +55,7 @@ public final class MigratedPod implements AutoCloseable {
             s.execute("SET FOREIGN_KEY_CHECKS=0");
             for (String table : TableQueries.tables(TableQueries.on(c))) {
                 if (!table.equals(PodMigrationRules.MIGRATIONS_TABLE)) {
-                    s.execute("TRUNCATE TABLE " + TableQueries.quote(table));
+                    s.execute("TRUNCATE TABLE " + Identifiers.quote(table));
                 }
             }
         }

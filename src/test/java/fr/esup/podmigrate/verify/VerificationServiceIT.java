@@ -1,6 +1,8 @@
 package fr.esup.podmigrate.verify;
 
 import fr.esup.podmigrate.backup.RecordingContext;
+import fr.esup.podmigrate.config.DatabaseEndpoint;
+import fr.esup.podmigrate.config.Databases;
 import fr.esup.podmigrate.pod.PodTestDatabase;
 import fr.esup.podmigrate.pod.PodVersion;
 import fr.esup.podmigrate.run.Job;
@@ -14,8 +16,7 @@ import fr.esup.podmigrate.run.StepState;
 import fr.esup.podmigrate.run.StepStatus;
 import fr.esup.podmigrate.run.V2Origin;
 import fr.esup.podmigrate.run.WizardStep;
-import fr.esup.podmigrate.config.DatabaseEndpoint;
-import fr.esup.podmigrate.config.Databases;
+import fr.esup.podmigrate.sql.Identifiers;
 import fr.esup.podmigrate.testsupport.TestServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -221,7 +222,7 @@ class VerificationServiceIT {
             // localhost too: the server's anonymous account there would take a connection from 127.0.0.1 before '%'.
             for (String host : List.of("%", "localhost")) {
                 RunFixture.execute(target, "CREATE USER '" + user + "'@'" + host + "' IDENTIFIED BY 'secret'",
-                        "GRANT ALL ON `" + target.name() + "`.* TO '" + user + "'@'" + host + "'");
+                        "GRANT ALL ON " + Identifiers.quote(target.name()) + ".* TO '" + user + "'@'" + host + "'");
             }
             try (RunFixture run = RunFixture.on(new Databases(new DatabaseEndpoint(
                     TestServer.get().jdbcUrl(target.name()), user, "secret", "test"), Optional.empty(), false))) {

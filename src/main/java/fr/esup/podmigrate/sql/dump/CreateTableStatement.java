@@ -1,6 +1,6 @@
 package fr.esup.podmigrate.sql.dump;
 
-import fr.esup.podmigrate.sql.SqlBytes;
+import fr.esup.podmigrate.sql.Identifiers;
 
 import java.util.Map;
 
@@ -23,7 +23,7 @@ final class CreateTableStatement {
      */
     static String rewrite(String showCreateTable, String sourceName, boolean ifNotExists, boolean keepAutoIncrement,
                           Map<String, String> tableRenames) {
-        String expectedStart = CREATE_TABLE + SqlBytes.quoteIdentifier(sourceName);
+        String expectedStart = CREATE_TABLE + Identifiers.quote(sourceName);
         if (!showCreateTable.startsWith(expectedStart)) {
             throw new IllegalStateException("Unexpected SHOW CREATE TABLE output for " + sourceName + ": "
                     + showCreateTable.substring(0, Math.min(80, showCreateTable.length())));
@@ -33,11 +33,11 @@ final class CreateTableStatement {
             body = withoutAutoIncrementOption(body);
         }
         for (Map.Entry<String, String> rename : tableRenames.entrySet()) {
-            body = body.replace(REFERENCES + SqlBytes.quoteIdentifier(rename.getKey()) + " (",
-                    REFERENCES + SqlBytes.quoteIdentifier(rename.getValue()) + " (");
+            body = body.replace(REFERENCES + Identifiers.quote(rename.getKey()) + " (",
+                    REFERENCES + Identifiers.quote(rename.getValue()) + " (");
         }
         return CREATE_TABLE + (ifNotExists ? "IF NOT EXISTS " : "")
-                + SqlBytes.quoteIdentifier(tableRenames.getOrDefault(sourceName, sourceName)) + body;
+                + Identifiers.quote(tableRenames.getOrDefault(sourceName, sourceName)) + body;
     }
 
     /** Removes {@code AUTO_INCREMENT=n} from the table options, which follow the closing parenthesis of the columns. */

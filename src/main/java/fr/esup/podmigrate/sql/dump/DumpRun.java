@@ -1,5 +1,6 @@
 package fr.esup.podmigrate.sql.dump;
 
+import fr.esup.podmigrate.sql.Identifiers;
 import fr.esup.podmigrate.sql.SqlBytes;
 
 import java.io.IOException;
@@ -129,11 +130,11 @@ final class DumpRun implements TableRenderer.Output, ParallelTables.Destination 
 
     private void writeHeader(String database, Connection connection) throws SQLException, IOException {
         StringBuilder header = new StringBuilder()
-                .append("-- Pod Migrate dump of database ").append(SqlBytes.quoteIdentifier(database))
+                .append("-- Pod Migrate dump of database ").append(Identifiers.quote(database))
                 .append("\n-- Server version ").append(connection.getMetaData().getDatabaseProductVersion())
                 .append("\n\n").append(HEADER);
         if (options.useDatabase() != null) {
-            header.append("\nUSE ").append(SqlBytes.quoteIdentifier(options.useDatabase())).append(";\n");
+            header.append("\nUSE ").append(Identifiers.quote(options.useDatabase())).append(";\n");
         }
         write(header.toString());
     }

@@ -1,6 +1,6 @@
 package fr.esup.podmigrate.sql.dump;
 
-import fr.esup.podmigrate.sql.SqlBytes;
+import fr.esup.podmigrate.sql.Identifiers;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -66,7 +66,7 @@ record SourceTable(String name, List<String> columnNames, List<ColumnKind> colum
 
     String showCreateTable(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery("SHOW CREATE TABLE " + SqlBytes.quoteIdentifier(name))) {
+             ResultSet rows = statement.executeQuery("SHOW CREATE TABLE " + Identifiers.quote(name))) {
             rows.next();
             return rows.getString(2);
         }
@@ -76,16 +76,16 @@ record SourceTable(String name, List<String> columnNames, List<ColumnKind> colum
         StringBuilder select = new StringBuilder("SELECT ");
         for (int i = 0; i < columnNames.size(); i++) {
             select.append(i == 0 ? "" : ",")
-                    .append(columnKinds.get(i).selectExpression(SqlBytes.quoteIdentifier(columnNames.get(i))));
+                    .append(columnKinds.get(i).selectExpression(Identifiers.quote(columnNames.get(i))));
         }
-        return select.append(" FROM ").append(SqlBytes.quoteIdentifier(name)).toString();
+        return select.append(" FROM ").append(Identifiers.quote(name)).toString();
     }
 
     /** The backticked, comma-separated column names. */
     String columnList() {
         StringBuilder list = new StringBuilder();
         for (String column : columnNames) {
-            list.append(list.isEmpty() ? "" : ",").append(SqlBytes.quoteIdentifier(column));
+            list.append(list.isEmpty() ? "" : ",").append(Identifiers.quote(column));
         }
         return list.toString();
     }

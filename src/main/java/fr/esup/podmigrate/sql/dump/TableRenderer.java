@@ -1,5 +1,6 @@
 package fr.esup.podmigrate.sql.dump;
 
+import fr.esup.podmigrate.sql.Identifiers;
 import fr.esup.podmigrate.sql.SqlBytes;
 
 import java.io.IOException;
@@ -64,7 +65,7 @@ final class TableRenderer {
     DumpResult.TableResult render(SourceTable table, Output output) throws SQLException, IOException {
         currentTable = table.name();
         taken = 0;
-        String outputName = SqlBytes.quoteIdentifier(options.outputName(table.name()));
+        String outputName = Identifiers.quote(options.outputName(table.name()));
         StringBuilder sql = new StringBuilder();
         DumpOptions.Structure structure = options.structure();
         if (structure != DumpOptions.Structure.NONE) {

@@ -1,6 +1,6 @@
 package fr.esup.podmigrate.sql.load;
 
-import fr.esup.podmigrate.sql.SqlBytes;
+import fr.esup.podmigrate.sql.Identifiers;
 import fr.esup.podmigrate.sql.script.DatabaseSections;
 import fr.esup.podmigrate.sql.script.ReplicationStatements;
 import fr.esup.podmigrate.sql.script.SessionGuards;
@@ -193,7 +193,7 @@ final class ImportPlanner {
             }
         }
         for (int i = 0; i < kept.size(); i++) {
-            sql.append(i == 0 ? "" : ", ").append(SqlBytes.quoteIdentifier(kept.get(i)));
+            sql.append(i == 0 ? "" : ", ").append(Identifiers.quote(kept.get(i)));
             existingTables.remove(kept.get(i));
         }
         sql.append(text, names.get(names.size() - 1).end(), text.length());
@@ -250,7 +250,7 @@ final class ImportPlanner {
         for (StatementParts.Name name : names) {
             String target = options.tableRenames().get(name.table());
             if (target != null && name.start() >= copied) {
-                sql.append(text, copied, name.start()).append(SqlBytes.quoteIdentifier(target));
+                sql.append(text, copied, name.start()).append(Identifiers.quote(target));
                 copied = name.end();
             }
         }
@@ -279,7 +279,7 @@ final class ImportPlanner {
      * table's whole content: the table is emptied instead, its structure left as the target has it.
      */
     private static Plan emptied(SqlStatement statement, String table) {
-        return run(Action.TABLE, statement, "TRUNCATE TABLE " + SqlBytes.quoteIdentifier(table), table, true);
+        return run(Action.TABLE, statement, "TRUNCATE TABLE " + Identifiers.quote(table), table, true);
     }
 
     private static Plan skip(SqlStatement statement, SkipReason reason, String table, boolean note) {

@@ -1,6 +1,6 @@
 package fr.esup.podmigrate.sql.load;
 
-import fr.esup.podmigrate.sql.SqlBytes;
+import fr.esup.podmigrate.sql.Identifiers;
 import fr.esup.podmigrate.sql.script.InsertValues;
 import fr.esup.podmigrate.sql.script.SqlStatement;
 import fr.esup.podmigrate.sql.script.StatementKind;
@@ -193,13 +193,13 @@ final class InsertRewriter {
     }
 
     private String name(String text, StatementParts.Name name) {
-        return renamed ? SqlBytes.quoteIdentifier(targetTable) : text.substring(name.start(), name.end());
+        return renamed ? Identifiers.quote(targetTable) : text.substring(name.start(), name.end());
     }
 
     private static StringBuilder appendColumnList(StringBuilder sql, List<String> columns) {
         sql.append('(');
         for (int i = 0; i < columns.size(); i++) {
-            sql.append(i == 0 ? "" : ",").append(SqlBytes.quoteIdentifier(columns.get(i)));
+            sql.append(i == 0 ? "" : ",").append(Identifiers.quote(columns.get(i)));
         }
         return sql.append(')');
     }

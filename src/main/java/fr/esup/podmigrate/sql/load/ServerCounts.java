@@ -1,6 +1,6 @@
 package fr.esup.podmigrate.sql.load;
 
-import fr.esup.podmigrate.sql.SqlBytes;
+import fr.esup.podmigrate.sql.Identifiers;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -30,7 +30,7 @@ final class ServerCounts {
         try (Statement statement = connection.createStatement()) {
             for (String table : tables) {
                 if (present.contains(table)) {
-                    try (ResultSet count = statement.executeQuery("SELECT COUNT(*) FROM " + SqlBytes.quoteIdentifier(table))) {
+                    try (ResultSet count = statement.executeQuery("SELECT COUNT(*) FROM " + Identifiers.quote(table))) {
                         count.next();
                         existing.put(table, count.getLong(1));
                     }

@@ -2,6 +2,7 @@ package fr.esup.podmigrate.sql.dump;
 
 import fr.esup.podmigrate.sql.ConnectionFactory;
 import fr.esup.podmigrate.sql.DumpWriterFixture;
+import fr.esup.podmigrate.sql.Identifiers;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -183,7 +184,7 @@ class DumpWriterParallelTest {
     void readsThroughOneConnectionWhenTheUserMayNotTakeTheReadLock() throws Exception {
         for (String host : DUMPER_HOSTS) {
             fixture.execute(source, "CREATE USER '" + DUMPER + "'@'" + host + "' IDENTIFIED BY 'dumper'",
-                    "GRANT SELECT ON `" + source + "`.* TO '" + DUMPER + "'@'" + host + "'");
+                    "GRANT SELECT ON " + Identifiers.quote(source) + ".* TO '" + DUMPER + "'@'" + host + "'");
         }
         String single = fixture.dump(source, DumpOptions.builder().build());
         ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -1,6 +1,7 @@
 package fr.esup.podmigrate.sql.load;
 
 import fr.esup.podmigrate.sql.DumpWriterFixture;
+import fr.esup.podmigrate.sql.Identifiers;
 import fr.esup.podmigrate.sql.script.ScriptAnalysis;
 import fr.esup.podmigrate.sql.script.ScriptAnalyzer;
 
@@ -156,12 +157,12 @@ class ImporterCharsetTest {
         try (Connection connection = fixture.connect(database); Statement statement = connection.createStatement()) {
             for (String table : strings(statement, "SELECT TABLE_NAME FROM information_schema.TABLES WHERE TABLE_SCHEMA = '"
                     + database + "' ORDER BY 1")) {
-                lines.add(strings(statement, "SHOW CREATE TABLE `" + table + "`", 2).get(0));
+                lines.add(strings(statement, "SHOW CREATE TABLE " + Identifiers.quote(table), 2).get(0));
                 List<String> hexed = strings(statement, "SELECT CONCAT('IFNULL(HEX(`', COLUMN_NAME, '`), ''NULL'')')"
                         + " FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = '" + database + "' AND TABLE_NAME = '"
                         + table + "' ORDER BY ORDINAL_POSITION");
-                lines.addAll(strings(statement, "SELECT CONCAT_WS('|', " + String.join(", ", hexed) + ") FROM `" + table
-                        + "` ORDER BY 1"));
+                lines.addAll(strings(statement, "SELECT CONCAT_WS('|', " + String.join(", ", hexed) + ") FROM " + Identifiers.quote(table)
+                        + " ORDER BY 1"));
             }
         }
         return lines;

@@ -1,5 +1,6 @@
 package fr.esup.podmigrate.sql.script;
 
+import fr.esup.podmigrate.sql.Identifiers;
 import fr.esup.podmigrate.testsupport.TestServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -176,7 +177,7 @@ public class StatementReaderFidelityTest {
         try (Connection c = server.connect(database); Statement s = c.createStatement()) {
             for (String table : rows(c, "SELECT TABLE_NAME FROM information_schema.TABLES WHERE TABLE_SCHEMA = ?"
                     + " AND TABLE_TYPE = 'BASE TABLE' ORDER BY 1", database)) {
-                String quoted = "`" + table.replace("`", "``") + "`";
+                String quoted = Identifiers.quote(table);
                 try (ResultSet count = s.executeQuery("SELECT COUNT(*) FROM " + quoted)) {
                     count.next();
                     lines.add("table " + table + " rows=" + count.getLong(1) + " ");
