@@ -11,6 +11,7 @@ public final class SqlTokens {
     public enum Type { WORD, BACKTICKED, SINGLE_QUOTED, DOUBLE_QUOTED, SYMBOL, END }
 
     private final String text;
+    private final SqlComments comments;
     private final int end;
     private int at;
     private Type type = Type.END;
@@ -26,6 +27,7 @@ public final class SqlTokens {
 
     public SqlTokens(String text, int from, int to) {
         this.text = text;
+        this.comments = SqlComments.in(text);
         this.at = from;
         this.end = to;
     }
@@ -142,39 +144,7 @@ public final class SqlTokens {
     }
 
     private void skipBlanks() {
-        while (at < end) {
-            char c = text.charAt(at);
-            if (c == ' ' || (c >= '\t' && c <= '\r')) {
-                at++;
-            } else if (c == '*' && at + 1 < end && text.charAt(at + 1) == '/') {
-                at += 2;
-            } else if (c == '/' && at + 1 < end && text.charAt(at + 1) == '*') {
-                skipComment();
-            } else if (c == '#' || (c == '-' && text.startsWith("--", at)
-                    && (at + 2 >= end || Character.isWhitespace(text.charAt(at + 2))))) {
-                while (at < end && text.charAt(at) != '\n') {
-                    at++;
-                }
-            } else {
-                return;
-            }
-        }
-    }
-
-    private void skipComment() {
-        int mark = at + 2;
-        if (mark < end && text.charAt(mark) == 'M') {
-            mark++;
-        }
-        if (mark < end && text.charAt(mark) == '!') {
-            at = mark + 1;
-            while (at < end && Character.isDigit(text.charAt(at))) {
-                at++;
-            }
-            return;
-        }
-        int close = text.indexOf("*/", at + 2);
-        at = close < 0 || close >= end ? end : close + 2;
+        at = comments.skip(at, end);
     }
 
     private void skipQuoted(char quote) {

@@ -14,6 +14,7 @@ import java.util.function.IntUnaryOperator;
 final class StatementHead {
 
     private final byte[] bytes;
+    private final SqlComments comments;
     private final int from;
     private final int end;
     private int at;
@@ -28,6 +29,7 @@ final class StatementHead {
 
     private StatementHead(byte[] bytes, int from, int length) {
         this.bytes = bytes;
+        this.comments = SqlComments.in(bytes);
         this.from = from;
         this.end = from + length;
         this.at = from;
@@ -442,39 +444,9 @@ final class StatementHead {
         return false;
     }
 
-    /** Skips blanks, executable comment marks ({@code /*!40101}, {@code /*M!100101}, {@code *&#47;}) and comments. */
+    /** Skips blanks, comments and executable comment marks ({@code /*!40101}, {@code *&#47;}). */
     private void skipBlanks() {
-        while (at < end) {
-            byte c = bytes[at];
-            if (c == ' ' || (c >= '\t' && c <= '\r')) {
-                at++;
-            } else if (c == '*' && at + 1 < end && bytes[at + 1] == '/') {
-                at += 2;
-            } else if (c == '/' && at + 1 < end && bytes[at + 1] == '*') {
-                skipCommentOpening();
-            } else {
-                return;
-            }
-        }
-    }
-
-    private void skipCommentOpening() {
-        int mark = at + 2;
-        if (mark < end && bytes[mark] == 'M') {
-            mark++;
-        }
-        if (mark < end && bytes[mark] == '!') {
-            at = mark + 1;
-            while (at < end && bytes[at] >= '0' && bytes[at] <= '9') {
-                at++;
-            }
-            return;
-        }
-        at += 2;
-        while (at + 1 < end && !(bytes[at] == '*' && bytes[at + 1] == '/')) {
-            at++;
-        }
-        at = Math.min(end, at + 2);
+        at = comments.skip(at, end);
     }
 
     private static boolean isWordByte(byte c) {
