@@ -5,7 +5,10 @@ import fr.esup.podmigrate.sql.ScriptAnalysis.ScriptLine;
 import fr.esup.podmigrate.sql.ScriptAnalysis.TableAnalysis;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -15,6 +18,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
@@ -28,6 +32,12 @@ public final class ScriptAnalyzer {
     private static final long PROGRESS_INTERVAL_NANOS = 100_000_000L;
     /** A run of one table's INSERTs at least this long is worth reading on another connection's own reader. */
     private static final long MIN_RUN_BYTES = 256 << 10;
+    /**
+     * The last scan of a script for an import into a named target: an {@link Importer} given the same unchanged file
+     * and the same databases takes it instead of reading the script once more (a Pod import analyses the script
+     * first, then imports it).
+     */
+    private static final AtomicReference<KeptScan> LAST_SCAN = new AtomicReference<>();
 
     private final Predicate<String> ownDatabase;
     private final StatementInspection inspection;
@@ -90,7 +100,42 @@ public final class ScriptAnalyzer {
                                          String sourceDatabase, Consumer<ImportProgress> progress) throws IOException {
         Set<String> allowed = withSource(allowedUseDatabases, sourceDatabase);
         allowed.add(targetDatabase);
-        return scan(script, targetDatabase::equals, ignoringCase(allowed), sourceDatabase, progress).analysis();
+        return scanForImport(script, targetDatabase, allowed, sourceDatabase, progress, false).analysis();
+    }
+
+    /**
+     * The scan an import into {@code targetDatabase} checks the script with: a USE of the target or of one of
+     * {@code allowedUseDatabases} (in any case) is skipped; a qualified table name must name the target. With
+     * {@code reuse}, the last scan made with the same databases is taken when the file is the same as it was then
+     * (same real path, file key, size, modification time and first 64 KiB).
+     */
+    static Scan scanForImport(Path script, String targetDatabase, Set<String> allowedUseDatabases, String sourceDatabase,
+                              Consumer<ImportProgress> progress, boolean reuse) throws IOException {
+        ScanKey key = ScanKey.of(script, targetDatabase, allowedUseDatabases, sourceDatabase);
+        KeptScan kept = LAST_SCAN.get();
+        if (reuse && kept != null && kept.key().equals(key)) {
+            return kept.scan();
+        }
+        Scan scan = scan(script, targetDatabase::equals, ignoringCase(allowedUseDatabases), sourceDatabase, progress);
+        LAST_SCAN.set(new KeptScan(key, scan));
+        return scan;
+    }
+
+    /** The file as it was before it was scanned, and the databases the scan was told of. */
+    private record ScanKey(Path file, Object fileKey, long size, FileTime modified, String headHash,
+                           String targetDatabase, Set<String> allowedUse, String sourceDatabase) {
+
+        static ScanKey of(Path script, String targetDatabase, Set<String> allowedUse, String sourceDatabase)
+                throws IOException {
+            BasicFileAttributes attributes = Files.readAttributes(script, BasicFileAttributes.class);
+            Set<String> lower = allowedUse.stream().map(n -> n.toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
+            return new ScanKey(script.toRealPath(), attributes.fileKey(), attributes.size(),
+                    attributes.lastModifiedTime(), Checkpoint.headHash(script), targetDatabase, lower,
+                    sourceDatabase == null ? null : sourceDatabase.toLowerCase(Locale.ROOT));
+        }
+    }
+
+    private record KeptScan(ScanKey key, Scan scan) {
     }
 
     /**

@@ -12,6 +12,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -110,6 +111,37 @@ class ImporterTest {
                     assertThat(e.refused()).hasSize(1);
                     assertThat(e.refused().get(0).line()).isEqualTo(3);
                 });
+        assertThat(fixture.snapshot(target)).isEqualTo(before);
+    }
+
+    @Test
+    void takesTheAnalysisOfTheSameFileForItsPreScanAndReadsAChangedFileAgain() throws Exception {
+        fixture.execute(target, "CREATE TABLE t (id int PRIMARY KEY)");
+        Path script = fixture.write("INSERT INTO t VALUES (1);\nINSERT INTO t VALUES (2);\n", "analysed.sql");
+        ScriptAnalyzer.analyze(script, target, Set.of(), null, p -> { });
+        List<ImportProgress> checking = new ArrayList<>();
+        Importer importer = new Importer(ImportOptions.builder().progress(p -> {
+            if (p.checking()) {
+                checking.add(p);
+            }
+        }).build());
+
+        ImportResult result = importer.run(script, fixture.factory(target));
+
+        assertThat(result.completed()).isTrue();
+        assertThat(result.tables().get("t").insertedRows()).isEqualTo(2);
+        assertThat(checking).as("the analysis just made of the same file stands for the pre-scan").isEmpty();
+
+        // Same size, same modification time, but a statement the import refuses: the file is read again.
+        ScriptAnalyzer.analyze(script, target, Set.of(), null, p -> { });
+        FileTime modified = Files.getLastModifiedTime(script);
+        Files.writeString(script, "INSERT INTO t VALUES (3);\nUSE mysql;\n" + " ".repeat(14) + "\n");
+        Files.setLastModifiedTime(script, modified);
+        List<String> before = fixture.snapshot(target);
+
+        assertThatThrownBy(() -> importer.run(script, fixture.factory(target)))
+                .isInstanceOf(ScriptRefusedException.class);
+        assertThat(checking).isNotEmpty();
         assertThat(fixture.snapshot(target)).isEqualTo(before);
     }
 
