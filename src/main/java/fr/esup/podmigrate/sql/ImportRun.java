@@ -16,6 +16,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -26,7 +27,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  * and hands it to a worker; a table's statements always go to the same worker, so they run in script order; a
  * session statement goes to every worker; anything else runs alone once all workers are idle. A long run of one
  * table's INSERTs in a plain script is handed over as its place in the file, and the worker reads it itself while
- * the importing thread goes on past it: tables then load side by side, whatever their order in the script.
+ * the importing thread goes on past it: tables then load side by side, whatever their order in the script. A run
+ * long enough to come in several pieces (see {@link ScriptAnalyzer#PIECE_BYTES}) has them loaded by several workers
+ * at once, between the table's earlier statements and its later ones; each statement is still accounted and
+ * checkpointed on its own. Their INSERTs then run in no set order: when two of their rows collide on a unique key,
+ * the one the key refuses (and the import names) may be the earlier one. A run with a REPLACE, where the order
+ * decides which row stays, is never spread.
  */
 final class ImportRun implements ImportWorker.Owner {
 
@@ -153,14 +159,20 @@ final class ImportRun implements ImportWorker.Owner {
                 housekeeping();
                 if (nextRun != null && nextRun.first() == index) {
                     InsertRewriter rewriter = offload ? planner.rewriterForRows(nextRun.table()) : null;
-                    if (rewriter != null) {
-                        submit(worker(rewriter.targetTable()), new ImportWorker.Rows(nextRun, rewriter));
-                        reader.close();
-                        reader = StatementReader.openAt(script, nextRun.end());
-                        index = nextRun.last() + 1;
-                        previousEnd = nextRun.end().offset();
-                    }
+                    List<DataRun> pieces = new ArrayList<>(List.of(nextRun));
                     nextRun = runs.hasNext() ? runs.next() : null;
+                    while (nextRun != null && nextRun.continues(pieces.get(pieces.size() - 1))) {
+                        pieces.add(nextRun);
+                        nextRun = runs.hasNext() ? runs.next() : null;
+                    }
+                    if (rewriter != null) {
+                        submitRows(pieces, rewriter);
+                        DataRun last = pieces.get(pieces.size() - 1);
+                        reader.close();
+                        reader = StatementReader.openAt(script, last.end());
+                        index = last.last() + 1;
+                        previousEnd = last.end().offset();
+                    }
                     continue;
                 }
                 SqlStatement statement = reader.next();
@@ -206,6 +218,25 @@ final class ImportRun implements ImportWorker.Owner {
         }
     }
 
+    /**
+     * Hands a run to its table's worker; or its pieces to the least busy workers, each once the table's worker has
+     * done the table's earlier statements, and the table's later ones to its worker once every piece is over.
+     */
+    private void submitRows(List<DataRun> pieces, InsertRewriter rewriter) {
+        ImportWorker own = worker(rewriter.targetTable());
+        if (pieces.size() == 1 || pieces.stream().anyMatch(DataRun::replaces)) {
+            pieces.forEach(piece -> submit(own, new ImportWorker.Rows(piece, rewriter)));
+            return;
+        }
+        CountDownLatch ready = new CountDownLatch(1);
+        CountDownLatch done = new CountDownLatch(pieces.size());
+        submit(own, new ImportWorker.Release(ready));
+        for (DataRun piece : pieces) {
+            submit(leastBusy(), new ImportWorker.Rows(piece, rewriter, ready, done));
+        }
+        submit(own, new ImportWorker.Join(done));
+    }
+
     private void broadcast(Plan plan) {
         AtomicBoolean reported = new AtomicBoolean();
         for (ImportWorker worker : workers) {
@@ -237,15 +268,17 @@ final class ImportRun implements ImportWorker.Owner {
 
     /** The worker of a table: the least busy one when the table is first seen. */
     private ImportWorker worker(String table) {
-        return tableWorkers.computeIfAbsent(table, t -> {
-            ImportWorker least = workers.get(0);
-            for (ImportWorker worker : workers) {
-                if (worker.pendingBytes() < least.pendingBytes()) {
-                    least = worker;
-                }
+        return tableWorkers.computeIfAbsent(table, t -> leastBusy());
+    }
+
+    private ImportWorker leastBusy() {
+        ImportWorker least = workers.get(0);
+        for (ImportWorker worker : workers) {
+            if (worker.pendingBytes() < least.pendingBytes()) {
+                least = worker;
             }
-            return least;
-        });
+        }
+        return least;
     }
 
     /** Waits until every task handed out is over (or the import stops and they are dropped). */

@@ -23,6 +23,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntFunction;
 import java.util.zip.GZIPOutputStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -433,6 +434,65 @@ class ImporterTest {
         assertThat(echo.rowsExpected()).isEqualTo(1);
         assertThat(echo.rowsAfter()).isEqualTo(3);
         assertThat(result.tables().get("t").countMatches()).isTrue();
+    }
+
+    @Test
+    void loadsTheLongRunOfOneTableOnSeveralConnectionsAtOnceAndCountsEachRow() throws Exception {
+        fixture.execute(target, "CREATE TABLE t (other int)");
+        StringBuilder sql = new StringBuilder("DROP TABLE IF EXISTS `t`;\nCREATE TABLE `t` (`id` int NOT NULL,"
+                + " `slug` varchar(20), `conn` bigint, `pad` text, PRIMARY KEY (`id`), UNIQUE KEY (`slug`));\n");
+        sql.append(longRun("t", id -> id == 1101 ? "'dup'" : id == 51 ? "'dup'" : "'s" + id + "'"));
+        Path script = fixture.write(sql.toString(), "pieces.sql");
+        ScriptAnalyzer.scanForImport(script, target, Set.of(target), null, p -> { }, false, 256 << 10);
+
+        ImportResult result = new Importer(ImportOptions.builder().parallelism(4).ignoreDuplicates(true).build())
+                .run(script, fixture.factory(target));
+
+        assertThat(result.completed()).isTrue();
+        assertThat(result.errors()).isEmpty();
+        ImportResult.TableCounts t = result.tables().get("t");
+        assertThat(t.scriptRows()).isEqualTo(LONG_RUN_ROWS);
+        assertThat(t.insertedRows()).isEqualTo(LONG_RUN_ROWS - 1);
+        assertThat(t.ignoredRows()).isEqualTo(1);
+        assertThat(t.rowsAfter()).isEqualTo(LONG_RUN_ROWS - 1).isEqualTo(t.rowsExpected());
+        assertThat(result.countMismatches()).isEmpty();
+        assertThat(fixture.queryString(target, "SELECT COUNT(DISTINCT conn) FROM t"))
+                .as("the run's pieces loaded by several connections").isNotEqualTo("1");
+        assertThat(fixture.queryString(target, "SELECT COUNT(*) FROM t WHERE slug = 'dup'")).isEqualTo("1");
+    }
+
+    @Test
+    void failsLoudlyWhenATableLoadedOnSeveralConnectionsDoesNotHoldWhatTheImportCounted() throws Exception {
+        fixture.execute(target, "CREATE TABLE t (id INT PRIMARY KEY, slug varchar(20), conn bigint, pad text)",
+                "CREATE TABLE echo (id INT PRIMARY KEY, slug varchar(20), conn bigint, pad text)",
+                "CREATE TRIGGER t_echo AFTER INSERT ON t FOR EACH ROW INSERT INTO echo VALUES (NEW.id + 100000, NULL, NULL, NULL)");
+        Path script = fixture.write(longRun("t", id -> "NULL") + longRun("echo", id -> "NULL"), "echo-pieces.sql");
+        ScriptAnalyzer.scanForImport(script, target, Set.of(target), null, p -> { }, false, 256 << 10);
+
+        ImportResult result = new Importer(ImportOptions.builder().parallelism(3).build()).run(script, fixture.factory(target));
+
+        assertThat(result.completed()).isTrue();
+        assertThat(result.errors()).isEmpty();
+        assertThat(result.countMismatches()).containsExactly("echo");
+        assertThat(result.tables().get("echo").rowsExpected()).isEqualTo(LONG_RUN_ROWS);
+        assertThat(result.tables().get("echo").rowsAfter()).isEqualTo(2 * LONG_RUN_ROWS);
+        assertThat(result.tables().get("t").countMatches()).isTrue();
+        assertThat(fixture.queryString(target, "SELECT COUNT(DISTINCT conn) FROM echo WHERE conn IS NOT NULL"))
+                .isNotEqualTo("1");
+    }
+
+    private static final int LONG_RUN_ROWS = 1200;
+
+    /** About 700 kB of INSERTs of 10 rows into {@code table}: three pieces of 256 kB. */
+    private static String longRun(String table, IntFunction<String> slug) {
+        StringBuilder sql = new StringBuilder();
+        String pad = "'" + "p".repeat(560) + "'";
+        for (int id = 1; id <= LONG_RUN_ROWS; id++) {
+            sql.append(id % 10 == 1 ? "INSERT INTO `" + table + "` VALUES " : ",").append('(').append(id).append(',')
+                    .append(slug.apply(id)).append(",CONNECTION_ID(),").append(pad).append(')')
+                    .append(id % 10 == 0 ? ";\n" : "");
+        }
+        return sql.toString();
     }
 
     @Test
