@@ -12,9 +12,11 @@ import java.sql.SQLNonTransientConnectionException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
@@ -53,6 +55,11 @@ final class ImportRun implements ImportWorker.Owner {
     private final List<Thread> threads = new ArrayList<>();
     private final Map<String, ImportWorker> tableWorkers = new HashMap<>();
     private final Map<String, TableKeys> tableKeys = new ConcurrentHashMap<>();
+    /**
+     * The tables a TRUNCATE handed out empties, with nothing handed out for them since, in script order: a TRUNCATE of
+     * one of them again would leave it as it will be (a dump's DROP and CREATE TABLE of a kept table are two).
+     */
+    private final Set<String> truncatedSince = new HashSet<>();
     private final Semaphore budget = new Semaphore(BUDGET_CHARS);
     private final AtomicInteger pending = new AtomicInteger();
     private final Object idle = new Object();
@@ -196,8 +203,20 @@ final class ImportRun implements ImportWorker.Owner {
             if (plan.action() == ImportPlanner.Action.SESSION) {
                 broadcast(plan);
             }
+            touched(plan.table());
             ledger.alreadyDone(plan, bytes);
             return;
+        }
+        if (plan.action() == ImportPlanner.Action.TABLE && plan.truncates() && truncatedSince.contains(plan.table())) {
+            // the same as executing it: the table is emptied, and the ledger counts its rows from none
+            ledger.executed(index, statement.endOffset(), bytes, plan, 0, 0, List.of());
+            return;
+        }
+        if (plan.action() != ImportPlanner.Action.SKIP && plan.action() != ImportPlanner.Action.SESSION) {
+            touched(plan.action() == ImportPlanner.Action.ALONE ? null : plan.table());
+            if (plan.action() == ImportPlanner.Action.TABLE && plan.truncates()) {
+                truncatedSince.add(plan.table());
+            }
         }
         switch (plan.action()) {
             case SKIP -> ledger.skipped(index, statement.endOffset(), bytes, plan);
@@ -218,11 +237,21 @@ final class ImportRun implements ImportWorker.Owner {
         }
     }
 
+    /** Something may write the table from now on (all tables, for null): a TRUNCATE of it is no longer idle. */
+    private void touched(String table) {
+        if (table == null) {
+            truncatedSince.clear();
+        } else {
+            truncatedSince.remove(table);
+        }
+    }
+
     /**
      * Hands a run to its table's worker; or its pieces to the least busy workers, each once the table's worker has
      * done the table's earlier statements, and the table's later ones to its worker once every piece is over.
      */
     private void submitRows(List<DataRun> pieces, InsertRewriter rewriter) {
+        touched(rewriter.targetTable());
         ImportWorker own = worker(rewriter.targetTable());
         if (pieces.size() == 1 || pieces.stream().anyMatch(DataRun::replaces)) {
             pieces.forEach(piece -> submit(own, new ImportWorker.Rows(piece, rewriter)));

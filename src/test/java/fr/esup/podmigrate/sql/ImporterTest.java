@@ -495,6 +495,34 @@ class ImporterTest {
         return sql.toString();
     }
 
+    @ParameterizedTest
+    @ValueSource(ints = {1, 3})
+    void emptiesATableAgainOnlyWhenSomethingWasWrittenSinceAndCountsFromNone(int parallelism) throws Exception {
+        fixture.execute(target, "CREATE TABLE t (id int PRIMARY KEY)", "CREATE TABLE u (id int PRIMARY KEY)",
+                "INSERT INTO t VALUES (7), (8)", "INSERT INTO u VALUES (9)");
+        Path script = fixture.write("""
+                DROP TABLE IF EXISTS `t`;
+                CREATE TABLE `t` (`id` int NOT NULL, PRIMARY KEY (`id`));
+                INSERT INTO `t` VALUES (1);
+                TRUNCATE TABLE `t`;
+                INSERT INTO `t` VALUES (2),(3);
+                DROP TABLE IF EXISTS `u`;
+                INSERT INTO `u` VALUES (4);
+                CREATE TABLE `u` (`id` int NOT NULL, PRIMARY KEY (`id`));
+                INSERT INTO `u` VALUES (5);
+                """, "truncates.sql");
+
+        ImportResult result = new Importer(ImportOptions.builder().keepTargetStructure(true).parallelism(parallelism)
+                .targetTables(List.of("t", "u")).build()).run(script, fixture.factory(target));
+
+        assertThat(result.errors()).isEmpty();
+        assertThat(fixture.queryString(target, "SELECT GROUP_CONCAT(id ORDER BY id) FROM t")).isEqualTo("2,3");
+        assertThat(fixture.queryString(target, "SELECT GROUP_CONCAT(id ORDER BY id) FROM u")).isEqualTo("5");
+        assertThat(result.countMismatches()).isEmpty();
+        assertThat(result.tables().get("t").rowsExpected()).isEqualTo(2);
+        assertThat(result.tables().get("u").rowsExpected()).isEqualTo(1);
+    }
+
     @Test
     void stopsAtTheFirstFailingStatementWithItsLineCodeAndMessage() throws Exception {
         Path script = fixture.write("""
