@@ -1,7 +1,8 @@
 package fr.esup.podmigrate.sql.load;
 
+import fr.esup.podmigrate.sql.script.ScriptHead;
+
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.ByteBuffer;
@@ -13,12 +14,9 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +34,6 @@ public final class Checkpoint {
     private static final String MAGIC = "pod-migrate import checkpoint 2";
     /** A checkpoint of the previous format: it lacks the rows each table held before, which are then unknown. */
     private static final String MAGIC_1 = "pod-migrate import checkpoint 1";
-    private static final int IDENTITY_BYTES = 64 * 1024;
 
     private final long scriptSize;
     private final String scriptHash;
@@ -181,7 +178,7 @@ public final class Checkpoint {
 
     /** Whether this checkpoint was made by an import of this script (same size, same first 64 KiB). */
     public boolean matches(Path script) throws IOException {
-        return scriptSize == Files.size(script) && scriptHash.equals(headHash(script));
+        return scriptSize == Files.size(script) && scriptHash.equals(ScriptHead.hash(script));
     }
 
     /** Whether the statement of this 0-based index in the script is done. */
@@ -224,15 +221,5 @@ public final class Checkpoint {
     /** The rows each table held when the import first started; empty in a checkpoint of the first format. */
     Map<String, Long> rowsBefore() {
         return rowsBefore;
-    }
-
-    /** The hash of the script's first 64 KiB, as the file holds them (compressed or not). */
-    static String headHash(Path script) throws IOException {
-        try (InputStream in = Files.newInputStream(script)) {
-            byte[] head = in.readNBytes(IDENTITY_BYTES);
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(head));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this Java runtime", e);
-        }
     }
 }

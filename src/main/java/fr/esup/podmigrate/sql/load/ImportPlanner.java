@@ -62,6 +62,14 @@ final class ImportPlanner {
         String statementHead() {
             return scriptHead != null ? scriptHead : SqlSnippet.head(text);
         }
+
+        /**
+         * Whether the statement only empties its table and leaves its structure: a TRUNCATE, as the script writes it
+         * or as the import makes of a DROP or CREATE TABLE of a table whose structure it keeps.
+         */
+        boolean truncates() {
+            return empties && text.regionMatches(true, 0, "TRUNCATE", 0, 8);
+        }
     }
 
     private static final Set<StatementKind> TABLE_KINDS = EnumSet.of(StatementKind.CREATE_TABLE,

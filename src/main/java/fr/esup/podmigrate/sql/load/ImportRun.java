@@ -17,10 +17,13 @@ import java.sql.SQLNonTransientConnectionException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -31,7 +34,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  * and hands it to a worker; a table's statements always go to the same worker, so they run in script order; a
  * session statement goes to every worker; anything else runs alone once all workers are idle. A long run of one
  * table's INSERTs in a plain script is handed over as its place in the file, and the worker reads it itself while
- * the importing thread goes on past it: tables then load side by side, whatever their order in the script.
+ * the importing thread goes on past it: tables then load side by side, whatever their order in the script. A run
+ * long enough to come in several pieces (see {@link ScriptAnalyzer#PIECE_BYTES}) has them loaded by several workers
+ * at once, between the table's earlier statements and its later ones; each statement is still accounted and
+ * checkpointed on its own. Their INSERTs then run in no set order: when two of their rows collide on a unique key,
+ * the one the key refuses (and the import names) may be the earlier one. A run with a REPLACE, where the order
+ * decides which row stays, is never spread.
  */
 final class ImportRun implements ImportWorker.Owner {
 
@@ -52,6 +60,11 @@ final class ImportRun implements ImportWorker.Owner {
     private final List<Thread> threads = new ArrayList<>();
     private final Map<String, ImportWorker> tableWorkers = new HashMap<>();
     private final Map<String, TableKeys> tableKeys = new ConcurrentHashMap<>();
+    /**
+     * The tables a TRUNCATE handed out empties, with nothing handed out for them since, in script order: a TRUNCATE of
+     * one of them again would leave it as it will be (a dump's DROP and CREATE TABLE of a kept table are two).
+     */
+    private final Set<String> truncatedSince = new HashSet<>();
     private final Semaphore budget = new Semaphore(BUDGET_CHARS);
     private final AtomicInteger pending = new AtomicInteger();
     private final Object idle = new Object();
@@ -158,14 +171,20 @@ final class ImportRun implements ImportWorker.Owner {
                 housekeeping();
                 if (nextRun != null && nextRun.first() == index) {
                     InsertRewriter rewriter = offload ? planner.rewriterForRows(nextRun.table()) : null;
-                    if (rewriter != null) {
-                        submit(worker(rewriter.targetTable()), new ImportWorker.Rows(nextRun, rewriter));
-                        reader.close();
-                        reader = StatementReader.openAt(script, nextRun.end());
-                        index = nextRun.last() + 1;
-                        previousEnd = nextRun.end().offset();
-                    }
+                    List<DataRun> pieces = new ArrayList<>(List.of(nextRun));
                     nextRun = runs.hasNext() ? runs.next() : null;
+                    while (nextRun != null && nextRun.continues(pieces.get(pieces.size() - 1))) {
+                        pieces.add(nextRun);
+                        nextRun = runs.hasNext() ? runs.next() : null;
+                    }
+                    if (rewriter != null) {
+                        submitRows(pieces, rewriter);
+                        DataRun last = pieces.get(pieces.size() - 1);
+                        reader.close();
+                        reader = StatementReader.openAt(script, last.end());
+                        index = last.last() + 1;
+                        previousEnd = last.end().offset();
+                    }
                     continue;
                 }
                 SqlStatement statement = reader.next();
@@ -189,8 +208,20 @@ final class ImportRun implements ImportWorker.Owner {
             if (plan.action() == ImportPlanner.Action.SESSION) {
                 broadcast(plan);
             }
+            touched(plan.table());
             ledger.alreadyDone(plan, bytes);
             return;
+        }
+        if (plan.action() == ImportPlanner.Action.TABLE && plan.truncates() && truncatedSince.contains(plan.table())) {
+            // the same as executing it: the table is emptied, and the ledger counts its rows from none
+            ledger.executed(index, statement.endOffset(), bytes, plan, 0, 0, List.of());
+            return;
+        }
+        if (plan.action() != ImportPlanner.Action.SKIP && plan.action() != ImportPlanner.Action.SESSION) {
+            touched(plan.action() == ImportPlanner.Action.ALONE ? null : plan.table());
+            if (plan.action() == ImportPlanner.Action.TABLE && plan.truncates()) {
+                truncatedSince.add(plan.table());
+            }
         }
         switch (plan.action()) {
             case SKIP -> ledger.skipped(index, statement.endOffset(), bytes, plan);
@@ -209,6 +240,35 @@ final class ImportRun implements ImportWorker.Owner {
                 awaitIdle();
             }
         }
+    }
+
+    /** Something may write the table from now on (all tables, for null): a TRUNCATE of it is no longer idle. */
+    private void touched(String table) {
+        if (table == null) {
+            truncatedSince.clear();
+        } else {
+            truncatedSince.remove(table);
+        }
+    }
+
+    /**
+     * Hands a run to its table's worker; or its pieces to the least busy workers, each once the table's worker has
+     * done the table's earlier statements, and the table's later ones to its worker once every piece is over.
+     */
+    private void submitRows(List<DataRun> pieces, InsertRewriter rewriter) {
+        touched(rewriter.targetTable());
+        ImportWorker own = worker(rewriter.targetTable());
+        if (pieces.size() == 1 || pieces.stream().anyMatch(DataRun::replaces)) {
+            pieces.forEach(piece -> submit(own, new ImportWorker.Rows(piece, rewriter)));
+            return;
+        }
+        CountDownLatch ready = new CountDownLatch(1);
+        CountDownLatch done = new CountDownLatch(pieces.size());
+        submit(own, new ImportWorker.Release(ready));
+        for (DataRun piece : pieces) {
+            submit(leastBusy(), new ImportWorker.Rows(piece, rewriter, ready, done));
+        }
+        submit(own, new ImportWorker.Join(done));
     }
 
     private void broadcast(Plan plan) {
@@ -242,15 +302,17 @@ final class ImportRun implements ImportWorker.Owner {
 
     /** The worker of a table: the least busy one when the table is first seen. */
     private ImportWorker worker(String table) {
-        return tableWorkers.computeIfAbsent(table, t -> {
-            ImportWorker least = workers.get(0);
-            for (ImportWorker worker : workers) {
-                if (worker.pendingBytes() < least.pendingBytes()) {
-                    least = worker;
-                }
+        return tableWorkers.computeIfAbsent(table, t -> leastBusy());
+    }
+
+    private ImportWorker leastBusy() {
+        ImportWorker least = workers.get(0);
+        for (ImportWorker worker : workers) {
+            if (worker.pendingBytes() < least.pendingBytes()) {
+                least = worker;
             }
-            return least;
-        });
+        }
+        return least;
     }
 
     /** Waits until every task handed out is over (or the import stops and they are dropped). */

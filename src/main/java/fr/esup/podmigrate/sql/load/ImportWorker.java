@@ -19,14 +19,16 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * One connection of an import and the thread that executes, in order, what the importing thread hands it: the
  * statements of the tables it loads, the script's session statements, and long runs of one table's INSERTs that
- * it reads from the script itself.
+ * it reads from the script itself, whole or one piece of them while other workers load the other pieces.
  */
 final class ImportWorker implements Runnable {
 
@@ -53,7 +55,7 @@ final class ImportWorker implements Runnable {
             "SET collation_connection = COALESCE(@pm_import_collation, @@collation_connection)");
 
     /** Something to do, in order. */
-    sealed interface Task permits Execute, Session, Rows, End {
+    sealed interface Task permits Execute, Session, Rows, Release, Join, End {
     }
 
     /**
@@ -69,8 +71,26 @@ final class ImportWorker implements Runnable {
     record Session(Plan plan, AtomicBoolean reported) implements Task {
     }
 
-    /** A run of INSERTs of one table that the worker reads from the script. */
-    record Rows(DataRun run, InsertRewriter rewriter) implements Task {
+    /**
+     * A run of INSERTs of one table that the worker reads from the script: a whole run, or a piece of one that other
+     * workers load at the same time.
+     *
+     * @param ready for a piece, opened once the table's worker has done every earlier statement of the table; else null
+     * @param done  for a piece, counted down once the piece is over; else null
+     */
+    record Rows(DataRun run, InsertRewriter rewriter, CountDownLatch ready, CountDownLatch done) implements Task {
+
+        Rows(DataRun run, InsertRewriter rewriter) {
+            this(run, rewriter, null, null);
+        }
+    }
+
+    /** Given to a table's worker before the pieces of a run: every earlier statement of the table is over. */
+    record Release(CountDownLatch ready) implements Task {
+    }
+
+    /** Given to a table's worker after the pieces of a run: its later statements wait for every piece. */
+    record Join(CountDownLatch done) implements Task {
     }
 
     /** Tells the worker to end its thread. */
@@ -172,6 +192,12 @@ final class ImportWorker implements Runnable {
             } catch (IOException | SQLException | RuntimeException e) {
                 owner.broke(e);
             } finally {
+                // whatever happened, the workers waiting for this task go on (and stop, if the import stops)
+                if (task instanceof Release release) {
+                    release.ready().countDown();
+                } else if (task instanceof Rows rows && rows.done() != null) {
+                    rows.done().countDown();
+                }
                 pendingBytes.addAndGet(-bytes(task));
                 owner.finished(task);
             }
@@ -182,7 +208,11 @@ final class ImportWorker implements Runnable {
         if (task instanceof Execute execute) {
             execute(execute.index(), execute.endOffset(), execute.bytes(), execute.plan());
         } else if (task instanceof Rows rows) {
-            load(rows.run(), rows.rewriter());
+            if (rows.ready() == null || await(rows.ready())) {
+                load(rows.run(), rows.rewriter());
+            }
+        } else if (task instanceof Join join) {
+            await(join.done());
         } else if (task instanceof Session session) {
             try {
                 executeSql(session.plan().text());
@@ -198,6 +228,24 @@ final class ImportWorker implements Runnable {
                     owner.failed(session.plan(), e, 0);
                 }
             }
+        }
+    }
+
+    /**
+     * Waits for the tasks of other workers a task comes after; false when the import stopped meanwhile. Those tasks
+     * were handed out before this one, so the wait always ends.
+     */
+    private boolean await(CountDownLatch latch) {
+        try {
+            while (!latch.await(100, TimeUnit.MILLISECONDS)) {
+                if (owner.stopped()) {
+                    return false;
+                }
+            }
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 

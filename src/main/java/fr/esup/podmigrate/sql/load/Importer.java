@@ -4,6 +4,7 @@ import fr.esup.podmigrate.sql.ConnectionFactory;
 import fr.esup.podmigrate.sql.script.ScriptAnalysis;
 import fr.esup.podmigrate.sql.script.ScriptAnalyzer;
 import fr.esup.podmigrate.sql.script.ScriptFormatException;
+import fr.esup.podmigrate.sql.script.ScriptHead;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -13,7 +14,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.LinkedHashSet;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 
@@ -21,7 +21,8 @@ import java.util.Set;
  * Imports an SQL script into the database of the connections a factory opens, as {@code mariadb db < script}
  * would, only faster (several connections load tables side by side), safer and resumable.
  *
- * <p>First the whole script is read once (see {@link ScriptAnalyzer}): a malformed script throws its
+ * <p>First the whole script is read once (see {@link ScriptAnalyzer}; an analysis of the same unchanged file for
+ * the same target, just made, stands for that reading): a malformed script throws its
  * {@link ScriptFormatException}, and a script that reaches outside the target database (another database, users,
  * files, the server) throws {@link ScriptRefusedException}; either way nothing has been executed. Then the
  * statements run, rewritten as the {@link ImportOptions} say, on connections set to utf8mb4, UTC, no foreign key
@@ -77,15 +78,13 @@ public final class Importer {
         Connection first = ImportWorker.openSession(target);
         try {
             String database = currentDatabase(first);
-            Set<String> allowedUse = new LinkedHashSet<>();
-            options.allowedUseDatabases().forEach(name -> allowedUse.add(name.toLowerCase(Locale.ROOT)));
-            allowedUse.add(database.toLowerCase(Locale.ROOT));
+            Set<String> allowedUse = new LinkedHashSet<>(options.allowedUseDatabases());
+            allowedUse.add(database);
             if (options.sourceDatabase() != null) {
-                allowedUse.add(options.sourceDatabase().toLowerCase(Locale.ROOT));
+                allowedUse.add(options.sourceDatabase());
             }
-            ScriptAnalyzer.Scan scan = ScriptAnalyzer.scan(script, database::equals,
-                    name -> allowedUse.contains(name.toLowerCase(Locale.ROOT)), options.sourceDatabase(),
-                    options.progress());
+            ScriptAnalyzer.Scan scan = ScriptAnalyzer.scanForImport(script, database, allowedUse,
+                    options.sourceDatabase(), options.progress(), true);
             ScriptAnalysis analysis = scan.analysis();
             if (analysis.formatError() != null) {
                 throw analysis.formatError();
@@ -94,7 +93,7 @@ public final class Importer {
                 throw new ScriptRefusedException(analysis.refused(), analysis.refusedCount());
             }
             Checkpoint previous = previousCheckpoint(script);
-            ImportLedger ledger = new ImportLedger(Files.size(script), Checkpoint.headHash(script), previous);
+            ImportLedger ledger = new ImportLedger(Files.size(script), ScriptHead.hash(script), previous);
             ledger.rowsAtStart(ServerCounts.all(first));
             first.commit();
             ImportRun run = new ImportRun(options, script, scan, ledger);

@@ -6,7 +6,10 @@ import fr.esup.podmigrate.sql.script.ScriptAnalysis.ScriptLine;
 import fr.esup.podmigrate.sql.script.ScriptAnalysis.TableAnalysis;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -16,6 +19,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
@@ -29,12 +33,24 @@ public final class ScriptAnalyzer {
     private static final long PROGRESS_INTERVAL_NANOS = 100_000_000L;
     /** A run of one table's INSERTs at least this long is worth reading on another connection's own reader. */
     private static final long MIN_RUN_BYTES = 256 << 10;
+    /**
+     * A longer run is cut into pieces of about this size, which several connections may load at once: a table that
+     * holds most of a script's bytes then loads no slower than the rest.
+     */
+    static final long PIECE_BYTES = 16L << 20;
+    /**
+     * The last scan of a script for an import into a named target: an {@link Importer} given the same unchanged file
+     * and the same databases takes it instead of reading the script once more (a Pod import analyses the script
+     * first, then imports it).
+     */
+    private static final AtomicReference<KeptScan> LAST_SCAN = new AtomicReference<>();
 
     private final Predicate<String> ownDatabase;
     private final StatementInspection inspection;
     private final String sourceDatabase;
     private final DatabaseSections sections;
     private final Consumer<ImportProgress> progress;
+    private final long pieceBytes;
     private final Map<String, SectionState> databases = new LinkedHashMap<>();
 
     private final Map<String, TableState> tables = new LinkedHashMap<>();
@@ -58,12 +74,13 @@ public final class ScriptAnalyzer {
     private StatementReader.Position lastPosition;
 
     private ScriptAnalyzer(Predicate<String> ownDatabase, Predicate<String> ignoredUse, String sourceDatabase,
-                           Consumer<ImportProgress> progress) {
+                           Consumer<ImportProgress> progress, long pieceBytes) {
         this.ownDatabase = ownDatabase;
         this.inspection = new StatementInspection(ownDatabase, ignoredUse, charsets, collations);
         this.sourceDatabase = sourceDatabase;
         this.sections = new DatabaseSections(sourceDatabase);
         this.progress = progress;
+        this.pieceBytes = pieceBytes;
     }
 
     /**
@@ -91,7 +108,49 @@ public final class ScriptAnalyzer {
                                          String sourceDatabase, Consumer<ImportProgress> progress) throws IOException {
         Set<String> allowed = withSource(allowedUseDatabases, sourceDatabase);
         allowed.add(targetDatabase);
-        return scan(script, targetDatabase::equals, ignoringCase(allowed), sourceDatabase, progress).analysis();
+        return scanForImport(script, targetDatabase, allowed, sourceDatabase, progress, false).analysis();
+    }
+
+    /**
+     * The scan an import into {@code targetDatabase} checks the script with: a USE of the target or of one of
+     * {@code allowedUseDatabases} (in any case) is skipped; a qualified table name must name the target. With
+     * {@code reuse}, the last scan made with the same databases is taken when the file is the same as it was then
+     * (same real path, file key, size, modification time and first 64 KiB).
+     */
+    public static Scan scanForImport(Path script, String targetDatabase, Set<String> allowedUseDatabases, String sourceDatabase,
+                              Consumer<ImportProgress> progress, boolean reuse) throws IOException {
+        return scanForImport(script, targetDatabase, allowedUseDatabases, sourceDatabase, progress, reuse, PIECE_BYTES);
+    }
+
+    /** @param pieceBytes the size long runs are cut at (at least {@link #MIN_RUN_BYTES}) */
+    public static Scan scanForImport(Path script, String targetDatabase, Set<String> allowedUseDatabases, String sourceDatabase,
+                              Consumer<ImportProgress> progress, boolean reuse, long pieceBytes) throws IOException {
+        ScanKey key = ScanKey.of(script, targetDatabase, allowedUseDatabases, sourceDatabase);
+        KeptScan kept = LAST_SCAN.get();
+        if (reuse && kept != null && kept.key().equals(key)) {
+            return kept.scan();
+        }
+        Scan scan = new ScriptAnalyzer(targetDatabase::equals, ignoringCase(allowedUseDatabases), sourceDatabase,
+                Objects.requireNonNull(progress, "progress"), pieceBytes).read(script);
+        LAST_SCAN.set(new KeptScan(key, scan));
+        return scan;
+    }
+
+    /** The file as it was before it was scanned, and the databases the scan was told of. */
+    private record ScanKey(Path file, Object fileKey, long size, FileTime modified, String headHash,
+                           String targetDatabase, Set<String> allowedUse, String sourceDatabase) {
+
+        static ScanKey of(Path script, String targetDatabase, Set<String> allowedUse, String sourceDatabase)
+                throws IOException {
+            BasicFileAttributes attributes = Files.readAttributes(script, BasicFileAttributes.class);
+            Set<String> lower = allowedUse.stream().map(n -> n.toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
+            return new ScanKey(script.toRealPath(), attributes.fileKey(), attributes.size(),
+                    attributes.lastModifiedTime(), ScriptHead.hash(script), targetDatabase, lower,
+                    sourceDatabase == null ? null : sourceDatabase.toLowerCase(Locale.ROOT));
+        }
+    }
+
+    private record KeptScan(ScanKey key, Scan scan) {
     }
 
     /**
@@ -101,7 +160,7 @@ public final class ScriptAnalyzer {
     public static Scan scan(Path script, Predicate<String> ownDatabase, Predicate<String> ignoredUse, String sourceDatabase,
                      Consumer<ImportProgress> progress) throws IOException {
         return new ScriptAnalyzer(ownDatabase, ignoredUse, sourceDatabase,
-                Objects.requireNonNull(progress, "progress")).read(script);
+                Objects.requireNonNull(progress, "progress"), PIECE_BYTES).read(script);
     }
 
     private static Set<String> withSource(Set<String> databases, String sourceDatabase) {
@@ -123,13 +182,21 @@ public final class ScriptAnalyzer {
 
     /**
      * Consecutive INSERT or REPLACE ... VALUES statements of one table, {@code first} to {@code last} (0-based
-     * statement indexes), between two reader positions.
+     * statement indexes), between two reader positions; a long run comes as several, each {@link #continues} the one
+     * before.
+     *
+     * @param replaces whether a REPLACE is among them: their order then decides which rows stay
      */
     public record DataRun(String table, long first, long last, StatementReader.Position start, StatementReader.Position end,
-                   long bytes) {
+                   long bytes, boolean replaces) {
 
-        DataRun extendedTo(long index, StatementReader.Position newEnd, long statementBytes) {
-            return new DataRun(table, first, index, start, newEnd, bytes + statementBytes);
+        DataRun extendedTo(long index, StatementReader.Position newEnd, long statementBytes, boolean replace) {
+            return new DataRun(table, first, index, start, newEnd, bytes + statementBytes, replaces || replace);
+        }
+
+        /** Whether this piece of a run takes over where {@code previous} ends. */
+        public boolean continues(DataRun previous) {
+            return table.equals(previous.table) && first == previous.last + 1;
         }
     }
 
@@ -234,21 +301,25 @@ public final class ScriptAnalyzer {
         boolean data = imported && (statement.kind() == StatementKind.INSERT || statement.kind() == StatementKind.REPLACE)
                 && statement.valuesOffset() >= 0 && statement.schema() == null && statement.table() != null;
         long statementBytes = statement.endOffset() - statement.startOffset();
-        if (openRun != null && (!data || !openRun.table().equals(statement.table()) || after == null)) {
+        if (openRun != null && (!data || !openRun.table().equals(statement.table()) || after == null
+                || openRun.bytes() >= pieceBytes)) {
             closeRun();
         }
+        boolean replace = statement.kind() == StatementKind.REPLACE;
         if (data && after != null) {
             if (openRun != null) {
-                openRun = openRun.extendedTo(index, after, statementBytes);
+                openRun = openRun.extendedTo(index, after, statementBytes, replace);
             } else if (lastPosition != null) {
-                openRun = new DataRun(statement.table(), index, index, lastPosition, after, statementBytes);
+                openRun = new DataRun(statement.table(), index, index, lastPosition, after, statementBytes, replace);
             }
         }
         lastPosition = after;
     }
 
+    /** Keeps the open run if it is long enough, or if it is the rest of a long run cut into pieces. */
     private void closeRun() {
-        if (openRun != null && openRun.bytes() >= MIN_RUN_BYTES) {
+        if (openRun != null && (openRun.bytes() >= MIN_RUN_BYTES
+                || (!runs.isEmpty() && openRun.continues(runs.get(runs.size() - 1))))) {
             runs.add(openRun);
         }
         openRun = null;

@@ -2,6 +2,7 @@ package fr.esup.podmigrate.sql.load;
 
 import fr.esup.podmigrate.sql.load.ImportPlanner.Action;
 import fr.esup.podmigrate.sql.load.ImportPlanner.Plan;
+import fr.esup.podmigrate.sql.script.ScriptHead;
 import fr.esup.podmigrate.sql.script.StatementKind;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,7 +24,7 @@ class CheckpointTest {
     @Test
     void keepsTheStatementsDoneOutOfOrderAndTheRowsOfEachTable() throws IOException {
         Path script = Files.writeString(directory.resolve("s.sql"), "INSERT INTO t VALUES (1);\n".repeat(10));
-        ImportLedger ledger = new ImportLedger(Files.size(script), Checkpoint.headHash(script), null);
+        ImportLedger ledger = new ImportLedger(Files.size(script), ScriptHead.hash(script), null);
         for (long index : new long[] {0, 1, 3, 5, 4, 8}) {
             ledger.executed(index, 26 * (index + 1), 26, insert("odd;name`\n"), 1, 0, List.of());
         }
@@ -43,7 +44,7 @@ class CheckpointTest {
         assertThat(Files.list(directory)).extracting(p -> p.getFileName().toString())
                 .containsExactlyInAnyOrder("s.sql", "import.checkpoint");
 
-        ImportLedger resumed = new ImportLedger(Files.size(script), Checkpoint.headHash(script), checkpoint);
+        ImportLedger resumed = new ImportLedger(Files.size(script), ScriptHead.hash(script), checkpoint);
         resumed.executed(2, 78, 26, insert("odd;name`\n"), 1, 0, List.of());
         assertThat(resumed.checkpoint().doneThrough()).isEqualTo(5);
         assertThat(resumed.checkpoint().doneThroughOffset()).isEqualTo(156);
@@ -56,7 +57,7 @@ class CheckpointTest {
         Path file = directory.resolve("import.checkpoint");
         assertThat(Checkpoint.read(file)).isEmpty();
 
-        new ImportLedger(Files.size(script), Checkpoint.headHash(script), null).checkpoint().write(file);
+        new ImportLedger(Files.size(script), ScriptHead.hash(script), null).checkpoint().write(file);
         Files.writeString(script, "INSERT INTO t VALUES (2);\n");
         assertThat(Checkpoint.read(file).orElseThrow().matches(script)).isFalse();
 

@@ -2,9 +2,11 @@ package fr.esup.podmigrate.sql.load;
 
 import fr.esup.podmigrate.sql.DumpWriterFixture;
 import fr.esup.podmigrate.sql.ImportProgress;
+import fr.esup.podmigrate.sql.script.ScriptAnalyzer;
 import fr.esup.podmigrate.testsupport.TestServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -16,6 +18,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
@@ -113,6 +116,25 @@ class ImporterResumeTest {
         });
         assertStoppedHalfWay(target);
         assertResumesToTheWholeResult(target, parallelism);
+    }
+
+    @Test
+    void resumesAnImportKilledInAPieceOfARunThatOtherConnectionsLoadedToo() throws Exception {
+        String target = fixture.createDatabase("resume_pieces");
+        // each table's 300 kB of rows come in two pieces, which two connections load at once
+        List<ScriptAnalyzer.DataRun> runs = ScriptAnalyzer.scanForImport(script, target, Set.of(target), null,
+                p -> { }, false, 256 << 10).runs();
+        assertThat(runs).hasSize(2 * TABLES.size());
+        Thread killer = new Thread(ImporterResumeTest::killTheMarkedStatement);
+        killer.start();
+
+        ImportResult first = new Importer(options(3, false).build()).run(script, fixture.factory(target));
+        killer.join();
+
+        assertThat(first.completed()).isFalse();
+        assertThat(first.errors()).singleElement().satisfies(error -> assertThat(error.statementHead()).contains(KILL_MARKER));
+        assertStoppedHalfWay(target);
+        assertResumesToTheWholeResult(target, 3);
     }
 
     private void assertStoppedHalfWay(String target) throws Exception {

@@ -21,6 +21,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -31,6 +32,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntFunction;
 import java.util.zip.GZIPOutputStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -119,6 +121,37 @@ class ImporterTest {
                     assertThat(e.refused()).hasSize(1);
                     assertThat(e.refused().get(0).line()).isEqualTo(3);
                 });
+        assertThat(fixture.snapshot(target)).isEqualTo(before);
+    }
+
+    @Test
+    void takesTheAnalysisOfTheSameFileForItsPreScanAndReadsAChangedFileAgain() throws Exception {
+        fixture.execute(target, "CREATE TABLE t (id int PRIMARY KEY)");
+        Path script = fixture.write("INSERT INTO t VALUES (1);\nINSERT INTO t VALUES (2);\n", "analysed.sql");
+        ScriptAnalyzer.analyze(script, target, Set.of(), null, p -> { });
+        List<ImportProgress> checking = new ArrayList<>();
+        Importer importer = new Importer(ImportOptions.builder().progress(p -> {
+            if (p.checking()) {
+                checking.add(p);
+            }
+        }).build());
+
+        ImportResult result = importer.run(script, fixture.factory(target));
+
+        assertThat(result.completed()).isTrue();
+        assertThat(result.tables().get("t").insertedRows()).isEqualTo(2);
+        assertThat(checking).as("the analysis just made of the same file stands for the pre-scan").isEmpty();
+
+        // Same size, same modification time, but a statement the import refuses: the file is read again.
+        ScriptAnalyzer.analyze(script, target, Set.of(), null, p -> { });
+        FileTime modified = Files.getLastModifiedTime(script);
+        Files.writeString(script, "INSERT INTO t VALUES (3);\nUSE mysql;\n" + " ".repeat(14) + "\n");
+        Files.setLastModifiedTime(script, modified);
+        List<String> before = fixture.snapshot(target);
+
+        assertThatThrownBy(() -> importer.run(script, fixture.factory(target)))
+                .isInstanceOf(ScriptRefusedException.class);
+        assertThat(checking).isNotEmpty();
         assertThat(fixture.snapshot(target)).isEqualTo(before);
     }
 
@@ -410,6 +443,93 @@ class ImporterTest {
         assertThat(echo.rowsExpected()).isEqualTo(1);
         assertThat(echo.rowsAfter()).isEqualTo(3);
         assertThat(result.tables().get("t").countMatches()).isTrue();
+    }
+
+    @Test
+    void loadsTheLongRunOfOneTableOnSeveralConnectionsAtOnceAndCountsEachRow() throws Exception {
+        fixture.execute(target, "CREATE TABLE t (other int)");
+        StringBuilder sql = new StringBuilder("DROP TABLE IF EXISTS `t`;\nCREATE TABLE `t` (`id` int NOT NULL,"
+                + " `slug` varchar(20), `conn` bigint, `pad` text, PRIMARY KEY (`id`), UNIQUE KEY (`slug`));\n");
+        sql.append(longRun("t", id -> id == 1101 ? "'dup'" : id == 51 ? "'dup'" : "'s" + id + "'"));
+        Path script = fixture.write(sql.toString(), "pieces.sql");
+        ScriptAnalyzer.scanForImport(script, target, Set.of(target), null, p -> { }, false, 256 << 10);
+
+        ImportResult result = new Importer(ImportOptions.builder().parallelism(4).ignoreDuplicates(true).build())
+                .run(script, fixture.factory(target));
+
+        assertThat(result.completed()).isTrue();
+        assertThat(result.errors()).isEmpty();
+        ImportResult.TableCounts t = result.tables().get("t");
+        assertThat(t.scriptRows()).isEqualTo(LONG_RUN_ROWS);
+        assertThat(t.insertedRows()).isEqualTo(LONG_RUN_ROWS - 1);
+        assertThat(t.ignoredRows()).isEqualTo(1);
+        assertThat(t.rowsAfter()).isEqualTo(LONG_RUN_ROWS - 1).isEqualTo(t.rowsExpected());
+        assertThat(result.countMismatches()).isEmpty();
+        assertThat(fixture.queryString(target, "SELECT COUNT(DISTINCT conn) FROM t"))
+                .as("the run's pieces loaded by several connections").isNotEqualTo("1");
+        assertThat(fixture.queryString(target, "SELECT COUNT(*) FROM t WHERE slug = 'dup'")).isEqualTo("1");
+    }
+
+    @Test
+    void failsLoudlyWhenATableLoadedOnSeveralConnectionsDoesNotHoldWhatTheImportCounted() throws Exception {
+        fixture.execute(target, "CREATE TABLE t (id INT PRIMARY KEY, slug varchar(20), conn bigint, pad text)",
+                "CREATE TABLE echo (id INT PRIMARY KEY, slug varchar(20), conn bigint, pad text)",
+                "CREATE TRIGGER t_echo AFTER INSERT ON t FOR EACH ROW INSERT INTO echo VALUES (NEW.id + 100000, NULL, NULL, NULL)");
+        Path script = fixture.write(longRun("t", id -> "NULL") + longRun("echo", id -> "NULL"), "echo-pieces.sql");
+        ScriptAnalyzer.scanForImport(script, target, Set.of(target), null, p -> { }, false, 256 << 10);
+
+        ImportResult result = new Importer(ImportOptions.builder().parallelism(3).build()).run(script, fixture.factory(target));
+
+        assertThat(result.completed()).isTrue();
+        assertThat(result.errors()).isEmpty();
+        assertThat(result.countMismatches()).containsExactly("echo");
+        assertThat(result.tables().get("echo").rowsExpected()).isEqualTo(LONG_RUN_ROWS);
+        assertThat(result.tables().get("echo").rowsAfter()).isEqualTo(2 * LONG_RUN_ROWS);
+        assertThat(result.tables().get("t").countMatches()).isTrue();
+        assertThat(fixture.queryString(target, "SELECT COUNT(DISTINCT conn) FROM echo WHERE conn IS NOT NULL"))
+                .isNotEqualTo("1");
+    }
+
+    private static final int LONG_RUN_ROWS = 1200;
+
+    /** About 700 kB of INSERTs of 10 rows into {@code table}: three pieces of 256 kB. */
+    private static String longRun(String table, IntFunction<String> slug) {
+        StringBuilder sql = new StringBuilder();
+        String pad = "'" + "p".repeat(560) + "'";
+        for (int id = 1; id <= LONG_RUN_ROWS; id++) {
+            sql.append(id % 10 == 1 ? "INSERT INTO `" + table + "` VALUES " : ",").append('(').append(id).append(',')
+                    .append(slug.apply(id)).append(",CONNECTION_ID(),").append(pad).append(')')
+                    .append(id % 10 == 0 ? ";\n" : "");
+        }
+        return sql.toString();
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {1, 3})
+    void emptiesATableAgainOnlyWhenSomethingWasWrittenSinceAndCountsFromNone(int parallelism) throws Exception {
+        fixture.execute(target, "CREATE TABLE t (id int PRIMARY KEY)", "CREATE TABLE u (id int PRIMARY KEY)",
+                "INSERT INTO t VALUES (7), (8)", "INSERT INTO u VALUES (9)");
+        Path script = fixture.write("""
+                DROP TABLE IF EXISTS `t`;
+                CREATE TABLE `t` (`id` int NOT NULL, PRIMARY KEY (`id`));
+                INSERT INTO `t` VALUES (1);
+                TRUNCATE TABLE `t`;
+                INSERT INTO `t` VALUES (2),(3);
+                DROP TABLE IF EXISTS `u`;
+                INSERT INTO `u` VALUES (4);
+                CREATE TABLE `u` (`id` int NOT NULL, PRIMARY KEY (`id`));
+                INSERT INTO `u` VALUES (5);
+                """, "truncates.sql");
+
+        ImportResult result = new Importer(ImportOptions.builder().keepTargetStructure(true).parallelism(parallelism)
+                .targetTables(List.of("t", "u")).build()).run(script, fixture.factory(target));
+
+        assertThat(result.errors()).isEmpty();
+        assertThat(fixture.queryString(target, "SELECT GROUP_CONCAT(id ORDER BY id) FROM t")).isEqualTo("2,3");
+        assertThat(fixture.queryString(target, "SELECT GROUP_CONCAT(id ORDER BY id) FROM u")).isEqualTo("5");
+        assertThat(result.countMismatches()).isEmpty();
+        assertThat(result.tables().get("t").rowsExpected()).isEqualTo(2);
+        assertThat(result.tables().get("u").rowsExpected()).isEqualTo(1);
     }
 
     @Test
