@@ -9,6 +9,7 @@ import fr.esup.podmigrate.sql.SqlStatement;
 import fr.esup.podmigrate.sql.StatementKind;
 import fr.esup.podmigrate.sql.StatementReader;
 import fr.esup.podmigrate.sql.TableDefinitions;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.ResultSetExtractor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -52,6 +53,7 @@ public class V2Side {
     private final String scriptDatabase;
     private ScriptRead lastRead;
 
+    @Autowired
     public V2Side(Databases databases, SucceededJobs jobs, Workspace workspace) {
         this(databases, jobs, workspace, null, null);
     }
