@@ -80,6 +80,16 @@ final class MigrationSteps {
         return new LinkedHashMap<>(millis);
     }
 
+    /** Refuses a script whose analysis against {@code target}, only read, has blocking problems. */
+    static void checkAnalysis(Path script, DatabaseEndpoint target, Recipe recipe) throws Refused, Exception {
+        PodImportAnalysis analysis = PodImport.analyze(script, target, recipe.sourceDatabase(),
+                recipe.includeEphemeral(), p -> { });
+        if (analysis.blocked()) {
+            throw new Refused("The analysis of " + script.getFileName() + " has " + analysis.blocking().size()
+                    + " blocking problem(s): run analyze " + script + " for them");
+        }
+    }
+
     /** Runs one step, timed; its failure names it. */
     <T> T step(String name, Work<T> work, Function<T, String> outcome) throws StepFailed {
         log.started(name);

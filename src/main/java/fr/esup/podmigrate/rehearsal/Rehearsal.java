@@ -4,8 +4,6 @@ import fr.esup.podmigrate.backup.Backup;
 import fr.esup.podmigrate.backup.Backups;
 import fr.esup.podmigrate.config.DatabaseEndpoint;
 import fr.esup.podmigrate.importing.ImportGuard;
-import fr.esup.podmigrate.importing.PodImport;
-import fr.esup.podmigrate.importing.PodImportAnalysis;
 import fr.esup.podmigrate.run.JobContext;
 import fr.esup.podmigrate.run.V2Side;
 import fr.esup.podmigrate.sitefix.SiteFixes;
@@ -63,12 +61,7 @@ public final class Rehearsal {
      */
     public Outcome run(Path script, Recipe choices, boolean choose, JobContext context, StepLog log)
             throws Refused, Exception {
-        PodImportAnalysis analysis = PodImport.analyze(script, target, choices.sourceDatabase(),
-                choices.includeEphemeral(), p -> { });
-        if (analysis.blocked()) {
-            throw new Refused("The analysis of " + script.getFileName() + " has " + analysis.blocking().size()
-                    + " blocking problem(s): run analyze " + script + " for them");
-        }
+        MigrationSteps.checkAnalysis(script, target, choices);
         Optional<Backup> backup = backups.newestVerified(target);
         if (backup.isEmpty()) {
             ImportGuard guard = ImportGuard.read(target, current -> backups.check(target, current));

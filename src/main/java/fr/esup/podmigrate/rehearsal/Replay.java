@@ -5,8 +5,6 @@ import fr.esup.podmigrate.backup.BackupTaker;
 import fr.esup.podmigrate.backup.Backups;
 import fr.esup.podmigrate.config.DatabaseEndpoint;
 import fr.esup.podmigrate.dump.Podv2ScriptOptions;
-import fr.esup.podmigrate.importing.PodImport;
-import fr.esup.podmigrate.importing.PodImportAnalysis;
 import fr.esup.podmigrate.run.JobContext;
 import fr.esup.podmigrate.run.V2Side;
 import fr.esup.podmigrate.sql.DumpWriter;
@@ -96,12 +94,7 @@ public final class Replay {
      */
     public Outcome run(Recipe recipe, Path script, String operator, JobContext context, StepLog log)
             throws Refused, Exception {
-        PodImportAnalysis analysis = PodImport.analyze(script, target, recipe.sourceDatabase(),
-                recipe.includeEphemeral(), p -> { });
-        if (analysis.blocked()) {
-            throw new Refused("The analysis of " + script.getFileName() + " has " + analysis.blocking().size()
-                    + " blocking problem(s): run analyze " + script + " for them");
-        }
+        MigrationSteps.checkAnalysis(script, target, recipe);
         TargetLock lock;
         try {
             lock = TargetLock.acquire(target::connect, "replay by " + operator);
