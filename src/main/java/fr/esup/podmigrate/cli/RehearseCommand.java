@@ -11,6 +11,7 @@ import fr.esup.podmigrate.rehearsal.Rehearsal;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -23,8 +24,6 @@ final class RehearseCommand {
 
     static final String USAGE = "rehearse --podv2 FILE [--write-recipe RECIPE]";
     static final Set<String> VALUE_OPTIONS = Set.of("podv2", "write-recipe");
-    /** Where the newest rehearsal's recipe is kept in the workspace, for the console's download. */
-    static final String RECIPE = "recipe.json";
     private static final Set<String> KNOWN = Set.of("podv2", "write-recipe", "report-memory");
 
     private RehearseCommand() {
@@ -47,7 +46,7 @@ final class RehearseCommand {
         StepsOnStderr steps = new StepsOnStderr("rehearse", err);
         Outcome outcome;
         try {
-            outcome = rehearsal.run(script, rehearsal.defaultRecipe(script, null), true, steps, steps);
+            outcome = rehearsal.run(script, rehearsal.defaultRecipe(script, List.of()), true, steps, steps);
         } catch (Refused e) {
             err.println("rehearse refused before any change: " + e.getMessage());
             return PodMigrateCli.REFUSED;
@@ -59,7 +58,7 @@ final class RehearseCommand {
         }
         StepsOnStderr.printSteps(outcome, out);
         if (outcome.failedStep() == null) {
-            Path kept = workspace.exports().resolve(RECIPE);
+            Path kept = workspace.exports().resolve(Recipe.FILE);
             outcome.recipe().write(kept);
             out.println("recipe written to " + kept);
             if (args.option("write-recipe").isPresent()) {

@@ -37,6 +37,8 @@ public record Recipe(int format, Podv2 podv2, String sourceDatabase, boolean inc
                      Site site, List<String> siteFixes, List<String> broadcasters, List<String> checked,
                      Rehearsed rehearsal) {
 
+    /** The newest rehearsal's recipe, in the workspace's exports folder. */
+    public static final String FILE = "recipe.json";
     static final int FORMAT = 1;
     static final String STOP = "stop";
     static final String CONTINUE = "continue";
@@ -58,11 +60,6 @@ public record Recipe(int format, Podv2 podv2, String sourceDatabase, boolean inc
 
     /** The options podv2.sql is generated with, as the dump step and the {@code dump} verb name them. */
     public record Generation(boolean excludeTables, String structure, boolean truncate, String insert, boolean gzip) {
-
-        static Generation of(Podv2ScriptOptions options) {
-            return new Generation(options.excludeTables(), options.structure().name().toLowerCase(Locale.ROOT),
-                    options.truncate(), options.insertMode().name().toLowerCase(Locale.ROOT), options.gzip());
-        }
 
         Podv2ScriptOptions options() {
             return new Podv2ScriptOptions(excludeTables, DumpOptions.Structure.valueOf(structure.toUpperCase(Locale.ROOT)),

@@ -13,6 +13,7 @@ import fr.esup.podmigrate.sql.TargetLock;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -44,12 +45,14 @@ public final class Rehearsal {
     /**
      * The choices a rehearsal makes by itself: the podv2.sql given, the Pod v2 section, stop at the first error, site
      * 1 named as the target names it now, and the site fixes and broadcasters the steps propose (chosen when they run).
+     *
+     * @param checked the checklist items ticked as checked
      */
-    public Recipe defaultRecipe(Path script, Recipe.Generation generation) throws Exception {
+    public Recipe defaultRecipe(Path script, List<String> checked) throws Exception {
         Optional<SiteForm> site = SiteFixes.site(target);
-        return new Recipe(Recipe.FORMAT, new Recipe.Podv2(script.toAbsolutePath().normalize().toString(), generation),
+        return new Recipe(Recipe.FORMAT, new Recipe.Podv2(script.toAbsolutePath().normalize().toString(), null),
                 null, false, Recipe.STOP, site.map(s -> new Recipe.Site(s.domain(), s.name())).orElse(null),
-                null, null, null, null);
+                null, null, checked, null);
     }
 
     /**
