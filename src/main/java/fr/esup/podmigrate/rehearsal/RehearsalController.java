@@ -91,7 +91,7 @@ class RehearsalController {
         model.addAttribute("scratchServer", scratch.endpoint().host() + ":" + scratch.endpoint().port());
         model.addAttribute("target", service.target().database());
         try {
-            model.addAttribute("scratchExists", scratch.exists());
+            model.addAttribute("scratchExists", service.scratchExists());
         } catch (SQLException e) {
             model.addAttribute("unreachable", e.getMessage());
         }

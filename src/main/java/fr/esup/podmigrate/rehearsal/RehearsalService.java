@@ -77,6 +77,10 @@ class RehearsalService implements DisposableBean {
         return ScratchCopy.of(databases.target(), rehearsalServer);
     }
 
+    boolean scratchExists() throws SQLException {
+        return scratch().exists();
+    }
+
     DatabaseEndpoint target() {
         return databases.target();
     }
