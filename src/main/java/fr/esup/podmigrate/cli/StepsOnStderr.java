@@ -4,8 +4,7 @@ import fr.esup.podmigrate.config.PodMigrateProperties;
 import fr.esup.podmigrate.config.Workspace;
 import fr.esup.podmigrate.rehearsal.Outcome;
 import fr.esup.podmigrate.rehearsal.StepLog;
-import fr.esup.podmigrate.run.JobContext;
-import fr.esup.podmigrate.run.JobProgress;
+import fr.esup.podmigrate.rehearsal.UnattendedContext;
 import org.springframework.util.unit.DataSize;
 
 import java.io.PrintStream;
@@ -15,15 +14,16 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * What {@code rehearse} and {@code replay} share: each step's start and end on standard error, the job context of the
- * steps' own code (no cancel), the workspace, and the steps' durations.
+ * What {@code rehearse} and {@code replay} share: each step's start and end on standard error, the workspace, and the
+ * steps' durations.
  */
-final class StepsOnStderr implements StepLog, JobContext {
+final class StepsOnStderr extends UnattendedContext implements StepLog {
 
     private final String verb;
     private final PrintStream err;
 
     StepsOnStderr(String verb, PrintStream err) {
+        super(verb);
         this.verb = verb;
         this.err = err;
     }
@@ -36,24 +36,6 @@ final class StepsOnStderr implements StepLog, JobContext {
     @Override
     public void ended(String step, Duration took, String outcome) {
         err.printf(Locale.ROOT, "%s: %s done in %.1f s: %s%n", verb, step, took.toMillis() / 1000.0, outcome);
-    }
-
-    @Override
-    public String jobId() {
-        return verb;
-    }
-
-    @Override
-    public void progress(JobProgress progress) {
-    }
-
-    @Override
-    public void result(String name, String value) {
-    }
-
-    @Override
-    public boolean cancelled() {
-        return false;
     }
 
     /** The workspace of {@code podmigrate.workspace}, its folders created: backups, recipe and reports go there. */

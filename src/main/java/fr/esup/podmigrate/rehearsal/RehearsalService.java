@@ -11,7 +11,6 @@ import fr.esup.podmigrate.run.ChecklistStore;
 import fr.esup.podmigrate.run.Job;
 import fr.esup.podmigrate.run.JobContext;
 import fr.esup.podmigrate.run.JobFailedException;
-import fr.esup.podmigrate.run.JobProgress;
 import fr.esup.podmigrate.run.JobRunner;
 import fr.esup.podmigrate.run.Message;
 import fr.esup.podmigrate.run.RefusedException;
@@ -132,7 +131,7 @@ class RehearsalService implements DisposableBean {
         Rehearsal rehearsal = new Rehearsal(databases.target(), databases.source(), rehearsalServer, backups);
         try {
             Outcome outcome = rehearsal.run(script, rehearsal.defaultRecipe(script,
-                    List.copyOf(checklist.ticks().keySet())), true, QUIET, run);
+                    List.copyOf(checklist.ticks().keySet())), true, new UnattendedContext(run.id()), run);
             if (outcome.failedStep() == null) {
                 outcome.recipe().write(recipeFile());
             }
@@ -196,7 +195,7 @@ class RehearsalService implements DisposableBean {
         executor.shutdownNow();
     }
 
-    /** A replay's steps as its job's results: each step's seconds, for its page. */
+    /** A replay's steps as its job's results: the step running, then each step's seconds. */
     private record StepResults(JobContext context) implements StepLog {
 
         @Override
@@ -209,25 +208,4 @@ class RehearsalService implements DisposableBean {
             context.result("took." + step, String.valueOf(took.toSeconds()));
         }
     }
-
-    /** The rehearsal's progress lives in its {@link RehearsalRun}: the steps' own progress is not kept. */
-    private static final JobContext QUIET = new JobContext() {
-        @Override
-        public String jobId() {
-            return "rehearsal";
-        }
-
-        @Override
-        public void progress(JobProgress progress) {
-        }
-
-        @Override
-        public void result(String name, String value) {
-        }
-
-        @Override
-        public boolean cancelled() {
-            return false;
-        }
-    };
 }
