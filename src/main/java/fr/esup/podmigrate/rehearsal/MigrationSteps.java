@@ -108,12 +108,20 @@ final class MigrationSteps {
         return result;
     }
 
-    /** Empties every table but {@code django_migrations}, as the wipe step does. */
-    void wipe(Backups backups) throws StepFailed {
+    /**
+     * Empties every table but {@code django_migrations}, as the wipe step does.
+     *
+     * @param overBackup only when a verified backup holds the database as it is: the target's wipe, not the scratch's
+     */
+    void wipe(Backups backups, boolean overBackup) throws StepFailed {
         step(WIPE, () -> {
             WipePlan plan = WipeService.plan(database, backups);
             if (plan.kept() == null) {
                 throw new IllegalStateException(database.database() + " has no django_migrations: it is not a Pod v3");
+            }
+            if (overBackup && !plan.check().matches()) {
+                throw new IllegalStateException("no verified backup holds " + database.database() + " as it is ("
+                        + plan.check().verdict().key() + "): nothing was emptied");
             }
             return WipeService.wipe(database, plan, context);
         }, message -> message.key());

@@ -86,7 +86,7 @@ public final class Rehearsal {
                 return copy;
             }, text -> text);
             Map<String, Long> copyTime = steps.millis();
-            steps.wipe(backups);
+            steps.wipe(backups, false);
             try (TargetLock lock = TargetLock.acquire(scratch.endpoint()::connect, "rehearsal")) {
                 steps.importScript(script, choices, lock);
             }

@@ -106,7 +106,7 @@ public final class Replay {
             backup = steps.step(MigrationSteps.BACKUP,
                     () -> new BackupTaker(backups).take(target, operator, Backup.Kind.REQUESTED, context),
                     taken -> taken.name() + ", verified");
-            steps.wipe(backups);
+            steps.wipe(backups, true);
             steps.importScript(script, recipe, lock);
             V2Side v2 = steps.v2(script, recipe);
             steps.siteFixes(v2, recipe, false);

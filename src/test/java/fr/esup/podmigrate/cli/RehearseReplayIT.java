@@ -71,7 +71,7 @@ class RehearseReplayIT {
     }
 
     @Test
-    void aReplayOnAFresherPodv2SqlBringsEveryNewRow() throws Exception {
+    void aReplayGeneratingAFresherPodv2SqlBringsEveryNewRow() throws Exception {
         v2 = PodTestDatabase.generatedV2(PodVersion.V2_9_3, 10, 5);
         v3 = PodTestDatabase.wipedBlank(PodVersion.V3_0_5);
         Path recipe = dir.resolve("recipe.json");
@@ -81,11 +81,15 @@ class RehearseReplayIT {
                         + " (9001, 'After the rehearsal', 'after-the-rehearsal', '')",
                 "INSERT INTO video_discipline (id, title, slug, description) VALUES"
                         + " (9002, 'New discipline', 'new-discipline', '')");
-        Path fresher = dump(v2, "podv2-fresher.sql");
+        List<String> generate = new ArrayList<>(List.of(args("replay", recipe.toString(), "--generate")));
+        TestServer server = TestServer.get();
+        generate.addAll(List.of("--podmigrate.source.url=" + server.jdbcUrl(v2.name()),
+                "--podmigrate.source.username=" + server.user(), "--podmigrate.source.password=" + server.password()));
 
-        CliRun replay = CliRun.of(args("replay", recipe.toString(), "--podv2", fresher.toString()));
+        CliRun replay = CliRun.of(generate.toArray(String[]::new));
 
-        assertThat(replay.out()).contains("verdict: complete");
+        assertThat(replay.err()).contains("replay: podv2 done");
+        assertThat(replay.out()).contains("v2: source", "verdict: complete");
         assertThat(replay.exitCode()).as(replay.out() + replay.err()).isZero();
         try (Connection c = v3.connect()) {
             assertThat(TestBackups.rows(c, "video_type")).anySatisfy(row -> assertThat(row).contains("After the rehearsal"));
