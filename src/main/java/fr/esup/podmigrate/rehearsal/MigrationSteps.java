@@ -35,6 +35,8 @@ import java.util.function.Function;
  */
 final class MigrationSteps {
 
+    /** The rehearsal's own step, which a replay does not have: the scratch copy made. */
+    static final String COPY = "copy";
     static final String BACKUP = "backup";
     static final String PODV2 = "podv2";
     static final String WIPE = "wipe";

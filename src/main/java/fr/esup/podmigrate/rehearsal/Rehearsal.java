@@ -77,7 +77,7 @@ public final class Rehearsal {
         MigrationSteps steps = new MigrationSteps(scratch.endpoint(), source, context, log);
         String copy = backup.map(b -> "copy of " + b.name()).orElse("copy of the blank " + target.database());
         try {
-            steps.step("copy", () -> {
+            steps.step(MigrationSteps.COPY, () -> {
                 if (backup.isPresent()) {
                     scratch.restore(backup.get());
                 } else {
@@ -85,7 +85,6 @@ public final class Rehearsal {
                 }
                 return copy;
             }, text -> text);
-            Map<String, Long> copyTime = steps.millis();
             steps.wipe(backups, false);
             try (TargetLock lock = TargetLock.acquire(scratch.endpoint()::connect, "rehearsal")) {
                 steps.importScript(script, choices, lock);
@@ -95,7 +94,7 @@ public final class Rehearsal {
             var inserted = steps.broadcasters(v2, choices, choose);
             var verification = steps.verify(script, choices);
             Map<String, Long> millis = steps.millis();
-            copyTime.keySet().forEach(millis::remove);
+            millis.remove(MigrationSteps.COPY);
             Recipe recipe = new Recipe(Recipe.FORMAT, choices.podv2(), choices.sourceDatabase(),
                     choices.includeEphemeral(), choices.errorPolicy(), choices.site(), fixes,
                     new ArrayList<>(inserted.keySet()), choices.checked(),
