@@ -34,16 +34,16 @@ import java.util.TreeMap;
  * is verified only if the database did not change meanwhile and the file holds every table with its row count.
  */
 @Component
-class BackupTaker {
+public class BackupTaker {
 
     private final Backups backups;
 
-    BackupTaker(Backups backups) {
+    public BackupTaker(Backups backups) {
         this.backups = backups;
     }
 
     /** Takes and verifies a backup; throws, the backup kept as not verified, when the verification fails. */
-    Backup take(DatabaseEndpoint endpoint, String operator, Backup.Kind kind, JobContext context) throws Exception {
+    public Backup take(DatabaseEndpoint endpoint, String operator, Backup.Kind kind, JobContext context) throws Exception {
         Instant created = Instant.now();
         Path file = backups.newFile(endpoint.database(), created);
         DatabaseFingerprint before;

@@ -28,6 +28,11 @@ final class CliSettings {
         return endpoint("podmigrate.source");
     }
 
+    /** The server a rehearsal creates its scratch database on, when not the target's: {@code podmigrate.rehearsal.*}. */
+    Optional<DatabaseEndpoint> rehearsal() {
+        return endpoint("podmigrate.rehearsal");
+    }
+
     /** The console's workspace, {@code podmigrate.workspace}, by default {@code workspace} in the current folder. */
     Path workspace() {
         return Path.of(setting("podmigrate.workspace").filter(path -> !path.isBlank()).orElse("workspace"));

@@ -24,7 +24,7 @@ public final class PodMigrateCli {
     static final int REFUSED = 2;
 
     private static final String DRIVER_LOGGING_OFF = "mariadb.logging.disable";
-    private static final Set<String> VERBS = Set.of("analyze", "import", "dump", "verify");
+    private static final Set<String> VERBS = Set.of("analyze", "import", "dump", "verify", "rehearse", "replay");
     private static final Set<String> HELP = Set.of("help", "--help", "-h");
 
     private PodMigrateCli() {
@@ -51,12 +51,15 @@ public final class PodMigrateCli {
             valueOptions.addAll(ImportCommand.VALUE_OPTIONS);
             valueOptions.addAll(AnalyzeCommand.VALUE_OPTIONS);
             valueOptions.addAll(VerifyCommand.VALUE_OPTIONS);
+            valueOptions.addAll(RehearseCommand.VALUE_OPTIONS);
             CliArguments arguments = new CliArguments(rest, valueOptions);
             int code = switch (verb) {
                 case "analyze" -> AnalyzeCommand.run(arguments, out);
                 case "import" -> ImportCommand.run(arguments, out);
                 case "dump" -> DumpCommand.run(arguments, out);
                 case "verify" -> VerifyCommand.run(arguments, out);
+                case "rehearse" -> RehearseCommand.run(arguments, out, err);
+                case "replay" -> ReplayCommand.run(arguments, out, err);
                 default -> throw new UsageException("Unknown verb " + verb);
             };
             if (arguments.flag("report-memory")) {
@@ -69,6 +72,8 @@ public final class PodMigrateCli {
                 case "analyze" -> AnalyzeCommand.USAGE;
                 case "import" -> ImportCommand.USAGE;
                 case "verify" -> VerifyCommand.USAGE;
+                case "rehearse" -> RehearseCommand.USAGE;
+                case "replay" -> ReplayCommand.USAGE;
                 default -> DumpCommand.USAGE;
             });
             return REFUSED;
@@ -91,6 +96,8 @@ public final class PodMigrateCli {
         out.println("       " + ImportCommand.USAGE);
         out.println("       " + DumpCommand.USAGE);
         out.println("       " + VerifyCommand.USAGE);
+        out.println("       " + RehearseCommand.USAGE);
+        out.println("       " + ReplayCommand.USAGE);
         out.println("The databases: --podmigrate.target.url=jdbc:mariadb://HOST:PORT/DATABASE, --podmigrate.target.username=...,");
         out.println("--podmigrate.target.password=... (the same for podmigrate.source), or environment variables such as");
         out.println("PODMIGRATE_TARGET_URL. import refuses a target another import is running into, and, as the console does,");
@@ -104,6 +111,10 @@ public final class PodMigrateCli {
         out.println("writes the Markdown report, --differences FILE the CSV of every differing row.");
         out.println("Exit code 0: done; 1: a statement failed; 2: the input was refused before anything ran.");
         out.println("verify: 0 when the verification is complete, 1 when it is not, 2 when it could not run.");
+        out.println("rehearse runs the migration on the scratch copy <target>_pmrehearsal (on podmigrate.rehearsal.url when set),");
+        out.println("never on the target; --write-recipe FILE writes its choices. replay RECIPE runs them on the target: a verified");
+        out.println("backup, the wipe, the import, the site fixes, the broadcasters, the verification and its report.");
+        out.println("rehearse and replay: 0 when the verdict is complete, 1 when not or a step failed, 2 when refused before any change.");
     }
 
     private static long peakHeapMb() {

@@ -74,7 +74,7 @@ final class VerifyCommand {
         return verification.complete() ? PodMigrateCli.OK : PodMigrateCli.FAILED;
     }
 
-    private static void print(Verification verification, PrintStream out) {
+    static void print(Verification verification, PrintStream out) {
         out.println("v2: " + verification.v2Origin().kind().key() + " " + verification.v2Origin().label()
                 + "; v3: " + verification.target());
         ContentReport content = verification.content();

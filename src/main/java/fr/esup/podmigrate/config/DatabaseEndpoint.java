@@ -4,11 +4,15 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Properties;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** One database the console works on: where it is and how to log in. The password never leaves this object. */
 public final class DatabaseEndpoint {
 
     private static final int CONNECT_TIMEOUT_MS = 5_000;
+    private static final Pattern DATABASE_PART = Pattern.compile("(jdbc:(?:mariadb|mysql)://[^/?#]+/)([^?/;]*)(.*)",
+            Pattern.DOTALL);
 
     private final String url;
     private final String username;
@@ -69,6 +73,19 @@ public final class DatabaseEndpoint {
         SQLException clean = new SQLException(masked, e.getSQLState(), e.getErrorCode(), e.getCause());
         clean.setStackTrace(e.getStackTrace());
         return clean;
+    }
+
+    /**
+     * Another database on the same server, reached with the same account: a scratch database beside this one.
+     *
+     * @param setting the setting named when the URL is wrong
+     */
+    public DatabaseEndpoint onDatabase(String database, String setting) {
+        Matcher m = DATABASE_PART.matcher(url);
+        if (!m.matches()) {
+            throw new InvalidSettingException(setting, "'" + JdbcUrl.mask(url) + "' names no database");
+        }
+        return new DatabaseEndpoint(m.group(1) + database + m.group(3), username, password, setting);
     }
 
     /** What jobs lock the database by: its server and name, whichever user the console logs in as. */

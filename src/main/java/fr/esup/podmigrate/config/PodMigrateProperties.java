@@ -18,11 +18,13 @@ public record PodMigrateProperties(
         @DefaultValue("workspace") Path workspace,
         @DefaultValue Operator operator,
         @DefaultValue Upload upload,
-        @DefaultValue Login login) {
+        @DefaultValue Login login,
+        @DefaultValue Database rehearsal) {
 
     public PodMigrateProperties {
         target.validate("podmigrate.target");
         source.validate("podmigrate.source");
+        rehearsal.validate("podmigrate.rehearsal");
         if (source.configured() && !target.configured()) {
             throw new InvalidSettingException("podmigrate.target.url",
                     "is required when podmigrate.source.url is set (the demo runs only when no database is configured)");

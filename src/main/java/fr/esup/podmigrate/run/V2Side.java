@@ -10,6 +10,7 @@ import fr.esup.podmigrate.sql.script.SqlStatement;
 import fr.esup.podmigrate.sql.script.StatementKind;
 import fr.esup.podmigrate.sql.script.StatementReader;
 import fr.esup.podmigrate.sql.script.TableDefinitions;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.ResultSetExtractor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -48,12 +49,30 @@ public class V2Side {
     private final Databases databases;
     private final SucceededJobs jobs;
     private final Workspace workspace;
+    /** The podv2.sql a migration outside the wizard's run reads (a rehearsal, a replay); null: the newest import's. */
+    private final Path script;
+    private final String scriptDatabase;
     private ScriptRead lastRead;
 
+    @Autowired
     public V2Side(Databases databases, SucceededJobs jobs, Workspace workspace) {
+        this(databases, jobs, workspace, null, null);
+    }
+
+    private V2Side(Databases databases, SucceededJobs jobs, Workspace workspace, Path script, String scriptDatabase) {
         this.databases = databases;
         this.jobs = jobs;
         this.workspace = workspace;
+        this.script = script;
+        this.scriptDatabase = scriptDatabase;
+    }
+
+    /**
+     * The v2 rows of a migration run outside the wizard (a rehearsal, a replay): the source database, else
+     * {@code script}'s section of {@code sourceDatabase} (null: its Pod v2 one), decoded on {@code databases}' target.
+     */
+    public static V2Side of(Databases databases, Path script, String sourceDatabase) {
+        return new V2Side(databases, null, null, script.toAbsolutePath().normalize(), sourceDatabase);
     }
 
     /** Where v2 rows are read, or empty when the run has no source database and has imported no podv2.sql. */
@@ -61,6 +80,9 @@ public class V2Side {
         Optional<DatabaseEndpoint> source = databases.source();
         if (source.isPresent()) {
             return Optional.of(new V2Origin(V2Origin.Kind.SOURCE, source.get().toString()));
+        }
+        if (script != null) {
+            return Optional.of(new V2Origin(V2Origin.Kind.SCRIPT, script.getFileName().toString()));
         }
         return newestImport().map(job -> new V2Origin(V2Origin.Kind.SCRIPT, job.result(JobResults.IMPORT_SCRIPT)));
     }
@@ -70,6 +92,9 @@ public class V2Side {
         Optional<DatabaseEndpoint> source = databases.source();
         if (source.isPresent()) {
             return fromDatabase(source.get(), names);
+        }
+        if (script != null) {
+            return read(script, scriptDatabase, Set.copyOf(names));
         }
         Optional<Job> imported = newestImport();
         return imported.isPresent() ? fromScript(imported.get().result(JobResults.IMPORT_SCRIPT),
@@ -108,6 +133,11 @@ public class V2Side {
         if (!script.startsWith(root) || !Files.isRegularFile(script)) {
             throw new IOException("The imported podv2.sql " + id + " is no longer in the workspace");
         }
+        return read(script, sourceDatabase, names);
+    }
+
+    private synchronized Map<String, V2Table> read(Path script, String sourceDatabase, Set<String> names)
+            throws SQLException, IOException {
         ScriptRead read = new ScriptRead(script, Files.size(script), Files.getLastModifiedTime(script), sourceDatabase,
                 names, null);
         if (lastRead == null || !lastRead.sameAs(read)) {

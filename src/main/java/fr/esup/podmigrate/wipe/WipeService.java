@@ -30,7 +30,7 @@ import java.util.Optional;
  * operator's typed confirmation and a verified backup of the database as it is.
  */
 @Service
-class WipeService {
+public class WipeService {
 
     private final Databases databases;
     private final Backups backups;
@@ -46,7 +46,11 @@ class WipeService {
 
     /** Reads the target now: its tables, their rows, and whether a verified backup holds it. */
     WipePlan plan() throws SQLException {
-        DatabaseEndpoint target = databases.target();
+        return plan(databases.target(), backups);
+    }
+
+    /** The wipe's plan for any database: a rehearsal's scratch copy as well as the target. */
+    public static WipePlan plan(DatabaseEndpoint target, Backups backups) throws SQLException {
         DatabaseFingerprint fingerprint;
         try (Connection connection = target.connect()) {
             fingerprint = DatabaseFingerprint.read(connection);
@@ -91,7 +95,7 @@ class WipeService {
         });
     }
 
-    private static Message wipe(DatabaseEndpoint target, WipePlan plan, JobContext context) throws SQLException {
+    public static Message wipe(DatabaseEndpoint target, WipePlan plan, JobContext context) throws SQLException {
         long rows = 0;
         int done = 0;
         try (Connection connection = target.connect(); Statement statement = connection.createStatement()) {

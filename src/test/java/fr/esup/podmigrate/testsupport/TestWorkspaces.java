@@ -37,6 +37,7 @@ public final class TestWorkspaces {
         return new PodMigrateProperties(new PodMigrateProperties.Database("jdbc:mariadb://127.0.0.1/pod", null, null),
                 new PodMigrateProperties.Database(null, null, null), dir,
                 new PodMigrateProperties.Operator("operator", null), new PodMigrateProperties.Upload(DataSize.ofGigabytes(1)),
-                new PodMigrateProperties.Login(5, Duration.ofMinutes(15), Duration.ofSeconds(1)));
+                new PodMigrateProperties.Login(5, Duration.ofMinutes(15), Duration.ofSeconds(1)),
+                new PodMigrateProperties.Database(null, null, null));
     }
 }

@@ -1,0 +1,104 @@
+package fr.esup.podmigrate.rehearsal;
+
+import fr.esup.podmigrate.run.JobAlreadyRunningException;
+import fr.esup.podmigrate.run.RefusedException;
+import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
+import org.springframework.core.io.FileSystemResource;
+import org.springframework.core.io.Resource;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+
+import java.nio.file.Files;
+import java.security.Principal;
+import java.sql.SQLException;
+
+/** The rehearsal's page: start one, follow it, its verdict and durations, its recipe, the scratch's drop, the replay. */
+@Controller
+class RehearsalController {
+
+    private final RehearsalService service;
+
+    RehearsalController(RehearsalService service) {
+        this.service = service;
+    }
+
+    @GetMapping("/rehearsal")
+    String rehearsal(HtmxRequest htmx, Model model) {
+        return page(htmx, model);
+    }
+
+    @PostMapping("/rehearsal")
+    String start(HtmxRequest htmx, Model model, Principal principal) {
+        try {
+            service.start(principal.getName());
+        } catch (RefusedException e) {
+            model.addAttribute("refusal", e);
+        }
+        return page(htmx, model);
+    }
+
+    @GetMapping("/rehearsal/recipe.json")
+    ResponseEntity<Resource> recipe() {
+        if (!Files.isRegularFile(service.recipeFile())) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No rehearsal has written its recipe yet");
+        }
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(Recipe.FILE).build()
+                        .toString())
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(new FileSystemResource(service.recipeFile()));
+    }
+
+    @PostMapping("/rehearsal/drop")
+    String drop(@RequestParam(defaultValue = "") String confirmation, HtmxRequest htmx, Model model,
+                Principal principal) {
+        try {
+            service.drop(principal.getName(), confirmation);
+            model.addAttribute("dropped", true);
+        } catch (RefusedException e) {
+            model.addAttribute("refusal", e);
+        } catch (SQLException e) {
+            model.addAttribute("unreachable", e.getMessage());
+        }
+        return page(htmx, model);
+    }
+
+    @PostMapping("/rehearsal/replay")
+    String replay(@RequestParam(defaultValue = "") String confirmation, HtmxRequest htmx, Model model,
+                  Principal principal) {
+        try {
+            service.startReplay(principal.getName(), confirmation);
+        } catch (RefusedException e) {
+            model.addAttribute("refusal", e);
+        } catch (JobAlreadyRunningException e) {
+            model.addAttribute("busy", e.running());
+        }
+        return page(htmx, model);
+    }
+
+    private String page(HtmxRequest htmx, Model model) {
+        ScratchCopy scratch = service.scratch();
+        model.addAttribute("scratch", scratch.name());
+        model.addAttribute("scratchServer", scratch.endpoint().host() + ":" + scratch.endpoint().port());
+        model.addAttribute("target", service.target().database());
+        try {
+            model.addAttribute("scratchExists", service.scratchExists());
+        } catch (SQLException e) {
+            model.addAttribute("unreachable", e.getMessage());
+        }
+        service.script().ifPresent(script -> model.addAttribute("script", script));
+        service.latest().ifPresent(run -> model.addAttribute("run", run));
+        service.recipe().ifPresent(recipe -> model.addAttribute("recipe", recipe));
+        service.latestReplay().ifPresent(job -> model.addAttribute("job", job));
+        return htmx.isHtmxRequest() ? "rehearsal/rehearsal :: panel" : "rehearsal/rehearsal";
+    }
+}

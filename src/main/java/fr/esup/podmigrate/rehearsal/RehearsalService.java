@@ -1,0 +1,211 @@
+package fr.esup.podmigrate.rehearsal;
+
+import fr.esup.podmigrate.backup.Backups;
+import fr.esup.podmigrate.config.DatabaseEndpoint;
+import fr.esup.podmigrate.config.Databases;
+import fr.esup.podmigrate.config.PodMigrateProperties;
+import fr.esup.podmigrate.config.Workspace;
+import fr.esup.podmigrate.dump.ScriptFile;
+import fr.esup.podmigrate.dump.ScriptFiles;
+import fr.esup.podmigrate.run.ChecklistStore;
+import fr.esup.podmigrate.run.Job;
+import fr.esup.podmigrate.run.JobContext;
+import fr.esup.podmigrate.run.JobFailedException;
+import fr.esup.podmigrate.run.JobRunner;
+import fr.esup.podmigrate.run.Message;
+import fr.esup.podmigrate.run.RefusedException;
+import fr.esup.podmigrate.run.RunStore;
+import fr.esup.podmigrate.run.WizardStep;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.stereotype.Service;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * The console's rehearsal: one at a time, in the background, on the scratch copy of the target with the run's
+ * podv2.sql; its recipe written to the workspace; the scratch database dropped on request; and the replay of the
+ * recipe on the target, a job of the import step like any other import.
+ */
+@Service
+class RehearsalService implements DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(RehearsalService.class);
+    static final String REPLAY = "replay";
+
+    private final Databases databases;
+    private final Optional<DatabaseEndpoint> rehearsalServer;
+    private final Backups backups;
+    private final Workspace workspace;
+    private final ScriptFiles scriptFiles;
+    private final ChecklistStore checklist;
+    private final JobRunner runner;
+    private final RunStore runStore;
+    private final ExecutorService executor = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "pod-migrate-rehearsal");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private volatile RehearsalRun latest;
+
+    RehearsalService(Databases databases, PodMigrateProperties properties, Backups backups, Workspace workspace,
+                     ScriptFiles scriptFiles, ChecklistStore checklist, JobRunner runner, RunStore runStore) {
+        this.databases = databases;
+        PodMigrateProperties.Database server = properties.rehearsal();
+        this.rehearsalServer = server.configured() ? Optional.of(new DatabaseEndpoint(server.url(), server.username(),
+                server.password(), "podmigrate.rehearsal.url")) : Optional.empty();
+        this.backups = backups;
+        this.workspace = workspace;
+        this.scriptFiles = scriptFiles;
+        this.checklist = checklist;
+        this.runner = runner;
+        this.runStore = runStore;
+    }
+
+    ScratchCopy scratch() {
+        return ScratchCopy.of(databases.target(), rehearsalServer);
+    }
+
+    boolean scratchExists() throws SQLException {
+        return scratch().exists();
+    }
+
+    DatabaseEndpoint target() {
+        return databases.target();
+    }
+
+    Optional<ScriptFile> script() {
+        return scriptFiles.selected();
+    }
+
+    /** The rehearsal started since the console started, running or ended. */
+    Optional<RehearsalRun> latest() {
+        return Optional.ofNullable(latest);
+    }
+
+    Path recipeFile() {
+        return workspace.exports().resolve(Recipe.FILE);
+    }
+
+    /** The newest rehearsal's recipe, when one was written and still reads as one. */
+    Optional<Recipe> recipe() {
+        if (!Files.isRegularFile(recipeFile())) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Recipe.read(recipeFile()));
+        } catch (Refused e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The newest replay started from this page: an import step's job. */
+    Optional<Job> latestReplay() {
+        return runner.latest(WizardStep.IMPORT).filter(job -> job.results().containsKey(REPLAY));
+    }
+
+    /** Starts a rehearsal with the run's podv2.sql, unless one is running. */
+    synchronized RehearsalRun start(String operator) {
+        if (latest != null && latest.running()) {
+            throw new RefusedException("rehearsal.refused.running", latest.id());
+        }
+        ScriptFile script = script().orElseThrow(() -> new RefusedException("rehearsal.refused.noScript"));
+        RehearsalRun run = new RehearsalRun("rehearsal-" + UUID.randomUUID().toString().substring(0, 8), operator);
+        latest = run;
+        runStore.audit(operator, "rehearsal: started " + run.id() + " with " + script.id() + " on " + scratch().name());
+        executor.submit(() -> rehearse(run, script.path()));
+        return run;
+    }
+
+    private void rehearse(RehearsalRun run, Path script) {
+        Rehearsal rehearsal = new Rehearsal(databases.target(), databases.source(), rehearsalServer, backups);
+        try {
+            Outcome outcome = rehearsal.run(script, rehearsal.defaultRecipe(script,
+                    List.copyOf(checklist.ticks().keySet())), true, new UnattendedContext(run.id()), run);
+            if (outcome.failedStep() == null) {
+                outcome.recipe().write(recipeFile());
+            }
+            run.finished(outcome);
+            runStore.audit(run.operator(), "rehearsal: " + run.id() + " ended " + run.status().key());
+        } catch (Refused e) {
+            run.refused(e.getMessage());
+        } catch (Exception | Error e) {
+            log.warn("Rehearsal {} failed: {}", run.id(), e.getMessage(), e);
+            run.failed(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+        }
+    }
+
+    /** Drops the scratch database once the operator has typed its name. */
+    synchronized void drop(String operator, String confirmation) throws SQLException {
+        ScratchCopy scratch = scratch();
+        if (!scratch.name().equals(confirmation)) {
+            throw new RefusedException("rehearsal.refused.dropConfirmation", confirmation, scratch.name());
+        }
+        if (latest != null && latest.running()) {
+            throw new RefusedException("rehearsal.refused.running", latest.id());
+        }
+        scratch.drop();
+        runStore.audit(operator, "rehearsal: dropped the scratch database " + scratch.name());
+    }
+
+    /** Starts the replay of the newest recipe on the target, with the run's podv2.sql, once the target's name is typed. */
+    Job startReplay(String operator, String confirmation) {
+        DatabaseEndpoint target = databases.target();
+        if (!target.database().equals(confirmation)) {
+            throw new RefusedException("rehearsal.refused.replayConfirmation", confirmation, target.database());
+        }
+        Recipe recipe = recipe().orElseThrow(() -> new RefusedException("rehearsal.refused.noRecipe"));
+        ScriptFile script = script().orElseThrow(() -> new RefusedException("rehearsal.refused.noScript"));
+        runStore.audit(operator, "replay: asked to replay " + recipeFile().getFileName() + " with " + script.id()
+                + " on " + target.lockKey());
+        return runner.start(WizardStep.IMPORT, operator, target, Map.of(REPLAY, script.id()), context -> {
+            Replay replay = new Replay(target, databases.source(), backups, workspace.exports());
+            Outcome outcome;
+            try {
+                outcome = replay.run(recipe, script.path(), operator, context, new StepResults(context));
+            } catch (Refused e) {
+                throw new JobFailedException("rehearsal.replay.refused", e.getMessage());
+            }
+            Path report = replay.report(outcome, operator);
+            context.result("report", workspace.root().relativize(report).toString());
+            runStore.audit(operator, "replay: ended " + (outcome.complete() ? "complete" : "not complete")
+                    + (replay.backup() == null ? "" : ", backup before: " + replay.backup().name()));
+            if (outcome.failedStep() != null) {
+                throw new JobFailedException("rehearsal.replay.failed", outcome.failedStep(), outcome.failure(),
+                        replay.backup() == null ? "-" : replay.backup().name(),
+                        replay.backup() == null ? "-" : replay.restoreCommand());
+            }
+            return Message.of(outcome.complete() ? "rehearsal.replay.complete" : "rehearsal.replay.notComplete",
+                    report.getFileName().toString());
+        });
+    }
+
+    @Override
+    public void destroy() {
+        executor.shutdownNow();
+    }
+
+    /** A replay's steps as its job's results: the step running, then each step's seconds. */
+    private record StepResults(JobContext context) implements StepLog {
+
+        @Override
+        public void started(String step) {
+            context.result("step", step);
+        }
+
+        @Override
+        public void ended(String step, Duration took, String outcome) {
+            context.result("took." + step, String.valueOf(took.toSeconds()));
+        }
+    }
+}

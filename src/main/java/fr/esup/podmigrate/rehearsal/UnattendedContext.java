@@ -1,0 +1,35 @@
+package fr.esup.podmigrate.rehearsal;
+
+import fr.esup.podmigrate.run.JobContext;
+import fr.esup.podmigrate.run.JobProgress;
+
+/**
+ * The context of the steps' own code when a rehearsal or a replay runs them outside a job: what they report is told
+ * by the steps' {@link StepLog} instead, and nothing cancels them.
+ */
+public class UnattendedContext implements JobContext {
+
+    private final String id;
+
+    public UnattendedContext(String id) {
+        this.id = id;
+    }
+
+    @Override
+    public String jobId() {
+        return id;
+    }
+
+    @Override
+    public void progress(JobProgress progress) {
+    }
+
+    @Override
+    public void result(String name, String value) {
+    }
+
+    @Override
+    public boolean cancelled() {
+        return false;
+    }
+}

@@ -1,0 +1,145 @@
+package fr.esup.podmigrate.rehearsal;
+
+import fr.esup.podmigrate.config.DatabaseEndpoint;
+import fr.esup.podmigrate.run.RefusedException;
+import fr.esup.podmigrate.run.RunStore;
+import fr.esup.podmigrate.testsupport.WebSliceConfiguration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.security.test.context.support.WithMockUser;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static fr.esup.podmigrate.testsupport.PageShape.fragment;
+import static fr.esup.podmigrate.testsupport.PageShape.fullPage;
+import static fr.esup.podmigrate.testsupport.PageShape.pendingShownOnEveryHtmxForm;
+import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.mockito.Mockito.doThrow;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+@WebMvcTest(controllers = RehearsalController.class, properties = "podmigrate.operator.password={noop}x")
+@Import(WebSliceConfiguration.class)
+@WithMockUser("alice")
+class RehearsalControllerTest {
+
+    private static final DatabaseEndpoint TARGET = new DatabaseEndpoint("jdbc:mariadb://v3.univ.fr:3306/pod", "pod",
+            "hunter2", "t");
+
+    @TempDir
+    Path dir;
+
+    @Autowired
+    MockMvc mvc;
+
+    @MockitoBean
+    RehearsalService service;
+
+    @MockitoBean
+    RunStore runStore;
+
+    private void onTarget() throws Exception {
+        when(service.scratch()).thenReturn(ScratchCopy.of(TARGET, Optional.empty()));
+        when(service.target()).thenReturn(TARGET);
+        when(service.scratchExists()).thenReturn(true);
+    }
+
+    @Test
+    void thePageNamesTheScratchDatabaseAndOffersToRehearseFromTheSideBar() throws Exception {
+        onTarget();
+        mvc.perform(get("/rehearsal"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(
+                        containsString("href=\"/rehearsal\""),
+                        containsString("<code>pod_pmrehearsal</code>"),
+                        containsString("id=\"start-rehearsal\""),
+                        containsString("Type the database name, pod_pmrehearsal, to confirm"),
+                        not(containsString("hunter2")),
+                        not(containsString("id=\"start-replay\"")))))
+                .andExpect(content().string(fullPage()));
+    }
+
+    @Test
+    void aRunningRehearsalPollsAndItsEndedStepsShowTheirDurations() throws Exception {
+        onTarget();
+        RehearsalRun run = new RehearsalRun("rehearsal-1234abcd", "alice");
+        run.ended("wipe", Duration.ofMillis(1500), "done");
+        run.started("import");
+        when(service.start("alice")).thenReturn(run);
+        when(service.latest()).thenReturn(Optional.of(run));
+        mvc.perform(post("/rehearsal").with(csrf()).header("HX-Request", "true"))
+                .andExpect(content().string(allOf(
+                        containsString("data-status=\"running\""),
+                        containsString("hx-trigger=\"load delay:1s\""),
+                        containsString("Now: Import"),
+                        containsString("data-step=\"wipe\""),
+                        containsString("1.5"),
+                        not(containsString("id=\"start-rehearsal\"")))))
+                .andExpect(content().string(fragment("rehearsal-panel")));
+        verify(service).start("alice");
+    }
+
+    @Test
+    void aRefusedRehearsalSaysWhyInTheReadersLanguage() throws Exception {
+        onTarget();
+        when(service.start("alice")).thenThrow(new RefusedException("rehearsal.refused.noScript"));
+        mvc.perform(post("/rehearsal").with(csrf()).header("Accept-Language", "fr"))
+                .andExpect(content().string(containsString("Choisissez d&#39;abord un podv2.sql")));
+    }
+
+    @Test
+    void aRecipeIsDownloadableAndTheReplayShowsTheExpectedDuration() throws Exception {
+        onTarget();
+        Map<String, Long> millis = new LinkedHashMap<>();
+        millis.put("wipe", 1000L);
+        millis.put("import", 41_000L);
+        Recipe recipe = new Recipe(1, new Recipe.Podv2("/srv/podv2.sql", null), null, false, "stop",
+                new Recipe.Site("video.univ.fr", "Pod"), List.of("default-site:video_channel"), List.of(), List.of(),
+                new Recipe.Rehearsed("2026-12-01T09:12:44Z", "complete", millis));
+        Path file = dir.resolve(Recipe.FILE);
+        recipe.write(file);
+        when(service.recipe()).thenReturn(Optional.of(recipe));
+        when(service.recipeFile()).thenReturn(file);
+        mvc.perform(get("/rehearsal"))
+                .andExpect(content().string(allOf(
+                        containsString("href=\"/rehearsal/recipe.json\""),
+                        containsString("Expected duration, from the rehearsal: 42.0 s"),
+                        containsString("Type the database name, pod, to confirm"),
+                        containsString("id=\"start-replay\""))))
+                .andExpect(content().string(pendingShownOnEveryHtmxForm()));
+        mvc.perform(get("/rehearsal/recipe.json"))
+                .andExpect(status().isOk())
+                .andExpect(header().string("Content-Disposition", containsString("recipe.json")))
+                .andExpect(content().string(Files.readString(file)));
+    }
+
+    @Test
+    void aWrongNameDropsNothing() throws Exception {
+        onTarget();
+        doThrow(new RefusedException("rehearsal.refused.dropConfirmation", "pod", "pod_pmrehearsal"))
+                .when(service).drop("alice", "pod");
+        mvc.perform(post("/rehearsal/drop").with(csrf()).param("confirmation", "pod").header("HX-Request", "true"))
+                .andExpect(content().string(containsString(
+                        "You typed &quot;pod&quot;, not the scratch database&#39;s name pod_pmrehearsal: nothing was dropped.")))
+                .andExpect(content().string(fragment("rehearsal-panel")));
+    }
+}
