@@ -23,8 +23,12 @@ public record StatementError(long line, String table, int code, String message, 
         return String.join(" ", String.valueOf(line), field(table), String.valueOf(code), field(message), field(head));
     }
 
+    /** The error {@link #encode()} wrote; an older console's sentence ("line 9 · table · ...") becomes its message. */
     static StatementError decode(String line) {
         String[] fields = line.split(" ", -1);
+        if (fields.length != 5 || !fields[0].matches("\\d+") || !fields[2].matches("\\d+")) {
+            return new StatementError(0, "", 0, line, "");
+        }
         return new StatementError(Long.parseLong(fields[0]), text(fields[1]), Integer.parseInt(fields[2]), text(fields[3]),
                 text(fields[4]));
     }
