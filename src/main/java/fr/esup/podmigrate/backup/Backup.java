@@ -1,7 +1,7 @@
 package fr.esup.podmigrate.backup;
 
 import fr.esup.podmigrate.config.DatabaseEndpoint;
-import fr.esup.podmigrate.dump.ByteSize;
+import fr.esup.podmigrate.run.ByteSize;
 import fr.esup.podmigrate.run.Message;
 
 import java.nio.file.Path;

@@ -59,7 +59,7 @@ class BackupService {
             Backup backup = taker.take(target, operator, Backup.Kind.REQUESTED, context);
             context.result("backup", backup.name());
             runStore.audit(operator, "backup: wrote " + backup.name() + " (sha256 " + backup.sha256() + "), verified");
-            return Message.of("backup.message.done", backup.name(), backup.tables(), backup.rows(), backup.size());
+            return Message.of("backup.message.done", backup.name(), backup.tables(), backup.rows());
         });
     }
 

@@ -58,25 +58,24 @@ public class BackupTaker {
                 endpoint.database(), operator, kind, created, Files.size(file), sha256, before, false,
                 Message.of("backup.verification.unfinished"));
         backups.save(backup);
-        List<String> problems = new ArrayList<>();
-        List<String> changed = before.differences(after);
-        if (!changed.isEmpty()) {
-            problems.add("the database changed while it was dumped (" + String.join(", ", changed) + ")");
-        }
+        FileProblems problems;
         try {
-            problems.addAll(compareWithFile(before, file, context));
+            problems = compareWithFile(before, file, context);
         } catch (Exception e) {
             backups.save(backup.withVerification(false, Message.of("backup.verification.unreadable",
                     String.valueOf(e.getMessage()))));
             throw e;
         }
-        backup = problems.isEmpty()
+        List<Object> found = problems.arguments(before.differences(after));
+        backup = found.isEmpty()
                 ? backup.withVerification(true, Message.of("backup.verification.readBack", before.tables().size(),
                         before.rows()))
-                : backup.withVerification(false, Message.of("backup.verification.problems", String.join("; ", problems)));
+                : backup.withVerification(false, Message.of("backup.verification.problems", found.toArray()));
         backups.save(backup);
         if (!backup.verified()) {
-            throw new JobFailedException("backup.message.notVerified", backup.name(), String.join("; ", problems));
+            List<Object> arguments = new ArrayList<>(List.of(backup.name()));
+            arguments.addAll(found);
+            throw new JobFailedException("backup.message.notVerified", arguments.toArray());
         }
         return backup;
     }
@@ -105,7 +104,7 @@ public class BackupTaker {
     }
 
     /** The differences between the database's row counts and the tables and rows the file holds. */
-    private static List<String> compareWithFile(DatabaseFingerprint fingerprint, Path file, JobContext context)
+    private static FileProblems compareWithFile(DatabaseFingerprint fingerprint, Path file, JobContext context)
             throws Exception {
         Map<String, Long> inFile = new TreeMap<>();
         ScriptPass.run(file, context, statement -> {
@@ -115,16 +114,39 @@ public class BackupTaker {
                 inFile.merge(statement.table(), (long) statement.rowCount(), Long::sum);
             }
         });
-        List<String> problems = new ArrayList<>();
+        List<String> missing = new ArrayList<>();
+        List<String> rowsDiffer = new ArrayList<>();
         fingerprint.tables().forEach((table, state) -> {
             Long rows = inFile.remove(table);
             if (rows == null) {
-                problems.add("table " + table + " is missing from the file");
+                missing.add(table);
             } else if (rows != state.rows()) {
-                problems.add("table " + table + " has " + rows + " rows in the file, " + state.rows() + " in the database");
+                rowsDiffer.add(table + " " + rows + " ≠ " + state.rows());
             }
         });
-        inFile.keySet().forEach(table -> problems.add("table " + table + " is in the file but not in the database"));
-        return problems;
+        return new FileProblems(missing, rowsDiffer, List.copyOf(inFile.keySet()));
+    }
+
+    /**
+     * What the file read back lacks or holds more than the database: tables missing from it, tables whose row count
+     * differs ("table rowsInFile ≠ rowsInDatabase"), tables only in the file.
+     */
+    private record FileProblems(List<String> missing, List<String> rowsDiffer, List<String> onlyInFile) {
+
+        /**
+         * The arguments of the message {@code backup.verification.problems}: each kind's count then its tables, the
+         * tables that changed while they were dumped first; empty when there is no problem.
+         */
+        List<Object> arguments(List<String> changed) {
+            if (changed.isEmpty() && missing.isEmpty() && rowsDiffer.isEmpty() && onlyInFile.isEmpty()) {
+                return List.of();
+            }
+            List<Object> arguments = new ArrayList<>();
+            for (List<String> tables : List.of(changed, missing, rowsDiffer, onlyInFile)) {
+                arguments.add(tables.size());
+                arguments.add(String.join(", ", tables));
+            }
+            return arguments;
+        }
     }
 }

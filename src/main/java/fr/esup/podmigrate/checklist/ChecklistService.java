@@ -12,12 +12,16 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 import java.io.IOException;
+import java.math.BigInteger;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static fr.esup.podmigrate.pod.PodMigrationRules.FLATPAGE_SITES_TABLE;
 import static fr.esup.podmigrate.pod.PodMigrationRules.FLATPAGE_TABLE;
@@ -33,6 +37,8 @@ class ChecklistService {
     static final int ORPHAN_EXAMPLES = 10;
     /** The column of Django's flatpage sites link that names the page. */
     private static final String FLATPAGE_COLUMN = "flatpage_id";
+    /** A URL's runs of digits, of other characters but '/', and each '/'. */
+    private static final Pattern URL_PARTS = Pattern.compile("\\d+|/|[^/\\d]+");
 
     private final Databases databases;
     private final V2Side v2;
@@ -104,8 +110,27 @@ class ChecklistService {
                         + quote(ID_COLUMN) + " SEPARATOR ', '), '') FROM " + quote(FLATPAGE_TABLE) + " p LEFT JOIN "
                         + quote(FLATPAGE_SITES_TABLE) + " ps ON ps." + quote(FLATPAGE_COLUMN) + " = p." + quote(ID_COLUMN)
                         + " LEFT JOIN " + quote(SITE_TABLE) + " s ON s." + quote(ID_COLUMN) + " = ps." + quote(SITE_COLUMN)
-                        + " GROUP BY p." + quote(ID_COLUMN) + ", p.url, p.title ORDER BY p.url, p." + quote(ID_COLUMN))
+                        + " GROUP BY p." + quote(ID_COLUMN) + ", p.url, p.title ORDER BY p." + quote(ID_COLUMN))
                 .query((rs, n) -> new ChecklistPage.Flatpage(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)))
-                .list();
+                .stream().sorted(Comparator.comparing(ChecklistPage.Flatpage::url, ChecklistService::compareUrls)).toList();
+    }
+
+    /**
+     * URLs as a reader orders them: a page before those under it, letters regardless of case, and the numbers in
+     * them by value ({@code /page2/} before {@code /page10/}), where the database's collation orders them as text.
+     */
+    static int compareUrls(String a, String b) {
+        Matcher left = URL_PARTS.matcher(a);
+        Matcher right = URL_PARTS.matcher(b);
+        while (left.find() && right.find()) {
+            String x = left.group();
+            String y = right.group();
+            boolean numbers = Character.isDigit(x.charAt(0)) && Character.isDigit(y.charAt(0));
+            int order = numbers ? new BigInteger(x).compareTo(new BigInteger(y)) : x.compareToIgnoreCase(y);
+            if (order != 0) {
+                return order;
+            }
+        }
+        return Integer.compare(a.length(), b.length()) != 0 ? Integer.compare(a.length(), b.length()) : a.compareTo(b);
     }
 }

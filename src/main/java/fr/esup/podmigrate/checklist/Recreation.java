@@ -17,12 +17,22 @@ public record Recreation(String table, boolean inV2, List<ColumnMapping> columns
                         List<V2OnlyColumn> v2Only, List<String> shown, List<V2Row> rows) {
 
     public boolean insertable() {
-        return inV2 && unmapped.isEmpty() && !missing().isEmpty();
+        return inV2 && unmapped.isEmpty() && !insertableRows().isEmpty();
     }
 
     /** The v2 rows whose id v3 lacks. */
     public List<V2Row> missing() {
         return rows.stream().filter(row -> !row.present()).toList();
+    }
+
+    /** The missing rows whose keys all point to rows v3 has: those an insert takes. */
+    public List<V2Row> insertableRows() {
+        return missing().stream().filter(row -> row.pointingNowhere().isEmpty()).toList();
+    }
+
+    /** The missing rows a foreign key of v3 would refuse: an insert leaves them out. */
+    public List<V2Row> blockedRows() {
+        return missing().stream().filter(row -> !row.pointingNowhere().isEmpty()).toList();
     }
 
     /** Where a v3 column's value comes from. */
@@ -48,7 +58,14 @@ public record Recreation(String table, boolean inV2, List<ColumnMapping> columns
     public record V2OnlyColumn(String column, String becomesIn) {
     }
 
-    /** A v2 row: its id, the values of the shown columns, and whether v3 has a row with that id. */
-    public record V2Row(String id, List<String> values, boolean present) {
+    /**
+     * A v2 row: its id, the values of the shown columns, whether v3 has a row with that id, and its values that a
+     * foreign key of v3 refuses (empty when none).
+     */
+    public record V2Row(String id, List<String> values, boolean present, List<DanglingKey> pointingNowhere) {
+    }
+
+    /** A row's value in a foreign key column that names no row of the table the key refers to, in v3. */
+    public record DanglingKey(String column, String value, String referencedTable) {
     }
 }

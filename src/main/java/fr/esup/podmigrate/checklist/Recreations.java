@@ -7,8 +7,10 @@ import fr.esup.podmigrate.run.V2Table;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -54,17 +56,51 @@ final class Recreations {
                 .map(Recreation.ColumnMapping::column).toList();
         Set<String> present = new HashSet<>(db.sql("SELECT " + quote(ID_COLUMN) + " FROM " + quote(table))
                 .query(String.class).list());
+        List<ForeignKey> keys = foreignKeys(db, table, shown);
+        Map<ForeignKey, Set<String>> existing = new HashMap<>();
+        for (ForeignKey key : keys) {
+            existing.put(key, referenced(db, key, v2.rows().stream().map(row -> v2.value(row, key.column()))
+                    .filter(Objects::nonNull).map(String::valueOf).collect(Collectors.toSet())));
+        }
         List<Recreation.V2Row> rows = v2.rows().stream().map(row -> new Recreation.V2Row(
                         Objects.toString(v2.value(row, ID_COLUMN), ""),
                         shown.stream().map(c -> abbreviate(v2.value(row, c))).toList(),
-                        present.contains(Objects.toString(v2.value(row, ID_COLUMN), ""))))
+                        present.contains(Objects.toString(v2.value(row, ID_COLUMN), "")),
+                        keys.stream().filter(key -> v2.value(row, key.column()) != null
+                                        && !existing.get(key).contains(String.valueOf(v2.value(row, key.column()))))
+                                .map(key -> new Recreation.DanglingKey(key.column(),
+                                        String.valueOf(v2.value(row, key.column())), key.referencedTable()))
+                                .toList()))
                 .toList();
         return new Recreation(table, true, columns, unmapped, v2Only, shown, rows);
     }
 
-    /** Inserts the v2 rows v3 lacks, each v3 column filled as the plan says; returns the rows inserted. */
+    /** The foreign keys of the v3 table on columns copied from v2: those whose v2 values may name no v3 row. */
+    private static List<ForeignKey> foreignKeys(JdbcClient db, String table, List<String> copied) {
+        return db.sql("SELECT column_name, referenced_table_name, referenced_column_name"
+                        + " FROM information_schema.key_column_usage WHERE table_schema = DATABASE()"
+                        + " AND table_name = :table AND referenced_table_name IS NOT NULL ORDER BY ordinal_position")
+                .param("table", table)
+                .query((rs, n) -> new ForeignKey(rs.getString(1), rs.getString(2), rs.getString(3))).list()
+                .stream().filter(key -> copied.contains(key.column())).toList();
+    }
+
+    /** Which of the values a key refers to its table has. */
+    private static Set<String> referenced(JdbcClient db, ForeignKey key, Set<String> values) {
+        if (values.isEmpty()) {
+            return Set.of();
+        }
+        return new HashSet<>(db.sql("SELECT " + quote(key.referencedColumn()) + " FROM " + quote(key.referencedTable())
+                        + " WHERE " + quote(key.referencedColumn()) + " IN (:values)")
+                .param("values", values).query(String.class).list());
+    }
+
+    /**
+     * Inserts the v2 rows v3 lacks whose keys point to rows v3 has, each v3 column filled as the plan says; returns
+     * the rows inserted.
+     */
     static int insertMissing(JdbcClient db, Recreation plan, V2Table v2) {
-        Set<String> missing = plan.missing().stream().map(Recreation.V2Row::id).collect(Collectors.toSet());
+        Set<String> missing = plan.insertableRows().stream().map(Recreation.V2Row::id).collect(Collectors.toSet());
         String into = plan.columns().stream().filter(c -> c.source() != Recreation.Source.DEFAULT)
                 .map(c -> quote(c.column())).collect(Collectors.joining(", "));
         String values = plan.columns().stream().filter(c -> c.source() != Recreation.Source.DEFAULT)
@@ -104,6 +140,10 @@ final class Recreations {
     private static String abbreviate(Object value) {
         String text = Objects.toString(value, "");
         return text.length() <= SHOWN_LENGTH ? text : text.substring(0, SHOWN_LENGTH - 1) + "…";
+    }
+
+    /** A foreign key of a single column. */
+    private record ForeignKey(String column, String referencedTable, String referencedColumn) {
     }
 
     /** A v3 column, and whether a row may leave it out (nullable, with a default, or auto-incremented). */

@@ -2,6 +2,7 @@ package fr.esup.podmigrate.connection;
 
 import fr.esup.podmigrate.pod.DatabaseKind;
 import fr.esup.podmigrate.pod.TargetShape;
+import fr.esup.podmigrate.run.ByteSize;
 
 /**
  * What a connection test found: either the precise failure, or the server's figures and what
@@ -37,7 +38,7 @@ public record ConnectionReport(
         return succeeded() && (kind == DatabaseKind.OTHER || (role == DatabaseRole.SOURCE && kind == DatabaseKind.EMPTY));
     }
 
-    public long maxAllowedPacketMiB() {
-        return maxAllowedPacket / (1024 * 1024);
+    public ByteSize shownMaxAllowedPacket() {
+        return new ByteSize(maxAllowedPacket);
     }
 }

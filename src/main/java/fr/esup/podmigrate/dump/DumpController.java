@@ -2,6 +2,7 @@ package fr.esup.podmigrate.dump;
 
 import fr.esup.podmigrate.config.Databases;
 import fr.esup.podmigrate.config.PodMigrateProperties;
+import fr.esup.podmigrate.run.ByteSize;
 import fr.esup.podmigrate.run.JobAlreadyRunningException;
 import fr.esup.podmigrate.run.JobRunner;
 import fr.esup.podmigrate.run.RunStore;

@@ -1,5 +1,6 @@
 package fr.esup.podmigrate.dump;
 
+import fr.esup.podmigrate.run.ByteSize;
 import fr.esup.podmigrate.sql.script.ScriptCompression;
 
 import java.nio.file.Path;

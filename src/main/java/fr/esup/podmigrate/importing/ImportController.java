@@ -53,8 +53,9 @@ class ImportController {
     }
 
     @PostMapping("/import/resume")
-    String resume(HtmxRequest htmx, Model model, Principal principal) {
-        attempt(model, () -> service.resume(principal.getName()));
+    String resume(@RequestParam(defaultValue = "false") boolean continueOnError, HtmxRequest htmx, Model model,
+                  Principal principal) {
+        attempt(model, () -> service.resume(principal.getName(), continueOnError));
         return render(htmx, model);
     }
 
@@ -81,7 +82,8 @@ class ImportController {
             model.addAttribute("resumable", service.resumable(j));
             model.addAttribute("tables", tableResults(j));
             model.addAttribute("errors", j.results().entrySet().stream()
-                    .filter(e -> e.getKey().startsWith("error.")).map(Map.Entry::getValue).toList());
+                    .filter(e -> e.getKey().startsWith("error.")).sorted(Map.Entry.comparingByKey())
+                    .map(e -> StatementError.decode(e.getValue())).toList());
         });
         boolean running = job.map(j -> !j.status().finished()).orElse(false)
                 || service.latestAnalysis().map(j -> !j.status().finished()).orElse(false);

@@ -156,9 +156,10 @@ public class ImportService {
     /**
      * Continues the latest import that did not finish, from its checkpoint, with the same podv2.sql. When the console
      * restarted since, the job analyses the script again first, as the import did: the same plan for the same script
-     * and target, hence the same statements, which the checkpoint counts.
+     * and target, hence the same statements, which the checkpoint counts. With {@code continueOnError}, a run that
+     * stopped at a failing statement goes on past it, listing it, whatever the interrupted run's error policy.
      */
-    Job resume(String operator) throws SQLException {
+    Job resume(String operator, boolean continueOnError) throws SQLException {
         DatabaseEndpoint target = databases.target();
         Job last = latestImport().filter(job -> resumable(job))
                 .orElseThrow(() -> new RefusedException("import.refused.nothingToResume"));
@@ -170,7 +171,7 @@ public class ImportService {
             return runImport(operator, target, script, analysis(script).orElse(null),
                     last.result(JobResults.IMPORT_SOURCE_DATABASE), "true".equals(last.result(EPHEMERAL_INCLUDED)),
                     checkpoint(target), true,
-                    "true".equals(last.result("continueOnError")), lock);
+                    continueOnError || "true".equals(last.result("continueOnError")), lock);
         } catch (RuntimeException e) {
             lock.close();
             throw e;
@@ -267,9 +268,7 @@ public class ImportService {
         result.droppedValues().forEach((column, count) -> context.result("dropped." + column, String.valueOf(count)));
         context.result("errors", String.valueOf(result.errors().size()));
         for (int i = 0; i < Math.min(LISTED_ERRORS, result.errors().size()); i++) {
-            ImportError error = result.errors().get(i);
-            context.result(String.format("error.%02d", i), "line " + error.line() + " · " + error.table() + " · "
-                    + error.errorCode() + " " + error.message() + " · " + error.statementHead());
+            context.result(String.format("error.%02d", i), StatementError.of(result.errors().get(i)).encode());
         }
     }
 

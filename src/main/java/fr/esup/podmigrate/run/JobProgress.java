@@ -9,4 +9,12 @@ public record JobProgress(long bytesDone, long bytesTotal, long rows, long state
     public int percent() {
         return bytesTotal <= 0 ? -1 : (int) Math.min(100, bytesDone * 100 / bytesTotal);
     }
+
+    public ByteSize shownDone() {
+        return new ByteSize(bytesDone);
+    }
+
+    public ByteSize shownTotal() {
+        return new ByteSize(bytesTotal);
+    }
 }

@@ -31,6 +31,11 @@ public record TableComparison(String v2Table, Long v2Rows, String v3Table, Long 
         return difference.severity();
     }
 
+    /** No row on either side and nothing wrong: a table v3 adds, or v2 left empty, that "only differences" leaves out. */
+    public boolean emptyOnBothSides() {
+        return (v2Rows == null || v2Rows == 0) && (v3Rows == null || v3Rows == 0) && severity() == Difference.Severity.OK;
+    }
+
     /** The name the line goes by: the v2 table, or the v3 one when v2 has none. */
     public String name() {
         return v2Table != null ? v2Table : v3Table;

@@ -54,7 +54,7 @@ public record Verification(Instant at, String target, V2Origin v2Origin, Job imp
         boolean shows(TableComparison line) {
             return switch (this) {
                 case ALL -> true;
-                case DIFFERENCES -> line.difference() != Difference.SAME;
+                case DIFFERENCES -> line.difference() != Difference.SAME && !line.emptyOnBothSides();
                 case PROBLEMS -> line.severity() == Difference.Severity.PROBLEM;
             };
         }

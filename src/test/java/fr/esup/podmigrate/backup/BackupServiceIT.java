@@ -73,7 +73,7 @@ class BackupServiceIT {
         Backup backup = service.backups().get(0);
         assertThat(job.results()).containsEntry("backup", backup.name());
         assertThat(job.message()).isEqualTo(Message.of("backup.message.done", backup.name(), backup.tables(),
-                backup.rows(), backup.size()));
+                backup.rows()));
         assertThat(service.latestJob()).map(Job::id).contains(job.id());
         assertThat(runStore.state(WizardStep.BACKUP).status()).isEqualTo(StepStatus.DONE);
         assertThat(runStore.auditLines()).anyMatch(line -> line.contains("alice")

@@ -2,6 +2,7 @@ package fr.esup.podmigrate.browser;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -10,8 +11,12 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import java.time.Duration;
 import java.util.List;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /** A wizard step's page whose actions start background jobs: it clicks, types, and waits for the job's end. */
 class StepPage {
+
+    private static final String SUCCEEDED_JOB = ".job[data-status='succeeded']";
 
     private final WebDriver driver;
     private final WebDriverWait wait;
@@ -28,6 +33,22 @@ class StepPage {
         return this;
     }
 
+    /**
+     * Clicks, waits until what matched {@code css} before the click is gone (htmx swapped the fragment), then until
+     * {@code css} matches again: what the answer shows.
+     */
+    WebElement clickAndWaitFor(String id, String css) {
+        List<WebElement> before = driver.findElements(By.cssSelector(css));
+        click(id);
+        before.forEach(element -> wait.until(ExpectedConditions.stalenessOf(element)));
+        return element(css);
+    }
+
+    /** Clicks a button that starts a job and waits until that job, not an earlier one the page showed, succeeded. */
+    WebElement clickAndWaitForSuccess(String id) {
+        return clickAndWaitFor(id, SUCCEEDED_JOB);
+    }
+
     StepPage type(String id, String text) {
         WebElement input = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id(id)));
         input.clear();
@@ -37,11 +58,20 @@ class StepPage {
 
     /** Waits until the page's job fragment says the job succeeded, and returns it. */
     WebElement succeededJob() {
-        return wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".job[data-status='succeeded']")));
+        return element(SUCCEEDED_JOB);
     }
 
     WebElement element(String css) {
         return wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
+    }
+
+    String heading() {
+        return driver.findElement(By.tagName("h1")).getText();
+    }
+
+    /** The language the page declares on its {@code html} element. */
+    String language() {
+        return driver.findElement(By.tagName("html")).getAttribute("lang");
     }
 
     /**
@@ -62,5 +92,24 @@ class StepPage {
                       + ' right=' + Math.round(e.getBoundingClientRect().right);
                 }));
                 """);
+    }
+
+    /** A download the page links, fetched by the browser with the operator's session, as text. */
+    @SuppressWarnings("unchecked")
+    String download(String path) {
+        driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
+        List<Object> answer = (List<Object>) ((JavascriptExecutor) driver).executeAsyncScript("""
+                var done = arguments[arguments.length - 1];
+                fetch(arguments[0]).then(function (r) { return r.text().then(function (t) { done([r.status, t]); }); })
+                    .catch(function (e) { done([0, String(e)]); });
+                """, path);
+        assertThat(((Number) answer.get(0)).intValue()).as("GET %s: %s", path, answer.get(1)).isEqualTo(200);
+        return (String) answer.get(1);
+    }
+
+    /** The text of the job fragment once it says the job succeeded, read again if htmx swapped it meanwhile. */
+    String succeededJobText() {
+        return wait.ignoring(StaleElementReferenceException.class)
+                .until(d -> d.findElement(By.cssSelector(SUCCEEDED_JOB)).getText());
     }
 }

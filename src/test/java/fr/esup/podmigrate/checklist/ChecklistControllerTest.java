@@ -48,8 +48,8 @@ class ChecklistControllerTest {
                     new Recreation.ColumnMapping("main_lang", Recreation.Source.VALUE, "'fr'")),
             List.of(), List.of(new Recreation.V2OnlyColumn("iframe_url", "live_event.iframe_url"),
             new Recreation.V2OnlyColumn("viewcount", "")), List.of("id", "name"),
-            List.of(new Recreation.V2Row("1", List.of("1", "Amphi 1"), true),
-                    new Recreation.V2Row("2", List.of("2", "Amphi <2>"), false)));
+            List.of(new Recreation.V2Row("1", List.of("1", "Amphi 1"), true, List.of()),
+                    new Recreation.V2Row("2", List.of("2", "Amphi <2>"), false, List.of())));
     private static final ChecklistPage PAGE = new ChecklistPage(List.of(
             new ChecklistPage.Item("django_flatpage", 4L, List.of(), null, List.of(
                     new ChecklistPage.Flatpage(1, "/", "Accueil", "example.com"),

@@ -113,6 +113,36 @@ class ChecklistServiceIT {
     }
 
     @Test
+    void aBroadcasterWhoseBuildingV3LacksIsNamedWithWhyAndTheOthersAreInserted() throws Exception {
+        try (PodTestDatabase target = imported();
+             PodTestDatabase source = PodTestDatabase.generatedV2(PodVersion.V2_9_1, 40, 7);
+             RunFixture run = RunFixture.on(target, source)) {
+            try (Connection c = source.connect(); Statement s = c.createStatement()) {
+                s.execute("SET foreign_key_checks = 0");
+                s.execute("UPDATE live_broadcaster SET building_id = 999 WHERE id = 4");
+            }
+            ChecklistService service = service(run);
+            Recreation broadcasters = item(service.page(), "live_broadcaster").recreation();
+
+            assertThat(broadcasters.insertableRows()).extracting(Recreation.V2Row::id).containsExactly("2", "3");
+            assertThat(broadcasters.blockedRows()).singleElement().satisfies(row -> {
+                assertThat(row.id()).isEqualTo("4");
+                assertThat(row.pointingNowhere()).containsExactly(new Recreation.DanglingKey("building_id", "999", "live_building"));
+            });
+
+            assertThat(service.insertMissing("live_broadcaster")).isEqualTo(2);
+            try (Connection c = target.connect(); Statement s = c.createStatement()) {
+                var rs = s.executeQuery("SELECT GROUP_CONCAT(id ORDER BY id) FROM live_broadcaster");
+                rs.next();
+                assertThat(rs.getString(1)).isEqualTo("1,2,3");
+            }
+            Recreation after = item(service.page(), "live_broadcaster").recreation();
+            assertThat(after.missing()).extracting(Recreation.V2Row::id).containsExactly("4");
+            assertThat(after.insertable()).isFalse();
+        }
+    }
+
+    @Test
     void withoutAV2SideTheBroadcastersCannotBeListed() throws Exception {
         try (PodTestDatabase target = imported(); RunFixture run = RunFixture.on(target, null)) {
             ChecklistPage page = service(run).page();

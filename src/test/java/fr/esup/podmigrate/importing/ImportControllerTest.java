@@ -230,11 +230,12 @@ class ImportControllerTest {
                 .andExpect(content().string(fragment("import-panel")));
 
         when(service.latestImport()).thenReturn(Optional.of(importJob(JobStatus.FAILED, Map.of(
-                "inserted.video_video", "200", "ignored.video_video", "3", "error.00", "line 9 · video_video · 1062 Duplicate"))));
+                "inserted.video_video", "200", "ignored.video_video", "3", "error.00",
+                new StatementError(9, "video_video", 1062, "Duplicate entry '1' for key 'PRIMARY'", "INSERT INTO `video_video`").encode()))));
         when(service.resumable(org.mockito.ArgumentMatchers.any())).thenReturn(true);
         mvc.perform(get("/import"))
                 .andExpect(content().string(allOf(not(containsString("hx-trigger=\"load delay:2s\"")),
-                        containsString("data-table=\"video_video\""), containsString("line 9 · video_video · 1062 Duplicate"),
+                        containsString("data-table=\"video_video\""), containsString("Line 9 (video_video): error 1062, Duplicate entry &#39;1&#39; for key &#39;PRIMARY&#39;"),
                         containsString("id=\"resume-import\""))));
     }
 
@@ -243,7 +244,9 @@ class ImportControllerTest {
         when(service.latestImport()).thenReturn(Optional.of(importJob(JobStatus.RUNNING, Map.of())));
         mvc.perform(post("/import/resume").with(csrf()).header("HX-Request", "true"))
                 .andExpect(content().string(allOf(containsString("data-status=\"running\""), fragment("import-panel"))));
-        verify(service).resume("alice");
+        verify(service).resume("alice", false);
+        mvc.perform(post("/import/resume").param("continueOnError", "true").with(csrf()).header("HX-Request", "true"));
+        verify(service).resume("alice", true);
     }
 
     @Test

@@ -152,7 +152,7 @@ class ImportServiceIT {
 
             Console after = Console.on(workspace, endpoint(v3));
             assertThat(after.service.analysis(after.service.script().orElseThrow())).as("analyses live in memory").isEmpty();
-            Job resumed = finished(after.runner, after.service.resume("alice"));
+            Job resumed = finished(after.runner, after.service.resume("alice", false));
 
             assertThat(resumed.status()).as("%s", resumed.message()).isEqualTo(JobStatus.SUCCEEDED);
             try (Connection source = v2.connect(); Connection imported = v3.connect()) {

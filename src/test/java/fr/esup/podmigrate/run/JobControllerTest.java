@@ -58,7 +58,7 @@ class JobControllerTest {
                         containsString("hx-trigger=\"load delay:500ms\""),
                         containsString("hx-get=\"/jobs/import-1234abcd\""),
                         containsString("value=\"25\""),
-                        containsString("25.0 MiB of 100.0 MiB"),
+                        containsString("25 MB of 100 MB"), containsString("title=\"26,214,400 bytes\""),
                         containsString("Cancel"),
                         not(containsString("<nav class=\"steps\"")))))
                 .andExpect(content().string(fragment("job-import-1234abcd")));

@@ -85,7 +85,7 @@ class SiteFixControllerTest {
                         containsString("4 rows to site 1 (example.com)"),
                         containsString("1 row to site 2 (pod-formation.fr)"),
                         containsString("Row 1 was on several sites in v2 (1, 2)"),
-                        containsString("2 rows had no v2 site"),
+                        containsString("2 rows have no v2 site that v3 has: they take site 1."),
                         fullPage())))
                 .andExpect(content().string(pendingShownOnEveryHtmxForm()))
                 .andExpect(content().string(not(containsString("value=\"default-site:video_channel\" checked"))));

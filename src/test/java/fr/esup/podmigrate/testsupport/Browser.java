@@ -62,7 +62,8 @@ public class Browser implements BeforeEachCallback, AfterEachCallback, Parameter
         try {
             if (context.getExecutionException().isPresent()) {
                 Path dir = Files.createDirectories(Path.of("target", "selenium"));
-                String name = context.getRequiredTestClass().getSimpleName() + "-" + context.getRequiredTestMethod().getName();
+                String name = context.getRequiredTestClass().getSimpleName() + "-" + context.getRequiredTestMethod().getName()
+                        + (context.getDisplayName().startsWith("[") ? "-" + context.getDisplayName().replaceAll("[^A-Za-z0-9]+", "") : "");
                 File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
                 Files.copy(shot.toPath(), dir.resolve(name + ".png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
                 Files.writeString(dir.resolve(name + ".html"), driver.getPageSource(), StandardCharsets.UTF_8);

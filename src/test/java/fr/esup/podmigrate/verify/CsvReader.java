@@ -4,12 +4,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** An RFC 4180 reader, independent of the writer, to read the reports back. */
-final class CsvReader {
+public final class CsvReader {
 
     private CsvReader() {
     }
 
-    static List<List<String>> parse(String text) {
+    public static List<List<String>> parse(String text) {
         List<List<String>> rows = new ArrayList<>();
         List<String> row = new ArrayList<>();
         StringBuilder field = new StringBuilder();

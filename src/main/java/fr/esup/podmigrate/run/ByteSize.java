@@ -1,8 +1,9 @@
-package fr.esup.podmigrate.dump;
+package fr.esup.podmigrate.run;
 
 /**
  * A number of bytes as a page shows it: in the largest unit of 1024 (KB, MB, GB, TB, as the settings write
- * sizes) that keeps the value at 1 or more. The message {@code dump.size.<unit>} formats the value.
+ * sizes) that keeps the value at 1 or more. The message {@code dump.size.<unit>} formats the value:
+ * files, backups and jobs' progress alike.
  */
 public record ByteSize(long bytes) {
 

@@ -1,4 +1,4 @@
-package fr.esup.podmigrate.dump;
+package fr.esup.podmigrate.run;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.util.unit.DataSize;
