@@ -1,16 +1,16 @@
 package fr.esup.podmigrate.backup;
 
 import fr.esup.podmigrate.config.DatabaseEndpoint;
-import fr.esup.podmigrate.run.JobContext;
-import fr.esup.podmigrate.run.JobFailedException;
-import fr.esup.podmigrate.run.JobProgress;
+import fr.esup.podmigrate.job.JobContext;
+import fr.esup.podmigrate.job.JobFailedException;
+import fr.esup.podmigrate.job.JobProgress;
 import fr.esup.podmigrate.run.Message;
-import fr.esup.podmigrate.run.TableQueries;
 import fr.esup.podmigrate.sql.ImportError;
 import fr.esup.podmigrate.sql.ImportOptions;
 import fr.esup.podmigrate.sql.ImportResult;
 import fr.esup.podmigrate.sql.Importer;
 import fr.esup.podmigrate.sql.TargetLock;
+import fr.esup.podmigrate.v2.TableQueries;
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;

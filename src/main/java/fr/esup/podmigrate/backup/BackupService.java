@@ -2,8 +2,8 @@ package fr.esup.podmigrate.backup;
 
 import fr.esup.podmigrate.config.DatabaseEndpoint;
 import fr.esup.podmigrate.config.Databases;
-import fr.esup.podmigrate.run.Job;
-import fr.esup.podmigrate.run.JobRunner;
+import fr.esup.podmigrate.job.Job;
+import fr.esup.podmigrate.job.JobRunner;
 import fr.esup.podmigrate.run.Message;
 import fr.esup.podmigrate.run.RefusedException;
 import fr.esup.podmigrate.run.RunStore;

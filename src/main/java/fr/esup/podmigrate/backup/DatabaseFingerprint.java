@@ -1,6 +1,6 @@
 package fr.esup.podmigrate.backup;
 
-import fr.esup.podmigrate.run.TableQueries;
+import fr.esup.podmigrate.v2.TableQueries;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;

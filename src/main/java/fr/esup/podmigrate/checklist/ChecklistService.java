@@ -3,11 +3,10 @@ package fr.esup.podmigrate.checklist;
 import fr.esup.podmigrate.config.Databases;
 import fr.esup.podmigrate.pod.ExcludedTable;
 import fr.esup.podmigrate.pod.PodMigrationRules;
-import fr.esup.podmigrate.run.ChecklistStore;
-import fr.esup.podmigrate.run.TableQueries;
-import fr.esup.podmigrate.run.V2Side;
-import fr.esup.podmigrate.run.V2Table;
-import fr.esup.podmigrate.verify.ForeignKeyOrphans;
+import fr.esup.podmigrate.v2.TableQueries;
+import fr.esup.podmigrate.v2.V2Side;
+import fr.esup.podmigrate.v2.V2Table;
+import fr.esup.podmigrate.v3.ForeignKeyOrphans;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -24,7 +23,7 @@ import static fr.esup.podmigrate.pod.PodMigrationRules.FLATPAGE_TABLE;
 import static fr.esup.podmigrate.pod.PodMigrationRules.ID_COLUMN;
 import static fr.esup.podmigrate.pod.PodMigrationRules.SITE_COLUMN;
 import static fr.esup.podmigrate.pod.PodMigrationRules.SITE_TABLE;
-import static fr.esup.podmigrate.run.TableQueries.quote;
+import static fr.esup.podmigrate.v2.TableQueries.quote;
 
 /** The tables the operator checks by hand after the import, and the v2 broadcasters to re-create. */
 @Service

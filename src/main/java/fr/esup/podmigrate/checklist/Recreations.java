@@ -3,7 +3,7 @@ package fr.esup.podmigrate.checklist;
 import fr.esup.podmigrate.pod.DroppedColumn;
 import fr.esup.podmigrate.pod.PodMigrationRules;
 import fr.esup.podmigrate.pod.V3ColumnValue;
-import fr.esup.podmigrate.run.V2Table;
+import fr.esup.podmigrate.v2.V2Table;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.util.ArrayList;
@@ -15,7 +15,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import static fr.esup.podmigrate.pod.PodMigrationRules.ID_COLUMN;
-import static fr.esup.podmigrate.run.TableQueries.quote;
+import static fr.esup.podmigrate.v2.TableQueries.quote;
 
 /** Maps a re-created table's v2 rows onto its v3 columns, and inserts the rows v3 lacks. */
 final class Recreations {

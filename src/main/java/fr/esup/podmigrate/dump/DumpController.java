@@ -2,8 +2,8 @@ package fr.esup.podmigrate.dump;
 
 import fr.esup.podmigrate.config.Databases;
 import fr.esup.podmigrate.config.PodMigrateProperties;
-import fr.esup.podmigrate.run.JobAlreadyRunningException;
-import fr.esup.podmigrate.run.JobRunner;
+import fr.esup.podmigrate.job.JobAlreadyRunningException;
+import fr.esup.podmigrate.job.JobRunner;
 import fr.esup.podmigrate.run.RunStore;
 import fr.esup.podmigrate.run.StepStatus;
 import fr.esup.podmigrate.run.WizardStep;

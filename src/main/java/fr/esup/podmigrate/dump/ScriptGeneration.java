@@ -2,11 +2,11 @@ package fr.esup.podmigrate.dump;
 
 import fr.esup.podmigrate.config.DatabaseEndpoint;
 import fr.esup.podmigrate.config.Databases;
-import fr.esup.podmigrate.run.Job;
-import fr.esup.podmigrate.run.JobContext;
-import fr.esup.podmigrate.run.JobProgress;
-import fr.esup.podmigrate.run.JobResults;
-import fr.esup.podmigrate.run.JobRunner;
+import fr.esup.podmigrate.job.Job;
+import fr.esup.podmigrate.job.JobContext;
+import fr.esup.podmigrate.job.JobProgress;
+import fr.esup.podmigrate.job.JobResults;
+import fr.esup.podmigrate.job.JobRunner;
 import fr.esup.podmigrate.run.Message;
 import fr.esup.podmigrate.run.RunStore;
 import fr.esup.podmigrate.run.StepStatus;

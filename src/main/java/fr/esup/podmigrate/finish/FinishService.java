@@ -4,8 +4,8 @@ import fr.esup.podmigrate.config.Databases;
 import fr.esup.podmigrate.pod.DjangoModels;
 import fr.esup.podmigrate.pod.PodMigrationRules;
 import fr.esup.podmigrate.pod.PodServers;
-import fr.esup.podmigrate.run.ContentTypeCheck;
-import fr.esup.podmigrate.run.TableQueries;
+import fr.esup.podmigrate.v2.TableQueries;
+import fr.esup.podmigrate.v3.ContentTypeCheck;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -17,7 +17,7 @@ import java.util.Map;
 import java.util.Set;
 
 import static fr.esup.podmigrate.pod.PodMigrationRules.ID_COLUMN;
-import static fr.esup.podmigrate.run.TableQueries.quote;
+import static fr.esup.podmigrate.v2.TableQueries.quote;
 
 /**
  * The commands that end the migration on the Pod servers: Django's migrate (content types and permissions of v3's

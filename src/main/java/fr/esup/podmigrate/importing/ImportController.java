@@ -2,9 +2,9 @@ package fr.esup.podmigrate.importing;
 
 import fr.esup.podmigrate.config.JdbcUrl;
 import fr.esup.podmigrate.dump.ScriptFile;
-import fr.esup.podmigrate.run.Job;
-import fr.esup.podmigrate.run.JobAlreadyRunningException;
-import fr.esup.podmigrate.run.JobResults;
+import fr.esup.podmigrate.job.Job;
+import fr.esup.podmigrate.job.JobAlreadyRunningException;
+import fr.esup.podmigrate.job.JobResults;
 import fr.esup.podmigrate.run.RefusedException;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 import org.springframework.stereotype.Controller;

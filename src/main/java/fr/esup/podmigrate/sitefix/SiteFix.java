@@ -16,7 +16,7 @@ import java.util.TreeSet;
 import static fr.esup.podmigrate.pod.PodMigrationRules.DEFAULT_SITE_ID;
 import static fr.esup.podmigrate.pod.PodMigrationRules.ID_COLUMN;
 import static fr.esup.podmigrate.pod.PodMigrationRules.SITE_TABLE;
-import static fr.esup.podmigrate.run.TableQueries.quote;
+import static fr.esup.podmigrate.v2.TableQueries.quote;
 
 /** One fix of the target's sites: how many rows it would change, and the change, on the caller's transaction. */
 sealed interface SiteFix {

@@ -17,7 +17,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 
-import static fr.esup.podmigrate.run.TableQueries.quote;
+import static fr.esup.podmigrate.v2.TableQueries.quote;
 
 /**
  * What the content comparison reads of a v2 table and of its v3 table: the v3 primary key, and each column both sides

@@ -1,13 +1,13 @@
 package fr.esup.podmigrate.verify;
 
+import fr.esup.podmigrate.job.JobFailedException;
 import fr.esup.podmigrate.pod.DefaultSiteLink;
 import fr.esup.podmigrate.pod.EphemeralTable;
 import fr.esup.podmigrate.pod.ExcludedTable;
 import fr.esup.podmigrate.pod.PodMigrationRules;
 import fr.esup.podmigrate.pod.SiteLink;
 import fr.esup.podmigrate.pod.TableRename;
-import fr.esup.podmigrate.run.JobFailedException;
-import fr.esup.podmigrate.run.TableQueries;
+import fr.esup.podmigrate.v2.TableQueries;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -32,7 +32,7 @@ import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-import static fr.esup.podmigrate.run.TableQueries.quote;
+import static fr.esup.podmigrate.v2.TableQueries.quote;
 
 /**
  * Proves, row by row, that v3 holds what v2 held: for every v2 table with a v3 home, both servers checksum their rows

@@ -1,7 +1,7 @@
 package fr.esup.podmigrate.verify;
 
-import fr.esup.podmigrate.run.Job;
-import fr.esup.podmigrate.run.JobContext;
+import fr.esup.podmigrate.job.Job;
+import fr.esup.podmigrate.job.JobContext;
 
 import java.net.URLDecoder;
 import java.net.URLEncoder;

@@ -1,7 +1,7 @@
 package fr.esup.podmigrate.verify;
 
-import fr.esup.podmigrate.run.Job;
-import fr.esup.podmigrate.run.JobResults;
+import fr.esup.podmigrate.job.Job;
+import fr.esup.podmigrate.job.JobResults;
 
 import java.util.Map;
 

@@ -1,8 +1,8 @@
 package fr.esup.podmigrate.verify;
 
 import fr.esup.podmigrate.importing.RowIssue;
-import fr.esup.podmigrate.run.Job;
-import fr.esup.podmigrate.run.JobResults;
+import fr.esup.podmigrate.job.Job;
+import fr.esup.podmigrate.job.JobResults;
 
 import java.util.List;
 import java.util.Optional;

@@ -1,10 +1,10 @@
 package fr.esup.podmigrate.verify;
 
+import fr.esup.podmigrate.checklist.ChecklistStore;
 import fr.esup.podmigrate.importing.RowIssue;
+import fr.esup.podmigrate.job.Job;
+import fr.esup.podmigrate.job.JobResults;
 import fr.esup.podmigrate.pod.PodMigrationRules;
-import fr.esup.podmigrate.run.ChecklistStore;
-import fr.esup.podmigrate.run.Job;
-import fr.esup.podmigrate.run.JobResults;
 import fr.esup.podmigrate.run.RunStore;
 import fr.esup.podmigrate.run.StepState;
 import fr.esup.podmigrate.run.StepStatus;

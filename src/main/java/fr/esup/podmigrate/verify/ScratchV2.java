@@ -2,12 +2,12 @@ package fr.esup.podmigrate.verify;
 
 import fr.esup.podmigrate.config.DatabaseEndpoint;
 import fr.esup.podmigrate.importing.PodImport;
-import fr.esup.podmigrate.run.TableQueries;
 import fr.esup.podmigrate.sql.ImportOptions;
 import fr.esup.podmigrate.sql.ImportResult;
-import fr.esup.podmigrate.sql.ScriptRefusedException;
 import fr.esup.podmigrate.sql.Importer;
+import fr.esup.podmigrate.sql.ScriptRefusedException;
 import fr.esup.podmigrate.sql.TargetLockedException;
+import fr.esup.podmigrate.v2.TableQueries;
 
 import java.io.IOException;
 import java.nio.file.Path;

@@ -2,6 +2,8 @@ package fr.esup.podmigrate.verify;
 
 import fr.esup.podmigrate.pod.PodMigrationRules;
 import fr.esup.podmigrate.pod.TableRename;
+import fr.esup.podmigrate.v3.ForeignKeyOrphans;
+import fr.esup.podmigrate.v3.OrphanedKey;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -14,7 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import static fr.esup.podmigrate.run.TableQueries.quote;
+import static fr.esup.podmigrate.v2.TableQueries.quote;
 
 /** Whether v3's rows that point nowhere already pointed nowhere in v2, under v2's table names. */
 final class V2Orphans {

@@ -1,9 +1,11 @@
 package fr.esup.podmigrate.verify;
 
-import fr.esup.podmigrate.run.Job;
-import fr.esup.podmigrate.run.JobContext;
-import fr.esup.podmigrate.run.JobResults;
-import fr.esup.podmigrate.run.V2Origin;
+import fr.esup.podmigrate.job.Job;
+import fr.esup.podmigrate.job.JobContext;
+import fr.esup.podmigrate.job.JobResults;
+import fr.esup.podmigrate.v2.V2Origin;
+import fr.esup.podmigrate.v3.ForeignKeyOrphans;
+import fr.esup.podmigrate.v3.OrphanedKey;
 
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -1,10 +1,10 @@
 package fr.esup.podmigrate.backup;
 
 import fr.esup.podmigrate.config.DatabaseEndpoint;
-import fr.esup.podmigrate.run.Job;
-import fr.esup.podmigrate.run.JobAlreadyRunningException;
-import fr.esup.podmigrate.run.JobProgress;
-import fr.esup.podmigrate.run.JobStatus;
+import fr.esup.podmigrate.job.Job;
+import fr.esup.podmigrate.job.JobAlreadyRunningException;
+import fr.esup.podmigrate.job.JobProgress;
+import fr.esup.podmigrate.job.JobStatus;
 import fr.esup.podmigrate.run.Message;
 import fr.esup.podmigrate.run.RefusedException;
 import fr.esup.podmigrate.run.RunStore;

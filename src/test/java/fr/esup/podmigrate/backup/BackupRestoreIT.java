@@ -2,12 +2,12 @@ package fr.esup.podmigrate.backup;
 
 import fr.esup.podmigrate.config.DatabaseEndpoint;
 import fr.esup.podmigrate.config.Workspace;
+import fr.esup.podmigrate.job.JobContext;
+import fr.esup.podmigrate.job.JobFailedException;
+import fr.esup.podmigrate.job.JobProgress;
 import fr.esup.podmigrate.pod.PodMigrationRules;
 import fr.esup.podmigrate.pod.PodTestDatabase;
 import fr.esup.podmigrate.pod.PodVersion;
-import fr.esup.podmigrate.run.JobContext;
-import fr.esup.podmigrate.run.JobProgress;
-import fr.esup.podmigrate.run.JobFailedException;
 import fr.esup.podmigrate.run.Message;
 import fr.esup.podmigrate.testsupport.TestWorkspaces;
 import org.junit.jupiter.api.AfterEach;

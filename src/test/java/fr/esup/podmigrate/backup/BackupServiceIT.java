@@ -2,13 +2,13 @@ package fr.esup.podmigrate.backup;
 
 import fr.esup.podmigrate.config.Databases;
 import fr.esup.podmigrate.config.Workspace;
+import fr.esup.podmigrate.job.Job;
+import fr.esup.podmigrate.job.JobAlreadyRunningException;
+import fr.esup.podmigrate.job.JobRunner;
+import fr.esup.podmigrate.job.JobStatus;
+import fr.esup.podmigrate.job.JobStore;
 import fr.esup.podmigrate.pod.PodTestDatabase;
 import fr.esup.podmigrate.pod.PodVersion;
-import fr.esup.podmigrate.run.Job;
-import fr.esup.podmigrate.run.JobAlreadyRunningException;
-import fr.esup.podmigrate.run.JobRunner;
-import fr.esup.podmigrate.run.JobStatus;
-import fr.esup.podmigrate.run.JobStore;
 import fr.esup.podmigrate.run.Message;
 import fr.esup.podmigrate.run.RefusedException;
 import fr.esup.podmigrate.run.RunStore;

@@ -1,7 +1,7 @@
 package fr.esup.podmigrate.backup;
 
-import fr.esup.podmigrate.run.JobContext;
-import fr.esup.podmigrate.run.JobProgress;
+import fr.esup.podmigrate.job.JobContext;
+import fr.esup.podmigrate.job.JobProgress;
 import fr.esup.podmigrate.run.StepStatus;
 
 import java.util.ArrayList;

@@ -2,12 +2,10 @@ package fr.esup.podmigrate.importing;
 
 import fr.esup.podmigrate.config.DatabaseEndpoint;
 import fr.esup.podmigrate.dump.Podv2ScriptOptions;
-import fr.esup.podmigrate.run.ContentTypeCheck;
 import fr.esup.podmigrate.pod.DjangoModels;
 import fr.esup.podmigrate.pod.PodMigrationRules;
 import fr.esup.podmigrate.pod.PodTestDatabase;
 import fr.esup.podmigrate.pod.PodVersion;
-import fr.esup.podmigrate.run.TableQueries;
 import fr.esup.podmigrate.sql.DumpOptions;
 import fr.esup.podmigrate.sql.DumpWriter;
 import fr.esup.podmigrate.sql.ImportResult;
@@ -15,6 +13,8 @@ import fr.esup.podmigrate.sql.ScriptAnalysis;
 import fr.esup.podmigrate.sql.ScriptRefusedException;
 import fr.esup.podmigrate.sql.ValueChange;
 import fr.esup.podmigrate.testsupport.TestServer;
+import fr.esup.podmigrate.v2.TableQueries;
+import fr.esup.podmigrate.v3.ContentTypeCheck;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

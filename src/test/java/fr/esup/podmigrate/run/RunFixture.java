@@ -1,12 +1,19 @@
 package fr.esup.podmigrate.run;
 
+import fr.esup.podmigrate.checklist.ChecklistStore;
 import fr.esup.podmigrate.config.DatabaseEndpoint;
 import fr.esup.podmigrate.config.Databases;
 import fr.esup.podmigrate.config.Workspace;
+import fr.esup.podmigrate.job.Job;
+import fr.esup.podmigrate.job.JobProgress;
+import fr.esup.podmigrate.job.JobStatus;
+import fr.esup.podmigrate.job.JobStore;
+import fr.esup.podmigrate.job.SucceededJobs;
 import fr.esup.podmigrate.pod.PodTestDatabase;
 import fr.esup.podmigrate.pod.PodVersion;
 import fr.esup.podmigrate.testsupport.TestServer;
 import fr.esup.podmigrate.testsupport.TestWorkspaces;
+import fr.esup.podmigrate.v2.V2Side;
 import org.springframework.util.FileSystemUtils;
 
 import java.io.IOException;

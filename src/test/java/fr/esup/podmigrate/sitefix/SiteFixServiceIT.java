@@ -1,12 +1,12 @@
 package fr.esup.podmigrate.sitefix;
 
+import fr.esup.podmigrate.job.JobStatus;
 import fr.esup.podmigrate.pod.PodTestDatabase;
 import fr.esup.podmigrate.pod.PodVersion;
-import fr.esup.podmigrate.run.JobStatus;
 import fr.esup.podmigrate.run.RunFixture;
-import fr.esup.podmigrate.run.TableQueries;
-import fr.esup.podmigrate.run.V2Origin;
 import fr.esup.podmigrate.run.WizardStep;
+import fr.esup.podmigrate.v2.TableQueries;
+import fr.esup.podmigrate.v2.V2Origin;
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.DataAccessException;
 

@@ -1,22 +1,23 @@
 package fr.esup.podmigrate.verify;
 
 import fr.esup.podmigrate.backup.RecordingContext;
+import fr.esup.podmigrate.config.DatabaseEndpoint;
+import fr.esup.podmigrate.config.Databases;
+import fr.esup.podmigrate.job.Job;
+import fr.esup.podmigrate.job.JobProgress;
+import fr.esup.podmigrate.job.JobRunner;
+import fr.esup.podmigrate.job.JobStatus;
+import fr.esup.podmigrate.job.JobStore;
 import fr.esup.podmigrate.pod.PodTestDatabase;
 import fr.esup.podmigrate.pod.PodVersion;
-import fr.esup.podmigrate.run.Job;
-import fr.esup.podmigrate.run.JobProgress;
-import fr.esup.podmigrate.run.JobRunner;
-import fr.esup.podmigrate.run.JobStatus;
-import fr.esup.podmigrate.run.JobStore;
 import fr.esup.podmigrate.run.RunFixture;
 import fr.esup.podmigrate.run.RunStore;
 import fr.esup.podmigrate.run.StepState;
 import fr.esup.podmigrate.run.StepStatus;
-import fr.esup.podmigrate.run.V2Origin;
 import fr.esup.podmigrate.run.WizardStep;
-import fr.esup.podmigrate.config.DatabaseEndpoint;
-import fr.esup.podmigrate.config.Databases;
 import fr.esup.podmigrate.testsupport.TestServer;
+import fr.esup.podmigrate.v2.V2Origin;
+import fr.esup.podmigrate.v3.OrphanedKey;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,8 +1,12 @@
-package fr.esup.podmigrate.run;
+package fr.esup.podmigrate.v2;
 
 import fr.esup.podmigrate.config.DatabaseEndpoint;
 import fr.esup.podmigrate.config.Databases;
 import fr.esup.podmigrate.config.Workspace;
+import fr.esup.podmigrate.job.Job;
+import fr.esup.podmigrate.job.JobResults;
+import fr.esup.podmigrate.job.SucceededJobs;
+import fr.esup.podmigrate.run.WizardStep;
 import fr.esup.podmigrate.sql.DatabaseSections;
 import fr.esup.podmigrate.sql.InsertValues;
 import fr.esup.podmigrate.sql.SqlStatement;

@@ -1,4 +1,7 @@
-package fr.esup.podmigrate.run;
+package fr.esup.podmigrate.job;
+
+import fr.esup.podmigrate.run.Message;
+import fr.esup.podmigrate.run.WizardStep;
 
 import java.time.Duration;
 import java.time.Instant;

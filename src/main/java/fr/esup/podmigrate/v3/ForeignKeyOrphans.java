@@ -1,4 +1,4 @@
-package fr.esup.podmigrate.verify;
+package fr.esup.podmigrate.v3;
 
 import fr.esup.podmigrate.pod.PodMigrationRules;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
-import static fr.esup.podmigrate.run.TableQueries.quote;
+import static fr.esup.podmigrate.v2.TableQueries.quote;
 
 /** Rows whose foreign key points nowhere, for every foreign key the database's schema declares. */
 public final class ForeignKeyOrphans {

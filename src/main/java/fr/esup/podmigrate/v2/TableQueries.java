@@ -1,4 +1,5 @@
-package fr.esup.podmigrate.run;
+package fr.esup.podmigrate.v2;
+
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;

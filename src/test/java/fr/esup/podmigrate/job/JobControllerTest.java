@@ -1,5 +1,8 @@
-package fr.esup.podmigrate.run;
+package fr.esup.podmigrate.job;
 
+import fr.esup.podmigrate.run.Message;
+import fr.esup.podmigrate.run.RunStore;
+import fr.esup.podmigrate.run.WizardStep;
 import fr.esup.podmigrate.testsupport.WebSliceConfiguration;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

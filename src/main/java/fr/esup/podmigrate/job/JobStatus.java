@@ -1,4 +1,5 @@
-package fr.esup.podmigrate.run;
+package fr.esup.podmigrate.job;
+
 
 public enum JobStatus {
     RUNNING, SUCCEEDED, FAILED, CANCELLED, INTERRUPTED;

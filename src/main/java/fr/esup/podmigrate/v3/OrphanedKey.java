@@ -1,4 +1,4 @@
-package fr.esup.podmigrate.verify;
+package fr.esup.podmigrate.v3;
 
 import fr.esup.podmigrate.pod.PodMigrationRules;
 
@@ -34,7 +34,7 @@ public record OrphanedKey(String table, String column, String referencedTable, S
         return preExisting() || toExcludedTable();
     }
 
-    OrphanedKey withV2Rows(long rowsInV2) {
+    public OrphanedKey withV2Rows(long rowsInV2) {
         return new OrphanedKey(table, column, referencedTable, referencedColumn, rows, examples, rowsInV2);
     }
 }

@@ -1,4 +1,5 @@
-package fr.esup.podmigrate.run;
+package fr.esup.podmigrate.job;
+
 
 /** Another job holds the target database: one migration job at a time per target. */
 public class JobAlreadyRunningException extends RuntimeException {

@@ -1,4 +1,4 @@
-package fr.esup.podmigrate.run;
+package fr.esup.podmigrate.checklist;
 
 import fr.esup.podmigrate.config.Workspace;
 import org.springframework.stereotype.Component;

@@ -1,13 +1,14 @@
-package fr.esup.podmigrate.run;
+package fr.esup.podmigrate.v3;
 
 import fr.esup.podmigrate.pod.DjangoModels;
+import fr.esup.podmigrate.v2.TableQueries;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.sql.Connection;
 import java.util.List;
 import java.util.Set;
 
-import static fr.esup.podmigrate.run.TableQueries.quote;
+import static fr.esup.podmigrate.v2.TableQueries.quote;
 
 /**
  * The v3 models a migrated database has no content type for: the import brings v2's {@code django_content_type} and

@@ -1,4 +1,6 @@
-package fr.esup.podmigrate.run;
+package fr.esup.podmigrate.job;
+
+import fr.esup.podmigrate.run.StepStatus;
 
 /** What a running job may tell its runner. */
 public interface JobContext {

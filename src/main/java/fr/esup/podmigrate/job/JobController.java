@@ -1,4 +1,6 @@
-package fr.esup.podmigrate.run;
+package fr.esup.podmigrate.job;
+
+import fr.esup.podmigrate.run.RunStore;
 
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 import org.springframework.http.HttpStatus;

@@ -1,6 +1,9 @@
-package fr.esup.podmigrate.run;
+package fr.esup.podmigrate.job;
 
 import fr.esup.podmigrate.config.Workspace;
+import fr.esup.podmigrate.run.Message;
+import fr.esup.podmigrate.run.PropertiesFiles;
+import fr.esup.podmigrate.run.WizardStep;
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;

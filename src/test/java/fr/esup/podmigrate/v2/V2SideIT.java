@@ -1,7 +1,10 @@
-package fr.esup.podmigrate.run;
+package fr.esup.podmigrate.v2;
 
+import fr.esup.podmigrate.job.JobStatus;
 import fr.esup.podmigrate.pod.PodTestDatabase;
 import fr.esup.podmigrate.pod.PodVersion;
+import fr.esup.podmigrate.run.RunFixture;
+import fr.esup.podmigrate.run.WizardStep;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;

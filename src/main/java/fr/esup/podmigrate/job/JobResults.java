@@ -1,4 +1,5 @@
-package fr.esup.podmigrate.run;
+package fr.esup.podmigrate.job;
+
 
 import java.util.Map;
 import java.util.TreeMap;

@@ -1,4 +1,6 @@
-package fr.esup.podmigrate.run;
+package fr.esup.podmigrate.job;
+
+import fr.esup.podmigrate.run.Message;
 
 /** The body of a background job. It reports progress and results through its context and checks for cancel. */
 @FunctionalInterface

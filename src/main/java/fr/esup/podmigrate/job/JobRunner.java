@@ -1,6 +1,10 @@
-package fr.esup.podmigrate.run;
+package fr.esup.podmigrate.job;
 
 import fr.esup.podmigrate.config.DatabaseEndpoint;
+import fr.esup.podmigrate.run.Message;
+import fr.esup.podmigrate.run.RunStore;
+import fr.esup.podmigrate.run.StepStatus;
+import fr.esup.podmigrate.run.WizardStep;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;

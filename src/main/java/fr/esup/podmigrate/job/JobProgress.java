@@ -1,4 +1,5 @@
-package fr.esup.podmigrate.run;
+package fr.esup.podmigrate.job;
+
 
 /** How far a job is: bytes of its input or output (total 0 when unknown), rows and statements. */
 public record JobProgress(long bytesDone, long bytesTotal, long rows, long statements) {

@@ -1,4 +1,4 @@
-package fr.esup.podmigrate.run;
+package fr.esup.podmigrate.checklist;
 
 import fr.esup.podmigrate.testsupport.TestWorkspaces;
 import org.junit.jupiter.api.Test;
