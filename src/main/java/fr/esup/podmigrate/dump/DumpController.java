@@ -3,6 +3,7 @@ package fr.esup.podmigrate.dump;
 import fr.esup.podmigrate.config.Databases;
 import fr.esup.podmigrate.config.PodMigrateProperties;
 import fr.esup.podmigrate.job.JobAlreadyRunningException;
+import fr.esup.podmigrate.job.JobKind;
 import fr.esup.podmigrate.job.JobRunner;
 import fr.esup.podmigrate.run.RunStore;
 import fr.esup.podmigrate.run.StepStatus;
@@ -163,7 +164,8 @@ class DumpController {
 
     /** An import, or an analysis before it, reading the file right now. */
     private boolean readByARunningJob(ScriptFile file) {
-        return Stream.of(WizardStep.IMPORT, WizardStep.DUMP).map(jobs::latest).flatMap(Optional::stream)
+        return Stream.of(jobs.latest(WizardStep.IMPORT), jobs.latest(WizardStep.IMPORT, JobKind.ANALYSIS))
+                .flatMap(Optional::stream)
                 .anyMatch(job -> !job.status().finished() && job.results().containsValue(file.id()));
     }
 

@@ -9,6 +9,7 @@ import fr.esup.podmigrate.dump.ScriptFiles;
 import fr.esup.podmigrate.job.Job;
 import fr.esup.podmigrate.job.JobContext;
 import fr.esup.podmigrate.job.JobFailedException;
+import fr.esup.podmigrate.job.JobKind;
 import fr.esup.podmigrate.job.JobProgress;
 import fr.esup.podmigrate.job.JobResults;
 import fr.esup.podmigrate.job.JobRunner;
@@ -32,7 +33,6 @@ import java.sql.SQLException;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Step 5: the analysis of the run's podv2.sql (a background job: a script can be gigabytes) and its import into
@@ -43,7 +43,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public class ImportService {
 
     private static final int LISTED_ERRORS = 20;
-    /** The result an analysis job records first: the podv2.sql it reads, which tells it from a generation. */
+    /** The result an analysis job records first: the podv2.sql it reads. */
     private static final String ANALYSED_SCRIPT = "analysis";
     /** The result an import records when its plan imports the caches and short-lived tables, for a resume. */
     private static final String EPHEMERAL_INCLUDED = "includeEphemeral";
@@ -54,7 +54,7 @@ public class ImportService {
     private final JobRunner runner;
     private final RunStore runStore;
     private final Workspace workspace;
-    private final Map<String, PodImportAnalysis> analyses = new ConcurrentHashMap<>();
+    private final AnalysisStore analyses;
 
     ImportService(Databases databases, ScriptFiles scriptFiles, Backups backups, JobRunner runner, RunStore runStore,
                   Workspace workspace) {
@@ -64,19 +64,20 @@ public class ImportService {
         this.runner = runner;
         this.runStore = runStore;
         this.workspace = workspace;
+        this.analyses = new AnalysisStore(workspace);
     }
 
     Optional<ScriptFile> script() {
         return scriptFiles.selected();
     }
 
-    /** The analysis of this very file (same name, size and time), if one ran since the console started. */
+    /** The analysis of this very file (same name, size and time), if one ran. */
     public Optional<PodImportAnalysis> analysis(ScriptFile script) {
-        return Optional.ofNullable(analyses.get(key(script)));
+        return analyses.find(script);
     }
 
     Optional<Job> latestAnalysis() {
-        return runner.latest(WizardStep.DUMP).filter(job -> job.results().containsKey(ANALYSED_SCRIPT));
+        return runner.latest(WizardStep.IMPORT, JobKind.ANALYSIS);
     }
 
     Optional<Job> latestImport() {
@@ -94,10 +95,10 @@ public class ImportService {
         String source = sourceDatabase == null || sourceDatabase.isBlank() ? null : sourceDatabase.strip();
         runStore.audit(operator, "import: asked to analyse " + script.id() + (source == null ? "" : ", database " + source)
                 + (includeEphemeral ? ", caches and short-lived tables included" : ""));
-        return runner.start(WizardStep.DUMP, operator, target, Map.of(ANALYSED_SCRIPT, script.id()), context -> {
+        return runner.analyse(WizardStep.IMPORT, operator, target, Map.of(ANALYSED_SCRIPT, script.id()), context -> {
             PodImportAnalysis analysis = PodImport.analyze(script.path(), target, source, includeEphemeral,
                     progress -> report(context, progress));
-            analyses.put(key(script), analysis);
+            analyses.save(script, analysis);
             return analysis.blocked()
                     ? Message.of("import.message.analysedBlocked", script.name(), analysis.blocking().size())
                     : Message.of("import.message.analysedReady", script.name(), analysis.rows());
@@ -236,7 +237,7 @@ public class ImportService {
         if (analysis.blocked()) {
             throw new JobFailedException("import.message.analysedAgainBlocked", script.name(), analysis.blocking().size());
         }
-        analyses.put(key(script), analysis);
+        analyses.save(script, analysis);
         return analysis;
     }
 
@@ -279,9 +280,5 @@ public class ImportService {
 
     private Path checkpoint(DatabaseEndpoint target) {
         return workspace.runs().resolve("import-" + target.lockKey().replaceAll("[^A-Za-z0-9._-]", "_") + ".checkpoint");
-    }
-
-    private static String key(ScriptFile script) {
-        return script.id() + "|" + script.size() + "|" + script.modified().toEpochMilli();
     }
 }

@@ -10,11 +10,12 @@ import java.util.Map;
 /**
  * A snapshot of one background job (backup, dump, import...), as persisted in the workspace.
  *
+ * @param kind    the step's own work, or an analysis that leaves the step's status as it is
  * @param target  the target database the job works on (its lock key)
  * @param message the failure's reason, or a short outcome
  * @param results what the job produced, as named values for its step's page
  */
-public record Job(String id, WizardStep step, String operator, String target, JobStatus status,
+public record Job(String id, WizardStep step, JobKind kind, String operator, String target, JobStatus status,
                   Instant startedAt, Instant endedAt, JobProgress progress, Message message, Map<String, String> results) {
 
     public Duration elapsed() {

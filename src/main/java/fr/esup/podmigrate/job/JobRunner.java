@@ -47,33 +47,38 @@ public class JobRunner implements DisposableBean {
             if (job.status() == JobStatus.RUNNING) {
                 log.warn("Job {} ({}) was running when the console stopped: marked interrupted", job.id(), job.step().key());
                 store.save(finish(job, JobStatus.INTERRUPTED, Message.of("job.message.interrupted")));
-                runStore.record(job.step(), StepStatus.INTERRUPTED, job.operator(), "job " + job.id() + " interrupted");
+                record(job, StepStatus.INTERRUPTED, "job " + job.id() + " interrupted");
             }
         }
     }
 
-    /** Starts a job on {@code database} unless another job holds it. */
+    /** Starts a step's work on {@code database} unless another job holds it; the step's status follows the job's. */
     public Job start(WizardStep step, String operator, DatabaseEndpoint database, JobWork work) {
-        return start(step, operator, database, Map.of(), work);
+        return start(step, JobKind.WORK, operator, database, Map.of(), work);
     }
 
     /**
-     * Starts a job whose results begin with {@code labels}: what kind of work it is, readable by the pages from the
-     * moment it starts, before its body runs.
+     * Starts an analysis for {@code step} on {@code database} unless another job holds it; the step's status stays as
+     * it is. Its results begin with {@code labels}: what it reads, readable by the pages from the moment it starts.
      */
-    public synchronized Job start(WizardStep step, String operator, DatabaseEndpoint database, Map<String, String> labels,
-                                  JobWork work) {
+    public Job analyse(WizardStep step, String operator, DatabaseEndpoint database, Map<String, String> labels,
+                       JobWork work) {
+        return start(step, JobKind.ANALYSIS, operator, database, labels, work);
+    }
+
+    private synchronized Job start(WizardStep step, JobKind kind, String operator, DatabaseEndpoint database,
+                                   Map<String, String> labels, JobWork work) {
         String target = database.lockKey();
         for (Running other : running.values()) {
             if (other.job.target().equals(target)) {
                 throw new JobAlreadyRunningException(other.job);
             }
         }
-        String id = step.key() + "-" + UUID.randomUUID().toString().substring(0, 8);
-        Job job = new Job(id, step, operator, target, JobStatus.RUNNING, Instant.now(), null, JobProgress.NONE, null,
-                Map.copyOf(labels));
+        String id = kind.idPrefix(step) + "-" + UUID.randomUUID().toString().substring(0, 8);
+        Job job = new Job(id, step, kind, operator, target, JobStatus.RUNNING, Instant.now(), null, JobProgress.NONE,
+                null, Map.copyOf(labels));
         store.save(job);
-        runStore.record(step, StepStatus.RUNNING, operator, "started job " + id);
+        record(job, StepStatus.RUNNING, "started job " + id);
         Running run = new Running(job);
         running.put(id, run);
         executor.submit(() -> execute(run, work));
@@ -95,7 +100,11 @@ public class JobRunner implements DisposableBean {
 
     /** A step's latest job: live while it runs, as persisted once it has ended. */
     public java.util.Optional<Job> latest(WizardStep step) {
-        return store.ofStep(step).stream().findFirst().flatMap(job -> find(job.id()));
+        return latest(step, JobKind.WORK);
+    }
+
+    public java.util.Optional<Job> latest(WizardStep step, JobKind kind) {
+        return store.of(step, kind).stream().findFirst().flatMap(job -> find(job.id()));
     }
 
     /** True while some job holds the database. */
@@ -122,14 +131,23 @@ public class JobRunner implements DisposableBean {
         }
         Job done = finish(run.snapshot(), status, message);
         store.save(done);
-        runStore.record(done.step(), status == JobStatus.SUCCEEDED ? run.stepStatusOnSuccess : StepStatus.FAILED,
-                done.operator(), "job " + done.id() + " " + status.key());
+        record(done, status == JobStatus.SUCCEEDED ? run.stepStatusOnSuccess : StepStatus.FAILED,
+                "job " + done.id() + " " + status.key());
         running.remove(run.job.id());
     }
 
+    /** A step's work sets the step's status; an analysis's start and end are only written to the audit log. */
+    private void record(Job job, StepStatus stepStatus, String action) {
+        if (job.kind() == JobKind.WORK) {
+            runStore.record(job.step(), stepStatus, job.operator(), action);
+        } else {
+            runStore.audit(job.operator(), job.step().key() + ": analysis, " + action);
+        }
+    }
+
     private static Job finish(Job job, JobStatus status, Message message) {
-        return new Job(job.id(), job.step(), job.operator(), job.target(), status, job.startedAt(), Instant.now(),
-                job.progress(), message, job.results());
+        return new Job(job.id(), job.step(), job.kind(), job.operator(), job.target(), status, job.startedAt(),
+                Instant.now(), job.progress(), message, job.results());
     }
 
     @Override
@@ -153,8 +171,8 @@ public class JobRunner implements DisposableBean {
         }
 
         synchronized Job snapshot() {
-            return new Job(job.id(), job.step(), job.operator(), job.target(), job.status(), job.startedAt(), null,
-                    progress, null, Map.copyOf(results));
+            return new Job(job.id(), job.step(), job.kind(), job.operator(), job.target(), job.status(),
+                    job.startedAt(), null, progress, null, Map.copyOf(results));
         }
 
         @Override

@@ -27,6 +27,8 @@ public class JobStore {
 
     private static final Pattern ID = Pattern.compile("[a-z0-9-]{1,64}");
     private static final String RESULT = "result.";
+    /** The result an analysis recorded when analyses ran as podv2.sql jobs, before jobs had a kind. */
+    private static final String LEGACY_ANALYSED_SCRIPT = "analysis";
 
     private final Path folder;
 
@@ -42,6 +44,7 @@ public class JobStore {
     public synchronized void save(Job job) {
         Properties p = new Properties();
         p.setProperty("step", job.step().name());
+        p.setProperty("kind", job.kind().name());
         p.setProperty("operator", job.operator());
         p.setProperty("target", job.target());
         p.setProperty("status", job.status().name());
@@ -69,7 +72,14 @@ public class JobStore {
         p.stringPropertyNames().stream().filter(k -> k.startsWith(RESULT)).sorted()
                 .forEach(k -> results.put(k.substring(RESULT.length()), p.getProperty(k)));
         String ended = p.getProperty("endedAt");
-        return Optional.of(new Job(id, WizardStep.valueOf(p.getProperty("step")), p.getProperty("operator"),
+        WizardStep step = WizardStep.valueOf(p.getProperty("step"));
+        String kindName = p.getProperty("kind");
+        JobKind kind = kindName != null ? JobKind.valueOf(kindName) : JobKind.WORK;
+        if (kindName == null && step == WizardStep.DUMP && results.containsKey(LEGACY_ANALYSED_SCRIPT)) {
+            kind = JobKind.ANALYSIS;
+            step = WizardStep.IMPORT;
+        }
+        return Optional.of(new Job(id, step, kind, p.getProperty("operator"),
                 p.getProperty("target"), JobStatus.valueOf(p.getProperty("status")),
                 Instant.parse(p.getProperty("startedAt")), ended == null ? null : Instant.parse(ended),
                 new JobProgress(Long.parseLong(p.getProperty("bytesDone")), Long.parseLong(p.getProperty("bytesTotal")),
@@ -92,8 +102,13 @@ public class JobStore {
         return jobs;
     }
 
+    /** A step's own jobs, newest first: not the analyses run for it. */
     public List<Job> ofStep(WizardStep step) {
-        return all().stream().filter(j -> j.step() == step).toList();
+        return of(step, JobKind.WORK);
+    }
+
+    public List<Job> of(WizardStep step, JobKind kind) {
+        return all().stream().filter(j -> j.step() == step && j.kind() == kind).toList();
     }
 
     private Path file(String id) {

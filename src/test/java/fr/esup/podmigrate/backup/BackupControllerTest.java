@@ -3,6 +3,7 @@ package fr.esup.podmigrate.backup;
 import fr.esup.podmigrate.config.DatabaseEndpoint;
 import fr.esup.podmigrate.job.Job;
 import fr.esup.podmigrate.job.JobAlreadyRunningException;
+import fr.esup.podmigrate.job.JobKind;
 import fr.esup.podmigrate.job.JobProgress;
 import fr.esup.podmigrate.job.JobStatus;
 import fr.esup.podmigrate.run.Message;
@@ -84,7 +85,7 @@ class BackupControllerTest {
     }
 
     private static Job job(JobStatus status) {
-        return new Job("backup-1234abcd", WizardStep.BACKUP, "alice", "v3.univ.fr:3306/pod", status,
+        return new Job("backup-1234abcd", WizardStep.BACKUP, JobKind.WORK, "alice", "v3.univ.fr:3306/pod", status,
                 Instant.parse("2026-11-26T10:00:00Z"), null, new JobProgress(1048576, 0, 1200, 0), null, Map.of());
     }
 
@@ -145,7 +146,7 @@ class BackupControllerTest {
 
     @Test
     void aBackupWhileAnotherJobHoldsTheTargetSaysWhichJob() throws Exception {
-        Job importing = new Job("import-5678abcd", WizardStep.IMPORT, "bob", "v3.univ.fr:3306/pod", JobStatus.RUNNING,
+        Job importing = new Job("import-5678abcd", WizardStep.IMPORT, JobKind.WORK, "bob", "v3.univ.fr:3306/pod", JobStatus.RUNNING,
                 Instant.parse("2026-11-26T09:00:00Z"), null, JobProgress.NONE, null, Map.of());
         when(service.startBackup("alice")).thenThrow(new JobAlreadyRunningException(importing));
         mvc.perform(post("/backup").with(csrf()))

@@ -4,6 +4,7 @@ import fr.esup.podmigrate.config.DatabaseEndpoint;
 import fr.esup.podmigrate.config.Databases;
 import fr.esup.podmigrate.job.Job;
 import fr.esup.podmigrate.job.JobAlreadyRunningException;
+import fr.esup.podmigrate.job.JobKind;
 import fr.esup.podmigrate.job.JobProgress;
 import fr.esup.podmigrate.job.JobRunner;
 import fr.esup.podmigrate.job.JobStatus;
@@ -97,7 +98,7 @@ class DumpControllerTest {
     }
 
     private static Job dumpJob(JobStatus status, Map<String, String> results) {
-        return new Job("dump-1234abcd", WizardStep.DUMP, "alice", TARGET.toString(), status,
+        return new Job("dump-1234abcd", WizardStep.DUMP, JobKind.WORK, "alice", TARGET.toString(), status,
                 Instant.parse("2026-11-26T10:00:00Z"), status.finished() ? Instant.parse("2026-11-26T10:01:00Z") : null,
                 new JobProgress(3 * 1048576L, 0, 1200, 12), null, results);
     }
@@ -204,7 +205,7 @@ class DumpControllerTest {
 
     @Test
     void generateWhileAnotherJobHoldsTheTargetSaysWhichOne() throws Exception {
-        Job backup = new Job("backup-99998888", WizardStep.BACKUP, "bob", TARGET.toString(), JobStatus.RUNNING,
+        Job backup = new Job("backup-99998888", WizardStep.BACKUP, JobKind.WORK, "bob", TARGET.toString(), JobStatus.RUNNING,
                 Instant.parse("2026-11-26T09:00:00Z"), null, JobProgress.NONE, null, Map.of());
         when(generation.start(any(), anyString())).thenThrow(new JobAlreadyRunningException(backup));
         mvc.perform(generateAsTheProcedure())
@@ -277,9 +278,20 @@ class DumpControllerTest {
     @Test
     void theFileARunningImportReadsIsNotDeleted() throws Exception {
         when(scriptFiles.find(uploaded.id())).thenReturn(Optional.of(uploaded));
-        when(jobs.latest(WizardStep.IMPORT)).thenReturn(Optional.of(new Job("import-1", WizardStep.IMPORT, "bob",
+        when(jobs.latest(WizardStep.IMPORT)).thenReturn(Optional.of(new Job("import-1", WizardStep.IMPORT, JobKind.WORK, "bob",
                 TARGET.toString(), JobStatus.RUNNING, Instant.now(), null, JobProgress.NONE, null,
                 Map.of("script", uploaded.id()))));
+        mvc.perform(post("/dump/files/delete").param("id", uploaded.id()).with(csrf()))
+                .andExpect(content().string(allOf(containsString("id=\"delete-refused\""), containsString(LAYOUT))));
+        verify(scriptFiles, never()).delete(any());
+    }
+
+    @Test
+    void theFileARunningAnalysisReadsIsNotDeleted() throws Exception {
+        when(scriptFiles.find(uploaded.id())).thenReturn(Optional.of(uploaded));
+        when(jobs.latest(WizardStep.IMPORT, JobKind.ANALYSIS)).thenReturn(Optional.of(new Job("analysis-1",
+                WizardStep.IMPORT, JobKind.ANALYSIS, "bob", TARGET.toString(), JobStatus.RUNNING, Instant.now(), null,
+                JobProgress.NONE, null, Map.of("analysis", uploaded.id()))));
         mvc.perform(post("/dump/files/delete").param("id", uploaded.id()).with(csrf()))
                 .andExpect(content().string(allOf(containsString("id=\"delete-refused\""), containsString(LAYOUT))));
         verify(scriptFiles, never()).delete(any());

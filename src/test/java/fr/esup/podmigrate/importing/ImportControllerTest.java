@@ -5,6 +5,7 @@ import fr.esup.podmigrate.backup.BackupCheck;
 import fr.esup.podmigrate.backup.DatabaseFingerprint;
 import fr.esup.podmigrate.dump.ScriptFile;
 import fr.esup.podmigrate.job.Job;
+import fr.esup.podmigrate.job.JobKind;
 import fr.esup.podmigrate.job.JobProgress;
 import fr.esup.podmigrate.job.JobStatus;
 import fr.esup.podmigrate.run.Message;
@@ -89,7 +90,7 @@ class ImportControllerTest {
     }
 
     private static Job importJob(JobStatus status, Map<String, String> results) {
-        return new Job("import-1234abcd", WizardStep.IMPORT, "alice", "v3.univ.fr:3306/pod", status,
+        return new Job("import-1234abcd", WizardStep.IMPORT, JobKind.WORK, "alice", "v3.univ.fr:3306/pod", status,
                 Instant.parse("2026-11-26T11:00:00Z"), status.finished() ? Instant.parse("2026-11-26T11:01:00Z") : null,
                 new JobProgress(1024, 2048, 3, 2), status.finished() ? Message.text("done") : null, results);
     }

@@ -8,6 +8,7 @@ import fr.esup.podmigrate.config.Workspace;
 import fr.esup.podmigrate.dump.Podv2ScriptOptions;
 import fr.esup.podmigrate.dump.ScriptFiles;
 import fr.esup.podmigrate.job.Job;
+import fr.esup.podmigrate.job.JobKind;
 import fr.esup.podmigrate.job.JobResults;
 import fr.esup.podmigrate.job.JobRunner;
 import fr.esup.podmigrate.job.JobStatus;
@@ -16,6 +17,8 @@ import fr.esup.podmigrate.pod.PodTestDatabase;
 import fr.esup.podmigrate.pod.PodVersion;
 import fr.esup.podmigrate.run.RefusedException;
 import fr.esup.podmigrate.run.RunStore;
+import fr.esup.podmigrate.run.StepStatus;
+import fr.esup.podmigrate.run.WizardStep;
 import fr.esup.podmigrate.sql.DumpWriter;
 import fr.esup.podmigrate.sql.TargetLock;
 import fr.esup.podmigrate.testsupport.TestServer;
@@ -23,6 +26,7 @@ import fr.esup.podmigrate.testsupport.TestWorkspaces;
 import fr.esup.podmigrate.v2.TableQueries;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.util.FileSystemUtils;
 
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -48,13 +52,20 @@ class ImportServiceIT {
             RunStore runStore = new RunStore(workspace);
             JobRunner runner = new JobRunner(new JobStore(workspace), runStore);
             DatabaseEndpoint target = endpoint(v3);
-            ImportService service = service(workspace, target, runner, runStore);
+            ImportService beforeRestart = service(workspace, target, runner, runStore);
 
-            assertThatThrownBy(() -> service.start("alice", v3.name(), false))
+            assertThatThrownBy(() -> beforeRestart.start("alice", v3.name(), false))
                     .isInstanceOf(RefusedException.class).hasMessage("import.refused.noAnalysis");
-            finished(runner, service.analyze("alice", null, false));
-            assertThat(service.analysis(service.script().orElseThrow())).hasValueSatisfying(a ->
-                    assertThat(a.blocked()).isFalse());
+            Job analysis = finished(runner, beforeRestart.analyze("alice", null, false));
+            PodImportAnalysis analysed = beforeRestart.analysis(beforeRestart.script().orElseThrow()).orElseThrow();
+            assertThat(analysed.blocked()).isFalse();
+            assertThat(analysis.kind()).isEqualTo(JobKind.ANALYSIS);
+            assertThat(runStore.state(WizardStep.DUMP).status()).as("an analysis is no generation of podv2.sql")
+                    .isEqualTo(StepStatus.NOT_STARTED);
+
+            ImportService service = service(workspace, target, runner, runStore);
+            assertThat(service.analysis(service.script().orElseThrow())).as("kept in the workspace")
+                    .hasValueSatisfying(kept -> assertThat(kept).usingRecursiveComparison().isEqualTo(analysed));
             assertThat(service.guard().allows()).as("a fresh Pod install holds nothing to lose").isTrue();
             TestBackups.execute(v3, "INSERT INTO auth_user (id, password, is_superuser, username, first_name,"
                     + " last_name, email, is_staff, is_active, date_joined) VALUES (1, '!', 1, 'admin', '', '', '', 1, 1, NOW())");
@@ -150,7 +161,10 @@ class ImportServiceIT {
             }
 
             Console after = Console.on(workspace, endpoint(v3));
-            assertThat(after.service.analysis(after.service.script().orElseThrow())).as("analyses live in memory").isEmpty();
+            assertThat(after.service.analysis(after.service.script().orElseThrow())).as("kept in the workspace").isPresent();
+            FileSystemUtils.deleteRecursively(workspace.runs().resolve("analyses"));
+            assertThat(after.service.analysis(after.service.script().orElseThrow()))
+                    .as("as in a workspace of a console that kept its analyses in memory").isEmpty();
             Job resumed = finished(after.runner, after.service.resume("alice"));
 
             assertThat(resumed.status()).as("%s", resumed.message()).isEqualTo(JobStatus.SUCCEEDED);

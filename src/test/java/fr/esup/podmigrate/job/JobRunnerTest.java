@@ -85,19 +85,43 @@ class JobRunnerTest {
     }
 
     @Test
-    void aJobsLabelsAreReadableBeforeItsBodyRuns() throws Exception {
+    void anAnalysisLabelsAreReadableBeforeItsBodyRunsAndItIsNotItsStepsWork() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
-        Job job = runner.start(WizardStep.DUMP, "alice", POD, Map.of("analysis", "import/podv2.sql"), context -> {
+        Job job = runner.analyse(WizardStep.IMPORT, "alice", POD, Map.of("analysis", "import/podv2.sql"), context -> {
             release.await(10, TimeUnit.SECONDS);
             context.result("rows", "3");
             return Message.text("done");
         });
-        assertThat(runner.latest(WizardStep.DUMP)).hasValueSatisfying(latest ->
+        assertThat(runner.latest(WizardStep.IMPORT, JobKind.ANALYSIS)).hasValueSatisfying(latest ->
                 assertThat(latest.results()).containsEntry("analysis", "import/podv2.sql"));
+        assertThat(runner.latest(WizardStep.IMPORT)).isEmpty();
         release.countDown();
         await().atMost(Duration.ofSeconds(10)).until(() -> runner.find(job.id()).orElseThrow().status().finished());
         assertThat(store.find(job.id()).orElseThrow().results())
                 .isEqualTo(Map.of("analysis", "import/podv2.sql", "rows", "3"));
+    }
+
+    @Test
+    void aFailingAnalysisLeavesItsStepsStatusAsItIs() {
+        Job job = runner.analyse(WizardStep.IMPORT, "alice", POD, Map.of(), context -> {
+            throw new IllegalStateException("not SQL");
+        });
+        await().atMost(Duration.ofSeconds(10)).until(() -> runner.find(job.id()).orElseThrow().status().finished());
+        assertThat(store.find(job.id()).orElseThrow().status()).isEqualTo(JobStatus.FAILED);
+        assertThat(runStore.states()).allMatch(state -> state.status() == StepStatus.NOT_STARTED);
+        assertThat(runStore.auditLines()).anyMatch(line -> line.contains("import: analysis, job " + job.id() + " failed"));
+    }
+
+    @Test
+    void anAnalysisRecordedAsAPodv2SqlJobByAnOlderConsoleReadsBackAsAnAnalysis() throws Exception {
+        Path file = workspace.runs().resolve("jobs/dump-0ld00001.properties");
+        Files.writeString(file, String.join("\n", "step=DUMP", "operator=alice", "target=" + POD.lockKey(),
+                "status=FAILED", "startedAt=2026-11-26T10:00:00Z", "endedAt=2026-11-26T10:01:00Z", "bytesDone=0",
+                "bytesTotal=0", "rows=0", "statements=0", "result.analysis=import/podv2.sql", ""));
+
+        assertThat(store.find("dump-0ld00001").orElseThrow()).extracting(Job::step, Job::kind)
+                .containsExactly(WizardStep.IMPORT, JobKind.ANALYSIS);
+        assertThat(store.ofStep(WizardStep.DUMP)).isEmpty();
     }
 
     @Test
@@ -123,7 +147,7 @@ class JobRunnerTest {
 
     @Test
     void aPlainMessageFromAnOlderWorkspaceReadsBackAsItsText() throws Exception {
-        store.save(new Job("wipe-0ld00001", WizardStep.WIPE, "alice", POD.lockKey(), JobStatus.SUCCEEDED,
+        store.save(new Job("wipe-0ld00001", WizardStep.WIPE, JobKind.WORK, "alice", POD.lockKey(), JobStatus.SUCCEEDED,
                 Instant.now(), Instant.now(), JobProgress.NONE, null, Map.of()));
         Path file = workspace.runs().resolve("jobs/wipe-0ld00001.properties");
         Files.writeString(file, "message=Emptied 137 tables (6053 rows).\n", StandardOpenOption.APPEND);
@@ -134,7 +158,7 @@ class JobRunnerTest {
 
     @Test
     void aJobFoundRunningAtStartUpIsMarkedInterrupted() {
-        store.save(new Job("import-dead0001", WizardStep.IMPORT, "alice", POD.lockKey(), JobStatus.RUNNING,
+        store.save(new Job("import-dead0001", WizardStep.IMPORT, JobKind.WORK, "alice", POD.lockKey(), JobStatus.RUNNING,
                 Instant.now(), null, new JobProgress(10, 100, 1, 1), null, Map.of()));
 
         new JobRunner(store, runStore);

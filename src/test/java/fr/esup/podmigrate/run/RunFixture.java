@@ -5,6 +5,7 @@ import fr.esup.podmigrate.config.DatabaseEndpoint;
 import fr.esup.podmigrate.config.Databases;
 import fr.esup.podmigrate.config.Workspace;
 import fr.esup.podmigrate.job.Job;
+import fr.esup.podmigrate.job.JobKind;
 import fr.esup.podmigrate.job.JobProgress;
 import fr.esup.podmigrate.job.JobStatus;
 import fr.esup.podmigrate.job.JobStore;
@@ -119,7 +120,7 @@ public final class RunFixture implements AutoCloseable {
 
     /** Records a finished job of {@code step}, as its step would. */
     public Job job(WizardStep step, JobStatus status, Instant startedAt, Map<String, String> results) {
-        Job job = new Job(step.key() + "-" + startedAt.getEpochSecond(), step, "alice", databases.target().toString(),
+        Job job = new Job(step.key() + "-" + startedAt.getEpochSecond(), step, JobKind.WORK, "alice", databases.target().toString(),
                 status, startedAt, startedAt.plusSeconds(60), JobProgress.NONE, Message.text("done"), results);
         jobs.save(job);
         return job;

@@ -4,6 +4,7 @@ import fr.esup.podmigrate.backup.RecordingContext;
 import fr.esup.podmigrate.config.DatabaseEndpoint;
 import fr.esup.podmigrate.config.Databases;
 import fr.esup.podmigrate.job.Job;
+import fr.esup.podmigrate.job.JobKind;
 import fr.esup.podmigrate.job.JobProgress;
 import fr.esup.podmigrate.job.JobRunner;
 import fr.esup.podmigrate.job.JobStatus;
@@ -177,7 +178,7 @@ class VerificationServiceIT {
             Job imported = run.job(WizardStep.IMPORT, JobStatus.SUCCEEDED, Instant.parse("2026-11-26T10:00:00Z"), IMPORT);
             RecordingContext context = new RecordingContext();
             Verification direct = service(run).verify(context);
-            Job verification = new Job("verify-1", WizardStep.VERIFY, "alice", "t", JobStatus.SUCCEEDED, direct.at(),
+            Job verification = new Job("verify-1", WizardStep.VERIFY, JobKind.WORK, "alice", "t", JobStatus.SUCCEEDED, direct.at(),
                     direct.at(), JobProgress.NONE, direct.summary(), context.results());
 
             Verification kept = VerificationResults.read(verification,

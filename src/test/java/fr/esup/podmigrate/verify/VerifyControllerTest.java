@@ -4,6 +4,7 @@ import fr.esup.podmigrate.checklist.ChecklistStore;
 import fr.esup.podmigrate.importing.RowIssue;
 import fr.esup.podmigrate.job.Job;
 import fr.esup.podmigrate.job.JobAlreadyRunningException;
+import fr.esup.podmigrate.job.JobKind;
 import fr.esup.podmigrate.job.JobProgress;
 import fr.esup.podmigrate.job.JobStatus;
 import fr.esup.podmigrate.pod.DjangoModels;
@@ -59,9 +60,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 class VerifyControllerTest {
 
     private static final Instant AT = Instant.parse("2026-11-26T10:00:00Z");
-    private static final Job BACKUP = new Job("backup-1", WizardStep.BACKUP, "bob", "t", JobStatus.SUCCEEDED, AT, AT,
+    private static final Job BACKUP = new Job("backup-1", WizardStep.BACKUP, JobKind.WORK, "bob", "t", JobStatus.SUCCEEDED, AT, AT,
             JobProgress.NONE, Message.text("12 MiB"), Map.of("file", "backups/pod-20261126.sql.gz"));
-    private static final Job IMPORT = new Job("import-1", WizardStep.IMPORT, "bob", "t", JobStatus.SUCCEEDED, AT, AT,
+    private static final Job IMPORT = new Job("import-1", WizardStep.IMPORT, JobKind.WORK, "bob", "t", JobStatus.SUCCEEDED, AT, AT,
             JobProgress.NONE, Message.text("Imported"), Map.of("script", "import/podv2.sql", "issue.0000", new RowIssue(
                     "lti_provider_lticoursecontext", true, "lms_course_context", ValueChange.OTHER, 5,
                     List.of("10", "15"), "Duplicate entry '' for key 'lms_course_context'").encode()));
@@ -236,7 +237,7 @@ class VerifyControllerTest {
 
     @Test
     void aJobAlreadyRunningOnTheTargetIsNamed() throws Exception {
-        Job other = new Job("import-9", WizardStep.IMPORT, "bob", "t", JobStatus.RUNNING, AT, null, JobProgress.NONE,
+        Job other = new Job("import-9", WizardStep.IMPORT, JobKind.WORK, "bob", "t", JobStatus.RUNNING, AT, null, JobProgress.NONE,
                 null, Map.of());
         when(service.start("alice")).thenThrow(new JobAlreadyRunningException(other));
         mvc.perform(post("/verify").with(csrf()))
@@ -246,7 +247,7 @@ class VerifyControllerTest {
     }
 
     private static Job verifyJob(JobStatus status) {
-        return new Job("verify-2", WizardStep.VERIFY, "alice", "t", status, AT, status.finished() ? AT : null,
+        return new Job("verify-2", WizardStep.VERIFY, JobKind.WORK, "alice", "t", status, AT, status.finished() ? AT : null,
                 new JobProgress(0, 0, 1200, 3), status.finished() ? VERIFICATION.summary() : null,
                 Map.of("tables.done", "3", "tables.total", "9"));
     }

@@ -4,6 +4,7 @@ import fr.esup.podmigrate.backup.Backup;
 import fr.esup.podmigrate.backup.BackupCheck;
 import fr.esup.podmigrate.backup.DatabaseFingerprint;
 import fr.esup.podmigrate.job.Job;
+import fr.esup.podmigrate.job.JobKind;
 import fr.esup.podmigrate.job.JobProgress;
 import fr.esup.podmigrate.job.JobStatus;
 import fr.esup.podmigrate.run.Message;
@@ -68,7 +69,7 @@ class WipeControllerTest {
     private static final BackupCheck MATCHES = new BackupCheck(BackupCheck.Verdict.MATCHES, BACKUP, List.of());
 
     private static Job job(JobStatus status) {
-        return new Job("wipe-1234abcd", WizardStep.WIPE, "alice", "v3.univ.fr:3306/pod", status,
+        return new Job("wipe-1234abcd", WizardStep.WIPE, JobKind.WORK, "alice", "v3.univ.fr:3306/pod", status,
                 Instant.parse("2026-11-26T10:00:00Z"), null, new JobProgress(0, 0, 321, 2), null, Map.of());
     }
 
