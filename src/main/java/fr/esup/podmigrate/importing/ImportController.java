@@ -70,10 +70,12 @@ class ImportController {
         }
     }
 
+    /** The page; the check of the target (every table counted and checksummed) only where it shows: before an import. */
     private String render(HtmxRequest htmx, Model model) {
         Optional<ScriptFile> script = service.script();
         model.addAttribute("script", script.orElse(null));
-        script.flatMap(service::analysis).ifPresent(analysis -> model.addAttribute("analysis", analysis));
+        Optional<PodImportAnalysis> analysis = script.flatMap(service::analysis);
+        analysis.ifPresent(a -> model.addAttribute("analysis", a));
         service.latestAnalysis().ifPresent(job -> model.addAttribute("analysisJob", job));
         Optional<Job> job = service.latestImport();
         job.ifPresent(j -> {
@@ -86,7 +88,8 @@ class ImportController {
         boolean running = job.map(j -> !j.status().finished()).orElse(false)
                 || service.latestAnalysis().map(j -> !j.status().finished()).orElse(false);
         model.addAttribute("running", running);
-        if (!running && !model.containsAttribute("unreachable")) {
+        boolean importable = analysis.map(a -> !a.blocked()).orElse(false);
+        if (importable && !running && !model.containsAttribute("unreachable")) {
             try {
                 model.addAttribute("guard", service.guard());
             } catch (SQLException e) {

@@ -40,6 +40,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.mockito.ArgumentMatchers.anyBoolean;
 import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -102,6 +103,16 @@ class ImportControllerTest {
                 .andExpect(content().string(allOf(containsString("<nav class=\"steps\""), containsString("podv2.sql"),
                         containsString("id=\"analyze\""), not(containsString("id=\"start-import\"")))))
                 .andExpect(content().string(fullPage()));
+        verify(service, never()).guard();
+    }
+
+    @Test
+    void aBlockedAnalysisReadsNothingOfTheTarget() throws Exception {
+        when(service.analysis(SCRIPT)).thenReturn(Optional.of(analysis(List.of(PlanProblem.blocking("format", 3,
+                "not SQL")))));
+        mvc.perform(get("/import")).andExpect(status().isOk())
+                .andExpect(content().string(not(containsString("id=\"import-check\""))));
+        verify(service, never()).guard();
     }
 
     @Test
