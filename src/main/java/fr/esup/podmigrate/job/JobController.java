@@ -3,6 +3,8 @@ package fr.esup.podmigrate.job;
 import fr.esup.podmigrate.run.RunStore;
 
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
+import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxResponseHeader;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -17,6 +19,9 @@ import java.security.Principal;
 @Controller
 class JobController {
 
+    /** The event an ended job's fragment fires: the panels listen for it on the body. */
+    static final String JOB_ENDED = "jobEnded";
+
     private final JobRunner runner;
     private final RunStore runStore;
 
@@ -26,17 +31,33 @@ class JobController {
     }
 
     @GetMapping("/jobs/{id}")
-    String job(@PathVariable String id, HtmxRequest htmx, Model model) {
-        model.addAttribute("job", runner.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)));
-        return htmx.isHtmxRequest() ? "fragments/job :: job" : "run/job";
+    String job(@PathVariable String id, HtmxRequest htmx, Model model, HttpServletResponse response) {
+        return view(runner.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)), htmx, model,
+                response);
     }
 
     @PostMapping("/jobs/{id}/cancel")
-    String cancel(@PathVariable String id, HtmxRequest htmx, Model model, Principal principal) {
+    String cancel(@PathVariable String id, HtmxRequest htmx, Model model, Principal principal,
+                  HttpServletResponse response) {
         Job job = runner.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         runner.cancel(id);
         runStore.audit(principal.getName(), job.step().key() + ": asked to cancel job " + id);
-        model.addAttribute("job", runner.find(id).orElseThrow());
-        return htmx.isHtmxRequest() ? "fragments/job :: job" : "run/job";
+        return view(runner.find(id).orElseThrow(), htmx, model, response);
+    }
+
+    /**
+     * The job's page, or its fragment; once the job has ended, the fragment also brings the side bar's statuses (swapped
+     * out of band) and fires {@value #JOB_ENDED} for the step's panel, which then shows what the job produced.
+     */
+    private static String view(Job job, HtmxRequest htmx, Model model, HttpServletResponse response) {
+        model.addAttribute("job", job);
+        if (!htmx.isHtmxRequest()) {
+            return "run/job";
+        }
+        if (!job.status().finished()) {
+            return "fragments/job :: job";
+        }
+        response.setHeader(HtmxResponseHeader.HX_TRIGGER.getValue(), JOB_ENDED);
+        return "fragments/job :: ended";
     }
 }

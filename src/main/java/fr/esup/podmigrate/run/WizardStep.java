@@ -33,6 +33,11 @@ public enum WizardStep {
         return ordinal() + 1;
     }
 
+    /** The step after this one, null after the last. */
+    public WizardStep next() {
+        return ordinal() + 1 < values().length ? values()[ordinal() + 1] : null;
+    }
+
     /** The steps whose outcome this step changes when it runs again or is undone: they must be done again. */
     public List<WizardStep> invalidates() {
         return this == WIPE || this == IMPORT ? List.of(SITE_FIXES, CHECKLIST, VERIFY, FINISH) : List.of();

@@ -102,7 +102,7 @@ class BackupControllerTest {
                         containsString("read back through the statement reader: 2 tables and 1 row,"),
                         containsString("href=\"/backup/" + NAME + "/download\""),
                         containsString("href=\"/backup/" + NAME + "/restore\""),
-                        not(containsString("hx-trigger=\"load delay:2s\"")),
+                        not(containsString("load delay")),
                         not(containsString("hunter2")))))
                 .andExpect(content().string(fullPage()))
                 .andExpect(content().string(pendingShownOnEveryHtmxForm()));
@@ -123,7 +123,8 @@ class BackupControllerTest {
                 .andExpect(status().isOk())
                 .andExpect(content().string(allOf(
                         containsString("id=\"backup-panel\""),
-                        containsString("hx-trigger=\"load delay:2s\""),
+                        containsString("hx-trigger=\"jobEnded from:body\""),
+                        containsString("hx-trigger=\"load delay:500ms\""),
                         containsString("hx-get=\"/jobs/backup-1234abcd\""),
                         not(containsString("id=\"start-backup\"")),
                         not(containsString("<nav class=\"steps\"")),

@@ -67,7 +67,12 @@ class MigrationFlowTest {
         String base = "http://127.0.0.1:" + port;
         LoginPage.open(driver, base).logInAs("operator", "browser-pass");
 
-        new StepPage(driver, base + "/backup", By.id("start-backup")).click("start-backup").succeededJob();
+        StepPage backup = new StepPage(driver, base + "/backup", By.id("start-backup")).click("start-backup");
+        backup.succeededJob();
+        assertThat(backup.element("#step-backup .status.done").getText()).as("the side bar follows the job").isNotEmpty();
+        assertThat(backup.element("#backups tr[data-verified='true']").getAttribute("id")).as("so does the list")
+                .startsWith("backup-");
+        assertThat(backup.element(".job .next a").getAttribute("href")).isEqualTo(base + "/wipe");
 
         StepPage wipe = new StepPage(driver, base + "/wipe", By.id("wipe-check"));
         assertThat(wipe.element("#wipe-check").getAttribute("data-verdict")).isEqualTo("matches");

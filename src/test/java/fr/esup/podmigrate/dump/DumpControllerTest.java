@@ -144,7 +144,7 @@ class DumpControllerTest {
                 .andExpect(status().isOk())
                 .andExpect(content().string(allOf(
                         containsString("id=\"dump-step\""),
-                        containsString("hx-trigger=\"job-finished\""),
+                        containsString("hx-trigger=\"jobEnded from:body\""),
                         not(containsString(LAYOUT)),
                         not(containsString("<html")))))
                 .andExpect(content().string(fragment("dump-step")));

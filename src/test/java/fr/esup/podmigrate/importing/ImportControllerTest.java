@@ -237,7 +237,8 @@ class ImportControllerTest {
     void aRunningImportPollsAndAFinishedOneShowsItsCounts() throws Exception {
         when(service.latestImport()).thenReturn(Optional.of(importJob(JobStatus.RUNNING, Map.of())));
         mvc.perform(get("/import").header("HX-Request", "true"))
-                .andExpect(content().string(allOf(containsString("hx-trigger=\"load delay:2s\""),
+                .andExpect(content().string(allOf(containsString("hx-trigger=\"jobEnded from:body\""),
+                        containsString("hx-trigger=\"load delay:500ms\""),
                         containsString("data-status=\"running\""))))
                 .andExpect(content().string(fragment("import-panel")));
 
@@ -245,7 +246,7 @@ class ImportControllerTest {
                 "inserted.video_video", "200", "ignored.video_video", "3", "error.00", "line 9 · video_video · 1062 Duplicate"))));
         when(service.resumable(org.mockito.ArgumentMatchers.any())).thenReturn(true);
         mvc.perform(get("/import"))
-                .andExpect(content().string(allOf(not(containsString("hx-trigger=\"load delay:2s\"")),
+                .andExpect(content().string(allOf(not(containsString("load delay")),
                         containsString("data-table=\"video_video\""), containsString("line 9 · video_video · 1062 Duplicate"),
                         containsString("id=\"resume-import\""))));
     }

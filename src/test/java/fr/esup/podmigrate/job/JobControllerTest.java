@@ -2,6 +2,8 @@ package fr.esup.podmigrate.job;
 
 import fr.esup.podmigrate.run.Message;
 import fr.esup.podmigrate.run.RunStore;
+import fr.esup.podmigrate.run.StepState;
+import fr.esup.podmigrate.run.StepStatus;
 import fr.esup.podmigrate.run.WizardStep;
 import fr.esup.podmigrate.testsupport.WebSliceConfiguration;
 import org.junit.jupiter.api.Test;
@@ -13,6 +15,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -26,6 +29,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 @WebMvcTest(controllers = JobController.class, properties = "podmigrate.operator.password={noop}x")
@@ -65,6 +69,36 @@ class JobControllerTest {
                         containsString("Cancel"),
                         not(containsString("<nav class=\"steps\"")))))
                 .andExpect(content().string(fragment("job-import-1234abcd")));
+    }
+
+    @Test
+    void aRunningJobFiresNoEvent() throws Exception {
+        when(runner.find("import-1234abcd")).thenReturn(Optional.of(job(JobStatus.RUNNING)));
+        mvc.perform(get("/jobs/import-1234abcd").header("HX-Request", "true"))
+                .andExpect(header().doesNotExist("HX-Trigger"));
+    }
+
+    @Test
+    void anEndedJobFiresJobEndedAndBringsTheSideBarAndTheNextStep() throws Exception {
+        when(runner.find("import-1234abcd")).thenReturn(Optional.of(job(JobStatus.SUCCEEDED)));
+        when(runStore.states()).thenReturn(List.of(new StepState(WizardStep.IMPORT, StepStatus.DONE, "alice",
+                Instant.parse("2026-11-26T10:01:00Z"))));
+        mvc.perform(get("/jobs/import-1234abcd").header("HX-Request", "true"))
+                .andExpect(status().isOk())
+                .andExpect(header().string("HX-Trigger", "jobEnded"))
+                .andExpect(content().string(allOf(
+                        not(containsString("hx-trigger=")),
+                        containsString("hx-swap-oob=\"true\""),
+                        containsString("<span class=\"status done\">Done</span>"),
+                        containsString("<a href=\"/sitefix\">Next: Site fixes</a>"))));
+    }
+
+    @Test
+    void aFailedJobOffersNoNextStep() throws Exception {
+        when(runner.find("import-1234abcd")).thenReturn(Optional.of(job(JobStatus.FAILED)));
+        mvc.perform(get("/jobs/import-1234abcd").header("HX-Request", "true"))
+                .andExpect(header().string("HX-Trigger", "jobEnded"))
+                .andExpect(content().string(not(containsString("Next:"))));
     }
 
     @Test

@@ -229,7 +229,8 @@ class VerifyControllerTest {
         mvc.perform(post("/verify").with(csrf()).header("HX-Request", "true"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(allOf(not(containsString("<nav class=\"steps\"")),
-                        containsString("hx-trigger=\"load delay:2s\""), containsString("id=\"job-verify-2\""),
+                        containsString("hx-trigger=\"jobEnded from:body\""),
+                        containsString("hx-trigger=\"load delay:500ms\""), containsString("id=\"job-verify-2\""),
                         containsString("Tables"), not(containsString("id=\"start-verify\"")),
                         containsString("data-verdict=\"problems\""))));
         verify(service).start("alice");

@@ -143,7 +143,8 @@ class WipeControllerTest {
                 .andExpect(status().isOk())
                 .andExpect(content().string(allOf(
                         containsString("hx-get=\"/wipe\""),
-                        containsString("hx-trigger=\"load delay:2s\""),
+                        containsString("hx-trigger=\"jobEnded from:body\""),
+                        containsString("hx-trigger=\"load delay:500ms\""),
                         containsString("hx-get=\"/jobs/wipe-1234abcd\""),
                         not(containsString("id=\"start-wipe\"")))))
                 .andExpect(content().string(fragment("wipe-panel")));
