@@ -64,7 +64,7 @@ class BackupRestorer {
             RestorePlan plan = plan(endpoint, backup);
             String safety = plan.current().matches() ? plan.current().backup().name()
                     : taker.take(endpoint, operator, Backup.Kind.BEFORE_RESTORE, context).name();
-            context.result("safetyBackup", safety);
+            context.result(new Restored(safety, null));
             DatabaseFingerprint restored;
             List<String> dropped = new ArrayList<>();
             try (Connection connection = endpoint.connect(); Statement statement = connection.createStatement()) {
@@ -79,7 +79,7 @@ class BackupRestorer {
                 execute(backup, endpoint, TableQueries.names(connection), context, lock);
                 restored = DatabaseFingerprint.read(connection);
             }
-            context.result("dropped", String.join(", ", dropped));
+            context.result(new Restored(safety, List.copyOf(dropped)));
             List<String> different = backup.fingerprint().differences(restored);
             if (!different.isEmpty()) {
                 throw new JobFailedException("backup.message.restoreDiffers", backup.name(), String.join(", ", different),

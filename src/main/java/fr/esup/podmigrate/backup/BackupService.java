@@ -57,7 +57,7 @@ class BackupService {
         DatabaseEndpoint target = target();
         return runner.start(WizardStep.BACKUP, operator, target, context -> {
             Backup backup = taker.take(target, operator, Backup.Kind.REQUESTED, context);
-            context.result("backup", backup.name());
+            context.result(new BackupTaken(backup.name()));
             runStore.audit(operator, "backup: wrote " + backup.name() + " (sha256 " + backup.sha256() + "), verified");
             return Message.of("backup.message.done", backup.name(), backup.tables(), backup.rows(), backup.size());
         });

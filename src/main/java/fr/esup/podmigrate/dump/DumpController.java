@@ -9,6 +9,7 @@ import fr.esup.podmigrate.run.RunStore;
 import fr.esup.podmigrate.run.StepStatus;
 import fr.esup.podmigrate.run.WizardStep;
 import fr.esup.podmigrate.sql.DumpOptions;
+import fr.esup.podmigrate.v2.ScriptReading;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
@@ -166,7 +167,8 @@ class DumpController {
     private boolean readByARunningJob(ScriptFile file) {
         return Stream.of(jobs.latest(WizardStep.IMPORT), jobs.latest(WizardStep.IMPORT, JobKind.ANALYSIS))
                 .flatMap(Optional::stream)
-                .anyMatch(job -> !job.status().finished() && job.results().containsValue(file.id()));
+                .filter(job -> !job.status().finished()).flatMap(job -> job.result(ScriptReading.class).stream())
+                .anyMatch(reading -> reading.script().equals(file.id()));
     }
 
     private ScriptFile find(String id) {
@@ -198,6 +200,7 @@ class DumpController {
         generation.latest().ifPresent(job -> {
             model.addAttribute("job", job);
             model.addAttribute("written", generation.written(job).orElse(null));
+            job.result(Generated.class).ifPresent(generated -> model.addAttribute("rows", generated.rows()));
         });
     }
 }

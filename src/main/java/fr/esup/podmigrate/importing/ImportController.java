@@ -4,7 +4,6 @@ import fr.esup.podmigrate.config.JdbcUrl;
 import fr.esup.podmigrate.dump.ScriptFile;
 import fr.esup.podmigrate.job.Job;
 import fr.esup.podmigrate.job.JobAlreadyRunningException;
-import fr.esup.podmigrate.job.JobResults;
 import fr.esup.podmigrate.run.RefusedException;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 import org.springframework.stereotype.Controller;
@@ -82,8 +81,7 @@ class ImportController {
             model.addAttribute("job", j);
             model.addAttribute("resumable", service.resumable(j));
             model.addAttribute("tables", tableResults(j));
-            model.addAttribute("errors", j.results().entrySet().stream()
-                    .filter(e -> e.getKey().startsWith("error.")).map(Map.Entry::getValue).toList());
+            model.addAttribute("errors", j.result(Imported.class).map(Imported::errors).orElse(List.of()));
         });
         boolean running = job.map(j -> !j.status().finished()).orElse(false)
                 || service.latestAnalysis().map(j -> !j.status().finished()).orElse(false);
@@ -101,19 +99,16 @@ class ImportController {
 
     /** Per v3 table, rows inserted and ignored and the server's counts, as the job recorded them. */
     static List<TableResult> tableResults(Job job) {
-        Map<String, Long> ignored = JobResults.counts(job, JobResults.IGNORED_ROWS);
-        Map<String, Long> before = JobResults.counts(job, JobResults.ROWS_BEFORE);
-        Map<String, Long> expected = JobResults.counts(job, JobResults.ROWS_EXPECTED);
-        Map<String, Long> after = JobResults.counts(job, JobResults.ROWS_AFTER);
-        Map<String, List<RowIssue>> issues = job.results().entrySet().stream()
-                .filter(e -> e.getKey().startsWith(JobResults.ROW_ISSUE))
-                .sorted(Map.Entry.comparingByKey())
-                .map(e -> RowIssue.decode(e.getValue()))
+        Imported imported = job.result(Imported.class).orElse(null);
+        if (imported == null) {
+            return List.of();
+        }
+        Map<String, List<RowIssue>> issues = imported.issues().stream()
                 .collect(Collectors.groupingBy(RowIssue::table, LinkedHashMap::new, Collectors.toList()));
-        return JobResults.counts(job, JobResults.INSERTED_ROWS).entrySet().stream()
-                .map(e -> new TableResult(e.getKey(), e.getValue(), ignored.getOrDefault(e.getKey(), 0L),
-                        before.getOrDefault(e.getKey(), -1L), expected.getOrDefault(e.getKey(), -1L),
-                        after.getOrDefault(e.getKey(), -1L), issues.getOrDefault(e.getKey(), List.of())))
+        return imported.tables().entrySet().stream()
+                .map(e -> new TableResult(e.getKey(), e.getValue().inserted(), e.getValue().ignored(),
+                        e.getValue().before(), e.getValue().expected(), e.getValue().after(),
+                        issues.getOrDefault(e.getKey(), List.of())))
                 .toList();
     }
 

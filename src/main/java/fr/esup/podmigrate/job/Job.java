@@ -5,7 +5,7 @@ import fr.esup.podmigrate.run.WizardStep;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
+import java.util.Optional;
 
 /**
  * A snapshot of one background job (backup, dump, import...), as persisted in the workspace.
@@ -13,10 +13,11 @@ import java.util.Map;
  * @param kind    the step's own work, or an analysis that leaves the step's status as it is
  * @param target  the target database the job works on (its lock key)
  * @param message the failure's reason, or a short outcome
- * @param results what the job produced, as named values for its step's page
+ * @param result  what the job produced, null while it has produced nothing or when the workspace's record of it
+ *                cannot be read (a job of an older console)
  */
 public record Job(String id, WizardStep step, JobKind kind, String operator, String target, JobStatus status,
-                  Instant startedAt, Instant endedAt, JobProgress progress, Message message, Map<String, String> results) {
+                  Instant startedAt, Instant endedAt, JobProgress progress, Message message, JobResult result) {
 
     public Duration elapsed() {
         return Duration.between(startedAt, endedAt == null ? Instant.now() : endedAt);
@@ -32,7 +33,8 @@ public record Job(String id, WizardStep step, JobKind kind, String operator, Str
         return Duration.ofMillis((long) ((double) elapsedMs * leftBytes / progress.bytesDone()));
     }
 
-    public String result(String name) {
-        return results.get(name);
+    /** The job's result when it is of {@code type}. */
+    public <T extends JobResult> Optional<T> result(Class<T> type) {
+        return type.isInstance(result) ? Optional.of(type.cast(result)) : Optional.empty();
     }
 }

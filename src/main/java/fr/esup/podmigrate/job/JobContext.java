@@ -9,7 +9,8 @@ public interface JobContext {
 
     void progress(JobProgress progress);
 
-    void result(String name, String value);
+    /** Records what the job has produced so far, replacing what it recorded before. */
+    void result(JobResult result);
 
     boolean cancelled();
 

@@ -46,8 +46,8 @@ class JobController {
     }
 
     /**
-     * The job's page, or its fragment; once the job has ended, the fragment also brings the side bar's statuses (swapped
-     * out of band) and fires {@value #JOB_ENDED} for the step's panel, which then shows what the job produced.
+     * The job's page, or its fragment; once the job has ended, the fragment also brings the side bar's statuses
+     * (swapped out of band) and fires {@value #JOB_ENDED} for the step's panel, which then shows what the job produced.
      */
     private static String view(Job job, HtmxRequest htmx, Model model, HttpServletResponse response) {
         model.addAttribute("job", job);

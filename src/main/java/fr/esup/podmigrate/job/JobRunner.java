@@ -12,7 +12,6 @@ import org.springframework.stereotype.Component;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -54,20 +53,19 @@ public class JobRunner implements DisposableBean {
 
     /** Starts a step's work on {@code database} unless another job holds it; the step's status follows the job's. */
     public Job start(WizardStep step, String operator, DatabaseEndpoint database, JobWork work) {
-        return start(step, JobKind.WORK, operator, database, Map.of(), work);
+        return start(step, JobKind.WORK, operator, database, null, work);
     }
 
     /**
      * Starts an analysis for {@code step} on {@code database} unless another job holds it; the step's status stays as
-     * it is. Its results begin with {@code labels}: what it reads, readable by the pages from the moment it starts.
+     * it is. Its result begins as {@code reading}: what it reads, readable by the pages from the moment it starts.
      */
-    public Job analyse(WizardStep step, String operator, DatabaseEndpoint database, Map<String, String> labels,
-                       JobWork work) {
-        return start(step, JobKind.ANALYSIS, operator, database, labels, work);
+    public Job analyse(WizardStep step, String operator, DatabaseEndpoint database, JobResult reading, JobWork work) {
+        return start(step, JobKind.ANALYSIS, operator, database, reading, work);
     }
 
     private synchronized Job start(WizardStep step, JobKind kind, String operator, DatabaseEndpoint database,
-                                   Map<String, String> labels, JobWork work) {
+                                   JobResult initial, JobWork work) {
         String target = database.lockKey();
         for (Running other : running.values()) {
             if (other.job.target().equals(target)) {
@@ -76,7 +74,7 @@ public class JobRunner implements DisposableBean {
         }
         String id = kind.idPrefix(step) + "-" + UUID.randomUUID().toString().substring(0, 8);
         Job job = new Job(id, step, kind, operator, target, JobStatus.RUNNING, Instant.now(), null, JobProgress.NONE,
-                null, Map.copyOf(labels));
+                null, initial);
         store.save(job);
         record(job, StepStatus.RUNNING, "started job " + id);
         Running run = new Running(job);
@@ -147,7 +145,7 @@ public class JobRunner implements DisposableBean {
 
     private static Job finish(Job job, JobStatus status, Message message) {
         return new Job(job.id(), job.step(), job.kind(), job.operator(), job.target(), status, job.startedAt(),
-                Instant.now(), job.progress(), message, job.results());
+                Instant.now(), job.progress(), message, job.result());
     }
 
     @Override
@@ -160,19 +158,19 @@ public class JobRunner implements DisposableBean {
     private final class Running implements JobContext {
         private final Job job;
         private volatile JobProgress progress = JobProgress.NONE;
-        private final Map<String, String> results = new LinkedHashMap<>();
+        private volatile JobResult result;
         private volatile boolean cancelled;
         private volatile StepStatus stepStatusOnSuccess = StepStatus.DONE;
         private Instant lastSave = Instant.EPOCH;
 
         Running(Job job) {
             this.job = job;
-            results.putAll(job.results());
+            this.result = job.result();
         }
 
         synchronized Job snapshot() {
             return new Job(job.id(), job.step(), job.kind(), job.operator(), job.target(), job.status(),
-                    job.startedAt(), null, progress, null, Map.copyOf(results));
+                    job.startedAt(), null, progress, null, result);
         }
 
         @Override
@@ -191,8 +189,8 @@ public class JobRunner implements DisposableBean {
         }
 
         @Override
-        public synchronized void result(String name, String value) {
-            results.put(name, value);
+        public void result(JobResult result) {
+            this.result = result;
         }
 
         @Override

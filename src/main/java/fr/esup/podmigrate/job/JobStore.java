@@ -4,7 +4,11 @@ import fr.esup.podmigrate.config.Workspace;
 import fr.esup.podmigrate.run.Message;
 import fr.esup.podmigrate.run.PropertiesFiles;
 import fr.esup.podmigrate.run.WizardStep;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -14,9 +18,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.regex.Pattern;
@@ -26,9 +28,12 @@ import java.util.regex.Pattern;
 public class JobStore {
 
     private static final Pattern ID = Pattern.compile("[a-z0-9-]{1,64}");
-    private static final String RESULT = "result.";
-    /** The result an analysis recorded when analyses ran as podv2.sql jobs, before jobs had a kind. */
-    private static final String LEGACY_ANALYSED_SCRIPT = "analysis";
+    private static final String RESULT = "result";
+    /** What an analysis recorded when analyses ran as podv2.sql jobs and results were named texts. */
+    private static final String LEGACY_ANALYSED_SCRIPT = "result.analysis";
+    private static final Logger log = LoggerFactory.getLogger(JobStore.class);
+
+    private final JsonMapper json = JsonMapper.builder().build();
 
     private final Path folder;
 
@@ -56,10 +61,14 @@ public class JobStore {
         p.setProperty("bytesTotal", Long.toString(job.progress().bytesTotal()));
         p.setProperty("rows", Long.toString(job.progress().rows()));
         p.setProperty("statements", Long.toString(job.progress().statements()));
+        p.setProperty("tablesDone", Integer.toString(job.progress().tablesDone()));
+        p.setProperty("tablesTotal", Integer.toString(job.progress().tablesTotal()));
         if (job.message() != null) {
             job.message().writeTo(p, "message");
         }
-        job.results().forEach((k, v) -> p.setProperty(RESULT + k, v));
+        if (job.result() != null) {
+            p.setProperty(RESULT, json.writerFor(JobResult.class).writeValueAsString(job.result()));
+        }
         PropertiesFiles.write(file(job.id()), p);
     }
 
@@ -68,14 +77,11 @@ public class JobStore {
             return Optional.empty();
         }
         Properties p = PropertiesFiles.read(file(id));
-        Map<String, String> results = new LinkedHashMap<>();
-        p.stringPropertyNames().stream().filter(k -> k.startsWith(RESULT)).sorted()
-                .forEach(k -> results.put(k.substring(RESULT.length()), p.getProperty(k)));
         String ended = p.getProperty("endedAt");
         WizardStep step = WizardStep.valueOf(p.getProperty("step"));
         String kindName = p.getProperty("kind");
         JobKind kind = kindName != null ? JobKind.valueOf(kindName) : JobKind.WORK;
-        if (kindName == null && step == WizardStep.DUMP && results.containsKey(LEGACY_ANALYSED_SCRIPT)) {
+        if (kindName == null && step == WizardStep.DUMP && p.containsKey(LEGACY_ANALYSED_SCRIPT)) {
             kind = JobKind.ANALYSIS;
             step = WizardStep.IMPORT;
         }
@@ -83,8 +89,23 @@ public class JobStore {
                 p.getProperty("target"), JobStatus.valueOf(p.getProperty("status")),
                 Instant.parse(p.getProperty("startedAt")), ended == null ? null : Instant.parse(ended),
                 new JobProgress(Long.parseLong(p.getProperty("bytesDone")), Long.parseLong(p.getProperty("bytesTotal")),
-                        Long.parseLong(p.getProperty("rows")), Long.parseLong(p.getProperty("statements"))),
-                Message.readFrom(p, "message"), Map.copyOf(results)));
+                        Long.parseLong(p.getProperty("rows")), Long.parseLong(p.getProperty("statements")),
+                        Integer.parseInt(p.getProperty("tablesDone", "0")),
+                        Integer.parseInt(p.getProperty("tablesTotal", "0"))),
+                Message.readFrom(p, "message"), result(id, p.getProperty(RESULT))));
+    }
+
+    /** The job's result; none when it recorded none, or when it cannot be read (named texts of an older console). */
+    private JobResult result(String id, String text) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            return json.readValue(text, JobResult.class);
+        } catch (JacksonException e) {
+            log.warn("The result of job {} cannot be read, it is shown as unavailable: {}", id, e.getOriginalMessage());
+            return null;
+        }
     }
 
     /** Every job, newest first. */

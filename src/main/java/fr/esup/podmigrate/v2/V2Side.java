@@ -3,8 +3,6 @@ package fr.esup.podmigrate.v2;
 import fr.esup.podmigrate.config.DatabaseEndpoint;
 import fr.esup.podmigrate.config.Databases;
 import fr.esup.podmigrate.config.Workspace;
-import fr.esup.podmigrate.job.Job;
-import fr.esup.podmigrate.job.JobResults;
 import fr.esup.podmigrate.job.SucceededJobs;
 import fr.esup.podmigrate.run.WizardStep;
 import fr.esup.podmigrate.sql.DatabaseSections;
@@ -65,7 +63,7 @@ public class V2Side {
         if (source.isPresent()) {
             return Optional.of(new V2Origin(V2Origin.Kind.SOURCE, source.get().toString()));
         }
-        return newestImport().map(job -> new V2Origin(V2Origin.Kind.SCRIPT, job.result(JobResults.IMPORT_SCRIPT)));
+        return newestImport().map(imported -> new V2Origin(V2Origin.Kind.SCRIPT, imported.script()));
     }
 
     /** The tables among {@code names} that v2 has (none when there is no {@link #origin()}), by name. */
@@ -74,14 +72,14 @@ public class V2Side {
         if (source.isPresent()) {
             return fromDatabase(source.get(), names);
         }
-        Optional<Job> imported = newestImport();
-        return imported.isPresent() ? fromScript(imported.get().result(JobResults.IMPORT_SCRIPT),
-                imported.get().result(JobResults.IMPORT_SOURCE_DATABASE), Set.copyOf(names)) : Map.of();
+        Optional<ScriptReading> imported = newestImport();
+        return imported.isPresent() ? fromScript(imported.get().script(), imported.get().sourceDatabase(),
+                Set.copyOf(names)) : Map.of();
     }
 
-    /** The newest import that succeeded, of the podv2.sql whose rows are v2's. */
-    private Optional<Job> newestImport() {
-        return jobs.newest(WizardStep.IMPORT);
+    /** The podv2.sql of the newest import that succeeded, whose rows are v2's. */
+    private Optional<ScriptReading> newestImport() {
+        return jobs.newest(WizardStep.IMPORT).flatMap(job -> job.result(ScriptReading.class));
     }
 
     private static Map<String, V2Table> fromDatabase(DatabaseEndpoint source, Collection<String> names)

@@ -86,7 +86,7 @@ class BackupControllerTest {
 
     private static Job job(JobStatus status) {
         return new Job("backup-1234abcd", WizardStep.BACKUP, JobKind.WORK, "alice", "v3.univ.fr:3306/pod", status,
-                Instant.parse("2026-11-26T10:00:00Z"), null, new JobProgress(1048576, 0, 1200, 0), null, Map.of());
+                Instant.parse("2026-11-26T10:00:00Z"), null, new JobProgress(1048576, 0, 1200, 0), null, null);
     }
 
     @Test
@@ -148,7 +148,7 @@ class BackupControllerTest {
     @Test
     void aBackupWhileAnotherJobHoldsTheTargetSaysWhichJob() throws Exception {
         Job importing = new Job("import-5678abcd", WizardStep.IMPORT, JobKind.WORK, "bob", "v3.univ.fr:3306/pod", JobStatus.RUNNING,
-                Instant.parse("2026-11-26T09:00:00Z"), null, JobProgress.NONE, null, Map.of());
+                Instant.parse("2026-11-26T09:00:00Z"), null, JobProgress.NONE, null, null);
         when(service.startBackup("alice")).thenThrow(new JobAlreadyRunningException(importing));
         mvc.perform(post("/backup").with(csrf()))
                 .andExpect(status().isOk())

@@ -71,7 +71,7 @@ class BackupServiceIT {
 
         assertThat(job.status()).as("%s", job.message()).isEqualTo(JobStatus.SUCCEEDED);
         Backup backup = service.backups().get(0);
-        assertThat(job.results()).containsEntry("backup", backup.name());
+        assertThat(job.result()).isEqualTo(new BackupTaken(backup.name()));
         assertThat(job.message()).isEqualTo(Message.of("backup.message.done", backup.name(), backup.tables(),
                 backup.rows(), backup.size()));
         assertThat(service.latestJob()).map(Job::id).contains(job.id());

@@ -93,9 +93,11 @@ class ScriptGenerationIT {
                         "TRUNCATE TABLE `video_video`", "INSERT IGNORE INTO `video_video` (`id`,")
                 .doesNotContain("INTO `django_migrations`", "TABLE IF NOT EXISTS `django_migrations`",
                         "INTO `live_broadcaster`", "TABLE IF NOT EXISTS `live_broadcaster`", "USE `");
-        assertThat(job.result("rows.video_video")).isEqualTo("3");
-        assertThat(job.results()).doesNotContainKeys("rows.django_migrations", "rows.live_broadcaster");
-        assertThat(job.result("tables.done")).isEqualTo(job.result("tables.total"));
+        Generated generated = job.result(Generated.class).orElseThrow();
+        assertThat(generated.file()).isEqualTo(file.id());
+        assertThat(generated.rows()).containsEntry("video_video", 3L)
+                .doesNotContainKeys("django_migrations", "live_broadcaster");
+        assertThat(job.progress().tablesDone()).isEqualTo(job.progress().tablesTotal()).isPositive();
         assertThat(job.progress().rows()).isPositive();
         assertThat(job.progress().bytesDone()).isEqualTo(Files.size(file.path()));
     }

@@ -90,10 +90,16 @@ class ImportControllerTest {
         return new PodImportAnalysis("podv2.sql", script, target, List.of(RENDITIONS), problems, Set.of(), false);
     }
 
-    private static Job importJob(JobStatus status, Map<String, String> results) {
+    /** An import of podv2.sql that wrote {@code inserted} and {@code ignored} rows into video_video. */
+    private static Imported imported(long inserted, long ignored, List<String> errors) {
+        return new Imported("import/podv2.sql", null, false, false, Map.of(), Map.of(),
+                Map.of("video_video", new Imported.TableRows(inserted, ignored, -1, -1, -1)), List.of(), errors);
+    }
+
+    private static Job importJob(JobStatus status, Imported result) {
         return new Job("import-1234abcd", WizardStep.IMPORT, JobKind.WORK, "alice", "v3.univ.fr:3306/pod", status,
                 Instant.parse("2026-11-26T11:00:00Z"), status.finished() ? Instant.parse("2026-11-26T11:01:00Z") : null,
-                new JobProgress(1024, 2048, 3, 2), status.finished() ? Message.text("done") : null, results);
+                new JobProgress(1024, 2048, 3, 2), status.finished() ? Message.text("done") : null, result);
     }
 
     @Test
@@ -235,15 +241,15 @@ class ImportControllerTest {
 
     @Test
     void aRunningImportPollsAndAFinishedOneShowsItsCounts() throws Exception {
-        when(service.latestImport()).thenReturn(Optional.of(importJob(JobStatus.RUNNING, Map.of())));
+        when(service.latestImport()).thenReturn(Optional.of(importJob(JobStatus.RUNNING, null)));
         mvc.perform(get("/import").header("HX-Request", "true"))
                 .andExpect(content().string(allOf(containsString("hx-trigger=\"jobEnded from:body\""),
                         containsString("hx-trigger=\"load delay:500ms\""),
                         containsString("data-status=\"running\""))))
                 .andExpect(content().string(fragment("import-panel")));
 
-        when(service.latestImport()).thenReturn(Optional.of(importJob(JobStatus.FAILED, Map.of(
-                "inserted.video_video", "200", "ignored.video_video", "3", "error.00", "line 9 · video_video · 1062 Duplicate"))));
+        when(service.latestImport()).thenReturn(Optional.of(importJob(JobStatus.FAILED,
+                imported(200, 3, List.of("line 9 · video_video · 1062 Duplicate")))));
         when(service.resumable(org.mockito.ArgumentMatchers.any())).thenReturn(true);
         mvc.perform(get("/import"))
                 .andExpect(content().string(allOf(not(containsString("load delay")),
@@ -253,7 +259,7 @@ class ImportControllerTest {
 
     @Test
     void aResumeSwapsOnlyThePanel() throws Exception {
-        when(service.latestImport()).thenReturn(Optional.of(importJob(JobStatus.RUNNING, Map.of())));
+        when(service.latestImport()).thenReturn(Optional.of(importJob(JobStatus.RUNNING, null)));
         mvc.perform(post("/import/resume").with(csrf()).header("HX-Request", "true"))
                 .andExpect(content().string(allOf(containsString("data-status=\"running\""), fragment("import-panel"))));
         verify(service).resume("alice");
@@ -262,7 +268,7 @@ class ImportControllerTest {
     @Test
     void afterAnImportThePlanIsFoldedAndTheCheckSaysWhenItRan() throws Exception {
         when(service.analysis(SCRIPT)).thenReturn(Optional.of(analysis(List.of())));
-        when(service.latestImport()).thenReturn(Optional.of(importJob(JobStatus.SUCCEEDED, Map.of("inserted.video_video", "200"))));
+        when(service.latestImport()).thenReturn(Optional.of(importJob(JobStatus.SUCCEEDED, imported(200, 0, List.of()))));
         when(service.guard()).thenReturn(new ImportGuard("pod",
                 new BackupCheck(BackupCheck.Verdict.CHANGED, BACKUP, List.of("video_video")), false, false));
         mvc.perform(get("/import"))

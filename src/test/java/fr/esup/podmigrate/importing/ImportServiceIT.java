@@ -9,7 +9,6 @@ import fr.esup.podmigrate.dump.Podv2ScriptOptions;
 import fr.esup.podmigrate.dump.ScriptFiles;
 import fr.esup.podmigrate.job.Job;
 import fr.esup.podmigrate.job.JobKind;
-import fr.esup.podmigrate.job.JobResults;
 import fr.esup.podmigrate.job.JobRunner;
 import fr.esup.podmigrate.job.JobStatus;
 import fr.esup.podmigrate.job.JobStore;
@@ -78,9 +77,12 @@ class ImportServiceIT {
             Job done = finished(runner, service.start("alice", v3.name(), false));
 
             assertThat(done.status()).as("%s", done.message()).isEqualTo(JobStatus.SUCCEEDED);
-            assertThat(JobResults.counts(done, JobResults.INSERTED_ROWS))
+            Imported imported = done.result(Imported.class).orElseThrow();
+            assertThat(imported.inserted())
                     .containsEntry("video_encode_transcript_videorendition", TestBackups.count(v2.connect(), "video_videorendition"));
-            assertThat(done.result(JobResults.IMPORT_SCRIPT)).isEqualTo("import/podv2.sql");
+            assertThat(imported.script()).isEqualTo("import/podv2.sql");
+            assertThat(new JobStore(workspace).find(done.id()).orElseThrow().result()).as("kept in the workspace")
+                    .isEqualTo(imported);
             assertThat(runStore.auditLines()).anyMatch(line -> line.contains("import: start import/podv2.sql"));
         }
     }

@@ -53,7 +53,7 @@ class JobControllerTest {
     private static Job job(JobStatus status, Message message) {
         return new Job("import-1234abcd", WizardStep.IMPORT, JobKind.WORK, "alice", "h/pod", status, Instant.parse("2026-11-26T10:00:00Z"),
                 status.finished() ? Instant.parse("2026-11-26T10:01:00Z") : null,
-                new JobProgress(25 * 1048576L, 100 * 1048576L, 1200, 40), message, Map.of());
+                new JobProgress(25 * 1048576L, 100 * 1048576L, 1200, 40), message, null);
     }
 
     @Test

@@ -44,11 +44,15 @@ class JobRunnerTest {
         runner = new JobRunner(store, runStore);
     }
 
+    /** A result as a step records one. */
+    record Written(String file, Map<String, Long> rows) implements JobResult {
+    }
+
     @Test
     void aJobRunsInTheBackgroundAndItsOutcomeIsPersisted() {
         Job job = runner.start(WizardStep.BACKUP, "alice", POD, context -> {
             context.progress(new JobProgress(50, 100, 7, 3));
-            context.result("file", "backup-1.sql.gz");
+            context.result(new Written("backup-1.sql.gz", Map.of("video_video", 7L)));
             return Message.of("import.message.imported", 6053, 137, 0);
         });
         await().atMost(Duration.ofSeconds(10)).until(() -> runner.find(job.id()).orElseThrow().status().finished());
@@ -56,7 +60,7 @@ class JobRunnerTest {
         assertThat(stored.status()).isEqualTo(JobStatus.SUCCEEDED);
         assertThat(stored.message()).isEqualTo(Message.of("import.message.imported", 6053L, 137L, 0L));
         assertThat(stored.progress()).isEqualTo(new JobProgress(50, 100, 7, 3));
-        assertThat(stored.results()).isEqualTo(Map.of("file", "backup-1.sql.gz"));
+        assertThat(stored.result()).isEqualTo(new Written("backup-1.sql.gz", Map.of("video_video", 7L)));
         assertThat(runStore.state(WizardStep.BACKUP).status()).isEqualTo(StepStatus.DONE);
         assertThat(runStore.auditLines()).anyMatch(line -> line.contains("alice") && line.contains("succeeded"));
     }
@@ -87,23 +91,23 @@ class JobRunnerTest {
     @Test
     void anAnalysisLabelsAreReadableBeforeItsBodyRunsAndItIsNotItsStepsWork() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
-        Job job = runner.analyse(WizardStep.IMPORT, "alice", POD, Map.of("analysis", "import/podv2.sql"), context -> {
+        Job job = runner.analyse(WizardStep.IMPORT, "alice", POD, new Written("import/podv2.sql", Map.of()), context -> {
             release.await(10, TimeUnit.SECONDS);
-            context.result("rows", "3");
+            context.result(new Written("import/podv2.sql", Map.of("video_video", 3L)));
             return Message.text("done");
         });
         assertThat(runner.latest(WizardStep.IMPORT, JobKind.ANALYSIS)).hasValueSatisfying(latest ->
-                assertThat(latest.results()).containsEntry("analysis", "import/podv2.sql"));
+                assertThat(latest.result()).isEqualTo(new Written("import/podv2.sql", Map.of())));
         assertThat(runner.latest(WizardStep.IMPORT)).isEmpty();
         release.countDown();
         await().atMost(Duration.ofSeconds(10)).until(() -> runner.find(job.id()).orElseThrow().status().finished());
-        assertThat(store.find(job.id()).orElseThrow().results())
-                .isEqualTo(Map.of("analysis", "import/podv2.sql", "rows", "3"));
+        assertThat(store.find(job.id()).orElseThrow().result())
+                .isEqualTo(new Written("import/podv2.sql", Map.of("video_video", 3L)));
     }
 
     @Test
     void aFailingAnalysisLeavesItsStepsStatusAsItIs() {
-        Job job = runner.analyse(WizardStep.IMPORT, "alice", POD, Map.of(), context -> {
+        Job job = runner.analyse(WizardStep.IMPORT, "alice", POD, null, context -> {
             throw new IllegalStateException("not SQL");
         });
         await().atMost(Duration.ofSeconds(10)).until(() -> runner.find(job.id()).orElseThrow().status().finished());
@@ -119,9 +123,21 @@ class JobRunnerTest {
                 "status=FAILED", "startedAt=2026-11-26T10:00:00Z", "endedAt=2026-11-26T10:01:00Z", "bytesDone=0",
                 "bytesTotal=0", "rows=0", "statements=0", "result.analysis=import/podv2.sql", ""));
 
-        assertThat(store.find("dump-0ld00001").orElseThrow()).extracting(Job::step, Job::kind)
-                .containsExactly(WizardStep.IMPORT, JobKind.ANALYSIS);
+        assertThat(store.find("dump-0ld00001").orElseThrow()).extracting(Job::step, Job::kind, Job::result)
+                .containsExactly(WizardStep.IMPORT, JobKind.ANALYSIS, null);
         assertThat(store.ofStep(WizardStep.DUMP)).isEmpty();
+    }
+
+    @Test
+    void aResultThatCannotBeReadBackIsUnavailable() throws Exception {
+        store.save(new Job("import-0ld00002", WizardStep.IMPORT, JobKind.WORK, "alice", POD.lockKey(),
+                JobStatus.SUCCEEDED, Instant.now(), Instant.now(), JobProgress.NONE, null, null));
+        Path file = workspace.runs().resolve("jobs/import-0ld00002.properties");
+        Files.writeString(file, "result.script=import/podv2.sql\nresult.inserted.video_video=3\n"
+                + "result={\"@class\":\"fr.esup.podmigrate.importing.Gone\"}\n", StandardOpenOption.APPEND);
+
+        assertThat(store.find("import-0ld00002").orElseThrow()).extracting(Job::status, Job::result)
+                .containsExactly(JobStatus.SUCCEEDED, null);
     }
 
     @Test
@@ -148,7 +164,7 @@ class JobRunnerTest {
     @Test
     void aPlainMessageFromAnOlderWorkspaceReadsBackAsItsText() throws Exception {
         store.save(new Job("wipe-0ld00001", WizardStep.WIPE, JobKind.WORK, "alice", POD.lockKey(), JobStatus.SUCCEEDED,
-                Instant.now(), Instant.now(), JobProgress.NONE, null, Map.of()));
+                Instant.now(), Instant.now(), JobProgress.NONE, null, null));
         Path file = workspace.runs().resolve("jobs/wipe-0ld00001.properties");
         Files.writeString(file, "message=Emptied 137 tables (6053 rows).\n", StandardOpenOption.APPEND);
 
@@ -159,7 +175,7 @@ class JobRunnerTest {
     @Test
     void aJobFoundRunningAtStartUpIsMarkedInterrupted() {
         store.save(new Job("import-dead0001", WizardStep.IMPORT, JobKind.WORK, "alice", POD.lockKey(), JobStatus.RUNNING,
-                Instant.now(), null, new JobProgress(10, 100, 1, 1), null, Map.of()));
+                Instant.now(), null, new JobProgress(10, 100, 1, 1), null, null));
 
         new JobRunner(store, runStore);
 

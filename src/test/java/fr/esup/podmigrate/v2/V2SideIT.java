@@ -39,8 +39,8 @@ class V2SideIT {
     void readsTheImportedScriptWhenThereIsNoSource() throws Exception {
         try (PodTestDatabase target = PodTestDatabase.empty(); RunFixture run = RunFixture.on(target, null)) {
             String id = run.script("podv2.sql", SCRIPT);
-            run.job(WizardStep.IMPORT, JobStatus.SUCCEEDED, Instant.parse("2026-01-05T10:00:00Z"), Map.of("script", id));
-            run.job(WizardStep.IMPORT, JobStatus.FAILED, Instant.parse("2026-01-05T11:00:00Z"), Map.of("script", "nope.sql"));
+            run.imported(JobStatus.SUCCEEDED, Instant.parse("2026-01-05T10:00:00Z"), id, null);
+            run.imported(JobStatus.FAILED, Instant.parse("2026-01-05T11:00:00Z"), "nope.sql", null);
             V2Side v2 = run.v2Side();
 
             assertThat(v2.origin()).contains(new V2Origin(V2Origin.Kind.SCRIPT, id));
@@ -75,7 +75,7 @@ class V2SideIT {
                 """;
         try (PodTestDatabase target = PodTestDatabase.empty(); RunFixture run = RunFixture.on(target, null)) {
             String id = run.script("backup.sql", backup);
-            run.job(WizardStep.IMPORT, JobStatus.SUCCEEDED, Instant.now(), Map.of("script", id, "sourceDatabase", "pod"));
+            run.imported(JobStatus.SUCCEEDED, Instant.now(), id, "pod");
 
             V2Table links = run.v2Side().tables(List.of("video_channel_sites")).get("video_channel_sites");
 
@@ -87,7 +87,7 @@ class V2SideIT {
     void aScriptGoneFromTheWorkspaceIsSaid() throws Exception {
         try (PodTestDatabase target = PodTestDatabase.empty(); RunFixture run = RunFixture.on(target, null)) {
             String id = run.script("podv2.sql", SCRIPT);
-            run.job(WizardStep.IMPORT, JobStatus.SUCCEEDED, Instant.now(), Map.of("script", id));
+            run.imported(JobStatus.SUCCEEDED, Instant.now(), id, null);
             Files.delete(run.workspace.root().resolve(id));
             assertThatThrownBy(() -> run.v2Side().tables(List.of("video_channel_sites")))
                     .isInstanceOf(IOException.class).hasMessageContaining("no longer in the workspace");

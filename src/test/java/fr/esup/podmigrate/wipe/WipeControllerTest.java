@@ -70,7 +70,7 @@ class WipeControllerTest {
 
     private static Job job(JobStatus status) {
         return new Job("wipe-1234abcd", WizardStep.WIPE, JobKind.WORK, "alice", "v3.univ.fr:3306/pod", status,
-                Instant.parse("2026-11-26T10:00:00Z"), null, new JobProgress(0, 0, 321, 2), null, Map.of());
+                Instant.parse("2026-11-26T10:00:00Z"), null, new JobProgress(0, 0, 321, 2), null, null);
     }
 
     @Test
