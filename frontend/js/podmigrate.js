@@ -7,14 +7,6 @@ document.addEventListener("htmx:configRequest", function (event) {
   }
 });
 
-// A job fragment that has just finished tells the page around it, which may reload what the job produced.
-document.addEventListener("htmx:afterSettle", function (event) {
-  var job = event.target;
-  if (job.matches && job.matches(".job[data-status]") && job.dataset.status !== "running") {
-    htmx.trigger(job, "job-finished");
-  }
-});
-
 // A file over the upload limit is refused before it is sent: the server could only refuse it once the limit's worth had arrived.
 document.addEventListener("htmx:beforeRequest", function (event) {
   var form = event.target;

@@ -9,8 +9,12 @@ import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPac
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.simpleNameEndingWith;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
-/** The walls between packages: the engine and the Pod knowledge stand alone; steps never call each other's controllers. */
+/**
+ * The walls between packages: the engine and the Pod knowledge stand alone, the run's machinery knows no step, and no
+ * package depends on itself through another.
+ */
 class ArchitectureTest {
 
     private static final String ROOT = "fr.esup.podmigrate";
@@ -52,21 +56,32 @@ class ArchitectureTest {
                 .check(classes);
     }
 
-    @Test
-    void stepsNeverCallEachOthersControllers() {
-        for (String step : STEPS) {
-            noClasses().that().resideOutsideOfPackage(ROOT + "." + step + "..")
-                    .should().dependOnClassesThat(simpleNameEndingWith("Controller")
-                            .and(resideInAPackage(ROOT + "." + step + "..")))
-                    .check(classes);
-        }
-    }
-
     private static String[] stepPackages() {
         String[] packages = new String[STEPS.length];
         for (int i = 0; i < STEPS.length; i++) {
             packages[i] = ROOT + "." + STEPS[i] + "..";
         }
         return packages;
+    }
+
+    @Test
+    void noPackageDependsOnItselfThroughAnother() {
+        slices().matching(ROOT + ".(*)..").should().beFreeOfCycles().check(classes);
+    }
+
+    @Test
+    void theRunsMachineryKnowsNoStep() {
+        noClasses().that().resideInAnyPackage(ROOT + ".run..", ROOT + ".config..", ROOT + ".job..", ROOT + ".v2..",
+                        ROOT + ".v3..")
+                .should().dependOnClassesThat().resideInAnyPackage(stepPackages())
+                .check(classes);
+    }
+
+    @Test
+    void podKnowledgeKnowsNoRunAndNoSettings() {
+        noClasses().that().resideInAPackage(ROOT + ".pod..")
+                .should().dependOnClassesThat().resideInAnyPackage(ROOT + ".run..", ROOT + ".config..",
+                        ROOT + ".job..")
+                .check(classes);
     }
 }

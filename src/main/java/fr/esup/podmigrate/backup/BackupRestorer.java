@@ -1,17 +1,23 @@
 package fr.esup.podmigrate.backup;
 
 import fr.esup.podmigrate.config.DatabaseEndpoint;
-import fr.esup.podmigrate.run.JobContext;
-import fr.esup.podmigrate.run.JobFailedException;
-import fr.esup.podmigrate.run.JobProgress;
+import fr.esup.podmigrate.job.JobContext;
+import fr.esup.podmigrate.job.JobFailedException;
+import fr.esup.podmigrate.job.JobProgress;
 import fr.esup.podmigrate.run.Message;
-import fr.esup.podmigrate.run.TableQueries;
+import fr.esup.podmigrate.v2.TableQueries;
 import fr.esup.podmigrate.sql.Identifiers;
 import fr.esup.podmigrate.sql.load.ImportError;
 import fr.esup.podmigrate.sql.load.ImportOptions;
 import fr.esup.podmigrate.sql.load.ImportResult;
 import fr.esup.podmigrate.sql.load.Importer;
 import fr.esup.podmigrate.sql.load.TargetLock;
+import fr.esup.podmigrate.sql.load.ImportError;
+import fr.esup.podmigrate.sql.load.ImportOptions;
+import fr.esup.podmigrate.sql.load.ImportResult;
+import fr.esup.podmigrate.sql.load.Importer;
+import fr.esup.podmigrate.sql.load.TargetLock;
+import fr.esup.podmigrate.v2.TableQueries;
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;
@@ -65,7 +71,7 @@ class BackupRestorer {
             RestorePlan plan = plan(endpoint, backup);
             String safety = plan.current().matches() ? plan.current().backup().name()
                     : taker.take(endpoint, operator, Backup.Kind.BEFORE_RESTORE, context).name();
-            context.result("safetyBackup", safety);
+            context.result(new Restored(safety, null));
             DatabaseFingerprint restored;
             List<String> dropped = new ArrayList<>();
             try (Connection connection = endpoint.connect(); Statement statement = connection.createStatement()) {
@@ -80,7 +86,7 @@ class BackupRestorer {
                 execute(backup, endpoint, TableQueries.names(connection), context, lock);
                 restored = DatabaseFingerprint.read(connection);
             }
-            context.result("dropped", String.join(", ", dropped));
+            context.result(new Restored(safety, List.copyOf(dropped)));
             List<String> different = backup.fingerprint().differences(restored);
             if (!different.isEmpty()) {
                 throw new JobFailedException("backup.message.restoreDiffers", backup.name(), String.join(", ", different),

@@ -2,8 +2,8 @@ package fr.esup.podmigrate.backup;
 
 import fr.esup.podmigrate.config.DatabaseEndpoint;
 import fr.esup.podmigrate.config.Databases;
-import fr.esup.podmigrate.run.Job;
-import fr.esup.podmigrate.run.JobRunner;
+import fr.esup.podmigrate.job.Job;
+import fr.esup.podmigrate.job.JobRunner;
 import fr.esup.podmigrate.run.Message;
 import fr.esup.podmigrate.run.RefusedException;
 import fr.esup.podmigrate.run.RunStore;
@@ -57,7 +57,7 @@ class BackupService {
         DatabaseEndpoint target = target();
         return runner.start(WizardStep.BACKUP, operator, target, context -> {
             Backup backup = taker.take(target, operator, Backup.Kind.REQUESTED, context);
-            context.result("backup", backup.name());
+            context.result(new BackupTaken(backup.name()));
             runStore.audit(operator, "backup: wrote " + backup.name() + " (sha256 " + backup.sha256() + "), verified");
             return Message.of("backup.message.done", backup.name(), backup.tables(), backup.rows());
         });

@@ -1,9 +1,9 @@
 package fr.esup.podmigrate.backup;
 
 import fr.esup.podmigrate.config.DatabaseEndpoint;
-import fr.esup.podmigrate.run.JobContext;
-import fr.esup.podmigrate.run.JobFailedException;
-import fr.esup.podmigrate.run.JobProgress;
+import fr.esup.podmigrate.job.JobContext;
+import fr.esup.podmigrate.job.JobFailedException;
+import fr.esup.podmigrate.job.JobProgress;
 import fr.esup.podmigrate.run.Message;
 import fr.esup.podmigrate.sql.dump.DumpOptions;
 import fr.esup.podmigrate.sql.dump.DumpWriter;

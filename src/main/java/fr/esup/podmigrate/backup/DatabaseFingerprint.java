@@ -1,7 +1,8 @@
 package fr.esup.podmigrate.backup;
 
-import fr.esup.podmigrate.run.TableQueries;
+import fr.esup.podmigrate.v2.TableQueries;
 import fr.esup.podmigrate.sql.Identifiers;
+import fr.esup.podmigrate.v2.TableQueries;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;

@@ -2,9 +2,9 @@ package fr.esup.podmigrate.checklist;
 
 import fr.esup.podmigrate.config.DatabaseEndpoint;
 import fr.esup.podmigrate.config.Databases;
-import fr.esup.podmigrate.run.TableQueries;
-import fr.esup.podmigrate.run.V2Side;
-import fr.esup.podmigrate.run.V2Table;
+import fr.esup.podmigrate.v2.TableQueries;
+import fr.esup.podmigrate.v2.V2Side;
+import fr.esup.podmigrate.v2.V2Table;
 
 import java.io.IOException;
 import java.sql.Connection;

@@ -1,7 +1,6 @@
 package fr.esup.podmigrate.checklist;
 
 import fr.esup.podmigrate.pod.PodMigrationRules;
-import fr.esup.podmigrate.run.ChecklistStore;
 import fr.esup.podmigrate.run.RunStore;
 import fr.esup.podmigrate.run.StepStatus;
 import fr.esup.podmigrate.run.WizardStep;

@@ -1,8 +1,7 @@
 package fr.esup.podmigrate.checklist;
 
-import fr.esup.podmigrate.run.ChecklistStore;
-import fr.esup.podmigrate.run.V2Origin;
-import fr.esup.podmigrate.verify.OrphanedKey;
+import fr.esup.podmigrate.v2.V2Origin;
+import fr.esup.podmigrate.v3.OrphanedKey;
 
 import java.util.List;
 

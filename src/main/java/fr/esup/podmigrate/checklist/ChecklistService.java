@@ -3,11 +3,10 @@ package fr.esup.podmigrate.checklist;
 import fr.esup.podmigrate.config.Databases;
 import fr.esup.podmigrate.pod.ExcludedTable;
 import fr.esup.podmigrate.pod.PodMigrationRules;
-import fr.esup.podmigrate.run.ChecklistStore;
-import fr.esup.podmigrate.run.TableQueries;
-import fr.esup.podmigrate.run.V2Side;
-import fr.esup.podmigrate.run.V2Table;
-import fr.esup.podmigrate.verify.ForeignKeyOrphans;
+import fr.esup.podmigrate.v2.TableQueries;
+import fr.esup.podmigrate.v2.V2Side;
+import fr.esup.podmigrate.v2.V2Table;
+import fr.esup.podmigrate.v3.ForeignKeyOrphans;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 

@@ -3,7 +3,7 @@ package fr.esup.podmigrate.checklist;
 import fr.esup.podmigrate.pod.DroppedColumn;
 import fr.esup.podmigrate.pod.PodMigrationRules;
 import fr.esup.podmigrate.pod.V3ColumnValue;
-import fr.esup.podmigrate.run.V2Table;
+import fr.esup.podmigrate.v2.V2Table;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.util.ArrayList;

@@ -1,11 +1,11 @@
 package fr.esup.podmigrate.cli;
 
 import fr.esup.podmigrate.config.DatabaseEndpoint;
+import fr.esup.podmigrate.v3.OrphanedKey;
 import fr.esup.podmigrate.verify.ContentReport;
 import fr.esup.podmigrate.verify.Difference;
 import fr.esup.podmigrate.verify.DifferencesCsv;
 import fr.esup.podmigrate.verify.MigrationReport;
-import fr.esup.podmigrate.verify.OrphanedKey;
 import fr.esup.podmigrate.verify.RowDifference;
 import fr.esup.podmigrate.verify.ScratchV2;
 import fr.esup.podmigrate.verify.StandaloneVerification;

@@ -2,9 +2,6 @@ package fr.esup.podmigrate.connection;
 
 import fr.esup.podmigrate.config.DatabaseEndpoint;
 import fr.esup.podmigrate.config.Databases;
-import fr.esup.podmigrate.run.RunStore;
-import fr.esup.podmigrate.run.StepStatus;
-import fr.esup.podmigrate.run.WizardStep;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -17,19 +14,16 @@ import org.springframework.web.server.ResponseStatusException;
 import java.security.Principal;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 @Controller
 class ConnectionController {
 
     private final Databases databases;
-    private final ConnectionTester tester;
-    private final RunStore runStore;
+    private final ConnectionService service;
 
-    ConnectionController(Databases databases, ConnectionTester tester, RunStore runStore) {
+    ConnectionController(Databases databases, ConnectionService service) {
         this.databases = databases;
-        this.tester = tester;
-        this.runStore = runStore;
+        this.service = service;
     }
 
     @GetMapping("/")
@@ -47,14 +41,9 @@ class ConnectionController {
     @PostMapping("/connections/{role}/test")
     String test(@PathVariable String role, HtmxRequest htmx, Model model, Principal principal) {
         DatabaseRole databaseRole = parseRole(role);
-        DatabaseEndpoint endpoint = endpoint(databaseRole)
+        DatabaseEndpoint endpoint = service.endpoint(databaseRole)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No " + role + " database configured"));
-        ConnectionReport report = tester.test(endpoint, databaseRole);
-        if (databaseRole == DatabaseRole.TARGET) {
-            boolean usable = report.succeeded() && !report.looksSwapped();
-            runStore.record(WizardStep.CONNECTIONS, usable ? StepStatus.DONE : StepStatus.FAILED, principal.getName(),
-                    "tested the target database " + endpoint);
-        }
+        ConnectionReport report = service.test(endpoint, databaseRole, principal.getName());
         model.addAttribute("report", report);
         if (htmx.isHtmxRequest()) {
             return "connection/result :: result";
@@ -70,10 +59,6 @@ class ConnectionController {
         cards.add(new ConnectionCard(DatabaseRole.TARGET.key(), databases.target()));
         cards.add(new ConnectionCard(DatabaseRole.SOURCE.key(), databases.source().orElse(null)));
         return cards;
-    }
-
-    private Optional<DatabaseEndpoint> endpoint(DatabaseRole role) {
-        return role == DatabaseRole.TARGET ? Optional.of(databases.target()) : databases.source();
     }
 
     private static DatabaseRole parseRole(String role) {

@@ -3,12 +3,17 @@ package fr.esup.podmigrate.dump;
 import fr.esup.podmigrate.config.Databases;
 import fr.esup.podmigrate.config.PodMigrateProperties;
 import fr.esup.podmigrate.run.ByteSize;
-import fr.esup.podmigrate.run.JobAlreadyRunningException;
-import fr.esup.podmigrate.run.JobRunner;
+import fr.esup.podmigrate.job.JobAlreadyRunningException;
+import fr.esup.podmigrate.job.JobRunner;
 import fr.esup.podmigrate.run.RunStore;
 import fr.esup.podmigrate.run.StepStatus;
 import fr.esup.podmigrate.run.WizardStep;
 import fr.esup.podmigrate.sql.dump.DumpOptions;
+import fr.esup.podmigrate.job.JobAlreadyRunningException;
+import fr.esup.podmigrate.job.JobKind;
+import fr.esup.podmigrate.job.JobRunner;
+import fr.esup.podmigrate.sql.dump.DumpOptions;
+import fr.esup.podmigrate.v2.ScriptReading;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
@@ -164,8 +169,10 @@ class DumpController {
 
     /** An import, or an analysis before it, reading the file right now. */
     private boolean readByARunningJob(ScriptFile file) {
-        return Stream.of(WizardStep.IMPORT, WizardStep.DUMP).map(jobs::latest).flatMap(Optional::stream)
-                .anyMatch(job -> !job.status().finished() && job.results().containsValue(file.id()));
+        return Stream.of(jobs.latest(WizardStep.IMPORT), jobs.latest(WizardStep.IMPORT, JobKind.ANALYSIS))
+                .flatMap(Optional::stream)
+                .filter(job -> !job.status().finished()).flatMap(job -> job.result(ScriptReading.class).stream())
+                .anyMatch(reading -> reading.script().equals(file.id()));
     }
 
     private ScriptFile find(String id) {
@@ -197,6 +204,7 @@ class DumpController {
         generation.latest().ifPresent(job -> {
             model.addAttribute("job", job);
             model.addAttribute("written", generation.written(job).orElse(null));
+            job.result(Generated.class).ifPresent(generated -> model.addAttribute("rows", generated.rows()));
         });
     }
 }

@@ -2,11 +2,10 @@ package fr.esup.podmigrate.dump;
 
 import fr.esup.podmigrate.config.DatabaseEndpoint;
 import fr.esup.podmigrate.config.Databases;
-import fr.esup.podmigrate.run.Job;
-import fr.esup.podmigrate.run.JobContext;
-import fr.esup.podmigrate.run.JobProgress;
-import fr.esup.podmigrate.run.JobResults;
-import fr.esup.podmigrate.run.JobRunner;
+import fr.esup.podmigrate.job.Job;
+import fr.esup.podmigrate.job.JobContext;
+import fr.esup.podmigrate.job.JobProgress;
+import fr.esup.podmigrate.job.JobRunner;
 import fr.esup.podmigrate.run.Message;
 import fr.esup.podmigrate.run.RunStore;
 import fr.esup.podmigrate.run.StepStatus;
@@ -17,6 +16,8 @@ import fr.esup.podmigrate.sql.dump.DumpWriter;
 import org.springframework.stereotype.Service;
 
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -64,7 +65,7 @@ public class ScriptGeneration {
 
     /** The file a generation wrote, while the workspace still holds it. */
     public Optional<ScriptFile> written(Job job) {
-        return scriptFiles.find(job.result("file"));
+        return job.result(Generated.class).flatMap(generated -> scriptFiles.find(generated.file()));
     }
 
     private Message generate(DatabaseEndpoint source, Podv2ScriptOptions options, String operator, JobContext context)
@@ -76,10 +77,11 @@ public class ScriptGeneration {
         ScriptFile written = scriptFiles.generated(file);
         scriptFiles.select(written);
         runStore.record(WizardStep.DUMP, StepStatus.DONE, operator, "chose podv2.sql " + written.id());
-        context.result("file", written.id());
+        Map<String, Long> rows = new LinkedHashMap<>();
         for (DumpResult.TableResult table : result.tables()) {
-            context.result("rows." + table.outputName(), Long.toString(table.rows()));
+            rows.put(table.outputName(), table.rows());
         }
+        context.result(new Generated(written.id(), rows));
         return Message.of("dump.message.done", written.id(), result.tables().size(), result.rowsWritten());
     }
 
@@ -101,9 +103,8 @@ public class ScriptGeneration {
                 rows = progress.rowsWritten();
                 statements++;
             }
-            context.result(JobResults.TABLES_DONE, Integer.toString(progress.tablesDone()));
-            context.result(JobResults.TABLES_TOTAL, Integer.toString(progress.tablesTotal()));
-            context.progress(new JobProgress(progress.bytesWritten(), 0, progress.rowsWritten(), statements));
+            context.progress(new JobProgress(progress.bytesWritten(), 0, progress.rowsWritten(), statements,
+                    progress.tablesDone(), progress.tablesTotal()));
         }
     }
 }

@@ -1,8 +1,5 @@
 package fr.esup.podmigrate.finish;
 
-import fr.esup.podmigrate.run.RunStore;
-import fr.esup.podmigrate.run.StepStatus;
-import fr.esup.podmigrate.run.WizardStep;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -18,11 +15,9 @@ import java.sql.SQLException;
 class FinishController {
 
     private final FinishService service;
-    private final RunStore runStore;
 
-    FinishController(FinishService service, RunStore runStore) {
+    FinishController(FinishService service) {
         this.service = service;
-        this.runStore = runStore;
     }
 
     /** The commands; the operator's own directories, when given, replace Pod's usual ones. */
@@ -38,31 +33,16 @@ class FinishController {
                 @RequestParam(required = false) String v2Media, @RequestParam(required = false) String reason,
                 HtmxRequest htmx, Model model, Principal principal) throws SQLException {
         String why = reason == null || reason.isBlank() ? null : reason.strip();
-        String action = "services restarted, videos reindexed and media files carried over";
-        if (verified()) {
-            runStore.record(WizardStep.FINISH, StepStatus.DONE, principal.getName(), action);
-            model.addAttribute("finished", true);
-        } else if (why == null) {
-            model.addAttribute("reasonRequired", true);
-        } else {
-            runStore.record(WizardStep.FINISH, StepStatus.DONE, principal.getName(),
-                    action + ", over a verification that is not complete", why);
-            model.addAttribute("finished", true);
-        }
+        model.addAttribute(service.finish(principal.getName(), why) ? "finished" : "reasonRequired", true);
         model.addAttribute("reason", why);
         return page(directory, virtualenv, v2Media, htmx, model);
-    }
-
-    /** The verification step is done: its verdict was complete, and no wipe, restore or import came after it. */
-    private boolean verified() {
-        return runStore.state(WizardStep.VERIFY).status() == StepStatus.DONE;
     }
 
     private String page(String directory, String virtualenv, String v2Media, HtmxRequest htmx, Model model)
             throws SQLException {
         FinishForm defaults = service.defaults();
-        model.addAttribute("imported", runStore.state(WizardStep.IMPORT).status() == StepStatus.DONE);
-        model.addAttribute("verified", verified());
+        model.addAttribute("imported", service.imported());
+        model.addAttribute("verified", service.verified());
         model.addAttribute("page", service.page(new FinishForm(directory == null ? defaults.directory() : directory,
                 virtualenv == null ? defaults.virtualenv() : virtualenv, v2Media == null ? defaults.v2Media() : v2Media)));
         return htmx.isHtmxRequest() ? "finish/finish :: finish" : "finish/finish";

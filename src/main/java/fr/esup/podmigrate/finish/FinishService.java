@@ -4,8 +4,11 @@ import fr.esup.podmigrate.config.Databases;
 import fr.esup.podmigrate.pod.DjangoModels;
 import fr.esup.podmigrate.pod.PodMigrationRules;
 import fr.esup.podmigrate.pod.PodServers;
-import fr.esup.podmigrate.run.ContentTypeCheck;
-import fr.esup.podmigrate.run.TableQueries;
+import fr.esup.podmigrate.run.RunStore;
+import fr.esup.podmigrate.run.StepStatus;
+import fr.esup.podmigrate.run.WizardStep;
+import fr.esup.podmigrate.v2.TableQueries;
+import fr.esup.podmigrate.v3.ContentTypeCheck;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -26,10 +29,43 @@ import static fr.esup.podmigrate.sql.Identifiers.quote;
 @Service
 class FinishService {
 
-    private final Databases databases;
+    private static final String FINISHED = "services restarted, videos reindexed and media files carried over";
 
-    FinishService(Databases databases) {
+    private final Databases databases;
+    private final RunStore runStore;
+
+    FinishService(Databases databases, RunStore runStore) {
         this.databases = databases;
+        this.runStore = runStore;
+    }
+
+    /** The import step is done: the target holds the migrated data. */
+    boolean imported() {
+        return runStore.state(WizardStep.IMPORT).status() == StepStatus.DONE;
+    }
+
+    /** The verification step is done: its verdict was complete, and no wipe, restore or import came after it. */
+    boolean verified() {
+        return runStore.state(WizardStep.VERIFY).status() == StepStatus.DONE;
+    }
+
+    /**
+     * Marks the migration finished; over a verification that is not complete, only with the operator's reason, which
+     * the step and the audit log keep.
+     *
+     * @param reason the operator's reason, or null
+     * @return false, with nothing recorded, when a reason is needed and there is none
+     */
+    boolean finish(String operator, String reason) {
+        if (verified()) {
+            runStore.record(WizardStep.FINISH, StepStatus.DONE, operator, FINISHED);
+        } else if (reason == null) {
+            return false;
+        } else {
+            runStore.record(WizardStep.FINISH, StepStatus.DONE, operator,
+                    FINISHED + ", over a verification that is not complete", reason);
+        }
+        return true;
     }
 
     /** The values the page starts with: Pod's usual directories, the v2 media on the source database's host. */

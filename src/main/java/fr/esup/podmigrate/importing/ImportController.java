@@ -2,9 +2,8 @@ package fr.esup.podmigrate.importing;
 
 import fr.esup.podmigrate.config.JdbcUrl;
 import fr.esup.podmigrate.dump.ScriptFile;
-import fr.esup.podmigrate.run.Job;
-import fr.esup.podmigrate.run.JobAlreadyRunningException;
-import fr.esup.podmigrate.run.JobResults;
+import fr.esup.podmigrate.job.Job;
+import fr.esup.podmigrate.job.JobAlreadyRunningException;
 import fr.esup.podmigrate.run.RefusedException;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 import org.springframework.stereotype.Controller;
@@ -71,24 +70,25 @@ class ImportController {
         }
     }
 
+    /** The page; the check of the target (every table counted and checksummed) only where it shows: before an import. */
     private String render(HtmxRequest htmx, Model model) {
         Optional<ScriptFile> script = service.script();
         model.addAttribute("script", script.orElse(null));
-        script.flatMap(service::analysis).ifPresent(analysis -> model.addAttribute("analysis", analysis));
+        Optional<PodImportAnalysis> analysis = script.flatMap(service::analysis);
+        analysis.ifPresent(a -> model.addAttribute("analysis", a));
         service.latestAnalysis().ifPresent(job -> model.addAttribute("analysisJob", job));
         Optional<Job> job = service.latestImport();
         job.ifPresent(j -> {
             model.addAttribute("job", j);
             model.addAttribute("resumable", service.resumable(j));
             model.addAttribute("tables", tableResults(j));
-            model.addAttribute("errors", j.results().entrySet().stream()
-                    .filter(e -> e.getKey().startsWith("error.")).sorted(Map.Entry.comparingByKey())
-                    .map(e -> StatementError.decode(e.getValue())).toList());
+            model.addAttribute("errors", j.result(Imported.class).map(Imported::errors).orElse(List.of()));
         });
         boolean running = job.map(j -> !j.status().finished()).orElse(false)
                 || service.latestAnalysis().map(j -> !j.status().finished()).orElse(false);
         model.addAttribute("running", running);
-        if (!running && !model.containsAttribute("unreachable")) {
+        boolean importable = analysis.map(a -> !a.blocked()).orElse(false);
+        if (importable && !running && !model.containsAttribute("unreachable")) {
             try {
                 model.addAttribute("guard", service.guard());
             } catch (SQLException e) {
@@ -100,19 +100,16 @@ class ImportController {
 
     /** Per v3 table, rows inserted and ignored and the server's counts, as the job recorded them. */
     static List<TableResult> tableResults(Job job) {
-        Map<String, Long> ignored = JobResults.counts(job, JobResults.IGNORED_ROWS);
-        Map<String, Long> before = JobResults.counts(job, JobResults.ROWS_BEFORE);
-        Map<String, Long> expected = JobResults.counts(job, JobResults.ROWS_EXPECTED);
-        Map<String, Long> after = JobResults.counts(job, JobResults.ROWS_AFTER);
-        Map<String, List<RowIssue>> issues = job.results().entrySet().stream()
-                .filter(e -> e.getKey().startsWith(JobResults.ROW_ISSUE))
-                .sorted(Map.Entry.comparingByKey())
-                .map(e -> RowIssue.decode(e.getValue()))
+        Imported imported = job.result(Imported.class).orElse(null);
+        if (imported == null) {
+            return List.of();
+        }
+        Map<String, List<RowIssue>> issues = imported.issues().stream()
                 .collect(Collectors.groupingBy(RowIssue::table, LinkedHashMap::new, Collectors.toList()));
-        return JobResults.counts(job, JobResults.INSERTED_ROWS).entrySet().stream()
-                .map(e -> new TableResult(e.getKey(), e.getValue(), ignored.getOrDefault(e.getKey(), 0L),
-                        before.getOrDefault(e.getKey(), -1L), expected.getOrDefault(e.getKey(), -1L),
-                        after.getOrDefault(e.getKey(), -1L), issues.getOrDefault(e.getKey(), List.of())))
+        return imported.tables().entrySet().stream()
+                .map(e -> new TableResult(e.getKey(), e.getValue().inserted(), e.getValue().ignored(),
+                        e.getValue().before(), e.getValue().expected(), e.getValue().after(),
+                        issues.getOrDefault(e.getKey(), List.of())))
                 .toList();
     }
 

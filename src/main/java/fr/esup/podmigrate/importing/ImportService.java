@@ -6,13 +6,13 @@ import fr.esup.podmigrate.config.Databases;
 import fr.esup.podmigrate.config.Workspace;
 import fr.esup.podmigrate.dump.ScriptFile;
 import fr.esup.podmigrate.dump.ScriptFiles;
-import fr.esup.podmigrate.run.Job;
-import fr.esup.podmigrate.run.JobContext;
-import fr.esup.podmigrate.run.JobFailedException;
-import fr.esup.podmigrate.run.JobProgress;
-import fr.esup.podmigrate.run.JobResults;
-import fr.esup.podmigrate.run.JobRunner;
-import fr.esup.podmigrate.run.JobStatus;
+import fr.esup.podmigrate.job.Job;
+import fr.esup.podmigrate.job.JobContext;
+import fr.esup.podmigrate.job.JobFailedException;
+import fr.esup.podmigrate.job.JobKind;
+import fr.esup.podmigrate.job.JobProgress;
+import fr.esup.podmigrate.job.JobRunner;
+import fr.esup.podmigrate.job.JobStatus;
 import fr.esup.podmigrate.run.Message;
 import fr.esup.podmigrate.run.RefusedException;
 import fr.esup.podmigrate.run.RunStore;
@@ -29,10 +29,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
-import java.util.Locale;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.TreeMap;
 
 /**
  * Step 5: the analysis of the run's podv2.sql (a background job: a script can be gigabytes) and its import into
@@ -43,10 +44,6 @@ import java.util.concurrent.ConcurrentHashMap;
 public class ImportService {
 
     private static final int LISTED_ERRORS = 20;
-    /** The result an analysis job records first: the podv2.sql it reads, which tells it from a generation. */
-    private static final String ANALYSED_SCRIPT = "analysis";
-    /** The result an import records when its plan imports the caches and short-lived tables, for a resume. */
-    private static final String EPHEMERAL_INCLUDED = "includeEphemeral";
 
     private final Databases databases;
     private final ScriptFiles scriptFiles;
@@ -54,7 +51,7 @@ public class ImportService {
     private final JobRunner runner;
     private final RunStore runStore;
     private final Workspace workspace;
-    private final Map<String, PodImportAnalysis> analyses = new ConcurrentHashMap<>();
+    private final AnalysisStore analyses;
 
     ImportService(Databases databases, ScriptFiles scriptFiles, Backups backups, JobRunner runner, RunStore runStore,
                   Workspace workspace) {
@@ -64,19 +61,20 @@ public class ImportService {
         this.runner = runner;
         this.runStore = runStore;
         this.workspace = workspace;
+        this.analyses = new AnalysisStore(workspace);
     }
 
     Optional<ScriptFile> script() {
         return scriptFiles.selected();
     }
 
-    /** The analysis of this very file (same name, size and time), if one ran since the console started. */
+    /** The analysis of this very file (same name, size and time), if one ran. */
     public Optional<PodImportAnalysis> analysis(ScriptFile script) {
-        return Optional.ofNullable(analyses.get(key(script)));
+        return analyses.find(script);
     }
 
     Optional<Job> latestAnalysis() {
-        return runner.latest(WizardStep.DUMP).filter(job -> job.results().containsKey(ANALYSED_SCRIPT));
+        return runner.latest(WizardStep.IMPORT, JobKind.ANALYSIS);
     }
 
     Optional<Job> latestImport() {
@@ -94,10 +92,10 @@ public class ImportService {
         String source = sourceDatabase == null || sourceDatabase.isBlank() ? null : sourceDatabase.strip();
         runStore.audit(operator, "import: asked to analyse " + script.id() + (source == null ? "" : ", database " + source)
                 + (includeEphemeral ? ", caches and short-lived tables included" : ""));
-        return runner.start(WizardStep.DUMP, operator, target, Map.of(ANALYSED_SCRIPT, script.id()), context -> {
+        return runner.analyse(WizardStep.IMPORT, operator, target, new Analysing(script.id(), source), context -> {
             PodImportAnalysis analysis = PodImport.analyze(script.path(), target, source, includeEphemeral,
                     progress -> report(context, progress));
-            analyses.put(key(script), analysis);
+            analyses.save(script, analysis);
             return analysis.blocked()
                     ? Message.of("import.message.analysedBlocked", script.name(), analysis.blocking().size())
                     : Message.of("import.message.analysedReady", script.name(), analysis.rows());
@@ -163,15 +161,14 @@ public class ImportService {
         DatabaseEndpoint target = databases.target();
         Job last = latestImport().filter(job -> resumable(job))
                 .orElseThrow(() -> new RefusedException("import.refused.nothingToResume"));
-        ScriptFile script = scriptFiles.find(last.result(JobResults.IMPORT_SCRIPT))
-                .orElseThrow(() -> new RefusedException("import.refused.scriptGone", last.result(JobResults.IMPORT_SCRIPT)));
+        Imported how = last.result(Imported.class).orElseThrow();
+        ScriptFile script = scriptFiles.find(how.script())
+                .orElseThrow(() -> new RefusedException("import.refused.scriptGone", how.script()));
         TargetLock lock = lock(operator, target);
         try {
             runStore.audit(operator, "import: resume " + script.id() + " from its checkpoint (job " + last.id() + ")");
-            return runImport(operator, target, script, analysis(script).orElse(null),
-                    last.result(JobResults.IMPORT_SOURCE_DATABASE), "true".equals(last.result(EPHEMERAL_INCLUDED)),
-                    checkpoint(target), true,
-                    continueOnError || "true".equals(last.result("continueOnError")), lock);
+            return runImport(operator, target, script, analysis(script).orElse(null), how.sourceDatabase(),
+                    how.ephemeralIncluded(), checkpoint(target), true, how.continueOnError(), lock);
         } catch (RuntimeException e) {
             lock.close();
             throw e;
@@ -180,7 +177,8 @@ public class ImportService {
 
     /** An import that stopped before its end and left a checkpoint to go on from. */
     boolean resumable(Job job) {
-        return job.step() == WizardStep.IMPORT && job.status() != JobStatus.SUCCEEDED && job.status().finished()
+        return job.step() == WizardStep.IMPORT && job.result(Imported.class).isPresent()
+                && job.status() != JobStatus.SUCCEEDED && job.status().finished()
                 && Files.exists(checkpoint(databases.target()));
     }
 
@@ -196,14 +194,12 @@ public class ImportService {
                           TargetLock lock) {
         return runner.start(WizardStep.IMPORT, operator, target, context -> {
             try (lock) {
-                context.result(JobResults.IMPORT_SCRIPT, script.id());
-                context.result("continueOnError", String.valueOf(continueOnError));
+                context.result(Imported.starting(script.id(), sourceDatabase, continueOnError, includeEphemeral));
                 PodImportAnalysis analysis = known != null ? known
                         : analyseAgain(script, target, sourceDatabase, includeEphemeral, context);
-                context.result(EPHEMERAL_INCLUDED, String.valueOf(analysis.ephemeralIncluded()));
-                if (analysis.script().sourceDatabase() != null) {
-                    context.result(JobResults.IMPORT_SOURCE_DATABASE, analysis.script().sourceDatabase());
-                }
+                Imported how = Imported.starting(script.id(), analysis.script().sourceDatabase(), continueOnError,
+                        analysis.ephemeralIncluded());
+                context.result(how);
                 ImportResult result = PodImport.run(analysis, script.path(), target, options -> options
                         .parallelism(PodImport.CONNECTIONS)
                         .errorPolicy(continueOnError ? ErrorPolicy.CONTINUE : ErrorPolicy.STOP_AT_FIRST)
@@ -212,7 +208,7 @@ public class ImportService {
                         .progress(progress -> report(context, progress))
                         .cancelled(context::cancelled)
                         .targetLock(lock));
-                record(context, analysis, result);
+                context.result(imported(how, analysis, result));
                 if (!result.countMismatches().isEmpty()) {
                     throw new JobFailedException("import.message.countMismatch",
                             String.join(", ", result.countMismatches()));
@@ -237,39 +233,30 @@ public class ImportService {
         if (analysis.blocked()) {
             throw new JobFailedException("import.message.analysedAgainBlocked", script.name(), analysis.blocking().size());
         }
-        analyses.put(key(script), analysis);
+        analyses.save(script, analysis);
         return analysis;
     }
 
-    private static void record(JobContext context, PodImportAnalysis analysis, ImportResult result) {
+    /** What the import did, recorded over how it ran. */
+    private static Imported imported(Imported how, PodImportAnalysis analysis, ImportResult result) {
+        Map<String, Long> scriptRows = new TreeMap<>();
+        Map<String, Long> skippedRows = new TreeMap<>();
         for (TablePlan table : analysis.tables()) {
-            context.result(JobResults.SCRIPT_ROWS + table.scriptTable(), String.valueOf(table.rows()));
+            scriptRows.put(table.scriptTable(), table.rows());
             if (!table.imported()) {
-                context.result(JobResults.SKIPPED_ROWS + table.scriptTable(), String.valueOf(table.rows()));
-                context.result(JobResults.SKIPPED_WHY + table.scriptTable(), table.fate().key()
-                        + (table.note().isEmpty() ? "" : ": " + table.note())
-                        + (table.noteArgument().isEmpty() ? "" : " " + table.noteArgument()));
+                skippedRows.put(table.scriptTable(), table.rows());
             }
         }
-        int issues = 0;
-        for (Map.Entry<String, ImportResult.TableCounts> entry : result.tables().entrySet()) {
-            String table = entry.getKey();
-            ImportResult.TableCounts counts = entry.getValue();
-            context.result(JobResults.INSERTED_ROWS + table, String.valueOf(counts.insertedRows()));
-            context.result(JobResults.IGNORED_ROWS + table, String.valueOf(counts.ignoredRows()));
-            context.result(JobResults.ROWS_BEFORE + table, String.valueOf(counts.rowsBefore()));
-            context.result(JobResults.ROWS_EXPECTED + table, String.valueOf(counts.rowsExpected()));
-            context.result(JobResults.ROWS_AFTER + table, String.valueOf(counts.rowsAfter()));
-            for (ImportResult.ValueIssue issue : counts.issues()) {
-                context.result(String.format(Locale.ROOT, "%s%04d", JobResults.ROW_ISSUE, issues++),
-                        RowIssue.of(table, issue).encode());
-            }
-        }
-        result.droppedValues().forEach((column, count) -> context.result("dropped." + column, String.valueOf(count)));
-        context.result("errors", String.valueOf(result.errors().size()));
-        for (int i = 0; i < Math.min(LISTED_ERRORS, result.errors().size()); i++) {
-            context.result(String.format("error.%02d", i), StatementError.of(result.errors().get(i)).encode());
-        }
+        Map<String, Imported.TableRows> tables = new TreeMap<>();
+        List<RowIssue> issues = new ArrayList<>();
+        result.tables().forEach((table, counts) -> {
+            tables.put(table, new Imported.TableRows(counts.insertedRows(), counts.ignoredRows(), counts.rowsBefore(),
+                    counts.rowsExpected(), counts.rowsAfter()));
+            counts.issues().forEach(issue -> issues.add(RowIssue.of(table, issue)));
+        });
+        List<StatementError> errors = result.errors().stream().limit(LISTED_ERRORS).map(StatementError::of).toList();
+        return new Imported(how.script(), how.sourceDatabase(), how.continueOnError(), how.ephemeralIncluded(),
+                scriptRows, skippedRows, tables, issues, errors);
     }
 
     private static void report(JobContext context, ImportProgress progress) {
@@ -278,9 +265,5 @@ public class ImportService {
 
     private Path checkpoint(DatabaseEndpoint target) {
         return workspace.runs().resolve("import-" + target.lockKey().replaceAll("[^A-Za-z0-9._-]", "_") + ".checkpoint");
-    }
-
-    private static String key(ScriptFile script) {
-        return script.id() + "|" + script.size() + "|" + script.modified().toEpochMilli();
     }
 }

@@ -1,6 +1,6 @@
 package fr.esup.podmigrate.rehearsal;
 
-import fr.esup.podmigrate.run.JobAlreadyRunningException;
+import fr.esup.podmigrate.job.JobAlreadyRunningException;
 import fr.esup.podmigrate.run.RefusedException;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 import org.springframework.core.io.FileSystemResource;

@@ -7,11 +7,11 @@ import fr.esup.podmigrate.config.PodMigrateProperties;
 import fr.esup.podmigrate.config.Workspace;
 import fr.esup.podmigrate.dump.ScriptFile;
 import fr.esup.podmigrate.dump.ScriptFiles;
-import fr.esup.podmigrate.run.ChecklistStore;
-import fr.esup.podmigrate.run.Job;
-import fr.esup.podmigrate.run.JobContext;
-import fr.esup.podmigrate.run.JobFailedException;
-import fr.esup.podmigrate.run.JobRunner;
+import fr.esup.podmigrate.checklist.ChecklistStore;
+import fr.esup.podmigrate.job.Job;
+import fr.esup.podmigrate.job.JobContext;
+import fr.esup.podmigrate.job.JobFailedException;
+import fr.esup.podmigrate.job.JobRunner;
 import fr.esup.podmigrate.run.Message;
 import fr.esup.podmigrate.run.RefusedException;
 import fr.esup.podmigrate.run.RunStore;
@@ -41,7 +41,6 @@ import java.util.concurrent.Executors;
 class RehearsalService implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(RehearsalService.class);
-    static final String REPLAY = "replay";
 
     private final Databases databases;
     private final Optional<DatabaseEndpoint> rehearsalServer;
@@ -111,7 +110,7 @@ class RehearsalService implements DisposableBean {
 
     /** The newest replay started from this page: an import step's job. */
     Optional<Job> latestReplay() {
-        return runner.latest(WizardStep.IMPORT).filter(job -> job.results().containsKey(REPLAY));
+        return runner.latest(WizardStep.IMPORT).filter(job -> job.result(Replayed.class).isPresent());
     }
 
     /** Starts a rehearsal with the run's podv2.sql, unless one is running. */
@@ -168,16 +167,17 @@ class RehearsalService implements DisposableBean {
         ScriptFile script = script().orElseThrow(() -> new RefusedException("rehearsal.refused.noScript"));
         runStore.audit(operator, "replay: asked to replay " + recipeFile().getFileName() + " with " + script.id()
                 + " on " + target.lockKey());
-        return runner.start(WizardStep.IMPORT, operator, target, Map.of(REPLAY, script.id()), context -> {
+        return runner.start(WizardStep.IMPORT, operator, target, context -> {
+            StepResults steps = new StepResults(context, Replayed.starting(script.id()));
             Replay replay = new Replay(target, databases.source(), backups, workspace.exports());
             Outcome outcome;
             try {
-                outcome = replay.run(recipe, script.path(), operator, context, new StepResults(context));
+                outcome = replay.run(recipe, script.path(), operator, context, steps);
             } catch (Refused e) {
                 throw new JobFailedException("rehearsal.replay.refused", e.getMessage());
             }
             Path report = replay.report(outcome, operator);
-            context.result("report", workspace.root().relativize(report).toString());
+            steps.reported(workspace.root().relativize(report).toString());
             runStore.audit(operator, "replay: ended " + (outcome.complete() ? "complete" : "not complete")
                     + (replay.backup() == null ? "" : ", backup before: " + replay.backup().name()));
             if (outcome.failedStep() != null) {
@@ -195,17 +195,34 @@ class RehearsalService implements DisposableBean {
         executor.shutdownNow();
     }
 
-    /** A replay's steps as its job's results: the step running, then each step's seconds. */
-    private record StepResults(JobContext context) implements StepLog {
+    /** A replay's steps as its job's result: the step running, then each step's seconds. */
+    private static final class StepResults implements StepLog {
+
+        private final JobContext context;
+        private Replayed replayed;
+
+        StepResults(JobContext context, Replayed replayed) {
+            this.context = context;
+            record(replayed);
+        }
 
         @Override
         public void started(String step) {
-            context.result("step", step);
+            record(replayed.running(step));
         }
 
         @Override
         public void ended(String step, Duration took, String outcome) {
-            context.result("took." + step, String.valueOf(took.toSeconds()));
+            record(replayed.ended(step, took.toSeconds()));
+        }
+
+        void reported(String report) {
+            record(replayed.reported(report));
+        }
+
+        private void record(Replayed next) {
+            replayed = next;
+            context.result(next);
         }
     }
 }

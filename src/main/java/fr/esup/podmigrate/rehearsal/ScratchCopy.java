@@ -5,7 +5,7 @@ import fr.esup.podmigrate.backup.Backup;
 import fr.esup.podmigrate.backup.DatabaseFingerprint;
 import fr.esup.podmigrate.config.DatabaseEndpoint;
 import fr.esup.podmigrate.pod.PodMigrationRules;
-import fr.esup.podmigrate.run.TableQueries;
+import fr.esup.podmigrate.v2.TableQueries;
 import fr.esup.podmigrate.sql.load.ImportOptions;
 import fr.esup.podmigrate.sql.load.ImportResult;
 import fr.esup.podmigrate.sql.load.Importer;

@@ -1,7 +1,8 @@
 package fr.esup.podmigrate.rehearsal;
 
-import fr.esup.podmigrate.run.JobContext;
-import fr.esup.podmigrate.run.JobProgress;
+import fr.esup.podmigrate.job.JobContext;
+import fr.esup.podmigrate.job.JobProgress;
+import fr.esup.podmigrate.job.JobResult;
 
 /**
  * The context of the steps' own code when a rehearsal or a replay runs them outside a job: what they report is told
@@ -25,7 +26,7 @@ public class UnattendedContext implements JobContext {
     }
 
     @Override
-    public void result(String name, String value) {
+    public void result(JobResult result) {
     }
 
     @Override

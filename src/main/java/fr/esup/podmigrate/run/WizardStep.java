@@ -2,24 +2,22 @@ package fr.esup.podmigrate.run;
 
 import java.util.List;
 
-/** The nine steps of the procedure, in order. A step not built yet says what it will do and stays disabled. */
+/** The nine steps of the procedure, in order. */
 public enum WizardStep {
-    CONNECTIONS("connections", true),
-    BACKUP("backup", true),
-    WIPE("wipe", true),
-    DUMP("dump", true),
-    IMPORT("import", true),
-    SITE_FIXES("sitefix", true),
-    CHECKLIST("checklist", true),
-    VERIFY("verify", true),
-    FINISH("finish", true);
+    CONNECTIONS("connections"),
+    BACKUP("backup"),
+    WIPE("wipe"),
+    DUMP("dump"),
+    IMPORT("import"),
+    SITE_FIXES("sitefix"),
+    CHECKLIST("checklist"),
+    VERIFY("verify"),
+    FINISH("finish");
 
     private final String key;
-    private final boolean available;
 
-    WizardStep(String key, boolean available) {
+    WizardStep(String key) {
         this.key = key;
-        this.available = available;
     }
 
     /** The step's URL path segment and message key part. */
@@ -35,8 +33,9 @@ public enum WizardStep {
         return ordinal() + 1;
     }
 
-    public boolean available() {
-        return available;
+    /** The step after this one, null after the last. */
+    public WizardStep next() {
+        return ordinal() + 1 < values().length ? values()[ordinal() + 1] : null;
     }
 
     /** The steps whose outcome this step changes when it runs again or is undone: they must be done again. */

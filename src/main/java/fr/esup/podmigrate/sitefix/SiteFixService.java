@@ -6,9 +6,9 @@ import fr.esup.podmigrate.pod.PodMigrationRules;
 import fr.esup.podmigrate.pod.SiteLink;
 import fr.esup.podmigrate.pod.TableRename;
 import fr.esup.podmigrate.pod.V3ColumnValue;
-import fr.esup.podmigrate.run.TableQueries;
-import fr.esup.podmigrate.run.V2Side;
-import fr.esup.podmigrate.run.V2Table;
+import fr.esup.podmigrate.v2.TableQueries;
+import fr.esup.podmigrate.v2.V2Side;
+import fr.esup.podmigrate.v2.V2Table;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 

@@ -3,8 +3,8 @@ package fr.esup.podmigrate.sitefix;
 import fr.esup.podmigrate.config.DatabaseEndpoint;
 import fr.esup.podmigrate.config.Databases;
 import fr.esup.podmigrate.pod.PodMigrationRules;
-import fr.esup.podmigrate.run.TableQueries;
-import fr.esup.podmigrate.run.V2Side;
+import fr.esup.podmigrate.v2.TableQueries;
+import fr.esup.podmigrate.v2.V2Side;
 
 import java.io.IOException;
 import java.sql.Connection;

@@ -1,6 +1,6 @@
 package fr.esup.podmigrate.sitefix;
 
-import fr.esup.podmigrate.run.V2Origin;
+import fr.esup.podmigrate.v2.V2Origin;
 
 import java.util.List;
 

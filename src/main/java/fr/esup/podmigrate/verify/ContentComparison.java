@@ -1,13 +1,13 @@
 package fr.esup.podmigrate.verify;
 
+import fr.esup.podmigrate.job.JobFailedException;
 import fr.esup.podmigrate.pod.DefaultSiteLink;
 import fr.esup.podmigrate.pod.EphemeralTable;
 import fr.esup.podmigrate.pod.ExcludedTable;
 import fr.esup.podmigrate.pod.PodMigrationRules;
 import fr.esup.podmigrate.pod.SiteLink;
 import fr.esup.podmigrate.pod.TableRename;
-import fr.esup.podmigrate.run.JobFailedException;
-import fr.esup.podmigrate.run.TableQueries;
+import fr.esup.podmigrate.v2.TableQueries;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;

@@ -1,7 +1,7 @@
 package fr.esup.podmigrate.verify;
 
-import fr.esup.podmigrate.run.Job;
-import fr.esup.podmigrate.run.JobResults;
+import fr.esup.podmigrate.importing.Imported;
+import fr.esup.podmigrate.job.Job;
 
 import java.util.Map;
 
@@ -12,7 +12,8 @@ import java.util.Map;
 record ImportCounts(Map<String, Long> inserted, Map<String, Long> ignored, Map<String, Long> skipped) {
 
     static ImportCounts of(Job imported) {
-        return new ImportCounts(JobResults.counts(imported, JobResults.INSERTED_ROWS),
-                JobResults.counts(imported, JobResults.IGNORED_ROWS), JobResults.counts(imported, JobResults.SKIPPED_ROWS));
+        return imported.result(Imported.class)
+                .map(result -> new ImportCounts(result.inserted(), result.ignored(), result.skippedRows()))
+                .orElse(new ImportCounts(Map.of(), Map.of(), Map.of()));
     }
 }

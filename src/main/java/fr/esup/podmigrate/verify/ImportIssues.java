@@ -1,8 +1,8 @@
 package fr.esup.podmigrate.verify;
 
+import fr.esup.podmigrate.importing.Imported;
 import fr.esup.podmigrate.importing.RowIssue;
-import fr.esup.podmigrate.run.Job;
-import fr.esup.podmigrate.run.JobResults;
+import fr.esup.podmigrate.job.Job;
 
 import java.util.List;
 import java.util.Optional;
@@ -20,9 +20,7 @@ public record ImportIssues(List<RowIssue> issues) {
         if (imported == null) {
             return NONE;
         }
-        return new ImportIssues(imported.results().entrySet().stream()
-                .filter(e -> e.getKey().startsWith(JobResults.ROW_ISSUE))
-                .map(e -> RowIssue.decode(e.getValue())).toList());
+        return new ImportIssues(imported.result(Imported.class).map(Imported::issues).orElse(List.of()));
     }
 
     /** The unique key that refused the row, when the import named the row. */

@@ -1,10 +1,11 @@
 package fr.esup.podmigrate.verify;
 
+import fr.esup.podmigrate.backup.BackupTaken;
+import fr.esup.podmigrate.checklist.ChecklistStore;
+import fr.esup.podmigrate.importing.Imported;
 import fr.esup.podmigrate.importing.RowIssue;
+import fr.esup.podmigrate.job.Job;
 import fr.esup.podmigrate.pod.PodMigrationRules;
-import fr.esup.podmigrate.run.ChecklistStore;
-import fr.esup.podmigrate.run.Job;
-import fr.esup.podmigrate.run.JobResults;
 import fr.esup.podmigrate.run.RunStore;
 import fr.esup.podmigrate.run.StepState;
 import fr.esup.podmigrate.run.StepStatus;
@@ -22,6 +23,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The migration report to download: Markdown for people (the run, the backup, the import, the row counts, the
@@ -88,9 +91,9 @@ public class MigrationReport {
                         text(s.operator()), s.updatedAt() == null ? "" : time(s.updatedAt())))
                 .toList());
         md.section("report.backup");
-        md.line(job(md, verification.backup(), JobResults.BACKUP_FILE));
+        md.line(job(md, verification.backup(), backup -> backup.result(BackupTaken.class).map(BackupTaken::backup)));
         md.section("report.import");
-        md.line(job(md, verification.imported(), JobResults.IMPORT_SCRIPT));
+        md.line(job(md, verification.imported(), imported -> imported.result(Imported.class).map(Imported::script)));
         List<RowIssue> issues = ImportIssues.of(verification.imported()).issues();
         if (!issues.isEmpty()) {
             md.line(md.text("import.issues.title"));
@@ -155,9 +158,10 @@ public class MigrationReport {
                 .toList());
     }
 
-    private static String job(Markdown md, Job job, String file) {
+    /** A job of the run, with the file it wrote or read. */
+    private static String job(Markdown md, Job job, Function<Job, Optional<String>> file) {
         return job == null ? md.text("report.none")
-                : md.text("report.job", job.id(), text(job.result(file)), job.operator(),
+                : md.text("report.job", job.id(), text(file.apply(job).orElse(null)), job.operator(),
                         time(job.endedAt() == null ? job.startedAt() : job.endedAt()), job.message() == null ? "" : md.text(job.message()));
     }
 

@@ -1,8 +1,9 @@
 package fr.esup.podmigrate.verify;
 
 import fr.esup.podmigrate.config.DatabaseEndpoint;
-import fr.esup.podmigrate.run.TableQueries;
-import fr.esup.podmigrate.run.V2Origin;
+import fr.esup.podmigrate.v2.TableQueries;
+import fr.esup.podmigrate.v2.V2Origin;
+import fr.esup.podmigrate.v3.ForeignKeyOrphans;
 
 import java.io.IOException;
 import java.nio.file.Path;

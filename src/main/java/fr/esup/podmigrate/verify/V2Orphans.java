@@ -2,6 +2,8 @@ package fr.esup.podmigrate.verify;
 
 import fr.esup.podmigrate.pod.PodMigrationRules;
 import fr.esup.podmigrate.pod.TableRename;
+import fr.esup.podmigrate.v3.ForeignKeyOrphans;
+import fr.esup.podmigrate.v3.OrphanedKey;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;

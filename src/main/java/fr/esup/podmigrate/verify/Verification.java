@@ -1,8 +1,10 @@
 package fr.esup.podmigrate.verify;
 
-import fr.esup.podmigrate.run.Job;
+import fr.esup.podmigrate.job.Job;
 import fr.esup.podmigrate.run.Message;
-import fr.esup.podmigrate.run.V2Origin;
+import fr.esup.podmigrate.v2.V2Origin;
+import fr.esup.podmigrate.v3.ForeignKeyOrphans;
+import fr.esup.podmigrate.v3.OrphanedKey;
 
 import java.time.Instant;
 import java.util.List;

@@ -3,19 +3,20 @@ package fr.esup.podmigrate.verify;
 import fr.esup.podmigrate.config.DatabaseEndpoint;
 import fr.esup.podmigrate.config.Databases;
 import fr.esup.podmigrate.config.Workspace;
+import fr.esup.podmigrate.job.Job;
+import fr.esup.podmigrate.job.JobContext;
+import fr.esup.podmigrate.job.JobFailedException;
+import fr.esup.podmigrate.job.JobProgress;
+import fr.esup.podmigrate.job.JobRunner;
+import fr.esup.podmigrate.job.SucceededJobs;
+import fr.esup.podmigrate.importing.Imported;
 import fr.esup.podmigrate.pod.DjangoModels;
-import fr.esup.podmigrate.run.ContentTypeCheck;
-import fr.esup.podmigrate.run.Job;
-import fr.esup.podmigrate.run.JobContext;
-import fr.esup.podmigrate.run.JobFailedException;
-import fr.esup.podmigrate.run.JobProgress;
-import fr.esup.podmigrate.run.JobResults;
-import fr.esup.podmigrate.run.JobRunner;
 import fr.esup.podmigrate.run.StepStatus;
-import fr.esup.podmigrate.run.SucceededJobs;
-import fr.esup.podmigrate.run.TableQueries;
-import fr.esup.podmigrate.run.V2Origin;
 import fr.esup.podmigrate.run.WizardStep;
+import fr.esup.podmigrate.v2.TableQueries;
+import fr.esup.podmigrate.v2.V2Origin;
+import fr.esup.podmigrate.v3.ContentTypeCheck;
+import fr.esup.podmigrate.v3.ForeignKeyOrphans;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -70,13 +71,14 @@ class VerificationService {
     }
 
     Optional<Verification> latest() {
-        return jobs.newest(WizardStep.VERIFY).map(job -> VerificationResults.read(job, runner::find));
+        return jobs.newest(WizardStep.VERIFY)
+                .flatMap(job -> job.result(Verified.class).map(verified -> verified.verification(job, runner::find)));
     }
 
     /** The CSV of every row difference the newest verification found, when it compared rows and the file is there. */
     Optional<Path> differences() {
-        return jobs.newest(WizardStep.VERIFY).map(ContentResults::csv).map(csv -> workspace.root().resolve(csv))
-                .filter(Files::isRegularFile);
+        return jobs.newest(WizardStep.VERIFY).flatMap(job -> job.result(Verified.class)).map(Verified::contentCsv)
+                .map(csv -> workspace.root().resolve(csv)).filter(Files::isRegularFile);
     }
 
     Job start(String operator) {
@@ -110,41 +112,44 @@ class VerificationService {
                 origin = new V2Origin(V2Origin.Kind.SOURCE, source.get().toString());
             } else {
                 counter.expect(v3Tables.size());
-                if (imported != null) {
-                    v2 = JobResults.counts(imported, JobResults.SCRIPT_ROWS);
-                    origin = new V2Origin(V2Origin.Kind.SCRIPT, imported.result(JobResults.IMPORT_SCRIPT));
+                Imported script = imported == null ? null : imported.result(Imported.class).orElse(null);
+                if (script != null) {
+                    v2 = script.scriptRows();
+                    origin = new V2Origin(V2Origin.Kind.SCRIPT, script.script());
                 }
             }
             Map<String, Long> v3 = counter.count(targetDb, v3Tables);
             ForeignKeyOrphans.Check orphans = ForeignKeyOrphans.find(targetDb, table -> true, ORPHAN_EXAMPLES);
             ContentReport content = null;
+            String csv = null;
             String unavailable = null;
             if (origin != null) {
                 try (V2Rows rows = v2Rows(source, imported, context)) {
                     if (rows.unavailable() != null) {
                         unavailable = rows.unavailable();
-                        ContentResults.recordUnavailable(context, unavailable);
                     } else {
-                        content = compare(rows.connection(), target, imported, context);
+                        csv = workspace.root().relativize(workspace.runs().resolve(context.jobId() + "-differences.csv"))
+                                .toString();
+                        content = compare(rows.connection(), target, imported, workspace.root().resolve(csv),
+                                context);
                         orphans = V2Orphans.counted(orphans, rows.connection(), v3Tables);
                     }
                 }
             }
-            VerificationResults.record(context, databases.target().toString(), origin, imported, backup, v2, v3, orphans);
+            context.result(new Verified(databases.target().toString(), origin, v2, v3,
+                    imported == null ? null : imported.id(), backup == null ? null : backup.id(), orphans, content, csv,
+                    unavailable));
             return new Verification(Instant.now(), databases.target().toString(), origin, imported, backup,
                     RowCounts.compare(v2, v3, imported == null ? null : ImportCounts.of(imported)), orphans, content,
                     unavailable);
         }
     }
 
-    private ContentReport compare(Connection v2, Connection target, Job imported, JobContext context)
+    private static ContentReport compare(Connection v2, Connection target, Job imported, Path csv, JobContext context)
             throws SQLException, IOException {
-        String csv = workspace.root().relativize(workspace.runs().resolve(context.jobId() + "-differences.csv")).toString();
-        try (DifferencesCsv all = new DifferencesCsv(workspace.root().resolve(csv))) {
-            ContentReport report = new ContentComparison(v2, target, ImportIssues.of(imported), all, context::cancelled)
-                    .compare((done, total, rows) -> context.progress(new JobProgress(0, 0, rows, done)));
-            ContentResults.record(context, report, csv);
-            return report;
+        try (DifferencesCsv all = new DifferencesCsv(csv)) {
+            return new ContentComparison(v2, target, ImportIssues.of(imported), all, context::cancelled)
+                    .compare((done, total, rows) -> context.progress(new JobProgress(0, 0, rows, done, done, total)));
         }
     }
 
@@ -157,14 +162,14 @@ class VerificationService {
         if (source.isPresent()) {
             return new V2Rows(source.get().connect(), null, null);
         }
-        Path script = workspace.root().resolve(imported.result(JobResults.IMPORT_SCRIPT)).normalize();
+        Imported how = imported.result(Imported.class).orElseThrow();
+        Path script = workspace.root().resolve(how.script()).normalize();
         if (!script.startsWith(workspace.root()) || !Files.isRegularFile(script)) {
-            return new V2Rows(null, null, "The imported podv2.sql " + imported.result(JobResults.IMPORT_SCRIPT)
+            return new V2Rows(null, null, "The imported podv2.sql " + how.script()
                     + " is no longer in the workspace: only the row counts are compared");
         }
         try {
-            ScratchV2 scratch = ScratchV2.load(databases.target(), script,
-                    imported.result(JobResults.IMPORT_SOURCE_DATABASE), context::cancelled);
+            ScratchV2 scratch = ScratchV2.load(databases.target(), script, how.sourceDatabase(), context::cancelled);
             return new V2Rows(scratch.connect(), scratch, null);
         } catch (ScratchV2.Unavailable e) {
             return new V2Rows(null, null, e.getMessage() + ": only the row counts are compared");
@@ -185,7 +190,8 @@ class VerificationService {
     /** Counts table after table, telling the job how many tables and rows it has counted. */
     private static final class Counter {
         private final JobContext context;
-        private long tablesDone;
+        private int tablesDone;
+        private int tablesTotal;
         private long rows;
 
         Counter(JobContext context) {
@@ -193,8 +199,8 @@ class VerificationService {
         }
 
         void expect(int tables) {
-            context.result(JobResults.TABLES_TOTAL, String.valueOf(tables));
-            context.result(JobResults.TABLES_DONE, "0");
+            tablesTotal = tables;
+            context.progress(JobProgress.NONE.withTables(0, tablesTotal));
         }
 
         Map<String, Long> count(JdbcClient db, List<String> tables) {
@@ -206,8 +212,8 @@ class VerificationService {
                 long tableRows = TableQueries.rowCounts(db, List.of(table)).get(table);
                 counts.put(table, tableRows);
                 rows += tableRows;
-                context.result(JobResults.TABLES_DONE, String.valueOf(++tablesDone));
-                context.progress(new JobProgress(0, 0, rows, tablesDone));
+                tablesDone++;
+                context.progress(new JobProgress(0, 0, rows, tablesDone, tablesDone, tablesTotal));
             }
             return counts;
         }

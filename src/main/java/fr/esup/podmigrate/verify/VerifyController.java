@@ -1,6 +1,6 @@
 package fr.esup.podmigrate.verify;
 
-import fr.esup.podmigrate.run.JobAlreadyRunningException;
+import fr.esup.podmigrate.job.JobAlreadyRunningException;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;

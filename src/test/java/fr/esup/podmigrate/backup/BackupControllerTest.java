@@ -1,10 +1,11 @@
 package fr.esup.podmigrate.backup;
 
 import fr.esup.podmigrate.config.DatabaseEndpoint;
-import fr.esup.podmigrate.run.Job;
-import fr.esup.podmigrate.run.JobAlreadyRunningException;
-import fr.esup.podmigrate.run.JobProgress;
-import fr.esup.podmigrate.run.JobStatus;
+import fr.esup.podmigrate.job.Job;
+import fr.esup.podmigrate.job.JobAlreadyRunningException;
+import fr.esup.podmigrate.job.JobKind;
+import fr.esup.podmigrate.job.JobProgress;
+import fr.esup.podmigrate.job.JobStatus;
 import fr.esup.podmigrate.run.Message;
 import fr.esup.podmigrate.run.RefusedException;
 import fr.esup.podmigrate.run.RunStore;
@@ -84,8 +85,8 @@ class BackupControllerTest {
     }
 
     private static Job job(JobStatus status) {
-        return new Job("backup-1234abcd", WizardStep.BACKUP, "alice", "v3.univ.fr:3306/pod", status,
-                Instant.parse("2026-11-26T10:00:00Z"), null, new JobProgress(1048576, 0, 1200, 0), null, Map.of());
+        return new Job("backup-1234abcd", WizardStep.BACKUP, JobKind.WORK, "alice", "v3.univ.fr:3306/pod", status,
+                Instant.parse("2026-11-26T10:00:00Z"), null, new JobProgress(1048576, 0, 1200, 0), null, null);
     }
 
     @Test
@@ -101,7 +102,7 @@ class BackupControllerTest {
                         containsString("read back through the statement reader: 2 tables and 1 row,"),
                         containsString("href=\"/backup/" + NAME + "/download\""),
                         containsString("href=\"/backup/" + NAME + "/restore\""),
-                        not(containsString("hx-trigger=\"load delay:2s\"")),
+                        not(containsString("load delay")),
                         not(containsString("hunter2")))))
                 .andExpect(content().string(fullPage()))
                 .andExpect(content().string(pendingShownOnEveryHtmxForm()));
@@ -122,7 +123,8 @@ class BackupControllerTest {
                 .andExpect(status().isOk())
                 .andExpect(content().string(allOf(
                         containsString("id=\"backup-panel\""),
-                        containsString("hx-trigger=\"load delay:2s\""),
+                        containsString("hx-trigger=\"jobEnded from:body\""),
+                        containsString("hx-trigger=\"load delay:500ms\""),
                         containsString("hx-get=\"/jobs/backup-1234abcd\""),
                         not(containsString("id=\"start-backup\"")),
                         not(containsString("<nav class=\"steps\"")),
@@ -145,8 +147,8 @@ class BackupControllerTest {
 
     @Test
     void aBackupWhileAnotherJobHoldsTheTargetSaysWhichJob() throws Exception {
-        Job importing = new Job("import-5678abcd", WizardStep.IMPORT, "bob", "v3.univ.fr:3306/pod", JobStatus.RUNNING,
-                Instant.parse("2026-11-26T09:00:00Z"), null, JobProgress.NONE, null, Map.of());
+        Job importing = new Job("import-5678abcd", WizardStep.IMPORT, JobKind.WORK, "bob", "v3.univ.fr:3306/pod", JobStatus.RUNNING,
+                Instant.parse("2026-11-26T09:00:00Z"), null, JobProgress.NONE, null, null);
         when(service.startBackup("alice")).thenThrow(new JobAlreadyRunningException(importing));
         mvc.perform(post("/backup").with(csrf()))
                 .andExpect(status().isOk())

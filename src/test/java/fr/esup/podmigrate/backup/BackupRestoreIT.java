@@ -2,12 +2,13 @@ package fr.esup.podmigrate.backup;
 
 import fr.esup.podmigrate.config.DatabaseEndpoint;
 import fr.esup.podmigrate.config.Workspace;
+import fr.esup.podmigrate.job.JobContext;
+import fr.esup.podmigrate.job.JobFailedException;
+import fr.esup.podmigrate.job.JobProgress;
+import fr.esup.podmigrate.job.JobResult;
 import fr.esup.podmigrate.pod.PodMigrationRules;
 import fr.esup.podmigrate.pod.PodTestDatabase;
 import fr.esup.podmigrate.pod.PodVersion;
-import fr.esup.podmigrate.run.JobContext;
-import fr.esup.podmigrate.run.JobProgress;
-import fr.esup.podmigrate.run.JobFailedException;
 import fr.esup.podmigrate.run.Message;
 import fr.esup.podmigrate.testsupport.TestWorkspaces;
 import org.junit.jupiter.api.AfterEach;
@@ -125,7 +126,8 @@ class BackupRestoreIT {
         }
         assertThat(outcome.key()).isEqualTo("backup.message.restoredDropping");
         assertThat(outcome.arguments().get(4)).isEqualTo("pm_extra");
-        Backup safety = backups.find(target, context.results().get("safetyBackup")).orElseThrow();
+        Backup safety = backups.find(target, ((Restored) context.result()).safetyBackup()).orElseThrow();
+        assertThat(((Restored) context.result()).dropped()).containsExactly("pm_extra");
         assertThat(safety.kind()).isEqualTo(Backup.Kind.BEFORE_RESTORE);
         assertThat(safety.verified()).isTrue();
         assertThat(safety.fingerprint().tables()).containsKey("pm_extra").doesNotContainKey("main_linkfooter_sites");
@@ -140,7 +142,7 @@ class BackupRestoreIT {
 
         restorer.restore(target, first, "bob", context);
 
-        assertThat(context.results()).containsEntry("safetyBackup", second.name());
+        assertThat(context.result()).isEqualTo(new Restored(second.name(), List.of()));
         assertThat(backups.of(target)).extracting(Backup::name).containsExactly(second.name(), first.name());
     }
 
@@ -163,7 +165,7 @@ class BackupRestoreIT {
             }
 
             @Override
-            public void result(String name, String value) {
+            public void result(JobResult result) {
             }
 
             @Override

@@ -2,13 +2,13 @@ package fr.esup.podmigrate.backup;
 
 import fr.esup.podmigrate.config.Databases;
 import fr.esup.podmigrate.config.Workspace;
+import fr.esup.podmigrate.job.Job;
+import fr.esup.podmigrate.job.JobAlreadyRunningException;
+import fr.esup.podmigrate.job.JobRunner;
+import fr.esup.podmigrate.job.JobStatus;
+import fr.esup.podmigrate.job.JobStore;
 import fr.esup.podmigrate.pod.PodTestDatabase;
 import fr.esup.podmigrate.pod.PodVersion;
-import fr.esup.podmigrate.run.Job;
-import fr.esup.podmigrate.run.JobAlreadyRunningException;
-import fr.esup.podmigrate.run.JobRunner;
-import fr.esup.podmigrate.run.JobStatus;
-import fr.esup.podmigrate.run.JobStore;
 import fr.esup.podmigrate.run.Message;
 import fr.esup.podmigrate.run.RefusedException;
 import fr.esup.podmigrate.run.RunStore;
@@ -71,7 +71,7 @@ class BackupServiceIT {
 
         assertThat(job.status()).as("%s", job.message()).isEqualTo(JobStatus.SUCCEEDED);
         Backup backup = service.backups().get(0);
-        assertThat(job.results()).containsEntry("backup", backup.name());
+        assertThat(job.result()).isEqualTo(new BackupTaken(backup.name()));
         assertThat(job.message()).isEqualTo(Message.of("backup.message.done", backup.name(), backup.tables(),
                 backup.rows()));
         assertThat(service.latestJob()).map(Job::id).contains(job.id());

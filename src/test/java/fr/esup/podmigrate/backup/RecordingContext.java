@@ -1,20 +1,19 @@
 package fr.esup.podmigrate.backup;
 
-import fr.esup.podmigrate.run.JobContext;
-import fr.esup.podmigrate.run.JobProgress;
+import fr.esup.podmigrate.job.JobContext;
+import fr.esup.podmigrate.job.JobProgress;
+import fr.esup.podmigrate.job.JobResult;
 import fr.esup.podmigrate.run.StepStatus;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 
 /** A job context for running a job's work in the test's own thread: it keeps what the work reports. */
 public final class RecordingContext implements JobContext {
 
     private final List<JobProgress> progress = new ArrayList<>();
-    private final Map<String, String> results = new ConcurrentHashMap<>();
+    private volatile JobResult result;
     private final Predicate<JobProgress> cancelWhen;
     private volatile StepStatus stepStatusOnSuccess = StepStatus.DONE;
 
@@ -38,8 +37,8 @@ public final class RecordingContext implements JobContext {
     }
 
     @Override
-    public void result(String name, String value) {
-        results.put(name, value);
+    public void result(JobResult result) {
+        this.result = result;
     }
 
     @Override
@@ -60,7 +59,8 @@ public final class RecordingContext implements JobContext {
         return List.copyOf(progress);
     }
 
-    public Map<String, String> results() {
-        return Map.copyOf(results);
+    /** The last result the work recorded, null when none. */
+    public JobResult result() {
+        return result;
     }
 }

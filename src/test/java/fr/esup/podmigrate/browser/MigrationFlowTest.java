@@ -107,6 +107,13 @@ class MigrationFlowTest {
         assertThat(tests.test("source").getAttribute("data-outcome")).isEqualTo("POD_V2");
         assertThat(connections.heading()).isEqualTo(labels.getProperty("step.connections.title"));
 
+        StepPage backup = new StepPage(driver, base + "/backup", By.id("start-backup")).click("start-backup");
+        backup.succeededJob();
+        assertThat(backup.element("#step-backup .status.done").getText()).as("the side bar follows the job").isNotEmpty();
+        assertThat(backup.element("#backups tr[data-verified='true']").getAttribute("id")).as("so does the list")
+                .startsWith("backup-");
+        assertThat(backup.element(".job .next a").getAttribute("href")).isEqualTo(base + "/wipe");
+
         wizard.backUpAndWipe();
 
         wizard.open("dump", By.id("card-upload"));

@@ -1,12 +1,11 @@
 package fr.esup.podmigrate.checklist;
 
-import fr.esup.podmigrate.run.ChecklistStore;
 import fr.esup.podmigrate.run.RunStore;
 import fr.esup.podmigrate.run.StepStatus;
-import fr.esup.podmigrate.run.V2Origin;
 import fr.esup.podmigrate.run.WizardStep;
 import fr.esup.podmigrate.testsupport.WebSliceConfiguration;
-import fr.esup.podmigrate.verify.OrphanedKey;
+import fr.esup.podmigrate.v2.V2Origin;
+import fr.esup.podmigrate.v3.OrphanedKey;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

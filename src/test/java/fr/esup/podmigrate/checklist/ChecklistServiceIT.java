@@ -3,8 +3,8 @@ package fr.esup.podmigrate.checklist;
 import fr.esup.podmigrate.pod.PodTestDatabase;
 import fr.esup.podmigrate.pod.PodVersion;
 import fr.esup.podmigrate.run.RunFixture;
-import fr.esup.podmigrate.run.V2Origin;
-import fr.esup.podmigrate.verify.OrphanedKey;
+import fr.esup.podmigrate.v2.V2Origin;
+import fr.esup.podmigrate.v3.OrphanedKey;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;

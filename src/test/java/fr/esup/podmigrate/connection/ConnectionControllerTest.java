@@ -38,7 +38,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 @WebMvcTest(controllers = ConnectionController.class, properties = "podmigrate.operator.password={noop}x")
-@Import({WebSliceConfiguration.class, ConnectionControllerTest.TestDatabases.class})
+@Import({WebSliceConfiguration.class, ConnectionControllerTest.TestDatabases.class, ConnectionService.class})
 @WithMockUser("alice")
 class ConnectionControllerTest {
 

@@ -2,17 +2,19 @@ package fr.esup.podmigrate.dump;
 
 import fr.esup.podmigrate.config.DatabaseEndpoint;
 import fr.esup.podmigrate.config.Databases;
-import fr.esup.podmigrate.run.Job;
-import fr.esup.podmigrate.run.JobAlreadyRunningException;
-import fr.esup.podmigrate.run.JobProgress;
-import fr.esup.podmigrate.run.JobRunner;
-import fr.esup.podmigrate.run.JobStatus;
+import fr.esup.podmigrate.job.Job;
+import fr.esup.podmigrate.job.JobAlreadyRunningException;
+import fr.esup.podmigrate.job.JobKind;
+import fr.esup.podmigrate.job.JobProgress;
+import fr.esup.podmigrate.job.JobRunner;
+import fr.esup.podmigrate.job.JobStatus;
 import fr.esup.podmigrate.run.RunStore;
 import fr.esup.podmigrate.run.StepStatus;
 import fr.esup.podmigrate.run.WizardStep;
 import fr.esup.podmigrate.sql.dump.DumpOptions;
 import fr.esup.podmigrate.sql.script.ScriptCompression;
 import fr.esup.podmigrate.testsupport.WebSliceConfiguration;
+import fr.esup.podmigrate.v2.ScriptReading;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -96,10 +98,14 @@ class DumpControllerTest {
                 Files.size(file), Instant.parse("2026-11-26T10:00:00Z"), ScriptFile.Origin.UPLOADED, ScriptCompression.NONE);
     }
 
-    private static Job dumpJob(JobStatus status, Map<String, String> results) {
-        return new Job("dump-1234abcd", WizardStep.DUMP, "alice", TARGET.toString(), status,
+    private static Job dumpJob(JobStatus status, int tablesDone, int tablesTotal, Generated result) {
+        return new Job("dump-1234abcd", WizardStep.DUMP, JobKind.WORK, "alice", TARGET.toString(), status,
                 Instant.parse("2026-11-26T10:00:00Z"), status.finished() ? Instant.parse("2026-11-26T10:01:00Z") : null,
-                new JobProgress(3 * 1048576L, 0, 1200, 12), null, results);
+                new JobProgress(3 * 1048576L, 0, 1200, 12, tablesDone, tablesTotal), null, result);
+    }
+
+    /** A job's result that names the podv2.sql it reads, as an import's and an analysis's do. */
+    private record Reading(String script, String sourceDatabase) implements ScriptReading {
     }
 
     /** The form as the page sends it with its options untouched: a hidden marker per checkbox, checked or not. */
@@ -143,7 +149,7 @@ class DumpControllerTest {
                 .andExpect(status().isOk())
                 .andExpect(content().string(allOf(
                         containsString("id=\"dump-step\""),
-                        containsString("hx-trigger=\"job-finished\""),
+                        containsString("hx-trigger=\"jobEnded from:body\""),
                         not(containsString(LAYOUT)),
                         not(containsString("<html")))))
                 .andExpect(content().string(fragment("dump-step")));
@@ -167,7 +173,7 @@ class DumpControllerTest {
 
     @Test
     void generateStartsTheJobWithTheChosenOptionsAndSwapsInItsFragment() throws Exception {
-        when(generation.latest()).thenReturn(Optional.of(dumpJob(JobStatus.RUNNING, Map.of("tables.done", "3", "tables.total", "90"))));
+        when(generation.latest()).thenReturn(Optional.of(dumpJob(JobStatus.RUNNING, 3, 90, null)));
         mvc.perform(post("/dump/generate").with(csrf()).header("HX-Request", "true")
                         .param("excludeTables", "on").param("_excludeTables", "on")
                         .param("structure", "CREATE_TABLE_IF_NOT_EXISTS").param("_truncate", "on")
@@ -188,8 +194,8 @@ class DumpControllerTest {
     void aFinishedGenerationShowsItsFileWithItsDownloadLink() throws Exception {
         ScriptFile written = new ScriptFile("exports/podv2-20261126-100000.sql", "podv2-20261126-100000.sql", uploaded.path(),
                 uploaded.size(), uploaded.modified(), ScriptFile.Origin.GENERATED, ScriptCompression.NONE);
-        Job job = dumpJob(JobStatus.SUCCEEDED, Map.of("file", written.id(), "tables.done", "2", "tables.total", "2",
-                "rows.video_video", "300", "rows.authentication_owner", "40"));
+        Job job = dumpJob(JobStatus.SUCCEEDED, 2, 2, new Generated(written.id(), Map.of("video_video", 300L,
+                "authentication_owner", 40L)));
         when(generation.latest()).thenReturn(Optional.of(job));
         when(generation.written(job)).thenReturn(Optional.of(written));
         mvc.perform(get("/dump").header("HX-Request", "true"))
@@ -204,8 +210,8 @@ class DumpControllerTest {
 
     @Test
     void generateWhileAnotherJobHoldsTheTargetSaysWhichOne() throws Exception {
-        Job backup = new Job("backup-99998888", WizardStep.BACKUP, "bob", TARGET.toString(), JobStatus.RUNNING,
-                Instant.parse("2026-11-26T09:00:00Z"), null, JobProgress.NONE, null, Map.of());
+        Job backup = new Job("backup-99998888", WizardStep.BACKUP, JobKind.WORK, "bob", TARGET.toString(), JobStatus.RUNNING,
+                Instant.parse("2026-11-26T09:00:00Z"), null, JobProgress.NONE, null, null);
         when(generation.start(any(), anyString())).thenThrow(new JobAlreadyRunningException(backup));
         mvc.perform(generateAsTheProcedure())
                 .andExpect(status().isOk())
@@ -277,9 +283,20 @@ class DumpControllerTest {
     @Test
     void theFileARunningImportReadsIsNotDeleted() throws Exception {
         when(scriptFiles.find(uploaded.id())).thenReturn(Optional.of(uploaded));
-        when(jobs.latest(WizardStep.IMPORT)).thenReturn(Optional.of(new Job("import-1", WizardStep.IMPORT, "bob",
+        when(jobs.latest(WizardStep.IMPORT)).thenReturn(Optional.of(new Job("import-1", WizardStep.IMPORT, JobKind.WORK, "bob",
                 TARGET.toString(), JobStatus.RUNNING, Instant.now(), null, JobProgress.NONE, null,
-                Map.of("script", uploaded.id()))));
+                new Reading(uploaded.id(), null))));
+        mvc.perform(post("/dump/files/delete").param("id", uploaded.id()).with(csrf()))
+                .andExpect(content().string(allOf(containsString("id=\"delete-refused\""), containsString(LAYOUT))));
+        verify(scriptFiles, never()).delete(any());
+    }
+
+    @Test
+    void theFileARunningAnalysisReadsIsNotDeleted() throws Exception {
+        when(scriptFiles.find(uploaded.id())).thenReturn(Optional.of(uploaded));
+        when(jobs.latest(WizardStep.IMPORT, JobKind.ANALYSIS)).thenReturn(Optional.of(new Job("analysis-1",
+                WizardStep.IMPORT, JobKind.ANALYSIS, "bob", TARGET.toString(), JobStatus.RUNNING, Instant.now(), null,
+                JobProgress.NONE, null, new Reading(uploaded.id(), null))));
         mvc.perform(post("/dump/files/delete").param("id", uploaded.id()).with(csrf()))
                 .andExpect(content().string(allOf(containsString("id=\"delete-refused\""), containsString(LAYOUT))));
         verify(scriptFiles, never()).delete(any());

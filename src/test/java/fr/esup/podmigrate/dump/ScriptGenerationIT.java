@@ -3,12 +3,12 @@ package fr.esup.podmigrate.dump;
 import fr.esup.podmigrate.config.DatabaseEndpoint;
 import fr.esup.podmigrate.config.Databases;
 import fr.esup.podmigrate.config.Workspace;
+import fr.esup.podmigrate.job.Job;
+import fr.esup.podmigrate.job.JobRunner;
+import fr.esup.podmigrate.job.JobStatus;
+import fr.esup.podmigrate.job.JobStore;
 import fr.esup.podmigrate.pod.PodTestDatabase;
 import fr.esup.podmigrate.pod.PodVersion;
-import fr.esup.podmigrate.run.Job;
-import fr.esup.podmigrate.run.JobRunner;
-import fr.esup.podmigrate.run.JobStatus;
-import fr.esup.podmigrate.run.JobStore;
 import fr.esup.podmigrate.run.RunStore;
 import fr.esup.podmigrate.run.StepStatus;
 import fr.esup.podmigrate.run.WizardStep;
@@ -93,9 +93,11 @@ class ScriptGenerationIT {
                         "TRUNCATE TABLE `video_video`", "INSERT IGNORE INTO `video_video` (`id`,")
                 .doesNotContain("INTO `django_migrations`", "TABLE IF NOT EXISTS `django_migrations`",
                         "INTO `live_broadcaster`", "TABLE IF NOT EXISTS `live_broadcaster`", "USE `");
-        assertThat(job.result("rows.video_video")).isEqualTo("3");
-        assertThat(job.results()).doesNotContainKeys("rows.django_migrations", "rows.live_broadcaster");
-        assertThat(job.result("tables.done")).isEqualTo(job.result("tables.total"));
+        Generated generated = job.result(Generated.class).orElseThrow();
+        assertThat(generated.file()).isEqualTo(file.id());
+        assertThat(generated.rows()).containsEntry("video_video", 3L)
+                .doesNotContainKeys("django_migrations", "live_broadcaster");
+        assertThat(job.progress().tablesDone()).isEqualTo(job.progress().tablesTotal()).isPositive();
         assertThat(job.progress().rows()).isPositive();
         assertThat(job.progress().bytesDone()).isEqualTo(Files.size(file.path()));
     }

@@ -1,9 +1,7 @@
 package fr.esup.podmigrate.finish;
 
 import fr.esup.podmigrate.run.RunStore;
-import fr.esup.podmigrate.run.StepState;
 import fr.esup.podmigrate.run.StepStatus;
-import fr.esup.podmigrate.run.WizardStep;
 import fr.esup.podmigrate.testsupport.PageShape;
 import fr.esup.podmigrate.testsupport.WebSliceConfiguration;
 import org.junit.jupiter.api.BeforeEach;
@@ -15,7 +13,6 @@ import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -23,7 +20,6 @@ import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -63,11 +59,11 @@ class FinishControllerTest {
     }
 
     private void importStepIs(StepStatus status) {
-        when(runStore.state(WizardStep.IMPORT)).thenReturn(new StepState(WizardStep.IMPORT, status, "alice", Instant.now()));
+        when(service.imported()).thenReturn(status == StepStatus.DONE);
     }
 
     private void verifyStepIs(StepStatus status) {
-        when(runStore.state(WizardStep.VERIFY)).thenReturn(new StepState(WizardStep.VERIFY, status, "alice", Instant.now()));
+        when(service.verified()).thenReturn(status == StepStatus.DONE);
     }
 
     @Test
@@ -77,19 +73,17 @@ class FinishControllerTest {
         mvc.perform(post("/finish").with(csrf()).header("HX-Request", "true").param("reason", "  "))
                 .andExpect(content().string(allOf(containsString("id=\"reason-required\""),
                         containsString("data-complete=\"false\""), not(containsString("id=\"finished\"")))));
-        verify(runStore, never()).record(any(), any(), any(), any());
-        verify(runStore, never()).record(any(), any(), any(), any(), any());
+        verify(service).finish("alice", null);
     }
 
     @Test
     void marksItFinishedOverAnIncompleteVerificationWithTheOperatorsReason() throws Exception {
         verifyStepIs(StepStatus.FAILED);
+        when(service.finish("alice", "extra rows are ours")).thenReturn(true);
 
-        mvc.perform(post("/finish").with(csrf()).header("HX-Request", "true").param("reason", "extra rows are ours"))
+        mvc.perform(post("/finish").with(csrf()).header("HX-Request", "true").param("reason", " extra rows are ours "))
                 .andExpect(content().string(containsString("The migration is marked finished.")));
-        verify(runStore).record(WizardStep.FINISH, StepStatus.DONE, "alice",
-                "services restarted, videos reindexed and media files carried over, over a verification that is not complete",
-                "extra rows are ours");
+        verify(service).finish("alice", "extra rows are ours");
     }
 
     @Test
@@ -145,10 +139,10 @@ class FinishControllerTest {
 
     @Test
     void markingTheMigrationFinishedIsRecorded() throws Exception {
+        when(service.finish("alice", null)).thenReturn(true);
         mvc.perform(post("/finish").with(csrf()).header("HX-Request", "true"))
                 .andExpect(content().string(allOf(containsString("The migration is marked finished."),
                         PageShape.fragment("finish"))));
-        verify(runStore).record(WizardStep.FINISH, StepStatus.DONE, "alice",
-                "services restarted, videos reindexed and media files carried over");
+        verify(service).finish("alice", null);
     }
 }

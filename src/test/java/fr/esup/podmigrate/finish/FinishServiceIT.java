@@ -3,6 +3,7 @@ package fr.esup.podmigrate.finish;
 import fr.esup.podmigrate.pod.PodTestDatabase;
 import fr.esup.podmigrate.pod.PodVersion;
 import fr.esup.podmigrate.run.RunFixture;
+import fr.esup.podmigrate.run.RunStore;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
@@ -24,7 +25,7 @@ class FinishServiceIT {
                 s.execute("UPDATE django_site SET domain = 'pod.univ-exemple.fr' WHERE id = 1");
                 s.execute("INSERT INTO video_video (id, title, slug) VALUES (1, 'a', 'a'), (2, 'b', 'b'), (3, 'c', 'c')");
             }
-            FinishService service = new FinishService(run.databases);
+            FinishService service = new FinishService(run.databases, new RunStore(run.workspace));
             FinishForm defaults = service.defaults();
             assertThat(defaults).isEqualTo(new FinishForm("/usr/local/django_projects/podv3", "django_pod3",
                     run.databases.target().host() + ":/usr/local/django_projects/podv2/pod/media/"));
@@ -45,7 +46,7 @@ class FinishServiceIT {
     @Test
     void valuesAShellWouldSplitAreRefusedAndPodsUsualOnesUsed() throws Exception {
         try (PodTestDatabase target = PodTestDatabase.blank(PodVersion.V3_8_4); RunFixture run = RunFixture.on(target, null)) {
-            FinishPage page = new FinishService(run.databases).page(new FinishForm("srv/pod", "pod 3", "$(rm -rf ~)"));
+            FinishPage page = new FinishService(run.databases, new RunStore(run.workspace)).page(new FinishForm("srv/pod", "pod 3", "$(rm -rf ~)"));
             assertThat(page.errors()).isEqualTo(Map.of("directory", "finish.form.directory.invalid",
                     "virtualenv", "finish.form.virtualenv.invalid", "v2Media", "finish.form.v2Media.invalid"));
             assertThat(page.form().virtualenv()).isEqualTo("pod 3");

@@ -4,9 +4,10 @@ import fr.esup.podmigrate.backup.Backup;
 import fr.esup.podmigrate.backup.BackupCheck;
 import fr.esup.podmigrate.backup.DatabaseFingerprint;
 import fr.esup.podmigrate.dump.ScriptFile;
-import fr.esup.podmigrate.run.Job;
-import fr.esup.podmigrate.run.JobProgress;
-import fr.esup.podmigrate.run.JobStatus;
+import fr.esup.podmigrate.job.Job;
+import fr.esup.podmigrate.job.JobKind;
+import fr.esup.podmigrate.job.JobProgress;
+import fr.esup.podmigrate.job.JobStatus;
 import fr.esup.podmigrate.run.Message;
 import fr.esup.podmigrate.run.RefusedException;
 import fr.esup.podmigrate.run.RunStore;
@@ -39,6 +40,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.mockito.ArgumentMatchers.anyBoolean;
 import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -88,10 +90,16 @@ class ImportControllerTest {
         return new PodImportAnalysis("podv2.sql", script, target, List.of(RENDITIONS), problems, Set.of(), false);
     }
 
-    private static Job importJob(JobStatus status, Map<String, String> results) {
-        return new Job("import-1234abcd", WizardStep.IMPORT, "alice", "v3.univ.fr:3306/pod", status,
+    /** An import of podv2.sql that wrote {@code inserted} and {@code ignored} rows into video_video. */
+    private static Imported imported(long inserted, long ignored, List<StatementError> errors) {
+        return new Imported("import/podv2.sql", null, false, false, Map.of(), Map.of(),
+                Map.of("video_video", new Imported.TableRows(inserted, ignored, -1, -1, -1)), List.of(), errors);
+    }
+
+    private static Job importJob(JobStatus status, Imported result) {
+        return new Job("import-1234abcd", WizardStep.IMPORT, JobKind.WORK, "alice", "v3.univ.fr:3306/pod", status,
                 Instant.parse("2026-11-26T11:00:00Z"), status.finished() ? Instant.parse("2026-11-26T11:01:00Z") : null,
-                new JobProgress(1024, 2048, 3, 2), status.finished() ? Message.text("done") : null, results);
+                new JobProgress(1024, 2048, 3, 2), status.finished() ? Message.text("done") : null, result);
     }
 
     @Test
@@ -101,6 +109,16 @@ class ImportControllerTest {
                 .andExpect(content().string(allOf(containsString("<nav class=\"steps\""), containsString("podv2.sql"),
                         containsString("id=\"analyze\""), not(containsString("id=\"start-import\"")))))
                 .andExpect(content().string(fullPage()));
+        verify(service, never()).guard();
+    }
+
+    @Test
+    void aBlockedAnalysisReadsNothingOfTheTarget() throws Exception {
+        when(service.analysis(SCRIPT)).thenReturn(Optional.of(analysis(List.of(PlanProblem.blocking("format", 3,
+                "not SQL")))));
+        mvc.perform(get("/import")).andExpect(status().isOk())
+                .andExpect(content().string(not(containsString("id=\"import-check\""))));
+        verify(service, never()).guard();
     }
 
     @Test
@@ -223,25 +241,25 @@ class ImportControllerTest {
 
     @Test
     void aRunningImportPollsAndAFinishedOneShowsItsCounts() throws Exception {
-        when(service.latestImport()).thenReturn(Optional.of(importJob(JobStatus.RUNNING, Map.of())));
+        when(service.latestImport()).thenReturn(Optional.of(importJob(JobStatus.RUNNING, null)));
         mvc.perform(get("/import").header("HX-Request", "true"))
-                .andExpect(content().string(allOf(containsString("hx-trigger=\"load delay:2s\""),
+                .andExpect(content().string(allOf(containsString("hx-trigger=\"jobEnded from:body\""),
+                        containsString("hx-trigger=\"load delay:500ms\""),
                         containsString("data-status=\"running\""))))
                 .andExpect(content().string(fragment("import-panel")));
 
-        when(service.latestImport()).thenReturn(Optional.of(importJob(JobStatus.FAILED, Map.of(
-                "inserted.video_video", "200", "ignored.video_video", "3", "error.00",
-                new StatementError(9, "video_video", 1062, "Duplicate entry '1' for key 'PRIMARY'", "INSERT INTO `video_video`").encode()))));
+        when(service.latestImport()).thenReturn(Optional.of(importJob(JobStatus.FAILED, imported(200, 3, List.of(
+                new StatementError(9, "video_video", 1062, "Duplicate entry '1' for key 'PRIMARY'", "INSERT INTO `video_video`"))))));
         when(service.resumable(org.mockito.ArgumentMatchers.any())).thenReturn(true);
         mvc.perform(get("/import"))
-                .andExpect(content().string(allOf(not(containsString("hx-trigger=\"load delay:2s\"")),
+                .andExpect(content().string(allOf(not(containsString("load delay")),
                         containsString("data-table=\"video_video\""), containsString("Line 9 (video_video): error 1062, Duplicate entry &#39;1&#39; for key &#39;PRIMARY&#39;"),
                         containsString("id=\"resume-import\""))));
     }
 
     @Test
     void aResumeSwapsOnlyThePanel() throws Exception {
-        when(service.latestImport()).thenReturn(Optional.of(importJob(JobStatus.RUNNING, Map.of())));
+        when(service.latestImport()).thenReturn(Optional.of(importJob(JobStatus.RUNNING, null)));
         mvc.perform(post("/import/resume").with(csrf()).header("HX-Request", "true"))
                 .andExpect(content().string(allOf(containsString("data-status=\"running\""), fragment("import-panel"))));
         verify(service).resume("alice", false);
@@ -252,7 +270,7 @@ class ImportControllerTest {
     @Test
     void afterAnImportThePlanIsFoldedAndTheCheckSaysWhenItRan() throws Exception {
         when(service.analysis(SCRIPT)).thenReturn(Optional.of(analysis(List.of())));
-        when(service.latestImport()).thenReturn(Optional.of(importJob(JobStatus.SUCCEEDED, Map.of("inserted.video_video", "200"))));
+        when(service.latestImport()).thenReturn(Optional.of(importJob(JobStatus.SUCCEEDED, imported(200, 0, List.of()))));
         when(service.guard()).thenReturn(new ImportGuard("pod",
                 new BackupCheck(BackupCheck.Verdict.CHANGED, BACKUP, List.of("video_video")), false, false));
         mvc.perform(get("/import"))

@@ -7,23 +7,29 @@ import fr.esup.podmigrate.config.Databases;
 import fr.esup.podmigrate.config.Workspace;
 import fr.esup.podmigrate.dump.Podv2ScriptOptions;
 import fr.esup.podmigrate.dump.ScriptFiles;
+import fr.esup.podmigrate.job.Job;
+import fr.esup.podmigrate.job.JobKind;
+import fr.esup.podmigrate.job.JobRunner;
+import fr.esup.podmigrate.job.JobStatus;
+import fr.esup.podmigrate.job.JobStore;
 import fr.esup.podmigrate.pod.PodTestDatabase;
 import fr.esup.podmigrate.pod.PodVersion;
-import fr.esup.podmigrate.run.Job;
-import fr.esup.podmigrate.run.JobResults;
-import fr.esup.podmigrate.run.JobRunner;
-import fr.esup.podmigrate.run.JobStatus;
-import fr.esup.podmigrate.run.JobStore;
 import fr.esup.podmigrate.run.RefusedException;
 import fr.esup.podmigrate.run.RunStore;
-import fr.esup.podmigrate.run.TableQueries;
+import fr.esup.podmigrate.v2.TableQueries;
 import fr.esup.podmigrate.sql.Identifiers;
+import fr.esup.podmigrate.sql.dump.DumpWriter;
+import fr.esup.podmigrate.sql.load.TargetLock;
+import fr.esup.podmigrate.run.StepStatus;
+import fr.esup.podmigrate.run.WizardStep;
 import fr.esup.podmigrate.sql.dump.DumpWriter;
 import fr.esup.podmigrate.sql.load.TargetLock;
 import fr.esup.podmigrate.testsupport.TestServer;
 import fr.esup.podmigrate.testsupport.TestWorkspaces;
+import fr.esup.podmigrate.v2.TableQueries;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.util.FileSystemUtils;
 
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -49,13 +55,20 @@ class ImportServiceIT {
             RunStore runStore = new RunStore(workspace);
             JobRunner runner = new JobRunner(new JobStore(workspace), runStore);
             DatabaseEndpoint target = endpoint(v3);
-            ImportService service = service(workspace, target, runner, runStore);
+            ImportService beforeRestart = service(workspace, target, runner, runStore);
 
-            assertThatThrownBy(() -> service.start("alice", v3.name(), false))
+            assertThatThrownBy(() -> beforeRestart.start("alice", v3.name(), false))
                     .isInstanceOf(RefusedException.class).hasMessage("import.refused.noAnalysis");
-            finished(runner, service.analyze("alice", null, false));
-            assertThat(service.analysis(service.script().orElseThrow())).hasValueSatisfying(a ->
-                    assertThat(a.blocked()).isFalse());
+            Job analysis = finished(runner, beforeRestart.analyze("alice", null, false));
+            PodImportAnalysis analysed = beforeRestart.analysis(beforeRestart.script().orElseThrow()).orElseThrow();
+            assertThat(analysed.blocked()).isFalse();
+            assertThat(analysis.kind()).isEqualTo(JobKind.ANALYSIS);
+            assertThat(runStore.state(WizardStep.DUMP).status()).as("an analysis is no generation of podv2.sql")
+                    .isEqualTo(StepStatus.NOT_STARTED);
+
+            ImportService service = service(workspace, target, runner, runStore);
+            assertThat(service.analysis(service.script().orElseThrow())).as("kept in the workspace")
+                    .hasValueSatisfying(kept -> assertThat(kept).usingRecursiveComparison().isEqualTo(analysed));
             assertThat(service.guard().allows()).as("a fresh Pod install holds nothing to lose").isTrue();
             TestBackups.execute(v3, "INSERT INTO auth_user (id, password, is_superuser, username, first_name,"
                     + " last_name, email, is_staff, is_active, date_joined) VALUES (1, '!', 1, 'admin', '', '', '', 1, 1, NOW())");
@@ -68,9 +81,12 @@ class ImportServiceIT {
             Job done = finished(runner, service.start("alice", v3.name(), false));
 
             assertThat(done.status()).as("%s", done.message()).isEqualTo(JobStatus.SUCCEEDED);
-            assertThat(JobResults.counts(done, JobResults.INSERTED_ROWS))
+            Imported imported = done.result(Imported.class).orElseThrow();
+            assertThat(imported.inserted())
                     .containsEntry("video_encode_transcript_videorendition", TestBackups.count(v2.connect(), "video_videorendition"));
-            assertThat(done.result(JobResults.IMPORT_SCRIPT)).isEqualTo("import/podv2.sql");
+            assertThat(imported.script()).isEqualTo("import/podv2.sql");
+            assertThat(new JobStore(workspace).find(done.id()).orElseThrow().result()).as("kept in the workspace")
+                    .isEqualTo(imported);
             assertThat(runStore.auditLines()).anyMatch(line -> line.contains("import: start import/podv2.sql"));
         }
     }
@@ -151,7 +167,10 @@ class ImportServiceIT {
             }
 
             Console after = Console.on(workspace, endpoint(v3));
-            assertThat(after.service.analysis(after.service.script().orElseThrow())).as("analyses live in memory").isEmpty();
+            assertThat(after.service.analysis(after.service.script().orElseThrow())).as("kept in the workspace").isPresent();
+            FileSystemUtils.deleteRecursively(workspace.runs().resolve("analyses"));
+            assertThat(after.service.analysis(after.service.script().orElseThrow()))
+                    .as("as in a workspace of a console that kept its analyses in memory").isEmpty();
             Job resumed = finished(after.runner, after.service.resume("alice", false));
 
             assertThat(resumed.status()).as("%s", resumed.message()).isEqualTo(JobStatus.SUCCEEDED);

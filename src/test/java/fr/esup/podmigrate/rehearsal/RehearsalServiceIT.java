@@ -6,10 +6,10 @@ import fr.esup.podmigrate.dump.Podv2ScriptOptions;
 import fr.esup.podmigrate.dump.ScriptFiles;
 import fr.esup.podmigrate.pod.PodTestDatabase;
 import fr.esup.podmigrate.pod.PodVersion;
-import fr.esup.podmigrate.run.ChecklistStore;
-import fr.esup.podmigrate.run.Job;
-import fr.esup.podmigrate.run.JobRunner;
-import fr.esup.podmigrate.run.JobStatus;
+import fr.esup.podmigrate.checklist.ChecklistStore;
+import fr.esup.podmigrate.job.Job;
+import fr.esup.podmigrate.job.JobRunner;
+import fr.esup.podmigrate.job.JobStatus;
 import fr.esup.podmigrate.run.RefusedException;
 import fr.esup.podmigrate.run.RunFixture;
 import fr.esup.podmigrate.run.RunStore;
@@ -84,7 +84,9 @@ class RehearsalServiceIT {
                 Job ended = runner.find(replay.id()).orElseThrow();
                 assertThat(ended.status()).as(String.valueOf(ended.message())).isEqualTo(JobStatus.SUCCEEDED);
                 assertThat(ended.message().key()).isEqualTo("rehearsal.replay.complete");
-                assertThat(ended.results()).containsKeys("took.backup", "took.import", "took.verify", "report");
+                Replayed replayed = ended.result(Replayed.class).orElseThrow();
+                assertThat(replayed.seconds()).containsKeys("backup", "import", "verify");
+                assertThat(replayed.report()).startsWith("exports/replay-");
                 try (Connection c = v3.connect()) {
                     assertThat(TestBackups.rows(c, "video_type")).anySatisfy(row -> assertThat(row).contains("After the rehearsal"));
                 }

@@ -1,12 +1,22 @@
 package fr.esup.podmigrate.run;
 
+import fr.esup.podmigrate.checklist.ChecklistStore;
 import fr.esup.podmigrate.config.DatabaseEndpoint;
 import fr.esup.podmigrate.config.Databases;
 import fr.esup.podmigrate.config.Workspace;
+import fr.esup.podmigrate.importing.Imported;
+import fr.esup.podmigrate.job.Job;
+import fr.esup.podmigrate.job.JobKind;
+import fr.esup.podmigrate.job.JobProgress;
+import fr.esup.podmigrate.job.JobResult;
+import fr.esup.podmigrate.job.JobStatus;
+import fr.esup.podmigrate.job.JobStore;
+import fr.esup.podmigrate.job.SucceededJobs;
 import fr.esup.podmigrate.pod.PodTestDatabase;
 import fr.esup.podmigrate.pod.PodVersion;
 import fr.esup.podmigrate.testsupport.TestServer;
 import fr.esup.podmigrate.testsupport.TestWorkspaces;
+import fr.esup.podmigrate.v2.V2Side;
 import org.springframework.util.FileSystemUtils;
 
 import java.io.IOException;
@@ -111,11 +121,17 @@ public final class RunFixture implements AutoCloseable {
     }
 
     /** Records a finished job of {@code step}, as its step would. */
-    public Job job(WizardStep step, JobStatus status, Instant startedAt, Map<String, String> results) {
-        Job job = new Job(step.key() + "-" + startedAt.getEpochSecond(), step, "alice", databases.target().toString(),
-                status, startedAt, startedAt.plusSeconds(60), JobProgress.NONE, Message.text("done"), results);
+    public Job job(WizardStep step, JobStatus status, Instant startedAt, JobResult result) {
+        Job job = new Job(step.key() + "-" + startedAt.getEpochSecond(), step, JobKind.WORK, "alice", databases.target().toString(),
+                status, startedAt, startedAt.plusSeconds(60), JobProgress.NONE, Message.text("done"), result);
         jobs.save(job);
         return job;
+    }
+
+    /** Records a finished import of the podv2.sql {@code script} (its id in the workspace), and nothing else. */
+    public Job imported(JobStatus status, Instant startedAt, String script, String sourceDatabase) {
+        return job(WizardStep.IMPORT, status, startedAt, new Imported(script, sourceDatabase, false, false, Map.of(),
+                Map.of(), Map.of(), List.of(), List.of()));
     }
 
     @Override

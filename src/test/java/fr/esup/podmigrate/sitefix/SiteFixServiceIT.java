@@ -1,12 +1,12 @@
 package fr.esup.podmigrate.sitefix;
 
+import fr.esup.podmigrate.job.JobStatus;
 import fr.esup.podmigrate.pod.PodTestDatabase;
 import fr.esup.podmigrate.pod.PodVersion;
-import fr.esup.podmigrate.run.JobStatus;
 import fr.esup.podmigrate.run.RunFixture;
-import fr.esup.podmigrate.run.TableQueries;
-import fr.esup.podmigrate.run.V2Origin;
 import fr.esup.podmigrate.run.WizardStep;
+import fr.esup.podmigrate.v2.TableQueries;
+import fr.esup.podmigrate.v2.V2Origin;
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.DataAccessException;
 
@@ -112,7 +112,7 @@ class SiteFixServiceIT {
         try (PodTestDatabase target = imported(); RunFixture run = RunFixture.on(target, null)) {
             String script = run.script("podv2.sql", "INSERT INTO `video_channel_sites` (`id`, `channel_id`, `site_id`)"
                     + " VALUES (1,3,2),(2,4,2);\n");
-            run.job(WizardStep.IMPORT, JobStatus.SUCCEEDED, Instant.now(), Map.of("script", script));
+            run.imported(JobStatus.SUCCEEDED, Instant.now(), script, null);
             SitePage page = service(run).page();
 
             assertThat(page.v2Origin()).isEqualTo(new V2Origin(V2Origin.Kind.SCRIPT, script));

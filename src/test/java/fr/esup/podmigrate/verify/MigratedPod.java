@@ -7,11 +7,14 @@ import fr.esup.podmigrate.importing.PodImportAnalysis;
 import fr.esup.podmigrate.pod.PodMigrationRules;
 import fr.esup.podmigrate.pod.PodTestDatabase;
 import fr.esup.podmigrate.pod.PodVersion;
-import fr.esup.podmigrate.run.TableQueries;
+import fr.esup.podmigrate.v2.TableQueries;
 import fr.esup.podmigrate.sql.Identifiers;
 import fr.esup.podmigrate.sql.dump.DumpWriter;
 import fr.esup.podmigrate.sql.load.ImportResult;
+import fr.esup.podmigrate.sql.dump.DumpWriter;
+import fr.esup.podmigrate.sql.load.ImportResult;
 import fr.esup.podmigrate.testsupport.TestServer;
+import fr.esup.podmigrate.v2.TableQueries;
 
 import java.nio.file.Path;
 import java.sql.Connection;

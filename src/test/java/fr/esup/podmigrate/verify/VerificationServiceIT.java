@@ -1,23 +1,27 @@
 package fr.esup.podmigrate.verify;
 
+import fr.esup.podmigrate.backup.BackupTaken;
 import fr.esup.podmigrate.backup.RecordingContext;
 import fr.esup.podmigrate.config.DatabaseEndpoint;
 import fr.esup.podmigrate.config.Databases;
+import fr.esup.podmigrate.importing.Imported;
+import fr.esup.podmigrate.job.Job;
+import fr.esup.podmigrate.job.JobKind;
+import fr.esup.podmigrate.job.JobProgress;
+import fr.esup.podmigrate.job.JobRunner;
+import fr.esup.podmigrate.job.JobStatus;
+import fr.esup.podmigrate.job.JobStore;
 import fr.esup.podmigrate.pod.PodTestDatabase;
 import fr.esup.podmigrate.pod.PodVersion;
-import fr.esup.podmigrate.run.Job;
-import fr.esup.podmigrate.run.JobProgress;
-import fr.esup.podmigrate.run.JobRunner;
-import fr.esup.podmigrate.run.JobStatus;
-import fr.esup.podmigrate.run.JobStore;
 import fr.esup.podmigrate.run.RunFixture;
 import fr.esup.podmigrate.run.RunStore;
 import fr.esup.podmigrate.run.StepState;
 import fr.esup.podmigrate.run.StepStatus;
-import fr.esup.podmigrate.run.V2Origin;
 import fr.esup.podmigrate.run.WizardStep;
 import fr.esup.podmigrate.sql.Identifiers;
 import fr.esup.podmigrate.testsupport.TestServer;
+import fr.esup.podmigrate.v2.V2Origin;
+import fr.esup.podmigrate.v3.OrphanedKey;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,7 +33,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -54,11 +57,14 @@ class VerificationServiceIT {
     private static final String CHANNELS = "INSERT IGNORE INTO video_channel (id, title, slug, site_id, headband_id) VALUES"
             + " (1, 'c1', 'c1', 1, 42), (2, 'c2', 'c2', 1, NULL), (3, 'c3', 'c3', 1, 43), (4, 'c4', 'c1', 1, NULL)";
 
-    private static final Map<String, String> IMPORT = Map.ofEntries(Map.entry("script", "import/podv2.sql"),
-            Map.entry("script.django_site", "1"), Map.entry("script.video_channel", "4"),
-            Map.entry("script.video_discipline", "3"), Map.entry("script.video_encodingvideo", "2"),
-            Map.entry("script.live_broadcaster", "4"), Map.entry("script.video_channel_sites", "4"),
-            Map.entry("script.foo_bar", "2"), Map.entry("skipped.live_broadcaster", "4"));
+    private static final Imported IMPORT = importOf(Map.of());
+
+    /** The import of the podv2.sql, with the rows it wrote into {@code tables}. */
+    private static Imported importOf(Map<String, Imported.TableRows> tables) {
+        return new Imported("import/podv2.sql", null, false, false, Map.of("django_site", 1L, "video_channel", 4L,
+                "video_discipline", 3L, "video_encodingvideo", 2L, "live_broadcaster", 4L, "video_channel_sites", 4L,
+                "foo_bar", 2L), Map.of("live_broadcaster", 4L), tables, List.of(), List.of());
+    }
 
     @Test
     void comparesTheImportsCountsWithV3AndFindsTheOrphans() throws Exception {
@@ -69,16 +75,14 @@ class VerificationServiceIT {
                 inserted = s.executeUpdate(CHANNELS);
             }
             assertThat(inserted).as("rows INSERT IGNORE kept").isEqualTo(3);
-            Map<String, String> results = new HashMap<>(IMPORT);
-            results.put("inserted.video_channel", String.valueOf(inserted));
-            results.put("ignored.video_channel", String.valueOf(4 - inserted));
+            Imported results = importOf(Map.of("video_channel", new Imported.TableRows(inserted, 4 - inserted, -1, -1, -1)));
             run.job(WizardStep.BACKUP, JobStatus.SUCCEEDED, Instant.parse("2026-11-26T09:00:00Z"),
-                    Map.of("file", "backups/pod-20261126.sql.gz"));
+                    new BackupTaken("pod-20261126.sql.gz"));
             run.job(WizardStep.IMPORT, JobStatus.SUCCEEDED, Instant.parse("2026-11-26T10:00:00Z"), results);
             Verification verification = verify(run);
 
             assertThat(verification.v2Origin()).isEqualTo(new V2Origin(V2Origin.Kind.SCRIPT, "import/podv2.sql"));
-            assertThat(verification.backup().result("file")).isEqualTo("backups/pod-20261126.sql.gz");
+            assertThat(verification.backup().result()).isEqualTo(new BackupTaken("pod-20261126.sql.gz"));
             assertThat(verification.lines(Verification.Filter.DIFFERENCES)).filteredOn(t -> t.v2Table() != null)
                     .extracting(TableComparison::v2Table, TableComparison::v2Rows, TableComparison::v3Table,
                             TableComparison::v3Rows, TableComparison::inserted, TableComparison::ignored,
@@ -154,7 +158,7 @@ class VerificationServiceIT {
                 Job done = runner.find(job.id()).orElseThrow();
 
                 assertThat(done.status()).isEqualTo(JobStatus.SUCCEEDED);
-                assertThat(done.result("tables.done")).isEqualTo(done.result("tables.total"));
+                assertThat(done.progress().tablesDone()).isEqualTo(done.progress().tablesTotal()).isPositive();
                 Verification direct = verify(run);
                 Verification kept = new VerificationService(run.databases, run.succeededJobs(),
                         new JobRunner(new JobStore(run.workspace), runStore), run.workspace).latest().orElseThrow();
@@ -177,10 +181,10 @@ class VerificationServiceIT {
             Job imported = run.job(WizardStep.IMPORT, JobStatus.SUCCEEDED, Instant.parse("2026-11-26T10:00:00Z"), IMPORT);
             RecordingContext context = new RecordingContext();
             Verification direct = service(run).verify(context);
-            Job verification = new Job("verify-1", WizardStep.VERIFY, "alice", "t", JobStatus.SUCCEEDED, direct.at(),
-                    direct.at(), JobProgress.NONE, direct.summary(), context.results());
+            Job verification = new Job("verify-1", WizardStep.VERIFY, JobKind.WORK, "alice", "t", JobStatus.SUCCEEDED, direct.at(),
+                    direct.at(), JobProgress.NONE, direct.summary(), context.result());
 
-            Verification kept = VerificationResults.read(verification,
+            Verification kept = ((Verified) context.result()).verification(verification,
                     id -> id.equals(imported.id()) ? Optional.of(imported) : Optional.empty());
 
             assertThat(kept.orphans().orphaned()).isNotEmpty().isEqualTo(direct.orphans().orphaned());
@@ -194,8 +198,7 @@ class VerificationServiceIT {
     void withoutSourceThePodv2SqlLoadedIntoAScratchDatabaseProvesEveryRowThenIsDropped() throws Exception {
         try (MigratedPod pod = MigratedPod.into(PodVersion.V3_8_4, dir); RunFixture run = RunFixture.on(pod.v3, null)) {
             Files.copy(pod.script, run.workspace.importFolder().resolve("podv2.sql"));
-            run.job(WizardStep.IMPORT, JobStatus.SUCCEEDED, Instant.parse("2026-11-26T10:00:00Z"),
-                    Map.of("script", "import/podv2.sql"));
+            run.imported(JobStatus.SUCCEEDED, Instant.parse("2026-11-26T10:00:00Z"), "import/podv2.sql", null);
             RecordingContext context = new RecordingContext();
 
             Verification verification = service(run).verify(context);
@@ -206,7 +209,7 @@ class VerificationServiceIT {
                     .containsExactly(tuple("4", RowDifference.Explanation.REFUSED_BY_KEY),
                             tuple("6", RowDifference.Explanation.REFUSED_BY_KEY));
             assertThat(verification.complete()).isTrue();
-            assertThat(Files.readAllLines(run.workspace.root().resolve(context.results().get("content.csv"))))
+            assertThat(Files.readAllLines(run.workspace.root().resolve(((Verified) context.result()).contentCsv())))
                     .hasSize(1 + (int) verification.content().differences());
             try (Connection c = pod.v3.connect(); Statement s = c.createStatement();
                  ResultSet rs = s.executeQuery("SHOW DATABASES LIKE '" + pod.v3.name() + "\\_pmv2'")) {

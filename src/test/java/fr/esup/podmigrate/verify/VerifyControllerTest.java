@@ -1,20 +1,25 @@
 package fr.esup.podmigrate.verify;
 
+import fr.esup.podmigrate.backup.BackupTaken;
+import fr.esup.podmigrate.checklist.ChecklistStore;
+import fr.esup.podmigrate.importing.Imported;
 import fr.esup.podmigrate.importing.RowIssue;
+import fr.esup.podmigrate.job.Job;
+import fr.esup.podmigrate.job.JobAlreadyRunningException;
+import fr.esup.podmigrate.job.JobKind;
+import fr.esup.podmigrate.job.JobProgress;
+import fr.esup.podmigrate.job.JobStatus;
 import fr.esup.podmigrate.pod.DjangoModels;
-import fr.esup.podmigrate.run.ChecklistStore;
-import fr.esup.podmigrate.run.Job;
-import fr.esup.podmigrate.run.JobAlreadyRunningException;
-import fr.esup.podmigrate.run.JobProgress;
-import fr.esup.podmigrate.run.JobStatus;
 import fr.esup.podmigrate.run.Message;
 import fr.esup.podmigrate.run.RunStore;
 import fr.esup.podmigrate.run.StepState;
 import fr.esup.podmigrate.run.StepStatus;
-import fr.esup.podmigrate.run.V2Origin;
 import fr.esup.podmigrate.run.WizardStep;
 import fr.esup.podmigrate.sql.load.ValueChange;
 import fr.esup.podmigrate.testsupport.WebSliceConfiguration;
+import fr.esup.podmigrate.v2.V2Origin;
+import fr.esup.podmigrate.v3.ForeignKeyOrphans;
+import fr.esup.podmigrate.v3.OrphanedKey;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -57,12 +62,12 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 class VerifyControllerTest {
 
     private static final Instant AT = Instant.parse("2026-11-26T10:00:00Z");
-    private static final Job BACKUP = new Job("backup-1", WizardStep.BACKUP, "bob", "t", JobStatus.SUCCEEDED, AT, AT,
-            JobProgress.NONE, Message.text("12 MiB"), Map.of("file", "backups/pod-20261126.sql.gz"));
-    private static final Job IMPORT = new Job("import-1", WizardStep.IMPORT, "bob", "t", JobStatus.SUCCEEDED, AT, AT,
-            JobProgress.NONE, Message.text("Imported"), Map.of("script", "import/podv2.sql", "issue.0000", new RowIssue(
-                    "lti_provider_lticoursecontext", true, "lms_course_context", ValueChange.OTHER, 5,
-                    List.of("10", "15"), "Duplicate entry '' for key 'lms_course_context'").encode()));
+    private static final Job BACKUP = new Job("backup-1", WizardStep.BACKUP, JobKind.WORK, "bob", "t", JobStatus.SUCCEEDED, AT, AT,
+            JobProgress.NONE, Message.text("12 MiB"), new BackupTaken("pod-20261126.sql.gz"));
+    private static final Job IMPORT = new Job("import-1", WizardStep.IMPORT, JobKind.WORK, "bob", "t", JobStatus.SUCCEEDED, AT, AT,
+            JobProgress.NONE, Message.text("Imported"), new Imported("import/podv2.sql", null, false, false, Map.of(),
+            Map.of(), Map.of(), List.of(new RowIssue("lti_provider_lticoursecontext", true, "lms_course_context",
+            ValueChange.OTHER, 5, List.of("10", "15"), "Duplicate entry '' for key 'lms_course_context'")), List.of()));
     private static final Verification VERIFICATION = new Verification(AT, "pod@v3:3306/pod",
             new V2Origin(V2Origin.Kind.SCRIPT, "import/podv2.sql"), IMPORT, BACKUP, List.of(
             new TableComparison("django_site", 1L, "django_site", 1L, 1L, 0L, 0L, Difference.SAME, null, ""),
@@ -189,7 +194,7 @@ class VerifyControllerTest {
                         containsString("# Pod Migrate: migration report"),
                         containsString("by alice."),
                         containsString("| Import | Done | carol |"),
-                        containsString("Job backup-1: backups/pod-20261126.sql.gz, by bob"),
+                        containsString("Job backup-1: pod-20261126.sql.gz, by bob"),
                         containsString("| lti_provider_lticoursecontext | Refused by the key lms_course_context: 5 rows. | 10, 15 |"),
                         containsString("| foo\\|bar \"x\", y | 2 |  |  |  | 0 | 0 | 0 | Table missing |  |"),
                         containsString("| video_channel | 4 | video_channel | 3 | -1 | 3 | 1 | 0 | Rows ignored by INSERT IGNORE |  |"),
@@ -226,7 +231,8 @@ class VerifyControllerTest {
         mvc.perform(post("/verify").with(csrf()).header("HX-Request", "true"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(allOf(not(containsString("<nav class=\"steps\"")),
-                        containsString("hx-trigger=\"load delay:2s\""), containsString("id=\"job-verify-2\""),
+                        containsString("hx-trigger=\"jobEnded from:body\""),
+                        containsString("hx-trigger=\"load delay:500ms\""), containsString("id=\"job-verify-2\""),
                         containsString("Tables"), not(containsString("id=\"start-verify\"")),
                         containsString("data-verdict=\"problems\""))));
         verify(service).start("alice");
@@ -234,8 +240,8 @@ class VerifyControllerTest {
 
     @Test
     void aJobAlreadyRunningOnTheTargetIsNamed() throws Exception {
-        Job other = new Job("import-9", WizardStep.IMPORT, "bob", "t", JobStatus.RUNNING, AT, null, JobProgress.NONE,
-                null, Map.of());
+        Job other = new Job("import-9", WizardStep.IMPORT, JobKind.WORK, "bob", "t", JobStatus.RUNNING, AT, null, JobProgress.NONE,
+                null, null);
         when(service.start("alice")).thenThrow(new JobAlreadyRunningException(other));
         mvc.perform(post("/verify").with(csrf()))
                 .andExpect(status().isOk())
@@ -244,9 +250,8 @@ class VerifyControllerTest {
     }
 
     private static Job verifyJob(JobStatus status) {
-        return new Job("verify-2", WizardStep.VERIFY, "alice", "t", status, AT, status.finished() ? AT : null,
-                new JobProgress(0, 0, 1200, 3), status.finished() ? VERIFICATION.summary() : null,
-                Map.of("tables.done", "3", "tables.total", "9"));
+        return new Job("verify-2", WizardStep.VERIFY, JobKind.WORK, "alice", "t", status, AT, status.finished() ? AT : null,
+                new JobProgress(0, 0, 1200, 3, 3, 9), status.finished() ? VERIFICATION.summary() : null, null);
     }
 
     /** The page's row-count table: each line's cells up to the classification, given as its key. */

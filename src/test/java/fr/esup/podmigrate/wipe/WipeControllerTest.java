@@ -3,9 +3,10 @@ package fr.esup.podmigrate.wipe;
 import fr.esup.podmigrate.backup.Backup;
 import fr.esup.podmigrate.backup.BackupCheck;
 import fr.esup.podmigrate.backup.DatabaseFingerprint;
-import fr.esup.podmigrate.run.Job;
-import fr.esup.podmigrate.run.JobProgress;
-import fr.esup.podmigrate.run.JobStatus;
+import fr.esup.podmigrate.job.Job;
+import fr.esup.podmigrate.job.JobKind;
+import fr.esup.podmigrate.job.JobProgress;
+import fr.esup.podmigrate.job.JobStatus;
 import fr.esup.podmigrate.run.Message;
 import fr.esup.podmigrate.run.RefusedException;
 import fr.esup.podmigrate.run.RunStore;
@@ -68,8 +69,8 @@ class WipeControllerTest {
     private static final BackupCheck MATCHES = new BackupCheck(BackupCheck.Verdict.MATCHES, BACKUP, List.of());
 
     private static Job job(JobStatus status) {
-        return new Job("wipe-1234abcd", WizardStep.WIPE, "alice", "v3.univ.fr:3306/pod", status,
-                Instant.parse("2026-11-26T10:00:00Z"), null, new JobProgress(0, 0, 321, 2), null, Map.of());
+        return new Job("wipe-1234abcd", WizardStep.WIPE, JobKind.WORK, "alice", "v3.univ.fr:3306/pod", status,
+                Instant.parse("2026-11-26T10:00:00Z"), null, new JobProgress(0, 0, 321, 2), null, null);
     }
 
     @Test
@@ -142,7 +143,8 @@ class WipeControllerTest {
                 .andExpect(status().isOk())
                 .andExpect(content().string(allOf(
                         containsString("hx-get=\"/wipe\""),
-                        containsString("hx-trigger=\"load delay:2s\""),
+                        containsString("hx-trigger=\"jobEnded from:body\""),
+                        containsString("hx-trigger=\"load delay:500ms\""),
                         containsString("hx-get=\"/jobs/wipe-1234abcd\""),
                         not(containsString("id=\"start-wipe\"")))))
                 .andExpect(content().string(fragment("wipe-panel")));
