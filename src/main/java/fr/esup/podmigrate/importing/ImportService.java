@@ -168,7 +168,7 @@ public class ImportService {
         try {
             runStore.audit(operator, "import: resume " + script.id() + " from its checkpoint (job " + last.id() + ")");
             return runImport(operator, target, script, analysis(script).orElse(null), how.sourceDatabase(),
-                    how.ephemeralIncluded(), checkpoint(target), true, how.continueOnError(), lock);
+                    how.ephemeralIncluded(), checkpoint(target), true, continueOnError || how.continueOnError(), lock);
         } catch (RuntimeException e) {
             lock.close();
             throw e;

@@ -275,7 +275,7 @@ class MigrationFlowTest {
 
         StepPage verify() {
             StepPage verify = open("verify", By.id("start-verify"));
-            verify.clickAndWaitFor("start-verify", "#verify:not([hx-get]) #verdict");
+            verify.clickAndWaitFor("start-verify", "#verify[data-running='false'] #verdict");
             return verify;
         }
 

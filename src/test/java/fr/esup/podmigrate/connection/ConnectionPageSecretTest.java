@@ -27,7 +27,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 /** A password mistyped into the URL: the driver quotes the URL when it refuses it, the page must not. */
 @WebMvcTest(controllers = ConnectionController.class, properties = "podmigrate.operator.password={noop}x")
-@Import({WebSliceConfiguration.class, ConnectionTester.class, ConnectionPageSecretTest.UrlWithPassword.class})
+@Import({WebSliceConfiguration.class, ConnectionService.class, ConnectionTester.class, ConnectionPageSecretTest.UrlWithPassword.class})
 @WithMockUser("alice")
 class ConnectionPageSecretTest {
 
