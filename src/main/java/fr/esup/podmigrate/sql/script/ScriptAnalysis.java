@@ -20,7 +20,7 @@ import java.util.Set;
  * @param replicationLines      the dumped server's replication lines an import skips (the first {@value #MAX_LISTED})
  * @param keptSessionLines      the SETs of the settings the import's session keeps as it sets them (foreign_key_checks,
  *                              sql_mode...), which an import skips (the first {@value #MAX_LISTED}): see
- *                              {@link SkipReason#SESSION_KEPT}
+ *                              {@code SkipReason.SESSION_KEPT}
  * @param doubleEncoded         the statements read in a single-byte client charset (SET NAMES latin1) whose bytes are
  *                              multi-byte UTF-8: a UTF-8 script declared latin1, whose text the client, and so the
  *                              import, stores double-encoded ("Ã©" for "é") (the first {@value #MAX_LISTED})
