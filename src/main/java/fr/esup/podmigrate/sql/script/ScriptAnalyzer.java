@@ -26,7 +26,7 @@ import java.util.stream.Collectors;
 
 /**
  * Reads a script once, streaming, and tells what it holds and whether an import would refuse it, without
- * executing anything. the importer (sql.load) runs the same reading as its pre-scan.
+ * executing anything. The importer (sql.load) runs the same reading as its pre-scan.
  */
 public final class ScriptAnalyzer {
 
@@ -39,7 +39,7 @@ public final class ScriptAnalyzer {
      */
     static final long PIECE_BYTES = 16L << 20;
     /**
-     * The last scan of a script for an import into a named target: an the importer (sql.load) given the same unchanged file
+     * The last scan of a script for an import into a named target: the importer (sql.load), given the same unchanged file
      * and the same databases takes it instead of reading the script once more (a Pod import analyses the script
      * first, then imports it).
      */
@@ -101,7 +101,7 @@ public final class ScriptAnalyzer {
     }
 
     /**
-     * Analyses a script exactly as an the importer (sql.load) into {@code targetDatabase} checks it: a USE of the target or
+     * Analyses a script exactly as the importer (sql.load) into {@code targetDatabase} checks it: a USE of the target or
      * of one of {@code allowedUseDatabases} (in any case) is skipped; a qualified table name must name the target.
      */
     public static ScriptAnalysis analyze(Path script, String targetDatabase, Set<String> allowedUseDatabases,
