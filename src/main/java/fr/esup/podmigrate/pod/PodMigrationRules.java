@@ -14,7 +14,7 @@ import static fr.esup.podmigrate.pod.TableWithoutHome.Fate.DROPPED;
 /**
  * What changed in Esup-Pod's database between v2 (2.9.x) and v3, as data: the one place the analysis, the
  * importer, the site fixes and the verification read. Facts from the Pod repository at its release tags,
- * checked against the schema fixtures by {@code PodMigrationRulesTest}.
+ * checked against the schema fixtures by {@code PodMigrationRulesIT}.
  */
 public final class PodMigrationRules {
 

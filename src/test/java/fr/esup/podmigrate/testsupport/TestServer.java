@@ -42,7 +42,9 @@ public final class TestServer {
         this.dumpBinary = dumpBinary;
     }
 
+    /** Refused to a {@code *Test} class: those run in the fast run, without a database. */
     public static TestServer get() {
+        DatabaseTests.requireIntegrationTest("The tests' MariaDB server");
         if (instance == null) {
             synchronized (TestServer.class) {
                 if (instance == null) {

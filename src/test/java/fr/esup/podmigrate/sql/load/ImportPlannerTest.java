@@ -3,7 +3,7 @@ package fr.esup.podmigrate.sql.load;
 import fr.esup.podmigrate.sql.load.ImportPlanner.Action;
 import fr.esup.podmigrate.sql.load.ImportPlanner.Plan;
 import fr.esup.podmigrate.sql.script.SqlStatement;
-import fr.esup.podmigrate.sql.script.StatementReaderTest;
+import fr.esup.podmigrate.sql.script.StatementReaderIT;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -222,7 +222,7 @@ class ImportPlannerTest {
     private static List<Plan> plan(ImportOptions options, String script) throws IOException {
         ImportPlanner planner = new ImportPlanner(options);
         List<Plan> plans = new ArrayList<>();
-        for (SqlStatement statement : StatementReaderTest.read(script)) {
+        for (SqlStatement statement : StatementReaderIT.read(script)) {
             plans.add(planner.plan(statement));
         }
         return plans;

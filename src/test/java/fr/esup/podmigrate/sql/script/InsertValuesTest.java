@@ -13,7 +13,7 @@ class InsertValuesTest {
 
     @Test
     void splitsEachTupleIntoItsLiteralsRespectingQuotesAndParentheses() throws IOException {
-        SqlStatement insert = StatementReaderTest.read("INSERT INTO `t` (`a`,`b`,`c`,`d`,`e`,`f`,`g`,`h`) VALUES "
+        SqlStatement insert = StatementReaderIT.read("INSERT INTO `t` (`a`,`b`,`c`,`d`,`e`,`f`,`g`,`h`) VALUES "
                 + "(1,'a, (b)',NULL,'it''s','x\\',y',CONCAT('a', ',b'),_binary 0x00FF,-1.5e3),\n"
                 + "( 2 , \"q,\\\"r\" , `n,m` , '' , 0 , (1 + (2)) , /*!50000 3 */ , 'é') ;").get(0);
         InsertValues rows = InsertValues.of(insert);

@@ -165,6 +165,6 @@ class StatementInspectionTest {
     }
 
     private RefusalReason refusal(String sql) throws IOException {
-        return inspection.refusal(StatementReaderTest.read(sql + ";").get(0));
+        return inspection.refusal(StatementReaderIT.read(sql + ";").get(0));
     }
 }

@@ -33,7 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Scripts in the client charsets mariadb-dump writes go into one fresh database through the {@code mariadb} client
  * and into another through the Importer: every value of every column must be the same bytes.
  */
-class ImporterCharsetTest {
+class ImporterCharsetIT {
 
     private static final String ACCENTED = "S\u00e9minaire \u20ac \u0153uvre \u2018cit\u00e9\u2019 \u00ab na\u00efve \u00bb";
     /** MariaDB's latin1, for the characters it defines. */

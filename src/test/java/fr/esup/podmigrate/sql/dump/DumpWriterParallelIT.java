@@ -33,7 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** A dump on several connections: the same bytes as on one, from one snapshot, and nothing left behind when it stops. */
-class DumpWriterParallelTest {
+class DumpWriterParallelIT {
 
     /** Small enough that every table rendered ahead of its turn goes to a file. */
     private static final int TINY_TABLE_MEMORY = 1024;

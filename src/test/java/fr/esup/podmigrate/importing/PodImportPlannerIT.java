@@ -13,7 +13,7 @@ import java.util.stream.Collectors;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The plan of a complete v2 script (every column of every v2 table) against the real v3 schemas. */
-class PodImportPlannerTest {
+class PodImportPlannerIT {
 
     @Test
     void aV291ScriptIntoA384TargetRenamesTheEncodingTablesAndFillsEveryNewColumn() throws Exception {

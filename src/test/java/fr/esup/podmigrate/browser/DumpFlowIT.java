@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ExtendWith(Browser.class)
-class DumpFlowTest {
+class DumpFlowIT {
 
     private static final PodTestDatabase SOURCE = generatedV2();
     private static final Path WORKSPACE = TestWorkspaces.newFolder("pm-dump-flow");

@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ExtendWith(Browser.class)
-class ConnectionsFlowTest {
+class ConnectionsFlowIT {
 
     private static final String TARGET = blankPodV3();
 

@@ -26,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** At 800 and 1,400 px wide, no step page is wider than the window: tables wrap or scroll in their card, the step bar goes above. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ExtendWith(Browser.class)
-class NarrowWindowTest {
+class NarrowWindowIT {
 
     private static final PodTestDatabase SOURCE = database(PodVersion.V2_9_1);
     private static final PodTestDatabase TARGET = database(PodVersion.V3_8_4);

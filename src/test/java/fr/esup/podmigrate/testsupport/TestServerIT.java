@@ -7,7 +7,7 @@ import java.sql.ResultSet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class TestServerTest {
+class TestServerIT {
 
     @Test
     void createsQueriesAndDropsItsOwnDatabase() throws Exception {

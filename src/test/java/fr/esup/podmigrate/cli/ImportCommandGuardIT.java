@@ -24,7 +24,7 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The command line's import keeps the console's guards: one import per target, none over data no backup holds. */
-class ImportCommandGuardTest {
+class ImportCommandGuardIT {
 
     @TempDir
     Path dir;

@@ -17,7 +17,7 @@ import static fr.esup.podmigrate.pod.Queries.strings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-class PodSchemasTest {
+class PodSchemasIT {
 
     /** Contrib models whose tables Django names after the app, not the app label. */
     private static final Map<String, String> CONTRIB_TABLES = Map.of("admin.logentry", "django_admin_log",

@@ -14,7 +14,7 @@ import java.util.HexFormat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Every kind of value a Pod database holds, through our dump and the {@code mariadb} client, back unchanged. */
-class DumpWriterValuesTest {
+class DumpWriterValuesIT {
 
     @TempDir
     Path directory;

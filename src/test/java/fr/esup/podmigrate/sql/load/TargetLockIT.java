@@ -16,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** One import per target at a time: the second is refused at once, naming the first, and changes nothing. */
-class TargetLockTest {
+class TargetLockIT {
 
     @TempDir
     Path directory;

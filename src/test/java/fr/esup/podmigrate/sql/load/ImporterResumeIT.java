@@ -29,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * An import stopped half-way (cancelled, or its connections killed) resumes from its checkpoint to exactly the
  * rows a whole import gives: a table without a primary key would show any statement executed twice.
  */
-class ImporterResumeTest {
+class ImporterResumeIT {
 
     private static final List<String> TABLES = List.of("with_key", "no_key", "other");
     private static final int STATEMENTS_PER_TABLE = 60;
@@ -102,7 +102,7 @@ class ImporterResumeTest {
     @ValueSource(ints = {1, 3})
     void resumesAnImportWhoseConnectionWasKilledMidStatement(int parallelism) throws Exception {
         String target = fixture.createDatabase("resume_kill");
-        Thread killer = new Thread(ImporterResumeTest::killTheMarkedStatement);
+        Thread killer = new Thread(ImporterResumeIT::killTheMarkedStatement);
         killer.start();
 
         ImportResult first = new Importer(options(parallelism, false).build()).run(script, fixture.factory(target));
@@ -125,7 +125,7 @@ class ImporterResumeTest {
         List<ScriptAnalyzer.DataRun> runs = ScriptAnalyzer.scanForImport(script, target, Set.of(target), null,
                 p -> { }, false, 256 << 10).runs();
         assertThat(runs).hasSize(2 * TABLES.size());
-        Thread killer = new Thread(ImporterResumeTest::killTheMarkedStatement);
+        Thread killer = new Thread(ImporterResumeIT::killTheMarkedStatement);
         killer.start();
 
         ImportResult first = new Importer(options(3, false).build()).run(script, fixture.factory(target));

@@ -49,7 +49,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ExtendWith(Browser.class)
-class MigrationFlowTest {
+class MigrationFlowIT {
 
     private static final PodTestDatabase SOURCE = database(PodVersion.V2_9_1);
     private static final PodTestDatabase TARGET = database(PodVersion.V3_8_4);
@@ -287,7 +287,7 @@ class MigrationFlowTest {
     private static Properties labels(String language) throws IOException {
         String bundle = language.equals("en") ? "messages/messages.properties" : "messages/messages_" + language + ".properties";
         Properties labels = new Properties();
-        try (Reader in = new InputStreamReader(MigrationFlowTest.class.getClassLoader().getResourceAsStream(bundle),
+        try (Reader in = new InputStreamReader(MigrationFlowIT.class.getClassLoader().getResourceAsStream(bundle),
                 StandardCharsets.UTF_8)) {
             labels.load(in);
         }

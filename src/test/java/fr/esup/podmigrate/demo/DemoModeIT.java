@@ -18,7 +18,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 /** With no database configured, the console starts on its own embedded MariaDB, whatever server the other tests use. */
 @SpringBootTest(properties = "podmigrate.workspace=target/test-workspaces/demo")
 @AutoConfigureMockMvc
-class DemoModeTest {
+class DemoModeIT {
 
     @Autowired
     MockMvc mvc;

@@ -3,7 +3,7 @@ package fr.esup.podmigrate.sql.load;
 import fr.esup.podmigrate.sql.DumpWriterFixture;
 import fr.esup.podmigrate.sql.script.ScriptAnalysis;
 import fr.esup.podmigrate.sql.script.ScriptAnalyzer;
-import fr.esup.podmigrate.sql.script.StatementReaderFidelityTest;
+import fr.esup.podmigrate.sql.script.StatementReaderFidelityIT;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * Each script of the reader's corpus goes into one fresh database through the {@code mariadb} client and into
  * another through the Importer: both must end up alike. A script the Importer must refuse changes nothing.
  */
-class ImporterFidelityTest {
+class ImporterFidelityIT {
 
     @TempDir
     Path directory;
@@ -39,9 +39,9 @@ class ImporterFidelityTest {
     }
 
     @ParameterizedTest
-    @MethodSource("fr.esup.podmigrate.sql.script.StatementReaderFidelityTest#corpus")
+    @MethodSource("fr.esup.podmigrate.sql.script.StatementReaderFidelityIT#corpus")
     void importsEachCorpusScriptAsTheClientDoes(String name) throws Exception {
-        Path script = StatementReaderFidelityTest.corpusFolder().resolve(name);
+        Path script = StatementReaderFidelityIT.corpusFolder().resolve(name);
         String viaImporter = fixture.createDatabase("imp_fid");
         ScriptAnalysis analysis = ScriptAnalyzer.analyze(script, viaImporter, Set.of(), null, p -> { });
         for (int parallelism : new int[] {1, 3}) {

@@ -16,7 +16,7 @@ import static fr.esup.podmigrate.pod.Queries.strings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-class V2DataGeneratorTest {
+class V2DataGeneratorIT {
 
     @Test
     void theDefaultTestDatabaseIsAFilled291() throws SQLException {

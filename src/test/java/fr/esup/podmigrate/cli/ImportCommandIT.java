@@ -16,7 +16,7 @@ import java.sql.SQLException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class ImportCommandTest {
+class ImportCommandIT {
 
     @TempDir
     Path dir;

@@ -23,7 +23,7 @@ import static fr.esup.podmigrate.pod.PodVersion.V3_8_4;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The v2→v3 knowledge checked against the real schemas, loaded into the test server. */
-class PodMigrationRulesTest {
+class PodMigrationRulesIT {
 
     private static final List<PodVersion> V2 = List.of(V2_9_1, V2_9_3);
     private static final List<PodVersion> V3 = List.of(V3_0_5, V3_8_4);

@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A table of every kind of value, dumped by our DumpWriter or by {@code mariadb-dump}, imported by the Importer on
  * one or several connections: the same rows and CHECKSUM TABLE every time.
  */
-class ImporterRoundTripTest {
+class ImporterRoundTripIT {
 
     @TempDir
     Path directory;

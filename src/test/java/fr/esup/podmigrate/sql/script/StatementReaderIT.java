@@ -35,7 +35,7 @@ import java.util.zip.ZipOutputStream;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-public class StatementReaderTest {
+public class StatementReaderIT {
 
     @Nested
     class Splitting {

@@ -38,7 +38,7 @@ import java.util.zip.GZIPOutputStream;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-class ImporterTest {
+class ImporterIT {
 
     @TempDir
     Path directory;

@@ -36,7 +36,7 @@ import static org.assertj.core.api.Assertions.fail;
  * StatementReader and plain JDBC: the client must have sent the same statements, and both databases must end
  * up alike (tables, row counts, CHECKSUM TABLE, triggers, routines, views).
  */
-public class StatementReaderFidelityTest {
+public class StatementReaderFidelityIT {
 
     private static final String SEPARATOR = "--------------";
 
@@ -274,6 +274,6 @@ public class StatementReaderFidelityTest {
     }
 
     public static Path corpusFolder() throws URISyntaxException {
-        return Path.of(Objects.requireNonNull(StatementReaderFidelityTest.class.getResource("/sql/corpus")).toURI());
+        return Path.of(Objects.requireNonNull(StatementReaderFidelityIT.class.getResource("/sql/corpus")).toURI());
     }
 }

@@ -29,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Each option of the dump writer, by what it writes and by what the {@code mariadb} client makes of it. */
-class DumpWriterOptionsTest {
+class DumpWriterOptionsIT {
 
     private static final List<String> TABLES = List.of("child", "django_migrations", "parent", "video_encodingvideo");
     private static final String PARENT_TABLE = """
