@@ -57,7 +57,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 @WebMvcTest(controllers = DumpController.class, properties = "podmigrate.operator.password={noop}x")
-@Import(WebSliceConfiguration.class)
+@Import({WebSliceConfiguration.class, DumpService.class})
 @WithMockUser("alice")
 class DumpControllerTest {
 

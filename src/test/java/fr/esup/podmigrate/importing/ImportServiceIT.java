@@ -87,7 +87,7 @@ class ImportServiceIT {
             assertThat(imported.script()).isEqualTo("import/podv2.sql");
             assertThat(new JobStore(workspace).find(done.id()).orElseThrow().result()).as("kept in the workspace")
                     .isEqualTo(imported);
-            assertThat(runStore.auditLines()).anyMatch(line -> line.contains("import: start import/podv2.sql"));
+            assertThat(TestWorkspaces.auditLines(dir)).anyMatch(line -> line.contains("import: start import/podv2.sql"));
         }
     }
 
@@ -115,7 +115,7 @@ class ImportServiceIT {
 
             assertThat(done.status()).as("%s", done.message()).isEqualTo(JobStatus.SUCCEEDED);
             TargetLock.acquire(target::connect, "the next import").close();
-            assertThat(runStore.auditLines()).anyMatch(line -> line.contains("import: refused, Another import is running"));
+            assertThat(TestWorkspaces.auditLines(dir)).anyMatch(line -> line.contains("import: refused, Another import is running"));
         }
     }
 
@@ -142,7 +142,7 @@ class ImportServiceIT {
             Job done = finished(runner, service.start("alice", v3.name(), false));
 
             assertThat(done.status()).as("%s", done.message()).isEqualTo(JobStatus.SUCCEEDED);
-            assertThat(runStore.auditLines()).anyMatch(line -> line.contains("target wiped"));
+            assertThat(TestWorkspaces.auditLines(dir)).anyMatch(line -> line.contains("target wiped"));
         }
     }
 

@@ -148,7 +148,7 @@ class WipeServiceIT {
         try (Connection c = db.connect()) {
             assertThat(checksums(c)).isEqualTo(before);
         }
-        assertThat(runStore.auditLines()).last().asString().contains("alice", "wipe: refused");
+        assertThat(TestWorkspaces.auditLines(dir)).last().asString().contains("alice", "wipe: refused");
     }
 
 }
