@@ -92,7 +92,7 @@ class BackupServiceIT {
 
         assertThatThrownBy(() -> service.startRestore(backup, "bob", "pod"))
                 .isInstanceOfSatisfying(RefusedException.class,
-                        e -> assertThat(e.key()).isEqualTo("restore.refused.confirmation"));
+                        e -> assertThat(e.key()).isEqualTo("confirm.refused"));
         assertThat(service.latestJob()).isEmpty();
 
         Job job = finished(service.startRestore(backup, "bob", db.name()));

@@ -122,11 +122,11 @@ class WipeControllerTest {
     void aWrongNameIsRefused() throws Exception {
         WipePlan plan = plan(MATCHES);
         when(service.plan()).thenReturn(plan);
-        when(service.start(plan, "alice", "Pod")).thenThrow(new RefusedException("wipe.refused.confirmation", "Pod", "pod"));
+        when(service.start(plan, "alice", "Pod")).thenThrow(new RefusedException("confirm.refused", "Pod", "pod"));
         mvc.perform(post("/wipe").with(csrf()).param("confirmation", "Pod").header("HX-Request", "true"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(
-                        containsString("You typed &quot;Pod&quot;, not the database name pod: nothing was emptied.")))
+                        containsString("You typed &quot;Pod&quot;, not the database name pod: nothing was changed.")))
                 .andExpect(content().string(fragment("wipe-panel")));
         mvc.perform(post("/wipe").with(csrf()).param("confirmation", "Pod").header("Accept-Language", "fr"))
                 .andExpect(content().string(allOf(
