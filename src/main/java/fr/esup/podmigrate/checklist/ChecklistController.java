@@ -72,6 +72,6 @@ class ChecklistController {
 
     private String page(HtmxRequest htmx, Model model) throws SQLException, IOException {
         model.addAttribute("page", service.page());
-        return htmx.isHtmxRequest() ? "checklist/checklist :: checklist" : "checklist/checklist";
+        return htmx.isHtmxRequest() ? "checklist/checklist :: panel" : "checklist/checklist";
     }
 }

@@ -37,7 +37,7 @@ import java.security.Principal;
 class DumpController {
 
     private static final String PAGE = "dump/dump";
-    private static final String STEP = "dump/dump :: step";
+    private static final String STEP = "dump/dump :: panel";
 
     private final Databases databases;
     private final ScriptFiles scriptFiles;

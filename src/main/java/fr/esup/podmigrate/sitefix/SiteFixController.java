@@ -73,6 +73,6 @@ class SiteFixController {
         model.addAttribute("siteForm", rejected != null ? rejected : page.sites().stream()
                 .filter(site -> site.id() == PodMigrationRules.DEFAULT_SITE_ID).findFirst()
                 .map(site -> new SiteForm(site.domain(), site.name())).orElse(new SiteForm("", "")));
-        return htmx.isHtmxRequest() ? "sitefix/sitefix :: sitefix" : "sitefix/sitefix";
+        return htmx.isHtmxRequest() ? "sitefix/sitefix :: panel" : "sitefix/sitefix";
     }
 }

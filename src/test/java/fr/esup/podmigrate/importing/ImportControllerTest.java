@@ -306,17 +306,28 @@ class ImportControllerTest {
         mvc.perform(get("/import"))
                 .andExpect(content().string(allOf(
                         containsString("id=\"import-stopped\""),
-                        containsString("The import stopped at line 1,234: resume it below, or back up the target as it is now"),
+                        containsString("The import stopped at line 1234: resume it below, or back up the target as it is now"),
                         containsString("id=\"resume-import\""),
                         not(containsString("The database has changed since the backup")),
                         not(containsString("id=\"start-import\"")))));
         mvc.perform(get("/import").header("Accept-Language", "fr"))
-                .andExpect(content().string(containsString("L&#39;import s&#39;est arrêté à la ligne 1")));
+                .andExpect(content().string(containsString("L&#39;import s&#39;est arrêté à la ligne 1234 : reprenez-le")));
 
         when(service.resumable(org.mockito.ArgumentMatchers.any())).thenReturn(false);
         mvc.perform(get("/import"))
                 .andExpect(content().string(allOf(not(containsString("id=\"import-stopped\"")),
                         containsString("The database has changed since the backup"))));
+    }
+
+    @Test
+    void anUnreadableTargetIsSaidByTheSharedFailureWithItsPasswordMasked() throws Exception {
+        when(service.analysis(SCRIPT)).thenReturn(Optional.of(analysis(List.of())));
+        when(service.guard()).thenThrow(new java.sql.SQLException(
+                "Could not connect to jdbc:mariadb://v3.univ.fr/pod?user=pod&password=hunter2"));
+        mvc.perform(get("/import").header("HX-Request", "true"))
+                .andExpect(content().string(allOf(containsString("id=\"database-failure\""),
+                        containsString("Could not connect to"), not(containsString("hunter2")),
+                        not(containsString("id=\"start-import\"")))));
     }
 
     /** The target with rows of a site's: neither wiped nor a fresh install, so only a backup allows the import. */
