@@ -216,7 +216,7 @@ class DumpControllerTest {
         mvc.perform(generateAsTheProcedure())
                 .andExpect(status().isOk())
                 .andExpect(content().string(allOf(
-                        containsString("A Backup job started by bob at"),
+                        containsString("Job backup-99998888, started by bob at"),
                         containsString("href=\"/jobs/backup-99998888\""))));
     }
 
