@@ -1,6 +1,5 @@
 package fr.esup.podmigrate.backup;
 
-import fr.esup.podmigrate.config.JdbcUrl;
 import fr.esup.podmigrate.job.Job;
 import fr.esup.podmigrate.job.JobAlreadyRunningException;
 import fr.esup.podmigrate.run.RefusedException;
@@ -61,7 +60,7 @@ class BackupController {
     }
 
     @GetMapping("/backup/{name}/restore")
-    String restorePage(@PathVariable String name, HtmxRequest htmx, Model model) {
+    String restorePage(@PathVariable String name, HtmxRequest htmx, Model model) throws SQLException {
         Backup backup = backup(name);
         Job running = service.latestJob().filter(job -> !job.status().finished()).orElse(null);
         if (running != null) {
@@ -74,29 +73,21 @@ class BackupController {
 
     @PostMapping("/backup/{name}/restore")
     String restore(@PathVariable String name, @RequestParam(defaultValue = "") String confirmation, HtmxRequest htmx,
-                   Model model, Principal principal) {
+                   Model model, Principal principal) throws SQLException {
         Backup backup = backup(name);
-        if (addPlan(backup, model)) {
-            try {
-                model.addAttribute("job", service.startRestore(backup, principal.getName(), confirmation));
-            } catch (RefusedException e) {
-                model.addAttribute("refusal", e);
-            } catch (JobAlreadyRunningException e) {
-                model.addAttribute("busy", e.running());
-            }
+        addPlan(backup, model);
+        try {
+            model.addAttribute("job", service.startRestore(backup, principal.getName(), confirmation));
+        } catch (RefusedException e) {
+            model.addAttribute("refusal", e);
+        } catch (JobAlreadyRunningException e) {
+            model.addAttribute("busy", e.running());
         }
         return restoreView(htmx, model, backup);
     }
 
-    /** Adds what the restore would do, or why the database cannot be read; false in the latter case. */
-    private boolean addPlan(Backup backup, Model model) {
-        try {
-            model.addAttribute("plan", service.restorePlan(backup));
-            return true;
-        } catch (SQLException e) {
-            model.addAttribute("unreachable", JdbcUrl.mask(e.getMessage()));
-            return false;
-        }
+    private void addPlan(Backup backup, Model model) throws SQLException {
+        model.addAttribute("plan", service.restorePlan(backup));
     }
 
     private String backupsView(HtmxRequest htmx, Model model) {
@@ -108,7 +99,7 @@ class BackupController {
     private String restoreView(HtmxRequest htmx, Model model, Backup backup) {
         model.addAttribute("target", service.target());
         model.addAttribute("backup", backup);
-        return htmx.isHtmxRequest() ? "backup/restore :: restore" : "backup/restore";
+        return htmx.isHtmxRequest() ? "backup/restore :: panel" : "backup/restore";
     }
 
     private Backup backup(String name) {

@@ -12,12 +12,6 @@ import fr.esup.podmigrate.sql.load.ImportOptions;
 import fr.esup.podmigrate.sql.load.ImportResult;
 import fr.esup.podmigrate.sql.load.Importer;
 import fr.esup.podmigrate.sql.load.TargetLock;
-import fr.esup.podmigrate.sql.load.ImportError;
-import fr.esup.podmigrate.sql.load.ImportOptions;
-import fr.esup.podmigrate.sql.load.ImportResult;
-import fr.esup.podmigrate.sql.load.Importer;
-import fr.esup.podmigrate.sql.load.TargetLock;
-import fr.esup.podmigrate.v2.TableQueries;
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;
@@ -54,13 +48,10 @@ class BackupRestorer {
 
     /** What a restore of {@code backup} would do to the database as it is now. */
     RestorePlan plan(DatabaseEndpoint endpoint, Backup backup) throws SQLException {
-        DatabaseFingerprint current;
-        try (Connection connection = endpoint.connect()) {
-            current = DatabaseFingerprint.read(connection);
-        }
-        List<String> dropped = current.tables().keySet().stream()
+        TargetGuard guard = backups.guard(endpoint);
+        List<String> dropped = guard.fingerprint().tables().keySet().stream()
                 .filter(table -> !backup.fingerprint().tables().containsKey(table)).toList();
-        return new RestorePlan(backup, dropped, backups.check(endpoint, current));
+        return new RestorePlan(backup, dropped, guard.check());
     }
 
     /** Restores {@code backup} and returns the outcome; throws if the database does not end up equal to it. */

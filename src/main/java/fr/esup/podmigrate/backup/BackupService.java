@@ -5,7 +5,7 @@ import fr.esup.podmigrate.config.Databases;
 import fr.esup.podmigrate.job.Job;
 import fr.esup.podmigrate.job.JobRunner;
 import fr.esup.podmigrate.run.Message;
-import fr.esup.podmigrate.run.RefusedException;
+import fr.esup.podmigrate.run.TypedConfirmation;
 import fr.esup.podmigrate.run.RunStore;
 import fr.esup.podmigrate.run.StepStatus;
 import fr.esup.podmigrate.run.WizardStep;
@@ -70,10 +70,8 @@ class BackupService {
     /** Starts restoring {@code backup} once the operator has typed the database's name. */
     Job startRestore(Backup backup, String operator, String confirmation) {
         DatabaseEndpoint target = target();
-        if (!target.database().equals(confirmation)) {
-            runStore.audit(operator, "backup: restore of " + backup.name() + " refused, the typed name did not match");
-            throw new RefusedException("restore.refused.confirmation", confirmation, target.database());
-        }
+        TypedConfirmation.require(target.database(), confirmation, runStore, operator,
+                "backup: restore of " + backup.name());
         runStore.audit(operator, "backup: asked to restore " + backup.name() + " into " + target.lockKey());
         return runner.start(WizardStep.BACKUP, operator, target, context -> {
             Message outcome = restorer.restore(target, backup, operator, context);

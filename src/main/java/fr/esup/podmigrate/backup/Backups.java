@@ -12,6 +12,7 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -65,6 +66,11 @@ public class Backups {
     /** Whether a verified backup of this database holds it as {@code current} says it is. */
     public BackupCheck check(DatabaseEndpoint endpoint, DatabaseFingerprint current) {
         return BackupCheck.of(of(endpoint), current);
+    }
+
+    /** The target as it is now, judged against its verified backups. */
+    public TargetGuard guard(DatabaseEndpoint target) throws SQLException {
+        return TargetGuard.read(target, current -> check(target, current));
     }
 
     /**

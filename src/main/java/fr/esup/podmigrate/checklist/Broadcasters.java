@@ -47,6 +47,7 @@ public final class Broadcasters {
 
     /** Inserts, in one transaction, the v2 rows of {@code table} that the database lacks; returns their number. */
     public static int insertMissing(DatabaseEndpoint database, V2Side v2, String table) throws SQLException, IOException {
-        return new ChecklistService(new Databases(database, Optional.empty(), false), v2, null).insertMissing(table);
+        return new ChecklistService(new Databases(database, Optional.empty(), false), v2, null, null)
+                .insertMissing(table);
     }
 }

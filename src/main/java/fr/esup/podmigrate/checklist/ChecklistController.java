@@ -1,9 +1,6 @@
 package fr.esup.podmigrate.checklist;
 
 import fr.esup.podmigrate.pod.PodMigrationRules;
-import fr.esup.podmigrate.run.RunStore;
-import fr.esup.podmigrate.run.StepStatus;
-import fr.esup.podmigrate.run.WizardStep;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 import org.springframework.core.NestedExceptionUtils;
 import org.springframework.dao.DataAccessException;
@@ -26,11 +23,9 @@ import java.util.Map;
 class ChecklistController {
 
     private final ChecklistService service;
-    private final RunStore runStore;
 
-    ChecklistController(ChecklistService service, RunStore runStore) {
+    ChecklistController(ChecklistService service) {
         this.service = service;
-        this.runStore = runStore;
     }
 
     @GetMapping("/checklist")
@@ -45,17 +40,13 @@ class ChecklistController {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No checklist item " + item);
         }
         Map<String, ChecklistStore.Tick> ticks = service.tick(item, checked, principal.getName());
-        long ticked = PodMigrationRules.CHECKED_AFTER_IMPORT.stream().filter(ticks::containsKey).count();
-        int total = PodMigrationRules.CHECKED_AFTER_IMPORT.size();
-        runStore.record(WizardStep.CHECKLIST, ticked == total ? StepStatus.DONE : StepStatus.RUNNING, principal.getName(),
-                (checked ? "ticked " : "unticked ") + item + " (" + ticked + " of " + total + " checked)");
         if (!htmx.isHtmxRequest()) {
             return page(htmx, model);
         }
         model.addAttribute("item", item);
         model.addAttribute("tick", ticks.get(item));
-        model.addAttribute("ticked", ticked);
-        model.addAttribute("total", total);
+        model.addAttribute("ticked", ChecklistService.ticked(ticks));
+        model.addAttribute("total", PodMigrationRules.CHECKED_AFTER_IMPORT.size());
         return "checklist/tick :: response";
     }
 
@@ -71,12 +62,8 @@ class ChecklistController {
             return page(htmx, model);
         }
         try {
-            int inserted = service.insertMissing(table);
-            runStore.audit(principal.getName(), WizardStep.CHECKLIST.key() + ": inserted " + inserted + " v2 row(s) into " + table);
-            model.addAttribute("inserted", inserted);
+            model.addAttribute("inserted", service.insertMissing(table, principal.getName()));
         } catch (DataAccessException | SQLException e) {
-            runStore.audit(principal.getName(), WizardStep.CHECKLIST.key() + ": inserting the v2 rows of " + table
-                    + " failed and was rolled back: " + NestedExceptionUtils.getMostSpecificCause(e).getMessage());
             model.addAttribute("insertError", NestedExceptionUtils.getMostSpecificCause(e).getMessage());
         }
         model.addAttribute("insertedInto", table);
@@ -85,6 +72,6 @@ class ChecklistController {
 
     private String page(HtmxRequest htmx, Model model) throws SQLException, IOException {
         model.addAttribute("page", service.page());
-        return htmx.isHtmxRequest() ? "checklist/checklist :: checklist" : "checklist/checklist";
+        return htmx.isHtmxRequest() ? "checklist/checklist :: panel" : "checklist/checklist";
     }
 }

@@ -3,10 +3,15 @@ package fr.esup.podmigrate.checklist;
 import fr.esup.podmigrate.config.Databases;
 import fr.esup.podmigrate.pod.ExcludedTable;
 import fr.esup.podmigrate.pod.PodMigrationRules;
+import fr.esup.podmigrate.run.RunStore;
+import fr.esup.podmigrate.run.StepStatus;
+import fr.esup.podmigrate.run.WizardStep;
 import fr.esup.podmigrate.v2.TableQueries;
 import fr.esup.podmigrate.v2.V2Side;
 import fr.esup.podmigrate.v2.V2Table;
 import fr.esup.podmigrate.v3.ForeignKeyOrphans;
+import org.springframework.core.NestedExceptionUtils;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -42,11 +47,13 @@ class ChecklistService {
     private final Databases databases;
     private final V2Side v2;
     private final ChecklistStore store;
+    private final RunStore runStore;
 
-    ChecklistService(Databases databases, V2Side v2, ChecklistStore store) {
+    ChecklistService(Databases databases, V2Side v2, ChecklistStore store, RunStore runStore) {
         this.databases = databases;
         this.v2 = v2;
         this.store = store;
+        this.runStore = runStore;
     }
 
     /** The tables left out of the import for the operator to re-create. */
@@ -77,14 +84,37 @@ class ChecklistService {
         }
     }
 
-    /** Ticks or unticks an item; returns the ticks as they then are. */
+    /** Ticks or unticks an item, the step done once every item is ticked; returns the ticks as they then are. */
     Map<String, ChecklistStore.Tick> tick(String item, boolean checked, String operator) {
         if (checked) {
             store.tick(item, operator);
         } else {
             store.untick(item, operator);
         }
-        return store.ticks();
+        Map<String, ChecklistStore.Tick> ticks = store.ticks();
+        long ticked = ticked(ticks);
+        int total = PodMigrationRules.CHECKED_AFTER_IMPORT.size();
+        runStore.record(WizardStep.CHECKLIST, ticked == total ? StepStatus.DONE : StepStatus.RUNNING, operator,
+                (checked ? "ticked " : "unticked ") + item + " (" + ticked + " of " + total + " checked)");
+        return ticks;
+    }
+
+    /** How many of the checklist's items {@code ticks} holds. */
+    static long ticked(Map<String, ChecklistStore.Tick> ticks) {
+        return PodMigrationRules.CHECKED_AFTER_IMPORT.stream().filter(ticks::containsKey).count();
+    }
+
+    /** {@link #insertMissing(String)} for the operator, in the audit log whether it inserts or fails. */
+    int insertMissing(String table, String operator) throws SQLException, IOException {
+        try {
+            int inserted = insertMissing(table);
+            runStore.audit(operator, WizardStep.CHECKLIST.key() + ": inserted " + inserted + " v2 row(s) into " + table);
+            return inserted;
+        } catch (DataAccessException | SQLException e) {
+            runStore.audit(operator, WizardStep.CHECKLIST.key() + ": inserting the v2 rows of " + table
+                    + " failed and was rolled back: " + NestedExceptionUtils.getMostSpecificCause(e).getMessage());
+            throw e;
+        }
     }
 
     /** Inserts, in one transaction, the v2 rows of a re-created table that v3 lacks; returns their number. */

@@ -2,9 +2,9 @@ package fr.esup.podmigrate.cli;
 
 import fr.esup.podmigrate.backup.BackupCheck;
 import fr.esup.podmigrate.backup.Backups;
+import fr.esup.podmigrate.backup.TargetGuard;
 import fr.esup.podmigrate.config.DatabaseEndpoint;
 import fr.esup.podmigrate.config.Workspace;
-import fr.esup.podmigrate.importing.ImportGuard;
 import fr.esup.podmigrate.importing.PodImport;
 import fr.esup.podmigrate.importing.PodImportAnalysis;
 import fr.esup.podmigrate.importing.TablePlan;
@@ -30,7 +30,7 @@ import java.util.function.UnaryOperator;
 /**
  * {@code import FILE}: what the console's import step does, with the same defaults and the same guards: one import
  * per target at a time (the target's {@link TargetLock}), no import over data that no verified backup of the
- * workspace holds (the console's {@link ImportGuard}, unless {@code --force-over-data}; a resume from a checkpoint
+ * workspace holds (the console's {@link TargetGuard}, unless {@code --force-over-data}; a resume from a checkpoint
  * goes on without it, as the console's does), the analysis (blocking problems refused); each refusal exits 2 before
  * any change. Then the import with the v2→v3 plan and a per-table summary. {@code --plain} runs the script as written
  * instead (the refusals still apply), as the benchmark does.
@@ -56,9 +56,9 @@ final class ImportCommand {
         try (TargetLock lock = TargetLock.acquire(target::connect, "cli import")) {
             if (!resuming && !args.flag("force-over-data")) {
                 Path workspace = cliSettings.workspace();
-                ImportGuard guard = ImportGuard.read(target,
+                TargetGuard guard = TargetGuard.read(target,
                         current -> Backups.check(Workspace.backups(workspace), target, current));
-                if (!guard.allows()) {
+                if (!guard.allowsImport()) {
                     printRefusal(guard, workspace, out);
                     return PodMigrateCli.REFUSED;
                 }
@@ -102,7 +102,7 @@ final class ImportCommand {
         }
     }
 
-    private static void printRefusal(ImportGuard guard, Path workspace, PrintStream out) {
+    private static void printRefusal(TargetGuard guard, Path workspace, PrintStream out) {
         BackupCheck check = guard.check();
         String why = switch (check.verdict()) {
             case NO_BACKUP -> "there is none in " + Workspace.backups(workspace);

@@ -4,16 +4,8 @@ import fr.esup.podmigrate.config.Databases;
 import fr.esup.podmigrate.config.PodMigrateProperties;
 import fr.esup.podmigrate.run.ByteSize;
 import fr.esup.podmigrate.job.JobAlreadyRunningException;
-import fr.esup.podmigrate.job.JobRunner;
 import fr.esup.podmigrate.run.RunStore;
-import fr.esup.podmigrate.run.StepStatus;
-import fr.esup.podmigrate.run.WizardStep;
 import fr.esup.podmigrate.sql.dump.DumpOptions;
-import fr.esup.podmigrate.job.JobAlreadyRunningException;
-import fr.esup.podmigrate.job.JobKind;
-import fr.esup.podmigrate.job.JobRunner;
-import fr.esup.podmigrate.sql.dump.DumpOptions;
-import fr.esup.podmigrate.v2.ScriptReading;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
@@ -36,8 +28,6 @@ import org.springframework.web.server.ResponseStatusException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.Principal;
-import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
  * Step 4: podv2.sql generated from the v2 database, uploaded, or picked from the import folder; downloaded, and the
@@ -47,22 +37,22 @@ import java.util.stream.Stream;
 class DumpController {
 
     private static final String PAGE = "dump/dump";
-    private static final String STEP = "dump/dump :: step";
+    private static final String STEP = "dump/dump :: panel";
 
     private final Databases databases;
     private final ScriptFiles scriptFiles;
     private final ScriptGeneration generation;
+    private final DumpService service;
     private final RunStore runStore;
-    private final JobRunner jobs;
     private final ByteSize uploadLimit;
 
-    DumpController(Databases databases, ScriptFiles scriptFiles, ScriptGeneration generation, RunStore runStore,
-                   JobRunner jobs, PodMigrateProperties properties) {
+    DumpController(Databases databases, ScriptFiles scriptFiles, ScriptGeneration generation, DumpService service,
+                   RunStore runStore, PodMigrateProperties properties) {
         this.databases = databases;
         this.scriptFiles = scriptFiles;
         this.generation = generation;
+        this.service = service;
         this.runStore = runStore;
-        this.jobs = jobs;
         this.uploadLimit = new ByteSize(properties.upload().maxSize().toBytes());
     }
 
@@ -98,11 +88,9 @@ class DumpController {
         }
         try {
             // Part.write, behind transferTo(File), moves the part's file where transferTo(Path) would copy it.
-            ScriptFile stored = scriptFiles.storeUpload(file.getOriginalFilename(), target -> file.transferTo(target.toFile()));
-            runStore.audit(principal.getName(), "dump: uploaded " + stored.name() + " (" + stored.size() + " bytes) as " + stored.id());
-            model.addAttribute("uploaded", stored);
+            model.addAttribute("uploaded", service.upload(file.getOriginalFilename(),
+                    target -> file.transferTo(target.toFile()), principal.getName()));
         } catch (UploadRefusedException e) {
-            runStore.audit(principal.getName(), "dump: refused the upload of " + file.getOriginalFilename() + ": " + e.getMessage());
             model.addAttribute("notAScript", e);
         }
         return view(htmx, model);
@@ -119,7 +107,7 @@ class DumpController {
 
     @PostMapping("/dump/files/select")
     String select(@RequestParam String id, HtmxRequest htmx, Model model, Principal principal) {
-        choose(find(id), principal);
+        service.choose(find(id), principal.getName());
         return view(htmx, model);
     }
 
@@ -133,13 +121,7 @@ class DumpController {
     @PostMapping("/dump/files/delete")
     String delete(@RequestParam String id, HtmxRequest htmx, Model model, Principal principal) throws IOException {
         ScriptFile file = deletable(id);
-        if (readByARunningJob(file)) {
-            model.addAttribute("deleteRefused", file);
-        } else {
-            scriptFiles.delete(file);
-            runStore.audit(principal.getName(), "dump: deleted " + file.name() + " (" + file.id() + ")");
-            model.addAttribute("deleted", file);
-        }
+        model.addAttribute(service.delete(file, principal.getName()) ? "deleted" : "deleteRefused", file);
         return view(htmx, model);
     }
 
@@ -154,25 +136,12 @@ class DumpController {
                 .body(new FileSystemResource(file.path()));
     }
 
-    private void choose(ScriptFile file, Principal principal) {
-        scriptFiles.select(file);
-        runStore.record(WizardStep.DUMP, StepStatus.DONE, principal.getName(), "chose podv2.sql " + file.id());
-    }
-
     private ScriptFile deletable(String id) {
         ScriptFile file = find(id);
         if (file.origin() != ScriptFile.Origin.UPLOADED) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND, "Only uploaded files are deleted here");
         }
         return file;
-    }
-
-    /** An import, or an analysis before it, reading the file right now. */
-    private boolean readByARunningJob(ScriptFile file) {
-        return Stream.of(jobs.latest(WizardStep.IMPORT), jobs.latest(WizardStep.IMPORT, JobKind.ANALYSIS))
-                .flatMap(Optional::stream)
-                .filter(job -> !job.status().finished()).flatMap(job -> job.result(ScriptReading.class).stream())
-                .anyMatch(reading -> reading.script().equals(file.id()));
     }
 
     private ScriptFile find(String id) {

@@ -45,6 +45,6 @@ class FinishController {
         model.addAttribute("verified", service.verified());
         model.addAttribute("page", service.page(new FinishForm(directory == null ? defaults.directory() : directory,
                 virtualenv == null ? defaults.virtualenv() : virtualenv, v2Media == null ? defaults.v2Media() : v2Media)));
-        return htmx.isHtmxRequest() ? "finish/finish :: finish" : "finish/finish";
+        return htmx.isHtmxRequest() ? "finish/finish :: panel" : "finish/finish";
     }
 }

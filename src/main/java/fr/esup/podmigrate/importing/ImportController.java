@@ -1,6 +1,5 @@
 package fr.esup.podmigrate.importing;
 
-import fr.esup.podmigrate.config.JdbcUrl;
 import fr.esup.podmigrate.dump.ScriptFile;
 import fr.esup.podmigrate.job.Job;
 import fr.esup.podmigrate.job.JobAlreadyRunningException;
@@ -19,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
-import java.util.concurrent.Callable;
 
 /** Step 5: the analysis of the run's podv2.sql, the checks before the import, the import and its results. */
 @Controller
@@ -32,46 +30,49 @@ class ImportController {
     }
 
     @GetMapping("/import")
-    String page(HtmxRequest htmx, Model model) {
+    String page(HtmxRequest htmx, Model model) throws SQLException {
         return render(htmx, model);
     }
 
     @PostMapping("/import/analyze")
     String analyze(@RequestParam(required = false) String database,
                    @RequestParam(defaultValue = "false") boolean includeEphemeral, HtmxRequest htmx, Model model,
-                   Principal principal) {
+                   Principal principal) throws SQLException {
         attempt(model, () -> service.analyze(principal.getName(), database, includeEphemeral));
         return render(htmx, model);
     }
 
     @PostMapping("/import/start")
     String start(@RequestParam(defaultValue = "") String confirmation, @RequestParam(defaultValue = "false") boolean
-            continueOnError, HtmxRequest htmx, Model model, Principal principal) {
+            continueOnError, HtmxRequest htmx, Model model, Principal principal) throws SQLException {
         attempt(model, () -> service.start(principal.getName(), confirmation, continueOnError));
         return render(htmx, model);
     }
 
     @PostMapping("/import/resume")
     String resume(@RequestParam(defaultValue = "false") boolean continueOnError, HtmxRequest htmx, Model model,
-                  Principal principal) {
+                  Principal principal) throws SQLException {
         attempt(model, () -> service.resume(principal.getName(), continueOnError));
         return render(htmx, model);
     }
 
-    private static void attempt(Model model, Callable<Job> action) {
+    /** Starting a job: an action on the target that may be refused, or find it busy. */
+    private interface Start {
+        Job call() throws SQLException;
+    }
+
+    private static void attempt(Model model, Start action) throws SQLException {
         try {
             action.call();
         } catch (RefusedException e) {
             model.addAttribute("refusal", e);
         } catch (JobAlreadyRunningException e) {
             model.addAttribute("busy", e.running());
-        } catch (Exception e) {
-            model.addAttribute("unreachable", JdbcUrl.mask(e.getMessage()));
         }
     }
 
     /** The page; the check of the target (every table counted and checksummed) only where it shows: before an import. */
-    private String render(HtmxRequest htmx, Model model) {
+    private String render(HtmxRequest htmx, Model model) throws SQLException {
         Optional<ScriptFile> script = service.script();
         model.addAttribute("script", script.orElse(null));
         Optional<PodImportAnalysis> analysis = script.flatMap(service::analysis);
@@ -88,12 +89,8 @@ class ImportController {
                 || service.latestAnalysis().map(j -> !j.status().finished()).orElse(false);
         model.addAttribute("running", running);
         boolean importable = analysis.map(a -> !a.blocked()).orElse(false);
-        if (importable && !running && !model.containsAttribute("unreachable")) {
-            try {
-                model.addAttribute("guard", service.guard());
-            } catch (SQLException e) {
-                model.addAttribute("unreachable", JdbcUrl.mask(e.getMessage()));
-            }
+        if (importable && !running) {
+            model.addAttribute("guard", service.guard());
         }
         return htmx.isHtmxRequest() ? "importing/import :: panel" : "importing/import";
     }

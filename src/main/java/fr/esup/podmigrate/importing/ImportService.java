@@ -1,6 +1,7 @@
 package fr.esup.podmigrate.importing;
 
 import fr.esup.podmigrate.backup.Backups;
+import fr.esup.podmigrate.backup.TargetGuard;
 import fr.esup.podmigrate.config.DatabaseEndpoint;
 import fr.esup.podmigrate.config.Databases;
 import fr.esup.podmigrate.config.Workspace;
@@ -16,6 +17,7 @@ import fr.esup.podmigrate.job.JobStatus;
 import fr.esup.podmigrate.run.Message;
 import fr.esup.podmigrate.run.RefusedException;
 import fr.esup.podmigrate.run.RunStore;
+import fr.esup.podmigrate.run.TypedConfirmation;
 import fr.esup.podmigrate.run.WizardStep;
 import fr.esup.podmigrate.sql.load.ErrorPolicy;
 import fr.esup.podmigrate.sql.load.ImportError;
@@ -103,9 +105,8 @@ public class ImportService {
     }
 
     /** Whether the target may be changed: the import changes it. */
-    ImportGuard guard() throws SQLException {
-        DatabaseEndpoint target = databases.target();
-        return ImportGuard.read(target, current -> backups.check(target, current));
+    TargetGuard guard() throws SQLException {
+        return backups.guard(databases.target());
     }
 
     Job start(String operator, String confirmation, boolean continueOnError) throws SQLException {
@@ -116,14 +117,11 @@ public class ImportService {
             runStore.audit(operator, "import: refused, the analysis of " + script.id() + " has blocking problems");
             throw new RefusedException("import.refused.blocked");
         }
-        if (!target.database().equals(confirmation)) {
-            runStore.audit(operator, "import: refused, the typed name did not match");
-            throw new RefusedException("import.refused.confirmation", confirmation, target.database());
-        }
+        TypedConfirmation.require(target.database(), confirmation, runStore, operator, "import");
         TargetLock lock = lock(operator, target);
         try {
-            ImportGuard guard = guard();
-            if (!guard.allows()) {
+            TargetGuard guard = guard();
+            if (!guard.allowsImport()) {
                 runStore.audit(operator, "import: refused, no verified backup of the target as it is ("
                         + guard.check().verdict() + ")");
                 throw new RefusedException("import.refused.backup");

@@ -2,8 +2,8 @@ package fr.esup.podmigrate.rehearsal;
 
 import fr.esup.podmigrate.backup.Backup;
 import fr.esup.podmigrate.backup.Backups;
+import fr.esup.podmigrate.backup.TargetGuard;
 import fr.esup.podmigrate.config.DatabaseEndpoint;
-import fr.esup.podmigrate.importing.ImportGuard;
 import fr.esup.podmigrate.job.JobContext;
 import fr.esup.podmigrate.v2.V2Side;
 import fr.esup.podmigrate.sitefix.SiteFixes;
@@ -67,7 +67,7 @@ public final class Rehearsal {
         MigrationSteps.checkAnalysis(script, target, choices);
         Optional<Backup> backup = backups.newestVerified(target);
         if (backup.isEmpty()) {
-            ImportGuard guard = ImportGuard.read(target, current -> backups.check(target, current));
+            TargetGuard guard = backups.guard(target);
             if (!guard.wiped() && !guard.freshInstall()) {
                 throw new Refused("No verified backup of " + target.database() + " to rehearse on, and it is not a"
                         + " blank Pod v3 whose structure could be copied: take a backup of it in the console first");

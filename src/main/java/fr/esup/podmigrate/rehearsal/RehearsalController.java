@@ -32,12 +32,12 @@ class RehearsalController {
     }
 
     @GetMapping("/rehearsal")
-    String rehearsal(HtmxRequest htmx, Model model) {
+    String rehearsal(HtmxRequest htmx, Model model) throws SQLException {
         return page(htmx, model);
     }
 
     @PostMapping("/rehearsal")
-    String start(HtmxRequest htmx, Model model, Principal principal) {
+    String start(HtmxRequest htmx, Model model, Principal principal) throws SQLException {
         try {
             service.start(principal.getName());
         } catch (RefusedException e) {
@@ -60,21 +60,19 @@ class RehearsalController {
 
     @PostMapping("/rehearsal/drop")
     String drop(@RequestParam(defaultValue = "") String confirmation, HtmxRequest htmx, Model model,
-                Principal principal) {
+                Principal principal) throws SQLException {
         try {
             service.drop(principal.getName(), confirmation);
             model.addAttribute("dropped", true);
         } catch (RefusedException e) {
             model.addAttribute("refusal", e);
-        } catch (SQLException e) {
-            model.addAttribute("unreachable", e.getMessage());
         }
         return page(htmx, model);
     }
 
     @PostMapping("/rehearsal/replay")
     String replay(@RequestParam(defaultValue = "") String confirmation, HtmxRequest htmx, Model model,
-                  Principal principal) {
+                  Principal principal) throws SQLException {
         try {
             service.startReplay(principal.getName(), confirmation);
         } catch (RefusedException e) {
@@ -85,16 +83,12 @@ class RehearsalController {
         return page(htmx, model);
     }
 
-    private String page(HtmxRequest htmx, Model model) {
+    private String page(HtmxRequest htmx, Model model) throws SQLException {
         ScratchCopy scratch = service.scratch();
         model.addAttribute("scratch", scratch.name());
         model.addAttribute("scratchServer", scratch.endpoint().host() + ":" + scratch.endpoint().port());
         model.addAttribute("target", service.target().database());
-        try {
-            model.addAttribute("scratchExists", service.scratchExists());
-        } catch (SQLException e) {
-            model.addAttribute("unreachable", e.getMessage());
-        }
+        model.addAttribute("scratchExists", service.scratchExists());
         service.script().ifPresent(script -> model.addAttribute("script", script));
         service.latest().ifPresent(run -> model.addAttribute("run", run));
         service.recipe().ifPresent(recipe -> model.addAttribute("recipe", recipe));

@@ -15,6 +15,7 @@ import fr.esup.podmigrate.job.JobRunner;
 import fr.esup.podmigrate.run.Message;
 import fr.esup.podmigrate.run.RefusedException;
 import fr.esup.podmigrate.run.RunStore;
+import fr.esup.podmigrate.run.TypedConfirmation;
 import fr.esup.podmigrate.run.WizardStep;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -147,9 +148,8 @@ class RehearsalService implements DisposableBean {
     /** Drops the scratch database once the operator has typed its name. */
     synchronized void drop(String operator, String confirmation) throws SQLException {
         ScratchCopy scratch = scratch();
-        if (!scratch.name().equals(confirmation)) {
-            throw new RefusedException("rehearsal.refused.dropConfirmation", confirmation, scratch.name());
-        }
+        TypedConfirmation.require(scratch.name(), confirmation, runStore, operator,
+                "rehearsal: drop the scratch database");
         if (latest != null && latest.running()) {
             throw new RefusedException("rehearsal.refused.running", latest.id());
         }
@@ -160,9 +160,7 @@ class RehearsalService implements DisposableBean {
     /** Starts the replay of the newest recipe on the target, with the run's podv2.sql, once the target's name is typed. */
     Job startReplay(String operator, String confirmation) {
         DatabaseEndpoint target = databases.target();
-        if (!target.database().equals(confirmation)) {
-            throw new RefusedException("rehearsal.refused.replayConfirmation", confirmation, target.database());
-        }
+        TypedConfirmation.require(target.database(), confirmation, runStore, operator, "replay");
         Recipe recipe = recipe().orElseThrow(() -> new RefusedException("rehearsal.refused.noRecipe"));
         ScriptFile script = script().orElseThrow(() -> new RefusedException("rehearsal.refused.noScript"));
         runStore.audit(operator, "replay: asked to replay " + recipeFile().getFileName() + " with " + script.id()

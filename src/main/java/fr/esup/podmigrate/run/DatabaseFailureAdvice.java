@@ -1,5 +1,6 @@
 package fr.esup.podmigrate.run;
 
+import fr.esup.podmigrate.config.JdbcUrl;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
@@ -15,11 +16,13 @@ import java.io.IOException;
 import java.sql.SQLException;
 
 /**
- * The pages after the import read the databases and the podv2.sql on every view: when one cannot be read, the page
- * says so and why instead of an error page. An htmx request gets the message as its fragment, which htmx swaps in.
+ * Every step reads a database (and the pages after the import the podv2.sql) when it shows or acts: when one cannot be
+ * read, the page says so and why instead of an error page. An htmx request gets the message as its fragment, which
+ * htmx swaps in. The steps' controllers leave these failures to this advice rather than catch them.
  */
-@ControllerAdvice(basePackages = {"fr.esup.podmigrate.sitefix", "fr.esup.podmigrate.checklist",
-        "fr.esup.podmigrate.verify", "fr.esup.podmigrate.finish"})
+@ControllerAdvice(basePackages = {"fr.esup.podmigrate.backup", "fr.esup.podmigrate.wipe",
+        "fr.esup.podmigrate.importing", "fr.esup.podmigrate.sitefix", "fr.esup.podmigrate.checklist",
+        "fr.esup.podmigrate.verify", "fr.esup.podmigrate.finish", "fr.esup.podmigrate.rehearsal"})
 class DatabaseFailureAdvice {
 
     private static final Logger log = LoggerFactory.getLogger(DatabaseFailureAdvice.class);
@@ -34,7 +37,8 @@ class DatabaseFailureAdvice {
     String unreadable(Exception e, HttpServletRequest request, HttpServletResponse response, Model model) {
         log.warn("{} {}: {}", request.getMethod(), request.getRequestURI(), e.toString());
         Throwable cause = NestedExceptionUtils.getMostSpecificCause(e);
-        model.addAttribute("detail", cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage());
+        model.addAttribute("detail", cause.getMessage() == null ? cause.getClass().getSimpleName()
+                : JdbcUrl.mask(cause.getMessage()));
         if (request.getHeader("HX-Request") != null) {
             return "run/database-failure :: failure";
         }

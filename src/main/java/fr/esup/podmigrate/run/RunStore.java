@@ -26,7 +26,12 @@ public class RunStore {
 
     public RunStore(Workspace workspace) {
         this.stateFile = workspace.runs().resolve("current.properties");
-        this.auditLog = workspace.runs().resolve("audit.log");
+        this.auditLog = auditLog(workspace);
+    }
+
+    /** The file where every action of the run is appended, one line each: when, who, what. */
+    public static Path auditLog(Workspace workspace) {
+        return workspace.runs().resolve("audit.log");
     }
 
     public synchronized List<StepState> states() {
@@ -105,14 +110,6 @@ public class RunStore {
             Files.writeString(auditLog, line, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot append to the audit log " + auditLog, e);
-        }
-    }
-
-    public synchronized List<String> auditLines() {
-        try {
-            return Files.exists(auditLog) ? Files.readAllLines(auditLog, StandardCharsets.UTF_8) : List.of();
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read the audit log " + auditLog, e);
         }
     }
 

@@ -1,9 +1,6 @@
 package fr.esup.podmigrate.sitefix;
 
 import fr.esup.podmigrate.pod.PodMigrationRules;
-import fr.esup.podmigrate.run.RunStore;
-import fr.esup.podmigrate.run.StepStatus;
-import fr.esup.podmigrate.run.WizardStep;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 import org.springframework.core.NestedExceptionUtils;
 import org.springframework.dao.DataAccessException;
@@ -19,18 +16,15 @@ import java.security.Principal;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /** Site fixes: site 1's domain and name, then the rows without a site, fixed in one transaction after a preview. */
 @Controller
 class SiteFixController {
 
     private final SiteFixService service;
-    private final RunStore runStore;
 
-    SiteFixController(SiteFixService service, RunStore runStore) {
+    SiteFixController(SiteFixService service) {
         this.service = service;
-        this.runStore = runStore;
     }
 
     @GetMapping("/sitefix")
@@ -45,9 +39,7 @@ class SiteFixController {
         Map<String, String> errors = form.errors();
         if (errors.isEmpty()) {
             try {
-                service.updateSite(form);
-                runStore.audit(principal.getName(), WizardStep.SITE_FIXES.key() + ": set site "
-                        + PodMigrationRules.DEFAULT_SITE_ID + " to domain '" + form.domain() + "', name '" + form.name() + "'");
+                service.updateSite(form, principal.getName());
                 model.addAttribute("siteSaved", true);
             } catch (DataIntegrityViolationException e) {
                 errors = Map.of("domain", "sitefix.site.domain.taken");
@@ -68,14 +60,8 @@ class SiteFixController {
             return page(htmx, model, null);
         }
         try {
-            List<FixOutcome> outcomes = service.apply(chosen);
-            runStore.record(WizardStep.SITE_FIXES, StepStatus.DONE, principal.getName(), "applied " + outcomes.stream()
-                    .map(o -> o.key() + " " + o.before() + "->" + o.after() + " (" + o.changed() + " changed)")
-                    .collect(Collectors.joining(", ")));
-            model.addAttribute("outcomes", outcomes);
+            model.addAttribute("outcomes", service.apply(chosen, principal.getName()));
         } catch (DataAccessException | SQLException e) {
-            runStore.record(WizardStep.SITE_FIXES, StepStatus.FAILED, principal.getName(),
-                    "fixes " + chosen + " rolled back: " + NestedExceptionUtils.getMostSpecificCause(e).getMessage());
             model.addAttribute("applyError", NestedExceptionUtils.getMostSpecificCause(e).getMessage());
         }
         return page(htmx, model, null);
@@ -87,6 +73,6 @@ class SiteFixController {
         model.addAttribute("siteForm", rejected != null ? rejected : page.sites().stream()
                 .filter(site -> site.id() == PodMigrationRules.DEFAULT_SITE_ID).findFirst()
                 .map(site -> new SiteForm(site.domain(), site.name())).orElse(new SiteForm("", "")));
-        return htmx.isHtmxRequest() ? "sitefix/sitefix :: sitefix" : "sitefix/sitefix";
+        return htmx.isHtmxRequest() ? "sitefix/sitefix :: panel" : "sitefix/sitefix";
     }
 }

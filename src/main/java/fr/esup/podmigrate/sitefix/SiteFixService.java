@@ -6,9 +6,14 @@ import fr.esup.podmigrate.pod.PodMigrationRules;
 import fr.esup.podmigrate.pod.SiteLink;
 import fr.esup.podmigrate.pod.TableRename;
 import fr.esup.podmigrate.pod.V3ColumnValue;
+import fr.esup.podmigrate.run.RunStore;
+import fr.esup.podmigrate.run.StepStatus;
+import fr.esup.podmigrate.run.WizardStep;
 import fr.esup.podmigrate.v2.TableQueries;
 import fr.esup.podmigrate.v2.V2Side;
 import fr.esup.podmigrate.v2.V2Table;
+import org.springframework.core.NestedExceptionUtils;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -40,10 +45,12 @@ class SiteFixService {
 
     private final Databases databases;
     private final V2Side v2;
+    private final RunStore runStore;
 
-    SiteFixService(Databases databases, V2Side v2) {
+    SiteFixService(Databases databases, V2Side v2, RunStore runStore) {
         this.databases = databases;
         this.v2 = v2;
+        this.runStore = runStore;
     }
 
     SitePage page() throws SQLException, IOException {
@@ -77,6 +84,13 @@ class SiteFixService {
         }
     }
 
+    /** {@link #updateSite(SiteForm)} for the operator, in the audit log. */
+    void updateSite(SiteForm form, String operator) throws SQLException {
+        updateSite(form);
+        runStore.audit(operator, WizardStep.SITE_FIXES.key() + ": set site " + PodMigrationRules.DEFAULT_SITE_ID
+                + " to domain '" + form.domain() + "', name '" + form.name() + "'");
+    }
+
     /** Gives site 1 its domain and name, creating it if the import left none. */
     void updateSite(SiteForm form) throws SQLException {
         try (Connection connection = databases.target().connect()) {
@@ -98,6 +112,21 @@ class SiteFixService {
     List<ProposedFix> preview(Collection<String> keys) throws SQLException, IOException {
         return page().fixes().stream().filter(fix -> keys.contains(fix.key()))
                 .sorted(Comparator.comparing(ProposedFix::kind)).toList();
+    }
+
+    /** {@link #apply(Collection)} for the operator: the step done, or failed with the cause. */
+    List<FixOutcome> apply(Collection<String> keys, String operator) throws SQLException, IOException {
+        try {
+            List<FixOutcome> outcomes = apply(keys);
+            runStore.record(WizardStep.SITE_FIXES, StepStatus.DONE, operator, "applied " + outcomes.stream()
+                    .map(o -> o.key() + " " + o.before() + "->" + o.after() + " (" + o.changed() + " changed)")
+                    .collect(Collectors.joining(", ")));
+            return outcomes;
+        } catch (DataAccessException | SQLException e) {
+            runStore.record(WizardStep.SITE_FIXES, StepStatus.FAILED, operator,
+                    "fixes " + keys + " rolled back: " + NestedExceptionUtils.getMostSpecificCause(e).getMessage());
+            throw e;
+        }
     }
 
     /** Applies the chosen fixes in one transaction: all of them, or none when one fails. */

@@ -51,6 +51,6 @@ public final class SiteFixes {
     }
 
     private static SiteFixService service(DatabaseEndpoint database, V2Side v2) {
-        return new SiteFixService(new Databases(database, Optional.empty(), false), v2);
+        return new SiteFixService(new Databases(database, Optional.empty(), false), v2, null);
     }
 }

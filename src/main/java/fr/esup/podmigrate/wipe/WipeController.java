@@ -25,7 +25,7 @@ class WipeController {
     }
 
     @GetMapping("/wipe")
-    String wipe(HtmxRequest htmx, Model model) {
+    String wipe(HtmxRequest htmx, Model model) throws SQLException {
         Optional<Job> latest = service.latestJob();
         latest.ifPresent(job -> model.addAttribute("job", job));
         if (latest.map(job -> job.status().finished()).orElse(true)) {
@@ -36,32 +36,24 @@ class WipeController {
 
     @PostMapping("/wipe")
     String start(@RequestParam(defaultValue = "") String confirmation, HtmxRequest htmx, Model model,
-                 Principal principal) {
+                 Principal principal) throws SQLException {
         WipePlan plan = addPlan(model);
-        if (plan != null) {
-            try {
-                model.addAttribute("job", service.start(plan, principal.getName(), confirmation));
-                return view(htmx);
-            } catch (RefusedException e) {
-                model.addAttribute("refusal", e);
-            } catch (JobAlreadyRunningException e) {
-                model.addAttribute("busy", e.running());
-            }
+        try {
+            model.addAttribute("job", service.start(plan, principal.getName(), confirmation));
+            return view(htmx);
+        } catch (RefusedException e) {
+            model.addAttribute("refusal", e);
+        } catch (JobAlreadyRunningException e) {
+            model.addAttribute("busy", e.running());
         }
         service.latestJob().ifPresent(job -> model.addAttribute("job", job));
         return view(htmx);
     }
 
-    /** Adds the plan, or why the database cannot be read (then returns null). */
-    private WipePlan addPlan(Model model) {
-        try {
-            WipePlan plan = service.plan();
-            model.addAttribute("plan", plan);
-            return plan;
-        } catch (SQLException e) {
-            model.addAttribute("unreachable", e.getMessage());
-            return null;
-        }
+    private WipePlan addPlan(Model model) throws SQLException {
+        WipePlan plan = service.plan();
+        model.addAttribute("plan", plan);
+        return plan;
     }
 
     private static String view(HtmxRequest htmx) {

@@ -1,7 +1,7 @@
 package fr.esup.podmigrate.wipe;
 
 import fr.esup.podmigrate.backup.Backups;
-import fr.esup.podmigrate.backup.DatabaseFingerprint;
+import fr.esup.podmigrate.backup.TargetGuard;
 import fr.esup.podmigrate.config.DatabaseEndpoint;
 import fr.esup.podmigrate.config.Databases;
 import fr.esup.podmigrate.job.Job;
@@ -13,6 +13,7 @@ import fr.esup.podmigrate.pod.PodMigrationRules;
 import fr.esup.podmigrate.run.Message;
 import fr.esup.podmigrate.run.RefusedException;
 import fr.esup.podmigrate.run.RunStore;
+import fr.esup.podmigrate.run.TypedConfirmation;
 import fr.esup.podmigrate.run.WizardStep;
 import fr.esup.podmigrate.sql.Identifiers;
 import fr.esup.podmigrate.v2.TableQueries;
@@ -51,13 +52,10 @@ public class WipeService {
 
     /** The wipe's plan for any database: a rehearsal's scratch copy as well as the target. */
     public static WipePlan plan(DatabaseEndpoint target, Backups backups) throws SQLException {
-        DatabaseFingerprint fingerprint;
-        try (Connection connection = target.connect()) {
-            fingerprint = DatabaseFingerprint.read(connection);
-        }
+        TargetGuard guard = backups.guard(target);
         List<WipePlan.TableRows> emptied = new ArrayList<>();
         WipePlan.TableRows kept = null;
-        for (var table : fingerprint.tables().entrySet()) {
+        for (var table : guard.fingerprint().tables().entrySet()) {
             WipePlan.TableRows rows = new WipePlan.TableRows(table.getKey(), table.getValue().rows());
             if (table.getKey().equals(PodMigrationRules.MIGRATIONS_TABLE)) {
                 kept = rows;
@@ -65,7 +63,7 @@ public class WipeService {
                 emptied.add(rows);
             }
         }
-        return new WipePlan(target.database(), emptied, kept, backups.check(target, fingerprint));
+        return new WipePlan(target.database(), emptied, kept, guard.check());
     }
 
     Optional<Job> latestJob() {
@@ -74,10 +72,7 @@ public class WipeService {
 
     /** Starts the wipe {@code plan} describes, if the operator typed the database's name and the plan allows it. */
     Job start(WipePlan plan, String operator, String confirmation) {
-        if (!plan.database().equals(confirmation)) {
-            runStore.audit(operator, "wipe: refused, the typed name did not match");
-            throw new RefusedException("wipe.refused.confirmation", confirmation, plan.database());
-        }
+        TypedConfirmation.require(plan.database(), confirmation, runStore, operator, "wipe");
         if (plan.kept() == null) {
             runStore.audit(operator, "wipe: refused, the database has no " + PodMigrationRules.MIGRATIONS_TABLE);
             throw new RefusedException("wipe.refused.noMigrations", plan.database());

@@ -205,7 +205,7 @@ class BackupControllerTest {
         when(service.restorePlan(backup)).thenReturn(new RestorePlan(backup, List.of(),
                 new BackupCheck(BackupCheck.Verdict.MATCHES, backup, List.of())));
         when(service.startRestore(backup, "alice", "prod"))
-                .thenThrow(new RefusedException("restore.refused.confirmation", "prod", "pod"));
+                .thenThrow(new RefusedException("confirm.refused", "prod", "pod"));
         mvc.perform(post("/backup/" + NAME + "/restore").with(csrf()).param("confirmation", "prod").header("HX-Request", "true"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(allOf(

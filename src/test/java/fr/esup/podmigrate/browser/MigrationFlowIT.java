@@ -128,7 +128,7 @@ class MigrationFlowIT {
         assertThat(driver.findElement(By.cssSelector("tr[data-table='video_videorendition']")).getAttribute("data-fate"))
                 .isEqualTo("renamed");
         assertThat(importing.element("#import-check").getAttribute("data-verdict")).isEqualTo("wiped");
-        importing.type("confirmation", TARGET.name()).clickAndWaitForSuccess("start-import");
+        importing.type("import-confirmation", TARGET.name()).clickAndWaitForSuccess("start-import");
         wizard.jobMessage(importing);
         String inserted = importing.element("#import-results tr[data-table='video_video'] td.number").getText();
         assertThat(Long.parseLong(inserted)).isEqualTo(count(SOURCE, "video_video")).isPositive();
@@ -205,7 +205,7 @@ class MigrationFlowIT {
         dump.use("podv2-failing.sql");
 
         StepPage importing = wizard.analyse();
-        importing.type("confirmation", TARGET.name()).clickAndWaitFor("start-import", ".job[data-status='failed']");
+        importing.type("import-confirmation", TARGET.name()).clickAndWaitFor("start-import", ".job[data-status='failed']");
         WebElement error = importing.element("#import-errors li");
         assertThat(error.getText()).contains("Line " + (broken + 1) + " (" + BROKEN_TABLE + "): error 1136", "Column count");
 
@@ -262,7 +262,7 @@ class MigrationFlowIT {
                 return; // an earlier flow left the target empty: nothing to wipe
             }
             assertThat(wipe.element("#wipe-check").getAttribute("data-verdict")).isEqualTo("matches");
-            wipe.type("confirmation", TARGET.name()).clickAndWaitForSuccess("start-wipe");
+            wipe.type("wipe-confirmation", TARGET.name()).clickAndWaitForSuccess("start-wipe");
             jobMessage(wipe);
         }
 

@@ -1,8 +1,6 @@
 package fr.esup.podmigrate.checklist;
 
 import fr.esup.podmigrate.run.RunStore;
-import fr.esup.podmigrate.run.StepStatus;
-import fr.esup.podmigrate.run.WizardStep;
 import fr.esup.podmigrate.testsupport.WebSliceConfiguration;
 import fr.esup.podmigrate.v2.V2Origin;
 import fr.esup.podmigrate.v3.OrphanedKey;
@@ -116,7 +114,6 @@ class ChecklistControllerTest {
                         containsString("hx-swap-oob=\"true\""),
                         containsString("All 5 items checked"),
                         fragment("tick-live_event"))));
-        verify(runStore).record(WizardStep.CHECKLIST, StepStatus.DONE, "alice", "ticked live_event (5 of 5 checked)");
     }
 
     @Test
@@ -125,7 +122,7 @@ class ChecklistControllerTest {
         mvc.perform(post("/checklist/items/live_event").with(csrf()).param("checked", "false"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("<nav class=\"steps\"")));
-        verify(runStore).record(WizardStep.CHECKLIST, StepStatus.RUNNING, "alice", "unticked live_event (1 of 5 checked)");
+        verify(service).tick("live_event", false, "alice");
     }
 
     @Test
@@ -143,20 +140,19 @@ class ChecklistControllerTest {
                         containsString("<li>2 · Amphi &lt;2&gt;</li>"),
                         containsString("id=\"insert-live_broadcaster\""),
                         fragment("checklist"))));
-        verify(service, never()).insertMissing(anyString());
+        verify(service, never()).insertMissing(anyString(), anyString());
     }
 
     @Test
     void confirmedInsertIsDoneAndAudited() throws Exception {
-        when(service.insertMissing("live_broadcaster")).thenReturn(1);
+        when(service.insertMissing("live_broadcaster", "alice")).thenReturn(1);
         mvc.perform(post("/checklist/recreate/live_broadcaster").with(csrf()).param("confirm", "true"))
                 .andExpect(content().string(containsString("1 row inserted into live_broadcaster.")));
-        verify(runStore).audit("alice", "checklist: inserted 1 v2 row(s) into live_broadcaster");
     }
 
     @Test
     void anHtmxInsertSwapsOnlyTheChecklist() throws Exception {
-        when(service.insertMissing("live_broadcaster")).thenReturn(1);
+        when(service.insertMissing("live_broadcaster", "alice")).thenReturn(1);
         mvc.perform(post("/checklist/recreate/live_broadcaster").with(csrf()).param("confirm", "true").header("HX-Request", "true"))
                 .andExpect(content().string(allOf(containsString("1 row inserted into live_broadcaster."),
                         fragment("checklist"))));
@@ -164,11 +160,9 @@ class ChecklistControllerTest {
 
     @Test
     void aFailedInsertIsRolledBackAndSaid() throws Exception {
-        when(service.insertMissing("live_broadcaster")).thenThrow(new DataIntegrityViolationException("Duplicate entry 'amphi-2'"));
+        when(service.insertMissing("live_broadcaster", "alice")).thenThrow(new DataIntegrityViolationException("Duplicate entry 'amphi-2'"));
         mvc.perform(post("/checklist/recreate/live_broadcaster").with(csrf()).param("confirm", "true"))
                 .andExpect(content().string(allOf(containsString("Inserting into live_broadcaster failed and was rolled back"),
                         containsString("Duplicate entry &#39;amphi-2&#39;"))));
-        verify(runStore).audit("alice", "checklist: inserting the v2 rows of live_broadcaster failed and was rolled back:"
-                + " Duplicate entry 'amphi-2'");
     }
 }

@@ -1,5 +1,10 @@
 package fr.esup.podmigrate.checklist;
 
+import fr.esup.podmigrate.run.RunStore;
+import fr.esup.podmigrate.run.StepStatus;
+import fr.esup.podmigrate.run.WizardStep;
+import fr.esup.podmigrate.testsupport.TestWorkspaces;
+import fr.esup.podmigrate.pod.PodMigrationRules;
 import fr.esup.podmigrate.pod.PodTestDatabase;
 import fr.esup.podmigrate.pod.PodVersion;
 import fr.esup.podmigrate.run.RunFixture;
@@ -97,7 +102,9 @@ class ChecklistServiceIT {
                             tuple("video_on_hold_id", "live_event.video_on_hold_id"));
             assertThat(broadcasters.insertable()).isTrue();
 
-            assertThat(service.insertMissing("live_broadcaster")).isEqualTo(3);
+            assertThat(service.insertMissing("live_broadcaster", "alice")).isEqualTo(3);
+            assertThat(TestWorkspaces.auditLines(run.workspace)).last().asString()
+                    .endsWith("alice\tchecklist: inserted 3 v2 row(s) into live_broadcaster");
 
             Recreation after = item(service.page(), "live_broadcaster").recreation();
             assertThat(after.missing()).isEmpty();
@@ -130,7 +137,7 @@ class ChecklistServiceIT {
                 assertThat(row.pointingNowhere()).containsExactly(new Recreation.DanglingKey("building_id", "999", "live_building"));
             });
 
-            assertThat(service.insertMissing("live_broadcaster")).isEqualTo(2);
+            assertThat(service.insertMissing("live_broadcaster", "alice")).isEqualTo(2);
             try (Connection c = target.connect(); Statement s = c.createStatement()) {
                 var rs = s.executeQuery("SELECT GROUP_CONCAT(id ORDER BY id) FROM live_broadcaster");
                 rs.next();
@@ -153,8 +160,25 @@ class ChecklistServiceIT {
         }
     }
 
+    @Test
+    void tickingEveryItemCompletesTheStepAndUntickingReopensIt() throws Exception {
+        try (PodTestDatabase target = imported(); RunFixture run = RunFixture.on(target, null)) {
+            ChecklistService service = service(run);
+            RunStore runStore = new RunStore(run.workspace);
+            for (String item : PodMigrationRules.CHECKED_AFTER_IMPORT) {
+                assertThat(runStore.state(WizardStep.CHECKLIST).status()).isNotEqualTo(StepStatus.DONE);
+                service.tick(item, true, "alice");
+            }
+            assertThat(runStore.state(WizardStep.CHECKLIST).status()).isEqualTo(StepStatus.DONE);
+            service.tick("live_event", false, "bob");
+            assertThat(runStore.state(WizardStep.CHECKLIST).status()).isEqualTo(StepStatus.RUNNING);
+            assertThat(TestWorkspaces.auditLines(run.workspace)).last().asString()
+                    .contains("bob\tchecklist: unticked live_event (4 of 5 checked) -> ");
+        }
+    }
+
     private static ChecklistService service(RunFixture run) {
-        return new ChecklistService(run.databases, run.v2Side(), run.checklist());
+        return new ChecklistService(run.databases, run.v2Side(), run.checklist(), new RunStore(run.workspace));
     }
 
     private static ChecklistPage.Item item(ChecklistPage page, String table) {

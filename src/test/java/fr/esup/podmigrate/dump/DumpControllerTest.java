@@ -57,7 +57,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 @WebMvcTest(controllers = DumpController.class, properties = "podmigrate.operator.password={noop}x")
-@Import(WebSliceConfiguration.class)
+@Import({WebSliceConfiguration.class, DumpService.class})
 @WithMockUser("alice")
 class DumpControllerTest {
 
@@ -216,7 +216,7 @@ class DumpControllerTest {
         mvc.perform(generateAsTheProcedure())
                 .andExpect(status().isOk())
                 .andExpect(content().string(allOf(
-                        containsString("A Backup job started by bob at"),
+                        containsString("Job backup-99998888, started by bob at"),
                         containsString("href=\"/jobs/backup-99998888\""))));
     }
 

@@ -85,7 +85,7 @@ class ScriptGenerationIT {
         assertThat(file.compression()).isEqualTo(ScriptCompression.NONE);
         assertThat(scriptFiles.selected()).contains(file);
         assertThat(runStore.state(WizardStep.DUMP).status()).isEqualTo(StepStatus.DONE);
-        assertThat(runStore.auditLines()).anyMatch(line -> line.contains("chose podv2.sql " + file.id()))
+        assertThat(TestWorkspaces.auditLines(dir)).anyMatch(line -> line.contains("chose podv2.sql " + file.id()))
                 .anyMatch(line -> line.contains("generates podv2.sql from " + TestServer.get().user() + "@"));
 
         String script = Files.readString(file.path());

@@ -51,7 +51,7 @@ class FinishServiceTest {
         assertThat(service.finish("alice", "extra rows are ours")).isTrue();
         assertThat(runStore.state(WizardStep.FINISH)).extracting(StepState::status, StepState::reason)
                 .containsExactly(StepStatus.DONE, "extra rows are ours");
-        assertThat(runStore.auditLines()).last().asString()
+        assertThat(TestWorkspaces.auditLines(dir)).last().asString()
                 .contains("finish: services restarted, videos reindexed and media files carried over, over a"
                         + " verification that is not complete -> done (reason: extra rows are ours)");
     }

@@ -3,6 +3,7 @@ package fr.esup.podmigrate.importing;
 import fr.esup.podmigrate.backup.Backup;
 import fr.esup.podmigrate.backup.BackupCheck;
 import fr.esup.podmigrate.backup.DatabaseFingerprint;
+import fr.esup.podmigrate.backup.TargetGuard;
 import fr.esup.podmigrate.dump.ScriptFile;
 import fr.esup.podmigrate.job.Job;
 import fr.esup.podmigrate.job.JobKind;
@@ -75,7 +76,7 @@ class ImportControllerTest {
     @BeforeEach
     void setUp() throws Exception {
         when(service.script()).thenReturn(Optional.of(SCRIPT));
-        when(service.guard()).thenReturn(new ImportGuard("pod", new BackupCheck(BackupCheck.Verdict.MATCHES, BACKUP, List.of()), false, false));
+        when(service.guard()).thenReturn(guard(BackupCheck.Verdict.MATCHES, List.of()));
     }
 
     private static PodImportAnalysis analysis(List<PlanProblem> problems) {
@@ -231,10 +232,10 @@ class ImportControllerTest {
     void aRefusedStartSaysWhyInTheFragment() throws Exception {
         when(service.analysis(SCRIPT)).thenReturn(Optional.of(analysis(List.of())));
         when(service.start(eq("alice"), eq("wrong"), anyBoolean()))
-                .thenThrow(new RefusedException("import.refused.confirmation", "wrong", "pod"));
+                .thenThrow(new RefusedException("confirm.refused", "wrong", "pod"));
         mvc.perform(post("/import/start").with(csrf()).header("HX-Request", "true").param("confirmation", "wrong"))
                 .andExpect(content().string(allOf(
-                        containsString("The name typed, wrong, is not the database name, pod: nothing was imported."),
+                        containsString("You typed &quot;wrong&quot;, not the database name pod: nothing was changed."),
                         not(containsString("<nav class=\"steps\"")))))
                 .andExpect(content().string(fragment("import-panel")));
     }
@@ -271,15 +272,14 @@ class ImportControllerTest {
     void afterAnImportThePlanIsFoldedAndTheCheckSaysWhenItRan() throws Exception {
         when(service.analysis(SCRIPT)).thenReturn(Optional.of(analysis(List.of())));
         when(service.latestImport()).thenReturn(Optional.of(importJob(JobStatus.SUCCEEDED, imported(200, 0, List.of()))));
-        when(service.guard()).thenReturn(new ImportGuard("pod",
-                new BackupCheck(BackupCheck.Verdict.CHANGED, BACKUP, List.of("video_video")), false, false));
+        when(service.guard()).thenReturn(guard(BackupCheck.Verdict.CHANGED, List.of("video_video")));
         mvc.perform(get("/import"))
                 .andExpect(content().string(allOf(
                         containsString("<details id=\"import-plan\">"),
                         containsString("id=\"import-done\""),
                         containsString("Imported at 2026-11-26 "),
                         containsString("to import again, back up the target as it is now first."),
-                        not(containsString("No verified backup holds the target")),
+                        not(containsString("The database has changed since the backup")),
                         not(containsString("id=\"start-import\"")))));
         mvc.perform(get("/import").header("Accept-Language", "fr"))
                 .andExpect(content().string(containsString("pour importer à nouveau, sauvegardez d&#39;abord la cible")));
@@ -288,10 +288,53 @@ class ImportControllerTest {
     @Test
     void withoutAnImportAChangedTargetStillAsksForABackup() throws Exception {
         when(service.analysis(SCRIPT)).thenReturn(Optional.of(analysis(List.of())));
-        when(service.guard()).thenReturn(new ImportGuard("pod",
-                new BackupCheck(BackupCheck.Verdict.CHANGED, BACKUP, List.of("video_video")), false, false));
+        when(service.guard()).thenReturn(guard(BackupCheck.Verdict.CHANGED, List.of("video_video")));
         mvc.perform(get("/import"))
-                .andExpect(content().string(allOf(containsString("No verified backup holds the target"),
-                        not(containsString("id=\"import-done\"")))));
+                .andExpect(content().string(allOf(
+                        containsString("The database has changed since the backup pod-20261126-100000.sql.gz"),
+                        containsString("(tables: video_video)"),
+                        not(containsString("id=\"import-done\"")), not(containsString("id=\"start-import\"")))));
+    }
+
+    @Test
+    void afterAStoppedImportTheCheckSaysWhereItStoppedAndThatItResumes() throws Exception {
+        when(service.analysis(SCRIPT)).thenReturn(Optional.of(analysis(List.of())));
+        when(service.guard()).thenReturn(guard(BackupCheck.Verdict.CHANGED, List.of("video_video")));
+        when(service.latestImport()).thenReturn(Optional.of(importJob(JobStatus.FAILED, imported(200, 0, List.of(
+                new StatementError(1234, "video_video", 1062, "Duplicate entry '1' for key 'PRIMARY'", "INSERT INTO `video_video`"))))));
+        when(service.resumable(org.mockito.ArgumentMatchers.any())).thenReturn(true);
+        mvc.perform(get("/import"))
+                .andExpect(content().string(allOf(
+                        containsString("id=\"import-stopped\""),
+                        containsString("The import stopped at line 1234: resume it below, or back up the target as it is now"),
+                        containsString("id=\"resume-import\""),
+                        not(containsString("The database has changed since the backup")),
+                        not(containsString("id=\"start-import\"")))));
+        mvc.perform(get("/import").header("Accept-Language", "fr"))
+                .andExpect(content().string(containsString("L&#39;import s&#39;est arrêté à la ligne 1234 : reprenez-le")));
+
+        when(service.resumable(org.mockito.ArgumentMatchers.any())).thenReturn(false);
+        mvc.perform(get("/import"))
+                .andExpect(content().string(allOf(not(containsString("id=\"import-stopped\"")),
+                        containsString("The database has changed since the backup"))));
+    }
+
+    @Test
+    void anUnreadableTargetIsSaidByTheSharedFailureWithItsPasswordMasked() throws Exception {
+        when(service.analysis(SCRIPT)).thenReturn(Optional.of(analysis(List.of())));
+        when(service.guard()).thenThrow(new java.sql.SQLException(
+                "Could not connect to jdbc:mariadb://v3.univ.fr/pod?user=pod&password=hunter2"));
+        mvc.perform(get("/import").header("HX-Request", "true"))
+                .andExpect(content().string(allOf(containsString("id=\"database-failure\""),
+                        containsString("Could not connect to"), not(containsString("hunter2")),
+                        not(containsString("id=\"start-import\"")))));
+    }
+
+    /** The target with rows of a site's: neither wiped nor a fresh install, so only a backup allows the import. */
+    private static TargetGuard guard(BackupCheck.Verdict verdict, List<String> changed) {
+        TreeMap<String, DatabaseFingerprint.TableState> tables = new TreeMap<>();
+        tables.put("django_migrations", new DatabaseFingerprint.TableState(300, 1));
+        tables.put("video_video", new DatabaseFingerprint.TableState(5, 2));
+        return new TargetGuard("pod", new DatabaseFingerprint(tables), new BackupCheck(verdict, BACKUP, changed));
     }
 }

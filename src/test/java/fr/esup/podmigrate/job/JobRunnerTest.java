@@ -62,7 +62,7 @@ class JobRunnerTest {
         assertThat(stored.progress()).isEqualTo(new JobProgress(50, 100, 7, 3));
         assertThat(stored.result()).isEqualTo(new Written("backup-1.sql.gz", Map.of("video_video", 7L)));
         assertThat(runStore.state(WizardStep.BACKUP).status()).isEqualTo(StepStatus.DONE);
-        assertThat(runStore.auditLines()).anyMatch(line -> line.contains("alice") && line.contains("succeeded"));
+        assertThat(TestWorkspaces.auditLines(dir)).anyMatch(line -> line.contains("alice") && line.contains("succeeded"));
     }
 
     @Test
@@ -113,7 +113,7 @@ class JobRunnerTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> runner.find(job.id()).orElseThrow().status().finished());
         assertThat(store.find(job.id()).orElseThrow().status()).isEqualTo(JobStatus.FAILED);
         assertThat(runStore.states()).allMatch(state -> state.status() == StepStatus.NOT_STARTED);
-        assertThat(runStore.auditLines()).anyMatch(line -> line.contains("import: analysis, job " + job.id() + " failed"));
+        assertThat(TestWorkspaces.auditLines(dir)).anyMatch(line -> line.contains("import: analysis, job " + job.id() + " failed"));
     }
 
     @Test

@@ -135,11 +135,11 @@ class RehearsalControllerTest {
     @Test
     void aWrongNameDropsNothing() throws Exception {
         onTarget();
-        doThrow(new RefusedException("rehearsal.refused.dropConfirmation", "pod", "pod_pmrehearsal"))
+        doThrow(new RefusedException("confirm.refused", "pod", "pod_pmrehearsal"))
                 .when(service).drop("alice", "pod");
         mvc.perform(post("/rehearsal/drop").with(csrf()).param("confirmation", "pod").header("HX-Request", "true"))
                 .andExpect(content().string(containsString(
-                        "You typed &quot;pod&quot;, not the scratch database&#39;s name pod_pmrehearsal: nothing was dropped.")))
+                        "You typed &quot;pod&quot;, not the database name pod_pmrehearsal: nothing was changed.")))
                 .andExpect(content().string(fragment("rehearsal-panel")));
     }
 }

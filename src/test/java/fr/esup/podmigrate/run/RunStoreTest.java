@@ -31,7 +31,7 @@ class RunStoreTest {
                         tuple(WizardStep.CHECKLIST, StepStatus.NOT_STARTED, null),
                         tuple(WizardStep.VERIFY, StepStatus.TO_REDO, "import: started job import-2"),
                         tuple(WizardStep.FINISH, StepStatus.TO_REDO, "import: started job import-2"));
-        assertThat(store.auditLines()).anySatisfy(line -> assertThat(line).endsWith(
+        assertThat(TestWorkspaces.auditLines(dir)).anySatisfy(line -> assertThat(line).endsWith(
                 "finish: finished -> done (reason: extra rows are ours)"))
                 .last().satisfies(line -> assertThat(line).endsWith("sitefix, verify, finish -> to-redo (import)"));
     }

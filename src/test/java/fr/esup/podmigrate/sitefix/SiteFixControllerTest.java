@@ -1,8 +1,6 @@
 package fr.esup.podmigrate.sitefix;
 
 import fr.esup.podmigrate.run.RunStore;
-import fr.esup.podmigrate.run.StepStatus;
-import fr.esup.podmigrate.run.WizardStep;
 import fr.esup.podmigrate.testsupport.WebSliceConfiguration;
 import fr.esup.podmigrate.v2.V2Origin;
 import org.junit.jupiter.api.BeforeEach;
@@ -111,8 +109,7 @@ class SiteFixControllerTest {
                 .andExpect(status().isOk())
                 .andExpect(content().string(allOf(containsString("Give a host name such as pod.univ.fr"),
                         containsString("value=\"pod univ.fr\""), fragment("sitefix"))));
-        verify(service, never()).updateSite(any());
-        verify(runStore, never()).audit(anyString(), anyString());
+        verify(service, never()).updateSite(any(), anyString());
     }
 
     @Test
@@ -120,8 +117,7 @@ class SiteFixControllerTest {
         mvc.perform(post("/sitefix/site").with(csrf()).param("domain", "pod.univ.fr").param("name", "Pod"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Site 1 saved.")));
-        verify(service).updateSite(new SiteForm("pod.univ.fr", "Pod"));
-        verify(runStore).audit("alice", "sitefix: set site 1 to domain 'pod.univ.fr', name 'Pod'");
+        verify(service).updateSite(new SiteForm("pod.univ.fr", "Pod"), "alice");
     }
 
     @Test
@@ -132,10 +128,9 @@ class SiteFixControllerTest {
 
     @Test
     void aDomainAnotherSiteHasIsSaid() throws Exception {
-        doThrow(new DataIntegrityViolationException("Duplicate entry")).when(service).updateSite(any());
+        doThrow(new DataIntegrityViolationException("Duplicate entry")).when(service).updateSite(any(), anyString());
         mvc.perform(post("/sitefix/site").with(csrf()).param("domain", "pod-formation.fr").param("name", "Pod"))
                 .andExpect(content().string(containsString("Another site already has this domain")));
-        verify(runStore, never()).audit(anyString(), anyString());
     }
 
     @Test
@@ -148,25 +143,22 @@ class SiteFixControllerTest {
                         containsString("<input type=\"hidden\" name=\"fix\" value=\"v2-links:video_channel\">"),
                         containsString("<input type=\"hidden\" name=\"confirm\" value=\"true\">"),
                         containsString("id=\"apply-fixes\""), fragment("sitefix"))));
-        verify(service, never()).apply(any());
-        verify(runStore, never()).record(any(), any(), anyString(), anyString());
+        verify(service, never()).apply(any(), anyString());
     }
 
     @Test
     void confirmedFixesAreAppliedRecordedAndCounted() throws Exception {
-        when(service.apply(List.of("v2-links:video_channel"))).thenReturn(List.of(
+        when(service.apply(List.of("v2-links:video_channel"), "alice")).thenReturn(List.of(
                 new FixOutcome("v2-links:video_channel", FixKind.V2_LINKS, "video_channel", "site_id", 5, 5, 0)));
         mvc.perform(post("/sitefix/fixes").with(csrf()).param("fix", "v2-links:video_channel").param("confirm", "true"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(allOf(containsString("Fixes applied."),
                         containsString("<td class=\"num before\">5</td><td class=\"num changed\">5</td><td class=\"num after\">0</td>"))));
-        verify(runStore).record(WizardStep.SITE_FIXES, StepStatus.DONE, "alice",
-                "applied v2-links:video_channel 5->0 (5 changed)");
     }
 
     @Test
     void htmxConfirmedFixesSwapOnlyTheSiteFixes() throws Exception {
-        when(service.apply(List.of("v2-links:video_channel"))).thenReturn(List.of(
+        when(service.apply(List.of("v2-links:video_channel"), "alice")).thenReturn(List.of(
                 new FixOutcome("v2-links:video_channel", FixKind.V2_LINKS, "video_channel", "site_id", 5, 5, 0)));
         mvc.perform(post("/sitefix/fixes").with(csrf()).param("fix", "v2-links:video_channel").param("confirm", "true")
                         .header("HX-Request", "true"))
@@ -175,12 +167,10 @@ class SiteFixControllerTest {
 
     @Test
     void aFailedTransactionIsRecordedAndSaid() throws Exception {
-        when(service.apply(any())).thenThrow(new QueryTimeoutException("Lock wait timeout exceeded"));
+        when(service.apply(any(), anyString())).thenThrow(new QueryTimeoutException("Lock wait timeout exceeded"));
         mvc.perform(post("/sitefix/fixes").with(csrf()).param("fix", "default-site:video_channel").param("confirm", "true"))
                 .andExpect(content().string(allOf(containsString("rolled back: nothing changed"),
                         containsString("Lock wait timeout exceeded"))));
-        verify(runStore).record(eq(WizardStep.SITE_FIXES), eq(StepStatus.FAILED), eq("alice"),
-                eq("fixes [default-site:video_channel] rolled back: Lock wait timeout exceeded"));
     }
 
     @Test

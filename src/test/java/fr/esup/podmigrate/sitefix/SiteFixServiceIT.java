@@ -1,5 +1,10 @@
 package fr.esup.podmigrate.sitefix;
 
+import fr.esup.podmigrate.run.RunStore;
+import fr.esup.podmigrate.run.StepState;
+import fr.esup.podmigrate.run.StepStatus;
+import fr.esup.podmigrate.run.WizardStep;
+import fr.esup.podmigrate.testsupport.TestWorkspaces;
 import fr.esup.podmigrate.job.JobStatus;
 import fr.esup.podmigrate.pod.PodTestDatabase;
 import fr.esup.podmigrate.pod.PodVersion;
@@ -73,7 +78,12 @@ class SiteFixServiceIT {
              PodTestDatabase source = PodTestDatabase.generatedV2(PodVersion.V2_9_1, 40, 7);
              RunFixture run = RunFixture.on(target, source)) {
             List<FixOutcome> outcomes = service(run).apply(List.of("transcript:video_video", "sites-link:video_video",
-                    "default-site:video_channel", "v2-links:video_discipline", "v2-links:video_channel", "unknown:x"));
+                    "default-site:video_channel", "v2-links:video_discipline", "v2-links:video_channel", "unknown:x"),
+                    "alice");
+            assertThat(new RunStore(run.workspace).state(WizardStep.SITE_FIXES))
+                    .extracting(StepState::status, StepState::operator).containsExactly(StepStatus.DONE, "alice");
+            assertThat(TestWorkspaces.auditLines(run.workspace)).last().asString()
+                    .contains("alice", "sitefix: applied v2-links:video_channel 5->0 (5 changed)");
 
             assertThat(outcomes).extracting(FixOutcome::key, FixOutcome::before, FixOutcome::changed, FixOutcome::after)
                     .containsExactly(
@@ -101,8 +111,11 @@ class SiteFixServiceIT {
         try (PodTestDatabase target = imported(); RunFixture run = RunFixture.on(target, null)) {
             RunFixture.execute(target, "ALTER TABLE video_video_sites ADD CONSTRAINT not_video_1 CHECK (video_id <> 1)");
             SiteFixService service = service(run);
-            assertThatThrownBy(() -> service.apply(List.of("default-site:video_channel", "sites-link:video_video")))
+            assertThatThrownBy(() -> service.apply(List.of("default-site:video_channel", "sites-link:video_video"), "alice"))
                     .isInstanceOf(DataAccessException.class);
+            assertThat(new RunStore(run.workspace).state(WizardStep.SITE_FIXES).status()).isEqualTo(StepStatus.FAILED);
+            assertThat(TestWorkspaces.auditLines(run.workspace)).last().asString()
+                    .contains("fixes [default-site:video_channel, sites-link:video_video] rolled back: ");
             assertThat(service.page().withoutSite()).extracting(SitePage.SiteColumn::bad).containsExactly(5L, 8L);
         }
     }
@@ -138,16 +151,18 @@ class SiteFixServiceIT {
     void site1TakesItsDomainAndNameOrIsCreated() throws Exception {
         try (PodTestDatabase target = PodTestDatabase.blank(PodVersion.V3_8_4); RunFixture run = RunFixture.on(target, null)) {
             SiteFixService service = service(run);
-            service.updateSite(new SiteForm("pod.univ-exemple.fr", "Pod Université"));
+            service.updateSite(new SiteForm("pod.univ-exemple.fr", "Pod Université"), "alice");
+            assertThat(TestWorkspaces.auditLines(run.workspace)).last().asString()
+                    .endsWith("alice\tsitefix: set site 1 to domain 'pod.univ-exemple.fr', name 'Pod Université'");
             assertThat(service.page().sites()).containsExactly(new SitePage.Site(1, "pod.univ-exemple.fr", "Pod Université"));
             RunFixture.execute(target, "SET SESSION foreign_key_checks = 0", "DELETE FROM django_site");
-            service.updateSite(new SiteForm("pod.univ-exemple.fr:8443", "Pod"));
+            service.updateSite(new SiteForm("pod.univ-exemple.fr:8443", "Pod"), "alice");
             assertThat(service.page().sites()).containsExactly(new SitePage.Site(1, "pod.univ-exemple.fr:8443", "Pod"));
         }
     }
 
     private static SiteFixService service(RunFixture run) {
-        return new SiteFixService(run.databases, run.v2Side());
+        return new SiteFixService(run.databases, run.v2Side(), new RunStore(run.workspace));
     }
 
     private static PodTestDatabase imported() throws SQLException {

@@ -2,6 +2,7 @@ package fr.esup.podmigrate.testsupport;
 
 import fr.esup.podmigrate.config.PodMigrateProperties;
 import fr.esup.podmigrate.config.Workspace;
+import fr.esup.podmigrate.run.RunStore;
 import org.springframework.util.unit.DataSize;
 
 import java.io.IOException;
@@ -9,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 /** A workspace in a test's own folder. */
 public final class TestWorkspaces {
@@ -28,6 +30,19 @@ public final class TestWorkspaces {
         try {
             return Files.createTempDirectory(Files.createDirectories(Path.of("target", "test-workspaces")), prefix)
                     .toAbsolutePath();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The audit log of the workspace in {@code dir}, line by line, as the run's store wrote it. */
+    public static List<String> auditLines(Path dir) {
+        return auditLines(in(dir));
+    }
+
+    public static List<String> auditLines(Workspace workspace) {
+        try {
+            return Files.readAllLines(RunStore.auditLog(workspace));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -34,6 +34,8 @@ import static fr.esup.podmigrate.testsupport.PageShape.pendingShownOnEveryHtmxFo
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
@@ -122,16 +124,16 @@ class WipeControllerTest {
     void aWrongNameIsRefused() throws Exception {
         WipePlan plan = plan(MATCHES);
         when(service.plan()).thenReturn(plan);
-        when(service.start(plan, "alice", "Pod")).thenThrow(new RefusedException("wipe.refused.confirmation", "Pod", "pod"));
+        when(service.start(plan, "alice", "Pod")).thenThrow(new RefusedException("confirm.refused", "Pod", "pod"));
         mvc.perform(post("/wipe").with(csrf()).param("confirmation", "Pod").header("HX-Request", "true"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(
-                        containsString("You typed &quot;Pod&quot;, not the database name pod: nothing was emptied.")))
+                        containsString("You typed &quot;Pod&quot;, not the database name pod: nothing was changed.")))
                 .andExpect(content().string(fragment("wipe-panel")));
         mvc.perform(post("/wipe").with(csrf()).param("confirmation", "Pod").header("Accept-Language", "fr"))
                 .andExpect(content().string(allOf(
                         containsString("<nav class=\"steps\""),
-                        containsString("Vous avez tapé « Pod », et non le nom de la base pod : rien n&#39;a été vidé."))));
+                        containsString("Vous avez tapé « Pod », et non le nom de la base pod : rien n&#39;a été modifié."))));
     }
 
     @Test
@@ -163,9 +165,12 @@ class WipeControllerTest {
     void anUnreachableDatabaseIsSaid() throws Exception {
         when(service.plan()).thenThrow(new SQLException("Connection refused"));
         mvc.perform(get("/wipe"))
-                .andExpect(status().isOk())
-                .andExpect(content().string(containsString("The database cannot be read: Connection refused.")));
-        mvc.perform(post("/wipe").with(csrf()).param("confirmation", "pod"))
-                .andExpect(content().string(containsString("The database cannot be read")));
+                .andExpect(status().isServiceUnavailable())
+                .andExpect(content().string(allOf(containsString("A database could not be read"),
+                        containsString("Connection refused"))));
+        mvc.perform(post("/wipe").with(csrf()).param("confirmation", "pod").header("HX-Request", "true"))
+                .andExpect(content().string(allOf(containsString("id=\"database-failure\""),
+                        containsString("Connection refused"), not(containsString("<html")))));
+        verify(service, never()).start(any(), anyString(), anyString());
     }
 }

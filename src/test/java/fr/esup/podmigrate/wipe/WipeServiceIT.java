@@ -95,9 +95,9 @@ class WipeServiceIT {
         WipePlan plan = service.plan();
         assertThat(plan.allowed()).isTrue();
 
-        assertRefusedChangingNothing(plan, db.name().toUpperCase(java.util.Locale.ROOT), "wipe.refused.confirmation");
-        assertRefusedChangingNothing(plan, db.name() + " ", "wipe.refused.confirmation");
-        assertRefusedChangingNothing(plan, "", "wipe.refused.confirmation");
+        assertRefusedChangingNothing(plan, db.name().toUpperCase(java.util.Locale.ROOT), "confirm.refused");
+        assertRefusedChangingNothing(plan, db.name() + " ", "confirm.refused");
+        assertRefusedChangingNothing(plan, "", "confirm.refused");
     }
 
     @Test
@@ -148,7 +148,7 @@ class WipeServiceIT {
         try (Connection c = db.connect()) {
             assertThat(checksums(c)).isEqualTo(before);
         }
-        assertThat(runStore.auditLines()).last().asString().contains("alice", "wipe: refused");
+        assertThat(TestWorkspaces.auditLines(dir)).last().asString().contains("alice", "wipe: refused");
     }
 
 }
