@@ -1,5 +1,6 @@
 package fr.esup.podmigrate.rehearsal;
 
+import fr.esup.podmigrate.dump.ScriptFile;
 import fr.esup.podmigrate.job.JobAlreadyRunningException;
 import fr.esup.podmigrate.run.RefusedException;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
@@ -20,6 +21,7 @@ import org.springframework.web.server.ResponseStatusException;
 import java.nio.file.Files;
 import java.security.Principal;
 import java.sql.SQLException;
+import java.util.Optional;
 
 /** The rehearsal's page: start one, follow it, its verdict and durations, its recipe, the scratch's drop, the replay. */
 @Controller
@@ -90,12 +92,16 @@ class RehearsalController {
         model.addAttribute("scratch", scratch.name());
         model.addAttribute("scratchServer", scratch.endpoint().host() + ":" + scratch.endpoint().port());
         model.addAttribute("target", service.target().database());
+        Optional<ScriptFile> script = service.script();
+        script.ifPresent(chosen -> model.addAttribute("script", chosen));
         try {
             model.addAttribute("scratchExists", service.scratchExists());
+            if (script.isPresent()) {
+                model.addAttribute("choices", service.choices(script.get()));
+            }
         } catch (SQLException e) {
             model.addAttribute("unreachable", e.getMessage());
         }
-        service.script().ifPresent(script -> model.addAttribute("script", script));
         service.latest().ifPresent(run -> model.addAttribute("run", run));
         service.recipe().ifPresent(recipe -> model.addAttribute("recipe", recipe));
         service.latestReplay().ifPresent(job -> model.addAttribute("job", job));
