@@ -45,10 +45,8 @@ class ChecklistController {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No checklist item " + item);
         }
         Map<String, ChecklistStore.Tick> ticks = service.tick(item, checked, principal.getName());
-        long ticked = PodMigrationRules.CHECKED_AFTER_IMPORT.stream().filter(ticks::containsKey).count();
+        long ticked = recordStatus(ticks, principal.getName(), (checked ? "ticked " : "unticked ") + item, model);
         int total = PodMigrationRules.CHECKED_AFTER_IMPORT.size();
-        runStore.record(WizardStep.CHECKLIST, ticked == total ? StepStatus.DONE : StepStatus.RUNNING, principal.getName(),
-                (checked ? "ticked " : "unticked ") + item + " (" + ticked + " of " + total + " checked)");
         if (!htmx.isHtmxRequest()) {
             return page(htmx, model);
         }
@@ -72,7 +70,7 @@ class ChecklistController {
         }
         try {
             int inserted = service.insertMissing(table);
-            runStore.audit(principal.getName(), WizardStep.CHECKLIST.key() + ": inserted " + inserted + " v2 row(s) into " + table);
+            recordStatus(service.ticks(), principal.getName(), "inserted " + inserted + " v2 row(s) into " + table, model);
             model.addAttribute("inserted", inserted);
         } catch (DataAccessException | SQLException e) {
             runStore.audit(principal.getName(), WizardStep.CHECKLIST.key() + ": inserting the v2 rows of " + table
@@ -83,8 +81,22 @@ class ChecklistController {
         return page(htmx, model);
     }
 
+    /**
+     * Records the step's status after an action: in progress until every item is checked, then done; the side bar
+     * shows it, swapped out of band in an htmx answer. Returns the items checked.
+     */
+    private long recordStatus(Map<String, ChecklistStore.Tick> ticks, String operator, String action, Model model) {
+        long ticked = PodMigrationRules.CHECKED_AFTER_IMPORT.stream().filter(ticks::containsKey).count();
+        int total = PodMigrationRules.CHECKED_AFTER_IMPORT.size();
+        runStore.record(WizardStep.CHECKLIST, ticked == total ? StepStatus.DONE : StepStatus.RUNNING, operator,
+                action + " (" + ticked + " of " + total + " checked)");
+        model.addAttribute("steps", runStore.states());
+        model.addAttribute("stepsChanged", true);
+        return ticked;
+    }
+
     private String page(HtmxRequest htmx, Model model) throws SQLException, IOException {
         model.addAttribute("page", service.page());
-        return htmx.isHtmxRequest() ? "checklist/checklist :: checklist" : "checklist/checklist";
+        return htmx.isHtmxRequest() ? "checklist/checklist :: answer" : "checklist/checklist";
     }
 }

@@ -87,6 +87,11 @@ class ChecklistService {
         return store.ticks();
     }
 
+    /** The items ticked as checked, by item name. */
+    Map<String, ChecklistStore.Tick> ticks() {
+        return store.ticks();
+    }
+
     /** Inserts, in one transaction, the v2 rows of a re-created table that v3 lacks; returns their number. */
     int insertMissing(String table) throws SQLException, IOException {
         V2Table rows = v2.tables(List.of(table)).get(table);

@@ -1,6 +1,7 @@
 package fr.esup.podmigrate.checklist;
 
 import fr.esup.podmigrate.run.RunStore;
+import fr.esup.podmigrate.run.StepState;
 import fr.esup.podmigrate.run.StepStatus;
 import fr.esup.podmigrate.run.WizardStep;
 import fr.esup.podmigrate.testsupport.WebSliceConfiguration;
@@ -26,6 +27,7 @@ import static fr.esup.podmigrate.testsupport.PageShape.fragment;
 import static fr.esup.podmigrate.testsupport.PageShape.fullPage;
 import static fr.esup.podmigrate.testsupport.PageShape.pendingShownOnEveryHtmxForm;
 import static org.hamcrest.Matchers.not;
+import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
@@ -151,15 +153,45 @@ class ChecklistControllerTest {
         when(service.insertMissing("live_broadcaster")).thenReturn(1);
         mvc.perform(post("/checklist/recreate/live_broadcaster").with(csrf()).param("confirm", "true"))
                 .andExpect(content().string(containsString("1 row inserted into live_broadcaster.")));
-        verify(runStore).audit("alice", "checklist: inserted 1 v2 row(s) into live_broadcaster");
+        verify(runStore).record(WizardStep.CHECKLIST, StepStatus.RUNNING, "alice",
+                "inserted 1 v2 row(s) into live_broadcaster (0 of 5 checked)");
     }
 
     @Test
-    void anHtmxInsertSwapsOnlyTheChecklist() throws Exception {
+    void anHtmxInsertSwapsOnlyTheChecklistAndTheSideBarWithTheStepInProgress() throws Exception {
         when(service.insertMissing("live_broadcaster")).thenReturn(1);
+        when(service.ticks()).thenReturn(Map.of("django_flatpage", BOB));
+        when(runStore.states()).thenReturn(List.of(new StepState(WizardStep.CHECKLIST, StepStatus.NOT_STARTED, null,
+                null))).thenReturn(List.of(new StepState(WizardStep.CHECKLIST, StepStatus.RUNNING, "alice",
+                Instant.parse("2026-12-01T09:00:00Z"))));
         mvc.perform(post("/checklist/recreate/live_broadcaster").with(csrf()).param("confirm", "true").header("HX-Request", "true"))
                 .andExpect(content().string(allOf(containsString("1 row inserted into live_broadcaster."),
+                        containsString("hx-swap-oob=\"true\""),
+                        containsString("<span class=\"status running\">Running</span>"),
+                        not(containsString("Not started")),
                         fragment("checklist"))));
+        verify(runStore).record(WizardStep.CHECKLIST, StepStatus.RUNNING, "alice",
+                "inserted 1 v2 row(s) into live_broadcaster (1 of 5 checked)");
+    }
+
+    @Test
+    void aTickAnsweredToHtmxBringsTheSideBarAsRecorded() throws Exception {
+        when(service.tick("live_event", true, "alice")).thenReturn(Map.of("live_event", BOB));
+        when(runStore.states()).thenReturn(List.of(new StepState(WizardStep.CHECKLIST, StepStatus.NOT_STARTED, null,
+                null))).thenReturn(List.of(new StepState(WizardStep.CHECKLIST, StepStatus.RUNNING, "alice",
+                Instant.parse("2026-12-01T09:00:00Z"))));
+        mvc.perform(post("/checklist/items/live_event").with(csrf()).param("checked", "true").header("HX-Request", "true"))
+                .andExpect(content().string(allOf(
+                        containsString("<span class=\"status running\">Running</span>"),
+                        not(containsString("Not started")),
+                        fragment("tick-live_event"))));
+    }
+
+    @Test
+    void aPreviewOfAnInsertChangesNoStatusAndSendsNoSideBar() throws Exception {
+        mvc.perform(post("/checklist/recreate/live_broadcaster").with(csrf()).header("HX-Request", "true"))
+                .andExpect(content().string(not(containsString("hx-swap-oob=\"true\""))));
+        verify(runStore, never()).record(any(), any(), anyString(), anyString());
     }
 
     @Test
