@@ -57,10 +57,7 @@ public final class Rehearsal {
      */
     public Recipe defaultRecipe(Path script, Workspace workspace, JobStore jobs, List<String> checked)
             throws SQLException {
-        return defaultRecipe(script, generation(script, workspace, jobs).orElse(null), checked);
-    }
-
-    Recipe defaultRecipe(Path script, Recipe.Generation generation, List<String> checked) throws SQLException {
+        Recipe.Generation generation = generation(script, workspace, jobs).orElse(null);
         Optional<SiteForm> site = SiteFixes.site(target);
         return new Recipe(Recipe.FORMAT, new Recipe.Podv2(script.toAbsolutePath().normalize().toString(), generation),
                 null, false, Recipe.STOP, site.map(s -> new Recipe.Site(s.domain(), s.name())).orElse(null),

@@ -1,6 +1,7 @@
 package fr.esup.podmigrate.rehearsal;
 
 import fr.esup.podmigrate.dump.ScriptFile;
+import fr.esup.podmigrate.job.Job;
 import fr.esup.podmigrate.job.JobAlreadyRunningException;
 import fr.esup.podmigrate.run.RefusedException;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
@@ -92,19 +93,24 @@ class RehearsalController {
         model.addAttribute("scratch", scratch.name());
         model.addAttribute("scratchServer", scratch.endpoint().host() + ":" + scratch.endpoint().port());
         model.addAttribute("target", service.target().database());
+        Optional<RehearsalRun> run = service.latest();
+        Optional<Job> replay = service.latestReplay();
+        run.ifPresent(latest -> model.addAttribute("run", latest));
+        replay.ifPresent(job -> model.addAttribute("job", job));
+        // While the panel polls, the choices (read from the workspace's jobs and analysis) are not what it shows.
+        boolean polling = run.filter(RehearsalRun::running).isPresent()
+                || replay.filter(job -> !job.status().finished()).isPresent();
         Optional<ScriptFile> script = service.script();
         script.ifPresent(chosen -> model.addAttribute("script", chosen));
         try {
             model.addAttribute("scratchExists", service.scratchExists());
-            if (script.isPresent()) {
+            if (script.isPresent() && !polling) {
                 model.addAttribute("choices", service.choices(script.get()));
             }
         } catch (SQLException e) {
             model.addAttribute("unreachable", e.getMessage());
         }
-        service.latest().ifPresent(run -> model.addAttribute("run", run));
         service.recipe().ifPresent(recipe -> model.addAttribute("recipe", recipe));
-        service.latestReplay().ifPresent(job -> model.addAttribute("job", job));
         return htmx.isHtmxRequest() ? "rehearsal/rehearsal :: panel" : "rehearsal/rehearsal";
     }
 }

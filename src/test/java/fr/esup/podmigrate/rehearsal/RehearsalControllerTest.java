@@ -32,7 +32,9 @@ import static fr.esup.podmigrate.testsupport.PageShape.pendingShownOnEveryHtmxFo
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
+import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.doThrow;
+import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -101,6 +103,7 @@ class RehearsalControllerTest {
                         not(containsString("id=\"start-rehearsal\"")))))
                 .andExpect(content().string(fragment("rehearsal-panel")));
         verify(service).start("alice");
+        verify(service, never()).choices(any());
     }
 
     @Test
