@@ -1,6 +1,7 @@
 package fr.esup.podmigrate.checklist;
 
 import fr.esup.podmigrate.pod.PodMigrationRules;
+import fr.esup.podmigrate.run.RunStore;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 import org.springframework.core.NestedExceptionUtils;
 import org.springframework.dao.DataAccessException;
@@ -23,9 +24,11 @@ import java.util.Map;
 class ChecklistController {
 
     private final ChecklistService service;
+    private final RunStore runStore;
 
-    ChecklistController(ChecklistService service) {
+    ChecklistController(ChecklistService service, RunStore runStore) {
         this.service = service;
+        this.runStore = runStore;
     }
 
     @GetMapping("/checklist")
@@ -47,6 +50,7 @@ class ChecklistController {
         model.addAttribute("tick", ticks.get(item));
         model.addAttribute("ticked", ChecklistService.ticked(ticks));
         model.addAttribute("total", PodMigrationRules.CHECKED_AFTER_IMPORT.size());
+        model.addAttribute("steps", runStore.states());
         return "checklist/tick :: response";
     }
 
@@ -63,6 +67,8 @@ class ChecklistController {
         }
         try {
             model.addAttribute("inserted", service.insertMissing(table, principal.getName()));
+            model.addAttribute("steps", runStore.states());
+            model.addAttribute("stepsChanged", true);
         } catch (DataAccessException | SQLException e) {
             model.addAttribute("insertError", NestedExceptionUtils.getMostSpecificCause(e).getMessage());
         }

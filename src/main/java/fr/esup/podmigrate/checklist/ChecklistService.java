@@ -92,11 +92,16 @@ class ChecklistService {
             store.untick(item, operator);
         }
         Map<String, ChecklistStore.Tick> ticks = store.ticks();
+        recordStatus(ticks, operator, (checked ? "ticked " : "unticked ") + item);
+        return ticks;
+    }
+
+    /** The step in progress until every item is ticked, then done. */
+    private void recordStatus(Map<String, ChecklistStore.Tick> ticks, String operator, String action) {
         long ticked = ticked(ticks);
         int total = PodMigrationRules.CHECKED_AFTER_IMPORT.size();
         runStore.record(WizardStep.CHECKLIST, ticked == total ? StepStatus.DONE : StepStatus.RUNNING, operator,
-                (checked ? "ticked " : "unticked ") + item + " (" + ticked + " of " + total + " checked)");
-        return ticks;
+                action + " (" + ticked + " of " + total + " checked)");
     }
 
     /** How many of the checklist's items {@code ticks} holds. */
@@ -104,17 +109,25 @@ class ChecklistService {
         return PodMigrationRules.CHECKED_AFTER_IMPORT.stream().filter(ticks::containsKey).count();
     }
 
-    /** {@link #insertMissing(String)} for the operator, in the audit log whether it inserts or fails. */
+    /**
+     * {@link #insertMissing(String)} for the operator: the step in progress (or done, every item ticked) when it
+     * inserts, the audit log saying why when it fails.
+     */
     int insertMissing(String table, String operator) throws SQLException, IOException {
         try {
             int inserted = insertMissing(table);
-            runStore.audit(operator, WizardStep.CHECKLIST.key() + ": inserted " + inserted + " v2 row(s) into " + table);
+            recordStatus(store.ticks(), operator, "inserted " + inserted + " v2 row(s) into " + table);
             return inserted;
         } catch (DataAccessException | SQLException e) {
             runStore.audit(operator, WizardStep.CHECKLIST.key() + ": inserting the v2 rows of " + table
                     + " failed and was rolled back: " + NestedExceptionUtils.getMostSpecificCause(e).getMessage());
             throw e;
         }
+    }
+
+    /** The items ticked as checked, by item name. */
+    Map<String, ChecklistStore.Tick> ticks() {
+        return store.ticks();
     }
 
     /** Inserts, in one transaction, the v2 rows of a re-created table that v3 lacks; returns their number. */

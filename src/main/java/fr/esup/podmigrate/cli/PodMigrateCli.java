@@ -112,7 +112,8 @@ public final class PodMigrateCli {
         out.println("Exit code 0: done; 1: a statement failed; 2: the input was refused before anything ran.");
         out.println("verify: 0 when the verification is complete, 1 when it is not, 2 when it could not run.");
         out.println("rehearse runs the migration on the scratch copy <target>_pmrehearsal (on podmigrate.rehearsal.url when set),");
-        out.println("never on the target; --write-recipe FILE writes its choices. replay RECIPE runs them on the target: a verified");
+        out.println("never on the target, with --source-database, --include-ephemeral and --continue as the import takes them;");
+        out.println("--write-recipe FILE writes its choices. replay RECIPE runs them on the target: a verified");
         out.println("backup, the wipe, the import, the site fixes, the broadcasters, the verification and its report.");
         out.println("rehearse and replay: 0 when the verdict is complete, 1 when not or a step failed, 2 when refused before any change.");
     }

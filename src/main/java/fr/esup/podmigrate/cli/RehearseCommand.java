@@ -3,6 +3,7 @@ package fr.esup.podmigrate.cli;
 import fr.esup.podmigrate.backup.Backups;
 import fr.esup.podmigrate.config.DatabaseEndpoint;
 import fr.esup.podmigrate.config.Workspace;
+import fr.esup.podmigrate.job.JobStore;
 import fr.esup.podmigrate.rehearsal.Outcome;
 import fr.esup.podmigrate.rehearsal.Recipe;
 import fr.esup.podmigrate.rehearsal.Refused;
@@ -16,15 +17,18 @@ import java.util.Set;
 
 /**
  * {@code rehearse --podv2 FILE}: the migration on the scratch copy {@code <target>_pmrehearsal}, never on the target:
- * the verdict, the differences, the orphans and each step's duration; the recipe of its choices in the workspace and,
- * with {@code --write-recipe FILE}, there. Exit 0 when the verdict is complete, 1 when not, 2 when refused before
+ * the verdict, the differences, the orphans and each step's duration; the recipe of its choices (with podv2.sql's
+ * generation options when the console generated it, the section of {@code --source-database}, {@code --include-ephemeral},
+ * the error policy of {@code --continue}) in the workspace and, with {@code --write-recipe FILE}, there. Exit 0 when the verdict is complete, 1 when not, 2 when refused before
  * anything changed.
  */
 final class RehearseCommand {
 
-    static final String USAGE = "rehearse --podv2 FILE [--write-recipe RECIPE]";
-    static final Set<String> VALUE_OPTIONS = Set.of("podv2", "write-recipe");
-    private static final Set<String> KNOWN = Set.of("podv2", "write-recipe", "report-memory");
+    static final String USAGE = "rehearse --podv2 FILE [--source-database NAME] [--include-ephemeral] [--continue]"
+            + " [--write-recipe RECIPE]";
+    static final Set<String> VALUE_OPTIONS = Set.of("podv2", "source-database", "write-recipe");
+    private static final Set<String> KNOWN = Set.of("podv2", "source-database", "include-ephemeral", "continue",
+            "write-recipe", "report-memory");
 
     private RehearseCommand() {
     }
@@ -46,7 +50,10 @@ final class RehearseCommand {
         StepsOnStderr steps = new StepsOnStderr("rehearse", err);
         Outcome outcome;
         try {
-            outcome = rehearsal.run(script, rehearsal.defaultRecipe(script, List.of()), true, steps, steps);
+            Recipe choices = rehearsal.defaultRecipe(script, workspace, new JobStore(workspace), List.of())
+                    .withImport(args.option("source-database").orElse(null), args.flag("include-ephemeral"),
+                            args.flag("continue"));
+            outcome = rehearsal.run(script, choices, true, steps, steps);
         } catch (Refused e) {
             err.println("rehearse refused before any change: " + e.getMessage());
             return PodMigrateCli.REFUSED;

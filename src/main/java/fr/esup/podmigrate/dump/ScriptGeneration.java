@@ -81,7 +81,7 @@ public class ScriptGeneration {
         for (DumpResult.TableResult table : result.tables()) {
             rows.put(table.outputName(), table.rows());
         }
-        context.result(new Generated(written.id(), rows));
+        context.result(new Generated(written.id(), rows, options));
         return Message.of("dump.message.done", written.id(), result.tables().size(), result.rowsWritten());
     }
 

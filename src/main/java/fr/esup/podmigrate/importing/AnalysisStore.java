@@ -25,7 +25,7 @@ import java.util.Optional;
  * named after its id, size and modification time): the import carries out the plan the operator read, after a
  * restart of the console too. An analysis that cannot be read back (written by another version) is analysed again.
  */
-class AnalysisStore {
+public class AnalysisStore {
 
     private static final Logger log = LoggerFactory.getLogger(AnalysisStore.class);
 
@@ -40,12 +40,12 @@ class AnalysisStore {
     private final Path folder;
     private final JsonMapper json = JsonMapper.builder().addMixIn(ScriptAnalysis.class, WithoutFormatError.class).build();
 
-    AnalysisStore(Workspace workspace) {
+    public AnalysisStore(Workspace workspace) {
         this.folder = workspace.runs().resolve("analyses");
     }
 
     /** The analysis of this very file (same id, size and modification time), if one was kept. */
-    Optional<PodImportAnalysis> find(ScriptFile script) {
+    public Optional<PodImportAnalysis> find(ScriptFile script) {
         Path file = file(script);
         if (!Files.exists(file)) {
             return Optional.empty();

@@ -61,6 +61,11 @@ public record Recipe(int format, Podv2 podv2, String sourceDatabase, boolean inc
     /** The options podv2.sql is generated with, as the dump step and the {@code dump} verb name them. */
     public record Generation(boolean excludeTables, String structure, boolean truncate, String insert, boolean gzip) {
 
+        static Generation of(Podv2ScriptOptions options) {
+            return new Generation(options.excludeTables(), options.structure().name().toLowerCase(Locale.ROOT),
+                    options.truncate(), options.insertMode().name().toLowerCase(Locale.ROOT), options.gzip());
+        }
+
         Podv2ScriptOptions options() {
             return new Podv2ScriptOptions(excludeTables, DumpOptions.Structure.valueOf(structure.toUpperCase(Locale.ROOT)),
                     truncate, DumpOptions.InsertMode.valueOf(insert.toUpperCase(Locale.ROOT)), gzip);
@@ -87,6 +92,15 @@ public record Recipe(int format, Podv2 podv2, String sourceDatabase, boolean inc
 
     ErrorPolicy policy() {
         return CONTINUE.equals(errorPolicy) ? ErrorPolicy.CONTINUE : ErrorPolicy.STOP_AT_FIRST;
+    }
+
+    /**
+     * This recipe importing {@code sourceDatabase}'s section (null: the Pod v2 one), the caches and short-lived tables
+     * too with {@code includeEphemeral}, going on past a failing statement with {@code continueOnError}.
+     */
+    public Recipe withImport(String sourceDatabase, boolean includeEphemeral, boolean continueOnError) {
+        return new Recipe(format, podv2, sourceDatabase, includeEphemeral, continueOnError ? CONTINUE : STOP, site,
+                siteFixes, broadcasters, checked, rehearsal);
     }
 
     Recipe withRehearsal(Rehearsed rehearsed) {

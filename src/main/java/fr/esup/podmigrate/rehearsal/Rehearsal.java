@@ -4,13 +4,18 @@ import fr.esup.podmigrate.backup.Backup;
 import fr.esup.podmigrate.backup.Backups;
 import fr.esup.podmigrate.backup.TargetGuard;
 import fr.esup.podmigrate.config.DatabaseEndpoint;
+import fr.esup.podmigrate.config.Workspace;
+import fr.esup.podmigrate.dump.Generated;
 import fr.esup.podmigrate.job.JobContext;
-import fr.esup.podmigrate.v2.V2Side;
+import fr.esup.podmigrate.job.JobStore;
+import fr.esup.podmigrate.run.WizardStep;
 import fr.esup.podmigrate.sitefix.SiteFixes;
 import fr.esup.podmigrate.sitefix.SiteForm;
 import fr.esup.podmigrate.sql.load.TargetLock;
+import fr.esup.podmigrate.v2.V2Side;
 
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,16 +48,30 @@ public final class Rehearsal {
     }
 
     /**
-     * The choices a rehearsal makes by itself: the podv2.sql given, the Pod v2 section, stop at the first error, site
-     * 1 named as the target names it now, and the site fixes and broadcasters the steps propose (chosen when they run).
+     * The choices a rehearsal makes by itself: the podv2.sql given (with the options the console generated it with,
+     * when it did), the Pod v2 section, stop at the first error, site 1 named as the target names it now, and the site
+     * fixes and broadcasters the steps propose (chosen when they run).
      *
+     * @param jobs    the workspace's jobs, where the console's generations of podv2.sql are recorded
      * @param checked the checklist items ticked as checked
      */
-    public Recipe defaultRecipe(Path script, List<String> checked) throws Exception {
+    public Recipe defaultRecipe(Path script, Workspace workspace, JobStore jobs, List<String> checked)
+            throws SQLException {
+        Recipe.Generation generation = generation(script, workspace, jobs).orElse(null);
         Optional<SiteForm> site = SiteFixes.site(target);
-        return new Recipe(Recipe.FORMAT, new Recipe.Podv2(script.toAbsolutePath().normalize().toString(), null),
+        return new Recipe(Recipe.FORMAT, new Recipe.Podv2(script.toAbsolutePath().normalize().toString(), generation),
                 null, false, Recipe.STOP, site.map(s -> new Recipe.Site(s.domain(), s.name())).orElse(null),
                 null, null, checked, null);
+    }
+
+    /** The options of the console's newest generation that wrote {@code script}, when the console generated it. */
+    static Optional<Recipe.Generation> generation(Path script, Workspace workspace, JobStore jobs) {
+        Path wanted = script.toAbsolutePath().normalize();
+        return jobs.ofStep(WizardStep.DUMP).stream()
+                .flatMap(job -> job.result(Generated.class).stream())
+                .filter(generated -> generated.options() != null
+                        && workspace.root().resolve(generated.file()).toAbsolutePath().normalize().equals(wanted))
+                .findFirst().map(generated -> Recipe.Generation.of(generated.options()));
     }
 
     /**

@@ -1,5 +1,7 @@
 package fr.esup.podmigrate.rehearsal;
 
+import fr.esup.podmigrate.dump.ScriptFile;
+import fr.esup.podmigrate.job.Job;
 import fr.esup.podmigrate.job.JobAlreadyRunningException;
 import fr.esup.podmigrate.run.RefusedException;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
@@ -20,6 +22,7 @@ import org.springframework.web.server.ResponseStatusException;
 import java.nio.file.Files;
 import java.security.Principal;
 import java.sql.SQLException;
+import java.util.Optional;
 
 /** The rehearsal's page: start one, follow it, its verdict and durations, its recipe, the scratch's drop, the replay. */
 @Controller
@@ -88,11 +91,20 @@ class RehearsalController {
         model.addAttribute("scratch", scratch.name());
         model.addAttribute("scratchServer", scratch.endpoint().host() + ":" + scratch.endpoint().port());
         model.addAttribute("target", service.target().database());
+        Optional<RehearsalRun> run = service.latest();
+        Optional<Job> replay = service.latestReplay();
+        run.ifPresent(latest -> model.addAttribute("run", latest));
+        replay.ifPresent(job -> model.addAttribute("job", job));
+        // While the panel polls, the choices (read from the workspace's jobs and analysis) are not what it shows.
+        boolean polling = run.filter(RehearsalRun::running).isPresent()
+                || replay.filter(job -> !job.status().finished()).isPresent();
+        Optional<ScriptFile> script = service.script();
+        script.ifPresent(chosen -> model.addAttribute("script", chosen));
         model.addAttribute("scratchExists", service.scratchExists());
-        service.script().ifPresent(script -> model.addAttribute("script", script));
-        service.latest().ifPresent(run -> model.addAttribute("run", run));
+        if (script.isPresent() && !polling) {
+            model.addAttribute("choices", service.choices(script.get()));
+        }
         service.recipe().ifPresent(recipe -> model.addAttribute("recipe", recipe));
-        service.latestReplay().ifPresent(job -> model.addAttribute("job", job));
         return htmx.isHtmxRequest() ? "rehearsal/rehearsal :: panel" : "rehearsal/rehearsal";
     }
 }

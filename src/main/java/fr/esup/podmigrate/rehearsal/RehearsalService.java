@@ -8,10 +8,14 @@ import fr.esup.podmigrate.config.Workspace;
 import fr.esup.podmigrate.dump.ScriptFile;
 import fr.esup.podmigrate.dump.ScriptFiles;
 import fr.esup.podmigrate.checklist.ChecklistStore;
+import fr.esup.podmigrate.importing.AnalysisStore;
+import fr.esup.podmigrate.importing.Imported;
+import fr.esup.podmigrate.importing.PodImportAnalysis;
 import fr.esup.podmigrate.job.Job;
 import fr.esup.podmigrate.job.JobContext;
 import fr.esup.podmigrate.job.JobFailedException;
 import fr.esup.podmigrate.job.JobRunner;
+import fr.esup.podmigrate.job.JobStore;
 import fr.esup.podmigrate.run.Message;
 import fr.esup.podmigrate.run.RefusedException;
 import fr.esup.podmigrate.run.RunStore;
@@ -29,13 +33,15 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
  * The console's rehearsal: one at a time, in the background, on the scratch copy of the target with the run's
- * podv2.sql; its recipe written to the workspace; the scratch database dropped on request; and the replay of the
+ * podv2.sql and the operator's choices as the wizard holds them; its state and its recipe written to the workspace; the scratch database dropped on request; and the replay of the
  * recipe on the target, a job of the import step like any other import.
  */
 @Service
@@ -50,7 +56,10 @@ class RehearsalService implements DisposableBean {
     private final ScriptFiles scriptFiles;
     private final ChecklistStore checklist;
     private final JobRunner runner;
+    private final JobStore jobs;
     private final RunStore runStore;
+    private final AnalysisStore analyses;
+    private final RehearsalStore store;
     private final ExecutorService executor = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "pod-migrate-rehearsal");
         thread.setDaemon(true);
@@ -59,7 +68,8 @@ class RehearsalService implements DisposableBean {
     private volatile RehearsalRun latest;
 
     RehearsalService(Databases databases, PodMigrateProperties properties, Backups backups, Workspace workspace,
-                     ScriptFiles scriptFiles, ChecklistStore checklist, JobRunner runner, RunStore runStore) {
+                     ScriptFiles scriptFiles, ChecklistStore checklist, JobRunner runner, JobStore jobs,
+                     RunStore runStore) {
         this.databases = databases;
         PodMigrateProperties.Database server = properties.rehearsal();
         this.rehearsalServer = server.configured() ? Optional.of(new DatabaseEndpoint(server.url(), server.username(),
@@ -69,7 +79,11 @@ class RehearsalService implements DisposableBean {
         this.scriptFiles = scriptFiles;
         this.checklist = checklist;
         this.runner = runner;
+        this.jobs = jobs;
         this.runStore = runStore;
+        this.analyses = new AnalysisStore(workspace);
+        this.store = new RehearsalStore(workspace);
+        this.latest = store.load().orElse(null);
     }
 
     ScratchCopy scratch() {
@@ -88,7 +102,7 @@ class RehearsalService implements DisposableBean {
         return scriptFiles.selected();
     }
 
-    /** The rehearsal started since the console started, running or ended. */
+    /** The newest rehearsal, running or ended, read back from the workspace after a restart. */
     Optional<RehearsalRun> latest() {
         return Optional.ofNullable(latest);
     }
@@ -114,24 +128,62 @@ class RehearsalService implements DisposableBean {
         return runner.latest(WizardStep.IMPORT).filter(job -> job.result(Replayed.class).isPresent());
     }
 
+    /**
+     * The choices a rehearsal of {@code script} makes now: podv2.sql's generation options when the console generated
+     * it, the section and error policy of the latest analysis and import, site 1 as the target names it, the
+     * checklist's ticks; the site fixes and broadcasters the steps recommend when it runs (the wizard keeps no record
+     * of those applied).
+     */
+    RehearsalChoices choices(ScriptFile script) throws SQLException {
+        Recipe defaults = rehearsal().defaultRecipe(script.path(), workspace, jobs,
+                List.copyOf(checklist.ticks().keySet()));
+        Set<String> byDefault = new TreeSet<>(Set.of(RehearsalChoices.SITE_FIXES, RehearsalChoices.BROADCASTERS));
+        Optional<Imported> imported = runner.latest(WizardStep.IMPORT).flatMap(job -> job.result(Imported.class));
+        Optional<PodImportAnalysis> analysis = analyses.find(script);
+        String section = null;
+        boolean ephemeral = false;
+        if (analysis.isPresent()) {
+            section = analysis.get().script().sourceDatabase();
+            ephemeral = analysis.get().ephemeralIncluded();
+        } else if (imported.filter(i -> i.script().equals(script.id())).isPresent()) {
+            section = imported.get().sourceDatabase();
+            ephemeral = imported.get().ephemeralIncluded();
+        } else {
+            byDefault.add(RehearsalChoices.SECTION);
+        }
+        if (imported.isEmpty()) {
+            byDefault.add(RehearsalChoices.ERROR_POLICY);
+        }
+        if (defaults.site() == null) {
+            byDefault.add(RehearsalChoices.SITE);
+        }
+        return new RehearsalChoices(defaults.withImport(section, ephemeral,
+                imported.filter(Imported::continueOnError).isPresent()), byDefault);
+    }
+
     /** Starts a rehearsal with the run's podv2.sql, unless one is running. */
     synchronized RehearsalRun start(String operator) {
         if (latest != null && latest.running()) {
             throw new RefusedException("rehearsal.refused.running", latest.id());
         }
         ScriptFile script = script().orElseThrow(() -> new RefusedException("rehearsal.refused.noScript"));
-        RehearsalRun run = new RehearsalRun("rehearsal-" + UUID.randomUUID().toString().substring(0, 8), operator);
+        RehearsalRun run = new RehearsalRun("rehearsal-" + UUID.randomUUID().toString().substring(0, 8), operator,
+                store::save);
         latest = run;
         runStore.audit(operator, "rehearsal: started " + run.id() + " with " + script.id() + " on " + scratch().name());
-        executor.submit(() -> rehearse(run, script.path()));
+        executor.submit(() -> rehearse(run, script));
         return run;
     }
 
-    private void rehearse(RehearsalRun run, Path script) {
-        Rehearsal rehearsal = new Rehearsal(databases.target(), databases.source(), rehearsalServer, backups);
+    private Rehearsal rehearsal() {
+        return new Rehearsal(databases.target(), databases.source(), rehearsalServer, backups);
+    }
+
+    private void rehearse(RehearsalRun run, ScriptFile script) {
+        Rehearsal rehearsal = rehearsal();
         try {
-            Outcome outcome = rehearsal.run(script, rehearsal.defaultRecipe(script,
-                    List.copyOf(checklist.ticks().keySet())), true, new UnattendedContext(run.id()), run);
+            Outcome outcome = rehearsal.run(script.path(), choices(script).recipe(), true,
+                    new UnattendedContext(run.id()), run);
             if (outcome.failedStep() == null) {
                 outcome.recipe().write(recipeFile());
             }

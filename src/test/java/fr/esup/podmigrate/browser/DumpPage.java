@@ -1,6 +1,7 @@
 package fr.esup.podmigrate.browser;
 
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -48,7 +49,11 @@ class DumpPage {
 
     /** Clicks "Use this one" on the workspace's file of that name and waits for the step to show it as the run's. */
     void use(String shownName) {
-        fileRow(shownName).findElement(By.cssSelector("form button")).click();
+        // the list may be swapped anew (a job that ends refreshes it) between finding the row and clicking it
+        wait.ignoring(StaleElementReferenceException.class).until(driver -> {
+            fileRow(shownName).findElement(By.cssSelector("form button")).click();
+            return true;
+        });
         wait.until(ExpectedConditions.textToBe(CHOSEN_NAME, shownName));
     }
 

@@ -149,6 +149,8 @@ class MigrationFlowIT {
         checklist.clickAndWaitFor("insert-live_broadcaster", "#inserted");
         assertThat(driver.findElements(By.tagName("h1"))).as("the answer swaps its fragment, no nested page").hasSize(1);
         assertThat(count(TARGET, "live_broadcaster")).isEqualTo(count(SOURCE, "live_broadcaster")).isPositive();
+        assertThat(driver.findElements(By.cssSelector("#step-checklist .status.running")))
+                .as("the side bar follows the insert without a reload").hasSize(1);
 
         StepPage verify = wizard.verify();
         assertThat(verify.element("#verdict").getAttribute("data-complete")).as("every v2 row proven in v3").isEqualTo("true");

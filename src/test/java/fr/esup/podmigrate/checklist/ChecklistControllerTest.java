@@ -1,6 +1,9 @@
 package fr.esup.podmigrate.checklist;
 
 import fr.esup.podmigrate.run.RunStore;
+import fr.esup.podmigrate.run.StepState;
+import fr.esup.podmigrate.run.StepStatus;
+import fr.esup.podmigrate.run.WizardStep;
 import fr.esup.podmigrate.testsupport.WebSliceConfiguration;
 import fr.esup.podmigrate.v2.V2Origin;
 import fr.esup.podmigrate.v3.OrphanedKey;
@@ -24,6 +27,7 @@ import static fr.esup.podmigrate.testsupport.PageShape.fragment;
 import static fr.esup.podmigrate.testsupport.PageShape.fullPage;
 import static fr.esup.podmigrate.testsupport.PageShape.pendingShownOnEveryHtmxForm;
 import static org.hamcrest.Matchers.not;
+import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
@@ -151,11 +155,37 @@ class ChecklistControllerTest {
     }
 
     @Test
-    void anHtmxInsertSwapsOnlyTheChecklist() throws Exception {
+    void anHtmxInsertSwapsOnlyTheChecklistAndTheSideBarAsTheServiceRecordedIt() throws Exception {
         when(service.insertMissing("live_broadcaster", "alice")).thenReturn(1);
+        when(runStore.states()).thenReturn(List.of(new StepState(WizardStep.CHECKLIST, StepStatus.NOT_STARTED, null,
+                null))).thenReturn(List.of(new StepState(WizardStep.CHECKLIST, StepStatus.RUNNING, "alice",
+                Instant.parse("2026-12-01T09:00:00Z"))));
         mvc.perform(post("/checklist/recreate/live_broadcaster").with(csrf()).param("confirm", "true").header("HX-Request", "true"))
                 .andExpect(content().string(allOf(containsString("1 row inserted into live_broadcaster."),
+                        containsString("hx-swap-oob=\"true\""),
+                        containsString("<span class=\"status running\">Running</span>"),
+                        not(containsString("Not started")),
                         fragment("checklist"))));
+    }
+
+    @Test
+    void aTickAnsweredToHtmxBringsTheSideBarAsRecorded() throws Exception {
+        when(service.tick("live_event", true, "alice")).thenReturn(Map.of("live_event", BOB));
+        when(runStore.states()).thenReturn(List.of(new StepState(WizardStep.CHECKLIST, StepStatus.NOT_STARTED, null,
+                null))).thenReturn(List.of(new StepState(WizardStep.CHECKLIST, StepStatus.RUNNING, "alice",
+                Instant.parse("2026-12-01T09:00:00Z"))));
+        mvc.perform(post("/checklist/items/live_event").with(csrf()).param("checked", "true").header("HX-Request", "true"))
+                .andExpect(content().string(allOf(
+                        containsString("<span class=\"status running\">Running</span>"),
+                        not(containsString("Not started")),
+                        fragment("tick-live_event"))));
+    }
+
+    @Test
+    void aPreviewOfAnInsertChangesNoStatusAndSendsNoSideBar() throws Exception {
+        mvc.perform(post("/checklist/recreate/live_broadcaster").with(csrf()).header("HX-Request", "true"))
+                .andExpect(content().string(not(containsString("hx-swap-oob=\"true\""))));
+        verify(service, never()).insertMissing(anyString(), anyString());
     }
 
     @Test

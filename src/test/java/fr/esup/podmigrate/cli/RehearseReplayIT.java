@@ -1,12 +1,24 @@
 package fr.esup.podmigrate.cli;
 
 import fr.esup.podmigrate.backup.TestBackups;
+import fr.esup.podmigrate.config.Databases;
+import fr.esup.podmigrate.config.Workspace;
 import fr.esup.podmigrate.dump.Podv2ScriptOptions;
+import fr.esup.podmigrate.dump.ScriptFiles;
+import fr.esup.podmigrate.dump.ScriptGeneration;
+import fr.esup.podmigrate.job.Job;
+import fr.esup.podmigrate.job.JobRunner;
+import fr.esup.podmigrate.job.JobStore;
 import fr.esup.podmigrate.pod.PodTestDatabase;
 import fr.esup.podmigrate.pod.PodVersion;
+import fr.esup.podmigrate.rehearsal.Recipe;
 import fr.esup.podmigrate.rehearsal.ScratchCopy;
+import fr.esup.podmigrate.run.RunFixture;
+import fr.esup.podmigrate.run.RunStore;
+import fr.esup.podmigrate.sql.dump.DumpOptions;
 import fr.esup.podmigrate.sql.dump.DumpWriter;
 import fr.esup.podmigrate.testsupport.TestServer;
+import fr.esup.podmigrate.testsupport.TestWorkspaces;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,10 +30,13 @@ import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -121,6 +136,41 @@ class RehearseReplayIT {
         String said = new String(restore.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(restore.waitFor()).as(said).isZero();
         assertThat(checksums(v3)).isEqualTo(before);
+    }
+
+    @Test
+    void aRehearsalOfAPodv2SqlTheConsoleGeneratedRecordsItsOptionsAndTheErrorPolicyGiven() throws Exception {
+        v2 = PodTestDatabase.generatedV2(PodVersion.V2_9_3, 5, 9);
+        v3 = PodTestDatabase.wipedBlank(PodVersion.V3_0_5);
+        Workspace workspace = TestWorkspaces.in(dir.resolve("workspace"));
+        ScriptFiles scripts = new ScriptFiles(workspace);
+        JobRunner runner = new JobRunner(new JobStore(workspace), new RunStore(workspace));
+        Podv2ScriptOptions generatedWith = new Podv2ScriptOptions(true, DumpOptions.Structure.CREATE_TABLE_IF_NOT_EXISTS,
+                true, DumpOptions.InsertMode.INSERT_IGNORE, true);
+        try {
+            Job generation = new ScriptGeneration(new Databases(RunFixture.endpoint(v3),
+                    Optional.of(RunFixture.endpoint(v2)), false), runner, scripts, new RunStore(workspace))
+                    .start(generatedWith, "alice");
+            Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
+            while (!runner.find(generation.id()).orElseThrow().status().finished() && Instant.now().isBefore(deadline)) {
+                Thread.sleep(200);
+            }
+        } finally {
+            runner.destroy();
+        }
+        Path script = scripts.selected().orElseThrow().path();
+        Path recipe = dir.resolve("recipe.json");
+
+        CliRun rehearse = CliRun.of(args("rehearse", "--podv2", script.toString(), "--continue", "--write-recipe",
+                recipe.toString()));
+
+        assertThat(rehearse.exitCode()).as(rehearse.out() + rehearse.err()).isZero();
+        Recipe written = Recipe.read(recipe);
+        assertThat(written.podv2().generation()).isEqualTo(new Recipe.Generation(true, "create_table_if_not_exists",
+                true, "insert_ignore", true));
+        assertThat(written.errorPolicy()).isEqualTo("continue");
+        assertThat(written.sourceDatabase()).isNull();
+        assertThat(Recipe.read(workspace.exports().resolve(Recipe.FILE))).isEqualTo(written);
     }
 
     @Test

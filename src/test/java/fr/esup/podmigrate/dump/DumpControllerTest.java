@@ -195,7 +195,7 @@ class DumpControllerTest {
         ScriptFile written = new ScriptFile("exports/podv2-20261126-100000.sql", "podv2-20261126-100000.sql", uploaded.path(),
                 uploaded.size(), uploaded.modified(), ScriptFile.Origin.GENERATED, ScriptCompression.NONE);
         Job job = dumpJob(JobStatus.SUCCEEDED, 2, 2, new Generated(written.id(), Map.of("video_video", 300L,
-                "authentication_owner", 40L)));
+                "authentication_owner", 40L), Podv2ScriptOptions.PROCEDURE));
         when(generation.latest()).thenReturn(Optional.of(job));
         when(generation.written(job)).thenReturn(Optional.of(written));
         mvc.perform(get("/dump").header("HX-Request", "true"))

@@ -1,6 +1,13 @@
 package fr.esup.podmigrate.rehearsal;
 
 import fr.esup.podmigrate.config.DatabaseEndpoint;
+import fr.esup.podmigrate.config.Databases;
+import fr.esup.podmigrate.dump.Generated;
+import fr.esup.podmigrate.dump.Podv2ScriptOptions;
+import fr.esup.podmigrate.job.JobStatus;
+import fr.esup.podmigrate.run.RunFixture;
+import fr.esup.podmigrate.run.WizardStep;
+import fr.esup.podmigrate.sql.dump.DumpOptions;
 import fr.esup.podmigrate.config.InvalidSettingException;
 import fr.esup.podmigrate.config.PodMigrateProperties;
 import fr.esup.podmigrate.sql.load.ErrorPolicy;
@@ -10,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -41,6 +49,40 @@ class RecipeTest {
                 .anySatisfy(line -> assertThat(line).contains("\"errorPolicy\" : \"continue\""));
         assertThat(written.policy()).isEqualTo(ErrorPolicy.CONTINUE);
         assertThat(written.podv2().generation().options().excludeTables()).isTrue();
+    }
+
+    @Test
+    void theOptionsTheConsoleGeneratedTheScriptWithAreRecordedAndReadBackAsThemselves() throws Exception {
+        Podv2ScriptOptions chosen = new Podv2ScriptOptions(false, DumpOptions.Structure.NONE, false,
+                DumpOptions.InsertMode.INSERT, true);
+        try (RunFixture run = RunFixture.on(new Databases(new DatabaseEndpoint("jdbc:mariadb://v3.univ.fr/pod", "pod",
+                "s", "t"), Optional.empty(), false))) {
+            run.job(WizardStep.DUMP, JobStatus.SUCCEEDED, Instant.parse("2026-12-01T08:00:00Z"),
+                    new Generated("exports/podv2-1.sql.gz", Map.of(), chosen));
+            run.job(WizardStep.DUMP, JobStatus.SUCCEEDED, Instant.parse("2026-12-01T09:00:00Z"),
+                    new Generated("exports/podv2-2.sql", Map.of(), Podv2ScriptOptions.PROCEDURE));
+            Path generated = run.workspace.root().resolve("exports/podv2-1.sql.gz");
+
+            Optional<Recipe.Generation> found = Rehearsal.generation(generated, run.workspace, run.jobs);
+            Optional<Recipe.Generation> uploaded = Rehearsal.generation(run.workspace.uploads().resolve("podv2.sql"),
+                    run.workspace, run.jobs);
+
+            assertThat(found).hasValue(Recipe.Generation.of(chosen));
+            assertThat(found.orElseThrow().options()).isEqualTo(chosen);
+            assertThat(uploaded).isEmpty();
+        }
+    }
+
+    @Test
+    void theImportsChoicesReplaceTheDefaultsAndNothingElse() {
+        Recipe defaults = recipe("stop", List.of(), List.of());
+
+        Recipe chosen = defaults.withImport("pod_v2", true, true);
+
+        assertThat(chosen.sourceDatabase()).isEqualTo("pod_v2");
+        assertThat(chosen.includeEphemeral()).isTrue();
+        assertThat(chosen.policy()).isEqualTo(ErrorPolicy.CONTINUE);
+        assertThat(chosen.withImport(null, false, false)).isEqualTo(defaults);
     }
 
     @Test

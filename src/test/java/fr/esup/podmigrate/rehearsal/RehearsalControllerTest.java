@@ -1,6 +1,9 @@
 package fr.esup.podmigrate.rehearsal;
 
 import fr.esup.podmigrate.config.DatabaseEndpoint;
+import fr.esup.podmigrate.dump.Podv2ScriptOptions;
+import fr.esup.podmigrate.dump.ScriptFile;
+import fr.esup.podmigrate.sql.script.ScriptCompression;
 import fr.esup.podmigrate.run.RefusedException;
 import fr.esup.podmigrate.run.RunStore;
 import fr.esup.podmigrate.testsupport.WebSliceConfiguration;
@@ -16,10 +19,12 @@ import org.springframework.test.web.servlet.MockMvc;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import static fr.esup.podmigrate.testsupport.PageShape.fragment;
 import static fr.esup.podmigrate.testsupport.PageShape.fullPage;
@@ -27,7 +32,9 @@ import static fr.esup.podmigrate.testsupport.PageShape.pendingShownOnEveryHtmxFo
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
+import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.doThrow;
+import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -81,7 +88,7 @@ class RehearsalControllerTest {
     @Test
     void aRunningRehearsalPollsAndItsEndedStepsShowTheirDurations() throws Exception {
         onTarget();
-        RehearsalRun run = new RehearsalRun("rehearsal-1234abcd", "alice");
+        RehearsalRun run = new RehearsalRun("rehearsal-1234abcd", "alice", state -> { });
         run.ended("wipe", Duration.ofMillis(1500), "done");
         run.started("import");
         when(service.start("alice")).thenReturn(run);
@@ -96,6 +103,7 @@ class RehearsalControllerTest {
                         not(containsString("id=\"start-rehearsal\"")))))
                 .andExpect(content().string(fragment("rehearsal-panel")));
         verify(service).start("alice");
+        verify(service, never()).choices(any());
     }
 
     @Test
@@ -130,6 +138,44 @@ class RehearsalControllerTest {
                 .andExpect(status().isOk())
                 .andExpect(header().string("Content-Disposition", containsString("recipe.json")))
                 .andExpect(content().string(Files.readString(file)));
+    }
+
+    @Test
+    void theChoicesSayWhichAreDefaultsAndWhy() throws Exception {
+        onTarget();
+        ScriptFile script = new ScriptFile("exports/podv2-1.sql.gz", "podv2-1.sql.gz", dir.resolve("podv2-1.sql.gz"), 10,
+                Instant.now(), ScriptFile.Origin.GENERATED, ScriptCompression.GZIP);
+        Recipe recipe = new Recipe(1, new Recipe.Podv2("/srv/podv2.sql",
+                Recipe.Generation.of(Podv2ScriptOptions.PROCEDURE)), null, false, "continue", null, List.of(), List.of(),
+                List.of("video_type"), null);
+        when(service.script()).thenReturn(Optional.of(script));
+        when(service.choices(script)).thenReturn(new RehearsalChoices(recipe, Set.of(RehearsalChoices.SECTION,
+                RehearsalChoices.SITE, RehearsalChoices.SITE_FIXES, RehearsalChoices.BROADCASTERS)));
+        mvc.perform(get("/rehearsal").header("Accept-Language", "en"))
+                .andExpect(content().string(allOf(
+                        containsString("structure create_table_if_not_exists"),
+                        containsString("Default: this podv2.sql has not been analysed"),
+                        containsString("Default: the target has no site 1"),
+                        containsString("Default: the wizard does not keep the fixes you applied"),
+                        containsString("Default: the wizard does not keep the tables you inserted into"),
+                        containsString("Go on"),
+                        containsString("1 item"),
+                        not(containsString("Default: no import has run yet")))));
+    }
+
+    @Test
+    void aRehearsalReadBackAfterARestartShowsItsStepsAndVerdict() throws Exception {
+        onTarget();
+        RehearsalRun saved = new RehearsalRun(new RehearsalRun.State("rehearsal-1234abcd", "alice",
+                Instant.parse("2026-12-01T09:12:44Z"), RehearsalRun.Status.COMPLETE, null,
+                List.of(new RehearsalRun.StepLine("import", 41_000, "done")), "complete", null), state -> { });
+        when(service.latest()).thenReturn(Optional.of(saved));
+        mvc.perform(get("/rehearsal"))
+                .andExpect(content().string(allOf(
+                        containsString("data-status=\"complete\""),
+                        containsString("data-step=\"import\""),
+                        containsString("41.0"),
+                        containsString("Complete: every v2 row is accounted for"))));
     }
 
     @Test

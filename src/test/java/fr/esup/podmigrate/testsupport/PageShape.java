@@ -15,6 +15,8 @@ import java.util.regex.Pattern;
  */
 public final class PageShape {
 
+    /** The side bar sent to be swapped out of band, as an answer that changed a step's status sends it: not layout. */
+    private static final Pattern OUT_OF_BAND_STEPS = Pattern.compile("<nav class=\"steps\"[^>]*hx-swap-oob=\"true\"");
     private static final Pattern HTMX_FORM = Pattern.compile("<form[^>]*hx-post=[^>]*>");
 
     private PageShape() {
@@ -46,8 +48,9 @@ public final class PageShape {
             @Override
             protected boolean matchesSafely(String html) {
                 String start = html.stripLeading();
+                String layout = OUT_OF_BAND_STEPS.matcher(html).replaceAll("");
                 return start.startsWith("<") && start.substring(0, start.indexOf('>') + 1).contains(attribute)
-                        && !html.contains("<html") && !html.contains("<nav class=\"steps\"") && !html.contains("<main")
+                        && !html.contains("<html") && !layout.contains("<nav class=\"steps\"") && !html.contains("<main")
                         && !html.contains("<h1");
             }
 

@@ -36,6 +36,11 @@ public final class TargetLock implements AutoCloseable {
     /** The server's limit for a lock name. */
     private static final int NAME_LIMIT = 64;
     private static final Pattern PLAIN_NAME = Pattern.compile("[A-Za-z0-9_$-]+");
+    /**
+     * How long an import waits for the lock before it is refused: an import killed a moment ago keeps its lock until
+     * the server has seen both its connections go, which takes a moment on a busy server.
+     */
+    private static final int KILLED_HOLDER_SECONDS = 3;
     /** A year: the server's upper bound for wait_timeout, longer than any import. */
     private static final int YEAR_SECONDS = 31_536_000;
     private static final String DESCRIBED = "SELECT /* ";
@@ -70,10 +75,10 @@ public final class TargetLock implements AutoCloseable {
         try {
             String database = Importer.currentDatabase(holding);
             String name = name(database);
-            if (!tryLock(holding, name)) {
+            if (!tryLock(holding, name, KILLED_HOLDER_SECONDS)) {
                 long holderId = holderId(holding, name);
                 // 0: the holder released it in between.
-                if (holderId != 0 || !tryLock(holding, name)) {
+                if (holderId != 0 || !tryLock(holding, name, 0)) {
                     throw refusal(holding, database, name, holderId);
                 }
             }
@@ -130,9 +135,10 @@ public final class TargetLock implements AutoCloseable {
         }
     }
 
-    private static boolean tryLock(Connection connection, String name) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement("SELECT GET_LOCK(?, 0)")) {
+    private static boolean tryLock(Connection connection, String name, int seconds) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("SELECT GET_LOCK(?, ?)")) {
             statement.setString(1, name);
+            statement.setInt(2, seconds);
             try (ResultSet result = statement.executeQuery()) {
                 return result.next() && result.getInt(1) == 1;
             }
