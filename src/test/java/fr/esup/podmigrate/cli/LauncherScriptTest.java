@@ -64,6 +64,34 @@ class LauncherScriptTest {
     }
 
     @Test
+    void runsTheExtractedJarWithTheClassesItsFirstRunArchived() throws Exception {
+        Files.createFile(dir.resolve("probe.extracts"));
+
+        Result first = launch(Map.of(), "import", "podv2.sql");
+        Result second = launch(Map.of(), "import", "podv2.sql");
+
+        Path cache = dir.resolve("pod-migrate-launch");
+        assertThat(first.exitCode()).isZero();
+        assertThat(first.output()).contains("-XX:ArchiveClassesAtExit=" + cache).contains("classpath=" + cache)
+                .contains("args=import podv2.sql");
+        assertThat(second.exitCode()).isZero();
+        assertThat(second.output()).contains("-XX:SharedArchiveFile=" + cache).contains("classpath=" + cache)
+                .doesNotContain("ArchiveClassesAtExit").contains("args=import podv2.sql");
+        assertThat(launch(Map.of("POD_MIGRATE_NO_CACHE", "1"), "import").output())
+                .doesNotContain("SharedArchiveFile").contains("classpath=" + probeJar);
+    }
+
+    @Test
+    void runsAJarThatCannotBeExtractedAsItIs() throws Exception {
+        for (int run = 0; run < 2; run++) {
+            Result launched = launch(Map.of(), "import", "podv2.sql");
+
+            assertThat(launched.exitCode()).isZero();
+            assertThat(launched.output()).doesNotContain("Archive").contains("classpath=" + probeJar);
+        }
+    }
+
+    @Test
     void saysHowToBuildTheJarWhenThereIsNone() throws Exception {
         Result run = launch(Map.of("POD_MIGRATE_JAR", dir.resolve("missing.jar").toString()), "dump");
 

@@ -60,6 +60,7 @@ final class ImportRun implements ImportWorker.Owner {
     private final List<Thread> threads = new ArrayList<>();
     private final Map<String, ImportWorker> tableWorkers = new HashMap<>();
     private final Map<String, TableKeys> tableKeys = new ConcurrentHashMap<>();
+    private final Map<String, Boolean> utf8mb4Tables = new ConcurrentHashMap<>();
     /**
      * The tables a TRUNCATE handed out empties, with nothing handed out for them since, in script order: a TRUNCATE of
      * one of them again would leave it as it will be (a dump's DROP and CREATE TABLE of a kept table are two).
@@ -450,6 +451,17 @@ final class ImportRun implements ImportWorker.Owner {
             } catch (SQLException e) {
                 // without them, the rows behind warnings go unnamed; the counts stand
                 return TableKeys.UNKNOWN;
+            }
+        });
+    }
+
+    @Override
+    public boolean utf8mb4Text(String table, Connection connection) {
+        return utf8mb4Tables.computeIfAbsent(table, t -> {
+            try {
+                return BinaryRows.utf8mb4Text(connection, t);
+            } catch (SQLException e) {
+                return false;
             }
         });
     }

@@ -116,6 +116,9 @@ final class ImportWorker implements Runnable {
 
         /** The columns and keys of a target table, read once through the connection that asks first. */
         TableKeys tableKeys(String table, Connection connection);
+
+        /** Whether every text column of a target table is utf8mb4 (see {@link BinaryRows}), asked once per table. */
+        boolean utf8mb4Text(String table, Connection connection);
     }
 
     private final Connection connection;
@@ -124,6 +127,8 @@ final class ImportWorker implements Runnable {
     private final Owner owner;
     private final BlockingQueue<Task> queue = new LinkedBlockingQueue<>();
     private final AtomicLong pendingBytes = new AtomicLong();
+    /** Whether the session reads statements as bytes ({@link BinaryRows#ON}). */
+    private boolean binaryRows;
 
     ImportWorker(Connection connection, Path script, Owner owner) throws SQLException {
         this.connection = connection;
@@ -254,9 +259,10 @@ final class ImportWorker implements Runnable {
      * in groups, and the ledger hears of them once committed, so that a checkpoint never counts a statement a lost
      * connection rolled back; a statement that fails rolls its group back, and the group runs again one by one.
      */
-    private void load(DataRun run, InsertRewriter rewriter) throws IOException {
+    private void load(DataRun run, InsertRewriter rewriter) throws IOException, SQLException {
         ImportLedger ledger = owner.ledger();
         List<Uncommitted> group = new ArrayList<>();
+        boolean literalRows = rewriter.literalsOnly() && owner.utf8mb4Text(rewriter.targetTable(), connection);
         try (StatementReader reader = StatementReader.openAt(script, run.start())) {
             long previousEnd = run.start().offset();
             long groupBytes = 0;
@@ -276,6 +282,7 @@ final class ImportWorker implements Runnable {
                     groupBytes = 0;
                     owner.failed(plan, new SQLException(plan.error()), bytes);
                 } else {
+                    binaryRows(literalRows && !insert.valuesNested());
                     try {
                         group.add(new Uncommitted(index, insert.endOffset(), bytes, plan, run(plan)));
                         groupBytes += bytes;
@@ -299,6 +306,17 @@ final class ImportWorker implements Runnable {
             }
         } finally {
             commit(group);
+            binaryRows(false);
+        }
+    }
+
+    /** Sets the session to read statements as bytes, or as utf8mb4 text again, when it does not already. */
+    private void binaryRows(boolean on) throws SQLException {
+        if (on != binaryRows) {
+            for (String set : on ? BinaryRows.ON : List.of(BinaryRows.OFF)) {
+                executeSql(set);
+            }
+            binaryRows = on;
         }
     }
 
@@ -334,8 +352,18 @@ final class ImportWorker implements Runnable {
         group.clear();
     }
 
-    /** Executes again, each with its own commit, the statements of a group that was rolled back. */
+    /**
+     * Executes again, each with its own commit, the statements of a group that was rolled back; as text, which suits
+     * every statement.
+     */
     private void runAlone(List<Uncommitted> group) {
+        try {
+            binaryRows(false);
+        } catch (SQLException e) {
+            owner.broke(e);
+            group.clear();
+            return;
+        }
         for (Uncommitted statement : group) {
             execute(statement.index(), statement.endOffset(), statement.bytes(), statement.plan());
         }

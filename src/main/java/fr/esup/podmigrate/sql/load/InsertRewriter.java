@@ -73,6 +73,11 @@ final class InsertRewriter {
         return targetTable;
     }
 
+    /** Whether the rows it writes hold the script's literals alone, no expression of the rewrite around them. */
+    boolean literalsOnly() {
+        return rewrite == null || rewrite.setColumns().isEmpty();
+    }
+
     /**
      * The statement as the import runs it. Whatever else changes, a DELAYED is left out: phpMyAdmin's "delayed
      * inserts" export option writes it, and InnoDB refuses it (error 1616) where MyISAM once took it.

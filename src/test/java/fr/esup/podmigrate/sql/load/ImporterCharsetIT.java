@@ -136,6 +136,50 @@ class ImporterCharsetIT {
         assertThat(importWithImporter(script, 1)).isEqualTo(viaClient);
     }
 
+    /**
+     * Long runs of rows, which the workers send as bytes into a table whose text columns are all utf8mb4 (see
+     * {@link BinaryRows}), as text into one with a latin1 column, and as text for a statement whose tuples call a
+     * function: the same bytes as the client's in every column.
+     */
+    @Test
+    void storesLongRunsOfRowsAsTheClientDoesWhetherTheyGoAsBytesOrAsText() throws Exception {
+        StringBuilder sql = new StringBuilder("""
+                CREATE TABLE `pure` (`id` int PRIMARY KEY, `title` varchar(255), `kind` enum('été','hiver'),
+                  `body` longtext, UNIQUE KEY `title` (`title`)) DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+                CREATE TABLE `mixed` (`id` int PRIMARY KEY, `title` varchar(255) CHARACTER SET latin1, `body` text)
+                  DEFAULT CHARSET=utf8mb4;
+                """);
+        for (String table : List.of("pure", "mixed")) {
+            for (int statement = 0; statement < 40; statement++) {
+                sql.append("INSERT INTO `").append(table).append("` VALUES ");
+                for (int row = 0; row < 50; row++) {
+                    int id = statement * 50 + row;
+                    sql.append(row == 0 ? "" : ",").append('(').append(id).append(",'").append(ACCENTED).append(" n°")
+                            .append(id).append(table.equals("pure") ? "','ÉTÉ','" : "','")
+                            .append(table.equals("pure") ? EMOJI : ACCENTED).append(" \\\\ \\' ").append("x".repeat(100))
+                            .append("')");
+                }
+                sql.append(";\n");
+            }
+        }
+        sql.append("INSERT INTO `pure` VALUES (5000,LOWER('ÉTÉ ŒUVRE'),'hiver',CONCAT('é', 'x'));\n");
+        Path script = fixture.write(sql.toString(), "long-runs.sql");
+
+        List<String> viaClient = importWithClient(script);
+        assertThat(viaClient).anyMatch(row -> row.startsWith("1388|" + hex("été œuvre", StandardCharsets.UTF_8)));
+        for (int parallelism : new int[] {1, 3}) {
+            assertThat(importWithImporter(script, parallelism)).as("parallelism %d", parallelism).isEqualTo(viaClient);
+        }
+        String database = fixture.createDatabase("cs_import");
+        fixture.execute(database, "CREATE TABLE pure (id int, title text) DEFAULT CHARSET=utf8mb4",
+                "CREATE TABLE mixed (id int, title text CHARACTER SET latin1) DEFAULT CHARSET=utf8mb4");
+        try (Connection connection = fixture.connect(database)) {
+            assertThat(BinaryRows.utf8mb4Text(connection, "pure")).isTrue();
+            assertThat(BinaryRows.utf8mb4Text(connection, "mixed")).isFalse();
+            assertThat(BinaryRows.utf8mb4Text(connection, "missing")).isFalse();
+        }
+    }
+
     private List<String> importWithClient(Path script) throws Exception {
         String database = fixture.createDatabase("cs_client");
         fixture.assertImports(database, script);
