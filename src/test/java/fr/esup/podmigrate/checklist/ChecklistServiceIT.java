@@ -104,7 +104,8 @@ class ChecklistServiceIT {
 
             assertThat(service.insertMissing("live_broadcaster", "alice")).isEqualTo(3);
             assertThat(TestWorkspaces.auditLines(run.workspace)).last().asString()
-                    .endsWith("alice\tchecklist: inserted 3 v2 row(s) into live_broadcaster");
+                    .as("the insert puts the step in progress, its ticks still to do")
+                    .endsWith("alice\tchecklist: inserted 3 v2 row(s) into live_broadcaster (0 of 5 checked) -> running");
 
             Recreation after = item(service.page(), "live_broadcaster").recreation();
             assertThat(after.missing()).isEmpty();
