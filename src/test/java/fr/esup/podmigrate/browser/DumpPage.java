@@ -50,7 +50,7 @@ class DumpPage {
     /** Clicks "Use this one" on the workspace's file of that name and waits for the step to show it as the run's. */
     void use(String shownName) {
         // the list may be swapped anew (a job that ends refreshes it) between finding the row and clicking it
-        wait.ignoring(StaleElementReferenceException.class).until(driver -> {
+        new WebDriverWait(driver, Duration.ofSeconds(60)).ignoring(StaleElementReferenceException.class).until(d -> {
             fileRow(shownName).findElement(By.cssSelector("form button")).click();
             return true;
         });

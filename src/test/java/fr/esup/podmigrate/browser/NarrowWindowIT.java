@@ -70,7 +70,8 @@ class NarrowWindowIT {
         Map<String, List<String>> tooWide = new LinkedHashMap<>();
         for (int width : new int[] {800, 1400}) {
             driver.manage().window().setSize(new Dimension(width, 1000));
-            for (String step : List.of("connections", "backup", "wipe", "dump", "import", "sitefix", "checklist", "verify", "finish")) {
+            for (String step : List.of("connections", "backup", "wipe", "dump", "import", "sitefix", "checklist", "verify", "finish",
+                    "rehearsal")) {
                 List<String> overflow = new StepPage(driver, base + "/" + step, By.tagName("h1")).widerThanTheWindow();
                 if (!overflow.isEmpty()) {
                     tooWide.put(step + " at " + width + " px", overflow);
