@@ -2,6 +2,7 @@ package fr.esup.podmigrate.sql.load;
 
 import fr.esup.podmigrate.sql.Identifiers;
 import fr.esup.podmigrate.sql.script.DatabaseSections;
+import fr.esup.podmigrate.sql.script.LiteralInserts.LiteralInsert;
 import fr.esup.podmigrate.sql.script.ReplicationStatements;
 import fr.esup.podmigrate.sql.script.SessionGuards;
 import fr.esup.podmigrate.sql.script.SqlSnippet;
@@ -237,6 +238,12 @@ final class ImportPlanner {
         return new Plan(ownRows ? Action.TABLE : Action.ALONE, rewritten.text(), table, statement.kind(),
                 rewriter.ignores(statement), rows(statement), statement.line(), null, false, null, rewritten.droppedValues(),
                 false, headIfRewritten(statement, rewritten.text()), null, false);
+    }
+
+    /** The plan of an INSERT of literal rows loaded by LOAD DATA (see {@link LiteralLoad}). */
+    static Plan literalRows(LiteralInsert insert, InsertRewriter rewriter, String sql, Map<String, Long> droppedValues) {
+        return new Plan(Action.TABLE, sql, rewriter.targetTable(), StatementKind.INSERT, rewriter.ignores(insert.ignore()),
+                insert.rowCount(), insert.line(), null, false, null, droppedValues, false, insert.head(), null, false);
     }
 
     private InsertRewriter rewriter(String scriptTable) {

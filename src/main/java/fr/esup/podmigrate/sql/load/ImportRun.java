@@ -23,7 +23,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -34,12 +33,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * and hands it to a worker; a table's statements always go to the same worker, so they run in script order; a
  * session statement goes to every worker; anything else runs alone once all workers are idle. A long run of one
  * table's INSERTs in a plain script is handed over as its place in the file, and the worker reads it itself while
- * the importing thread goes on past it: tables then load side by side, whatever their order in the script. A run
- * long enough to come in several pieces (see {@link ScriptAnalyzer#PIECE_BYTES}) has them loaded by several workers
- * at once, between the table's earlier statements and its later ones; each statement is still accounted and
- * checkpointed on its own. Their INSERTs then run in no set order: when two of their rows collide on a unique key,
- * the one the key refuses (and the import names) may be the earlier one. A run with a REPLACE, where the order
- * decides which row stays, is never spread.
+ * the importing thread goes on past it: tables then load side by side, whatever their order in the script; each
+ * statement is still accounted and checkpointed on its own.
  */
 final class ImportRun implements ImportWorker.Owner {
 
@@ -60,6 +55,8 @@ final class ImportRun implements ImportWorker.Owner {
     private final List<Thread> threads = new ArrayList<>();
     private final Map<String, ImportWorker> tableWorkers = new HashMap<>();
     private final Map<String, TableKeys> tableKeys = new ConcurrentHashMap<>();
+    /** Set once the server or the driver refused a LOAD DATA LOCAL (see {@link LiteralLoad}). */
+    private final AtomicBoolean literalLoadsRefused = new AtomicBoolean();
     private final Map<String, Boolean> utf8mb4Tables = new ConcurrentHashMap<>();
     /**
      * The tables a TRUNCATE handed out empties, with nothing handed out for them since, in script order: a TRUNCATE of
@@ -171,20 +168,16 @@ final class ImportRun implements ImportWorker.Owner {
             while (stop == null) {
                 housekeeping();
                 if (nextRun != null && nextRun.first() == index) {
-                    InsertRewriter rewriter = offload ? planner.rewriterForRows(nextRun.table()) : null;
-                    List<DataRun> pieces = new ArrayList<>(List.of(nextRun));
+                    DataRun run = nextRun;
                     nextRun = runs.hasNext() ? runs.next() : null;
-                    while (nextRun != null && nextRun.continues(pieces.get(pieces.size() - 1))) {
-                        pieces.add(nextRun);
-                        nextRun = runs.hasNext() ? runs.next() : null;
-                    }
-                    if (rewriter != null) {
-                        submitRows(pieces, rewriter);
-                        DataRun last = pieces.get(pieces.size() - 1);
+                    if (offload) {
+                        InsertRewriter rewriter = planner.rewriterForRows(run.table());
+                        touched(rewriter.targetTable());
+                        submit(worker(rewriter.targetTable()), new ImportWorker.Rows(run, rewriter));
                         reader.close();
-                        reader = StatementReader.openAt(script, last.end());
-                        index = last.last() + 1;
-                        previousEnd = last.end().offset();
+                        reader = StatementReader.openAt(script, run.end());
+                        index = run.last() + 1;
+                        previousEnd = run.end().offset();
                     }
                     continue;
                 }
@@ -250,26 +243,6 @@ final class ImportRun implements ImportWorker.Owner {
         } else {
             truncatedSince.remove(table);
         }
-    }
-
-    /**
-     * Hands a run to its table's worker; or its pieces to the least busy workers, each once the table's worker has
-     * done the table's earlier statements, and the table's later ones to its worker once every piece is over.
-     */
-    private void submitRows(List<DataRun> pieces, InsertRewriter rewriter) {
-        touched(rewriter.targetTable());
-        ImportWorker own = worker(rewriter.targetTable());
-        if (pieces.size() == 1 || pieces.stream().anyMatch(DataRun::replaces)) {
-            pieces.forEach(piece -> submit(own, new ImportWorker.Rows(piece, rewriter)));
-            return;
-        }
-        CountDownLatch ready = new CountDownLatch(1);
-        CountDownLatch done = new CountDownLatch(pieces.size());
-        submit(own, new ImportWorker.Release(ready));
-        for (DataRun piece : pieces) {
-            submit(leastBusy(), new ImportWorker.Rows(piece, rewriter, ready, done));
-        }
-        submit(own, new ImportWorker.Join(done));
     }
 
     private void broadcast(Plan plan) {
@@ -453,6 +426,16 @@ final class ImportRun implements ImportWorker.Owner {
                 return TableKeys.UNKNOWN;
             }
         });
+    }
+
+    @Override
+    public boolean literalLoads() {
+        return !literalLoadsRefused.get();
+    }
+
+    @Override
+    public void literalLoadsRefused() {
+        literalLoadsRefused.set(true);
     }
 
     @Override

@@ -4,6 +4,8 @@ import fr.esup.podmigrate.sql.ConnectionFactory;
 import fr.esup.podmigrate.sql.load.ImportPlanner.Plan;
 import fr.esup.podmigrate.sql.script.ClientCharset;
 import fr.esup.podmigrate.sql.script.ClientCharsetSession;
+import fr.esup.podmigrate.sql.script.LiteralInserts;
+import fr.esup.podmigrate.sql.script.LiteralInserts.LiteralInsert;
 import fr.esup.podmigrate.sql.script.ScriptAnalyzer.DataRun;
 import fr.esup.podmigrate.sql.script.SqlStatement;
 import fr.esup.podmigrate.sql.script.StatementKind;
@@ -19,16 +21,14 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * One connection of an import and the thread that executes, in order, what the importing thread hands it: the
  * statements of the tables it loads, the script's session statements, and long runs of one table's INSERTs that
- * it reads from the script itself, whole or one piece of them while other workers load the other pieces.
+ * it reads from the script itself.
  */
 final class ImportWorker implements Runnable {
 
@@ -44,6 +44,8 @@ final class ImportWorker implements Runnable {
     private static final int GROUP_STATEMENTS = 256;
     private static final long GROUP_BYTES = 8L << 20;
     private static final long RETRY_PAUSE_MILLIS = 200;
+    /** A longer INSERT of literal rows is read as text: a worker holds one statement's bytes at a time. */
+    private static final int MAX_LITERAL_STATEMENT_BYTES = 16 << 20;
     /**
      * Sets the session's charsets back to utf8mb4 after a script's SET NAMES: the statements come decoded (see
      * {@link ClientCharset}) and JDBC sends them in UTF-8. A utf8mb4 collation the script chose is kept, so that
@@ -55,7 +57,7 @@ final class ImportWorker implements Runnable {
             "SET collation_connection = COALESCE(@pm_import_collation, @@collation_connection)");
 
     /** Something to do, in order. */
-    sealed interface Task permits Execute, Session, Rows, Release, Join, End {
+    sealed interface Task permits Execute, Session, Rows, End {
     }
 
     /**
@@ -71,26 +73,8 @@ final class ImportWorker implements Runnable {
     record Session(Plan plan, AtomicBoolean reported) implements Task {
     }
 
-    /**
-     * A run of INSERTs of one table that the worker reads from the script: a whole run, or a piece of one that other
-     * workers load at the same time.
-     *
-     * @param ready for a piece, opened once the table's worker has done every earlier statement of the table; else null
-     * @param done  for a piece, counted down once the piece is over; else null
-     */
-    record Rows(DataRun run, InsertRewriter rewriter, CountDownLatch ready, CountDownLatch done) implements Task {
-
-        Rows(DataRun run, InsertRewriter rewriter) {
-            this(run, rewriter, null, null);
-        }
-    }
-
-    /** Given to a table's worker before the pieces of a run: every earlier statement of the table is over. */
-    record Release(CountDownLatch ready) implements Task {
-    }
-
-    /** Given to a table's worker after the pieces of a run: its later statements wait for every piece. */
-    record Join(CountDownLatch done) implements Task {
+    /** A run of INSERTs of one table that the worker reads from the script itself. */
+    record Rows(DataRun run, InsertRewriter rewriter) implements Task {
     }
 
     /** Tells the worker to end its thread. */
@@ -119,6 +103,12 @@ final class ImportWorker implements Runnable {
 
         /** Whether every text column of a target table is utf8mb4 (see {@link BinaryRows}), asked once per table. */
         boolean utf8mb4Text(String table, Connection connection);
+
+        /** Whether INSERTs of literal rows may go as LOAD DATA (see {@link LiteralLoad}). */
+        boolean literalLoads();
+
+        /** The server or the driver refused a LOAD DATA LOCAL: the INSERTs go as text from now on. */
+        void literalLoadsRefused();
     }
 
     private final Connection connection;
@@ -197,12 +187,6 @@ final class ImportWorker implements Runnable {
             } catch (IOException | SQLException | RuntimeException e) {
                 owner.broke(e);
             } finally {
-                // whatever happened, the workers waiting for this task go on (and stop, if the import stops)
-                if (task instanceof Release release) {
-                    release.ready().countDown();
-                } else if (task instanceof Rows rows && rows.done() != null) {
-                    rows.done().countDown();
-                }
                 pendingBytes.addAndGet(-bytes(task));
                 owner.finished(task);
             }
@@ -213,11 +197,7 @@ final class ImportWorker implements Runnable {
         if (task instanceof Execute execute) {
             execute(execute.index(), execute.endOffset(), execute.bytes(), execute.plan());
         } else if (task instanceof Rows rows) {
-            if (rows.ready() == null || await(rows.ready())) {
-                load(rows.run(), rows.rewriter());
-            }
-        } else if (task instanceof Join join) {
-            await(join.done());
+            load(rows.run(), rows.rewriter());
         } else if (task instanceof Session session) {
             try {
                 executeSql(session.plan().text());
@@ -237,40 +217,48 @@ final class ImportWorker implements Runnable {
     }
 
     /**
-     * Waits for the tasks of other workers a task comes after; false when the import stopped meanwhile. Those tasks
-     * were handed out before this one, so the wait always ends.
-     */
-    private boolean await(CountDownLatch latch) {
-        try {
-            while (!latch.await(100, TimeUnit.MILLISECONDS)) {
-                if (owner.stopped()) {
-                    return false;
-                }
-            }
-            return true;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
-    }
-
-    /**
      * Reads the run's statements from the script and executes them, but those a resumed import has done. They commit
      * in groups, and the ledger hears of them once committed, so that a checkpoint never counts a statement a lost
      * connection rolled back; a statement that fails rolls its group back, and the group runs again one by one.
+     * An INSERT of literal rows goes as LOAD DATA (see {@link LiteralLoad}); any other statement is read and sent as
+     * text.
      */
     private void load(DataRun run, InsertRewriter rewriter) throws IOException, SQLException {
         ImportLedger ledger = owner.ledger();
         List<Uncommitted> group = new ArrayList<>();
         boolean literalRows = rewriter.literalsOnly() && owner.utf8mb4Text(rewriter.targetTable(), connection);
-        try (StatementReader reader = StatementReader.openAt(script, run.start())) {
+        LiteralInserts literal = owner.literalLoads() && LiteralLoad.backslashEscapes(connection)
+                ? LiteralInserts.openAt(script, run.start(), MAX_LITERAL_STATEMENT_BYTES) : null;
+        StatementReader reader = null;
+        try {
             long previousEnd = run.start().offset();
             long groupBytes = 0;
             for (long index = run.first(); index <= run.last() && !owner.stopped(); index++) {
+                StatementReader.Position before = literal == null ? null : literal.position();
+                LiteralInsert rows = literal == null ? null : literal.next();
+                if (rows != null) {
+                    if (!run.table().equals(rows.table())) {
+                        throw changed(index);
+                    }
+                    long bytes = rows.endOffset() - previousEnd;
+                    if (loadLiteral(index, bytes, rows, rewriter, literalRows, before, group)) {
+                        previousEnd = rows.endOffset();
+                        groupBytes += bytes;
+                        if (group.size() >= GROUP_STATEMENTS || groupBytes >= GROUP_BYTES) {
+                            commit(group);
+                            groupBytes = 0;
+                        }
+                        continue;
+                    }
+                    groupBytes = 0;
+                    literal.seek(before);
+                }
+                if (reader == null) {
+                    reader = StatementReader.openAt(script, before != null ? before : run.start());
+                }
                 SqlStatement insert = reader.next();
                 if (insert == null || !run.table().equals(insert.table())) {
-                    throw new IOException("The script changed while it was imported: statement " + (index + 1)
-                            + " is not where it was");
+                    throw changed(index);
                 }
                 long bytes = insert.endOffset() - previousEnd;
                 previousEnd = insert.endOffset();
@@ -284,7 +272,7 @@ final class ImportWorker implements Runnable {
                 } else {
                     binaryRows(literalRows && !insert.valuesNested());
                     try {
-                        group.add(new Uncommitted(index, insert.endOffset(), bytes, plan, run(plan)));
+                        group.add(new Uncommitted(index, insert.endOffset(), bytes, plan, run(plan), null, null));
                         groupBytes += bytes;
                     } catch (SQLException e) {
                         rollback();
@@ -303,11 +291,79 @@ final class ImportWorker implements Runnable {
                         groupBytes = 0;
                     }
                 }
+                if (literal != null) {
+                    // back to the script's bytes after a statement read as text, from where that reading stands
+                    StatementReader.Position after = reader.position();
+                    if (after != null) {
+                        literal.seek(after);
+                        reader.close();
+                        reader = null;
+                    } else {
+                        literal.close();
+                        literal = null;
+                    }
+                }
             }
         } finally {
             commit(group);
             binaryRows(false);
+            if (literal != null) {
+                literal.close();
+            }
+            if (reader != null) {
+                reader.close();
+            }
         }
+    }
+
+    private static IOException changed(long index) {
+        return new IOException("The script changed while it was imported: statement " + (index + 1)
+                + " is not where it was");
+    }
+
+    /**
+     * Loads an INSERT's literal rows with LOAD DATA in the group's transaction; false, with the group rolled back and
+     * run again alone, when the LOAD DATA did not do exactly what the INSERT does: the INSERT is to run instead.
+     */
+    private boolean loadLiteral(long index, long bytes, LiteralInsert rows, InsertRewriter rewriter, boolean binary,
+                                StatementReader.Position before, List<Uncommitted> group) throws SQLException {
+        InsertRewriter.LoadColumns columns = rewriter.loadColumns(rows.columns(), rows.rowCount());
+        if (columns == null) {
+            return false;
+        }
+        boolean ignore = rewriter.ignores(rows.ignore());
+        Plan plan = ImportPlanner.literalRows(rows, rewriter,
+                LiteralLoad.statement(rows, rewriter.targetTable(), ignore, columns.list(), binary),
+                columns.droppedValues());
+        if (owner.ledger().isDone(index)) {
+            owner.ledger().alreadyDone(plan, bytes);
+            return true;
+        }
+        binaryRows(false);
+        try {
+            LiteralLoad.supplyRows(statement, rows);
+            long affected = executeSql(plan.text());
+            SQLWarning warnings = statement.getWarnings();
+            statement.clearWarnings();
+            if (warnings == null && affected == rows.rowCount()) {
+                group.add(new Uncommitted(index, rows.endOffset(), bytes, plan, new Outcome(affected, 0, List.of()),
+                        before, rewriter));
+                return true;
+            }
+        } catch (SQLException e) {
+            if (ImportRun.connectionLost(e)) {
+                rollback();
+                group.clear();
+                owner.failed(plan, e, bytes);
+                return true;
+            }
+            if (LiteralLoad.refused(e)) {
+                owner.literalLoadsRefused();
+            }
+        }
+        rollback();
+        runAlone(group);
+        return false;
     }
 
     /** Sets the session to read statements as bytes, or as utf8mb4 text again, when it does not already. */
@@ -320,8 +376,14 @@ final class ImportWorker implements Runnable {
         }
     }
 
-    /** A statement of a data run executed in the group's transaction, and what it did. */
-    private record Uncommitted(long index, long endOffset, long bytes, Plan plan, Outcome outcome) {
+    /**
+     * A statement of a data run executed in the group's transaction, and what it did.
+     *
+     * @param loadedAt where the script holds the INSERT a LOAD DATA stood for, read again to run it as text; else null
+     * @param rewriter the run's rewriter, for that INSERT; else null
+     */
+    private record Uncommitted(long index, long endOffset, long bytes, Plan plan, Outcome outcome,
+                               StatementReader.Position loadedAt, InsertRewriter rewriter) {
     }
 
     /** What a statement did: the rows it changed, its warnings, and what they say of its rows. */
@@ -365,7 +427,16 @@ final class ImportWorker implements Runnable {
             return;
         }
         for (Uncommitted statement : group) {
-            execute(statement.index(), statement.endOffset(), statement.bytes(), statement.plan());
+            Plan plan = statement.plan();
+            if (statement.loadedAt() != null) {
+                try (StatementReader reader = StatementReader.openAt(script, statement.loadedAt())) {
+                    plan = ImportPlanner.rows(reader.next(), statement.rewriter());
+                } catch (IOException | RuntimeException e) {
+                    owner.broke(e);
+                    break;
+                }
+            }
+            execute(statement.index(), statement.endOffset(), statement.bytes(), plan);
         }
         group.clear();
     }

@@ -79,6 +79,46 @@ final class InsertRewriter {
     }
 
     /**
+     * The column list a LOAD DATA of an INSERT's rows takes to write them as the rewritten INSERT would: the
+     * target's columns, a variable where a dropped column's values go; null when the rewrite computes values, which
+     * only the INSERT does, or when the INSERT could not be rewritten.
+     *
+     * @param written the INSERT's own column list, empty when its values are positional
+     */
+    LoadColumns loadColumns(List<String> written, long rows) {
+        if (!literalsOnly()) {
+            return null;
+        }
+        List<String> columns = written.isEmpty() && createColumns != null ? createColumns : written;
+        if (columns.isEmpty()) {
+            return rewrite == null ? new LoadColumns("", Map.of()) : null;
+        }
+        List<String> drop = rewrite == null ? List.of()
+                : rewrite.dropColumns().stream().map(c -> c.toLowerCase(Locale.ROOT)).toList();
+        StringBuilder list = new StringBuilder(" (");
+        Map<String, Long> dropped = new LinkedHashMap<>();
+        for (String column : columns) {
+            list.append(list.length() > 2 ? "," : "");
+            if (drop.contains(column.toLowerCase(Locale.ROOT))) {
+                list.append("@pm_dropped");
+                dropped.put(scriptTable + "." + column, rows);
+            } else {
+                list.append(Identifiers.quote(column));
+            }
+        }
+        return new LoadColumns(list.append(')').toString(), dropped);
+    }
+
+    /** @param list the column list for LOAD DATA, with its leading space; empty when the rows are positional */
+    record LoadColumns(String list, Map<String, Long> droppedValues) {
+    }
+
+    /** Whether an INSERT that says IGNORE or not runs as INSERT IGNORE. */
+    boolean ignores(boolean ignoreWritten) {
+        return ignoreWritten || ignoreDuplicates;
+    }
+
+    /**
      * The statement as the import runs it. Whatever else changes, a DELAYED is left out: phpMyAdmin's "delayed
      * inserts" export option writes it, and InnoDB refuses it (error 1616) where MyISAM once took it.
      */

@@ -68,6 +68,11 @@ public final class ClientCharset {
         return name;
     }
 
+    /** Whether the script's text is UTF-8 as it declares it (utf8mb4 or utf8mb3), read as the server reads it. */
+    public boolean utf8() {
+        return name.equals("utf8mb4") || name.equals("utf8mb3");
+    }
+
     /** Whether statements read byte by byte in this charset rather than as UTF-8. */
     boolean singleByte() {
         return table != null;

@@ -34,11 +34,6 @@ public final class ScriptAnalyzer {
     /** A run of one table's INSERTs at least this long is worth reading on another connection's own reader. */
     private static final long MIN_RUN_BYTES = 256 << 10;
     /**
-     * A longer run is cut into pieces of about this size, which several connections may load at once: a table that
-     * holds most of a script's bytes then loads no slower than the rest.
-     */
-    static final long PIECE_BYTES = 16L << 20;
-    /**
      * The last scan of a script for an import into a named target: the importer (sql.load), given the same unchanged file
      * and the same databases takes it instead of reading the script once more (a Pod import analyses the script
      * first, then imports it).
@@ -50,7 +45,6 @@ public final class ScriptAnalyzer {
     private final String sourceDatabase;
     private final DatabaseSections sections;
     private final Consumer<ImportProgress> progress;
-    private final long pieceBytes;
     private final Map<String, SectionState> databases = new LinkedHashMap<>();
 
     private final Map<String, TableState> tables = new LinkedHashMap<>();
@@ -74,13 +68,12 @@ public final class ScriptAnalyzer {
     private StatementReader.Position lastPosition;
 
     private ScriptAnalyzer(Predicate<String> ownDatabase, Predicate<String> ignoredUse, String sourceDatabase,
-                           Consumer<ImportProgress> progress, long pieceBytes) {
+                           Consumer<ImportProgress> progress) {
         this.ownDatabase = ownDatabase;
         this.inspection = new StatementInspection(ownDatabase, ignoredUse, charsets, collations);
         this.sourceDatabase = sourceDatabase;
         this.sections = new DatabaseSections(sourceDatabase);
         this.progress = progress;
-        this.pieceBytes = pieceBytes;
     }
 
     /**
@@ -119,19 +112,13 @@ public final class ScriptAnalyzer {
      */
     public static Scan scanForImport(Path script, String targetDatabase, Set<String> allowedUseDatabases, String sourceDatabase,
                               Consumer<ImportProgress> progress, boolean reuse) throws IOException {
-        return scanForImport(script, targetDatabase, allowedUseDatabases, sourceDatabase, progress, reuse, PIECE_BYTES);
-    }
-
-    /** @param pieceBytes the size long runs are cut at (at least {@link #MIN_RUN_BYTES}) */
-    public static Scan scanForImport(Path script, String targetDatabase, Set<String> allowedUseDatabases, String sourceDatabase,
-                              Consumer<ImportProgress> progress, boolean reuse, long pieceBytes) throws IOException {
         ScanKey key = ScanKey.of(script, targetDatabase, allowedUseDatabases, sourceDatabase);
         KeptScan kept = LAST_SCAN.get();
         if (reuse && kept != null && kept.key().equals(key)) {
             return kept.scan();
         }
         Scan scan = new ScriptAnalyzer(targetDatabase::equals, ignoringCase(allowedUseDatabases), sourceDatabase,
-                Objects.requireNonNull(progress, "progress"), pieceBytes).read(script);
+                Objects.requireNonNull(progress, "progress")).read(script);
         LAST_SCAN.set(new KeptScan(key, scan));
         return scan;
     }
@@ -160,7 +147,7 @@ public final class ScriptAnalyzer {
     public static Scan scan(Path script, Predicate<String> ownDatabase, Predicate<String> ignoredUse, String sourceDatabase,
                      Consumer<ImportProgress> progress) throws IOException {
         return new ScriptAnalyzer(ownDatabase, ignoredUse, sourceDatabase,
-                Objects.requireNonNull(progress, "progress"), PIECE_BYTES).read(script);
+                Objects.requireNonNull(progress, "progress")).read(script);
     }
 
     private static Set<String> withSource(Set<String> databases, String sourceDatabase) {
@@ -182,21 +169,15 @@ public final class ScriptAnalyzer {
 
     /**
      * Consecutive INSERT or REPLACE ... VALUES statements of one table, {@code first} to {@code last} (0-based
-     * statement indexes), between two reader positions; a long run comes as several, each {@link #continues} the one
-     * before.
-     *
-     * @param replaces whether a REPLACE is among them: their order then decides which rows stay
+     * statement indexes), between two reader positions. A run is loaded whole by one connection: InnoDB fills its
+     * pages in key order then, where pieces of one table loaded side by side split pages half-full (a table 40 %
+     * larger, measured on a Pod dump's video_encodinglog).
      */
     public record DataRun(String table, long first, long last, StatementReader.Position start, StatementReader.Position end,
-                   long bytes, boolean replaces) {
+                   long bytes) {
 
-        DataRun extendedTo(long index, StatementReader.Position newEnd, long statementBytes, boolean replace) {
-            return new DataRun(table, first, index, start, newEnd, bytes + statementBytes, replaces || replace);
-        }
-
-        /** Whether this piece of a run takes over where {@code previous} ends. */
-        public boolean continues(DataRun previous) {
-            return table.equals(previous.table) && first == previous.last + 1;
+        DataRun extendedTo(long index, StatementReader.Position newEnd, long statementBytes) {
+            return new DataRun(table, first, index, start, newEnd, bytes + statementBytes);
         }
     }
 
@@ -301,25 +282,22 @@ public final class ScriptAnalyzer {
         boolean data = imported && (statement.kind() == StatementKind.INSERT || statement.kind() == StatementKind.REPLACE)
                 && statement.valuesOffset() >= 0 && statement.schema() == null && statement.table() != null;
         long statementBytes = statement.endOffset() - statement.startOffset();
-        if (openRun != null && (!data || !openRun.table().equals(statement.table()) || after == null
-                || openRun.bytes() >= pieceBytes)) {
+        if (openRun != null && (!data || !openRun.table().equals(statement.table()) || after == null)) {
             closeRun();
         }
-        boolean replace = statement.kind() == StatementKind.REPLACE;
         if (data && after != null) {
             if (openRun != null) {
-                openRun = openRun.extendedTo(index, after, statementBytes, replace);
+                openRun = openRun.extendedTo(index, after, statementBytes);
             } else if (lastPosition != null) {
-                openRun = new DataRun(statement.table(), index, index, lastPosition, after, statementBytes, replace);
+                openRun = new DataRun(statement.table(), index, index, lastPosition, after, statementBytes);
             }
         }
         lastPosition = after;
     }
 
-    /** Keeps the open run if it is long enough, or if it is the rest of a long run cut into pieces. */
+    /** Keeps the open run if it is long enough. */
     private void closeRun() {
-        if (openRun != null && (openRun.bytes() >= MIN_RUN_BYTES
-                || (!runs.isEmpty() && openRun.continues(runs.get(runs.size() - 1))))) {
+        if (openRun != null && openRun.bytes() >= MIN_RUN_BYTES) {
             runs.add(openRun);
         }
         openRun = null;

@@ -218,21 +218,20 @@ class ScriptAnalyzerTest {
     }
 
     @Test
-    void cutsALongRunIntoPiecesThatFollowEachOtherTheLastOneShortOrNot() throws IOException {
+    void keepsALongRunWholeThroughItsReplace() throws IOException {
         String rows = ("INSERT INTO big VALUES ('" + "y".repeat(100_000) + "');\n").repeat(7);
-        Path script = Files.writeString(directory.resolve("pieces.sql"), "CREATE TABLE big (a longtext);\n" + rows
-                + "REPLACE INTO big VALUES ('z');\n");
+        Path script = Files.writeString(directory.resolve("run.sql"), "CREATE TABLE big (a longtext);\n" + rows
+                + "REPLACE INTO big VALUES ('z');\nINSERT INTO small VALUES (1);\n");
 
         List<ScriptAnalyzer.DataRun> runs = ScriptAnalyzer.scanForImport(script, "db", Set.of("db"), null, p -> { },
-                false, 256 << 10).runs();
+                false).runs();
 
-        assertThat(runs).extracting(ScriptAnalyzer.DataRun::first).containsExactly(1L, 4L, 7L);
-        assertThat(runs).extracting(ScriptAnalyzer.DataRun::last).containsExactly(3L, 6L, 8L);
-        assertThat(runs.get(1).continues(runs.get(0))).isTrue();
-        assertThat(runs.get(2).continues(runs.get(1))).isTrue();
-        assertThat(runs).extracting(ScriptAnalyzer.DataRun::replaces).containsExactly(false, false, true);
-        try (StatementReader reader = StatementReader.openAt(script, runs.get(1).start())) {
-            assertThat(reader.next().line()).isEqualTo(5);
+        assertThat(runs).singleElement().satisfies(run -> {
+            assertThat(run.first()).isEqualTo(1);
+            assertThat(run.last()).isEqualTo(8);
+        });
+        try (StatementReader reader = StatementReader.openAt(script, runs.get(0).end())) {
+            assertThat(reader.next().line()).isEqualTo(10);
         }
     }
 }

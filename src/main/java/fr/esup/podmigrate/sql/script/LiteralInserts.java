@@ -1,0 +1,505 @@
+package fr.esup.podmigrate.sql.script;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Reads a plain script's INSERTs straight from its bytes, where they have the one shape whose rows the server's
+ * {@code LOAD DATA} reads exactly as it would read the INSERT's: {@code INSERT [IGNORE] INTO `t` [(`a`,`b`)] VALUES}
+ * then tuples of {@code NULL}, decimal numbers and single-quoted strings in UTF-8 whose escapes are among
+ * {@code \0 \' \" \\ \n \r \t \Z \b} (or a doubled quote), one separator between values throughout ({@code ,} as
+ * mariadb-dump writes, {@code , } as phpMyAdmin does), and {@code ;}. Anything else (hex or bit literals, charset
+ * introducers, functions, {@code \N}, comments, a byte that is not UTF-8, ON DUPLICATE KEY UPDATE, another
+ * delimiter) is left for {@link StatementReader}: {@link #next()} answers null and stays before it, and
+ * {@link #position()} is where a StatementReader takes over.
+ */
+public final class LiteralInserts implements AutoCloseable {
+
+    /**
+     * An INSERT of literal rows; {@code bytes[rowsFrom, rowsTo)} holds its tuples, from the first one's opening
+     * parenthesis to the last one's closing one, valid until the next call of {@link #next()}.
+     *
+     * @param table     the table, unquoted
+     * @param columns   its column list, unquoted; empty when the values are positional
+     * @param separator what stands between two values of a tuple
+     */
+    public record LiteralInsert(String table, boolean ignore, List<String> columns, byte[] bytes, int rowsFrom,
+                                int rowsTo, int rowCount, String separator, long line, long startOffset,
+                                long endOffset, String head) {
+    }
+
+    private static final int INITIAL_BUFFER_BYTES = 1 << 20;
+    /** Enough of a statement for {@link SqlSnippet#head}. */
+    private static final int HEAD_BYTES = 512;
+    /** Bytes the scanner of a quoted string stops at; all others belong to the string as they are. */
+    private static final boolean[] STRING_STOPS = new boolean[256];
+
+    static {
+        for (int b : new int[] {'\'', '\\', '\n', 0}) {
+            STRING_STOPS[b] = true;
+        }
+        for (int b = 0x80; b < 0x100; b++) {
+            STRING_STOPS[b] = true;
+        }
+    }
+
+    private final FileChannel channel;
+    private final int maxStatementBytes;
+    private final StatementReader.Position start;
+    private byte[] buf;
+    /** {@code buf[0, limit)} holds the script from {@code bufOffset}; {@code pos} is where the last statement ended. */
+    private int pos;
+    private int limit;
+    private long bufOffset;
+    private long line;
+    private boolean atLineStart;
+    private boolean eof;
+
+    private LiteralInserts(FileChannel channel, StatementReader.Position at, int maxStatementBytes) {
+        this.channel = channel;
+        this.maxStatementBytes = maxStatementBytes;
+        this.buf = new byte[Math.min(INITIAL_BUFFER_BYTES, maxStatementBytes)];
+        this.start = at;
+        this.bufOffset = at.offset();
+        this.line = at.line();
+        this.atLineStart = at.atLineStart();
+    }
+
+    /**
+     * Opens a plain script where a {@link StatementReader} stood between two statements (see
+     * {@link StatementReader#position()}); null when that reader's delimiter is not {@code ;} or its client charset
+     * is not UTF-8, where no statement has the shape.
+     *
+     * @param maxStatementBytes a longer statement is left for StatementReader
+     */
+    public static LiteralInserts openAt(Path script, StatementReader.Position at, int maxStatementBytes)
+            throws IOException {
+        if (!Arrays.equals(at.delimiter(), new byte[] {';'}) || !at.charsets().charset().utf8()) {
+            return null;
+        }
+        FileChannel channel = FileChannel.open(script, StandardOpenOption.READ);
+        try {
+            channel.position(at.offset());
+            return new LiteralInserts(channel, at, maxStatementBytes);
+        } catch (IOException | RuntimeException e) {
+            channel.close();
+            throw e;
+        }
+    }
+
+    /** Where the last statement read ends, or where the reader was opened: between two statements. */
+    public StatementReader.Position position() {
+        return new StatementReader.Position(bufOffset + pos, line, start.delimiter(), atLineStart, start.charsets());
+    }
+
+    /** Goes on from where a {@link StatementReader} opened at {@link #position()} stands after its statements. */
+    public void seek(StatementReader.Position at) throws IOException {
+        channel.position(at.offset());
+        bufOffset = at.offset();
+        pos = 0;
+        limit = 0;
+        eof = false;
+        line = at.line();
+        atLineStart = at.atLineStart();
+    }
+
+    /** The next statement if it is an INSERT of literal rows; null (and nothing read) otherwise, or at the end. */
+    public LiteralInsert next() throws IOException {
+        compact();
+        Scan scan = new Scan();
+        if (!scan.statement()) {
+            return null;
+        }
+        long startOffset = bufOffset + scan.start;
+        pos = scan.at;
+        line += scan.newlines;
+        atLineStart = false;
+        return new LiteralInsert(scan.table, scan.ignore, scan.columns, buf, scan.rowsFrom, scan.rowsTo, scan.rows,
+                scan.separator == 2 ? ", " : ",", scan.line, startOffset, bufOffset + pos,
+                SqlSnippet.head(new String(buf, scan.start, Math.min(scan.rowsTo, scan.start + HEAD_BYTES) - scan.start,
+                        StandardCharsets.UTF_8)));
+    }
+
+    @Override
+    public void close() throws IOException {
+        channel.close();
+    }
+
+    /** Moves the unread bytes to the start of the buffer, so that a statement's indexes stay put while it is read. */
+    private void compact() {
+        if (pos > 0) {
+            System.arraycopy(buf, pos, buf, 0, limit - pos);
+            limit -= pos;
+            bufOffset += pos;
+            pos = 0;
+        }
+    }
+
+    /** Reads more of the script after what the buffer holds; false at the end or past the longest statement. */
+    private boolean more() throws IOException {
+        if (eof) {
+            return false;
+        }
+        if (limit == buf.length) {
+            if (buf.length >= maxStatementBytes) {
+                return false;
+            }
+            buf = Arrays.copyOf(buf, (int) Math.min(maxStatementBytes, 2L * buf.length));
+        }
+        int read = channel.read(ByteBuffer.wrap(buf, limit, buf.length - limit));
+        if (read < 0) {
+            eof = true;
+            return false;
+        }
+        limit += read;
+        return true;
+    }
+
+    /** One statement's reading; every index is in {@link #buf}, which only grows at its end while it lasts. */
+    private final class Scan {
+        int at;
+        int start;
+        long newlines;
+        long line;
+        String table;
+        boolean ignore;
+        List<String> columns = List.of();
+        int rowsFrom;
+        int rowsTo;
+        int rows;
+        /** 0 until two values are seen, then the length of the separator. */
+        int separator;
+
+        /** Reads the statement at {@code at}; false if it is not of the shape. */
+        boolean statement() throws IOException {
+            at = 0;
+            skipBlanks();
+            if (!available(at)) {
+                return false;
+            }
+            start = at;
+            line = LiteralInserts.this.line + newlines;
+            if (!word("INSERT") || !blanks()) {
+                return false;
+            }
+            if (word("IGNORE")) {
+                ignore = true;
+                if (!blanks()) {
+                    return false;
+                }
+            }
+            if (!word("INTO") || !blanks()) {
+                return false;
+            }
+            table = identifier();
+            if (table == null) {
+                return false;
+            }
+            skipBlanks();
+            if (peek('(')) {
+                at++;
+                columns = columnList();
+                if (columns == null) {
+                    return false;
+                }
+                skipBlanks();
+            }
+            if (!word("VALUES")) {
+                return false;
+            }
+            skipBlanks();
+            rowsFrom = at;
+            if (!tuples()) {
+                return false;
+            }
+            rowsTo = at;
+            skipBlanks();
+            if (!peek(';')) {
+                return false;
+            }
+            at++;
+            return true;
+        }
+
+        private boolean tuples() throws IOException {
+            while (true) {
+                if (!peek('(')) {
+                    return false;
+                }
+                at++;
+                if (!tuple()) {
+                    return false;
+                }
+                rows++;
+                int after = at;
+                skipBlanks();
+                if (!peek(',')) {
+                    at = after;
+                    return true;
+                }
+                at++;
+                skipBlanks();
+            }
+        }
+
+        /** The values of a tuple and its closing parenthesis. */
+        private boolean tuple() throws IOException {
+            while (true) {
+                if (!value() || !available(at)) {
+                    return false;
+                }
+                byte b = buf[at];
+                if (b == ')') {
+                    at++;
+                    return true;
+                }
+                if (b != ',') {
+                    return false;
+                }
+                int length = available(at + 1) && buf[at + 1] == ' ' ? 2 : 1;
+                if (separator == 0) {
+                    separator = length;
+                } else if (separator != length) {
+                    return false;
+                }
+                at += length;
+            }
+        }
+
+        private boolean value() throws IOException {
+            if (!available(at)) {
+                return false;
+            }
+            byte b = buf[at];
+            if (b == '\'') {
+                at++;
+                return string();
+            }
+            if (b == 'N') {
+                return word("NULL") && available(at) && (buf[at] == ',' || buf[at] == ')');
+            }
+            return number();
+        }
+
+        /** {@code -?digits[.digits][e[+-]digits]}, followed by what ends a value. */
+        private boolean number() throws IOException {
+            if (peek('-')) {
+                at++;
+            }
+            if (digits() == 0) {
+                return false;
+            }
+            if (peek('.')) {
+                at++;
+                digits();
+            }
+            if (peek('e') || peek('E')) {
+                at++;
+                if (peek('-') || peek('+')) {
+                    at++;
+                }
+                if (digits() == 0) {
+                    return false;
+                }
+            }
+            return available(at) && (buf[at] == ',' || buf[at] == ')');
+        }
+
+        private int digits() throws IOException {
+            int count = 0;
+            while (available(at) && buf[at] >= '0' && buf[at] <= '9') {
+                at++;
+                count++;
+            }
+            return count;
+        }
+
+        /** The rest of a quoted string, after its opening quote. */
+        private boolean string() throws IOException {
+            while (true) {
+                int i = at;
+                int end = limit;
+                byte[] b = buf;
+                while (i < end && !STRING_STOPS[b[i] & 0xFF]) {
+                    i++;
+                }
+                at = i;
+                if (i == end) {
+                    if (!more()) {
+                        return false;
+                    }
+                    continue;
+                }
+                int c = b[i] & 0xFF;
+                if (c == '\n') {
+                    newlines++;
+                    at++;
+                } else if (c == '\'') {
+                    if (!available(at + 1)) {
+                        return false;
+                    }
+                    if (buf[at + 1] != '\'') {
+                        at++;
+                        return true;
+                    }
+                    at += 2;
+                } else if (c == '\\') {
+                    if (!available(at + 1) || !plainEscape(buf[at + 1])) {
+                        return false;
+                    }
+                    at += 2;
+                } else if (c == 0 || !utf8Character()) {
+                    return false;
+                }
+            }
+        }
+
+        /** Escapes that LOAD DATA reads as the server reads them in an SQL string. */
+        private static boolean plainEscape(byte b) {
+            return b == '0' || b == '\'' || b == '"' || b == '\\' || b == 'n' || b == 'r' || b == 't' || b == 'Z'
+                    || b == 'b';
+        }
+
+        /** Moves past one well-formed UTF-8 character of two to four bytes at {@code at}. */
+        private boolean utf8Character() throws IOException {
+            int lead = buf[at] & 0xFF;
+            int length;
+            int low = 0x80;
+            int high = 0xBF;
+            if (lead >= 0xC2 && lead <= 0xDF) {
+                length = 2;
+            } else if (lead >= 0xE0 && lead <= 0xEF) {
+                length = 3;
+                low = lead == 0xE0 ? 0xA0 : 0x80;
+                high = lead == 0xED ? 0x9F : 0xBF;
+            } else if (lead >= 0xF0 && lead <= 0xF4) {
+                length = 4;
+                low = lead == 0xF0 ? 0x90 : 0x80;
+                high = lead == 0xF4 ? 0x8F : 0xBF;
+            } else {
+                return false;
+            }
+            if (!available(at + length - 1)) {
+                return false;
+            }
+            int second = buf[at + 1] & 0xFF;
+            if (second < low || second > high) {
+                return false;
+            }
+            for (int i = 2; i < length; i++) {
+                int next = buf[at + i] & 0xFF;
+                if (next < 0x80 || next > 0xBF) {
+                    return false;
+                }
+            }
+            at += length;
+            return true;
+        }
+
+        private List<String> columnList() throws IOException {
+            List<String> names = new ArrayList<>();
+            while (true) {
+                skipBlanks();
+                String name = identifier();
+                if (name == null) {
+                    return null;
+                }
+                names.add(name);
+                skipBlanks();
+                if (peek(')')) {
+                    at++;
+                    return names;
+                }
+                if (!peek(',')) {
+                    return null;
+                }
+                at++;
+            }
+        }
+
+        /** A backquoted name without backquotes in it, or a bare one of letters, digits, _ and $; null otherwise. */
+        private String identifier() throws IOException {
+            int from;
+            int to;
+            if (peek('`')) {
+                from = ++at;
+                while (available(at) && buf[at] != '`' && buf[at] != '\n') {
+                    at++;
+                }
+                if (!peek('`')) {
+                    return null;
+                }
+                to = at++;
+            } else {
+                from = at;
+                while (available(at) && (Character.isLetterOrDigit(buf[at]) || buf[at] == '_' || buf[at] == '$')) {
+                    at++;
+                }
+                to = at;
+            }
+            if (to == from || peek('.')) {
+                return null;
+            }
+            return new String(buf, from, to - from, StandardCharsets.UTF_8);
+        }
+
+        /** The keyword, in any case, followed by something that ends a word. */
+        private boolean word(String keyword) throws IOException {
+            int length = keyword.length();
+            if (!available(at + length)) {
+                return false;
+            }
+            for (int i = 0; i < length; i++) {
+                if (Character.toUpperCase(buf[at + i]) != keyword.charAt(i)) {
+                    return false;
+                }
+            }
+            byte after = buf[at + length];
+            if (Character.isLetterOrDigit(after) || after == '_' || after == '$') {
+                return false;
+            }
+            at += length;
+            return true;
+        }
+
+        /** Skips one or more blanks; false when there is none. */
+        private boolean blanks() throws IOException {
+            int before = at;
+            skipBlanks();
+            return at > before;
+        }
+
+        private void skipBlanks() throws IOException {
+            while (available(at)) {
+                byte b = buf[at];
+                if (b == '\n') {
+                    newlines++;
+                } else if (b != ' ' && b != '\t' && b != '\r') {
+                    return;
+                }
+                at++;
+            }
+        }
+
+        private boolean peek(char c) throws IOException {
+            return available(at) && buf[at] == c;
+        }
+
+        /** Whether {@code buf[index]} is in the buffer, reading more if needed. */
+        private boolean available(int index) throws IOException {
+            while (index >= limit) {
+                if (!more()) {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+}

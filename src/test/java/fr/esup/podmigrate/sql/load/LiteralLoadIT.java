@@ -1,0 +1,193 @@
+package fr.esup.podmigrate.sql.load;
+
+import fr.esup.podmigrate.sql.ConnectionFactory;
+import fr.esup.podmigrate.sql.DumpWriterFixture;
+import fr.esup.podmigrate.testsupport.TestServer;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Locale;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+/**
+ * Runs long enough for a connection of their own go as LOAD DATA (see {@link LiteralLoad}): the rows must land as
+ * the mariadb client's INSERTs leave them, the rows the server changes or refuses included, whether the LOAD DATA
+ * is taken, rolled back for the INSERT, or refused by the driver altogether.
+ */
+class LiteralLoadIT {
+
+    /** Rows of every literal a dump writes; {@code %d} is the id. */
+    private static final List<String> TEXT_ROWS = List.of(
+            "(%d,'plain',NULL,NULL)", "(%d,'it\\'s','two''quotes''',-7)", "(%d,'),(','\\', \\'',0)",
+            "(%d,'NULL','',NULL)", "(%d,'back\\\\slash\\\\','\\\\',5)", "(%d,'line\\nbreak\\r\\ttab','\\0nul\\Zsub\\bback',6)",
+            "(%d,'quote at end''','''',7)", "(%d,'dq \\\"x\\\"','\"raw dq\"',8)", "(%d,'é ü ñ 漢字','emoji 😀 four bytes',9)",
+            "(%d,'real\nnewline','x',10)", "(%d,'','',-0)", "(%d,'a,b','c)d',13)");
+    private static final List<String> NUMBER_ROWS = List.of(
+            "(%d,-2147483648,-1.5,1e10,'2024-02-29')", "(%d,2147483647,0.001,-2.5E-3,'1970-01-01')",
+            "(%d,1.5,12.3456,3.25,'0000-00-00')", "(%d,'42','7','8e1',NULL)");
+    /** The last one does not fit in latin1: the server stores '?' and warns. */
+    private static final List<String> LATIN1_TEXTS = List.of("café naïve ", "€ euro ", "漢字 not latin1 ");
+    /** Enough statements of 40 rows for a run of its own (256 KiB). */
+    private static final int STATEMENTS = 200;
+
+    @TempDir
+    Path directory;
+    private DumpWriterFixture fixture;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new DumpWriterFixture(directory);
+    }
+
+    @AfterEach
+    void dropDatabases() {
+        fixture.close();
+    }
+
+    @Test
+    void loadsLiteralRowsAsTheClientsInsertsLeaveThem() throws Exception {
+        Path script = fixture.write(script(), "literal-rows.sql");
+        List<String> viaClient = importedByClient(script);
+        String target = fixture.createDatabase("lit_import");
+
+        long loadsBefore = loadCount(target);
+        ImportResult result = new Importer(ImportOptions.builder().parallelism(3).build()).run(script, fixture.factory(target));
+
+        assertThat(result.errors()).isEmpty();
+        assertThat(result.completed()).isTrue();
+        assertThat(fixture.snapshot(target)).isEqualTo(viaClient);
+        assertThat(loadCount(target) - loadsBefore).as("statements loaded as LOAD DATA").isGreaterThan(STATEMENTS * 6);
+        assertThat(result.tables().get("literal_latin1").ignoredRows()).isEqualTo(1);
+        assertThat(result.tables().get("literal_text").ignoredRows()).isEqualTo(1);
+    }
+
+    @Test
+    void insertsTheRowsWhenTheDriverRefusesLoadData() throws Exception {
+        Path script = fixture.write(script(), "literal-rows.sql");
+        List<String> viaClient = importedByClient(script);
+        String target = fixture.createDatabase("lit_refused");
+        TestServer server = TestServer.get();
+        String url = server.jdbcUrl(target);
+        ConnectionFactory refusing = () -> DriverManager.getConnection(
+                url + (url.contains("?") ? "&" : "?") + "allowLocalInfile=false", server.user(), server.password());
+
+        ImportResult result = new Importer(ImportOptions.builder().parallelism(3).build()).run(script, refusing);
+
+        assertThat(result.errors()).isEmpty();
+        assertThat(fixture.snapshot(target)).isEqualTo(viaClient);
+    }
+
+    @Test
+    void failsAPlainInsertOnADuplicateKeyAsTheInsertDoes() throws Exception {
+        StringBuilder sql = new StringBuilder("CREATE TABLE `keyed` (`id` INT PRIMARY KEY, `s` VARCHAR(40));\n");
+        long duplicateLine = 0;
+        int id = 0;
+        for (int statement = 0; statement < STATEMENTS; statement++) {
+            if (statement == STATEMENTS / 2) {
+                duplicateLine = sql.chars().filter(c -> c == '\n').count() + 1;
+                sql.append("INSERT INTO `keyed` VALUES (100000,'before the duplicate'),(1,'duplicate of row 1');\n");
+            }
+            sql.append("INSERT INTO `keyed` VALUES ");
+            for (int row = 0; row < 40; row++) {
+                sql.append(row == 0 ? "" : ",").append('(').append(++id).append(",'row of a long run, number ").append(id)
+                        .append("')");
+            }
+            sql.append(";\n");
+        }
+        Path script = fixture.write(sql.toString(), "duplicate.sql");
+        String target = fixture.createDatabase("lit_duplicate");
+
+        ImportResult result = new Importer(ImportOptions.builder().parallelism(3).errorPolicy(ErrorPolicy.CONTINUE).build())
+                .run(script, fixture.factory(target));
+
+        assertThat(result.errors()).extracting(ImportError::line, ImportError::errorCode)
+                .containsExactly(tuple(duplicateLine, 1062));
+        try (Connection connection = fixture.connect(target); Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT COUNT(*), SUM(id = 100000) FROM keyed")) {
+            rows.next();
+            assertThat(rows.getLong(1)).isEqualTo(id);
+            assertThat(rows.getLong(2)).as("the failed INSERT's other row").isZero();
+        }
+    }
+
+    /**
+     * Long runs of literal rows in mariadb-dump's and phpMyAdmin's forms, broken by statements LOAD DATA does not
+     * do as the INSERT would: values the server changes, a duplicate an INSERT IGNORE skips, a hex literal, a latin1
+     * table.
+     */
+    private static String script() {
+        StringBuilder sql = new StringBuilder("/*!40101 SET NAMES utf8mb4 */;\nSET SESSION sql_mode = 'NO_AUTO_VALUE_ON_ZERO';\n")
+                .append("CREATE TABLE `literal_text` (`id` INT PRIMARY KEY, `s` VARCHAR(20), `t` TEXT, `n` INT NULL)"
+                        + " DEFAULT CHARSET=utf8mb4;\n");
+        int id = 0;
+        for (int statement = 0; statement < STATEMENTS; statement++) {
+            boolean phpMyAdmin = statement % 2 == 1;
+            sql.append(phpMyAdmin ? "INSERT INTO `literal_text` (`id`, `s`, `t`, `n`) VALUES\n" : "INSERT INTO `literal_text` VALUES ");
+            for (int row = 0; row < 40; row++) {
+                String tuple = String.format(Locale.ROOT, TEXT_ROWS.get(row % TEXT_ROWS.size()), ++id);
+                sql.append(row == 0 ? "" : phpMyAdmin ? ",\n" : ",").append(phpMyAdmin ? tuple.replace(",'", ", '")
+                        .replace(",N", ", N").replace(",-", ", -").replace(",0", ", 0") : tuple);
+            }
+            sql.append(";\n");
+            switch (statement) {
+                case 10 -> sql.append("INSERT INTO `literal_text` VALUES (").append(++id).append(",'longer than twenty characters',NULL,1);\n");
+                case 20 -> sql.append("INSERT IGNORE INTO `literal_text` VALUES (1,'duplicate',NULL,1),(").append(++id)
+                        .append(",'after it',NULL,2);\n");
+                case 30 -> sql.append("INSERT INTO `literal_text` VALUES (").append(++id).append(",0x41,NULL,1);\n");
+                default -> { }
+            }
+        }
+        sql.append("CREATE TABLE `literal_numbers` (`id` INT PRIMARY KEY, `i` INT, `d` DECIMAL(10,3), `f` DOUBLE, `day` DATE)"
+                + " DEFAULT CHARSET=utf8mb4;\n");
+        for (int statement = 0; statement < STATEMENTS * 4; statement++) {
+            sql.append("INSERT INTO `literal_numbers` VALUES ");
+            for (int row = 0; row < 20; row++) {
+                sql.append(row == 0 ? "" : ",").append(String.format(Locale.ROOT, NUMBER_ROWS.get(row % NUMBER_ROWS.size()), ++id));
+            }
+            sql.append(";\n");
+            if (statement == 5) {
+                sql.append("INSERT INTO `literal_numbers` VALUES (").append(++id).append(",99999999999,1.23456,1,'2024-02-30');\n");
+            }
+        }
+        sql.append("CREATE TABLE `literal_latin1` (`id` INT PRIMARY KEY, `s` VARCHAR(50)) DEFAULT CHARSET=latin1;\n");
+        for (int statement = 0; statement < STATEMENTS * 2; statement++) {
+            sql.append("INSERT INTO `literal_latin1` VALUES ");
+            for (int row = 0; row < 40; row++) {
+                sql.append(row == 0 ? "" : ",").append('(').append(++id).append(",'")
+                        .append(LATIN1_TEXTS.get(row % LATIN1_TEXTS.size())).append(row).append("')");
+            }
+            sql.append(";\n");
+            if (statement == 3) {
+                sql.append("INSERT IGNORE INTO `literal_latin1` VALUES (").append(id).append(",'duplicate'),(").append(++id)
+                        .append(",'after the duplicate');\n");
+            }
+        }
+        return sql.toString();
+    }
+
+    /** What the mariadb client's import of the script leaves. */
+    private List<String> importedByClient(Path script) throws Exception {
+        String viaClient = fixture.createDatabase("lit_client");
+        fixture.assertImports(viaClient, script);
+        return fixture.snapshot(viaClient);
+    }
+
+    private long loadCount(String database) throws SQLException {
+        try (Connection connection = fixture.connect(database); Statement statement = connection.createStatement();
+             ResultSet status = statement.executeQuery("SHOW GLOBAL STATUS LIKE 'Com_load'")) {
+            return status.next() ? status.getLong(2) : 0;
+        }
+    }
+}

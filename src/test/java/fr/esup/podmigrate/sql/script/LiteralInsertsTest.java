@@ -1,0 +1,169 @@
+package fr.esup.podmigrate.sql.script;
+
+import fr.esup.podmigrate.sql.script.LiteralInserts.LiteralInsert;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class LiteralInsertsTest {
+
+    private static final StatementReader.Position START =
+            new StatementReader.Position(0, 1, new byte[] {';'}, true, ClientCharsetSession.INITIAL);
+
+    @TempDir
+    Path directory;
+
+    /** What a LiteralInsert says, copied out of the buffer it shares with the next one. */
+    private record Read(String table, boolean ignore, List<String> columns, String rows, int rowCount, String separator,
+                        long line, long startOffset, long endOffset) {
+    }
+
+    @Test
+    void readsMariadbDumpInsertsWhereTheStatementReaderEndsThem() throws IOException {
+        Path script = write("INSERT INTO `t` VALUES (1,'a',NULL),\n(2,'it\\'s',3.5);\n"
+                + "INSERT INTO `t` VALUES (3,'x',-1e5);\n");
+        List<Read> read = readAll(script);
+
+        assertThat(read).hasSize(2);
+        assertThat(read.get(0)).isEqualTo(new Read("t", false, List.of(), "(1,'a',NULL),\n(2,'it\\'s',3.5)", 2, ",", 1, 0,
+                read.get(0).endOffset()));
+        assertThat(read.get(1).rows()).isEqualTo("(3,'x',-1e5)");
+        assertThat(read.get(1).line()).isEqualTo(3);
+        try (StatementReader reader = StatementReader.open(script)) {
+            for (Read insert : read) {
+                SqlStatement statement = reader.next();
+                assertThat(insert.endOffset()).isEqualTo(statement.endOffset());
+                assertThat(insert.line()).isEqualTo(statement.line());
+                assertThat(insert.rowCount()).isEqualTo(statement.rowCount());
+            }
+        }
+    }
+
+    @Test
+    void readsPhpMyAdminInsertsWithTheirColumnsAndSpacedSeparator() throws IOException {
+        List<Read> read = readAll(write("INSERT IGNORE INTO `video_type` (`id`, `title`) VALUES\n(1, 'Cours'),\n"
+                + "(2, 'l''amphi');\n"));
+
+        assertThat(read).singleElement().satisfies(insert -> {
+            assertThat(insert.ignore()).isTrue();
+            assertThat(insert.columns()).containsExactly("id", "title");
+            assertThat(insert.separator()).isEqualTo(", ");
+            assertThat(insert.rowCount()).isEqualTo(2);
+        });
+    }
+
+    @Test
+    void takesWellFormedUtf8AndEveryEscapeLoadDataReadsAlike() throws IOException {
+        List<Read> read = readAll(write("INSERT INTO t VALUES ('é 漢字 😀','\\0\\'\\\"\\\\\\n\\r\\t\\Z\\b',''''),('a\nb',NULL,0);"));
+
+        assertThat(read).singleElement().extracting(Read::rowCount).isEqualTo(2);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "INSERT INTO t VALUES (0x41);", "INSERT INTO t VALUES (X'41');", "INSERT INTO t VALUES (b'1');",
+            "INSERT INTO t VALUES (_binary 'a');", "INSERT INTO t VALUES (NOW());", "INSERT INTO t VALUES ('a\\N');",
+            "INSERT INTO t VALUES ('50\\%');", "INSERT INTO t VALUES ('a\\_b');", "INSERT INTO t VALUES (null);",
+            "INSERT INTO t VALUES (1) ON DUPLICATE KEY UPDATE a = 1;", "REPLACE INTO t VALUES (1);",
+            "INSERT INTO t VALUES (1,'a'),(2, 'b');", "-- a comment\nINSERT INTO t VALUES (1);",
+            "INSERT INTO t VALUES (1 );", "INSERT INTO db.t VALUES (1);", "INSERT INTO t SET a = 1;",
+            "INSERT INTO t SELECT 1;", "INSERT INTO t VALUES (1)", "INSERT INTO t VALUES ('open);",
+            "INSERT /* hint */ INTO t VALUES (1);", "INSERT INTO t VALUES (+1);", "INSERT INTO t VALUES (.5);"})
+    void leavesAnyOtherStatementToTheStatementReader(String statement) throws IOException {
+        Path script = write(statement + "\n");
+        try (LiteralInserts inserts = LiteralInserts.openAt(script, START, 1 << 20)) {
+            assertThat(inserts.next()).isNull();
+            assertThat(inserts.position().offset()).isZero();
+            assertThat(inserts.position().line()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void leavesBytesThatAreNotUtf8ToTheStatementReader() throws IOException {
+        Path script = directory.resolve("latin1.sql");
+        byte[] head = "INSERT INTO t VALUES ('caf".getBytes(StandardCharsets.US_ASCII);
+        byte[] tail = "');".getBytes(StandardCharsets.US_ASCII);
+        for (byte[] invalid : List.of(new byte[] {(byte) 0xE9}, new byte[] {(byte) 0xC0, (byte) 0x80},
+                new byte[] {(byte) 0xED, (byte) 0xA0, (byte) 0x80}, new byte[] {(byte) 0xF4, (byte) 0x90, (byte) 0x80, (byte) 0x80})) {
+            byte[] bytes = new byte[head.length + invalid.length + tail.length];
+            System.arraycopy(head, 0, bytes, 0, head.length);
+            System.arraycopy(invalid, 0, bytes, head.length, invalid.length);
+            System.arraycopy(tail, 0, bytes, head.length + invalid.length, tail.length);
+            Files.write(script, bytes);
+            try (LiteralInserts inserts = LiteralInserts.openAt(script, START, 1 << 20)) {
+                assertThat(inserts.next()).isNull();
+            }
+        }
+    }
+
+    @Test
+    void goesOnAfterTheStatementReaderReadWhatItLeft() throws IOException {
+        Path script = write("INSERT INTO t VALUES (1);\nINSERT INTO t VALUES (0x41);\nINSERT INTO t VALUES (3);\n");
+        try (LiteralInserts inserts = LiteralInserts.openAt(script, START, 1 << 20)) {
+            assertThat(inserts.next().rowCount()).isEqualTo(1);
+            assertThat(inserts.next()).isNull();
+            try (StatementReader reader = StatementReader.openAt(script, inserts.position())) {
+                assertThat(reader.next().text()).isEqualTo("INSERT INTO t VALUES (0x41)");
+                inserts.seek(reader.position());
+            }
+            LiteralInsert third = inserts.next();
+            assertThat(third.line()).isEqualTo(3);
+            assertThat(new String(third.bytes(), third.rowsFrom(), third.rowsTo() - third.rowsFrom(),
+                    StandardCharsets.UTF_8)).isEqualTo("(3)");
+            assertThat(inserts.next()).isNull();
+        }
+    }
+
+    @Test
+    void leavesAStatementLongerThanItsLimitToTheStatementReader() throws IOException {
+        Path script = write("INSERT INTO t VALUES ('" + "x".repeat(3000) + "');\n");
+        try (LiteralInserts inserts = LiteralInserts.openAt(script, START, 2048)) {
+            assertThat(inserts.next()).isNull();
+        }
+        try (LiteralInserts inserts = LiteralInserts.openAt(script, START, 4096)) {
+            assertThat(inserts.next().rowCount()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void opensOnlyWhereTheDelimiterIsASemicolonAndTheScriptUtf8() throws IOException {
+        Path script = write("INSERT INTO t VALUES (1);\n");
+        StatementReader.Position otherDelimiter = new StatementReader.Position(0, 1, "$$".getBytes(StandardCharsets.US_ASCII),
+                true, ClientCharsetSession.INITIAL);
+        StatementReader.Position latin1 = new StatementReader.Position(0, 1, new byte[] {';'}, true,
+                new ClientCharsetSession(ClientCharset.named("latin1"), Map.of()));
+
+        assertThat(LiteralInserts.openAt(script, otherDelimiter, 1 << 20)).isNull();
+        assertThat(LiteralInserts.openAt(script, latin1, 1 << 20)).isNull();
+    }
+
+    private Path write(String text) throws IOException {
+        Path script = directory.resolve("script.sql");
+        Files.writeString(script, text, StandardCharsets.UTF_8);
+        return script;
+    }
+
+    private static List<Read> readAll(Path script) throws IOException {
+        List<Read> read = new ArrayList<>();
+        try (LiteralInserts inserts = LiteralInserts.openAt(script, START, 1 << 20)) {
+            for (LiteralInsert insert = inserts.next(); insert != null; insert = inserts.next()) {
+                read.add(new Read(insert.table(), insert.ignore(), insert.columns(), new String(insert.bytes(),
+                        insert.rowsFrom(), insert.rowsTo() - insert.rowsFrom(), StandardCharsets.UTF_8), insert.rowCount(),
+                        insert.separator(), insert.line(), insert.startOffset(), insert.endOffset()));
+            }
+        }
+        return read;
+    }
+}
