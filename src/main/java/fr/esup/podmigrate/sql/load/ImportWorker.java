@@ -241,6 +241,11 @@ final class ImportWorker implements Runnable {
                         throw changed(index);
                     }
                     long bytes = rows.endOffset() - previousEnd;
+                    // A LOAD DATA takes the table's AUTO-INC lock; begun in a transaction that already holds the
+                    // table, it deadlocks with a TRUNCATE of a table its foreign keys point to (waiting for that
+                    // hold), and the TRUNCATE loses every time. Begun in a fresh one, it waits its turn instead.
+                    commit(group);
+                    groupBytes = 0;
                     if (loadLiteral(index, bytes, rows, rewriter, literalRows, before, group)) {
                         previousEnd = rows.endOffset();
                         groupBytes += bytes;
@@ -322,8 +327,8 @@ final class ImportWorker implements Runnable {
     }
 
     /**
-     * Loads an INSERT's literal rows with LOAD DATA in the group's transaction; false, with the group rolled back and
-     * run again alone, when the LOAD DATA did not do exactly what the INSERT does: the INSERT is to run instead.
+     * Loads an INSERT's literal rows with LOAD DATA, which opens the group's transaction; false, with it rolled back,
+     * when the LOAD DATA did not do exactly what the INSERT does: the INSERT is to run instead.
      */
     private boolean loadLiteral(long index, long bytes, LiteralInsert rows, InsertRewriter rewriter, boolean binary,
                                 StatementReader.Position before, List<Uncommitted> group) throws SQLException {
