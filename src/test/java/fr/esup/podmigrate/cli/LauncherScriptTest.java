@@ -54,13 +54,15 @@ class LauncherScriptTest {
     }
 
     @Test
-    void importAndAnalyzeKeepTheJvmDefaults() throws Exception {
+    void importAndAnalyzeRunOnTheOptimisingCompilerAndTheParallelCollector() throws Exception {
         for (String verb : List.of("import", "analyze")) {
             Result run = launch(Map.of(), verb, "podv2.sql");
 
             assertThat(run.exitCode()).isZero();
-            assertThat(run.output()).doesNotContain("TieredStopAtLevel", "UseSerialGC").contains("args=" + verb + " podv2.sql");
+            assertThat(run.output()).doesNotContain("TieredStopAtLevel", "UseSerialGC").contains("-XX:+UseParallelGC")
+                    .contains("args=" + verb + " podv2.sql");
         }
+        assertThat(launch(Map.of(), "verify").output()).doesNotContain("UseParallelGC", "UseSerialGC");
     }
 
     @Test
