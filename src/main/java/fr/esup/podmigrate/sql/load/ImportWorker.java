@@ -248,14 +248,9 @@ final class ImportWorker implements Runnable {
                     groupBytes = 0;
                     if (loadLiteral(index, bytes, rows, rewriter, literalRows, before, group)) {
                         previousEnd = rows.endOffset();
-                        groupBytes += bytes;
-                        if (group.size() >= GROUP_STATEMENTS || groupBytes >= GROUP_BYTES) {
-                            commit(group);
-                            groupBytes = 0;
-                        }
+                        groupBytes = bytes;
                         continue;
                     }
-                    groupBytes = 0;
                     literal.seek(before);
                 }
                 if (reader == null) {

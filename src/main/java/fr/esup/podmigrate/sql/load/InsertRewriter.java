@@ -55,7 +55,7 @@ final class InsertRewriter {
 
     /** Whether the statement runs as INSERT IGNORE, as written or made so: its rows refused by a key are counted. */
     boolean ignores(SqlStatement insert) {
-        return insert.ignore() || addsIgnore(insert);
+        return insert.kind() == StatementKind.INSERT ? ignores(insert.ignore()) : insert.ignore();
     }
 
     private boolean addsIgnore(SqlStatement insert) {
@@ -113,7 +113,7 @@ final class InsertRewriter {
     record LoadColumns(String list, Map<String, Long> droppedValues) {
     }
 
-    /** Whether an INSERT that says IGNORE or not runs as INSERT IGNORE. */
+    /** Whether an INSERT, written with IGNORE or not, runs as INSERT IGNORE. */
     boolean ignores(boolean ignoreWritten) {
         return ignoreWritten || ignoreDuplicates;
     }
