@@ -36,6 +36,7 @@ public final class LiteralInserts implements AutoCloseable {
     }
 
     private static final int INITIAL_BUFFER_BYTES = 1 << 20;
+    private static final byte[] SEMICOLON = {';'};
     /** Enough of a statement for {@link SqlSnippet#head}. */
     private static final int HEAD_BYTES = 512;
     /** Bytes the scanner of a quoted string stops at; all others belong to the string as they are. */
@@ -52,7 +53,9 @@ public final class LiteralInserts implements AutoCloseable {
 
     private final FileChannel channel;
     private final int maxStatementBytes;
-    private final StatementReader.Position start;
+    /** The delimiter and client charset where the reader was opened or last sought. */
+    private byte[] delimiter;
+    private ClientCharsetSession charsets;
     private byte[] buf;
     /** {@code buf[0, limit)} holds the script from {@code bufOffset}; {@code pos} is where the last statement ended. */
     private int pos;
@@ -66,10 +69,7 @@ public final class LiteralInserts implements AutoCloseable {
         this.channel = channel;
         this.maxStatementBytes = maxStatementBytes;
         this.buf = new byte[Math.min(INITIAL_BUFFER_BYTES, maxStatementBytes)];
-        this.start = at;
-        this.bufOffset = at.offset();
-        this.line = at.line();
-        this.atLineStart = at.atLineStart();
+        moveTo(at);
     }
 
     /**
@@ -81,7 +81,7 @@ public final class LiteralInserts implements AutoCloseable {
      */
     public static LiteralInserts openAt(Path script, StatementReader.Position at, int maxStatementBytes)
             throws IOException {
-        if (!Arrays.equals(at.delimiter(), new byte[] {';'}) || !at.charsets().charset().utf8()) {
+        if (!shaped(at.delimiter(), at.charsets())) {
             return null;
         }
         FileChannel channel = FileChannel.open(script, StandardOpenOption.READ);
@@ -96,22 +96,42 @@ public final class LiteralInserts implements AutoCloseable {
 
     /** Where the last statement read ends, or where the reader was opened: between two statements. */
     public StatementReader.Position position() {
-        return new StatementReader.Position(bufOffset + pos, line, start.delimiter(), atLineStart, start.charsets());
+        return new StatementReader.Position(bufOffset + pos, line, delimiter, atLineStart, charsets);
     }
 
-    /** Goes on from where a {@link StatementReader} opened at {@link #position()} stands after its statements. */
+    /**
+     * Goes on from where a {@link StatementReader} opened at {@link #position()} stands after its statements, with
+     * the delimiter and charset it came to.
+     */
     public void seek(StatementReader.Position at) throws IOException {
         channel.position(at.offset());
-        bufOffset = at.offset();
+        moveTo(at);
         pos = 0;
         limit = 0;
         eof = false;
-        line = at.line();
-        atLineStart = at.atLineStart();
     }
 
-    /** The next statement if it is an INSERT of literal rows; null (and nothing read) otherwise, or at the end. */
+    private void moveTo(StatementReader.Position at) {
+        bufOffset = at.offset();
+        line = at.line();
+        atLineStart = at.atLineStart();
+        delimiter = at.delimiter();
+        charsets = at.charsets();
+    }
+
+    /** Whether statements there can have the shape: they end at {@code ;} and their text is UTF-8. */
+    private static boolean shaped(byte[] delimiter, ClientCharsetSession charsets) {
+        return Arrays.equals(delimiter, SEMICOLON) && charsets.charset().utf8();
+    }
+
+    /**
+     * The next statement if it is an INSERT of literal rows; null (and nothing read) otherwise, at the end, or where
+     * a statement was sought whose delimiter or charset no statement of the shape has.
+     */
     public LiteralInsert next() throws IOException {
+        if (!shaped(delimiter, charsets)) {
+            return null;
+        }
         compact();
         Scan scan = new Scan();
         if (!scan.statement()) {

@@ -127,6 +127,26 @@ class LiteralInsertsTest {
     }
 
     @Test
+    void readsNothingAfterASeekToWhereTheStatementReaderChangedTheDelimiter() throws IOException {
+        Path script = write("INSERT INTO t VALUES (1);\nDELIMITER $$\nINSERT INTO t VALUES (2);$$\n");
+        try (LiteralInserts inserts = LiteralInserts.openAt(script, START, 1 << 20)) {
+            assertThat(inserts.next().rowCount()).isEqualTo(1);
+            assertThat(inserts.next()).isNull();
+            try (StatementReader reader = StatementReader.openAt(script, inserts.position())) {
+                assertThat(reader.next().text()).isEqualTo("INSERT INTO t VALUES (2);");
+                inserts.seek(reader.position());
+            }
+            assertThat(inserts.position().delimiter()).isEqualTo("$$".getBytes(StandardCharsets.US_ASCII));
+        }
+        Path other = write("INSERT INTO t VALUES (3);\n");
+        try (LiteralInserts inserts = LiteralInserts.openAt(other, START, 1 << 20)) {
+            inserts.seek(new StatementReader.Position(0, 1, "$$".getBytes(StandardCharsets.US_ASCII), true,
+                    ClientCharsetSession.INITIAL));
+            assertThat(inserts.next()).isNull();
+        }
+    }
+
+    @Test
     void leavesAStatementLongerThanItsLimitToTheStatementReader() throws IOException {
         Path script = write("INSERT INTO t VALUES ('" + "x".repeat(3000) + "');\n");
         try (LiteralInserts inserts = LiteralInserts.openAt(script, START, 2048)) {
