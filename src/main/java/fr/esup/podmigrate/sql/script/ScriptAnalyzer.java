@@ -266,13 +266,8 @@ public final class ScriptAnalyzer {
     }
 
     private void measure(SqlStatement statement) {
-        long span = statement.endOffset() - statement.startOffset();
-        if (2 * span < largestBytes) {
-            return;
-        }
-        long length = SqlSnippet.utf8Length(statement.text());
-        if (length > largestBytes) {
-            largestBytes = length;
+        if (statement.textBytes() > largestBytes) {
+            largestBytes = statement.textBytes();
             largestLine = statement.line();
         }
     }

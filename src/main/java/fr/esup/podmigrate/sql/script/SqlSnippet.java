@@ -32,16 +32,4 @@ public final class SqlSnippet {
         }
         return head.toString();
     }
-
-    /** The length of the text in UTF-8, without encoding it. */
-    static long utf8Length(String text) {
-        long length = text.length();
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c >= 0x80) {
-                length += c < 0x800 || Character.isSurrogate(c) ? 1 : 2;
-            }
-        }
-        return length;
-    }
 }

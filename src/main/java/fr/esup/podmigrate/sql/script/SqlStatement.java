@@ -27,11 +27,12 @@ import java.util.List;
  * @param doubleEncoded whether the statement was read in a single-byte client charset (SET NAMES latin1) though
  *                      its bytes are multi-byte UTF-8: the client stores such text double-encoded ("Ã©" for "é"),
  *                      and so does an import
+ * @param textBytes    the length of {@code text} in UTF-8: the bytes the server receives
  */
 public record SqlStatement(String text, long line, long startOffset, long endOffset, StatementKind kind,
                            String schema, String table, boolean ignore, List<String> columns, int rowCount,
                            int valuesOffset, int valuesEnd, boolean valuesNested,
-                           boolean doubleEncoded) {
+                           boolean doubleEncoded, int textBytes) {
 
     public SqlStatement {
         columns = List.copyOf(columns);

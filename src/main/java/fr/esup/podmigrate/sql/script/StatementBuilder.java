@@ -175,7 +175,7 @@ final class StatementBuilder {
         }
         return new SqlStatement(sql, startLine, startOffset, endOffset, head.kind(), head.schema(), head.table(),
                 head.ignore(), head.columns(), head.rowCount(), valuesOffset, valuesEnd,
-                run >= 0 && tuples.nested(run), doubleEncoded);
+                run >= 0 && tuples.nested(run), doubleEncoded, length);
     }
 
     private void followCharset(String set) {

@@ -197,6 +197,44 @@ class ScriptAnalyzerTest {
     }
 
     @Test
+    void measuresTheLargestStatementInTheBytesTheServerReceives() throws IOException {
+        byte[] latin1 = new byte[3000];
+        Arrays.fill(latin1, (byte) 0xE9);
+        byte[] invalidUtf8 = new byte[1500];
+        Arrays.fill(invalidUtf8, (byte) 0xFF);
+        List<byte[]> scripts = List.of(
+                ("INSERT INTO t VALUES ('" + "x".repeat(4000) + "');\nINSERT INTO t VALUES ('" + "é".repeat(3000)
+                        + "');\n").getBytes(StandardCharsets.UTF_8),
+                concat("SET NAMES latin1;\nINSERT INTO t VALUES ('".getBytes(StandardCharsets.US_ASCII), latin1,
+                        "');\n".getBytes(StandardCharsets.US_ASCII)),
+                concat("INSERT INTO t VALUES ('a'),(_binary '".getBytes(StandardCharsets.US_ASCII), invalidUtf8,
+                        "');\n".getBytes(StandardCharsets.US_ASCII)));
+        for (byte[] bytes : scripts) {
+            Path script = Files.write(directory.resolve("measured.sql"), bytes);
+            long largest = 0;
+            try (StatementReader reader = StatementReader.open(script)) {
+                for (SqlStatement statement = reader.next(); statement != null; statement = reader.next()) {
+                    int sent = statement.text().getBytes(StandardCharsets.UTF_8).length;
+                    assertThat(statement.textBytes()).isEqualTo(sent);
+                    largest = Math.max(largest, sent);
+                }
+            }
+            assertThat(largest).isGreaterThan(3020);
+            assertThat(ScriptAnalyzer.analyze(script, Set.of(), null, p -> { }).largestStatementBytes()).isEqualTo(largest);
+        }
+    }
+
+    private static byte[] concat(byte[]... parts) {
+        byte[] all = new byte[Arrays.stream(parts).mapToInt(part -> part.length).sum()];
+        int at = 0;
+        for (byte[] part : parts) {
+            System.arraycopy(part, 0, all, at, part.length);
+            at += part.length;
+        }
+        return all;
+    }
+
+    @Test
     void findsTheLongRunsOfOneTablesInsertsThatAnotherReaderCanLoad() throws IOException {
         String rows = ("INSERT INTO big VALUES ('" + "y".repeat(100_000) + "');\n").repeat(5);
         Path script = Files.writeString(directory.resolve("runs.sql"), "CREATE TABLE big (a longtext);\n" + rows
