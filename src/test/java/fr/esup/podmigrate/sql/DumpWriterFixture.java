@@ -4,6 +4,9 @@ import fr.esup.podmigrate.sql.Identifiers;
 import fr.esup.podmigrate.sql.dump.DumpOptions;
 import fr.esup.podmigrate.sql.dump.DumpWriter;
 import fr.esup.podmigrate.testsupport.TestServer;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.mariadb.jdbc.MariaDbDataSource;
 
 import javax.sql.DataSource;
@@ -19,13 +22,19 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The databases a dump writer test creates, and the {@code mariadb} clients it checks dumps with. */
-public final class DumpWriterFixture implements AutoCloseable {
+/**
+ * The databases and script files a dump or import test creates, and the {@code mariadb} clients it checks them with.
+ * A JUnit extension, registered on a field with {@code @RegisterExtension}: after each test it drops the databases
+ * and deletes the files.
+ */
+public final class DumpWriterFixture implements BeforeEachCallback, AfterEachCallback {
 
     public static final String TRICKY_TEXT = "it's \"q\" \\ back \0 nul \r\n crlf \u001a sub 😀 end";
     public static final String EMOJI_TEXT = "Ünïcödé 😀🎉 'q' \\";
@@ -33,10 +42,22 @@ public final class DumpWriterFixture implements AutoCloseable {
 
     private final TestServer server = TestServer.get();
     private final List<String> databases = new ArrayList<>();
-    private final Path directory;
+    private Path directory;
 
-    public DumpWriterFixture(Path directory) {
-        this.directory = directory;
+    @Override
+    public void beforeEach(ExtensionContext context) throws IOException {
+        directory = Files.createTempDirectory("pod-migrate-fixture");
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) throws IOException {
+        databases.forEach(server::dropDatabase);
+        databases.clear();
+        try (Stream<Path> files = Files.walk(directory)) {
+            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(file);
+            }
+        }
     }
 
     public String createDatabase(String label) {
@@ -260,11 +281,6 @@ public final class DumpWriterFixture implements AutoCloseable {
         Process process = builder.redirectError(stderr.toFile()).start();
         int exitCode = process.waitFor();
         return new ClientRun(exitCode, Files.readString(stderr));
-    }
-
-    @Override
-    public void close() {
-        databases.forEach(server::dropDatabase);
     }
 
     public record ClientRun(int exitCode, String stderr) {

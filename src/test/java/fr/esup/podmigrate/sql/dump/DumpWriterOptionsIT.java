@@ -3,9 +3,9 @@ package fr.esup.podmigrate.sql.dump;
 import fr.esup.podmigrate.sql.DumpWriterFixture;
 import fr.esup.podmigrate.sql.dump.DumpOptions.InsertMode;
 import fr.esup.podmigrate.sql.dump.DumpOptions.Structure;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayOutputStream;
@@ -38,12 +38,12 @@ class DumpWriterOptionsIT {
 
     @TempDir
     Path directory;
-    private DumpWriterFixture fixture;
+    @RegisterExtension
+    final DumpWriterFixture fixture = new DumpWriterFixture();
     private String source;
 
     @BeforeEach
     void createPodLikeSource() throws Exception {
-        fixture = new DumpWriterFixture(directory);
         source = fixture.createDatabase("options");
         fixture.execute(source, PARENT_TABLE, """
                 CREATE TABLE child (id int NOT NULL AUTO_INCREMENT PRIMARY KEY, parent_id int NOT NULL, note text,
@@ -55,11 +55,6 @@ class DumpWriterOptionsIT {
                 "INSERT INTO child (parent_id, note) VALUES (1, 'x'), (2, 'y'), (3, 'z'), (1, 'w')",
                 "INSERT INTO django_migrations (app) VALUES ('video')",
                 "INSERT INTO video_encodingvideo (video_id) VALUES (10), (11)");
-    }
-
-    @AfterEach
-    void dropDatabases() {
-        fixture.close();
     }
 
     @Test

@@ -7,6 +7,7 @@ import fr.esup.podmigrate.sql.Identifiers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayOutputStream;
@@ -43,12 +44,12 @@ class DumpWriterParallelIT {
 
     @TempDir
     Path directory;
-    private DumpWriterFixture fixture;
+    @RegisterExtension
+    final DumpWriterFixture fixture = new DumpWriterFixture();
     private String source;
 
     @BeforeEach
     void createTables() throws Exception {
-        fixture = new DumpWriterFixture(directory);
         source = fixture.createDatabase("parallel");
         fixture.createTrickyTable(source);
         List<String> sql = new ArrayList<>(List.of("SET SESSION max_recursive_iterations = 10000"));
@@ -69,7 +70,6 @@ class DumpWriterParallelIT {
         for (String host : DUMPER_HOSTS) {
             fixture.execute(source, "DROP USER IF EXISTS '" + DUMPER + "'@'" + host + "'");
         }
-        fixture.close();
     }
 
     @Test

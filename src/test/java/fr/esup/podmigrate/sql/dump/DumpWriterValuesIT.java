@@ -2,10 +2,9 @@ package fr.esup.podmigrate.sql.dump;
 
 import fr.esup.podmigrate.sql.DumpWriterFixture;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,21 +15,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Every kind of value a Pod database holds, through our dump and the {@code mariadb} client, back unchanged. */
 class DumpWriterValuesIT {
 
-    @TempDir
-    Path directory;
-    private DumpWriterFixture fixture;
+    @RegisterExtension
+    final DumpWriterFixture fixture = new DumpWriterFixture();
     private String source;
 
     @BeforeEach
     void createTrickyTable() throws Exception {
-        fixture = new DumpWriterFixture(directory);
         source = fixture.createDatabase("values");
         fixture.createTrickyTable(source);
-    }
-
-    @AfterEach
-    void dropDatabases() {
-        fixture.close();
     }
 
     @Test

@@ -5,9 +5,8 @@ import fr.esup.podmigrate.sql.Identifiers;
 import fr.esup.podmigrate.sql.script.ScriptAnalysis;
 import fr.esup.podmigrate.sql.script.ScriptAnalyzer;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -42,17 +41,8 @@ class ImporterCharsetIT {
 
     @TempDir
     Path directory;
-    private DumpWriterFixture fixture;
-
-    @BeforeEach
-    void setUp() {
-        fixture = new DumpWriterFixture(directory);
-    }
-
-    @AfterEach
-    void dropDatabases() {
-        fixture.close();
-    }
+    @RegisterExtension
+    final DumpWriterFixture fixture = new DumpWriterFixture();
 
     /**
      * A nightly of a latin1 table and a utf8mb4 one, each long enough that the import's workers read its rows

@@ -5,9 +5,7 @@ import fr.esup.podmigrate.sql.script.ScriptAnalysis;
 import fr.esup.podmigrate.sql.script.ScriptAnalyzer;
 import fr.esup.podmigrate.sql.script.StatementReaderFidelityIT;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -24,19 +22,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class ImporterFidelityIT {
 
-    @TempDir
-    Path directory;
-    private DumpWriterFixture fixture;
-
-    @BeforeEach
-    void setUp() {
-        fixture = new DumpWriterFixture(directory);
-    }
-
-    @AfterEach
-    void dropDatabases() {
-        fixture.close();
-    }
+    @RegisterExtension
+    final DumpWriterFixture fixture = new DumpWriterFixture();
 
     @ParameterizedTest
     @MethodSource("fr.esup.podmigrate.sql.script.StatementReaderFidelityIT#corpus")

@@ -9,10 +9,10 @@ import fr.esup.podmigrate.sql.script.ScriptAnalysis;
 import fr.esup.podmigrate.sql.script.ScriptAnalyzer;
 import fr.esup.podmigrate.sql.script.ScriptFormatException;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -42,18 +42,13 @@ class ImporterIT {
 
     @TempDir
     Path directory;
-    private DumpWriterFixture fixture;
+    @RegisterExtension
+    final DumpWriterFixture fixture = new DumpWriterFixture();
     private String target;
 
     @BeforeEach
     void createTarget() {
-        fixture = new DumpWriterFixture(directory);
         target = fixture.createDatabase("importer");
-    }
-
-    @AfterEach
-    void dropDatabases() {
-        fixture.close();
     }
 
     @Test

@@ -7,6 +7,7 @@ import fr.esup.podmigrate.testsupport.TestServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -38,7 +39,8 @@ class ImporterResumeIT {
 
     @TempDir
     Path directory;
-    private DumpWriterFixture fixture;
+    @RegisterExtension
+    final DumpWriterFixture fixture = new DumpWriterFixture();
     private Path script;
     private Path checkpoint;
     private List<String> expected;
@@ -50,7 +52,6 @@ class ImporterResumeIT {
 
     @BeforeEach
     void writeScriptAndItsReference() throws Exception {
-        fixture = new DumpWriterFixture(directory);
         String slowLock = "pm_slow_" + UUID.randomUUID();
         lockHolder = TestServer.get().connect("");
         lockHolder.createStatement().executeQuery("SELECT GET_LOCK('" + slowLock + "', 0)").close();
@@ -80,7 +81,6 @@ class ImporterResumeIT {
     @AfterEach
     void dropDatabases() throws SQLException {
         lockHolder.close();
-        fixture.close();
     }
 
     @ParameterizedTest(name = "parallelism {0}")

@@ -3,9 +3,8 @@ package fr.esup.podmigrate.sql.load;
 import fr.esup.podmigrate.sql.DumpWriterFixture;
 import fr.esup.podmigrate.sql.dump.DumpOptions;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -19,23 +18,16 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ImporterRoundTripIT {
 
-    @TempDir
-    Path directory;
-    private DumpWriterFixture fixture;
+    @RegisterExtension
+    final DumpWriterFixture fixture = new DumpWriterFixture();
     private String source;
 
     @BeforeEach
     void createTrickyTable() throws Exception {
-        fixture = new DumpWriterFixture(directory);
         source = fixture.createDatabase("rt_source");
         fixture.createTrickyTable(source);
         fixture.execute(source, "CREATE TABLE no_key (v varchar(20), n int)",
                 "INSERT INTO no_key VALUES ('a', 1), ('a', 1), (NULL, NULL), ('b\\'', 2)");
-    }
-
-    @AfterEach
-    void dropDatabases() {
-        fixture.close();
     }
 
     @ParameterizedTest(name = "{0} with parallelism {1}")

@@ -4,10 +4,8 @@ import fr.esup.podmigrate.sql.ConnectionFactory;
 import fr.esup.podmigrate.sql.DumpWriterFixture;
 import fr.esup.podmigrate.testsupport.TestServer;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -42,19 +40,8 @@ class LiteralLoadIT {
     /** Enough statements of 40 rows for a run of its own (256 KiB). */
     private static final int STATEMENTS = 200;
 
-    @TempDir
-    Path directory;
-    private DumpWriterFixture fixture;
-
-    @BeforeEach
-    void setUp() {
-        fixture = new DumpWriterFixture(directory);
-    }
-
-    @AfterEach
-    void dropDatabases() {
-        fixture.close();
-    }
+    @RegisterExtension
+    final DumpWriterFixture fixture = new DumpWriterFixture();
 
     @Test
     void loadsLiteralRowsAsTheClientsInsertsLeaveThem() throws Exception {

@@ -2,9 +2,9 @@ package fr.esup.podmigrate.sql.load;
 
 import fr.esup.podmigrate.sql.DumpWriterFixture;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
@@ -20,18 +20,13 @@ class TargetLockIT {
 
     @TempDir
     Path directory;
-    private DumpWriterFixture fixture;
+    @RegisterExtension
+    final DumpWriterFixture fixture = new DumpWriterFixture();
     private String target;
 
     @BeforeEach
     void createTarget() {
-        fixture = new DumpWriterFixture(directory);
         target = fixture.createDatabase("locked");
-    }
-
-    @AfterEach
-    void dropDatabases() {
-        fixture.close();
     }
 
     @Test
