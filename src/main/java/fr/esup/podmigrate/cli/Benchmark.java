@@ -20,6 +20,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -34,7 +35,8 @@ import java.util.stream.Stream;
  * mydumper's dump of the same database when both are on the PATH, and our dump against {@code mariadb-dump} with
  * equivalent options. Every import and dump runs {@value #ROUNDS} times, each tool in turn, and the medians count.
  * Ours run as separate JVMs through {@code bin/pod-migrate}, as an operator runs them; the dump also through a bare
- * {@code java -jar}, for comparison. Prints throughput, peak RSS and heap, and as its last line
+ * {@code java -jar}, for comparison. Prints throughput, peak RSS and heap, the CPU the server and each tool took (where
+ * the server's process can be seen, see {@link CpuClock}), and as its last line
  * {@code import_time_ratio=R1 dump_time_ratio=R2 peak_heap_mb=H pod_import_time_ratio=R3 myloader_time_ratio=R4}
  * (our or their time divided by the client's; R4 is {@code na} without myloader).
  */
@@ -53,6 +55,9 @@ public final class Benchmark {
     private final Path jar;
     private final Path launcher;
     private final Path work;
+    /** The CPU each tool's runs took, by the name the summary gives them, in the order they first ran. */
+    private final Map<Tool, List<CpuClock.Usage>> cpuUsed = new LinkedHashMap<>();
+    private CpuClock cpu;
 
     private Benchmark(String host, int port, String user, String password, String client, String dumpClient, Path jar,
                       Path work) {
@@ -86,7 +91,8 @@ public final class Benchmark {
     }
 
     private void run(int scale, int parallel, String where) throws Exception {
-        System.out.printf(Locale.ROOT, "Benchmark on the %s, scale %d, our import on %d connections%n", where, scale, parallel);
+        System.out.printf(Locale.ROOT, "Benchmark on the %s, scale %d, our import on %d connections, %d cores%n", where,
+                scale, parallel, Runtime.getRuntime().availableProcessors());
         String source = "pm_bench_source";
         String byClient = "pm_bench_client_import";
         String byUs = "pm_bench_our_import";
@@ -96,6 +102,7 @@ public final class Benchmark {
             recreate(source);
             long rows;
             try (Connection c = connect(source)) {
+                cpu = CpuClock.of(c);
                 long t = System.nanoTime();
                 rows = V2DataGenerator.generate(c, PodVersion.V2_9_1, scale, 42).total();
                 System.out.printf(Locale.ROOT, "Generated a Pod 2.9.1 database of %d rows in %.1f s%n", rows, seconds(t));
@@ -123,22 +130,28 @@ public final class Benchmark {
             // An import takes a minute at most, where a busy moment of the server shows: each tool runs in turn.
             for (int round = 0; round < ROUNDS; round++) {
                 recreate(byClient);
+                CpuClock.Sample before = cpu.now();
                 long t = System.nanoTime();
                 runProcess(clientCommand(byClient), script, null);
                 clientImports.add(seconds(t));
+                used("import  mariadb client", "mariadb", before);
 
                 recreate(byUs);
                 // The fresh database is no Pod v3 (no django_migrations): only the flag lets it in.
+                before = cpu.now();
                 ourImports.add(runOurs(true, plainImport));
+                used("import  pod-migrate", "pod-migrate", before);
 
                 recreate(podTarget);
                 try (Connection c = connect(podTarget)) {
                     PodSchemas.loadBlank(PodVersion.V3_8_4, c);
                 }
                 // A fresh Pod install: the import lets it in, renames, drops and fills v2's columns, keeps v3's tables.
+                before = cpu.now();
                 podImports.add(runOurs(true, List.of("import", script.toString(), "--parallel", String.valueOf(parallel),
                         "--report-memory", "--podmigrate.target.url=" + jdbcUrl(podTarget),
                         "--podmigrate.target.username=" + user, "--podmigrate.target.password=" + password)));
+                used("import  pod-migrate, Pod import", "pod-migrate", before);
 
                 if (myloader) {
                     deleteTree(mydumped);
@@ -147,10 +160,12 @@ public final class Benchmark {
                             "-B", source, "-o", mydumped.toString())), null, null);
                     mydumperTimes.add(seconds(t));
                     recreate(byMyloader);
+                    before = cpu.now();
                     t = System.nanoTime();
                     runProcess(withPassword(List.of("myloader", "-h", host, "-P", String.valueOf(port), "-u", user,
                             "-d", mydumped.toString(), "-B", byMyloader, "-o", "-t", "4")), null, null);
                     myloaderImports.add(seconds(t));
+                    used("import  myloader -t 4", "myloader", before);
                 }
             }
             double clientImport = medianSeconds(clientImports);
@@ -175,6 +190,7 @@ public final class Benchmark {
             } else {
                 System.out.println("import  myloader: not on the PATH (apt-get install mydumper), not measured");
             }
+            printCpu("import ");
             // The verify step on the last Pod import: every row compared with the source's through the renames.
             Measured verified = runOurs(true, List.of("verify", "--podmigrate.source.url=" + jdbcUrl(source),
                     "--podmigrate.source.username=" + user, "--podmigrate.source.password=" + password,
@@ -200,13 +216,17 @@ public final class Benchmark {
             List<Measured> bareJarDumps = new ArrayList<>();
             for (int round = 0; round < ROUNDS; round++) {
                 Files.deleteIfExists(clientDump);
+                CpuClock.Sample before = cpu.now();
                 long t = System.nanoTime();
                 runProcess(List.of(dumpClient, "--no-defaults", "--skip-ssl", "-h", host, "-P", String.valueOf(port), "-u",
                         user, passwordArg(), "--single-transaction", "--complete-insert", "--hex-blob",
                         "--default-character-set=utf8mb4", source), null, clientDump);
                 clientDumps.add(seconds(t));
+                used("dump    mariadb-dump", "mariadb-dump", before);
                 Files.deleteIfExists(ourDump);
+                before = cpu.now();
                 ourDumps.add(runOurs(true, dumpArgs));
+                used("dump    pod-migrate", "pod-migrate", before);
                 Files.deleteIfExists(ourDump);
                 bareJarDumps.add(runOurs(false, dumpArgs));
             }
@@ -223,6 +243,7 @@ public final class Benchmark {
             System.out.printf(Locale.ROOT, "dump    java -jar with the JVM's default settings instead of bin/pod-migrate's: %6.2f s,"
                     + " ratio %.2f (median of %s)%n", bareJarDump.seconds, bareJarDump.seconds / clientDumpTime,
                     times(bareJarDumps.stream().map(Measured::seconds).toList()));
+            printCpu("dump   ");
             long peakHeapMb = 0;
             for (Measured run : concat(ourImports, podImports, ourDumps)) {
                 peakHeapMb = Math.max(peakHeapMb, run.peakHeapMb);
@@ -244,6 +265,37 @@ public final class Benchmark {
     }
 
     private record Measured(double seconds, long peakRssMb, long peakHeapMb, int exitCode) {
+    }
+
+    /**
+     * A tool whose CPU the summary gives.
+     *
+     * @param name    as the summary names it, after its section ({@code import  } or {@code dump    })
+     * @param process what the tool's own share of the CPU is called
+     */
+    private record Tool(String name, String process) {
+    }
+
+    /** Notes the CPU a run of a tool took since {@code before}. */
+    private void used(String name, String process, CpuClock.Sample before) {
+        cpuUsed.computeIfAbsent(new Tool(name, process), tool -> new ArrayList<>()).add(cpu.since(before));
+    }
+
+    /**
+     * Prints the median CPU of each tool whose name starts with {@code section}: on 2 cores, a run whose server and
+     * tool together take twice its wall time had no core idle.
+     */
+    private void printCpu(String section) {
+        cpuUsed.forEach((tool, runs) -> {
+            if (tool.name().startsWith(section)) {
+                CpuClock.Usage median = new CpuClock.Usage(
+                        medianSeconds(runs.stream().map(CpuClock.Usage::server).toList()),
+                        medianSeconds(runs.stream().map(CpuClock.Usage::tool).toList()));
+                System.out.printf(Locale.ROOT, "cpu     %s: %s (medians of %d runs)%n",
+                        tool.name().substring(section.length()).strip(), CpuClock.describe(median, tool.process()),
+                        runs.size());
+            }
+        });
     }
 
     @SafeVarargs
