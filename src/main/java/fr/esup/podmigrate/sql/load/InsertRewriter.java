@@ -7,10 +7,12 @@ import fr.esup.podmigrate.sql.script.StatementKind;
 import fr.esup.podmigrate.sql.script.StatementParts;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -26,6 +28,10 @@ final class InsertRewriter {
     private static final Pattern MODIFIERS =
             Pattern.compile("(?i)(?:INSERT|REPLACE)(?:\\s+(?:LOW_PRIORITY|DELAYED|HIGH_PRIORITY)(?=\\s))*");
     private static final Pattern DELAYED = Pattern.compile("(?i)\\s+DELAYED");
+    /** Where a LOAD DATA reads a value that an expression of the rewrite takes: this, then the column's index. */
+    private static final String VARIABLE = "@pm_value_";
+    /** Where a LOAD DATA reads a value that no column takes. */
+    private static final String DISCARDED = "@pm_dropped";
 
     private final String scriptTable;
     private final String targetTable;
@@ -80,33 +86,67 @@ final class InsertRewriter {
 
     /**
      * The column list a LOAD DATA of an INSERT's rows takes to write them as the rewritten INSERT would: the
-     * target's columns, a variable where a dropped column's values go; null when the rewrite computes values, which
-     * only the INSERT does, or when the INSERT could not be rewritten.
+     * target's columns, a variable where a dropped column's values go, and where the rewrite computes values, a
+     * variable for each value an expression reads and a SET clause with the expressions on those variables; null
+     * when the INSERT could not be rewritten.
      *
      * @param written the INSERT's own column list, empty when its values are positional
      */
     LoadColumns loadColumns(List<String> written, long rows) {
-        if (!literalsOnly()) {
-            return null;
-        }
         List<String> columns = written.isEmpty() && createColumns != null ? createColumns : written;
         if (columns.isEmpty()) {
             return rewrite == null ? new LoadColumns("", Map.of()) : null;
         }
+        Columns plan = rewrite == null ? null : plan(columns);
+        if (plan != null && plan.error != null) {
+            return null;
+        }
         List<String> drop = rewrite == null ? List.of()
                 : rewrite.dropColumns().stream().map(c -> c.toLowerCase(Locale.ROOT)).toList();
+        Set<Integer> read = new HashSet<>();
+        Set<Integer> copied = new HashSet<>();
+        if (plan != null) {
+            for (Object source : plan.sources) {
+                if (source instanceof Template template) {
+                    template.parts().stream().filter(Integer.class::isInstance).forEach(i -> read.add((Integer) i));
+                } else {
+                    copied.add((Integer) source);
+                }
+            }
+        }
         StringBuilder list = new StringBuilder(" (");
         Map<String, Long> dropped = new LinkedHashMap<>();
-        for (String column : columns) {
-            list.append(list.length() > 2 ? "," : "");
-            if (drop.contains(column.toLowerCase(Locale.ROOT))) {
-                list.append("@pm_dropped");
-                dropped.put(scriptTable + "." + column, rows);
+        for (int i = 0; i < columns.size(); i++) {
+            String column = columns.get(i);
+            list.append(i > 0 ? "," : "");
+            if (read.contains(i)) {
+                list.append(VARIABLE).append(i);
+            } else if (drop.contains(column.toLowerCase(Locale.ROOT)) || (plan != null && !copied.contains(i))) {
+                list.append(DISCARDED);
             } else {
                 list.append(Identifiers.quote(column));
             }
+            if (drop.contains(column.toLowerCase(Locale.ROOT))) {
+                dropped.put(scriptTable + "." + column, rows);
+            }
         }
-        return new LoadColumns(list.append(')').toString(), dropped);
+        list.append(')');
+        String separator = " SET ";
+        for (int k = 0; plan != null && k < plan.names.size(); k++) {
+            Object source = plan.sources.get(k);
+            if (source instanceof Template template) {
+                list.append(separator).append(Identifiers.quote(plan.names.get(k))).append(" = ");
+                for (Object part : template.parts()) {
+                    list.append(part instanceof Integer index ? VARIABLE + index : (String) part);
+                }
+                separator = ", ";
+            } else if (read.contains((Integer) source)) {
+                list.append(separator).append(Identifiers.quote(plan.names.get(k))).append(" = ").append(VARIABLE)
+                        .append(source);
+                separator = ", ";
+            }
+        }
+        return new LoadColumns(list.toString(), dropped);
     }
 
     /** @param list the column list for LOAD DATA, with its leading space; empty when the rows are positional */

@@ -34,7 +34,8 @@ final class LiteralLoad {
     /**
      * The statement that loads the rows into the target table.
      *
-     * @param columns the column list with its leading space (see {@link InsertRewriter#loadColumns}), or empty
+     * @param columns the column list, and the SET clause of computed columns, with its leading space (see
+     *                {@link InsertRewriter#loadColumns}), or empty
      * @param binary  whether the rows go as bytes: every text column of the table is utf8mb4 (see {@link BinaryRows})
      */
     static String statement(LiteralInsert insert, String targetTable, boolean ignore, String columns, boolean binary) {

@@ -76,6 +76,69 @@ class LiteralLoadIT {
         assertThat(fixture.snapshot(target)).isEqualTo(viaClient);
     }
 
+    /**
+     * A v2 table whose v3 home has other columns: one dropped, one renamed, values computed from the row's own
+     * (as Pod's {@code transcript}, {@code description} and playlists' {@code name} and {@code rank} are). Loaded with
+     * the expressions on LOAD DATA's variables, the rows are those of the rewritten INSERTs, which the import sends
+     * when the driver refuses LOAD DATA.
+     */
+    @Test
+    void computesTheValuesARewriteSetsAsItsInsertsDo() throws Exception {
+        StringBuilder sql = new StringBuilder("/*!40101 SET NAMES utf8mb4 */;\nCREATE TABLE `v2_video` (`id` INT PRIMARY KEY,"
+                + " `title` VARCHAR(50), `transcript` TINYINT(1), `main_lang` VARCHAR(2), `title_nl` VARCHAR(50),"
+                + " `description` TEXT NULL, `position` INT);\n");
+        List<String> rows = List.of("(%d,'plain',1,'fr','nl',NULL,3)", "(%d,'it\\'s ü 😀',0,'en',NULL,'',-1)",
+                "(%d,'',NULL,'fr','x','line\\nbreak \\\\ back',NULL)", "(%d,'NULL',1,'',NULL,'a,b','7')");
+        int id = 0;
+        for (int statement = 0; statement < STATEMENTS; statement++) {
+            sql.append(statement % 2 == 0 ? "INSERT INTO `v2_video` VALUES "
+                    : "INSERT INTO `v2_video` (`id`,`title`,`transcript`,`main_lang`,`title_nl`,`description`,`position`) VALUES ");
+            for (int row = 0; row < 40; row++) {
+                sql.append(row == 0 ? "" : ",").append(String.format(Locale.ROOT, rows.get(row % rows.size()), ++id));
+            }
+            sql.append(";\n");
+        }
+        Path script = fixture.write(sql.toString(), "computed.sql");
+        String v3Table = "CREATE TABLE `v3_video` (`id` INT PRIMARY KEY, `title` VARCHAR(50), `transcript` VARCHAR(2) NOT NULL,"
+                + " `main_lang` VARCHAR(2), `description` TEXT NOT NULL, `name` VARCHAR(60), `rank` INT, `site_id` INT)"
+                + " DEFAULT CHARSET=utf8mb4";
+        ImportOptions options = ImportOptions.builder().parallelism(2).keepTargetStructure(true).targetTables(List.of("v3_video"))
+                .tableRenames(java.util.Map.of("v2_video", "v3_video")).columnListsFromCreateTable(true)
+                .insertRewrites(java.util.Map.of("v2_video", new InsertRewrite(java.util.Set.of("title_nl", "position"),
+                        new java.util.LinkedHashMap<>(java.util.Map.of(
+                                "transcript", "IF({transcript}, {main_lang}, '')",
+                                "description", "COALESCE({description}, '')",
+                                "name", "CONCAT({title}, ' (', {main_lang}, ')')",
+                                "rank", "{position}",
+                                "site_id", "1"))))).build();
+        String loaded = fixture.createDatabase("lit_computed");
+        String inserted = fixture.createDatabase("lit_computed_ins");
+        fixture.execute(loaded, v3Table);
+        fixture.execute(inserted, v3Table);
+        TestServer server = TestServer.get();
+        String url = server.jdbcUrl(inserted);
+        ConnectionFactory refusing = () -> DriverManager.getConnection(
+                url + (url.contains("?") ? "&" : "?") + "allowLocalInfile=false", server.user(), server.password());
+
+        long loadsBefore = loadCount(loaded);
+        ImportResult viaLoad = new Importer(options).run(script, fixture.factory(loaded));
+        long loads = loadCount(loaded) - loadsBefore;
+        ImportResult viaInserts = new Importer(options).run(script, refusing);
+
+        assertThat(viaLoad.errors()).isEmpty();
+        assertThat(viaInserts.errors()).isEmpty();
+        assertThat(loads).as("statements loaded as LOAD DATA").isGreaterThanOrEqualTo(STATEMENTS - 1);
+        assertThat(fixture.snapshot(loaded)).isEqualTo(fixture.snapshot(inserted));
+        assertThat(viaLoad.droppedValues()).isEqualTo(viaInserts.droppedValues())
+                .containsEntry("v2_video.title_nl", (long) id).containsEntry("v2_video.position", (long) id);
+        try (Connection connection = fixture.connect(loaded); Statement statement = connection.createStatement();
+             ResultSet row = statement.executeQuery("SELECT transcript, description, name, `rank`, site_id FROM v3_video WHERE id = 2")) {
+            assertThat(row.next()).isTrue();
+            assertThat(List.of(row.getString(1), row.getString(2), row.getString(3), row.getString(4), row.getString(5)))
+                    .containsExactly("", "", "it's ü 😀 (en)", "-1", "1");
+        }
+    }
+
     @Test
     void failsAPlainInsertOnADuplicateKeyAsTheInsertDoes() throws Exception {
         StringBuilder sql = new StringBuilder("CREATE TABLE `keyed` (`id` INT PRIMARY KEY, `s` VARCHAR(40));\n");
