@@ -20,8 +20,13 @@ final class CpuClock {
     private static final Path SELF = Path.of("/proc/self/stat");
     /** Linux's USER_HZ, what {@code /proc} counts CPU time in, when {@code getconf CLK_TCK} does not answer. */
     private static final double DEFAULT_TICKS_PER_SECOND = 100;
-    /** In {@code /proc/PID/stat}, after the command's closing parenthesis: utime, stime, cutime and cstime. */
+    /**
+     * Fields of {@code /proc/PID/stat}, counted from the one after the command's closing parenthesis: the process's
+     * user and system time, and those of its children it waited for.
+     */
     private static final int UTIME = 11;
+    private static final int STIME = 12;
+    private static final int CUTIME = 13;
     private static final int CSTIME = 14;
 
     /** CPU seconds used so far; {@code server} is NaN when unknown. */
@@ -57,8 +62,8 @@ final class CpuClock {
     }
 
     Sample now() {
-        double server = serverStat == null ? Double.NaN : read(serverStat, UTIME, UTIME + 1);
-        return new Sample(server, read(SELF, CSTIME - 1, CSTIME));
+        double server = serverStat == null ? Double.NaN : read(serverStat, UTIME, STIME);
+        return new Sample(server, read(SELF, CUTIME, CSTIME));
     }
 
     /** What was used since {@code before}; the tool's share counts once its processes have ended. */

@@ -13,8 +13,11 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
@@ -103,9 +106,9 @@ class LiteralLoadIT {
                 + " `main_lang` VARCHAR(2), `description` TEXT NOT NULL, `name` VARCHAR(60), `rank` INT, `site_id` INT)"
                 + " DEFAULT CHARSET=utf8mb4";
         ImportOptions options = ImportOptions.builder().parallelism(2).keepTargetStructure(true).targetTables(List.of("v3_video"))
-                .tableRenames(java.util.Map.of("v2_video", "v3_video")).columnListsFromCreateTable(true)
-                .insertRewrites(java.util.Map.of("v2_video", new InsertRewrite(java.util.Set.of("title_nl", "position"),
-                        new java.util.LinkedHashMap<>(java.util.Map.of(
+                .tableRenames(Map.of("v2_video", "v3_video")).columnListsFromCreateTable(true)
+                .insertRewrites(Map.of("v2_video", new InsertRewrite(Set.of("title_nl", "position"),
+                        new LinkedHashMap<>(Map.of(
                                 "transcript", "IF({transcript}, {main_lang}, '')",
                                 "description", "COALESCE({description}, '')",
                                 "name", "CONCAT({title}, ' (', {main_lang}, ')')",
