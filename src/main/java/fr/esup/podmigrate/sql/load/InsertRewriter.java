@@ -101,8 +101,6 @@ final class InsertRewriter {
         if (plan != null && plan.error != null) {
             return null;
         }
-        List<String> drop = rewrite == null ? List.of()
-                : rewrite.dropColumns().stream().map(c -> c.toLowerCase(Locale.ROOT)).toList();
         Set<Integer> read = new HashSet<>();
         Set<Integer> copied = new HashSet<>();
         if (plan != null) {
@@ -115,19 +113,15 @@ final class InsertRewriter {
             }
         }
         StringBuilder list = new StringBuilder(" (");
-        Map<String, Long> dropped = new LinkedHashMap<>();
         for (int i = 0; i < columns.size(); i++) {
-            String column = columns.get(i);
             list.append(i > 0 ? "," : "");
             if (read.contains(i)) {
                 list.append(VARIABLE).append(i);
-            } else if (drop.contains(column.toLowerCase(Locale.ROOT)) || (plan != null && !copied.contains(i))) {
+            } else if (plan != null && !copied.contains(i)) {
+                // a dropped column, or one whose value the rewrite replaces without reading it
                 list.append(DISCARDED);
             } else {
-                list.append(Identifiers.quote(column));
-            }
-            if (drop.contains(column.toLowerCase(Locale.ROOT))) {
-                dropped.put(scriptTable + "." + column, rows);
+                list.append(Identifiers.quote(columns.get(i)));
             }
         }
         list.append(')');
@@ -146,7 +140,7 @@ final class InsertRewriter {
                 separator = ", ";
             }
         }
-        return new LoadColumns(list.toString(), dropped);
+        return new LoadColumns(list.toString(), plan == null ? Map.of() : droppedValues(plan, rows));
     }
 
     /** @param list the column list for LOAD DATA, with its leading space; empty when the rows are positional */
@@ -258,11 +252,16 @@ final class InsertRewriter {
             sql.append(')');
         }
         sql.append(insert.text(), rows.position(), insert.text().length());
+        return new Rewritten(sql.toString(), droppedValues(plan, rowCount), null);
+    }
+
+    /** The values of each column the plan drops, {@code rows} of them, by {@code table.column}. */
+    private Map<String, Long> droppedValues(Columns plan, long rows) {
         Map<String, Long> dropped = new LinkedHashMap<>();
         for (String column : plan.dropped) {
-            dropped.put(scriptTable + "." + column, rowCount);
+            dropped.put(scriptTable + "." + column, rows);
         }
-        return new Rewritten(sql.toString(), dropped, null);
+        return dropped;
     }
 
     private String renameHead(String text) {
