@@ -1,6 +1,5 @@
 package fr.esup.podmigrate.backup;
 
-import fr.esup.podmigrate.v2.TableQueries;
 import fr.esup.podmigrate.sql.Identifiers;
 import fr.esup.podmigrate.v2.TableQueries;
 import java.sql.Connection;

@@ -5,11 +5,6 @@ import fr.esup.podmigrate.job.JobFailedException;
 import fr.esup.podmigrate.job.JobProgress;
 import fr.esup.podmigrate.sql.script.SqlStatement;
 import fr.esup.podmigrate.sql.script.StatementReader;
-import fr.esup.podmigrate.job.JobContext;
-import fr.esup.podmigrate.job.JobFailedException;
-import fr.esup.podmigrate.job.JobProgress;
-import fr.esup.podmigrate.sql.script.SqlStatement;
-import fr.esup.podmigrate.sql.script.StatementReader;
 
 import java.nio.file.Path;
 

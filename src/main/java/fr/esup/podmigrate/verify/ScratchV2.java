@@ -8,11 +8,6 @@ import fr.esup.podmigrate.sql.load.ImportResult;
 import fr.esup.podmigrate.sql.load.Importer;
 import fr.esup.podmigrate.sql.load.ScriptRefusedException;
 import fr.esup.podmigrate.sql.load.TargetLockedException;
-import fr.esup.podmigrate.sql.load.ImportOptions;
-import fr.esup.podmigrate.sql.load.ImportResult;
-import fr.esup.podmigrate.sql.load.Importer;
-import fr.esup.podmigrate.sql.load.ScriptRefusedException;
-import fr.esup.podmigrate.sql.load.TargetLockedException;
 import fr.esup.podmigrate.v2.TableQueries;
 
 import java.io.IOException;

@@ -32,7 +32,6 @@ import java.util.TreeMap;
 import static fr.esup.podmigrate.testsupport.PageShape.fragment;
 import static fr.esup.podmigrate.testsupport.PageShape.fullPage;
 import static fr.esup.podmigrate.testsupport.PageShape.pendingShownOnEveryHtmxForm;
-import static fr.esup.podmigrate.testsupport.PageShape.pendingShownOnEveryHtmxForm;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;

@@ -1,15 +1,14 @@
 package fr.esup.podmigrate.sitefix;
 
+import fr.esup.podmigrate.job.JobStatus;
+import fr.esup.podmigrate.pod.PodTestDatabase;
+import fr.esup.podmigrate.pod.PodVersion;
+import fr.esup.podmigrate.run.RunFixture;
 import fr.esup.podmigrate.run.RunStore;
 import fr.esup.podmigrate.run.StepState;
 import fr.esup.podmigrate.run.StepStatus;
 import fr.esup.podmigrate.run.WizardStep;
 import fr.esup.podmigrate.testsupport.TestWorkspaces;
-import fr.esup.podmigrate.job.JobStatus;
-import fr.esup.podmigrate.pod.PodTestDatabase;
-import fr.esup.podmigrate.pod.PodVersion;
-import fr.esup.podmigrate.run.RunFixture;
-import fr.esup.podmigrate.run.WizardStep;
 import fr.esup.podmigrate.v2.TableQueries;
 import fr.esup.podmigrate.v2.V2Origin;
 import org.junit.jupiter.api.Test;
