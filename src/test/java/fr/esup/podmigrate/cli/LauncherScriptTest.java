@@ -54,7 +54,7 @@ class LauncherScriptTest {
     }
 
     @Test
-    void importAndAnalyzeRunOnTheOptimisingCompilerAndTheParallelCollector() throws Exception {
+    void importAndAnalyzeRunOnTheParallelCollectorAndImportOptimisesItsHottestCodeAlone() throws Exception {
         for (String verb : List.of("import", "analyze")) {
             Result run = launch(Map.of(), verb, "podv2.sql");
 
@@ -62,6 +62,9 @@ class LauncherScriptTest {
             assertThat(run.output()).doesNotContain("TieredStopAtLevel", "UseSerialGC").contains("-XX:+UseParallelGC")
                     .contains("args=" + verb + " podv2.sql");
         }
+        assertThat(launch(Map.of(), "import", "podv2.sql").output()).contains("-XX:Tier4InvocationThreshold=200000",
+                "-XX:Tier4BackEdgeThreshold=1600000");
+        assertThat(launch(Map.of(), "analyze", "podv2.sql").output()).doesNotContain("Tier4");
         assertThat(launch(Map.of(), "verify").output()).doesNotContain("UseParallelGC", "UseSerialGC");
     }
 
