@@ -429,8 +429,9 @@ final class ImportRun implements ImportWorker.Owner {
     }
 
     @Override
-    public boolean literalLoads() {
-        return !literalLoadsRefused.get();
+    public boolean literalLoads(DataRun run) {
+        return !literalLoadsRefused.get()
+                && run.bytes() >= options.loadDataStatementBytes() * (run.last() - run.first() + 1);
     }
 
     @Override

@@ -104,8 +104,11 @@ final class ImportWorker implements Runnable {
         /** Whether every text column of a target table is utf8mb4 (see {@link BinaryRows}), asked once per table. */
         boolean utf8mb4Text(String table, Connection connection);
 
-        /** Whether INSERTs of literal rows may go as LOAD DATA (see {@link LiteralLoad}). */
-        boolean literalLoads();
+        /**
+         * Whether the run's INSERTs of literal rows may go as LOAD DATA (see {@link LiteralLoad}): long enough ones,
+         * as long as neither the server nor the driver refused it.
+         */
+        boolean literalLoads(DataRun run);
 
         /** The server or the driver refused a LOAD DATA LOCAL: the INSERTs go as text from now on. */
         void literalLoadsRefused();
@@ -227,7 +230,7 @@ final class ImportWorker implements Runnable {
         ImportLedger ledger = owner.ledger();
         List<Uncommitted> group = new ArrayList<>();
         boolean literalRows = rewriter.literalsOnly() && owner.utf8mb4Text(rewriter.targetTable(), connection);
-        LiteralInserts literal = owner.literalLoads() && LiteralLoad.backslashEscapes(connection)
+        LiteralInserts literal = owner.literalLoads(run) && LiteralLoad.backslashEscapes(connection)
                 ? LiteralInserts.openAt(script, run.start(), MAX_LITERAL_STATEMENT_BYTES) : null;
         StatementReader reader = null;
         try {
@@ -251,7 +254,13 @@ final class ImportWorker implements Runnable {
                         groupBytes = bytes;
                         continue;
                     }
-                    literal.seek(before);
+                    if (owner.literalLoads(run)) {
+                        literal.seek(before);
+                    } else {
+                        // refused: the rest of the run goes as text, read by one reader
+                        literal.close();
+                        literal = null;
+                    }
                 }
                 if (reader == null) {
                     reader = StatementReader.openAt(script, before != null ? before : run.start());
