@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.StringJoiner;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -125,21 +126,20 @@ final class InsertRewriter {
             }
         }
         list.append(')');
-        String separator = " SET ";
+        StringJoiner assignments = new StringJoiner(", ", " SET ", "").setEmptyValue("");
         for (int k = 0; plan != null && k < plan.names.size(); k++) {
             Object source = plan.sources.get(k);
+            StringBuilder assignment = new StringBuilder(Identifiers.quote(plan.names.get(k))).append(" = ");
             if (source instanceof Template template) {
-                list.append(separator).append(Identifiers.quote(plan.names.get(k))).append(" = ");
                 for (Object part : template.parts()) {
-                    list.append(part instanceof Integer index ? VARIABLE + index : (String) part);
+                    assignment.append(part instanceof Integer index ? VARIABLE + index : (String) part);
                 }
-                separator = ", ";
+                assignments.add(assignment);
             } else if (read.contains((Integer) source)) {
-                list.append(separator).append(Identifiers.quote(plan.names.get(k))).append(" = ").append(VARIABLE)
-                        .append(source);
-                separator = ", ";
+                assignments.add(assignment.append(VARIABLE).append(source));
             }
         }
+        list.append(assignments);
         return new LoadColumns(list.toString(), plan == null ? Map.of() : droppedValues(plan, rows));
     }
 
