@@ -240,7 +240,7 @@ final class ImportPlanner {
                 false, headIfRewritten(statement, rewritten.text()), null, false);
     }
 
-    /** The plan of an INSERT of literal rows loaded by LOAD DATA (see {@link LiteralLoad}). */
+    /** The plan of an INSERT of literal rows sent with its values bound (see {@link LiteralBind}). */
     static Plan literalRows(LiteralInsert insert, InsertRewriter rewriter, String sql, Map<String, Long> droppedValues) {
         return new Plan(Action.TABLE, sql, rewriter.targetTable(), StatementKind.INSERT, rewriter.ignores(insert.ignore()),
                 insert.rowCount(), insert.line(), null, false, null, droppedValues, false, insert.head(), null, false);

@@ -429,9 +429,13 @@ final class ImportRun implements ImportWorker.Owner {
     }
 
     @Override
-    public boolean literalLoads(DataRun run) {
-        return !literalLoadsRefused.get()
-                && run.bytes() >= options.loadDataStatementBytes() * (run.last() - run.first() + 1);
+    public boolean literalRows(DataRun run) {
+        return run.bytes() >= options.literalStatementBytes() * (run.last() - run.first() + 1);
+    }
+
+    @Override
+    public boolean literalLoads() {
+        return !literalLoadsRefused.get();
     }
 
     @Override

@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.StringJoiner;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 
 /**
  * Rewrites the INSERT and REPLACE statements of one script table for the target: its new name, the column list of
@@ -145,6 +146,61 @@ final class InsertRewriter {
 
     /** @param list the column list for LOAD DATA, with its leading space; empty when the rows are positional */
     record LoadColumns(String list, Map<String, Long> droppedValues) {
+    }
+
+    /**
+     * The column list and VALUES of a prepared INSERT that writes an INSERT's rows as the rewritten INSERT would,
+     * with a {@code ?} for each value it reads: the target's columns, and where the rewrite computes a column, its
+     * expression on the row's values; the values of dropped columns are not bound. Null when the INSERT could not be
+     * rewritten or its tuples do not have a value per column.
+     *
+     * @param written the INSERT's own column list, empty when its values are positional
+     * @param arity   how many values each of its tuples has
+     */
+    BoundColumns boundColumns(List<String> written, int arity, long rows) {
+        List<String> columns = written.isEmpty() && createColumns != null ? createColumns : written;
+        if (columns.isEmpty()) {
+            if (rewrite != null) {
+                return null;
+            }
+            StringJoiner values = new StringJoiner(",", " VALUES (", ")");
+            for (int i = 0; i < arity; i++) {
+                values.add("?");
+            }
+            return new BoundColumns(values.toString(), IntStream.range(0, arity).toArray(), Map.of());
+        }
+        if (arity != columns.size()) {
+            return null;
+        }
+        Columns plan = rewrite == null ? null : plan(columns);
+        if (plan != null && plan.error != null) {
+            return null;
+        }
+        List<String> names = plan == null ? columns : plan.names;
+        StringBuilder sql = appendColumnList(new StringBuilder(" "), names).append(" VALUES (");
+        List<Integer> parameters = new ArrayList<>();
+        for (int k = 0; k < names.size(); k++) {
+            sql.append(k > 0 ? "," : "");
+            Object source = plan == null ? Integer.valueOf(k) : plan.sources.get(k);
+            for (Object part : source instanceof Template template ? template.parts() : List.of(source)) {
+                if (part instanceof Integer index) {
+                    sql.append('?');
+                    parameters.add(index);
+                } else {
+                    sql.append((String) part);
+                }
+            }
+        }
+        sql.append(')');
+        return new BoundColumns(sql.toString(), parameters.stream().mapToInt(Integer::intValue).toArray(),
+                plan == null ? Map.of() : droppedValues(plan, rows));
+    }
+
+    /**
+     * @param sql        the column list and VALUES, with its leading space
+     * @param parameters for each {@code ?} in order, the index of the tuple's value it takes
+     */
+    record BoundColumns(String sql, int[] parameters, Map<String, Long> droppedValues) {
     }
 
     /** Whether an INSERT, written with IGNORE or not, runs as INSERT IGNORE. */

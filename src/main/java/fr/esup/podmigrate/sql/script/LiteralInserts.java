@@ -11,11 +11,10 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Reads a plain script's INSERTs straight from its bytes, where they have the one shape whose rows the server's
- * {@code LOAD DATA} reads exactly as it would read the INSERT's: {@code INSERT [IGNORE] INTO `t` [(`a`,`b`)] VALUES}
- * then tuples of {@code NULL}, decimal numbers and single-quoted strings in UTF-8 whose escapes are among
- * {@code \0 \' \" \\ \n \r \t \Z \b} (or a doubled quote), one separator between values throughout ({@code ,} as
- * mariadb-dump writes, {@code , } as phpMyAdmin does), and {@code ;}. Anything else (hex or bit literals, charset
+ * Reads a plain script's INSERTs straight from its bytes, where they have the one shape whose values the import can
+ * bind as the server reads them (see {@link LiteralInsert#value}): {@code INSERT [IGNORE] INTO `t` [(`a`,`b`)] VALUES}
+ * then tuples of as many {@code NULL}, decimal numbers and single-quoted strings in UTF-8 whose escapes are among
+ * {@code \0 \' \" \\ \n \r \t \Z \b} (or a doubled quote), and {@code ;}. Anything else (hex or bit literals, charset
  * introducers, functions, {@code \N}, comments, a byte that is not UTF-8, ON DUPLICATE KEY UPDATE, another
  * delimiter) is left for {@link StatementReader}: {@link #next()} answers null and stays before it, and
  * {@link #position()} is where a StatementReader takes over.
@@ -24,16 +23,75 @@ public final class LiteralInserts implements AutoCloseable {
 
     /**
      * An INSERT of literal rows; {@code bytes[rowsFrom, rowsTo)} holds its tuples, from the first one's opening
-     * parenthesis to the last one's closing one, valid until the next call of {@link #next()}.
+     * parenthesis to the last one's closing one, valid until the next call of {@link #next()}, as are the bounds of
+     * its values.
      *
-     * @param table     the table, unquoted
-     * @param columns   its column list, unquoted; empty when the values are positional
-     * @param separator what stands between two values of a tuple
+     * @param table            the table, unquoted
+     * @param columns          its column list, unquoted; empty when the values are positional
+     * @param arity            how many values each tuple has
+     * @param separator        what stands between two values of every tuple, with nothing else around them ({@code ,}
+     *                         as mariadb-dump writes, {@code , } as phpMyAdmin does), as LOAD DATA's format needs; null
+     *                         when the values are laid out otherwise
+     * @param values           for each value, row after row, where it starts and ends in {@code bytes} and its kind
+     * @param numbersAsWritten whether every number is one the server stores in a string column as it is written, as
+     *                         it stores the same string: no exponent (a double, written back in its own form), no
+     *                         leading zero, no negative zero, no point without a digit after it
      */
     public record LiteralInsert(String table, boolean ignore, List<String> columns, byte[] bytes, int rowsFrom,
-                                int rowsTo, int rowCount, String separator, long line, long startOffset,
-                                long endOffset, String head) {
+                                int rowsTo, int rowCount, int arity, String separator, int[] values,
+                                boolean numbersAsWritten, long line,
+                                long startOffset, long endOffset, String head) {
+
+        /** Whether a value, counted from the first row's first, is NULL. */
+        public boolean isNull(int value) {
+            return values[3 * value + 2] == NULL;
+        }
+
+        /**
+         * A value's bytes as the server reads them: a number as written, a string with its escapes and doubled quotes
+         * undone; null for NULL.
+         */
+        public byte[] value(int value) {
+            int from = values[3 * value];
+            int to = values[3 * value + 1];
+            int kind = values[3 * value + 2];
+            if (kind == NULL) {
+                return null;
+            }
+            if (kind == AS_WRITTEN) {
+                return Arrays.copyOfRange(bytes, from, to);
+            }
+            byte[] unescaped = new byte[to - from];
+            int length = 0;
+            for (int i = from; i < to; i++) {
+                byte b = bytes[i];
+                if (b == '\\') {
+                    b = unescaped(bytes[++i]);
+                } else if (b == '\'') {
+                    i++;
+                }
+                unescaped[length++] = b;
+            }
+            return Arrays.copyOf(unescaped, length);
+        }
+
+        private static byte unescaped(byte escape) {
+            return switch (escape) {
+                case '0' -> 0;
+                case 'n' -> '\n';
+                case 'r' -> '\r';
+                case 't' -> '\t';
+                case 'Z' -> 0x1A;
+                case 'b' -> '\b';
+                default -> escape;
+            };
+        }
     }
+
+    /** Kinds of value in {@link LiteralInsert#values}. */
+    private static final int NULL = 0;
+    private static final int AS_WRITTEN = 1;
+    private static final int ESCAPED = 2;
 
     private static final int INITIAL_BUFFER_BYTES = 1 << 20;
     private static final byte[] SEMICOLON = {';'};
@@ -64,6 +122,8 @@ public final class LiteralInserts implements AutoCloseable {
     private long line;
     private boolean atLineStart;
     private boolean eof;
+    /** The bounds and kinds of the last statement's values (see {@link LiteralInsert#values}). */
+    private int[] values = new int[3 * 1024];
 
     private LiteralInserts(FileChannel channel, StatementReader.Position at, int maxStatementBytes) {
         this.channel = channel;
@@ -142,7 +202,8 @@ public final class LiteralInserts implements AutoCloseable {
         line += scan.newlines;
         atLineStart = false;
         return new LiteralInsert(scan.table, scan.ignore, scan.columns, buf, scan.rowsFrom, scan.rowsTo, scan.rows,
-                scan.separator == 2 ? ", " : ",", scan.line, startOffset, bufOffset + pos,
+                scan.arity, scan.separator == 1 ? ", " : scan.separator == -2 ? null : ",", values,
+                scan.numbersAsWritten, scan.line, startOffset, bufOffset + pos,
                 SqlSnippet.head(new String(buf, scan.start, Math.min(scan.rowsTo, scan.start + HEAD_BYTES) - scan.start,
                         StandardCharsets.UTF_8)));
     }
@@ -194,8 +255,12 @@ public final class LiteralInserts implements AutoCloseable {
         int rowsFrom;
         int rowsTo;
         int rows;
-        /** 0 until two values are seen, then the length of the separator. */
-        int separator;
+        /** Values per tuple, as the first one has; -1 until it is read. */
+        int arity = -1;
+        int valueCount;
+        /** Blanks after the comma between two values: -1 until two are seen, then 0 or 1; -2 when laid out otherwise. */
+        int separator = -1;
+        boolean numbersAsWritten = true;
 
         /** Reads the statement at {@code at}; false if it is not of the shape. */
         boolean statement() throws IOException {
@@ -269,27 +334,39 @@ public final class LiteralInserts implements AutoCloseable {
             }
         }
 
-        /** The values of a tuple and its closing parenthesis. */
+        /** The values of a tuple and its closing parenthesis; false if it has not as many values as the first. */
         private boolean tuple() throws IOException {
+            int first = valueCount;
             while (true) {
-                if (!value() || !available(at)) {
+                int before = at;
+                skipBlanks();
+                if (at > before) {
+                    spaced(valueCount == first || at - before > 1 || buf[before] != ' ' ? -2 : 1);
+                } else if (valueCount > first) {
+                    spaced(0);
+                }
+                if (!value()) {
                     return false;
                 }
-                byte b = buf[at];
+                before = at;
+                skipBlanks();
+                if (at > before) {
+                    spaced(-2);
+                }
+                if (!available(at)) {
+                    return false;
+                }
+                byte b = buf[at++];
                 if (b == ')') {
-                    at++;
-                    return true;
+                    int count = valueCount - first;
+                    if (arity < 0) {
+                        arity = count;
+                    }
+                    return count == arity;
                 }
                 if (b != ',') {
                     return false;
                 }
-                int length = available(at + 1) && buf[at + 1] == ' ' ? 2 : 1;
-                if (separator == 0) {
-                    separator = length;
-                } else if (separator != length) {
-                    return false;
-                }
-                at += length;
             }
         }
 
@@ -297,15 +374,58 @@ public final class LiteralInserts implements AutoCloseable {
             if (!available(at)) {
                 return false;
             }
+            int from = at;
             byte b = buf[at];
             if (b == '\'') {
                 at++;
-                return string();
+                int kind = string();
+                return kind >= 0 && add(from + 1, at - 1, kind);
             }
             if (b == 'N') {
-                return word("NULL") && available(at) && (buf[at] == ',' || buf[at] == ')');
+                return word("NULL") && add(from, at, NULL);
             }
-            return number();
+            if (!number()) {
+                return false;
+            }
+            if (numbersAsWritten && !asWritten(from, at)) {
+                numbersAsWritten = false;
+            }
+            return add(from, at, AS_WRITTEN);
+        }
+
+        /** Notes the blanks after a comma between two values, or that the values are laid out otherwise (-2). */
+        private void spaced(int blanks) {
+            if (separator == -1 || blanks == -2) {
+                separator = blanks;
+            } else if (separator != blanks) {
+                separator = -2;
+            }
+        }
+
+        private boolean add(int from, int to, int kind) {
+            int slot = 3 * valueCount++;
+            if (slot + 3 > values.length) {
+                values = Arrays.copyOf(values, 2 * values.length);
+            }
+            values[slot] = from;
+            values[slot + 1] = to;
+            values[slot + 2] = kind;
+            return true;
+        }
+
+        /** See {@link LiteralInsert#numbersAsWritten()}. */
+        private boolean asWritten(int from, int to) {
+            int digits = buf[from] == '-' ? from + 1 : from;
+            boolean nonZero = false;
+            for (int i = digits; i < to; i++) {
+                byte b = buf[i];
+                if (b == 'e' || b == 'E' || (b == '.' && i == to - 1)) {
+                    return false;
+                }
+                nonZero |= b >= '1' && b <= '9';
+            }
+            boolean leadingZero = buf[digits] == '0' && digits + 1 < to && buf[digits + 1] != '.';
+            return !leadingZero && (nonZero || digits == from);
         }
 
         /** {@code -?digits[.digits][e[+-]digits]}, followed by what ends a value. */
@@ -329,7 +449,8 @@ public final class LiteralInserts implements AutoCloseable {
                     return false;
                 }
             }
-            return available(at) && (buf[at] == ',' || buf[at] == ')');
+            return available(at) && (buf[at] == ',' || buf[at] == ')' || buf[at] == ' ' || buf[at] == '\n'
+                    || buf[at] == '\t' || buf[at] == '\r');
         }
 
         private int digits() throws IOException {
@@ -341,8 +462,12 @@ public final class LiteralInserts implements AutoCloseable {
             return count;
         }
 
-        /** The rest of a quoted string, after its opening quote. */
-        private boolean string() throws IOException {
+        /**
+         * The rest of a quoted string, after its opening quote: {@link #ESCAPED} if it has an escape or a doubled quote,
+         * else {@link #AS_WRITTEN}; -1 if it is not of the shape.
+         */
+        private int string() throws IOException {
+            int kind = AS_WRITTEN;
             while (true) {
                 int i = at;
                 int end = limit;
@@ -353,7 +478,7 @@ public final class LiteralInserts implements AutoCloseable {
                 at = i;
                 if (i == end) {
                     if (!more()) {
-                        return false;
+                        return -1;
                     }
                     continue;
                 }
@@ -363,25 +488,27 @@ public final class LiteralInserts implements AutoCloseable {
                     at++;
                 } else if (c == '\'') {
                     if (!available(at + 1)) {
-                        return false;
+                        return -1;
                     }
                     if (buf[at + 1] != '\'') {
                         at++;
-                        return true;
+                        return kind;
                     }
+                    kind = ESCAPED;
                     at += 2;
                 } else if (c == '\\') {
                     if (!available(at + 1) || !plainEscape(buf[at + 1])) {
-                        return false;
+                        return -1;
                     }
+                    kind = ESCAPED;
                     at += 2;
                 } else if (c == 0 || !utf8Character()) {
-                    return false;
+                    return -1;
                 }
             }
         }
 
-        /** Escapes that LOAD DATA reads as the server reads them in an SQL string. */
+        /** Escapes that the import undoes as the server does in an SQL string (see {@link LiteralInsert#value}). */
         private static boolean plainEscape(byte b) {
             return b == '0' || b == '\'' || b == '"' || b == '\\' || b == 'n' || b == 'r' || b == 't' || b == 'Z'
                     || b == 'b';

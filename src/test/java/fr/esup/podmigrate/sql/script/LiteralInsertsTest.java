@@ -26,8 +26,8 @@ class LiteralInsertsTest {
     Path directory;
 
     /** What a LiteralInsert says, copied out of the buffer it shares with the next one. */
-    private record Read(String table, boolean ignore, List<String> columns, String rows, int rowCount, String separator,
-                        long line, long startOffset, long endOffset) {
+    private record Read(String table, boolean ignore, List<String> columns, String rows, int rowCount, int arity,
+                        String separator, long line, long startOffset, long endOffset) {
     }
 
     @Test
@@ -37,9 +37,10 @@ class LiteralInsertsTest {
         List<Read> read = readAll(script);
 
         assertThat(read).hasSize(2);
-        assertThat(read.get(0)).isEqualTo(new Read("t", false, List.of(), "(1,'a',NULL),\n(2,'it\\'s',3.5)", 2, ",", 1, 0,
+        assertThat(read.get(0)).isEqualTo(new Read("t", false, List.of(), "(1,'a',NULL),\n(2,'it\\'s',3.5)", 2, 3, ",", 1, 0,
                 read.get(0).endOffset()));
         assertThat(read.get(1).rows()).isEqualTo("(3,'x',-1e5)");
+        assertThat(read.get(1).separator()).isEqualTo(",");
         assertThat(read.get(1).line()).isEqualTo(3);
         try (StatementReader reader = StatementReader.open(script)) {
             for (Read insert : read) {
@@ -52,23 +53,56 @@ class LiteralInsertsTest {
     }
 
     @Test
-    void readsPhpMyAdminInsertsWithTheirColumnsAndSpacedSeparator() throws IOException {
+    void readsPhpMyAdminInsertsWithTheirColumnsAndSpacedValues() throws IOException {
         List<Read> read = readAll(write("INSERT IGNORE INTO `video_type` (`id`, `title`) VALUES\n(1, 'Cours'),\n"
                 + "(2, 'l''amphi');\n"));
 
         assertThat(read).singleElement().satisfies(insert -> {
             assertThat(insert.ignore()).isTrue();
             assertThat(insert.columns()).containsExactly("id", "title");
+            assertThat(insert.arity()).isEqualTo(2);
             assertThat(insert.separator()).isEqualTo(", ");
             assertThat(insert.rowCount()).isEqualTo(2);
         });
     }
 
     @Test
-    void takesWellFormedUtf8AndEveryEscapeLoadDataReadsAlike() throws IOException {
+    void takesWellFormedUtf8AndEveryEscapeADumpWrites() throws IOException {
         List<Read> read = readAll(write("INSERT INTO t VALUES ('é 漢字 😀','\\0\\'\\\"\\\\\\n\\r\\t\\Z\\b',''''),('a\nb',NULL,0);"));
 
         assertThat(read).singleElement().extracting(Read::rowCount).isEqualTo(2);
+    }
+
+    @Test
+    void givesEachValueAsTheServerReadsIt() throws IOException {
+        Path script = write("INSERT INTO t VALUES (1,'it\\'s',NULL) , ( -2.50 ,'two''quotes\\0\\n\\r\\t\\Z\\b\\\\\\\"','é 😀');\n");
+        try (LiteralInserts inserts = LiteralInserts.openAt(script, START, 1 << 20)) {
+            LiteralInsert insert = inserts.next();
+            assertThat(insert.rowCount()).isEqualTo(2);
+            assertThat(insert.arity()).isEqualTo(3);
+            assertThat(insert.numbersAsWritten()).isTrue();
+            assertThat(insert.separator()).as("not laid out as LOAD DATA reads").isNull();
+            assertThat(insert.isNull(2)).isTrue();
+            assertThat(insert.value(2)).isNull();
+            List<String> values = new ArrayList<>();
+            for (int value : new int[] {0, 1, 3, 4, 5}) {
+                values.add(new String(insert.value(value), StandardCharsets.UTF_8));
+            }
+            assertThat(values).containsExactly("1", "it's", "-2.50", "two'quotes\0\n\r\t\u001A\b\\\"", "é 😀");
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"1e3", "-2.5E-3", "007", "-0", "-0.0", "5."})
+    void tellsANumberTheServerWouldNotStoreInAStringAsWritten(String number) throws IOException {
+        Path script = write("INSERT INTO t VALUES (1,'a'),(" + number + ",'b');\n");
+        try (LiteralInserts inserts = LiteralInserts.openAt(script, START, 1 << 20)) {
+            assertThat(inserts.next().numbersAsWritten()).isFalse();
+        }
+        Path plain = write("INSERT INTO t VALUES (0,'a'),(-1,'b'),(10.05,'c'),(0.5,'d');\n");
+        try (LiteralInserts inserts = LiteralInserts.openAt(plain, START, 1 << 20)) {
+            assertThat(inserts.next().numbersAsWritten()).isTrue();
+        }
     }
 
     @ParameterizedTest
@@ -77,8 +111,8 @@ class LiteralInsertsTest {
             "INSERT INTO t VALUES (_binary 'a');", "INSERT INTO t VALUES (NOW());", "INSERT INTO t VALUES ('a\\N');",
             "INSERT INTO t VALUES ('50\\%');", "INSERT INTO t VALUES ('a\\_b');", "INSERT INTO t VALUES (null);",
             "INSERT INTO t VALUES (1) ON DUPLICATE KEY UPDATE a = 1;", "REPLACE INTO t VALUES (1);",
-            "INSERT INTO t VALUES (1,'a'),(2, 'b');", "-- a comment\nINSERT INTO t VALUES (1);",
-            "INSERT INTO t VALUES (1 );", "INSERT INTO db.t VALUES (1);", "INSERT INTO t SET a = 1;",
+            "INSERT INTO t VALUES (1,'a'),(2);", "-- a comment\nINSERT INTO t VALUES (1);",
+            "INSERT INTO t VALUES (1 2);", "INSERT INTO db.t VALUES (1);", "INSERT INTO t SET a = 1;",
             "INSERT INTO t SELECT 1;", "INSERT INTO t VALUES (1)", "INSERT INTO t VALUES ('open);",
             "INSERT /* hint */ INTO t VALUES (1);", "INSERT INTO t VALUES (+1);", "INSERT INTO t VALUES (.5);"})
     void leavesAnyOtherStatementToTheStatementReader(String statement) throws IOException {
@@ -181,7 +215,7 @@ class LiteralInsertsTest {
             for (LiteralInsert insert = inserts.next(); insert != null; insert = inserts.next()) {
                 read.add(new Read(insert.table(), insert.ignore(), insert.columns(), new String(insert.bytes(),
                         insert.rowsFrom(), insert.rowsTo() - insert.rowsFrom(), StandardCharsets.UTF_8), insert.rowCount(),
-                        insert.separator(), insert.line(), insert.startOffset(), insert.endOffset()));
+                        insert.arity(), insert.separator(), insert.line(), insert.startOffset(), insert.endOffset()));
             }
         }
         return read;

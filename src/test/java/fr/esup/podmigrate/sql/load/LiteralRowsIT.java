@@ -23,11 +23,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 /**
- * Runs long enough for a connection of their own go as LOAD DATA (see {@link LiteralLoad}): the rows must land as
- * the mariadb client's INSERTs leave them, the rows the server changes or refuses included, whether the LOAD DATA
- * is taken, rolled back for the INSERT, or refused by the driver altogether.
+ * Runs long enough for a connection of their own go as LOAD DATA (see {@link LiteralLoad}) or with their values bound
+ * (see {@link LiteralBind}): the rows must land as the mariadb client's INSERTs leave them, the rows the server
+ * changes or refuses included and named alike, whether the LOAD DATA or the batch is taken, rolled back for the
+ * INSERT, or refused by the driver altogether.
  */
-class LiteralLoadIT {
+class LiteralRowsIT {
 
     /** Rows of every literal a dump writes; {@code %d} is the id. */
     private static final List<String> TEXT_ROWS = List.of(
@@ -40,6 +41,11 @@ class LiteralLoadIT {
             "(%d,1.5,12.3456,3.25,'0000-00-00')", "(%d,'42','7','8e1',NULL)");
     /** The last one does not fit in latin1: the server stores '?' and warns. */
     private static final List<String> LATIN1_TEXTS = List.of("café naïve ", "€ euro ", "漢字 not latin1 ");
+    /** Values long enough to go bound (see {@link ImportWorker}'s BOUND_VALUE_BYTES): a few lines of a log. */
+    private static final String LOG = "ffmpeg -i source.mp4 -c:v libx264 -preset slow -crf 22 \\'quoted\\' é ü\\n"
+            + "frame=  240 fps= 48 q=28.0 size=    1024kB time=00:00:10.00 bitrate= 838.9kbits/s speed=2.01x\\n"
+            + "video:1012kB audio:158kB subtitle:0kB other streams:0kB global headers:0kB muxing overhead: 0.4%\\n"
+            + "[libx264 @ 0x55d5c8f0] frame I:2     Avg QP:19.80  size: 41231 ; P:60 Avg QP:22.51  size: 10112\\n";
     /** Enough statements of 40 rows for a run of its own (256 KiB). */
     private static final int STATEMENTS = 200;
 
@@ -47,9 +53,10 @@ class LiteralLoadIT {
     final DumpWriterFixture fixture = new DumpWriterFixture();
 
     /**
-     * Told to, the import loads these statements of a few KiB as LOAD DATA; by default, shorter than 32 KiB, they go
-     * as INSERTs committed in groups, faster then: a LOAD DATA commits its connection's work before it, which a dump
-     * of one row per INSERT would pay for every row. Both leave the rows the client's INSERTs leave.
+     * Told to, the import loads these statements of a few KiB as LOAD DATA, those of long values bound; by default,
+     * shorter than 32 KiB, they go as INSERTs committed in groups, faster then: a LOAD DATA commits its connection's
+     * work before it, which a dump of one row per INSERT would pay for every row. All leave the rows the client's
+     * INSERTs leave, and name the same values the server changed.
      */
     @Test
     void loadsLiteralRowsAsTheClientsInsertsLeaveThem() throws Exception {
@@ -59,8 +66,10 @@ class LiteralLoadIT {
         String inserted = fixture.createDatabase("lit_short");
 
         long loadsBefore = globalStatus(loaded, "Com_load");
+        long batchesBefore = globalStatus(loaded, "Com_stmt_execute");
         ImportResult viaLoad = new Importer(everyStatementLoaded().parallelism(3).build()).run(script, fixture.factory(loaded));
         long loads = globalStatus(loaded, "Com_load") - loadsBefore;
+        long batches = globalStatus(loaded, "Com_stmt_execute") - batchesBefore;
         long commitsBefore = globalStatus(inserted, "Com_commit");
         ImportResult viaInserts = new Importer(ImportOptions.builder().parallelism(3).build())
                 .run(script, fixture.factory(inserted));
@@ -75,25 +84,59 @@ class LiteralLoadIT {
         }
         assertThat(fixture.snapshot(loaded)).isEqualTo(viaClient);
         assertThat(fixture.snapshot(inserted)).isEqualTo(viaClient);
+        assertThat(accounts(viaLoad)).isEqualTo(accounts(viaInserts));
+        assertThat(viaInserts.tables().get("literal_wide").warnings()).as("the note the server cut").isEqualTo(1);
+        assertThat(viaInserts.tables().get("literal_wide").issues()).isNotEmpty();
         assertThat(loads).as("statements loaded as LOAD DATA when told to").isGreaterThan(STATEMENTS * 6);
+        assertThat(batches).as("statements of long values bound when told to").isGreaterThanOrEqualTo(STATEMENTS - 1);
         assertThat(insertsLoaded).as("statements loaded as LOAD DATA by default").isZero();
         assertThat(commits).as("commits, for %d statements", viaInserts.executed()).isLessThan(viaInserts.executed() / 4);
     }
 
     @Test
-    void insertsTheRowsWhenTheDriverRefusesLoadData() throws Exception {
+    void bindsTheRowsWhenTheDriverRefusesLoadData() throws Exception {
+        Compared compared = importWithDriverOptions("lit_refused", "allowLocalInfile=false");
+
+        // the latin1 and the wide tables' (literal_text's hold a -0, literal_numbers' exponents: as text)
+        assertThat(compared.batches()).as("statements bound").isGreaterThanOrEqualTo(STATEMENTS * 3);
+    }
+
+    /**
+     * A driver that sends a batch as one statement per row reports the warnings of the last one only: the import sees
+     * it, and runs the statements as text, where each value the server changes is named.
+     */
+    @Test
+    void bindsNoValuesWhereTheDriverWouldHideTheirWarnings() throws Exception {
+        Compared compared = importWithDriverOptions("lit_no_bulk", "allowLocalInfile=false&useBulkStmts=false");
+
+        assertThat(compared.result().tables().get("literal_text").warnings()).isPositive();
+    }
+
+    /** An import through a driver given these options, and the bound statements the server ran for it. */
+    private record Compared(ImportResult result, long batches) {
+    }
+
+    /**
+     * Imports the script through a driver given the options, every statement long enough; checks that it leaves the
+     * client's rows and gives the account of an import of INSERTs.
+     */
+    private Compared importWithDriverOptions(String name, String options) throws Exception {
         Path script = fixture.write(script(), "literal-rows.sql");
         List<String> viaClient = importedByClient(script);
-        String target = fixture.createDatabase("lit_refused");
-        TestServer server = TestServer.get();
-        String url = server.jdbcUrl(target);
-        ConnectionFactory refusing = () -> DriverManager.getConnection(
-                url + (url.contains("?") ? "&" : "?") + "allowLocalInfile=false", server.user(), server.password());
+        String target = fixture.createDatabase(name);
+        String inserted = fixture.createDatabase(name + "_ins");
+        ImportResult viaInserts = new Importer(ImportOptions.builder().parallelism(3).build())
+                .run(script, fixture.factory(inserted));
 
-        ImportResult result = new Importer(everyStatementLoaded().parallelism(3).build()).run(script, refusing);
+        long batchesBefore = globalStatus(target, "Com_stmt_execute");
+        ImportResult result = new Importer(everyStatementLoaded().parallelism(3).build())
+                .run(script, withDriverOptions(target, options));
+        long batches = globalStatus(target, "Com_stmt_execute") - batchesBefore;
 
         assertThat(result.errors()).isEmpty();
         assertThat(fixture.snapshot(target)).isEqualTo(viaClient);
+        assertThat(accounts(result)).isEqualTo(accounts(viaInserts));
+        return new Compared(result, batches);
     }
 
     /**
@@ -135,19 +178,19 @@ class LiteralLoadIT {
         String inserted = fixture.createDatabase("lit_computed_ins");
         fixture.execute(loaded, v3Table);
         fixture.execute(inserted, v3Table);
-        TestServer server = TestServer.get();
-        String url = server.jdbcUrl(inserted);
-        ConnectionFactory refusing = () -> DriverManager.getConnection(
-                url + (url.contains("?") ? "&" : "?") + "allowLocalInfile=false", server.user(), server.password());
+        ConnectionFactory refusing = withDriverOptions(inserted, "allowLocalInfile=false");
 
         long loadsBefore = globalStatus(loaded, "Com_load");
         ImportResult viaLoad = new Importer(options).run(script, fixture.factory(loaded));
         long loads = globalStatus(loaded, "Com_load") - loadsBefore;
+        long batchesBefore = globalStatus(inserted, "Com_stmt_execute");
         ImportResult viaInserts = new Importer(options).run(script, refusing);
+        long batches = globalStatus(inserted, "Com_stmt_execute") - batchesBefore;
 
         assertThat(viaLoad.errors()).isEmpty();
         assertThat(viaInserts.errors()).isEmpty();
         assertThat(loads).as("statements loaded as LOAD DATA").isGreaterThanOrEqualTo(STATEMENTS - 1);
+        assertThat(batches).as("statements bound").isGreaterThanOrEqualTo(STATEMENTS - 1);
         assertThat(fixture.snapshot(loaded)).isEqualTo(fixture.snapshot(inserted));
         assertThat(viaLoad.droppedValues()).isEqualTo(viaInserts.droppedValues())
                 .containsEntry("v2_video.title_nl", (long) id).containsEntry("v2_video.position", (long) id);
@@ -231,6 +274,19 @@ class LiteralLoadIT {
                 sql.append("INSERT INTO `literal_numbers` VALUES (").append(++id).append(",99999999999,1.23456,1,'2024-02-30');\n");
             }
         }
+        sql.append("CREATE TABLE `literal_wide` (`id` INT PRIMARY KEY, `log` TEXT, `note` VARCHAR(300))"
+                + " DEFAULT CHARSET=utf8mb4;\n");
+        for (int statement = 0; statement < STATEMENTS; statement++) {
+            sql.append("INSERT INTO `literal_wide` VALUES ");
+            for (int row = 0; row < 20; row++) {
+                // NULL in the first row, values after it: the driver would send them in another command
+                String note = row % 3 == 0 ? "NULL" : statement == 7 && row == 5 ? "'" + "cut ".repeat(90) + "'"
+                        : "'" + "n".repeat(row * 10) + "'";
+                sql.append(row == 0 ? "" : ",").append('(').append(++id).append(",'").append(LOG).append(row)
+                        .append("',").append(note).append(')');
+            }
+            sql.append(";\n");
+        }
         sql.append("CREATE TABLE `literal_latin1` (`id` INT PRIMARY KEY, `s` VARCHAR(50)) DEFAULT CHARSET=latin1;\n");
         for (int statement = 0; statement < STATEMENTS * 2; statement++) {
             sql.append("INSERT INTO `literal_latin1` VALUES ");
@@ -254,9 +310,28 @@ class LiteralLoadIT {
         return fixture.snapshot(viaClient);
     }
 
-    /** This class's statements are a few KiB: LOAD DATA takes them only when told to. */
+    /**
+     * What the import says it did to each table: rows, warnings, and the values the server changed or refused (the
+     * server's message aside, which names the database).
+     */
+    private static Map<String, List<Object>> accounts(ImportResult result) {
+        Map<String, List<Object>> accounts = new LinkedHashMap<>();
+        result.tables().forEach((table, counts) -> accounts.put(table, List.of(counts.insertedRows(),
+                counts.ignoredRows(), counts.warnings(), counts.issues().stream().map(issue -> List.of(issue.refused(),
+                        issue.name(), issue.change(), issue.rows(), issue.keys())).toList(), counts.rowsAfter())));
+        return accounts;
+    }
+
+    private static ConnectionFactory withDriverOptions(String database, String options) {
+        TestServer server = TestServer.get();
+        String url = server.jdbcUrl(database);
+        return () -> DriverManager.getConnection(url + (url.contains("?") ? "&" : "?") + options, server.user(),
+                server.password());
+    }
+
+    /** This class's statements are a few KiB: they go as LOAD DATA or bound only when told to. */
     private static ImportOptions.Builder everyStatementLoaded() {
-        return ImportOptions.builder().loadDataStatementBytes(0);
+        return ImportOptions.builder().literalStatementBytes(0);
     }
 
     private long globalStatus(String database, String name) throws SQLException {
