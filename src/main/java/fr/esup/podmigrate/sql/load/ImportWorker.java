@@ -269,7 +269,7 @@ final class ImportWorker implements Runnable {
                         throw changed(index);
                     }
                     long bytes = rows.endOffset() - previousEnd;
-                    Bound bound;
+                    Bound bound = Bound.AS_TEXT;
                     if (loadsAsData(rows)) {
                         // A LOAD DATA takes the table's AUTO-INC lock; begun in a transaction that already holds the
                         // table, it deadlocks with a TRUNCATE of a table its foreign keys point to (waiting for that
@@ -277,7 +277,9 @@ final class ImportWorker implements Runnable {
                         commit(group);
                         groupBytes = 0;
                         bound = loadLiteral(index, bytes, rows, rewriter, literalRows, before, group);
-                    } else {
+                    }
+                    if (bound == Bound.AS_TEXT && !loadsAsData(rows)) {
+                        // long values, or the LOAD DATA was just refused
                         bound = bindLiteral(index, bytes, rows, rewriter, literalRows, before, group, prepared);
                     }
                     if (bound == Bound.DONE) {

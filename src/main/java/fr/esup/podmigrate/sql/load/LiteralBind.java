@@ -27,6 +27,11 @@ import java.util.Locale;
 final class LiteralBind {
 
     private static final String NO_BACKSLASH_ESCAPES = "NO_BACKSLASH_ESCAPES";
+    /**
+     * Rows a batch holds at most: the driver keeps an object per value until the batch is sent, which for a statement
+     * of 16 MiB of short values on each of four connections would not fit in a heap of 256 MiB.
+     */
+    private static final int BATCH_ROWS = 4096;
 
     private LiteralBind() {
     }
@@ -41,10 +46,10 @@ final class LiteralBind {
     }
 
     /**
-     * Adds the INSERT's rows to the statement's batch from row {@code from}, up to one the driver would send in a
-     * command of its own: it gives each column's type once, the first row's, and starts another command where a
-     * value comes for a column the first row had NULL in. Each command is a statement of its own, whose warnings the
-     * import must read before the next one.
+     * Adds the INSERT's rows to the statement's batch from row {@code from}, {@link #BATCH_ROWS} at most, up to one
+     * the driver would send in a command of its own: it gives each column's type once, the first row's, and starts
+     * another command where a value comes for a column the first row had NULL in. Each command is a statement of its
+     * own, whose warnings the import must read before the next one.
      *
      * @param binary whether the values go as bytes: every text column of the table is utf8mb4 (see
      *               {@link BinaryRows}); else as UTF-8 text
@@ -54,7 +59,7 @@ final class LiteralBind {
             throws SQLException {
         boolean[] nullFirst = new boolean[parameters.length];
         int row = from;
-        for (; row < rows.rowCount(); row++) {
+        for (; row < rows.rowCount() && row - from < BATCH_ROWS; row++) {
             int first = row * rows.arity();
             if (row > from && newType(rows, first, parameters, nullFirst)) {
                 break;

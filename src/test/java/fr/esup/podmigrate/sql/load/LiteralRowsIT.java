@@ -112,6 +112,37 @@ class LiteralRowsIT {
         assertThat(compared.result().tables().get("literal_text").warnings()).isPositive();
     }
 
+    /**
+     * A statement of 12,000 rows (a run of its own: 256 KiB or more) goes in batches of 4,096 rows at most: the driver
+     * holds an object per value.
+     */
+    @Test
+    void bindsALongStatementInBatchesOfBoundedRows() throws Exception {
+        StringBuilder sql = new StringBuilder("CREATE TABLE `counts` (`id` INT PRIMARY KEY, `day` DATE, `n` INT);\n"
+                + "INSERT INTO `counts` VALUES ");
+        for (int id = 1; id <= 12_000; id++) {
+            sql.append(id == 1 ? "" : ",").append('(').append(id).append(",'2024-01-").append(10 + id % 20).append("',")
+                    .append(id * 7).append(')');
+        }
+        Path script = fixture.write(sql.append(";\n").toString(), "counts.sql");
+        String target = fixture.createDatabase("lit_long");
+
+        long batchesBefore = globalStatus(target, "Com_stmt_execute");
+        ImportResult result = new Importer(everyStatementLoaded().parallelism(2).build())
+                .run(script, withDriverOptions(target, "allowLocalInfile=false"));
+        long batches = globalStatus(target, "Com_stmt_execute") - batchesBefore;
+
+        assertThat(result.errors()).isEmpty();
+        assertThat(result.tables().get("counts").rowsAfter()).isEqualTo(12_000);
+        assertThat(batches).as("batches of 4,096, 4,096 and 3,808 rows").isEqualTo(3);
+        try (Connection connection = fixture.connect(target); Statement statement = connection.createStatement();
+             ResultSet sums = statement.executeQuery("SELECT SUM(n), COUNT(DISTINCT day) FROM counts")) {
+            sums.next();
+            assertThat(sums.getLong(1)).isEqualTo(7L * 12_000 * 12_001 / 2);
+            assertThat(sums.getLong(2)).isEqualTo(20);
+        }
+    }
+
     /** An import through a driver given these options, and the bound statements the server ran for it. */
     private record Compared(ImportResult result, long batches) {
     }
