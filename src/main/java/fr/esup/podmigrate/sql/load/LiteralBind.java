@@ -15,9 +15,9 @@ import java.util.Locale;
 
 /**
  * An INSERT of literal rows (see {@link fr.esup.podmigrate.sql.script.LiteralInserts}) sent as a prepared INSERT
- * whose values are bound, its rows one batch, which the driver sends as MariaDB's bulk command: the server stores
- * each value as it comes, where the INSERT's text (or a LOAD DATA's) makes it read every byte again, a third of its
- * time on a nightly's rows. Each value is bound as the string the INSERT writes, which the server converts as it
+ * whose values are bound, its rows in batches, which the driver sends as MariaDB's bulk command: the server stores
+ * each value as it comes, where the INSERT's text (or a LOAD DATA's) makes it read every byte again (a quarter of its
+ * time on a nightly's rows, measured with perf). Each value is bound as the string the INSERT writes, which the server converts as it
  * converts that literal; a number whose text the server would not store as written in a string column (an exponent,
  * a leading zero, {@code -0}) keeps its statement as text.
  *
