@@ -429,7 +429,7 @@ final class ImportRun implements ImportWorker.Owner {
     }
 
     @Override
-    public boolean literalRows(DataRun run) {
+    public boolean literalStatements(DataRun run) {
         return run.bytes() >= options.literalStatementBytes() * (run.last() - run.first() + 1);
     }
 

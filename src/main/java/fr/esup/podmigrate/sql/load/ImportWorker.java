@@ -118,7 +118,7 @@ final class ImportWorker implements Runnable {
          * Whether the run's INSERTs of literal rows go as LOAD DATA or with their values bound (see
          * {@link LiteralLoad}, {@link LiteralBind}): long enough ones.
          */
-        boolean literalRows(DataRun run);
+        boolean literalStatements(DataRun run);
 
         /** Whether neither the server nor the driver refused a LOAD DATA LOCAL. */
         boolean literalLoads();
@@ -254,7 +254,7 @@ final class ImportWorker implements Runnable {
         ImportLedger ledger = owner.ledger();
         List<Uncommitted> group = new ArrayList<>();
         boolean literalRows = rewriter.literalsOnly() && owner.utf8mb4Text(rewriter.targetTable(), connection);
-        LiteralInserts literal = owner.literalRows(run) && LiteralBind.backslashEscapes(connection)
+        LiteralInserts literal = owner.literalStatements(run) && LiteralLoad.backslashEscapes(connection)
                 ? LiteralInserts.openAt(script, run.start(), MAX_LITERAL_STATEMENT_BYTES) : null;
         Map<String, PreparedStatement> prepared = new HashMap<>();
         StatementReader reader = null;
@@ -381,7 +381,7 @@ final class ImportWorker implements Runnable {
      * reads them.
      */
     private boolean loadsAsData(LiteralInsert rows) {
-        long values = (long) rows.rowCount() * Math.max(1, rows.arity());
+        long values = (long) rows.rowCount() * rows.arity();
         return rows.rowsTo() - rows.rowsFrom() < BOUND_VALUE_BYTES * values && rows.separator() != null
                 && owner.literalLoads();
     }
@@ -458,10 +458,7 @@ final class ImportWorker implements Runnable {
             owner.ledger().alreadyDone(plan, bytes);
             return Bound.DONE;
         }
-        if (batchesSplit) {
-            return Bound.AS_TEXT;
-        }
-        if (!rows.numbersAsWritten()) {
+        if (batchesSplit || !rows.numbersAsWritten()) {
             return Bound.AS_TEXT;
         }
         binaryRows(false);

@@ -5,13 +5,9 @@ import fr.esup.podmigrate.sql.load.InsertRewriter.BoundColumns;
 import fr.esup.podmigrate.sql.script.LiteralInserts.LiteralInsert;
 
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.sql.Types;
-import java.util.Locale;
 
 /**
  * An INSERT of literal rows (see {@link fr.esup.podmigrate.sql.script.LiteralInserts}) sent as a prepared INSERT
@@ -26,7 +22,6 @@ import java.util.Locale;
  */
 final class LiteralBind {
 
-    private static final String NO_BACKSLASH_ESCAPES = "NO_BACKSLASH_ESCAPES";
     /**
      * Rows a batch holds at most: the driver keeps an object per value until the batch is sent, which for a statement
      * of 16 MiB of short values on each of four connections would not fit in a heap of 256 MiB.
@@ -87,12 +82,5 @@ final class LiteralBind {
             }
         }
         return false;
-    }
-
-    /** Whether the session reads backslashes in strings as escapes, as {@link LiteralInsert#value} does. */
-    static boolean backslashEscapes(Connection connection) throws SQLException {
-        try (Statement query = connection.createStatement(); ResultSet mode = query.executeQuery("SELECT @@sql_mode")) {
-            return mode.next() && (mode.getString(1) == null || !mode.getString(1).toUpperCase(Locale.ROOT).contains(NO_BACKSLASH_ESCAPES));
-        }
     }
 }

@@ -57,7 +57,10 @@ final class LiteralLoad {
                 || (error.getMessage() != null && error.getMessage().toLowerCase(Locale.ROOT).contains("local infile"));
     }
 
-    /** Whether the session reads backslashes in strings as escapes, which the LOAD DATA format takes for granted. */
+    /**
+     * Whether the session reads backslashes in strings as escapes, which the LOAD DATA format takes for granted, and
+     * the values bound for an INSERT too (see {@link fr.esup.podmigrate.sql.script.LiteralInserts.LiteralInsert#value}).
+     */
     static boolean backslashEscapes(Connection connection) throws SQLException {
         try (Statement query = connection.createStatement(); ResultSet mode = query.executeQuery("SELECT @@sql_mode")) {
             return mode.next() && (mode.getString(1) == null || !mode.getString(1).toUpperCase(Locale.ROOT).contains(NO_BACKSLASH_ESCAPES));

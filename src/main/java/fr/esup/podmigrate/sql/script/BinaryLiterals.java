@@ -117,7 +117,8 @@ final class BinaryLiterals {
         out.write('\'');
     }
 
-    private static int unescaped(int escaped) {
+    /** The byte a backslash escape stands for in an SQL string, as the server reads it ({@code \% \_} aside). */
+    static int unescaped(int escaped) {
         return switch (escaped) {
             case '0' -> 0;
             case 'b' -> '\b';

@@ -66,25 +66,13 @@ public final class LiteralInserts implements AutoCloseable {
             for (int i = from; i < to; i++) {
                 byte b = bytes[i];
                 if (b == '\\') {
-                    b = unescaped(bytes[++i]);
+                    b = (byte) BinaryLiterals.unescaped(bytes[++i]);
                 } else if (b == '\'') {
                     i++;
                 }
                 unescaped[length++] = b;
             }
             return Arrays.copyOf(unescaped, length);
-        }
-
-        private static byte unescaped(byte escape) {
-            return switch (escape) {
-                case '0' -> 0;
-                case 'n' -> '\n';
-                case 'r' -> '\r';
-                case 't' -> '\t';
-                case 'Z' -> 0x1A;
-                case 'b' -> '\b';
-                default -> escape;
-            };
         }
     }
 
