@@ -3,9 +3,12 @@ package fr.esup.podmigrate.sql.load;
 import fr.esup.podmigrate.sql.ConnectionFactory;
 import fr.esup.podmigrate.sql.ImportProgress;
 import fr.esup.podmigrate.sql.load.ImportPlanner.Plan;
+import fr.esup.podmigrate.sql.script.KeysAfterRows;
 import fr.esup.podmigrate.sql.script.ScriptAnalyzer.DataRun;
 import fr.esup.podmigrate.sql.script.ScriptAnalyzer;
 import fr.esup.podmigrate.sql.script.SqlStatement;
+import fr.esup.podmigrate.sql.script.StatementKind;
+import fr.esup.podmigrate.sql.script.StatementParts;
 import fr.esup.podmigrate.sql.script.StatementReader;
 
 import java.io.IOException;
@@ -19,6 +22,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -54,6 +58,12 @@ final class ImportRun implements ImportWorker.Owner {
     private final List<ImportWorker> workers = new ArrayList<>();
     private final List<Thread> threads = new ArrayList<>();
     private final Map<String, ImportWorker> tableWorkers = new HashMap<>();
+    /** The script's tables with a long run of rows, by their script names. */
+    private final Set<String> runTables = new HashSet<>();
+    /** Keys held back from tables created, not yet handed out (see {@link HeldKeys}), by target table. */
+    private final Map<String, KeysAfterRows> keysAfterRows = new LinkedHashMap<>();
+    /** Tables created without their held keys and not given them yet, for an import that stops before. */
+    private final Map<String, KeysAfterRows> tablesWithoutKeys = new ConcurrentHashMap<>();
     private final Map<String, TableKeys> tableKeys = new ConcurrentHashMap<>();
     /** Set once the server or the driver refused a LOAD DATA LOCAL (see {@link LiteralLoad}). */
     private final AtomicBoolean literalLoadsRefused = new AtomicBoolean();
@@ -78,6 +88,7 @@ final class ImportRun implements ImportWorker.Owner {
         this.scan = scan;
         this.ledger = ledger;
         this.planner = new ImportPlanner(options);
+        scan.runs().forEach(run -> runTables.add(run.table()));
     }
 
     /** Runs the import on {@code first} and as many more connections as the parallelism asks; closes them all. */
@@ -94,6 +105,9 @@ final class ImportRun implements ImportWorker.Owner {
             awaitIdle();
         } finally {
             stopWorkers();
+        }
+        if (stop != null) {
+            addHeldKeysAfterStop(factory);
         }
         if (broken != null) {
             writeCheckpoint();
@@ -118,6 +132,26 @@ final class ImportRun implements ImportWorker.Owner {
         options.progress().accept(new ImportProgress(ledger.bytesDone(), scan.analysis().textBytes(),
                 ledger.statementsDone(), ledger.rowsWritten()));
         return result;
+    }
+
+    /**
+     * An import that stops leaves no table it created without its keys, as the next import may keep the table as it
+     * finds it. When the import broke (a lost server, say), that may fail too: a resumed import adds what is missing.
+     */
+    private void addHeldKeysAfterStop(ConnectionFactory factory) throws SQLException {
+        if (tablesWithoutKeys.isEmpty()) {
+            return;
+        }
+        try (Connection connection = ImportWorker.openSession(factory)) {
+            for (Map.Entry<String, KeysAfterRows> table : tablesWithoutKeys.entrySet()) {
+                HeldKeys.add(connection, table.getKey(), table.getValue());
+            }
+        } catch (SQLException e) {
+            if (broken == null) {
+                throw e;
+            }
+            broken.addSuppressed(e);
+        }
     }
 
     /**
@@ -184,6 +218,7 @@ final class ImportRun implements ImportWorker.Owner {
                 SqlStatement statement = reader.next();
                 if (statement == null) {
                     ledger.readPast(reader.offset() - previousEnd);
+                    addAllHeldKeys();
                     return true;
                 }
                 long bytes = statement.endOffset() - previousEnd;
@@ -198,6 +233,12 @@ final class ImportRun implements ImportWorker.Owner {
 
     private void dispatch(long index, SqlStatement statement, long bytes) {
         Plan plan = planner.plan(statement);
+        addHeldKeysBefore(plan);
+        KeysAfterRows heldKeys = heldKeys(statement, plan);
+        if (heldKeys != null) {
+            // once done, by a resumed import too: adding them looks for those the table lacks
+            keysAfterRows.put(plan.table(), heldKeys);
+        }
         if (ledger.isDone(index)) {
             if (plan.action() == ImportPlanner.Action.SESSION) {
                 broadcast(plan);
@@ -227,12 +268,64 @@ final class ImportRun implements ImportWorker.Owner {
                 broadcast(plan);
                 ledger.sessionDispatched(index, statement.endOffset(), bytes);
             }
-            case TABLE -> execute(worker(plan.table()), index, statement.endOffset(), bytes, plan);
+            case TABLE -> execute(worker(plan.table()), index, statement.endOffset(), bytes, plan, heldKeys);
             case ALONE -> {
                 awaitIdle();
-                execute(workers.get(0), index, statement.endOffset(), bytes, plan);
+                execute(workers.get(0), index, statement.endOffset(), bytes, plan, null);
                 awaitIdle();
             }
+        }
+    }
+
+    /**
+     * The split of a CREATE TABLE whose keys may wait for its rows (see {@link HeldKeys}): one that creates its
+     * table (not IF NOT EXISTS, which may meet a table of another structure) before a long run of its rows.
+     */
+    private KeysAfterRows heldKeys(SqlStatement statement, Plan plan) {
+        if (plan.action() != ImportPlanner.Action.TABLE || plan.kind() != StatementKind.CREATE_TABLE
+                || plan.truncates() || !runTables.contains(statement.table())
+                || StatementParts.createTable(plan.text()).ifNotExists()) {
+            return null;
+        }
+        return KeysAfterRows.of(plan.text());
+    }
+
+    /**
+     * Hands out the held keys a statement needs in place: those of its table, unless it brings rows; all of them
+     * before a statement that runs alone (it may read any table), and at the script's end.
+     */
+    private void addHeldKeysBefore(Plan plan) {
+        if (keysAfterRows.isEmpty()) {
+            return;
+        }
+        switch (plan.action()) {
+            case ALONE -> addAllHeldKeys();
+            case TABLE -> {
+                if (plan.kind() != StatementKind.INSERT && plan.kind() != StatementKind.REPLACE
+                        && !disablesKeys(plan)) {
+                    addHeldKeys(plan.table());
+                }
+            }
+            default -> { }
+        }
+    }
+
+    /** A dump's {@code ALTER TABLE ... DISABLE KEYS} before a table's rows, which InnoDB ignores. */
+    private static boolean disablesKeys(Plan plan) {
+        return plan.kind() == StatementKind.ALTER_TABLE && StatementParts.alterTable(plan.text()).onlyKeys()
+                && StatementParts.mentions(plan.text(), "DISABLE");
+    }
+
+    private void addAllHeldKeys() {
+        for (String table : List.copyOf(keysAfterRows.keySet())) {
+            addHeldKeys(table);
+        }
+    }
+
+    private void addHeldKeys(String table) {
+        KeysAfterRows keys = keysAfterRows.remove(table);
+        if (keys != null) {
+            submit(worker(table), new ImportWorker.AddKeys(table, keys));
         }
     }
 
@@ -252,7 +345,8 @@ final class ImportRun implements ImportWorker.Owner {
         }
     }
 
-    private void execute(ImportWorker worker, long index, long endOffset, long bytes, Plan plan) {
+    private void execute(ImportWorker worker, long index, long endOffset, long bytes, Plan plan,
+                         KeysAfterRows heldKeys) {
         int permits = Math.min(plan.text().length(), BUDGET_CHARS);
         try {
             while (!budget.tryAcquire(permits, 100, TimeUnit.MILLISECONDS)) {
@@ -266,7 +360,7 @@ final class ImportRun implements ImportWorker.Owner {
             stop(Stop.CANCELLED);
             return;
         }
-        submit(worker, new ImportWorker.Execute(index, endOffset, bytes, plan, permits));
+        submit(worker, new ImportWorker.Execute(index, endOffset, bytes, plan, permits, heldKeys));
     }
 
     private void submit(ImportWorker worker, ImportWorker.Task task) {
@@ -431,6 +525,16 @@ final class ImportRun implements ImportWorker.Owner {
     @Override
     public boolean literalStatements(DataRun run) {
         return run.bytes() >= options.literalStatementBytes() * (run.last() - run.first() + 1);
+    }
+
+    @Override
+    public void createdWithoutKeys(String table, KeysAfterRows keys) {
+        tablesWithoutKeys.put(table, keys);
+    }
+
+    @Override
+    public void keysAdded(String table) {
+        tablesWithoutKeys.remove(table);
     }
 
     @Override

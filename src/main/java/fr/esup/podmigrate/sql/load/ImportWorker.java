@@ -4,6 +4,7 @@ import fr.esup.podmigrate.sql.ConnectionFactory;
 import fr.esup.podmigrate.sql.load.ImportPlanner.Plan;
 import fr.esup.podmigrate.sql.script.ClientCharset;
 import fr.esup.podmigrate.sql.script.ClientCharsetSession;
+import fr.esup.podmigrate.sql.script.KeysAfterRows;
 import fr.esup.podmigrate.sql.script.LiteralInserts;
 import fr.esup.podmigrate.sql.script.LiteralInserts.LiteralInsert;
 import fr.esup.podmigrate.sql.script.ScriptAnalyzer.DataRun;
@@ -67,16 +68,22 @@ final class ImportWorker implements Runnable {
             "SET collation_connection = COALESCE(@pm_import_collation, @@collation_connection)");
 
     /** Something to do, in order. */
-    sealed interface Task permits Execute, Session, Rows, End {
+    sealed interface Task permits Execute, Session, Rows, AddKeys, End {
     }
 
     /**
      * A statement of the script.
      *
-     * @param bytes  script bytes it accounts for, for progress
-     * @param budget memory it holds, given back once it is executed
+     * @param bytes    script bytes it accounts for, for progress
+     * @param budget   memory it holds, given back once it is executed
+     * @param heldKeys for a CREATE TABLE whose keys may come after its rows (see {@link HeldKeys}), its split; else null
      */
-    record Execute(long index, long endOffset, long bytes, Plan plan, int budget) implements Task {
+    record Execute(long index, long endOffset, long bytes, Plan plan, int budget, KeysAfterRows heldKeys)
+            implements Task {
+    }
+
+    /** The keys a CREATE TABLE left for after the table's rows (see {@link HeldKeys}). */
+    record AddKeys(String table, KeysAfterRows keys) implements Task {
     }
 
     /** A session statement, executed by every connection; its failure is reported once. */
@@ -125,6 +132,12 @@ final class ImportWorker implements Runnable {
 
         /** The server or the driver refused a LOAD DATA LOCAL: the rows go bound from now on. */
         void literalLoadsRefused();
+
+        /** A CREATE TABLE ran without the keys it holds back (see {@link HeldKeys}). */
+        void createdWithoutKeys(String table, KeysAfterRows keys);
+
+        /** The keys a table's CREATE TABLE held back are in. */
+        void keysAdded(String table);
     }
 
     private final Connection connection;
@@ -222,7 +235,16 @@ final class ImportWorker implements Runnable {
 
     private void perform(Task task) throws IOException, SQLException {
         if (task instanceof Execute execute) {
-            execute(execute.index(), execute.endOffset(), execute.bytes(), execute.plan());
+            KeysAfterRows heldKeys = execute.heldKeys();
+            if (heldKeys == null) {
+                execute(execute.index(), execute.endOffset(), execute.bytes(), execute.plan());
+            } else if (execute(execute.index(), execute.endOffset(), execute.bytes(),
+                    execute.plan().withText(heldKeys.createTable()))) {
+                owner.createdWithoutKeys(execute.plan().table(), heldKeys);
+            }
+        } else if (task instanceof AddKeys add) {
+            HeldKeys.add(connection, add.table(), add.keys());
+            owner.keysAdded(add.table());
         } else if (task instanceof Rows rows) {
             load(rows.run(), rows.rewriter());
         } else if (task instanceof Session session) {
@@ -622,19 +644,20 @@ final class ImportWorker implements Runnable {
         endGroup(group);
     }
 
-    private void execute(long index, long endOffset, long bytes, Plan plan) {
+    /** Executes a statement on its own, again after a lock conflict; true when it was done. */
+    private boolean execute(long index, long endOffset, long bytes, Plan plan) {
         for (int attempt = 1; ; attempt++) {
             try {
                 Outcome outcome = run(plan);
                 connection.commit();
                 owner.ledger().executed(index, endOffset, bytes, plan, outcome.affected(), outcome.warnings(),
                         outcome.issues());
-                return;
+                return true;
             } catch (SQLException e) {
                 rollback();
                 if (attempt == ATTEMPTS || !lockConflict(e) || owner.stopped() || !pause(attempt)) {
                     owner.failed(plan, e, bytes);
-                    return;
+                    return false;
                 }
             }
         }

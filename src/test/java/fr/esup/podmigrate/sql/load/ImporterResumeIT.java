@@ -3,8 +3,8 @@ package fr.esup.podmigrate.sql.load;
 import fr.esup.podmigrate.sql.DumpWriterFixture;
 import fr.esup.podmigrate.sql.ImportProgress;
 import fr.esup.podmigrate.sql.script.ScriptAnalyzer;
+import fr.esup.podmigrate.testsupport.HeldLock;
 import fr.esup.podmigrate.testsupport.TestServer;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -20,7 +20,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
@@ -44,17 +43,11 @@ class ImporterResumeIT {
     private Path script;
     private Path checkpoint;
     private List<String> expected;
-    /**
-     * Holds a lock all along: a script's {@code GET_LOCK(lock, s)} waits s seconds for it, as {@code SLEEP(s)} would
-     * (an import refuses SLEEP), and returns 0 as it does.
-     */
-    private Connection lockHolder;
+    @RegisterExtension
+    final HeldLock slowLock = new HeldLock();
 
     @BeforeEach
     void writeScriptAndItsReference() throws Exception {
-        String slowLock = "pm_slow_" + UUID.randomUUID();
-        lockHolder = TestServer.get().connect("");
-        lockHolder.createStatement().executeQuery("SELECT GET_LOCK('" + slowLock + "', 0)").close();
         StringBuilder sql = new StringBuilder("/*!40101 SET NAMES utf8mb4 */;\nSET @OLD_UNIQUE_CHECKS=@@UNIQUE_CHECKS;\n");
         String pad = "'" + "x".repeat(2500) + "'";
         for (String table : TABLES) {
@@ -62,10 +55,10 @@ class ImporterResumeIT {
                     .append(", slept int, pad text);\n");
             for (int i = 0; i < STATEMENTS_PER_TABLE; i++) {
                 if (table.equals("no_key") && i == STATEMENTS_PER_TABLE / 2) {
-                    sql.append("INSERT INTO no_key VALUES (-1, GET_LOCK('" + slowLock + "', 1.5), '").append(KILL_MARKER).append("');\n");
+                    sql.append("INSERT INTO no_key VALUES (-1, " + slowLock.waitFor(1.5) + ", '").append(KILL_MARKER).append("');\n");
                 }
                 // each row waits, so that the import is still running when the test stops it
-                String waits = ", GET_LOCK('" + slowLock + "', 0.004), ";
+                String waits = ", " + slowLock.waitFor(0.004) + ", ";
                 sql.append("INSERT INTO ").append(table).append(" VALUES (").append(2 * i).append(waits)
                         .append(pad).append("), (").append(2 * i + 1).append(waits).append(pad).append(");\n");
             }
@@ -76,11 +69,6 @@ class ImporterResumeIT {
         String reference = fixture.createDatabase("resume_ref");
         fixture.assertImports(reference, script);
         expected = fixture.snapshot(reference);
-    }
-
-    @AfterEach
-    void dropDatabases() throws SQLException {
-        lockHolder.close();
     }
 
     @ParameterizedTest(name = "parallelism {0}")
