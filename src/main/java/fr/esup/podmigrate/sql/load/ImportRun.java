@@ -7,8 +7,6 @@ import fr.esup.podmigrate.sql.script.KeysAfterRows;
 import fr.esup.podmigrate.sql.script.ScriptAnalyzer.DataRun;
 import fr.esup.podmigrate.sql.script.ScriptAnalyzer;
 import fr.esup.podmigrate.sql.script.SqlStatement;
-import fr.esup.podmigrate.sql.script.StatementKind;
-import fr.esup.podmigrate.sql.script.StatementParts;
 import fr.esup.podmigrate.sql.script.StatementReader;
 
 import java.io.IOException;
@@ -22,7 +20,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -58,10 +55,7 @@ final class ImportRun implements ImportWorker.Owner {
     private final List<ImportWorker> workers = new ArrayList<>();
     private final List<Thread> threads = new ArrayList<>();
     private final Map<String, ImportWorker> tableWorkers = new HashMap<>();
-    /** The script's tables with a long run of rows, by their script names. */
-    private final Set<String> runTables = new HashSet<>();
-    /** Keys held back from tables created, not yet handed out (see {@link HeldKeys}), by target table. */
-    private final Map<String, KeysAfterRows> keysAfterRows = new LinkedHashMap<>();
+    private final KeysDue keysDue;
     /** Tables created without their held keys and not given them yet, for an import that stops before. */
     private final Map<String, KeysAfterRows> tablesWithoutKeys = new ConcurrentHashMap<>();
     private final Map<String, TableKeys> tableKeys = new ConcurrentHashMap<>();
@@ -88,7 +82,8 @@ final class ImportRun implements ImportWorker.Owner {
         this.scan = scan;
         this.ledger = ledger;
         this.planner = new ImportPlanner(options);
-        scan.runs().forEach(run -> runTables.add(run.table()));
+        this.keysDue = new KeysDue(scan.runs(),
+                (table, keys) -> submit(worker(table), new ImportWorker.AddKeys(table, keys)));
     }
 
     /** Runs the import on {@code first} and as many more connections as the parallelism asks; closes them all. */
@@ -218,7 +213,7 @@ final class ImportRun implements ImportWorker.Owner {
                 SqlStatement statement = reader.next();
                 if (statement == null) {
                     ledger.readPast(reader.offset() - previousEnd);
-                    addAllHeldKeys();
+                    keysDue.scriptEnded();
                     return true;
                 }
                 long bytes = statement.endOffset() - previousEnd;
@@ -233,12 +228,7 @@ final class ImportRun implements ImportWorker.Owner {
 
     private void dispatch(long index, SqlStatement statement, long bytes) {
         Plan plan = planner.plan(statement);
-        addHeldKeysBefore(plan);
-        KeysAfterRows heldKeys = heldKeys(statement, plan);
-        if (heldKeys != null) {
-            // once done, by a resumed import too: adding them looks for those the table lacks
-            keysAfterRows.put(plan.table(), heldKeys);
-        }
+        KeysAfterRows heldKeys = keysDue.next(statement, plan);
         if (ledger.isDone(index)) {
             if (plan.action() == ImportPlanner.Action.SESSION) {
                 broadcast(plan);
@@ -274,58 +264,6 @@ final class ImportRun implements ImportWorker.Owner {
                 execute(workers.get(0), index, statement.endOffset(), bytes, plan, null);
                 awaitIdle();
             }
-        }
-    }
-
-    /**
-     * The split of a CREATE TABLE whose keys may wait for its rows (see {@link HeldKeys}): one that creates its
-     * table (not IF NOT EXISTS, which may meet a table of another structure) before a long run of its rows.
-     */
-    private KeysAfterRows heldKeys(SqlStatement statement, Plan plan) {
-        if (plan.action() != ImportPlanner.Action.TABLE || plan.kind() != StatementKind.CREATE_TABLE
-                || plan.truncates() || !runTables.contains(statement.table())
-                || StatementParts.createTable(plan.text()).ifNotExists()) {
-            return null;
-        }
-        return KeysAfterRows.of(plan.text());
-    }
-
-    /**
-     * Hands out the held keys a statement needs in place: those of its table, unless it brings rows; all of them
-     * before a statement that runs alone (it may read any table), and at the script's end.
-     */
-    private void addHeldKeysBefore(Plan plan) {
-        if (keysAfterRows.isEmpty()) {
-            return;
-        }
-        switch (plan.action()) {
-            case ALONE -> addAllHeldKeys();
-            case TABLE -> {
-                if (plan.kind() != StatementKind.INSERT && plan.kind() != StatementKind.REPLACE
-                        && !disablesKeys(plan)) {
-                    addHeldKeys(plan.table());
-                }
-            }
-            default -> { }
-        }
-    }
-
-    /** A dump's {@code ALTER TABLE ... DISABLE KEYS} before a table's rows, which InnoDB ignores. */
-    private static boolean disablesKeys(Plan plan) {
-        return plan.kind() == StatementKind.ALTER_TABLE && StatementParts.alterTable(plan.text()).onlyKeys()
-                && StatementParts.mentions(plan.text(), "DISABLE");
-    }
-
-    private void addAllHeldKeys() {
-        for (String table : List.copyOf(keysAfterRows.keySet())) {
-            addHeldKeys(table);
-        }
-    }
-
-    private void addHeldKeys(String table) {
-        KeysAfterRows keys = keysAfterRows.remove(table);
-        if (keys != null) {
-            submit(worker(table), new ImportWorker.AddKeys(table, keys));
         }
     }
 

@@ -243,8 +243,7 @@ final class ImportWorker implements Runnable {
                 owner.createdWithoutKeys(execute.plan().table(), heldKeys);
             }
         } else if (task instanceof AddKeys add) {
-            HeldKeys.add(connection, add.table(), add.keys());
-            owner.keysAdded(add.table());
+            addKeys(add);
         } else if (task instanceof Rows rows) {
             load(rows.run(), rows.rewriter());
         } else if (task instanceof Session session) {
@@ -658,6 +657,24 @@ final class ImportWorker implements Runnable {
                 if (attempt == ATTEMPTS || !lockConflict(e) || owner.stopped() || !pause(attempt)) {
                     owner.failed(plan, e, bytes);
                     return false;
+                }
+            }
+        }
+    }
+
+    /**
+     * Adds a table's held keys, again after a lock conflict: the foreign keys' ALTER TABLE waits for the tables they
+     * point to, which other connections may be loading.
+     */
+    private void addKeys(AddKeys add) throws SQLException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                HeldKeys.add(connection, add.table(), add.keys());
+                owner.keysAdded(add.table());
+                return;
+            } catch (SQLException e) {
+                if (attempt == ATTEMPTS || !lockConflict(e) || owner.stopped() || !pause(attempt)) {
+                    throw e;
                 }
             }
         }

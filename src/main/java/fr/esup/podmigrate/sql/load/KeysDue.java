@@ -1,0 +1,95 @@
+package fr.esup.podmigrate.sql.load;
+
+import fr.esup.podmigrate.sql.load.ImportPlanner.Plan;
+import fr.esup.podmigrate.sql.script.KeysAfterRows;
+import fr.esup.podmigrate.sql.script.ScriptAnalyzer.DataRun;
+import fr.esup.podmigrate.sql.script.SqlStatement;
+import fr.esup.podmigrate.sql.script.StatementKind;
+import fr.esup.podmigrate.sql.script.StatementParts;
+
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BiConsumer;
+
+/**
+ * Which CREATE TABLEs of a script hold their keys back (see {@link HeldKeys}), and when, in script order, those keys
+ * are due: before the table's next statement that brings no rows, before a statement that runs alone (it may read
+ * any table), at the script's end.
+ */
+final class KeysDue {
+
+    /** The script's tables with a long run of rows, by their script names. */
+    private final Set<String> runTables = new HashSet<>();
+    /** Keys held back and not handed out yet, by target table. */
+    private final Map<String, KeysAfterRows> pending = new LinkedHashMap<>();
+    private final BiConsumer<String, KeysAfterRows> handOut;
+
+    /** @param handOut takes a table's keys when they are due */
+    KeysDue(List<DataRun> runs, BiConsumer<String, KeysAfterRows> handOut) {
+        runs.forEach(run -> runTables.add(run.table()));
+        this.handOut = handOut;
+    }
+
+    /**
+     * Follows the script's next statement: hands out the keys due before it, then returns the split of its CREATE
+     * TABLE when the keys of that one wait for its rows, else null. A CREATE TABLE done by an earlier, stopped import
+     * holds its keys all the same: adding them looks for those the table lacks.
+     */
+    KeysAfterRows next(SqlStatement statement, Plan plan) {
+        if (!pending.isEmpty()) {
+            handOutBefore(plan);
+        }
+        KeysAfterRows held = held(statement, plan);
+        if (held != null) {
+            pending.put(plan.table(), held);
+        }
+        return held;
+    }
+
+    void scriptEnded() {
+        for (String table : List.copyOf(pending.keySet())) {
+            handOut(table);
+        }
+    }
+
+    /**
+     * One that creates its table (not IF NOT EXISTS, which may meet a table of another structure) before a long run
+     * of its rows.
+     */
+    private KeysAfterRows held(SqlStatement statement, Plan plan) {
+        if (plan.action() != ImportPlanner.Action.TABLE || plan.kind() != StatementKind.CREATE_TABLE
+                || plan.truncates() || !runTables.contains(statement.table())
+                || StatementParts.createTable(plan.text()).ifNotExists()) {
+            return null;
+        }
+        return KeysAfterRows.of(plan.text());
+    }
+
+    private void handOutBefore(Plan plan) {
+        switch (plan.action()) {
+            case ALONE -> scriptEnded();
+            case TABLE -> {
+                if (plan.kind() != StatementKind.INSERT && plan.kind() != StatementKind.REPLACE && !disablesKeys(plan)) {
+                    handOut(plan.table());
+                }
+            }
+            default -> { }
+        }
+    }
+
+    /** A dump's {@code ALTER TABLE ... DISABLE KEYS} before a table's rows, which InnoDB ignores. */
+    private static boolean disablesKeys(Plan plan) {
+        return plan.kind() == StatementKind.ALTER_TABLE && StatementParts.alterTable(plan.text()).onlyKeys()
+                && StatementParts.mentions(plan.text(), "DISABLE");
+    }
+
+    private void handOut(String table) {
+        KeysAfterRows keys = pending.remove(table);
+        if (keys != null) {
+            handOut.accept(table, keys);
+        }
+    }
+}
