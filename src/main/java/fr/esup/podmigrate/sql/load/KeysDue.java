@@ -25,6 +25,8 @@ final class KeysDue {
     private final Set<String> runTables = new HashSet<>();
     /** Keys held back and not handed out yet, by target table. */
     private final Map<String, KeysAfterRows> pending = new LinkedHashMap<>();
+    /** Tables the script dropped and has not created again since, by target name. */
+    private final Set<String> dropped = new HashSet<>();
     private final BiConsumer<String, KeysAfterRows> handOut;
 
     /** @param handOut takes a table's keys when they are due */
@@ -46,6 +48,13 @@ final class KeysDue {
         if (held != null) {
             pending.put(plan.table(), held);
         }
+        if (plan.action() == ImportPlanner.Action.TABLE && plan.table() != null) {
+            if (plan.kind() == StatementKind.DROP_TABLE) {
+                dropped.add(plan.table());
+            } else if (plan.kind() == StatementKind.CREATE_TABLE) {
+                dropped.remove(plan.table());
+            }
+        }
         return held;
     }
 
@@ -56,13 +65,14 @@ final class KeysDue {
     }
 
     /**
-     * One that creates its table (not IF NOT EXISTS, which may meet a table of another structure) before a long run
-     * of its rows.
+     * One that creates its table before a long run of its rows: right after the script dropped it (as mariadb-dump
+     * writes), or with OR REPLACE. A resumed import plans such a statement alike (it skips a CREATE TABLE of a table
+     * that exists), so it looks for the keys again; and the statement meets no table of another structure.
      */
     private KeysAfterRows held(SqlStatement statement, Plan plan) {
         if (plan.action() != ImportPlanner.Action.TABLE || plan.kind() != StatementKind.CREATE_TABLE
                 || plan.truncates() || !runTables.contains(statement.table())
-                || StatementParts.createTable(plan.text()).ifNotExists()) {
+                || !(dropped.contains(plan.table()) || StatementParts.createTable(plan.text()).orReplace())) {
             return null;
         }
         return KeysAfterRows.of(plan.text());
