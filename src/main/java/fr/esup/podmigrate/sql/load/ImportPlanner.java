@@ -71,12 +71,6 @@ final class ImportPlanner {
         boolean truncates() {
             return empties && text.regionMatches(true, 0, "TRUNCATE", 0, 8);
         }
-
-        /** The same statement, executed as {@code sql}; its messages still quote the script's. */
-        Plan withText(String sql) {
-            return new Plan(action, sql, table, kind, ignore, rows, line, skip, note, error, droppedValues, afterIdle,
-                    statementHead(), otherDatabase, empties);
-        }
     }
 
     private static final Set<StatementKind> TABLE_KINDS = EnumSet.of(StatementKind.CREATE_TABLE,

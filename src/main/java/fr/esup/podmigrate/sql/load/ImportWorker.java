@@ -235,12 +235,8 @@ final class ImportWorker implements Runnable {
 
     private void perform(Task task) throws IOException, SQLException {
         if (task instanceof Execute execute) {
-            KeysAfterRows heldKeys = execute.heldKeys();
-            if (heldKeys == null) {
+            if (execute.heldKeys() == null || !createdWithoutKeys(execute)) {
                 execute(execute.index(), execute.endOffset(), execute.bytes(), execute.plan());
-            } else if (execute(execute.index(), execute.endOffset(), execute.bytes(),
-                    execute.plan().withText(heldKeys.createTable()))) {
-                owner.createdWithoutKeys(execute.plan().table(), heldKeys);
             }
         } else if (task instanceof AddKeys add) {
             addKeys(add);
@@ -643,22 +639,39 @@ final class ImportWorker implements Runnable {
         endGroup(group);
     }
 
-    /** Executes a statement on its own, again after a lock conflict; true when it was done. */
-    private boolean execute(long index, long endOffset, long bytes, Plan plan) {
+    private void execute(long index, long endOffset, long bytes, Plan plan) {
         for (int attempt = 1; ; attempt++) {
             try {
                 Outcome outcome = run(plan);
                 connection.commit();
                 owner.ledger().executed(index, endOffset, bytes, plan, outcome.affected(), outcome.warnings(),
                         outcome.issues());
-                return true;
+                return;
             } catch (SQLException e) {
                 rollback();
                 if (attempt == ATTEMPTS || !lockConflict(e) || owner.stopped() || !pause(attempt)) {
                     owner.failed(plan, e, bytes);
-                    return false;
+                    return;
                 }
             }
+        }
+    }
+
+    /**
+     * Creates a table without the keys its CREATE TABLE holds back (see {@link HeldKeys}); false when the server
+     * refuses it so (an AUTO_INCREMENT column whose only key is held back, say): the statement then runs whole.
+     */
+    private boolean createdWithoutKeys(Execute execute) {
+        try {
+            long affected = executeSql(execute.heldKeys().createTable());
+            connection.commit();
+            owner.ledger().executed(execute.index(), execute.endOffset(), execute.bytes(), execute.plan(), affected, 0,
+                    List.of());
+            owner.createdWithoutKeys(execute.plan().table(), execute.heldKeys());
+            return true;
+        } catch (SQLException e) {
+            rollback();
+            return false;
         }
     }
 

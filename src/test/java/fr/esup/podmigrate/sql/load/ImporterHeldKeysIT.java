@@ -40,6 +40,16 @@ class ImporterHeldKeysIT {
               CONSTRAINT `child_parent_id_fk` FOREIGN KEY (`parent_id`) REFERENCES `parent` (`id`),
               CONSTRAINT `child_id_positive` CHECK (`id` > 0)
             ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4""";
+    /** InnoDB wants an AUTO_INCREMENT column first in a key: without its KEY, this table cannot be created. */
+    private static final String CHILD_AUTO_INCREMENT_SECOND = """
+            CREATE TABLE `child` (
+              `id` int NOT NULL AUTO_INCREMENT,
+              `parent_id` int NOT NULL,
+              `label` varchar(40) NOT NULL,
+              `note` text,
+              PRIMARY KEY (`parent_id`, `id`),
+              KEY `child_id` (`id`)
+            ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4""";
 
     @TempDir
     Path directory;
@@ -51,7 +61,7 @@ class ImporterHeldKeysIT {
     @ParameterizedTest(name = "parallelism {0}")
     @ValueSource(ints = {1, 3})
     void endsWithTheStructureAndRowsTheClientGives(int parallelism) throws Exception {
-        Path script = fixture.write(script(false), "held.sql");
+        Path script = fixture.write(script(CHILD, false), "held.sql");
         String reference = clientImport(script);
         String target = fixture.createDatabase("held");
 
@@ -68,7 +78,7 @@ class ImporterHeldKeysIT {
 
     @Test
     void holdsTheKeysBackWhileTheRowsLoad() throws Exception {
-        Path script = fixture.write(script(true), "held_slow.sql");
+        Path script = fixture.write(script(CHILD, true), "held_slow.sql");
         String reference = clientImport(script);
         String target = fixture.createDatabase("held_slow");
         List<String> seen = new ArrayList<>();
@@ -88,7 +98,7 @@ class ImporterHeldKeysIT {
 
     @Test
     void aStoppedImportLeavesItsTablesWithTheirKeysAndAResumedOneAddsThoseStillMissing() throws Exception {
-        Path script = fixture.write(script(true), "held_stop.sql");
+        Path script = fixture.write(script(CHILD, true), "held_stop.sql");
         String reference = clientImport(script);
         String target = fixture.createDatabase("held_stop");
         Path checkpoint = directory.resolve("import.checkpoint");
@@ -114,19 +124,35 @@ class ImporterHeldKeysIT {
         assertThat(fixture.snapshot(target)).isEqualTo(fixture.snapshot(reference));
     }
 
+    @Test
+    void createsWholeATableTheServerRefusesWithoutItsHeldKeys() throws Exception {
+        Path script = fixture.write(script(CHILD_AUTO_INCREMENT_SECOND, false), "auto_increment.sql");
+        String reference = clientImport(script);
+        String target = fixture.createDatabase("auto_increment");
+
+        ImportResult result = new Importer(ImportOptions.builder().parallelism(3).build())
+                .run(script, fixture.factory(target));
+
+        assertThat(result.completed()).isTrue();
+        assertThat(result.errors()).isEmpty();
+        assertThat(structure(target)).isEqualTo(structure(reference));
+        assertThat(fixture.snapshot(target)).isEqualTo(fixture.snapshot(reference));
+    }
+
     /**
      * A parent table and a child of 300 kB of rows, as mariadb-dump writes them.
      *
-     * @param slow whether each child row waits a few milliseconds
+     * @param createChild the child's CREATE TABLE
+     * @param slow        whether each child row waits a few milliseconds
      */
-    private String script(boolean slow) {
+    private String script(String createChild, boolean slow) {
         StringBuilder sql = new StringBuilder("/*!40101 SET NAMES utf8mb4 */;\n"
                 + "/*!40014 SET @OLD_FOREIGN_KEY_CHECKS=@@FOREIGN_KEY_CHECKS, FOREIGN_KEY_CHECKS=0 */;\n");
         sql.append("DROP TABLE IF EXISTS `child`;\nDROP TABLE IF EXISTS `parent`;\n")
                 .append("CREATE TABLE `parent` (`id` int NOT NULL, `code` varchar(20) NOT NULL, PRIMARY KEY (`id`),"
                         + " UNIQUE KEY `code` (`code`)) ENGINE=InnoDB;\n")
                 .append("INSERT INTO `parent` VALUES (1,'a'),(2,'b');\n")
-                .append(CHILD).append(";\n/*!40000 ALTER TABLE `child` DISABLE KEYS */;\n");
+                .append(createChild).append(";\n/*!40000 ALTER TABLE `child` DISABLE KEYS */;\n");
         String note = "'" + "n".repeat(2500) + "'";
         if (slow) {
             note = "CONCAT(" + note + ", " + slowLock.waitFor(0.004) + ")";
