@@ -392,15 +392,15 @@ public final class Benchmark {
     }
 
     private void compare(String what, String source, String byClient, String other) throws SQLException {
-        Map<String, String> expected = checksums(byClient);
-        Map<String, String> actual = checksums(other);
+        Map<String, String> expected = tables(byClient);
+        Map<String, String> actual = tables(other);
         if (!expected.equals(actual)) {
             System.out.println("WARNING: " + what + " differs from the client's: " + difference(expected, actual));
-        } else if (!expected.equals(checksums(source))) {
+        } else if (!expected.equals(tables(source))) {
             System.out.println("WARNING: the imports differ from the source database");
         } else {
-            System.out.printf(Locale.ROOT, "The client's import and %s equal the source: %d tables, same CHECKSUM TABLE%n",
-                    what, expected.size());
+            System.out.printf(Locale.ROOT, "The client's import and %s equal the source: %d tables, same CHECKSUM TABLE"
+                    + " and SHOW CREATE TABLE%n", what, expected.size());
         }
     }
 
@@ -414,7 +414,8 @@ public final class Benchmark {
         return tables.isEmpty() ? "tables " + actual.keySet() : String.join(", ", tables);
     }
 
-    private Map<String, String> checksums(String db) throws SQLException {
+    /** Each table's CHECKSUM TABLE and SHOW CREATE TABLE (but its next AUTO_INCREMENT), by name. */
+    private Map<String, String> tables(String db) throws SQLException {
         Map<String, String> sums = new TreeMap<>();
         try (Connection c = connect(db); Statement s = c.createStatement()) {
             List<String> tables = new ArrayList<>();
@@ -427,6 +428,11 @@ public final class Benchmark {
                 try (ResultSet rs = s.executeQuery("CHECKSUM TABLE " + Identifiers.quote(table))) {
                     rs.next();
                     sums.put(table, rs.getString(2));
+                }
+                try (ResultSet rs = s.executeQuery("SHOW CREATE TABLE " + Identifiers.quote(table))) {
+                    rs.next();
+                    String create = rs.getString(2).replaceAll(" AUTO_INCREMENT=\\d+", "");
+                    sums.merge(table, create, (sum, structure) -> sum + "\n" + structure);
                 }
             }
         }
