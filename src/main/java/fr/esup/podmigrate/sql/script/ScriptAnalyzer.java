@@ -187,7 +187,7 @@ public final class ScriptAnalyzer {
         long textBytes = 0;
         int sandboxCommands = 0;
         long lastReport = System.nanoTime();
-        try (StatementReader reader = StatementReader.open(script)) {
+        try (StatementReader reader = StatementReader.open(script).abridgingLongInserts()) {
             lastPosition = reader.position();
             try {
                 for (SqlStatement statement = reader.next(); statement != null; statement = reader.next()) {

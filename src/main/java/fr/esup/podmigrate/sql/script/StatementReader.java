@@ -136,6 +136,15 @@ public final class StatementReader implements AutoCloseable {
         return reader;
     }
 
+    /**
+     * Gives a long INSERT whose tuples are literals and its bytes valid UTF-8 with its head only (see
+     * {@link SqlStatement#abridged}): for an analysis, which reads no values; never for an import, which sends them.
+     */
+    public StatementReader abridgingLongInserts() {
+        statement.abridging = true;
+        return this;
+    }
+
     /** The next statement, or null at the end of the script. */
     public SqlStatement next() throws IOException {
         while (!commands.quit && scanStatement()) {

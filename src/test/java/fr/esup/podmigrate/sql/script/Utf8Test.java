@@ -1,0 +1,54 @@
+package fr.esup.podmigrate.sql.script;
+
+import org.junit.jupiter.api.Test;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.Random;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class Utf8Test {
+
+    @Test
+    void takesWhatJavasDecoderTakesAndRefusesWhatItWouldReplace() {
+        Random random = new Random(7);
+        byte[] alphabet = {'a', '\'', (byte) 0x80, (byte) 0x8F, (byte) 0x90, (byte) 0x9F, (byte) 0xA0, (byte) 0xBF,
+                (byte) 0xC0, (byte) 0xC1, (byte) 0xC2, (byte) 0xC3, (byte) 0xDF, (byte) 0xE0, (byte) 0xE1, (byte) 0xEC,
+                (byte) 0xED, (byte) 0xEE, (byte) 0xEF, (byte) 0xF0, (byte) 0xF1, (byte) 0xF3, (byte) 0xF4, (byte) 0xF5,
+                (byte) 0xFF};
+        int valid = 0;
+        for (int round = 0; round < 200_000; round++) {
+            byte[] bytes = new byte[1 + random.nextInt(6)];
+            for (int i = 0; i < bytes.length; i++) {
+                bytes[i] = alphabet[random.nextInt(alphabet.length)];
+            }
+            boolean decodes = decodes(bytes);
+            valid += decodes ? 1 : 0;
+            assertThat(Utf8.isValid(bytes, 0, bytes.length)).as("%s", java.util.HexFormat.of().formatHex(bytes))
+                    .isEqualTo(decodes);
+        }
+        assertThat(valid).as("well-formed samples among the random ones").isGreaterThan(1000);
+    }
+
+    @Test
+    void readsOnlyTheRangeItIsGiven() {
+        byte[] bytes = "é".getBytes(StandardCharsets.UTF_8);
+        assertThat(Utf8.isValid(bytes, 0, 2)).isTrue();
+        assertThat(Utf8.isValid(bytes, 0, 1)).isFalse();
+        assertThat(Utf8.isValid(bytes, 1, 2)).isFalse();
+        assertThat(Utf8.isValid("😀 l'été".getBytes(StandardCharsets.UTF_8), 0, 12)).isTrue();
+    }
+
+    private static boolean decodes(byte[] bytes) {
+        try {
+            StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes));
+            return true;
+        } catch (CharacterCodingException e) {
+            return false;
+        }
+    }
+}
