@@ -116,7 +116,7 @@ public final class ClientCharset {
                 i++;
                 continue;
             }
-            int sequence = utf8SequenceLength(bytes, i, end);
+            int sequence = Utf8.sequenceLength(bytes, i, end);
             if (sequence == 0) {
                 return false;
             }
@@ -124,41 +124,6 @@ public final class ClientCharset {
             i += sequence;
         }
         return multiByte;
-    }
-
-    /** The length of the well-formed UTF-8 sequence of 2 to 4 bytes at i, or 0. */
-    private static int utf8SequenceLength(byte[] bytes, int i, int end) {
-        int lead = bytes[i] & 0xFF;
-        int length;
-        int min;
-        int max = 0xBF;
-        if (lead >= 0xC2 && lead <= 0xDF) {
-            length = 2;
-            min = 0x80;
-        } else if (lead >= 0xE0 && lead <= 0xEF) {
-            length = 3;
-            min = lead == 0xE0 ? 0xA0 : 0x80;
-            max = lead == 0xED ? 0x9F : 0xBF;
-        } else if (lead >= 0xF0 && lead <= 0xF4) {
-            length = 4;
-            min = lead == 0xF0 ? 0x90 : 0x80;
-            max = lead == 0xF4 ? 0x8F : 0xBF;
-        } else {
-            return 0;
-        }
-        if (i + length > end) {
-            return 0;
-        }
-        int second = bytes[i + 1] & 0xFF;
-        if (second < min || second > max) {
-            return 0;
-        }
-        for (int k = 2; k < length; k++) {
-            if ((bytes[i + k] & 0xC0) != 0x80) {
-                return 0;
-            }
-        }
-        return length;
     }
 
     @Override

@@ -504,38 +504,13 @@ public final class LiteralInserts implements AutoCloseable {
 
         /** Moves past one well-formed UTF-8 character of two to four bytes at {@code at}. */
         private boolean utf8Character() throws IOException {
-            int lead = buf[at] & 0xFF;
-            int length;
-            int low = 0x80;
-            int high = 0xBF;
-            if (lead >= 0xC2 && lead <= 0xDF) {
-                length = 2;
-            } else if (lead >= 0xE0 && lead <= 0xEF) {
-                length = 3;
-                low = lead == 0xE0 ? 0xA0 : 0x80;
-                high = lead == 0xED ? 0x9F : 0xBF;
-            } else if (lead >= 0xF0 && lead <= 0xF4) {
-                length = 4;
-                low = lead == 0xF0 ? 0x90 : 0x80;
-                high = lead == 0xF4 ? 0x8F : 0xBF;
-            } else {
+            int expected = Utf8.expectedLength(buf[at] & 0xFF);
+            if (expected == 0 || !available(at + expected - 1)) {
                 return false;
             }
-            if (!available(at + length - 1)) {
-                return false;
-            }
-            int second = buf[at + 1] & 0xFF;
-            if (second < low || second > high) {
-                return false;
-            }
-            for (int i = 2; i < length; i++) {
-                int next = buf[at + i] & 0xFF;
-                if (next < 0x80 || next > 0xBF) {
-                    return false;
-                }
-            }
+            int length = Utf8.sequenceLength(buf, at, limit);
             at += length;
-            return true;
+            return length > 0;
         }
 
         private List<String> columnList() throws IOException {

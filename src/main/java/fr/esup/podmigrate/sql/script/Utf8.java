@@ -1,54 +1,61 @@
 package fr.esup.podmigrate.sql.script;
 
-/** Checks bytes for well-formed UTF-8, as Java's decoder reads it: no byte it would turn into U+FFFD. */
+/**
+ * Well-formed UTF-8 (Unicode's table 3-7), as Java's decoder reads it: no overlong form, no surrogate, nothing beyond
+ * U+10FFFF, no sequence cut short; the bytes it would turn into U+FFFD are not.
+ */
 final class Utf8 {
 
     private Utf8() {
     }
 
-    /**
-     * Whether {@code bytes[from, to)} is well-formed UTF-8 (Unicode's table 3-7): no overlong form, no surrogate,
-     * nothing beyond U+10FFFF, no sequence cut short.
-     */
+    /** Whether {@code bytes[from, to)} is well-formed UTF-8. */
     static boolean isValid(byte[] bytes, int from, int to) {
         int i = from;
         while (i < to) {
-            int b = bytes[i];
-            if (b >= 0) {
+            if (bytes[i] >= 0) {
                 i++;
                 continue;
             }
-            int lead = b & 0xFF;
-            int length;
-            int low = 0x80;
-            int high = 0xBF;
-            if (lead >= 0xC2 && lead <= 0xDF) {
-                length = 2;
-            } else if (lead >= 0xE0 && lead <= 0xEF) {
-                length = 3;
-                low = lead == 0xE0 ? 0xA0 : 0x80;
-                high = lead == 0xED ? 0x9F : 0xBF;
-            } else if (lead >= 0xF0 && lead <= 0xF4) {
-                length = 4;
-                low = lead == 0xF0 ? 0x90 : 0x80;
-                high = lead == 0xF4 ? 0x8F : 0xBF;
-            } else {
+            int sequence = sequenceLength(bytes, i, to);
+            if (sequence == 0) {
                 return false;
             }
-            if (i + length > to) {
-                return false;
-            }
-            int second = bytes[i + 1] & 0xFF;
-            if (second < low || second > high) {
-                return false;
-            }
-            for (int k = 2; k < length; k++) {
-                if ((bytes[i + k] & 0xC0) != 0x80) {
-                    return false;
-                }
-            }
-            i += length;
+            i += sequence;
         }
         return true;
+    }
+
+    /** How many bytes a sequence led by this byte takes, 2 to 4; 0 when no well-formed sequence starts with it. */
+    static int expectedLength(int lead) {
+        if (lead >= 0xC2 && lead <= 0xDF) {
+            return 2;
+        }
+        if (lead >= 0xE0 && lead <= 0xEF) {
+            return 3;
+        }
+        return lead >= 0xF0 && lead <= 0xF4 ? 4 : 0;
+    }
+
+    /** The length of the well-formed sequence of 2 to 4 bytes at {@code i}, ending before {@code end}, or 0. */
+    static int sequenceLength(byte[] bytes, int i, int end) {
+        int lead = bytes[i] & 0xFF;
+        int length = expectedLength(lead);
+        if (length == 0 || i + length > end) {
+            return 0;
+        }
+        // the second byte's range rules out overlong forms, surrogates and what lies beyond U+10FFFF
+        int low = lead == 0xE0 ? 0xA0 : lead == 0xF0 ? 0x90 : 0x80;
+        int high = lead == 0xED ? 0x9F : lead == 0xF4 ? 0x8F : 0xBF;
+        int second = bytes[i + 1] & 0xFF;
+        if (second < low || second > high) {
+            return 0;
+        }
+        for (int k = 2; k < length; k++) {
+            if ((bytes[i + k] & 0xC0) != 0x80) {
+                return 0;
+            }
+        }
+        return length;
     }
 }
