@@ -68,11 +68,8 @@ class ImporterHeldKeysIT {
         ImportResult result = new Importer(ImportOptions.builder().parallelism(parallelism).build())
                 .run(script, fixture.factory(target));
 
-        assertThat(result.completed()).isTrue();
-        assertThat(result.errors()).isEmpty();
+        assertEndsAsTheClient(result, target, reference);
         assertThat(result.countMismatches()).isEmpty();
-        assertThat(structure(target)).isEqualTo(structure(reference));
-        assertThat(fixture.snapshot(target)).isEqualTo(fixture.snapshot(reference));
         assertThat(result.tables().get("child").rowsAfter()).isEqualTo(2L * CHILD_STATEMENTS);
     }
 
@@ -90,10 +87,8 @@ class ImporterHeldKeysIT {
             }
         }).build()).run(script, fixture.factory(target));
 
-        assertThat(result.completed()).isTrue();
         assertThat(seen).contains("rows without held keys");
-        assertThat(structure(target)).isEqualTo(structure(reference));
-        assertThat(fixture.snapshot(target)).isEqualTo(fixture.snapshot(reference));
+        assertEndsAsTheClient(result, target, reference);
     }
 
     @Test
@@ -118,10 +113,7 @@ class ImporterHeldKeysIT {
         ImportResult resumed = new Importer(ImportOptions.builder().parallelism(3).checkpointFile(checkpoint)
                 .resume(true).build()).run(script, fixture.factory(target));
 
-        assertThat(resumed.completed()).isTrue();
-        assertThat(resumed.errors()).isEmpty();
-        assertThat(structure(target)).isEqualTo(structure(reference));
-        assertThat(fixture.snapshot(target)).isEqualTo(fixture.snapshot(reference));
+        assertEndsAsTheClient(resumed, target, reference);
     }
 
     @Test
@@ -133,10 +125,7 @@ class ImporterHeldKeysIT {
         ImportResult result = new Importer(ImportOptions.builder().parallelism(3).build())
                 .run(script, fixture.factory(target));
 
-        assertThat(result.completed()).isTrue();
-        assertThat(result.errors()).isEmpty();
-        assertThat(structure(target)).isEqualTo(structure(reference));
-        assertThat(fixture.snapshot(target)).isEqualTo(fixture.snapshot(reference));
+        assertEndsAsTheClient(result, target, reference);
     }
 
     /**
@@ -167,6 +156,14 @@ class ImporterHeldKeysIT {
         }
         return sql.append("/*!40000 ALTER TABLE `child` ENABLE KEYS */;\n")
                 .append("/*!40014 SET FOREIGN_KEY_CHECKS=@OLD_FOREIGN_KEY_CHECKS */;\n").toString();
+    }
+
+    /** The import completed without an error, its tables as the client's: the same structure, rows and checksums. */
+    private void assertEndsAsTheClient(ImportResult result, String target, String reference) throws SQLException {
+        assertThat(result.completed()).isTrue();
+        assertThat(result.errors()).isEmpty();
+        assertThat(structure(target)).isEqualTo(structure(reference));
+        assertThat(fixture.snapshot(target)).isEqualTo(fixture.snapshot(reference));
     }
 
     /** A database where the mariadb client imported the script. */
