@@ -70,6 +70,8 @@ final class ImportRun implements ImportWorker.Owner {
     private final Semaphore budget = new Semaphore(BUDGET_CHARS);
     private final AtomicInteger pending = new AtomicInteger();
     private final Object idle = new Object();
+    /** Notified as a worker's task ends: the worker may be free for another table. */
+    private final Object free = new Object();
     private volatile Stop stop;
     private volatile Exception broken;
     private long lastProgress;
@@ -306,19 +308,38 @@ final class ImportRun implements ImportWorker.Owner {
         worker.submit(task);
     }
 
-    /** The worker of a table: the least busy one when the table is first seen. */
+    /**
+     * The worker of a table: when the table is first seen, the first worker with nothing left to do, waited for if
+     * need be. Bound as the worker frees, a table goes where it starts at once: bound ahead, by its bytes, a table of
+     * many short rows would wait behind the tables handed out before it while another worker stands idle.
+     */
     private ImportWorker worker(String table) {
-        return tableWorkers.computeIfAbsent(table, t -> leastBusy());
+        ImportWorker bound = tableWorkers.get(table);
+        if (bound == null) {
+            bound = freeWorker();
+            tableWorkers.put(table, bound);
+        }
+        return bound;
     }
 
-    private ImportWorker leastBusy() {
-        ImportWorker least = workers.get(0);
-        for (ImportWorker worker : workers) {
-            if (worker.pendingBytes() < least.pendingBytes()) {
-                least = worker;
+    private ImportWorker freeWorker() {
+        while (workers.size() > 1 && stop == null) {
+            synchronized (free) {
+                for (ImportWorker worker : workers) {
+                    if (worker.free()) {
+                        return worker;
+                    }
+                }
+                try {
+                    free.wait(100);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    stop(Stop.CANCELLED);
+                }
             }
+            housekeeping();
         }
-        return least;
+        return workers.get(0);
     }
 
     /** Waits until every task handed out is over (or the import stops and they are dropped). */
@@ -440,6 +461,11 @@ final class ImportRun implements ImportWorker.Owner {
     public void finished(ImportWorker.Task task) {
         if (task instanceof ImportWorker.Execute execute) {
             budget.release(execute.budget());
+        }
+        if (!(task instanceof ImportWorker.Session)) {
+            synchronized (free) {
+                free.notifyAll();
+            }
         }
         if (pending.decrementAndGet() == 0) {
             synchronized (idle) {

@@ -28,7 +28,7 @@ import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * One connection of an import and the thread that executes, in order, what the importing thread hands it: the
@@ -145,7 +145,8 @@ final class ImportWorker implements Runnable {
     private final Path script;
     private final Owner owner;
     private final BlockingQueue<Task> queue = new LinkedBlockingQueue<>();
-    private final AtomicLong pendingBytes = new AtomicLong();
+    /** Tasks handed to this worker and not done, session statements aside. */
+    private final AtomicInteger pendingWork = new AtomicInteger();
     /** Whether the session reads statements as bytes ({@link BinaryRows#ON}). */
     private boolean binaryRows;
     /**
@@ -197,13 +198,15 @@ final class ImportWorker implements Runnable {
         return connection;
     }
 
-    /** Script bytes handed to this worker and not yet done: how busy it is. */
-    long pendingBytes() {
-        return pendingBytes.get();
+    /** Whether everything handed to this worker is done, session statements aside: it may take another table. */
+    boolean free() {
+        return pendingWork.get() == 0;
     }
 
     void submit(Task task) {
-        pendingBytes.addAndGet(bytes(task));
+        if (!(task instanceof Session)) {
+            pendingWork.incrementAndGet();
+        }
         queue.add(task);
     }
 
@@ -227,7 +230,9 @@ final class ImportWorker implements Runnable {
             } catch (IOException | SQLException | RuntimeException e) {
                 owner.broke(e);
             } finally {
-                pendingBytes.addAndGet(-bytes(task));
+                if (!(task instanceof Session)) {
+                    pendingWork.decrementAndGet();
+                }
                 owner.finished(task);
             }
         }
@@ -769,12 +774,5 @@ final class ImportWorker implements Runnable {
              ResultSet result = count.executeQuery("SELECT @@warning_count")) {
             return result.next() ? result.getLong(1) : 0;
         }
-    }
-
-    private static long bytes(Task task) {
-        if (task instanceof Execute execute) {
-            return execute.bytes();
-        }
-        return task instanceof Rows rows ? rows.run().bytes() : 0;
     }
 }

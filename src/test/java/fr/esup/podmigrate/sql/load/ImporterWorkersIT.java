@@ -1,0 +1,77 @@
+package fr.esup.podmigrate.sql.load;
+
+import fr.esup.podmigrate.sql.DumpWriterFixture;
+import fr.esup.podmigrate.testsupport.HeldLock;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** Which connection loads a table: one with nothing left to do, whatever the bytes handed to the others. */
+class ImporterWorkersIT {
+
+    private static final int BIG_STATEMENTS = 40;
+
+    @RegisterExtension
+    final DumpWriterFixture fixture = new DumpWriterFixture();
+    @RegisterExtension
+    final HeldLock lock = new HeldLock();
+
+    @Test
+    void aTableLoadsOnAFreeConnectionNotBehindAStatementThatWaits() throws Exception {
+        Path script = fixture.write(script(), "workers.sql");
+        String target = fixture.createDatabase("workers");
+
+        CompletableFuture<ImportResult> running = CompletableFuture.supplyAsync(() -> {
+            try {
+                return new Importer(ImportOptions.builder().parallelism(2).build()).run(script, fixture.factory(target));
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        try {
+            // `waiting` holds one connection; `big` (most of the bytes) the other, then `last` goes where `big` was
+            await().atMost(Duration.ofSeconds(60)).until(() -> tableCount(target, "last") == 1);
+            assertThat(fixture.count(target, "waiting")).isZero();
+        } finally {
+            lock.release();
+        }
+
+        ImportResult result = running.get(60, TimeUnit.SECONDS);
+        assertThat(result.completed()).isTrue();
+        assertThat(result.errors()).isEmpty();
+        assertThat(result.countMismatches()).isEmpty();
+        assertThat(fixture.count(target, "waiting")).isEqualTo(1);
+        assertThat(fixture.count(target, "big")).isEqualTo(BIG_STATEMENTS * 100L);
+    }
+
+    private String script() {
+        StringBuilder sql = new StringBuilder("CREATE TABLE `waiting` (`id` int PRIMARY KEY, `got` int);\n")
+                .append("INSERT INTO `waiting` VALUES (1, ").append(lock.waitFor(50)).append(");\n")
+                .append("CREATE TABLE `big` (`id` int PRIMARY KEY, `label` varchar(200));\n");
+        String label = "x".repeat(180);
+        for (int statement = 0; statement < BIG_STATEMENTS; statement++) {
+            sql.append("INSERT INTO `big` VALUES ");
+            for (int row = 0; row < 100; row++) {
+                int id = statement * 100 + row;
+                sql.append(row == 0 ? "" : ",").append('(').append(id).append(",'").append(label).append("')");
+            }
+            sql.append(";\n");
+        }
+        return sql.append("CREATE TABLE `last` (`id` int PRIMARY KEY);\nINSERT INTO `last` VALUES (1);\n").toString();
+    }
+
+    /** The table's rows, or -1 before the import creates it. */
+    private long tableCount(String database, String table) throws SQLException {
+        String tables = fixture.queryString(database, "SELECT COUNT(*) FROM information_schema.TABLES"
+                + " WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = '" + table + "'");
+        return tables.equals("0") ? -1 : fixture.count(database, table);
+    }
+}
