@@ -25,6 +25,9 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.function.UnaryOperator;
 
 /**
@@ -53,6 +56,17 @@ final class ImportCommand {
         DatabaseEndpoint target = cliSettings.requireTarget("import");
         Path checkpoint = Path.of(args.option("checkpoint").orElse(script + ".checkpoint"));
         boolean resuming = args.flag("resume") && Files.exists(checkpoint);
+        boolean plain = args.flag("plain");
+        String sourceDatabase = AnalyzeCommand.sourceDatabase(args);
+        // The script is read while the target is locked and checked: the reading touches no database.
+        FutureTask<PodImport.ScriptRead> reading = readAhead(() -> {
+            if (plain) {
+                new Importer(ImportOptions.builder().sourceDatabase(sourceDatabase).build())
+                        .readAhead(script, target.database());
+                return null;
+            }
+            return PodImport.read(script, target.database(), sourceDatabase, progress -> { });
+        });
         try (TargetLock lock = TargetLock.acquire(target::connect, "cli import")) {
             if (!resuming && !args.flag("force-over-data")) {
                 Path workspace = cliSettings.workspace();
@@ -72,12 +86,12 @@ final class ImportCommand {
                     .targetLock(lock);
             ImportResult result;
             PodImportAnalysis analysis = null;
-            if (args.flag("plain")) {
-                ImportOptions.Builder plain = ImportOptions.builder().sourceDatabase(AnalyzeCommand.sourceDatabase(args));
-                result = new Importer(settings.apply(plain).build()).run(script, target::connect);
+            PodImport.ScriptRead read = awaitReading(reading);
+            if (plain) {
+                ImportOptions.Builder options = ImportOptions.builder().sourceDatabase(sourceDatabase);
+                result = new Importer(settings.apply(options).build()).run(script, target::connect);
             } else {
-                analysis = PodImport.analyze(script, target, AnalyzeCommand.sourceDatabase(args),
-                        AnalyzeCommand.includeEphemeral(args), progress -> { });
+                analysis = PodImport.analyze(read, target, AnalyzeCommand.includeEphemeral(args));
                 if (analysis.blocked()) {
                     AnalyzeCommand.print(analysis, target, out);
                     return PodMigrateCli.REFUSED;
@@ -99,6 +113,22 @@ final class ImportCommand {
                 out.printf(Locale.ROOT, "  line %d: %s: %s%n", refused.line(), refused.reason(), refused.statementHead());
             }
             return PodMigrateCli.REFUSED;
+        }
+    }
+
+    private static <T> FutureTask<T> readAhead(Callable<T> reading) {
+        FutureTask<T> task = new FutureTask<>(reading);
+        Thread thread = new Thread(task, "pod-migrate-read-ahead");
+        thread.setDaemon(true);
+        thread.start();
+        return task;
+    }
+
+    private static <T> T awaitReading(FutureTask<T> reading) throws Exception {
+        try {
+            return reading.get();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof Exception cause ? cause : e;
         }
     }
 

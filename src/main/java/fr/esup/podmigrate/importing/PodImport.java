@@ -84,8 +84,20 @@ public final class PodImport {
     public static PodImportAnalysis analyze(Path script, DatabaseEndpoint target, String sourceDatabase,
                                             boolean includeEphemeral, Consumer<ImportProgress> progress)
             throws IOException, SQLException {
+        return analyze(read(script, target == null ? null : target.database(), sourceDatabase, progress), target,
+                includeEphemeral);
+    }
+
+    /**
+     * The script as read for an import into {@code targetDatabase}, before any look at the target: the half of an
+     * analysis that touches no database, which the command line runs while it locks and checks the target.
+     *
+     * @param targetDatabase the target's database name, or null for an analysis without a target
+     */
+    public static ScriptRead read(Path script, String targetDatabase, String sourceDatabase,
+                                  Consumer<ImportProgress> progress) throws IOException {
         Set<String> allowedUse = sourceDatabase == null ? homeDatabase(script) : Set.of();
-        ScriptAnalysis analysis = read(script, target, allowedUse, sourceDatabase, progress);
+        ScriptAnalysis analysis = read(script, targetDatabase, allowedUse, sourceDatabase, progress);
         List<PlanProblem> problems = new ArrayList<>();
         String databasesFound = String.join(", ", analysis.useDatabases());
         if (sourceDatabase == null && analysis.useDatabases().size() > 1) {
@@ -93,7 +105,7 @@ public final class PodImport {
             if (chosen.isPresent()) {
                 // Which section is Pod's is known once the whole script is read: the chosen one's is read again.
                 allowedUse = Set.of();
-                analysis = read(script, target, allowedUse, chosen.get(), progress);
+                analysis = read(script, targetDatabase, allowedUse, chosen.get(), progress);
             } else {
                 problems.add(PlanProblem.blocking("no-pod-database", 0, databasesFound));
             }
@@ -101,6 +113,23 @@ public final class PodImport {
                 && analysis.useDatabases().stream().noneMatch(sourceDatabase::equalsIgnoreCase)) {
             problems.add(PlanProblem.blocking("source-database-missing", 0, sourceDatabase, databasesFound));
         }
+        return new ScriptRead(script.getFileName().toString(), analysis, allowedUse, problems);
+    }
+
+    /**
+     * A script read by {@link #read(Path, String, String, Consumer)}.
+     *
+     * @param problems what its databases' sections tell: none, or the missing source database's
+     */
+    public record ScriptRead(String scriptName, ScriptAnalysis analysis, Set<String> allowedUse,
+                             List<PlanProblem> problems) {
+    }
+
+    /** Plans a script read against the target's tables, when there is a target. */
+    public static PodImportAnalysis analyze(ScriptRead read, DatabaseEndpoint target, boolean includeEphemeral)
+            throws SQLException {
+        ScriptAnalysis analysis = read.analysis();
+        List<PlanProblem> problems = new ArrayList<>(read.problems());
         TargetSchema schema = null;
         List<TablePlan> tables = List.of();
         if (target != null) {
@@ -110,15 +139,15 @@ public final class PodImport {
             tables = PodImportPlanner.plan(facts(analysis), schema, includeEphemeral);
         }
         problems(analysis, schema, tables, problems);
-        return new PodImportAnalysis(script.getFileName().toString(), analysis, schema, tables, problems, allowedUse,
+        return new PodImportAnalysis(read.scriptName(), analysis, schema, tables, problems, read.allowedUse(),
                 includeEphemeral);
     }
 
-    private static ScriptAnalysis read(Path script, DatabaseEndpoint target, Set<String> allowedUse,
+    private static ScriptAnalysis read(Path script, String targetDatabase, Set<String> allowedUse,
                                        String sourceDatabase, Consumer<ImportProgress> progress) throws IOException {
-        return target == null
+        return targetDatabase == null
                 ? ScriptAnalyzer.analyze(script, allowedUse, sourceDatabase, progress)
-                : ScriptAnalyzer.analyze(script, target.database(), allowedUse, sourceDatabase, progress);
+                : ScriptAnalyzer.analyze(script, targetDatabase, allowedUse, sourceDatabase, progress);
     }
 
     /** The database, not a system schema, whose section is Pod v2's and holds the most of its tables. */

@@ -78,12 +78,7 @@ public final class Importer {
         Connection first = ImportWorker.openSession(target);
         try {
             String database = currentDatabase(first);
-            Set<String> allowedUse = new LinkedHashSet<>(options.allowedUseDatabases());
-            allowedUse.add(database);
-            if (options.sourceDatabase() != null) {
-                allowedUse.add(options.sourceDatabase());
-            }
-            ScriptAnalyzer.Scan scan = ScriptAnalyzer.scanForImport(script, database, allowedUse,
+            ScriptAnalyzer.Scan scan = ScriptAnalyzer.scanForImport(script, database, allowedUse(database),
                     options.sourceDatabase(), options.progress(), true);
             ScriptAnalysis analysis = scan.analysis();
             if (analysis.formatError() != null) {
@@ -105,6 +100,24 @@ public final class Importer {
                 first.close();
             }
         }
+    }
+
+    /**
+     * Reads the script as {@link #run} into {@code targetDatabase} does first, ahead of it and touching no database:
+     * a run that follows takes this reading when the file is still as it was.
+     */
+    public void readAhead(Path script, String targetDatabase) throws IOException {
+        ScriptAnalyzer.scanForImport(script, targetDatabase, allowedUse(targetDatabase), options.sourceDatabase(),
+                options.progress(), false);
+    }
+
+    private Set<String> allowedUse(String database) {
+        Set<String> allowedUse = new LinkedHashSet<>(options.allowedUseDatabases());
+        allowedUse.add(database);
+        if (options.sourceDatabase() != null) {
+            allowedUse.add(options.sourceDatabase());
+        }
+        return allowedUse;
     }
 
     private Checkpoint previousCheckpoint(Path script) throws IOException {
