@@ -18,6 +18,7 @@ import static org.awaitility.Awaitility.await;
 class ImporterWorkersIT {
 
     private static final int BIG_STATEMENTS = 40;
+    private static final int BIG_ROWS_PER_STATEMENT = 100;
 
     @RegisterExtension
     final DumpWriterFixture fixture = new DumpWriterFixture();
@@ -49,7 +50,7 @@ class ImporterWorkersIT {
         assertThat(result.errors()).isEmpty();
         assertThat(result.countMismatches()).isEmpty();
         assertThat(fixture.count(target, "waiting")).isEqualTo(1);
-        assertThat(fixture.count(target, "big")).isEqualTo(BIG_STATEMENTS * 100L);
+        assertThat(fixture.count(target, "big")).isEqualTo((long) BIG_STATEMENTS * BIG_ROWS_PER_STATEMENT);
     }
 
     private String script() {
@@ -59,8 +60,8 @@ class ImporterWorkersIT {
         String label = "x".repeat(180);
         for (int statement = 0; statement < BIG_STATEMENTS; statement++) {
             sql.append("INSERT INTO `big` VALUES ");
-            for (int row = 0; row < 100; row++) {
-                int id = statement * 100 + row;
+            for (int row = 0; row < BIG_ROWS_PER_STATEMENT; row++) {
+                int id = statement * BIG_ROWS_PER_STATEMENT + row;
                 sql.append(row == 0 ? "" : ",").append('(').append(id).append(",'").append(label).append("')");
             }
             sql.append(";\n");
