@@ -44,10 +44,7 @@ public record KeysAfterRows(String createTable, List<HeldKey> keys) {
     /** The split of a CREATE TABLE, or null when it holds no key to build later or is not split with certainty. */
     public static KeysAfterRows of(String createTable) {
         SqlTokens tokens = new SqlTokens(createTable);
-        Type type = tokens.next();
-        while (type == Type.WORD && HEAD_WORDS.contains(tokens.value().toUpperCase(Locale.ROOT))) {
-            type = tokens.next();
-        }
+        tokens.nextPast(HEAD_WORDS);
         if (!tokens.isIdentifier()) {
             return null;
         }

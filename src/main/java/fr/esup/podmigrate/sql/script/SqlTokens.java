@@ -1,5 +1,8 @@
 package fr.esup.podmigrate.sql.script;
 
+import java.util.Locale;
+import java.util.Set;
+
 /**
  * Walks the tokens of one statement's text as {@link StatementReader} gives it: words, quoted names and strings,
  * single-character symbols. Executable comment marks ({@code /*!40101}, {@code /*M!100100}, {@code *&#47;}) and
@@ -62,6 +65,18 @@ public final class SqlTokens {
         }
         stop = at;
         return type;
+    }
+
+    /**
+     * Moves to the first token past the words of {@code upperCaseWords} that come next: past a statement's opening
+     * words ({@code CREATE OR REPLACE TABLE}, {@code INSERT IGNORE INTO}...), onto its table name.
+     */
+    Type nextPast(Set<String> upperCaseWords) {
+        Type next = next();
+        while (next == Type.WORD && upperCaseWords.contains(value().toUpperCase(Locale.ROOT))) {
+            next = next();
+        }
+        return next;
     }
 
     Type type() {

@@ -50,10 +50,7 @@ public final class StatementParts {
      */
     public static List<Name> headTables(String text, boolean list) {
         SqlTokens tokens = new SqlTokens(text);
-        Type type = tokens.next();
-        while (type == Type.WORD && HEAD_WORDS.contains(tokens.value().toUpperCase(Locale.ROOT))) {
-            type = tokens.next();
-        }
+        tokens.nextPast(HEAD_WORDS);
         List<Name> names = new ArrayList<>();
         while (tokens.isIdentifier()) {
             names.add(name(tokens));
@@ -85,10 +82,7 @@ public final class StatementParts {
 
     public static InsertHead insertHead(String text, int valuesOffset) {
         SqlTokens tokens = new SqlTokens(text, 0, valuesOffset);
-        Type type = tokens.next();
-        while (type == Type.WORD && HEAD_WORDS.contains(tokens.value().toUpperCase(Locale.ROOT))) {
-            type = tokens.next();
-        }
+        tokens.nextPast(HEAD_WORDS);
         Name table = tokens.isIdentifier() ? name(tokens) : null;
         int columnsStart = -1;
         int columnsEnd = -1;
@@ -188,10 +182,7 @@ public final class StatementParts {
 
     public static AlterTable alterTable(String text) {
         SqlTokens tokens = new SqlTokens(text);
-        Type type = tokens.next();
-        while (type == Type.WORD && HEAD_WORDS.contains(tokens.value().toUpperCase(Locale.ROOT))) {
-            type = tokens.next();
-        }
+        tokens.nextPast(HEAD_WORDS);
         if (!tokens.isIdentifier()) {
             return new AlterTable(false, false);
         }
@@ -201,7 +192,7 @@ public final class StatementParts {
         boolean specStart = true;
         List<String> spec = new ArrayList<>();
         while (true) {
-            type = tokens.next();
+            Type type = tokens.next();
             boolean specEnd = type == Type.END || (tokens.depth() == 0 && tokens.isSymbol(','));
             if (specEnd) {
                 if (!spec.isEmpty()) {
