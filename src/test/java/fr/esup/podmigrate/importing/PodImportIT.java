@@ -362,14 +362,17 @@ class PodImportIT {
 
     /**
      * What v2's pages showed, v3's show: the tab names v3 translates are in the default language's column; the rows
-     * no model reads are named, not presented as migrated; caches and viewers' pings stay out unless included, and
-     * when included, their rows that point nowhere are said to. v3's new models have no content type until migrate.
+     * no model reads are named, not presented as migrated; caches and viewers' pings stay out unless included (a
+     * site's sessions, however many), and when included, their rows that point nowhere are said to. v3's new models
+     * have no content type until migrate.
      */
     @Test
     void whatV2ShowedV3ShowsIn305And384() throws Exception {
         try (PodTestDatabase v2 = PodTestDatabase.generatedV2(PodVersion.V2_9_3, 10, 16)) {
             try (Connection c = v2.connect(); Statement s = c.createStatement()) {
-                s.execute("INSERT INTO django_session VALUES ('k1', 'data', NOW()), ('k2', 'data', NOW())");
+                // sessions enough for one INSERT of a long run, which the connections are handed whole
+                s.execute("INSERT INTO django_session WITH RECURSIVE n (i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n"
+                        + " WHERE i < 60) SELECT CONCAT('k', a.i, '-', b.i), REPEAT('data', 40), NOW() FROM n a, n b");
                 s.execute("INSERT INTO captcha_captchastore VALUES (1, 'ABCD', 'abcd', 'h1', NOW())");
                 s.execute("INSERT INTO thumbnail_kvstore VALUES ('sorl-thumbnail||image||a', '{}')");
             }

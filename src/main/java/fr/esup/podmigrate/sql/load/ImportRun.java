@@ -201,8 +201,9 @@ final class ImportRun implements ImportWorker.Owner {
                 if (nextRun != null && nextRun.first() == index) {
                     DataRun run = nextRun;
                     nextRun = runs.hasNext() ? runs.next() : null;
-                    if (offload) {
-                        InsertRewriter rewriter = planner.rewriterForRows(run.table());
+                    // a table the import leaves out has no rewriter: its statements are read here, each skipped
+                    InsertRewriter rewriter = offload ? planner.rewriterForRows(run.table()) : null;
+                    if (rewriter != null) {
                         touched(rewriter.targetTable());
                         submit(worker(rewriter.targetTable()), new ImportWorker.Rows(run, rewriter));
                         reader.close();
