@@ -206,8 +206,10 @@ public final class PodImport {
     static List<ScriptTableFacts> facts(ScriptAnalysis analysis) {
         List<ScriptTableFacts> facts = new ArrayList<>();
         for (ScriptAnalysis.TableAnalysis table : analysis.tables().values()) {
-            List<String> columns = table.createTableColumns().isEmpty()
-                    ? List.copyOf(table.insertColumns()) : table.createTableColumns();
+            List<String> columns = !table.createTableColumns().isEmpty() ? table.createTableColumns()
+                    : !table.insertColumns().isEmpty() ? List.copyOf(table.insertColumns())
+                    // a dump of data alone: its INSERTs are read in v2's order (see positionalColumns)
+                    : PodSchemas.v2ColumnOrder().getOrDefault(table.name(), List.of());
             long statements = table.statements().values().stream().mapToLong(Long::longValue).sum();
             boolean replacesRows = table.dropTable() || (table.hasCreateTable() && !table.createTableIfNotExists());
             facts.add(new ScriptTableFacts(table.name(), statements, table.tuples(), columns, replacesRows,
@@ -293,11 +295,16 @@ public final class PodImport {
             problems.add(PlanProblem.warning("target-not-empty", holding.size(),
                     String.join(", ", holding.subList(0, Math.min(5, holding.size())))));
         }
+        List<String> readInV2Order = new ArrayList<>();
         for (TablePlan table : tables) {
             ScriptAnalysis.TableAnalysis facts = analysis.tables().get(table.scriptTable());
             if (table.imported() && facts.positionalInsertsWithoutCreateTable() > 0) {
-                problems.add(PlanProblem.blocking("positional-blind", 0, table.scriptTable(),
-                        facts.positionalInsertsWithoutCreateTable()));
+                if (PodSchemas.v2ColumnOrder().containsKey(table.scriptTable())) {
+                    readInV2Order.add(table.scriptTable());
+                } else {
+                    problems.add(PlanProblem.blocking("positional-blind", 0, table.scriptTable(),
+                            facts.positionalInsertsWithoutCreateTable()));
+                }
             }
             if (table.fate() == TablePlan.Fate.NO_V3_HOME && table.rows() > 0) {
                 problems.add(PlanProblem.warning("no-v3-home." + table.note(), table.scriptTable(), table.rows(),
@@ -319,6 +326,10 @@ public final class PodImport {
                     .forEach(c -> problems.add(PlanProblem.warning("unknown-column", table.scriptTable(), c.column())));
             table.unfilledColumns()
                     .forEach(c -> problems.add(PlanProblem.warning("unfilled", table.targetTable(), c)));
+        }
+        if (!readInV2Order.isEmpty()) {
+            problems.add(PlanProblem.warning("positional-v2-order", readInV2Order.size(),
+                    String.join(", ", readInV2Order.subList(0, Math.min(5, readInV2Order.size())))));
         }
     }
 

@@ -1,5 +1,6 @@
 package fr.esup.podmigrate.importing;
 
+import fr.esup.podmigrate.pod.PodSchemas;
 import fr.esup.podmigrate.sql.load.ImportOptions;
 import fr.esup.podmigrate.sql.load.InsertRewrite;
 import fr.esup.podmigrate.sql.script.ScriptAnalysis;
@@ -68,6 +69,7 @@ public record PodImportAnalysis(String scriptName, ScriptAnalysis script, Target
                 .keepTargetStructure(true)
                 .targetTables(target.tableNames())
                 .columnListsFromCreateTable(true)
+                .positionalColumns(PodSchemas.v2ColumnOrder())
                 .insertRewrites(rewrites)
                 .ignoreDuplicates(true)
                 .allowedUseDatabases(allowedUseDatabases)

@@ -1,7 +1,9 @@
 package fr.esup.podmigrate.pod;
 
 import fr.esup.podmigrate.sql.script.SqlStatement;
+import fr.esup.podmigrate.sql.script.StatementKind;
 import fr.esup.podmigrate.sql.script.StatementReader;
+import fr.esup.podmigrate.sql.script.TableDefinitions;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -12,7 +14,10 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -54,6 +59,54 @@ public final class PodSchemas {
             throw new UncheckedIOException("Could not read fixture " + version.schemaResource(), e);
         }
         return tables;
+    }
+
+    /** The columns of each table of {@code version}, in the order its schema fixture creates them. */
+    public static Map<String, List<String>> columns(PodVersion version) {
+        Map<String, List<String>> columns = new TreeMap<>();
+        try (InputStream in = PodSchemas.class.getResourceAsStream(version.schemaResource());
+             StatementReader reader = StatementReader.open(in)) {
+            for (SqlStatement sql = reader.next(); sql != null; sql = reader.next()) {
+                String table = sql.table();
+                if (sql.kind() == StatementKind.CREATE_TABLE) {
+                    TableDefinitions.columns(sql.text()).ifPresent(list -> columns.put(table, list));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not read fixture " + version.schemaResource(), e);
+        }
+        return columns;
+    }
+
+    /**
+     * The columns of each Pod v2 table in the order every v2 release here creates them (2.9.1 and 2.9.3; Django's
+     * migrations append a table's new columns, so a site upgraded to them has the same order): what the values of a
+     * dump of data alone stand for. A table whose columns differ between those releases is left out.
+     */
+    public static Map<String, List<String>> v2ColumnOrder() {
+        return V2ColumnOrder.AGREED;
+    }
+
+    private static final class V2ColumnOrder {
+        static final Map<String, List<String>> AGREED = agreed();
+
+        private static Map<String, List<String>> agreed() {
+            Map<String, List<String>> agreed = new TreeMap<>();
+            Set<String> disputed = new TreeSet<>();
+            for (PodVersion version : PodVersion.values()) {
+                if (!version.isV2()) {
+                    continue;
+                }
+                for (Map.Entry<String, List<String>> table : columns(version).entrySet()) {
+                    List<String> known = agreed.putIfAbsent(table.getKey(), table.getValue());
+                    if (known != null && !known.equals(table.getValue())) {
+                        disputed.add(table.getKey());
+                    }
+                }
+            }
+            agreed.keySet().removeAll(disputed);
+            return Map.copyOf(agreed);
+        }
     }
 
     /** Runs a fixture script, split as the mariadb client splits it. */

@@ -350,13 +350,52 @@ class PodImportIT {
         }
     }
 
+    /**
+     * A nightly backup of data alone names no column: its values are read in Pod 2.9's column order, and land as the
+     * same backup's with every INSERT naming its columns, value for value, in 3.0 and 3.8.
+     */
     @Test
-    void positionalInsertsWithNothingToLearnTheirColumnsFromAreBlocking() throws Exception {
-        try (PodTestDatabase v2 = PodTestDatabase.generatedV2(PodVersion.V2_9_1, 3, 9);
-             PodTestDatabase v3 = PodTestDatabase.wipedBlank(PodVersion.V3_8_4)) {
-            Path script = mariadbDump(v2, dir.resolve("data-only.sql"), "--no-create-info");
+    void aDumpOfDataAloneLandsAsTheSameDumpWithColumnNames() throws Exception {
+        try (PodTestDatabase v2 = PodTestDatabase.generatedV2(PodVersion.V2_9_3, SCALE, 9)) {
+            Path positional = mariadbDump(v2, dir.resolve("data-only.sql"), "--no-create-info");
+            Path named = mariadbDump(v2, dir.resolve("data-only-named.sql"), "--no-create-info", "--complete-insert");
+            assertThat(Files.readString(positional)).contains("INSERT INTO `video_video` VALUES").doesNotContain("CREATE TABLE");
+            for (PodVersion version : List.of(PodVersion.V3_0_5, PodVersion.V3_8_4)) {
+                try (PodTestDatabase byPosition = PodTestDatabase.wipedBlank(version);
+                     PodTestDatabase byName = PodTestDatabase.wipedBlank(version)) {
+                    PodImportAnalysis analysis = PodImport.analyze(positional, endpoint(byPosition), p -> { });
+                    assertThat(analysis.blocking()).as(version.label()).isEmpty();
+                    assertThat(analysis.warnings()).extracting(PlanProblem::code).contains("positional-v2-order");
+
+                    ImportResult result = PodImport.run(analysis, positional, endpoint(byPosition), b -> b.parallelism(2));
+                    ImportResult reference = PodImport.run(PodImport.analyze(named, endpoint(byName), p -> { }), named,
+                            endpoint(byName), b -> b.parallelism(2));
+
+                    assertThat(result.errors()).as(version.label()).isEmpty();
+                    assertThat(reference.errors()).as(version.label()).isEmpty();
+                    assertEveryImportedRowLanded(v2, byPosition, analysis);
+                    sameMigrationTime(analysis, byPosition, byName);
+                    assertThat(checksums(byPosition)).as(version.label()).isEqualTo(checksums(byName));
+                    assertThat(count(byPosition, "video_video")).isPositive();
+                }
+            }
+        }
+    }
+
+    @Test
+    void positionalInsertsOfATablePod29DoesNotHaveAreBlocking() throws Exception {
+        try (PodTestDatabase v3 = PodTestDatabase.wipedBlank(PodVersion.V3_8_4)) {
+            try (Connection c = v3.connect(); Statement s = c.createStatement()) {
+                s.execute("CREATE TABLE custom_note (id int PRIMARY KEY, body text)");
+            }
+            Path script = dir.resolve("data-only.sql");
+            Files.writeString(script, "INSERT INTO `video_type` VALUES (1,'Cours','Cours','Lecture',NULL,'cours',NULL,"
+                    + "NULL,NULL,NULL,NULL);\nINSERT INTO `custom_note` VALUES (1,'a site''s own table');\n");
             PodImportAnalysis analysis = PodImport.analyze(script, endpoint(v3), p -> { });
-            assertThat(analysis.blocking()).extracting(PlanProblem::code).contains("positional-blind");
+            assertThat(analysis.blocking()).filteredOn(p -> p.code().equals("positional-blind"))
+                    .extracting(p -> p.args().get(0)).containsExactly("custom_note");
+            assertThat(analysis.warnings()).filteredOn(p -> p.code().equals("positional-v2-order"))
+                    .extracting(PlanProblem::args).containsExactly(List.of(1L, "video_type"));
         }
     }
 
@@ -560,16 +599,43 @@ class PodImportIT {
         return rows;
     }
 
-    private static Map<String, String> structures(PodTestDatabase db) throws SQLException {
-        Map<String, String> structures = new TreeMap<>();
-        try (Connection c = db.connect()) {
-            for (String table : TableQueries.tables(TableQueries.on(c))) {
-                try (ResultSet rs = c.createStatement().executeQuery("SHOW CREATE TABLE " + Identifiers.quote(table))) {
-                    rs.next();
-                    structures.put(table, rs.getString(2).replaceAll(" AUTO_INCREMENT=\\d+", ""));
+    /** The columns an import fills with the time it ran, set to one time in both targets, which ran apart. */
+    private static void sameMigrationTime(PodImportAnalysis analysis, PodTestDatabase... targets) throws SQLException {
+        for (TablePlan table : analysis.tables()) {
+            for (TablePlan.ColumnChange filled : table.filledColumns()) {
+                if (filled.expression().startsWith("CURRENT_TIMESTAMP")) {
+                    for (PodTestDatabase target : targets) {
+                        try (Connection c = target.connect(); Statement s = c.createStatement()) {
+                            s.executeUpdate("UPDATE " + Identifiers.quote(table.targetTable()) + " SET "
+                                    + Identifiers.quote(filled.column()) + " = '2024-01-01'");
+                        }
+                    }
                 }
             }
         }
+    }
+
+    private static Map<String, String> checksums(PodTestDatabase db) throws SQLException {
+        return perTable(db, "CHECKSUM TABLE");
+    }
+
+    private static Map<String, String> structures(PodTestDatabase db) throws SQLException {
+        Map<String, String> structures = perTable(db, "SHOW CREATE TABLE");
+        structures.replaceAll((table, create) -> create.replaceAll(" AUTO_INCREMENT=\\d+", ""));
         return structures;
+    }
+
+    /** The second column of a statement's answer about each table, such as {@code CHECKSUM TABLE}. */
+    private static Map<String, String> perTable(PodTestDatabase db, String statement) throws SQLException {
+        Map<String, String> answers = new TreeMap<>();
+        try (Connection c = db.connect()) {
+            for (String table : TableQueries.tables(TableQueries.on(c))) {
+                try (ResultSet rs = c.createStatement().executeQuery(statement + " " + Identifiers.quote(table))) {
+                    rs.next();
+                    answers.put(table, rs.getString(2));
+                }
+            }
+        }
+        return answers;
     }
 }

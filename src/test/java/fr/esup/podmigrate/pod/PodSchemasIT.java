@@ -105,4 +105,24 @@ class PodSchemasIT {
         return columns.size() == 3 && columns.stream().filter(col -> col.endsWith("_id")).count() == 2
                 && catalog.tableNames().stream().anyMatch(owner -> !owner.equals(table) && table.startsWith(owner + "_"));
     }
+
+    /** What a data-only dump's values stand for: the columns as each 2.9 server holds them, where its releases agree. */
+    @Test
+    void v2ColumnOrderIsTheServersOrderOfEvery29Release() throws SQLException {
+        Map<String, List<String>> order = PodSchemas.v2ColumnOrder();
+        assertThat(order).doesNotContainKey("live_broadcaster").containsKeys("video_video", "live_event");
+        for (PodVersion version : List.of(PodVersion.V2_9_1, PodVersion.V2_9_3)) {
+            try (PodTestDatabase db = PodTestDatabase.schemaOnly(version); Connection c = db.connect()) {
+                for (String table : PodSchemas.tables(version)) {
+                    List<String> held = strings(c, "SELECT column_name FROM information_schema.columns WHERE table_schema"
+                            + " = DATABASE() AND table_name = '" + table + "' ORDER BY ordinal_position");
+                    if (order.containsKey(table)) {
+                        assertThat(order.get(table)).as(version.label() + " " + table).isEqualTo(held);
+                    } else {
+                        assertThat(table).as(version.label()).isEqualTo("live_broadcaster");
+                    }
+                }
+            }
+        }
+    }
 }

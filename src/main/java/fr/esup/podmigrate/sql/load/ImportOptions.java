@@ -25,6 +25,9 @@ import java.util.function.Consumer;
  *                                   of one of them is skipped even when the structure is not kept
  * @param columnListsFromCreateTable give an INSERT or REPLACE without a column list the columns of the script's last
  *                                   CREATE TABLE of its table, so values land by name, whatever the target's order
+ * @param positionalColumns          script table name → the columns of its INSERTs and REPLACEs without a column list
+ *                                   while the script has given no CREATE TABLE of it (a dump of data alone gives
+ *                                   none), with {@code columnListsFromCreateTable}
  * @param insertRewrites             script table name → how its INSERTs and REPLACEs are changed
  * @param ignoreDuplicates           run every plain INSERT as INSERT IGNORE, as the migration procedure exports them:
  *                                   a row that collides with a unique key is dropped and counted, not its statement
@@ -52,6 +55,7 @@ public record ImportOptions(
         boolean keepTargetStructure,
         Set<String> targetTables,
         boolean columnListsFromCreateTable,
+        Map<String, List<String>> positionalColumns,
         Map<String, InsertRewrite> insertRewrites,
         boolean ignoreDuplicates,
         Set<String> allowedUseDatabases,
@@ -81,6 +85,7 @@ public record ImportOptions(
         tableRenames = Map.copyOf(tableRenames);
         excludedTables = Set.copyOf(excludedTables);
         targetTables = Set.copyOf(targetTables);
+        positionalColumns = Map.copyOf(positionalColumns);
         insertRewrites = Map.copyOf(insertRewrites);
         allowedUseDatabases = Set.copyOf(allowedUseDatabases);
         Objects.requireNonNull(errorPolicy, "errorPolicy");
@@ -114,6 +119,7 @@ public record ImportOptions(
                 .keepTargetStructure(keepTargetStructure)
                 .targetTables(targetTables)
                 .columnListsFromCreateTable(columnListsFromCreateTable)
+                .positionalColumns(positionalColumns)
                 .insertRewrites(insertRewrites)
                 .ignoreDuplicates(ignoreDuplicates)
                 .allowedUseDatabases(allowedUseDatabases)
@@ -145,6 +151,7 @@ public record ImportOptions(
         private boolean keepTargetStructure;
         private Set<String> targetTables = Set.of();
         private boolean columnListsFromCreateTable = true;
+        private Map<String, List<String>> positionalColumns = Map.of();
         private Map<String, InsertRewrite> insertRewrites = Map.of();
         private boolean ignoreDuplicates;
         private Set<String> allowedUseDatabases = Set.of();
@@ -188,6 +195,11 @@ public record ImportOptions(
 
         public Builder columnListsFromCreateTable(boolean columnListsFromCreateTable) {
             this.columnListsFromCreateTable = columnListsFromCreateTable;
+            return this;
+        }
+
+        public Builder positionalColumns(Map<String, List<String>> positionalColumns) {
+            this.positionalColumns = Map.copyOf(positionalColumns);
             return this;
         }
 
@@ -262,7 +274,7 @@ public record ImportOptions(
 
         public ImportOptions build() {
             return new ImportOptions(tableRenames, excludedTables, keepTargetStructure, targetTables,
-                    columnListsFromCreateTable, insertRewrites, ignoreDuplicates, allowedUseDatabases, sourceDatabase,
+                    columnListsFromCreateTable, positionalColumns, insertRewrites, ignoreDuplicates, allowedUseDatabases, sourceDatabase,
                     errorPolicy, maxErrors, parallelism, checkpointFile, resume, progress, cancelled,
                     targetLock, literalStatementBytes);
         }

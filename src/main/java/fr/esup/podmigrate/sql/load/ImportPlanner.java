@@ -83,7 +83,8 @@ final class ImportPlanner {
 
     private final ImportOptions options;
     private final DatabaseSections sections;
-    private final Map<String, List<String>> createColumns = new HashMap<>();
+    /** The columns of a positional INSERT: the script's last CREATE TABLE of its table, or the options' until one. */
+    private final Map<String, List<String>> createColumns;
     private final Set<String> existingTables;
     private final Set<String> missingTables = new LinkedHashSet<>();
     private final Map<String, InsertRewriter> rewriters = new HashMap<>();
@@ -92,6 +93,7 @@ final class ImportPlanner {
         this.options = options;
         this.sections = new DatabaseSections(options.sourceDatabase());
         this.existingTables = new HashSet<>(options.targetTables());
+        this.createColumns = new HashMap<>(options.positionalColumns());
     }
 
     Set<String> missingTables() {
