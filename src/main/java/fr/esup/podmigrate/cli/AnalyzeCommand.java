@@ -117,7 +117,7 @@ final class AnalyzeCommand {
         }
     }
 
-    private static void printProblems(String title, List<PlanProblem> problems, PrintStream out) {
+    static void printProblems(String title, List<PlanProblem> problems, PrintStream out) {
         if (problems.isEmpty()) {
             return;
         }

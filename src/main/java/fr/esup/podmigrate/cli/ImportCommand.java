@@ -96,6 +96,7 @@ final class ImportCommand {
                     AnalyzeCommand.print(analysis, target, out);
                     return PodMigrateCli.REFUSED;
                 }
+                AnalyzeCommand.printProblems("Warnings", analysis.warnings(), out);
                 result = PodImport.run(analysis, script, target, settings);
             }
             print(result, out);

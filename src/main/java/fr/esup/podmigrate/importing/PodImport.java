@@ -295,6 +295,12 @@ public final class PodImport {
             problems.add(PlanProblem.warning("target-not-empty", holding.size(),
                     String.join(", ", holding.subList(0, Math.min(5, holding.size())))));
         }
+        List<String> emptiedFirst = tables.stream().filter(t -> PodImportAnalysis.fillsWithoutEmptying(t, analysis))
+                .map(TablePlan::targetTable).filter(holding::contains).toList();
+        if (!emptiedFirst.isEmpty()) {
+            problems.add(PlanProblem.warning("emptied-first", emptiedFirst.size(),
+                    String.join(", ", emptiedFirst.subList(0, Math.min(5, emptiedFirst.size())))));
+        }
         List<String> readInV2Order = new ArrayList<>();
         for (TablePlan table : tables) {
             ScriptAnalysis.TableAnalysis facts = analysis.tables().get(table.scriptTable());

@@ -47,10 +47,14 @@ public record PodImportAnalysis(String scriptName, ScriptAnalysis script, Target
         Map<String, String> renames = new LinkedHashMap<>();
         Map<String, InsertRewrite> rewrites = new LinkedHashMap<>();
         Set<String> excluded = new LinkedHashSet<>();
+        Set<String> emptiedFirst = new LinkedHashSet<>();
         for (TablePlan table : tables) {
             if (!table.imported()) {
                 excluded.add(table.scriptTable());
                 continue;
+            }
+            if (fillsWithoutEmptying(table, script)) {
+                emptiedFirst.add(table.targetTable());
             }
             if (table.fate() == TablePlan.Fate.RENAMED) {
                 renames.put(table.scriptTable(), table.targetTable());
@@ -70,9 +74,20 @@ public record PodImportAnalysis(String scriptName, ScriptAnalysis script, Target
                 .targetTables(target.tableNames())
                 .columnListsFromCreateTable(true)
                 .positionalColumns(PodSchemas.v2ColumnOrder())
+                .emptiedFirst(emptiedFirst)
                 .insertRewrites(rewrites)
                 .ignoreDuplicates(true)
                 .allowedUseDatabases(allowedUseDatabases)
                 .sourceDatabase(script.sourceDatabase());
+    }
+
+    /**
+     * Whether the script gives an imported table's rows without emptying it itself (no DROP, CREATE or TRUNCATE TABLE:
+     * a dump of data alone, an export without its truncation): as the procedure empties every v3 table first, the
+     * import empties it as it starts, so that its rows are v2's, as a whole dump's are.
+     */
+    static boolean fillsWithoutEmptying(TablePlan table, ScriptAnalysis script) {
+        ScriptAnalysis.TableAnalysis facts = script.tables().get(table.scriptTable());
+        return table.imported() && table.rows() > 0 && !table.replacesRows() && facts != null && !facts.truncate();
     }
 }

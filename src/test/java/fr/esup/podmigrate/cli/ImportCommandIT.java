@@ -68,6 +68,8 @@ class ImportCommandIT {
                     .contains("Table django_session (1 row) is not imported");
             assertThat(imported.exitCode()).as(imported.err() + imported.out()).isZero();
             assertThat(imported.out()).contains("ephemeral django_session: 1 rows, logged-in sessions");
+            assertThat(imported.out()).as("the analysis's warnings, before the import runs")
+                    .containsSubsequence("Warnings:", "Table django_session (1 row) is not imported", "TABLE ");
             assertThat(rows(v3, "django_session")).isZero();
             assertThat(withCaches.exitCode()).as(withCaches.err() + withCaches.out()).isZero();
             assertThat(withCaches.out()).doesNotContain("ephemeral django_session");

@@ -382,6 +382,37 @@ class PodImportIT {
         }
     }
 
+    /**
+     * Into a fresh Pod install, whose migrate filled the content types, permissions, site and configuration, a backup
+     * of data alone gives the rows a whole nightly gives: the tables it fills are emptied first, as the procedure's
+     * wipe, and a whole dump's DROP and CREATE TABLE, empty them.
+     */
+    @Test
+    void aDumpOfDataAloneIntoAFreshInstallLandsAsAWholeDump() throws Exception {
+        try (PodTestDatabase v2 = PodTestDatabase.generatedV2(PodVersion.V2_9_1, SCALE, 11);
+             PodTestDatabase fromData = PodTestDatabase.blank(PodVersion.V3_8_4);
+             PodTestDatabase fromWhole = PodTestDatabase.blank(PodVersion.V3_8_4)) {
+            Path dataAlone = mariadbDump(v2, dir.resolve("data-only.sql"), "--no-create-info");
+            Path whole = mariadbDump(v2, dir.resolve("nightly.sql"));
+            PodImportAnalysis analysis = PodImport.analyze(dataAlone, endpoint(fromData), p -> { });
+            assertThat(analysis.warnings()).filteredOn(p -> p.code().equals("emptied-first")).singleElement()
+                    .satisfies(p -> assertThat(p.args().get(1).toString()).contains("auth_permission"));
+
+            ImportResult result = PodImport.run(analysis, dataAlone, endpoint(fromData), b -> b.parallelism(2));
+            ImportResult reference = PodImport.run(PodImport.analyze(whole, endpoint(fromWhole), p -> { }), whole,
+                    endpoint(fromWhole), b -> b.parallelism(2));
+
+            assertThat(result.errors()).isEmpty();
+            assertThat(reference.errors()).isEmpty();
+            assertThat(result.countMismatches()).isEmpty();
+            assertThat(result.tables().get("django_site").rowsBefore()).isEqualTo(1);
+            sameMigrationTime(analysis, fromData, fromWhole);
+            assertThat(checksums(fromData)).isEqualTo(checksums(fromWhole));
+            assertThat(rows(fromData, "SELECT domain FROM django_site ORDER BY id")).isEqualTo(rows(v2,
+                    "SELECT domain FROM django_site ORDER BY id"));
+        }
+    }
+
     @Test
     void positionalInsertsOfATablePod29DoesNotHaveAreBlocking() throws Exception {
         try (PodTestDatabase v3 = PodTestDatabase.wipedBlank(PodVersion.V3_8_4)) {

@@ -173,6 +173,14 @@ final class ImportLedger {
         });
     }
 
+    /** The import emptied the table as it started (see {@link ImportOptions#emptiedFirst}). */
+    synchronized void emptiedFirst(String table) {
+        Totals totals = totals(table);
+        totals.emptied = true;
+        totals.added = 0;
+        changes++;
+    }
+
     synchronized void executed(long index, long endOffset, long bytes, Plan plan, long affected,
                                long warnings, List<ServerWarnings.Issue> issues) {
         executed++;

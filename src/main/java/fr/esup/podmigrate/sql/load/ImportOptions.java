@@ -28,6 +28,9 @@ import java.util.function.Consumer;
  * @param positionalColumns          script table name → the columns of its INSERTs and REPLACEs without a column list
  *                                   while the script has given no CREATE TABLE of it (a dump of data alone gives
  *                                   none), with {@code columnListsFromCreateTable}
+ * @param emptiedFirst               target tables emptied as the import starts (not as it resumes): the script gives
+ *                                   their rows without emptying them itself, and its rows are to be their whole
+ *                                   content
  * @param insertRewrites             script table name → how its INSERTs and REPLACEs are changed
  * @param ignoreDuplicates           run every plain INSERT as INSERT IGNORE, as the migration procedure exports them:
  *                                   a row that collides with a unique key is dropped and counted, not its statement
@@ -56,6 +59,7 @@ public record ImportOptions(
         Set<String> targetTables,
         boolean columnListsFromCreateTable,
         Map<String, List<String>> positionalColumns,
+        Set<String> emptiedFirst,
         Map<String, InsertRewrite> insertRewrites,
         boolean ignoreDuplicates,
         Set<String> allowedUseDatabases,
@@ -86,6 +90,7 @@ public record ImportOptions(
         excludedTables = Set.copyOf(excludedTables);
         targetTables = Set.copyOf(targetTables);
         positionalColumns = Map.copyOf(positionalColumns);
+        emptiedFirst = Set.copyOf(emptiedFirst);
         insertRewrites = Map.copyOf(insertRewrites);
         allowedUseDatabases = Set.copyOf(allowedUseDatabases);
         Objects.requireNonNull(errorPolicy, "errorPolicy");
@@ -120,6 +125,7 @@ public record ImportOptions(
                 .targetTables(targetTables)
                 .columnListsFromCreateTable(columnListsFromCreateTable)
                 .positionalColumns(positionalColumns)
+                .emptiedFirst(emptiedFirst)
                 .insertRewrites(insertRewrites)
                 .ignoreDuplicates(ignoreDuplicates)
                 .allowedUseDatabases(allowedUseDatabases)
@@ -152,6 +158,7 @@ public record ImportOptions(
         private Set<String> targetTables = Set.of();
         private boolean columnListsFromCreateTable = true;
         private Map<String, List<String>> positionalColumns = Map.of();
+        private Set<String> emptiedFirst = Set.of();
         private Map<String, InsertRewrite> insertRewrites = Map.of();
         private boolean ignoreDuplicates;
         private Set<String> allowedUseDatabases = Set.of();
@@ -200,6 +207,11 @@ public record ImportOptions(
 
         public Builder positionalColumns(Map<String, List<String>> positionalColumns) {
             this.positionalColumns = Map.copyOf(positionalColumns);
+            return this;
+        }
+
+        public Builder emptiedFirst(Collection<String> tables) {
+            this.emptiedFirst = Set.copyOf(tables);
             return this;
         }
 
@@ -274,7 +286,7 @@ public record ImportOptions(
 
         public ImportOptions build() {
             return new ImportOptions(tableRenames, excludedTables, keepTargetStructure, targetTables,
-                    columnListsFromCreateTable, positionalColumns, insertRewrites, ignoreDuplicates, allowedUseDatabases, sourceDatabase,
+                    columnListsFromCreateTable, positionalColumns, emptiedFirst, insertRewrites, ignoreDuplicates, allowedUseDatabases, sourceDatabase,
                     errorPolicy, maxErrors, parallelism, checkpointFile, resume, progress, cancelled,
                     targetLock, literalStatementBytes);
         }

@@ -1,6 +1,7 @@
 package fr.esup.podmigrate.sql.load;
 
 import fr.esup.podmigrate.sql.ConnectionFactory;
+import fr.esup.podmigrate.sql.Identifiers;
 import fr.esup.podmigrate.sql.script.ScriptAnalysis;
 import fr.esup.podmigrate.sql.script.ScriptAnalyzer;
 import fr.esup.podmigrate.sql.script.ScriptFormatException;
@@ -14,6 +15,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -89,7 +91,11 @@ public final class Importer {
             }
             Checkpoint previous = previousCheckpoint(script);
             ImportLedger ledger = new ImportLedger(Files.size(script), ScriptHead.hash(script), previous);
-            ledger.rowsAtStart(ServerCounts.all(first));
+            Map<String, Long> rowsAtStart = ServerCounts.all(first);
+            ledger.rowsAtStart(rowsAtStart);
+            if (previous == null) {
+                emptyFirst(first, rowsAtStart, ledger);
+            }
             first.commit();
             ImportRun run = new ImportRun(options, script, scan, ledger);
             Connection handedOver = first;
@@ -98,6 +104,19 @@ public final class Importer {
         } finally {
             if (first != null) {
                 first.close();
+            }
+        }
+    }
+
+    /** Empties the tables the options name that hold rows, before any statement of the script. */
+    private void emptyFirst(Connection connection, Map<String, Long> rowsAtStart, ImportLedger ledger)
+            throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            for (String table : options.emptiedFirst()) {
+                if (rowsAtStart.getOrDefault(table, 0L) > 0) {
+                    statement.execute("TRUNCATE TABLE " + Identifiers.quote(table));
+                    ledger.emptiedFirst(table);
+                }
             }
         }
     }

@@ -595,6 +595,29 @@ class ImporterIT {
     }
 
     @Test
+    void aTableEmptiedFirstHoldsTheScriptsRowsAlone() throws Exception {
+        fixture.execute(target, "CREATE TABLE kept (id int PRIMARY KEY, label varchar(20))",
+                "INSERT INTO kept VALUES (1, 'the target''s'), (2, 'the target''s')",
+                "CREATE TABLE other (id int PRIMARY KEY)", "INSERT INTO other VALUES (7)");
+        Path script = fixture.write("""
+                INSERT INTO `kept` VALUES (1,'v2'),(3,'v2');
+                INSERT INTO `other` VALUES (8);
+                """, "data-only.sql");
+        ImportOptions options = ImportOptions.builder().keepTargetStructure(true).targetTables(List.of("kept", "other"))
+                .emptiedFirst(List.of("kept")).build();
+
+        ImportResult result = new Importer(options).run(script, fixture.factory(target));
+
+        assertThat(result.errors()).isEmpty();
+        assertThat(result.countMismatches()).isEmpty();
+        assertThat(fixture.queryString(target, "SELECT GROUP_CONCAT(id, label ORDER BY id) FROM kept")).isEqualTo("1v2,3v2");
+        assertThat(result.tables().get("kept").rowsBefore()).isEqualTo(2);
+        assertThat(result.tables().get("kept").insertedRows()).isEqualTo(2);
+        assertThat(result.tables().get("kept").rowsAfter()).isEqualTo(2);
+        assertThat(fixture.count(target, "other")).as("a table not named keeps its rows").isEqualTo(2);
+    }
+
+    @Test
     void renamesExcludesAndRewritesAsTheOptionsSay() throws Exception {
         fixture.execute(target, "CREATE TABLE video_encode_transcript_encodingvideo (id int PRIMARY KEY, name"
                 + " varchar(20), threshold int NOT NULL DEFAULT 9, created datetime)",
