@@ -359,7 +359,8 @@ class PodImportIT {
         try (PodTestDatabase v2 = PodTestDatabase.generatedV2(PodVersion.V2_9_3, SCALE, 9)) {
             Path positional = mariadbDump(v2, dir.resolve("data-only.sql"), "--no-create-info");
             Path named = mariadbDump(v2, dir.resolve("data-only-named.sql"), "--no-create-info", "--complete-insert");
-            assertThat(Files.readString(positional)).contains("INSERT INTO `video_video` VALUES").doesNotContain("CREATE TABLE");
+            assertThat(Files.readString(positional)).contains("INSERT INTO `video_video` VALUES")
+                    .doesNotContain("CREATE TABLE");
             for (PodVersion version : List.of(PodVersion.V3_0_5, PodVersion.V3_8_4)) {
                 try (PodTestDatabase byPosition = PodTestDatabase.wipedBlank(version);
                      PodTestDatabase byName = PodTestDatabase.wipedBlank(version)) {
@@ -367,7 +368,8 @@ class PodImportIT {
                     assertThat(analysis.blocking()).as(version.label()).isEmpty();
                     assertThat(analysis.warnings()).extracting(PlanProblem::code).contains("positional-v2-order");
 
-                    ImportResult result = PodImport.run(analysis, positional, endpoint(byPosition), b -> b.parallelism(2));
+                    ImportResult result = PodImport.run(analysis, positional, endpoint(byPosition),
+                            b -> b.parallelism(2));
                     ImportResult reference = PodImport.run(PodImport.analyze(named, endpoint(byName), p -> { }), named,
                             endpoint(byName), b -> b.parallelism(2));
 

@@ -106,7 +106,7 @@ class PodSchemasIT {
                 && catalog.tableNames().stream().anyMatch(owner -> !owner.equals(table) && table.startsWith(owner + "_"));
     }
 
-    /** What a data-only dump's values stand for: the columns as each 2.9 server holds them, where its releases agree. */
+    /** What a data-only dump's values stand for: the columns as each 2.9 server holds them, where releases agree. */
     @Test
     void v2ColumnOrderIsTheServersOrderOfEvery29Release() throws SQLException {
         Map<String, List<String>> order = PodSchemas.v2ColumnOrder();
@@ -114,8 +114,8 @@ class PodSchemasIT {
         for (PodVersion version : List.of(PodVersion.V2_9_1, PodVersion.V2_9_3)) {
             try (PodTestDatabase db = PodTestDatabase.schemaOnly(version); Connection c = db.connect()) {
                 for (String table : PodSchemas.tables(version)) {
-                    List<String> held = strings(c, "SELECT column_name FROM information_schema.columns WHERE table_schema"
-                            + " = DATABASE() AND table_name = '" + table + "' ORDER BY ordinal_position");
+                    List<String> held = strings(c, "SELECT column_name FROM information_schema.columns WHERE"
+                            + " table_schema = DATABASE() AND table_name = '" + table + "' ORDER BY ordinal_position");
                     if (order.containsKey(table)) {
                         assertThat(order.get(table)).as(version.label() + " " + table).isEqualTo(held);
                     } else {

@@ -286,9 +286,9 @@ public record ImportOptions(
 
         public ImportOptions build() {
             return new ImportOptions(tableRenames, excludedTables, keepTargetStructure, targetTables,
-                    columnListsFromCreateTable, positionalColumns, emptiedFirst, insertRewrites, ignoreDuplicates, allowedUseDatabases, sourceDatabase,
-                    errorPolicy, maxErrors, parallelism, checkpointFile, resume, progress, cancelled,
-                    targetLock, literalStatementBytes);
+                    columnListsFromCreateTable, positionalColumns, emptiedFirst, insertRewrites, ignoreDuplicates,
+                    allowedUseDatabases, sourceDatabase, errorPolicy, maxErrors, parallelism, checkpointFile, resume,
+                    progress, cancelled, targetLock, literalStatementBytes);
         }
     }
 }

@@ -610,7 +610,8 @@ class ImporterIT {
 
         assertThat(result.errors()).isEmpty();
         assertThat(result.countMismatches()).isEmpty();
-        assertThat(fixture.queryString(target, "SELECT GROUP_CONCAT(id, label ORDER BY id) FROM kept")).isEqualTo("1v2,3v2");
+        assertThat(fixture.queryString(target, "SELECT GROUP_CONCAT(id, label ORDER BY id) FROM kept"))
+                .isEqualTo("1v2,3v2");
         assertThat(result.tables().get("kept").rowsBefore()).isEqualTo(2);
         assertThat(result.tables().get("kept").insertedRows()).isEqualTo(2);
         assertThat(result.tables().get("kept").rowsAfter()).isEqualTo(2);

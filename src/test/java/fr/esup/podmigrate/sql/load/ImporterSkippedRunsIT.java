@@ -45,7 +45,8 @@ class ImporterSkippedRunsIT {
         assertThat(result.tables().get("excluded").skippedRows()).isEqualTo((long) STATEMENTS * ROWS_PER_STATEMENT);
         assertThat(result.tables().get("missing").skippedRows()).isEqualTo((long) STATEMENTS * ROWS_PER_STATEMENT);
         assertThat(result.missingTables()).containsExactly("missing");
-        assertThat(fixture.queryString(target, "SELECT GROUP_CONCAT(label) FROM `excluded`")).isEqualTo("the target's own");
+        assertThat(fixture.queryString(target, "SELECT GROUP_CONCAT(label) FROM `excluded`"))
+                .isEqualTo("the target's own");
         assertThat(fixture.count(target, "kept")).isEqualTo((long) STATEMENTS * ROWS_PER_STATEMENT);
         assertThat(result.tables().get("kept").rowsAfter()).isEqualTo((long) STATEMENTS * ROWS_PER_STATEMENT);
     }
