@@ -203,6 +203,21 @@ public final class PodImport {
         return used;
     }
 
+    /** Whether the script creates a table before its first rows: a dump of data alone does not. */
+    public static boolean createsTablesBeforeRows(Path script) throws IOException {
+        try (StatementReader reader = StatementReader.open(script)) {
+            for (SqlStatement statement = reader.next(); statement != null; statement = reader.next()) {
+                if (statement.kind() == StatementKind.CREATE_TABLE) {
+                    return true;
+                }
+                if (statement.kind() == StatementKind.INSERT || statement.kind() == StatementKind.REPLACE) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
     static List<ScriptTableFacts> facts(ScriptAnalysis analysis) {
         List<ScriptTableFacts> facts = new ArrayList<>();
         for (ScriptAnalysis.TableAnalysis table : analysis.tables().values()) {

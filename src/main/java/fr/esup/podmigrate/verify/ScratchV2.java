@@ -2,25 +2,29 @@ package fr.esup.podmigrate.verify;
 
 import fr.esup.podmigrate.config.DatabaseEndpoint;
 import fr.esup.podmigrate.importing.PodImport;
+import fr.esup.podmigrate.pod.PodSchemas;
+import fr.esup.podmigrate.pod.PodVersion;
 import fr.esup.podmigrate.sql.Identifiers;
 import fr.esup.podmigrate.sql.load.ImportOptions;
 import fr.esup.podmigrate.sql.load.ImportResult;
 import fr.esup.podmigrate.sql.load.Importer;
 import fr.esup.podmigrate.sql.load.ScriptRefusedException;
 import fr.esup.podmigrate.sql.load.TargetLockedException;
-import fr.esup.podmigrate.v2.TableQueries;
 
 import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.BooleanSupplier;
 
 /**
  * The podv2.sql loaded into a scratch database beside the target, {@code <target>_pmv2}, when there is no source
  * database to compare v3's rows with: loaded by the project's own engine, as written (a plain import), and dropped
- * once the comparison is over. Only that database is ever created or dropped.
+ * once the comparison is over. Only that database is ever created or dropped. A dump of data alone creates no table:
+ * the scratch then holds Pod 2.9's, whose columns its values are read in (see {@link PodSchemas#v2ColumnOrder()}).
  */
 public final class ScratchV2 implements AutoCloseable {
 
@@ -60,9 +64,12 @@ public final class ScratchV2 implements AutoCloseable {
             throw e;
         }
         try {
-            ImportOptions options = ImportOptions.builder().sourceDatabase(sourceDatabase)
-                    .allowedUseDatabases(PodImport.usedDatabases(script)).parallelism(CONNECTIONS).cancelled(cancelled).build();
-            ImportResult result = new Importer(options).run(script, scratch::connect);
+            ImportOptions.Builder options = ImportOptions.builder().sourceDatabase(sourceDatabase)
+                    .allowedUseDatabases(PodImport.usedDatabases(script)).parallelism(CONNECTIONS).cancelled(cancelled);
+            if (!PodImport.createsTablesBeforeRows(script)) {
+                options.keepTargetStructure(true).targetTables(scratch.createV2Tables());
+            }
+            ImportResult result = new Importer(options.build()).run(script, scratch::connect);
             if (!result.completed() || !result.errors().isEmpty()) {
                 throw new IOException("The podv2.sql did not load into " + scratch.name + ": "
                         + (result.errors().isEmpty() ? "stopped" : result.errors().get(0).message()));
@@ -75,6 +82,22 @@ public final class ScratchV2 implements AutoCloseable {
             scratch.close();
             throw new IOException("The podv2.sql cannot be loaded into " + scratch.name + ": " + e.getMessage(), e);
         }
+    }
+
+    /** Creates the tables of Pod 2.9 whose columns every 2.9 release gives alike; their names. */
+    private Set<String> createV2Tables() throws SQLException {
+        Set<String> tables = new TreeSet<>(PodSchemas.tables(PodVersion.V2_9_3));
+        try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+            PodSchemas.load(PodVersion.V2_9_3, connection);
+            statement.execute("SET foreign_key_checks = 0");
+            for (String table : Set.copyOf(tables)) {
+                if (!PodSchemas.v2ColumnOrder().containsKey(table)) {
+                    statement.execute("DROP TABLE " + Identifiers.quote(table));
+                    tables.remove(table);
+                }
+            }
+        }
+        return tables;
     }
 
     public String name() {

@@ -35,6 +35,19 @@ class VerifyCommandIT {
     }
 
     @Test
+    void aMigrated384VerifiedAgainstABackupOfItsSourcesDataAloneIsComplete() throws Exception {
+        try (MigratedPod pod = MigratedPod.into(PodVersion.V3_8_4, dir)) {
+            Path dataAlone = mariadbDump(pod, dir.resolve("data-only.sql"), "--no-create-info");
+            CliRun run = CliRun.of(args(pod, "verify", "--podv2", dataAlone.toString()));
+
+            assertThat(run.err()).isEmpty();
+            assertThat(run.out()).contains("explained lti_provider_lticoursecontext 4: missing (refused-by-key",
+                    "verdict: complete");
+            assertThat(run.exitCode()).isZero();
+        }
+    }
+
+    @Test
     void aMigrated305VerifiedAgainstItsSourceIsComplete() throws Exception {
         try (MigratedPod pod = MigratedPod.into(PodVersion.V3_0_5, dir)) {
             CliRun run = CliRun.of(withSource(pod, args(pod, "verify")));
@@ -87,6 +100,10 @@ class VerifyCommandIT {
         all.addAll(List.of("--podmigrate.source.url=" + server.jdbcUrl(pod.v2.name()),
                 "--podmigrate.source.username=" + server.user(), "--podmigrate.source.password=" + server.password()));
         return all.toArray(String[]::new);
+    }
+
+    private static Path mariadbDump(MigratedPod pod, Path output, String... options) throws Exception {
+        return TestServer.get().mariadbDump(pod.v2.name(), output, options);
     }
 
     private static List<String> databases() throws Exception {

@@ -9,7 +9,6 @@ import fr.esup.podmigrate.sql.Identifiers;
 import fr.esup.podmigrate.sql.dump.DumpOptions;
 import fr.esup.podmigrate.sql.dump.DumpWriter;
 import fr.esup.podmigrate.sql.load.ImportResult;
-import fr.esup.podmigrate.sql.load.ScriptRefusedException;
 import fr.esup.podmigrate.sql.load.ValueChange;
 import fr.esup.podmigrate.sql.script.ScriptAnalysis;
 import fr.esup.podmigrate.testsupport.TestServer;
@@ -576,18 +575,7 @@ class PodImportIT {
     }
 
     private static Path mariadbDump(PodTestDatabase db, Path output, String... options) throws Exception {
-        TestServer server = TestServer.get();
-        List<String> command = new ArrayList<>(List.of(server.dumpBinary(), "--no-defaults", "--skip-ssl",
-                "-h", server.host(), "-P", String.valueOf(server.port()), "-u", server.user()));
-        if (!server.password().isEmpty()) {
-            command.add("--password=" + server.password());
-        }
-        command.addAll(List.of(options));
-        command.add(db.name());
-        Process process = new ProcessBuilder(command).redirectOutput(output.toFile())
-                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
-        assertThat(process.waitFor()).as("mariadb-dump").isZero();
-        return output;
+        return TestServer.get().mariadbDump(db.name(), output, options);
     }
 
     private Path resource(String name) throws Exception {

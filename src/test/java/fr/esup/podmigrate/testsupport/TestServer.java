@@ -4,11 +4,14 @@ import fr.esup.podmigrate.config.EmbeddedMariaDb;
 import fr.esup.podmigrate.config.ServerAddress;
 import fr.esup.podmigrate.sql.Identifiers;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
@@ -90,6 +93,23 @@ public final class TestServer {
 
     public Connection connect(String database) throws SQLException {
         return DriverManager.getConnection(jdbcUrl(database), user, password);
+    }
+
+    /** Dumps a database with {@code mariadb-dump} and the options given into {@code output}; fails when it fails. */
+    public Path mariadbDump(String database, Path output, String... options) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(dumpBinary, "--no-defaults", "--skip-ssl", "-h", host, "-P",
+                String.valueOf(port), "-u", user));
+        if (!password.isEmpty()) {
+            command.add("--password=" + password);
+        }
+        command.addAll(List.of(options));
+        command.add(database);
+        Process process = new ProcessBuilder(command).redirectOutput(output.toFile())
+                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        if (process.waitFor() != 0) {
+            throw new IOException("mariadb-dump of " + database + " exited with " + process.exitValue());
+        }
+        return output;
     }
 
     /** Creates a fresh, empty {@code pm_test_<label>_<random>} database and returns its name. */
