@@ -308,13 +308,13 @@ public final class PodImport {
                 .filter(t -> !t.equals(PodMigrationRules.MIGRATIONS_TABLE)).toList();
         if (!holding.isEmpty()) {
             problems.add(PlanProblem.warning("target-not-empty", holding.size(),
-                    String.join(", ", holding.subList(0, Math.min(5, holding.size())))));
+                    firstNames(holding)));
         }
         List<String> emptiedFirst = tables.stream().filter(t -> PodImportAnalysis.fillsWithoutEmptying(t, analysis))
                 .map(TablePlan::targetTable).filter(holding::contains).toList();
         if (!emptiedFirst.isEmpty()) {
             problems.add(PlanProblem.warning("emptied-first", emptiedFirst.size(),
-                    String.join(", ", emptiedFirst.subList(0, Math.min(5, emptiedFirst.size())))));
+                    firstNames(emptiedFirst)));
         }
         List<String> readInV2Order = new ArrayList<>();
         for (TablePlan table : tables) {
@@ -350,8 +350,13 @@ public final class PodImport {
         }
         if (!readInV2Order.isEmpty()) {
             problems.add(PlanProblem.warning("positional-v2-order", readInV2Order.size(),
-                    String.join(", ", readInV2Order.subList(0, Math.min(5, readInV2Order.size())))));
+                    firstNames(readInV2Order)));
         }
+    }
+
+    /** The first five of a list of names, for a message that gives how many there are. */
+    private static String firstNames(List<String> names) {
+        return String.join(", ", names.subList(0, Math.min(5, names.size())));
     }
 
     private static Optional<EphemeralTable> ephemeral(String table) {

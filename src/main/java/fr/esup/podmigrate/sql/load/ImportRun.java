@@ -463,7 +463,7 @@ final class ImportRun implements ImportWorker.Owner {
         if (task instanceof ImportWorker.Execute execute) {
             budget.release(execute.budget());
         }
-        if (!(task instanceof ImportWorker.Session)) {
+        if (ImportWorker.occupies(task)) {
             synchronized (free) {
                 free.notifyAll();
             }

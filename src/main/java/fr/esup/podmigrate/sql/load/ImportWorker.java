@@ -203,8 +203,13 @@ final class ImportWorker implements Runnable {
         return pendingWork.get() == 0;
     }
 
+    /** Whether a task keeps its worker from another table: every one but the session statements all replay. */
+    static boolean occupies(Task task) {
+        return !(task instanceof Session);
+    }
+
     void submit(Task task) {
-        if (!(task instanceof Session)) {
+        if (occupies(task)) {
             pendingWork.incrementAndGet();
         }
         queue.add(task);
@@ -230,7 +235,7 @@ final class ImportWorker implements Runnable {
             } catch (IOException | SQLException | RuntimeException e) {
                 owner.broke(e);
             } finally {
-                if (!(task instanceof Session)) {
+                if (occupies(task)) {
                     pendingWork.decrementAndGet();
                 }
                 owner.finished(task);
