@@ -82,6 +82,7 @@ final class ImportCommand {
                     .errorPolicy(args.flag("continue") ? ErrorPolicy.CONTINUE : ErrorPolicy.STOP_AT_FIRST)
                     .maxErrors(args.intOption("max-errors", ImportOptions.DEFAULT_MAX_ERRORS))
                     .checkpointFile(checkpoint)
+                    .decompressInto(checkpoint.toAbsolutePath().getParent())
                     .resume(args.flag("resume"))
                     .targetLock(lock);
             ImportResult result;

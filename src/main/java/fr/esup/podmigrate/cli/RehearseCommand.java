@@ -46,7 +46,8 @@ final class RehearseCommand {
         CliSettings settings = new CliSettings(args.settings());
         DatabaseEndpoint target = settings.requireTarget("rehearse");
         Workspace workspace = StepsOnStderr.workspace(settings);
-        Rehearsal rehearsal = new Rehearsal(target, settings.source(), settings.rehearsal(), new Backups(workspace));
+        Rehearsal rehearsal = new Rehearsal(target, settings.source(), settings.rehearsal(), new Backups(workspace),
+                workspace.runs());
         StepsOnStderr steps = new StepsOnStderr("rehearse", err);
         Outcome outcome;
         try {

@@ -37,7 +37,8 @@ final class ReplayCommand {
         DatabaseEndpoint target = settings.requireTarget("replay");
         StepsOnStderr steps = new StepsOnStderr("replay", err);
         Workspace workspace = StepsOnStderr.workspace(settings);
-        Replay replay = new Replay(target, settings.source(), new Backups(workspace), workspace.exports());
+        Replay replay = new Replay(target, settings.source(), new Backups(workspace), workspace.exports(),
+                workspace.runs());
         Outcome outcome;
         try {
             Recipe recipe = Recipe.read(StepsOnStderr.path(args.positional().get(0)));

@@ -202,6 +202,7 @@ public class ImportService {
                         .parallelism(PodImport.CONNECTIONS)
                         .errorPolicy(continueOnError ? ErrorPolicy.CONTINUE : ErrorPolicy.STOP_AT_FIRST)
                         .checkpointFile(checkpoint)
+                        .decompressInto(workspace.runs())
                         .resume(resume)
                         .progress(progress -> report(context, progress))
                         .cancelled(context::cancelled)

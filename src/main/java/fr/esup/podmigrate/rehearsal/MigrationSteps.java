@@ -129,8 +129,12 @@ final class MigrationSteps {
         }, message -> message.key());
     }
 
-    /** The analysis, then the import of the podv2.sql with the recipe's choices; fails on any error or wrong count. */
-    ImportResult importScript(Path script, Recipe recipe, TargetLock lock) throws StepFailed {
+    /**
+     * The analysis, then the import of the podv2.sql with the recipe's choices; fails on any error or wrong count.
+     *
+     * @param copies the workspace's folder where a compressed script is decompressed for its import
+     */
+    ImportResult importScript(Path script, Recipe recipe, TargetLock lock, Path copies) throws StepFailed {
         return step(IMPORT, () -> {
             PodImportAnalysis analysis = PodImport.analyze(script, database, recipe.sourceDatabase(),
                     recipe.includeEphemeral(), p -> context.progress(new JobProgress(p.bytesRead(), p.bytesTotal(),
@@ -145,6 +149,7 @@ final class MigrationSteps {
                     .progress(p -> context.progress(new JobProgress(p.bytesRead(), p.bytesTotal(), p.rows(),
                             p.statements())))
                     .cancelled(context::cancelled)
+                    .decompressInto(copies)
                     .targetLock(lock));
             if (!result.countMismatches().isEmpty()) {
                 throw new IllegalStateException("the rows counted after the import are not what it did in "

@@ -34,13 +34,16 @@ public final class Rehearsal {
     private final Optional<DatabaseEndpoint> source;
     private final ScratchCopy scratch;
     private final Backups backups;
+    private final Path copies;
 
+    /** @param copies the workspace's folder where a compressed podv2.sql is decompressed for its import */
     public Rehearsal(DatabaseEndpoint target, Optional<DatabaseEndpoint> source,
-                     Optional<DatabaseEndpoint> rehearsalServer, Backups backups) {
+                     Optional<DatabaseEndpoint> rehearsalServer, Backups backups, Path copies) {
         this.target = target;
         this.source = source;
         this.scratch = ScratchCopy.of(target, rehearsalServer);
         this.backups = backups;
+        this.copies = copies;
     }
 
     public ScratchCopy scratch() {
@@ -106,7 +109,7 @@ public final class Rehearsal {
             }, text -> text);
             steps.wipe(backups, false);
             try (TargetLock lock = TargetLock.acquire(scratch.endpoint()::connect, "rehearsal")) {
-                steps.importScript(script, choices, lock);
+                steps.importScript(script, choices, lock, copies);
             }
             V2Side v2 = steps.v2(script, choices);
             var fixes = steps.siteFixes(v2, choices, choose);

@@ -176,7 +176,7 @@ class RehearsalService implements DisposableBean {
     }
 
     private Rehearsal rehearsal() {
-        return new Rehearsal(databases.target(), databases.source(), rehearsalServer, backups);
+        return new Rehearsal(databases.target(), databases.source(), rehearsalServer, backups, workspace.runs());
     }
 
     private void rehearse(RehearsalRun run, ScriptFile script) {
@@ -219,7 +219,7 @@ class RehearsalService implements DisposableBean {
                 + " on " + target.lockKey());
         return runner.start(WizardStep.IMPORT, operator, target, context -> {
             StepResults steps = new StepResults(context, Replayed.starting(script.id()));
-            Replay replay = new Replay(target, databases.source(), backups, workspace.exports());
+            Replay replay = new Replay(target, databases.source(), backups, workspace.exports(), workspace.runs());
             Outcome outcome;
             try {
                 outcome = replay.run(recipe, script.path(), operator, context, steps);

@@ -37,14 +37,20 @@ public final class Replay {
     private final Optional<DatabaseEndpoint> source;
     private final Backups backups;
     private final Path exports;
+    private final Path copies;
     private Backup backup;
 
-    /** @param exports the workspace's folder where a generated podv2.sql and the report are written */
-    public Replay(DatabaseEndpoint target, Optional<DatabaseEndpoint> source, Backups backups, Path exports) {
+    /**
+     * @param exports the workspace's folder where a generated podv2.sql and the report are written
+     * @param copies  the workspace's folder where a compressed podv2.sql is decompressed for its import
+     */
+    public Replay(DatabaseEndpoint target, Optional<DatabaseEndpoint> source, Backups backups, Path exports,
+                  Path copies) {
         this.target = target;
         this.source = source;
         this.backups = backups;
         this.exports = exports;
+        this.copies = copies;
     }
 
     /** The backup the replay took of the target before changing it; null until then. */
@@ -107,7 +113,7 @@ public final class Replay {
                     () -> new BackupTaker(backups).take(target, operator, Backup.Kind.REQUESTED, context),
                     taken -> taken.name() + ", verified");
             steps.wipe(backups, true);
-            steps.importScript(script, recipe, lock);
+            steps.importScript(script, recipe, lock, copies);
             V2Side v2 = steps.v2(script, recipe);
             steps.siteFixes(v2, recipe, false);
             steps.broadcasters(v2, recipe, false);

@@ -238,6 +238,14 @@ public final class DumpWriterFixture implements BeforeEachCallback, AfterEachCal
         return queryLong(database, "CHECKSUM TABLE " + Identifiers.quote(table), 2);
     }
 
+    /** A counter of the server's {@code SHOW GLOBAL STATUS}, such as {@code Com_load}, read from {@code database}. */
+    public long globalStatus(String database, String name) throws SQLException {
+        try (Connection connection = connect(database); Statement statement = connection.createStatement();
+             ResultSet status = statement.executeQuery("SHOW GLOBAL STATUS LIKE '" + name + "'")) {
+            return status.next() ? status.getLong(2) : 0;
+        }
+    }
+
     public long count(String database, String table) throws SQLException {
         return queryLong(database, "SELECT COUNT(*) FROM " + Identifiers.quote(table), 1);
     }

@@ -51,6 +51,9 @@ import java.util.function.Consumer;
  * @param literalStatementBytes      a run of one table's INSERTs of literal rows goes as LOAD DATA or with its values
  *                                   bound when its statements average at least this many bytes (see
  *                                   {@link #DEFAULT_LITERAL_STATEMENT_BYTES})
+ * @param decompressInto             a folder where a compressed script is decompressed for the import, which then
+ *                                   loads its long runs of rows side by side (see {@link DecompressedCopy}); null to
+ *                                   read a compressed script as it streams
  */
 public record ImportOptions(
         Map<String, String> tableRenames,
@@ -72,7 +75,8 @@ public record ImportOptions(
         Consumer<ImportProgress> progress,
         BooleanSupplier cancelled,
         TargetLock targetLock,
-        long literalStatementBytes) {
+        long literalStatementBytes,
+        Path decompressInto) {
 
     public static final int DEFAULT_MAX_ERRORS = 100;
     /**
@@ -138,7 +142,8 @@ public record ImportOptions(
                 .progress(progress)
                 .cancelled(cancelled)
                 .targetLock(targetLock)
-                .literalStatementBytes(literalStatementBytes);
+                .literalStatementBytes(literalStatementBytes)
+                .decompressInto(decompressInto);
     }
 
     /** The target's name of a script table. */
@@ -172,6 +177,7 @@ public record ImportOptions(
         private BooleanSupplier cancelled = () -> false;
         private TargetLock targetLock;
         private long literalStatementBytes = DEFAULT_LITERAL_STATEMENT_BYTES;
+        private Path decompressInto;
 
         private Builder() {
         }
@@ -284,11 +290,16 @@ public record ImportOptions(
             return this;
         }
 
+        public Builder decompressInto(Path folder) {
+            this.decompressInto = folder;
+            return this;
+        }
+
         public ImportOptions build() {
             return new ImportOptions(tableRenames, excludedTables, keepTargetStructure, targetTables,
                     columnListsFromCreateTable, positionalColumns, emptiedFirst, insertRewrites, ignoreDuplicates,
                     allowedUseDatabases, sourceDatabase, errorPolicy, maxErrors, parallelism, checkpointFile, resume,
-                    progress, cancelled, targetLock, literalStatementBytes);
+                    progress, cancelled, targetLock, literalStatementBytes, decompressInto);
         }
     }
 }

@@ -23,8 +23,10 @@ import java.util.Set;
  * Imports an SQL script into the database of the connections a factory opens, as {@code mariadb db < script}
  * would, only faster (several connections load tables side by side), safer and resumable.
  *
- * <p>First the whole script is read once (see {@link ScriptAnalyzer}; an analysis of the same unchanged file for
- * the same target, just made, stands for that reading): a malformed script throws its
+ * <p>A compressed script is first decompressed into {@link ImportOptions#decompressInto()}, when given and when the
+ * disk has room (see {@link DecompressedCopy}); the import then reads the copy. First the whole script is read once
+ * (see {@link ScriptAnalyzer}; an analysis of the same unchanged file for the same target, just made, stands for that
+ * reading): a malformed script throws its
  * {@link ScriptFormatException}, and a script that reaches outside the target database (another database, users,
  * files, the server) throws {@link ScriptRefusedException}; either way nothing has been executed. Then the
  * statements run, rewritten as the {@link ImportOptions} say, on connections set to utf8mb4, UTC, no foreign key
@@ -77,10 +79,27 @@ public final class Importer {
     private ImportResult runLocked(Path script, ConnectionFactory target)
             throws ScriptRefusedException, IOException, SQLException {
         long started = System.nanoTime();
+        Path copy = options.decompressInto() == null ? null
+                : new DecompressedCopy().make(script, options.decompressInto(), options.progress());
+        try {
+            return runLocked(script, copy != null ? copy : script, target, started);
+        } finally {
+            if (copy != null) {
+                Files.deleteIfExists(copy);
+            }
+        }
+    }
+
+    /**
+     * @param script   the script the checkpoint is of
+     * @param readable what is read of it: the script itself, or its decompressed copy
+     */
+    private ImportResult runLocked(Path script, Path readable, ConnectionFactory target, long started)
+            throws ScriptRefusedException, IOException, SQLException {
         Connection first = ImportWorker.openSession(target);
         try {
             String database = currentDatabase(first);
-            ScriptAnalyzer.Scan scan = ScriptAnalyzer.scanForImport(script, database, allowedUse(database),
+            ScriptAnalyzer.Scan scan = ScriptAnalyzer.scanForImport(readable, database, allowedUse(database),
                     options.sourceDatabase(), options.progress(), true);
             ScriptAnalysis analysis = scan.analysis();
             if (analysis.formatError() != null) {
@@ -97,7 +116,7 @@ public final class Importer {
                 emptyFirst(first, rowsAtStart, ledger);
             }
             first.commit();
-            ImportRun run = new ImportRun(options, script, scan, ledger);
+            ImportRun run = new ImportRun(options, readable, scan, ledger);
             Connection handedOver = first;
             first = null;
             return run.execute(handedOver, target, started);

@@ -63,8 +63,13 @@ public enum ScriptCompression {
         return fileSuffix;
     }
 
-    boolean compressed() {
+    public boolean compressed() {
         return this != NONE;
+    }
+
+    /** What a file holds as the statement reader reads it: decompressed when it is compressed. */
+    public static InputStream decompressed(InputStream file) throws IOException {
+        return open(file).script();
     }
 
     /** The script's stream and its compression: {@code in} itself when plain, else the decompressed content. */

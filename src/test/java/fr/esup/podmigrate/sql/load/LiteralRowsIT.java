@@ -65,16 +65,16 @@ class LiteralRowsIT {
         String loaded = fixture.createDatabase("lit_import");
         String inserted = fixture.createDatabase("lit_short");
 
-        long loadsBefore = globalStatus(loaded, "Com_load");
-        long batchesBefore = globalStatus(loaded, "Com_stmt_execute");
+        long loadsBefore = fixture.globalStatus(loaded, "Com_load");
+        long batchesBefore = fixture.globalStatus(loaded, "Com_stmt_execute");
         ImportResult viaLoad = new Importer(everyStatementLoaded().parallelism(3).build()).run(script, fixture.factory(loaded));
-        long loads = globalStatus(loaded, "Com_load") - loadsBefore;
-        long batches = globalStatus(loaded, "Com_stmt_execute") - batchesBefore;
-        long commitsBefore = globalStatus(inserted, "Com_commit");
+        long loads = fixture.globalStatus(loaded, "Com_load") - loadsBefore;
+        long batches = fixture.globalStatus(loaded, "Com_stmt_execute") - batchesBefore;
+        long commitsBefore = fixture.globalStatus(inserted, "Com_commit");
         ImportResult viaInserts = new Importer(ImportOptions.builder().parallelism(3).build())
                 .run(script, fixture.factory(inserted));
-        long commits = globalStatus(inserted, "Com_commit") - commitsBefore;
-        long insertsLoaded = globalStatus(inserted, "Com_load") - loadsBefore - loads;
+        long commits = fixture.globalStatus(inserted, "Com_commit") - commitsBefore;
+        long insertsLoaded = fixture.globalStatus(inserted, "Com_load") - loadsBefore - loads;
 
         for (ImportResult result : List.of(viaLoad, viaInserts)) {
             assertThat(result.errors()).isEmpty();
@@ -127,10 +127,10 @@ class LiteralRowsIT {
         Path script = fixture.write(sql.append(";\n").toString(), "counts.sql");
         String target = fixture.createDatabase("lit_long");
 
-        long batchesBefore = globalStatus(target, "Com_stmt_execute");
+        long batchesBefore = fixture.globalStatus(target, "Com_stmt_execute");
         ImportResult result = new Importer(everyStatementLoaded().parallelism(2).build())
                 .run(script, withDriverOptions(target, "allowLocalInfile=false"));
-        long batches = globalStatus(target, "Com_stmt_execute") - batchesBefore;
+        long batches = fixture.globalStatus(target, "Com_stmt_execute") - batchesBefore;
 
         assertThat(result.errors()).isEmpty();
         assertThat(result.tables().get("counts").rowsAfter()).isEqualTo(12_000);
@@ -159,10 +159,10 @@ class LiteralRowsIT {
         ImportResult viaInserts = new Importer(ImportOptions.builder().parallelism(3).build())
                 .run(script, fixture.factory(inserted));
 
-        long batchesBefore = globalStatus(target, "Com_stmt_execute");
+        long batchesBefore = fixture.globalStatus(target, "Com_stmt_execute");
         ImportResult result = new Importer(everyStatementLoaded().parallelism(3).build())
                 .run(script, withDriverOptions(target, options));
-        long batches = globalStatus(target, "Com_stmt_execute") - batchesBefore;
+        long batches = fixture.globalStatus(target, "Com_stmt_execute") - batchesBefore;
 
         assertThat(result.errors()).isEmpty();
         assertThat(fixture.snapshot(target)).isEqualTo(viaClient);
@@ -211,12 +211,12 @@ class LiteralRowsIT {
         fixture.execute(inserted, v3Table);
         ConnectionFactory refusing = withDriverOptions(inserted, "allowLocalInfile=false");
 
-        long loadsBefore = globalStatus(loaded, "Com_load");
+        long loadsBefore = fixture.globalStatus(loaded, "Com_load");
         ImportResult viaLoad = new Importer(options).run(script, fixture.factory(loaded));
-        long loads = globalStatus(loaded, "Com_load") - loadsBefore;
-        long batchesBefore = globalStatus(inserted, "Com_stmt_execute");
+        long loads = fixture.globalStatus(loaded, "Com_load") - loadsBefore;
+        long batchesBefore = fixture.globalStatus(inserted, "Com_stmt_execute");
         ImportResult viaInserts = new Importer(options).run(script, refusing);
-        long batches = globalStatus(inserted, "Com_stmt_execute") - batchesBefore;
+        long batches = fixture.globalStatus(inserted, "Com_stmt_execute") - batchesBefore;
 
         assertThat(viaLoad.errors()).isEmpty();
         assertThat(viaInserts.errors()).isEmpty();
@@ -363,12 +363,5 @@ class LiteralRowsIT {
     /** This class's statements are a few KiB: they go as LOAD DATA or bound only when told to. */
     private static ImportOptions.Builder everyStatementLoaded() {
         return ImportOptions.builder().literalStatementBytes(0);
-    }
-
-    private long globalStatus(String database, String name) throws SQLException {
-        try (Connection connection = fixture.connect(database); Statement statement = connection.createStatement();
-             ResultSet status = statement.executeQuery("SHOW GLOBAL STATUS LIKE '" + name + "'")) {
-            return status.next() ? status.getLong(2) : 0;
-        }
     }
 }
