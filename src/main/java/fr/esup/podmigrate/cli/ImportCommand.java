@@ -19,6 +19,7 @@ import fr.esup.podmigrate.sql.load.ScriptRefusedException;
 import fr.esup.podmigrate.sql.load.TargetLock;
 import fr.esup.podmigrate.sql.load.TargetLockedException;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,6 +27,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.function.UnaryOperator;
@@ -58,14 +60,20 @@ final class ImportCommand {
         boolean resuming = args.flag("resume") && Files.exists(checkpoint);
         boolean plain = args.flag("plain");
         String sourceDatabase = AnalyzeCommand.sourceDatabase(args);
-        // The script is read while the target is locked and checked: the reading touches no database.
-        FutureTask<PodImport.ScriptRead> reading = readAhead(() -> {
+        Path copies = checkpoint.toAbsolutePath().getParent();
+        // The script is read while the target is locked and checked: the reading touches no database. A compressed
+        // one is decompressed first, and its copy read, which the import then reads too.
+        FutureTask<Reading> reading = readAhead(() -> {
+            Path copy = Importer.decompress(script, copies, progress -> { });
+            Path readable = copy != null ? copy : script;
             if (plain) {
                 new Importer(ImportOptions.builder().sourceDatabase(sourceDatabase).build())
-                        .readAhead(script, target.database());
-                return null;
+                        .readAhead(readable, target.database());
+                return new Reading(copy, null);
             }
-            return PodImport.read(script, target.database(), sourceDatabase, progress -> { });
+            PodImport.ScriptRead read = PodImport.read(readable, target.database(), sourceDatabase, progress -> { });
+            return new Reading(copy, new PodImport.ScriptRead(script.getFileName().toString(), read.analysis(),
+                    read.allowedUse(), read.problems()));
         });
         try (TargetLock lock = TargetLock.acquire(target::connect, "cli import")) {
             if (!resuming && !args.flag("force-over-data")) {
@@ -77,22 +85,22 @@ final class ImportCommand {
                     return PodMigrateCli.REFUSED;
                 }
             }
+            Reading read = awaitReading(reading);
             UnaryOperator<ImportOptions.Builder> settings = builder -> builder
                     .parallelism(args.intOption("parallel", PodImport.CONNECTIONS))
                     .errorPolicy(args.flag("continue") ? ErrorPolicy.CONTINUE : ErrorPolicy.STOP_AT_FIRST)
                     .maxErrors(args.intOption("max-errors", ImportOptions.DEFAULT_MAX_ERRORS))
                     .checkpointFile(checkpoint)
-                    .decompressInto(checkpoint.toAbsolutePath().getParent())
+                    .decompressedCopy(read.copy())
                     .resume(args.flag("resume"))
                     .targetLock(lock);
             ImportResult result;
             PodImportAnalysis analysis = null;
-            PodImport.ScriptRead read = awaitReading(reading);
             if (plain) {
                 ImportOptions.Builder options = ImportOptions.builder().sourceDatabase(sourceDatabase);
                 result = new Importer(settings.apply(options).build()).run(script, target::connect);
             } else {
-                analysis = PodImport.analyze(read, target, AnalyzeCommand.includeEphemeral(args));
+                analysis = PodImport.analyze(read.script(), target, AnalyzeCommand.includeEphemeral(args));
                 if (analysis.blocked()) {
                     AnalyzeCommand.print(analysis, target, out);
                     return PodMigrateCli.REFUSED;
@@ -115,6 +123,32 @@ final class ImportCommand {
                 out.printf(Locale.ROOT, "  line %d: %s: %s%n", refused.line(), refused.reason(), refused.statementHead());
             }
             return PodMigrateCli.REFUSED;
+        } finally {
+            deleteCopy(reading);
+        }
+    }
+
+    /**
+     * What the read-ahead gives the import.
+     *
+     * @param copy   the script decompressed, or null
+     * @param script the Pod import's reading of it; null for a plain import
+     */
+    private record Reading(Path copy, PodImport.ScriptRead script) {
+    }
+
+    /** Deletes the read-ahead's copy; one still being made is stopped, and its part deleted by the next import. */
+    private static void deleteCopy(FutureTask<Reading> reading) throws IOException {
+        if (reading.cancel(true)) {
+            return;
+        }
+        try {
+            Path copy = reading.get().copy();
+            if (copy != null) {
+                Files.deleteIfExists(copy);
+            }
+        } catch (ExecutionException | CancellationException | InterruptedException e) {
+            // the reading failed: it made no copy
         }
     }
 

@@ -8,11 +8,16 @@ import fr.esup.podmigrate.testsupport.TestServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import java.util.zip.GZIPOutputStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -75,6 +80,52 @@ class ImportCommandIT {
             assertThat(withCaches.out()).doesNotContain("ephemeral django_session");
             assertThat(rows(included, "django_session")).isEqualTo(1);
         }
+    }
+
+    /**
+     * A gzipped nightly is read through a copy decompressed beside the checkpoint, gone once the import ends: its rows
+     * land as those of the same script uncompressed.
+     */
+    @Test
+    void importsAGzippedNightlyAsTheSameScriptUncompressedAndLeavesNoCopy() throws Exception {
+        try (PodTestDatabase v2 = PodTestDatabase.generatedV2(PodVersion.V2_9_3, 3, 24);
+             PodTestDatabase fromPlain = PodTestDatabase.blank(PodVersion.V3_8_4);
+             PodTestDatabase fromGzip = PodTestDatabase.blank(PodVersion.V3_8_4)) {
+            Path script = dir.resolve("nightly.sql");
+            TestServer.get().mariadbDump(v2.name(), script);
+            Path gzipped = dir.resolve("nightly.sql.gz");
+            try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(gzipped))) {
+                Files.copy(script, out);
+            }
+
+            CliRun plain = CliRun.of("import", script.toString(), "--force-over-data", url(fromPlain), user(), password());
+            CliRun gzip = CliRun.of("import", gzipped.toString(), "--force-over-data", url(fromGzip), user(),
+                    password());
+
+            assertThat(plain.exitCode()).as(plain.err() + plain.out()).isZero();
+            assertThat(gzip.exitCode()).as(gzip.err() + gzip.out()).isZero();
+            assertThat(gzip.out()).doesNotContain("decompressed");
+            List<String> tables = tables(fromPlain);
+            assertThat(tables).isEqualTo(tables(fromGzip)).contains("video_video");
+            for (String table : tables) {
+                assertThat(rows(fromGzip, table)).as(table).isEqualTo(rows(fromPlain, table));
+            }
+            assertThat(rows(fromGzip, "video_video")).isPositive();
+            try (Stream<Path> files = Files.list(dir)) {
+                assertThat(files.map(file -> file.getFileName().toString()))
+                        .containsExactlyInAnyOrder("nightly.sql", "nightly.sql.gz");
+            }
+        }
+    }
+
+    private static List<String> tables(PodTestDatabase db) throws SQLException {
+        List<String> tables = new ArrayList<>();
+        try (Connection c = db.connect(); ResultSet rs = c.createStatement().executeQuery("SHOW TABLES")) {
+            while (rs.next()) {
+                tables.add(rs.getString(1));
+            }
+        }
+        return tables;
     }
 
     private static String url(PodTestDatabase db) {

@@ -54,6 +54,9 @@ import java.util.function.Consumer;
  * @param decompressInto             a folder where a compressed script is decompressed for the import, which then
  *                                   loads its long runs of rows side by side (see {@link DecompressedCopy}); null to
  *                                   read a compressed script as it streams
+ * @param decompressedCopy           a copy of the script that the caller decompressed ahead ({@link
+ *                                   Importer#decompress}) and deletes once the import is over: the import reads it
+ *                                   instead of the script, whose checkpoint it keeps; null for none
  */
 public record ImportOptions(
         Map<String, String> tableRenames,
@@ -76,7 +79,8 @@ public record ImportOptions(
         BooleanSupplier cancelled,
         TargetLock targetLock,
         long literalStatementBytes,
-        Path decompressInto) {
+        Path decompressInto,
+        Path decompressedCopy) {
 
     public static final int DEFAULT_MAX_ERRORS = 100;
     /**
@@ -143,7 +147,8 @@ public record ImportOptions(
                 .cancelled(cancelled)
                 .targetLock(targetLock)
                 .literalStatementBytes(literalStatementBytes)
-                .decompressInto(decompressInto);
+                .decompressInto(decompressInto)
+                .decompressedCopy(decompressedCopy);
     }
 
     /** The target's name of a script table. */
@@ -178,6 +183,7 @@ public record ImportOptions(
         private TargetLock targetLock;
         private long literalStatementBytes = DEFAULT_LITERAL_STATEMENT_BYTES;
         private Path decompressInto;
+        private Path decompressedCopy;
 
         private Builder() {
         }
@@ -295,11 +301,17 @@ public record ImportOptions(
             return this;
         }
 
+        public Builder decompressedCopy(Path copy) {
+            this.decompressedCopy = copy;
+            return this;
+        }
+
         public ImportOptions build() {
             return new ImportOptions(tableRenames, excludedTables, keepTargetStructure, targetTables,
                     columnListsFromCreateTable, positionalColumns, emptiedFirst, insertRewrites, ignoreDuplicates,
                     allowedUseDatabases, sourceDatabase, errorPolicy, maxErrors, parallelism, checkpointFile, resume,
-                    progress, cancelled, targetLock, literalStatementBytes, decompressInto);
+                    progress, cancelled, targetLock, literalStatementBytes, decompressInto,
+                    decompressedCopy);
         }
     }
 }

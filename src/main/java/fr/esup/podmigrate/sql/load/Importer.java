@@ -2,6 +2,7 @@ package fr.esup.podmigrate.sql.load;
 
 import fr.esup.podmigrate.sql.ConnectionFactory;
 import fr.esup.podmigrate.sql.Identifiers;
+import fr.esup.podmigrate.sql.ImportProgress;
 import fr.esup.podmigrate.sql.script.ScriptAnalysis;
 import fr.esup.podmigrate.sql.script.ScriptAnalyzer;
 import fr.esup.podmigrate.sql.script.ScriptFormatException;
@@ -18,13 +19,15 @@ import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * Imports an SQL script into the database of the connections a factory opens, as {@code mariadb db < script}
  * would, only faster (several connections load tables side by side), safer and resumable.
  *
  * <p>A compressed script is first decompressed into {@link ImportOptions#decompressInto()}, when given and when the
- * disk has room (see {@link DecompressedCopy}); the import then reads the copy. First the whole script is read once
+ * disk has room (see {@link DecompressedCopy}), unless the caller did ({@link ImportOptions#decompressedCopy()}); the
+ * import then reads the copy. First the whole script is read once
  * (see {@link ScriptAnalyzer}; an analysis of the same unchanged file for the same target, just made, stands for that
  * reading): a malformed script throws its
  * {@link ScriptFormatException}, and a script that reaches outside the target database (another database, users,
@@ -79,15 +82,27 @@ public final class Importer {
     private ImportResult runLocked(Path script, ConnectionFactory target)
             throws ScriptRefusedException, IOException, SQLException {
         long started = System.nanoTime();
-        Path copy = options.decompressInto() == null ? null
+        Path made = options.decompressedCopy() != null || options.decompressInto() == null ? null
                 : new DecompressedCopy().make(script, options.decompressInto(), options.progress());
+        Path readable = options.decompressedCopy() != null ? options.decompressedCopy() : made != null ? made : script;
         try {
-            return runLocked(script, copy != null ? copy : script, target, started);
+            return runLocked(script, readable, target, started);
         } finally {
-            if (copy != null) {
-                Files.deleteIfExists(copy);
+            if (made != null) {
+                Files.deleteIfExists(made);
             }
         }
+    }
+
+    /**
+     * Decompresses a compressed script into {@code folder} ahead of its import, for {@link
+     * ImportOptions#decompressedCopy()} (see {@link DecompressedCopy}), telling {@code progress} how much of it is read.
+     *
+     * @return the copy, which the caller deletes; null when the script is plain, when the disk has no room for the copy
+     *         or when the file does not decompress to its end
+     */
+    public static Path decompress(Path script, Path folder, Consumer<ImportProgress> progress) throws IOException {
+        return new DecompressedCopy().make(script, folder, progress);
     }
 
     /**
