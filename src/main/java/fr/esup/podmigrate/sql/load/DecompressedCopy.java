@@ -56,14 +56,19 @@ final class DecompressedCopy {
      * Decompresses a compressed script into {@code folder}, telling {@code progress} how much of the file is read.
      *
      * @return the copy, which the caller deletes once the import is over; null when the script is plain, when the
-     *         disk has no room for the copy or when the file does not decompress to its end
+     *         folder cannot be written, when the disk has no room for the copy or when the file does not decompress to
+     *         its end
      */
     Path make(Path script, Path folder, Consumer<ImportProgress> progress) throws IOException {
         if (!ScriptCompression.of(script).compressed()) {
             return null;
         }
-        Files.createDirectories(folder);
-        deleteLeftovers(folder);
+        try {
+            Files.createDirectories(folder);
+            deleteLeftovers(folder);
+        } catch (IOException e) {
+            return null;
+        }
         Path copy = folder.resolve(PREFIX + ProcessHandle.current().pid() + "-" + UUID.randomUUID() + ".sql");
         boolean made = false;
         try (FileChannel file = FileChannel.open(script);

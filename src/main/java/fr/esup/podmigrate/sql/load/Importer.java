@@ -98,8 +98,8 @@ public final class Importer {
      * Decompresses a compressed script into {@code folder} ahead of its import, for {@link
      * ImportOptions#decompressedCopy()} (see {@link DecompressedCopy}), telling {@code progress} how much of it is read.
      *
-     * @return the copy, which the caller deletes; null when the script is plain, when the disk has no room for the copy
-     *         or when the file does not decompress to its end
+     * @return the copy, which the caller deletes; null when the script is plain, when the folder cannot be written,
+     *         when the disk has no room for the copy or when the file does not decompress to its end
      */
     public static Path decompress(Path script, Path folder, Consumer<ImportProgress> progress) throws IOException {
         return new DecompressedCopy().make(script, folder, progress);

@@ -64,6 +64,14 @@ class DecompressedCopyTest {
         }
     }
 
+    @Test
+    void aFolderThatCannotBeWrittenHasNoCopy() throws IOException {
+        Path notAFolder = Files.writeString(directory.resolve("file"), "");
+
+        assertThat(new DecompressedCopy().make(compressed(SCRIPT, "gz"), notAFolder.resolve("copies"), progress -> { }))
+                .isNull();
+    }
+
     /** The import's own reading then names the damage and its line. */
     @Test
     void aDamagedFileHasNoCopyAndLeavesNone() throws IOException {
