@@ -1,6 +1,7 @@
 package fr.esup.podmigrate.backup;
 
 import fr.esup.podmigrate.config.DatabaseEndpoint;
+import fr.esup.podmigrate.config.Workspace;
 import fr.esup.podmigrate.job.JobContext;
 import fr.esup.podmigrate.job.JobFailedException;
 import fr.esup.podmigrate.job.JobProgress;
@@ -18,6 +19,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -40,10 +42,13 @@ class BackupRestorer {
 
     private final Backups backups;
     private final BackupTaker taker;
+    /** Where a backup, gzipped, is decompressed for its restore (see {@link ImportOptions#decompressInto()}). */
+    private final Path copies;
 
-    BackupRestorer(Backups backups, BackupTaker taker) {
+    BackupRestorer(Backups backups, BackupTaker taker, Workspace workspace) {
         this.backups = backups;
         this.taker = taker;
+        this.copies = workspace.runs();
     }
 
     /** What a restore of {@code backup} would do to the database as it is now. */
@@ -91,14 +96,15 @@ class BackupRestorer {
     }
 
     /** Runs the backup's script as written: its DROP TABLE and CREATE TABLE put every table back as it was. */
-    private static void execute(Backup backup, DatabaseEndpoint endpoint, List<String> tables, JobContext context,
-                                TargetLock lock) throws Exception {
+    private void execute(Backup backup, DatabaseEndpoint endpoint, List<String> tables, JobContext context,
+                         TargetLock lock) throws Exception {
         ImportResult result = new Importer(ImportOptions.builder()
                 .targetTables(tables)
                 .parallelism(RESTORE_CONNECTIONS)
                 .progress(p -> context.progress(new JobProgress(p.bytesRead(), p.bytesTotal(), p.rows(), p.statements())))
                 .cancelled(context::cancelled)
                 .targetLock(lock)
+                .decompressInto(copies)
                 .build()).run(backup.file(), endpoint::connect);
         if (result.cancelled()) {
             throw new JobFailedException("backup.message.restoreCancelled", backup.name());

@@ -60,7 +60,7 @@ class BackupRestoreIT {
         workspace = TestWorkspaces.in(dir);
         backups = new Backups(workspace);
         taker = new BackupTaker(backups);
-        restorer = new BackupRestorer(backups, taker);
+        restorer = new BackupRestorer(backups, taker, workspace);
         target = TestBackups.endpoint(db.name());
     }
 
@@ -131,6 +131,7 @@ class BackupRestoreIT {
         assertThat(safety.kind()).isEqualTo(Backup.Kind.BEFORE_RESTORE);
         assertThat(safety.verified()).isTrue();
         assertThat(safety.fingerprint().tables()).containsKey("pm_extra").doesNotContainKey("main_linkfooter_sites");
+        assertThat(workspace.runs()).as("the backup's decompressed copy, once restored").isEmptyDirectory();
     }
 
     @Test

@@ -56,7 +56,7 @@ class BackupServiceIT {
         backups = new Backups(workspace);
         BackupTaker taker = new BackupTaker(backups);
         service = new BackupService(new Databases(TestBackups.endpoint(db.name()), Optional.empty(), false), backups,
-                taker, new BackupRestorer(backups, taker), runner, runStore);
+                taker, new BackupRestorer(backups, taker, workspace), runner, runStore);
     }
 
     @AfterEach
