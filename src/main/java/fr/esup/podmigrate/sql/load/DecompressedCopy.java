@@ -12,6 +12,9 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.EnumSet;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.ToLongFunction;
@@ -73,8 +76,7 @@ final class DecompressedCopy {
         boolean made = false;
         try (FileChannel file = FileChannel.open(script);
              InputStream in = ScriptCompression.decompressed(Channels.newInputStream(file));
-             OutputStream out = Files.newOutputStream(copy, StandardOpenOption.CREATE_NEW,
-                     StandardOpenOption.WRITE)) {
+             OutputStream out = Files.newOutputStream(createdForOwnerAlone(copy), StandardOpenOption.WRITE)) {
             made = copy(file, in, out, folder, progress);
         } catch (IOException | UncheckedIOException e) {
             made = false;
@@ -110,6 +112,15 @@ final class DecompressedCopy {
         }
         progress.accept(new ImportProgress(file.size(), file.size(), 0, 0, true));
         return true;
+    }
+
+    /** The copy holds the whole database, users' password hashes included, wherever the script lies. */
+    private static Path createdForOwnerAlone(Path copy) throws IOException {
+        if (copy.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            return Files.createFile(copy, PosixFilePermissions.asFileAttribute(
+                    EnumSet.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE)));
+        }
+        return Files.createFile(copy);
     }
 
     /** Deletes the copies whose process is gone. */

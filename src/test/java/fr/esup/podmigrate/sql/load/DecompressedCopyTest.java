@@ -13,6 +13,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -37,6 +38,8 @@ class DecompressedCopyTest {
 
             assertThat(copy).as(format).hasParent(directory.resolve("copies"));
             assertThat(Files.readAllBytes(copy)).as(format).isEqualTo(SCRIPT);
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(copy))).as(format)
+                    .isEqualTo("rw-------");
         }
     }
 
