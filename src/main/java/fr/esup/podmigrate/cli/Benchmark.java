@@ -9,6 +9,7 @@ import fr.esup.podmigrate.sql.Identifiers;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,12 +29,15 @@ import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import java.util.zip.Deflater;
+import java.util.zip.GZIPOutputStream;
 
 /**
  * {@code bench/run}: on one server, into fresh databases, our import against {@code mariadb db < file} on the
- * same file, our Pod import of that nightly dump into a blank Pod 3.8.4 (the real job), myloader's load of
- * mydumper's dump of the same database when both are on the PATH, and our dump against {@code mariadb-dump} with
- * equivalent options. Every import and dump runs {@value #ROUNDS} times, each tool in turn, and the medians count.
+ * same file, our Pod import of that nightly dump into a blank Pod 3.8.4 (the real job), plain and gzipped,
+ * myloader's load of mydumper's dump of the same database when both are on the PATH, and our dump against
+ * {@code mariadb-dump} with equivalent options. Every import and dump runs {@value #ROUNDS} times, each tool in turn,
+ * and the medians count.
  * Ours run as separate JVMs through {@code bin/pod-migrate}, as an operator runs them; the dump also through a bare
  * {@code java -jar}, for comparison. Prints throughput, peak RSS and heap, the CPU the server and each tool took (where
  * the server's process can be seen, see {@link CpuClock}), and as its last line
@@ -97,6 +101,7 @@ public final class Benchmark {
         String byClient = "pm_bench_client_import";
         String byUs = "pm_bench_our_import";
         String podTarget = "pm_bench_pod_import";
+        String podGzipTarget = "pm_bench_pod_gzip_import";
         String byMyloader = "pm_bench_myloader_import";
         try {
             recreate(source);
@@ -112,6 +117,7 @@ public final class Benchmark {
                     passwordArg(), "--single-transaction", "--hex-blob", "--default-character-set=utf8mb4", source), null, script);
             double mb = Files.size(script) / 1e6;
             System.out.printf(Locale.ROOT, "Script: %s, %.1f MB (mariadb-dump, default options)%n", script, mb);
+            Path gzipped = gzipped(script);
 
             Path mydumped = work.resolve("mydumper");
             boolean myloader = onPath("mydumper") && onPath("myloader");
@@ -119,6 +125,7 @@ public final class Benchmark {
             List<Double> clientImports = new ArrayList<>();
             List<Measured> ourImports = new ArrayList<>();
             List<Measured> podImports = new ArrayList<>();
+            List<Measured> podGzipImports = new ArrayList<>();
             List<Double> myloaderImports = new ArrayList<>();
             List<String> plainImport = List.of("import", script.toString(), "--plain", "--parallel",
                     String.valueOf(parallel), "--force-over-data", "--report-memory", "--podmigrate.target.url="
@@ -153,6 +160,16 @@ public final class Benchmark {
                         "--podmigrate.target.username=" + user, "--podmigrate.target.password=" + password)));
                 used("import  pod-migrate, Pod import", "pod-migrate", before);
 
+                // The same nightly as most sites keep it, gzipped: the import reads it through a decompressed copy.
+                recreate(podGzipTarget);
+                try (Connection c = connect(podGzipTarget)) {
+                    PodSchemas.loadBlank(PodVersion.V3_8_4, c);
+                }
+                podGzipImports.add(runOurs(true, List.of("import", gzipped.toString(), "--parallel",
+                        String.valueOf(parallel), "--report-memory",
+                        "--podmigrate.target.url=" + jdbcUrl(podGzipTarget), "--podmigrate.target.username=" + user,
+                        "--podmigrate.target.password=" + password)));
+
                 if (myloader) {
                     deleteTree(mydumped);
                     t = System.nanoTime();
@@ -171,6 +188,7 @@ public final class Benchmark {
             double clientImport = medianSeconds(clientImports);
             Measured ourImport = median(ourImports);
             Measured podImport = median(podImports);
+            Measured podGzipImport = median(podGzipImports);
             compare("our import", source, byClient, byUs);
             if (myloader) {
                 compare("myloader's import", source, byClient, byMyloader);
@@ -183,6 +201,10 @@ public final class Benchmark {
             System.out.printf(Locale.ROOT, "import  pod-migrate, Pod import into a blank Pod 3.8.4: %6.2f s, every table's"
                     + " count checked by the import  peak heap %d MB  (median of %s)%n", podImport.seconds,
                     podImport.peakHeapMb, times(podImports.stream().map(Measured::seconds).toList()));
+            System.out.printf(Locale.ROOT, "import  pod-migrate, Pod import of the same script gzipped (%.1f MB):"
+                    + " %6.2f s, ratio %.2f  peak heap %d MB  (median of %s)%n", Files.size(gzipped) / 1e6,
+                    podGzipImport.seconds, podGzipImport.seconds / clientImport, podGzipImport.peakHeapMb,
+                    times(podGzipImports.stream().map(Measured::seconds).toList()));
             double myloaderImport = myloader ? medianSeconds(myloaderImports) : Double.NaN;
             if (myloader) {
                 System.out.printf(Locale.ROOT, "import  myloader -t 4 of mydumper's output: %6.2f s  (median of %s);"
@@ -245,7 +267,7 @@ public final class Benchmark {
                     times(bareJarDumps.stream().map(Measured::seconds).toList()));
             printCpu("dump   ");
             long peakHeapMb = 0;
-            for (Measured run : concat(ourImports, podImports, ourDumps)) {
+            for (Measured run : concat(ourImports, podImports, podGzipImports, ourDumps)) {
                 peakHeapMb = Math.max(peakHeapMb, run.peakHeapMb);
             }
             System.out.printf(Locale.ROOT, "import_time_ratio=%.2f dump_time_ratio=%.2f peak_heap_mb=%d"
@@ -254,7 +276,7 @@ public final class Benchmark {
                     podImport.seconds / clientImport,
                     myloader ? String.format(Locale.ROOT, "%.2f", myloaderImport / clientImport) : "na");
         } finally {
-            for (String db : List.of(source, byClient, byUs, podTarget, byMyloader)) {
+            for (String db : List.of(source, byClient, byUs, podTarget, podGzipTarget, byMyloader)) {
                 execute("DROP DATABASE IF EXISTS " + Identifiers.quote(db));
             }
             try (var files = Files.walk(work)) {
@@ -305,6 +327,19 @@ public final class Benchmark {
             all.addAll(list);
         }
         return all;
+    }
+
+    /** The script gzipped, as a nightly backup piped to gzip, at the quickest level: its writing is not measured. */
+    private static Path gzipped(Path script) throws IOException {
+        Path gzipped = script.resolveSibling(script.getFileName() + ".gz");
+        try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(gzipped), 1 << 16) {
+            {
+                def.setLevel(Deflater.BEST_SPEED);
+            }
+        }) {
+            Files.copy(script, out);
+        }
+        return gzipped;
     }
 
     private static boolean onPath(String command) {
