@@ -231,7 +231,7 @@ final class ImportRun implements ImportWorker.Owner {
 
     private void dispatch(long index, SqlStatement statement, long bytes) {
         Plan plan = planner.plan(statement);
-        KeysAfterRows heldKeys = keysDue.next(statement, plan);
+        KeysAfterRows heldKeys = keysDue.next(statement, plan, ledger.isDone(index));
         if (ledger.isDone(index)) {
             if (plan.action() == ImportPlanner.Action.SESSION) {
                 broadcast(plan);

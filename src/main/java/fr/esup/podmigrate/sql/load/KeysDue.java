@@ -38,13 +38,17 @@ final class KeysDue {
     /**
      * Follows the script's next statement: hands out the keys due before it, then returns the split of its CREATE
      * TABLE when the keys of that one wait for its rows, else null. A CREATE TABLE done by an earlier, stopped import
-     * holds its keys all the same: adding them looks for those the table lacks.
+     * holds its keys all the same, with or without a long run of rows now: that import may have read the script with
+     * runs (a compressed script's decompressed copy) where this one streams it, and have stopped before it added them.
+     * Adding them looks for those the table lacks.
+     *
+     * @param done whether an earlier, stopped import did the statement
      */
-    KeysAfterRows next(SqlStatement statement, Plan plan) {
+    KeysAfterRows next(SqlStatement statement, Plan plan, boolean done) {
         if (!pending.isEmpty()) {
             handOutBefore(plan);
         }
-        KeysAfterRows held = held(statement, plan);
+        KeysAfterRows held = held(statement, plan, done);
         if (held != null) {
             pending.put(plan.table(), held);
         }
@@ -69,9 +73,9 @@ final class KeysDue {
      * writes), or with OR REPLACE. A resumed import plans such a statement alike (it skips a CREATE TABLE of a table
      * that exists), so it looks for the keys again; and the statement meets no table of another structure.
      */
-    private KeysAfterRows held(SqlStatement statement, Plan plan) {
+    private KeysAfterRows held(SqlStatement statement, Plan plan, boolean done) {
         if (plan.action() != ImportPlanner.Action.TABLE || plan.kind() != StatementKind.CREATE_TABLE
-                || plan.truncates() || !runTables.contains(statement.table())
+                || plan.truncates() || !(done || runTables.contains(statement.table()))
                 || !(dropped.contains(plan.table()) || StatementParts.createTable(plan.text()).orReplace())) {
             return null;
         }

@@ -12,6 +12,12 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.zip.GZIPOutputStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -93,12 +99,52 @@ class ImporterDecompressedIT {
         assertThat(copies).isEmptyDirectory();
     }
 
+    /**
+     * An import that read the copy created the table without its secondary key, to add it after the rows, and was
+     * killed before it did (the key is dropped here behind its back, which leaves the table as such a stop does). Its
+     * resume streams the script, which has no runs then (no folder for a copy this time): the key is added all the
+     * same.
+     */
+    @Test
+    void aResumeThatStreamsAddsTheKeysThatAnImportReadingTheCopyLeftOut() throws Exception {
+        Path script = gzipped(rows("INSERT INTO late VALUES (1);\n"), "keys.sql.gz");
+        Path checkpoint = directory.resolve("keys.checkpoint");
+        String target = fixture.createDatabase("gz_keys");
+        // one connection: the rows are in when the INSERT into the missing table stops the import
+        ImportResult first = new Importer(options().parallelism(1).decompressInto(copies).checkpointFile(checkpoint)
+                .build()).run(script, fixture.factory(target));
+        assertThat(first.completed()).isFalse();
+        assertThat(fixture.count(target, "logged")).isEqualTo(STATEMENTS * ROWS_PER_STATEMENT);
+        assertThat(keys(target)).contains("at");
+        fixture.execute(target, "ALTER TABLE logged DROP KEY at", "CREATE TABLE late (id int PRIMARY KEY)");
+
+        ImportResult resumed = new Importer(options().checkpointFile(checkpoint).resume(true).build())
+                .run(script, fixture.factory(target));
+
+        assertThat(resumed.completed()).isTrue();
+        assertThat(resumed.errors()).isEmpty();
+        assertThat(keys(target)).contains("PRIMARY", "at");
+        assertThat(fixture.count(target, "logged")).isEqualTo(STATEMENTS * ROWS_PER_STATEMENT);
+    }
+
+    private List<String> keys(String database) throws SQLException {
+        List<String> keys = new ArrayList<>();
+        try (Connection connection = fixture.connect(database); Statement statement = connection.createStatement();
+             ResultSet index = statement.executeQuery("SHOW INDEX FROM logged")) {
+            while (index.next()) {
+                keys.add(index.getString("Key_name"));
+            }
+        }
+        return keys;
+    }
+
     private static ImportOptions.Builder options() {
         return ImportOptions.builder().parallelism(2).literalStatementBytes(0);
     }
 
     private static String rows(String after) {
         StringBuilder sql = new StringBuilder("/*!40101 SET NAMES utf8mb4 */;\n")
+                .append("DROP TABLE IF EXISTS logged;\n")
                 .append("CREATE TABLE logged (id int PRIMARY KEY, note varchar(200), at int, KEY at (at));\n");
         for (int statement = 0; statement < STATEMENTS; statement++) {
             sql.append("INSERT INTO logged VALUES ");
