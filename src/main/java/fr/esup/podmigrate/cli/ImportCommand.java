@@ -19,17 +19,15 @@ import fr.esup.podmigrate.sql.load.ScriptRefusedException;
 import fr.esup.podmigrate.sql.load.TargetLock;
 import fr.esup.podmigrate.sql.load.TargetLockedException;
 
-import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.UnaryOperator;
 
 /**
@@ -63,18 +61,22 @@ final class ImportCommand {
         Path copies = checkpoint.toAbsolutePath().getParent();
         // The script is read while the target is locked and checked: the reading touches no database. A compressed
         // one is decompressed first, and its copy read, which the import then reads too.
-        FutureTask<Reading> reading = readAhead(() -> {
-            Path copy = Importer.decompress(script, copies, progress -> { });
-            Path readable = copy != null ? copy : script;
+        AtomicReference<Path> copy = new AtomicReference<>();
+        FutureTask<PodImport.ScriptRead> reading = new FutureTask<>(() -> {
+            copy.set(Importer.decompress(script, copies));
+            Path readable = copy.get() != null ? copy.get() : script;
             if (plain) {
                 new Importer(ImportOptions.builder().sourceDatabase(sourceDatabase).build())
                         .readAhead(readable, target.database());
-                return new Reading(copy, null);
+                return null;
             }
             PodImport.ScriptRead read = PodImport.read(readable, target.database(), sourceDatabase, progress -> { });
-            return new Reading(copy, new PodImport.ScriptRead(script.getFileName().toString(), read.analysis(),
-                    read.allowedUse(), read.problems()));
+            return new PodImport.ScriptRead(script.getFileName().toString(), read.analysis(), read.allowedUse(),
+                    read.problems());
         });
+        Thread readingAhead = new Thread(reading, "pod-migrate-read-ahead");
+        readingAhead.setDaemon(true);
+        readingAhead.start();
         try (TargetLock lock = TargetLock.acquire(target::connect, "cli import")) {
             if (!resuming && !args.flag("force-over-data")) {
                 Path workspace = cliSettings.workspace();
@@ -85,13 +87,13 @@ final class ImportCommand {
                     return PodMigrateCli.REFUSED;
                 }
             }
-            Reading read = awaitReading(reading);
+            PodImport.ScriptRead read = awaitReading(reading);
             UnaryOperator<ImportOptions.Builder> settings = builder -> builder
                     .parallelism(args.intOption("parallel", PodImport.CONNECTIONS))
                     .errorPolicy(args.flag("continue") ? ErrorPolicy.CONTINUE : ErrorPolicy.STOP_AT_FIRST)
                     .maxErrors(args.intOption("max-errors", ImportOptions.DEFAULT_MAX_ERRORS))
                     .checkpointFile(checkpoint)
-                    .decompressedCopy(read.copy())
+                    .decompressedCopy(copy.get())
                     .resume(args.flag("resume"))
                     .targetLock(lock);
             ImportResult result;
@@ -100,7 +102,7 @@ final class ImportCommand {
                 ImportOptions.Builder options = ImportOptions.builder().sourceDatabase(sourceDatabase);
                 result = new Importer(settings.apply(options).build()).run(script, target::connect);
             } else {
-                analysis = PodImport.analyze(read.script(), target, AnalyzeCommand.includeEphemeral(args));
+                analysis = PodImport.analyze(read, target, AnalyzeCommand.includeEphemeral(args));
                 if (analysis.blocked()) {
                     AnalyzeCommand.print(analysis, target, out);
                     return PodMigrateCli.REFUSED;
@@ -124,40 +126,13 @@ final class ImportCommand {
             }
             return PodMigrateCli.REFUSED;
         } finally {
-            deleteCopy(reading);
-        }
-    }
-
-    /**
-     * What the read-ahead gives the import.
-     *
-     * @param copy   the script decompressed, or null
-     * @param script the Pod import's reading of it; null for a plain import
-     */
-    private record Reading(Path copy, PodImport.ScriptRead script) {
-    }
-
-    /** Deletes the read-ahead's copy; one still being made is stopped, and its part deleted by the next import. */
-    private static void deleteCopy(FutureTask<Reading> reading) throws IOException {
-        if (reading.cancel(true)) {
-            return;
-        }
-        try {
-            Path copy = reading.get().copy();
-            if (copy != null) {
-                Files.deleteIfExists(copy);
+            // however the command ends, the copy goes; a reading still under way (a refusal came first) stops before
+            reading.cancel(true);
+            readingAhead.join();
+            if (copy.get() != null) {
+                Importer.deleteDecompressed(copy.get());
             }
-        } catch (ExecutionException | CancellationException | InterruptedException e) {
-            // the reading failed: it made no copy
         }
-    }
-
-    private static <T> FutureTask<T> readAhead(Callable<T> reading) {
-        FutureTask<T> task = new FutureTask<>(reading);
-        Thread thread = new Thread(task, "pod-migrate-read-ahead");
-        thread.setDaemon(true);
-        thread.start();
-        return task;
     }
 
     private static <T> T awaitReading(FutureTask<T> reading) throws Exception {

@@ -2,7 +2,6 @@ package fr.esup.podmigrate.sql.load;
 
 import fr.esup.podmigrate.sql.ConnectionFactory;
 import fr.esup.podmigrate.sql.Identifiers;
-import fr.esup.podmigrate.sql.ImportProgress;
 import fr.esup.podmigrate.sql.script.ScriptAnalysis;
 import fr.esup.podmigrate.sql.script.ScriptAnalyzer;
 import fr.esup.podmigrate.sql.script.ScriptFormatException;
@@ -19,7 +18,6 @@ import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.function.Consumer;
 
 /**
  * Imports an SQL script into the database of the connections a factory opens, as {@code mariadb db < script}
@@ -82,35 +80,44 @@ public final class Importer {
     private ImportResult runLocked(Path script, ConnectionFactory target)
             throws ScriptRefusedException, IOException, SQLException {
         long started = System.nanoTime();
+        // a checkpoint of another script is refused before minutes go to decompressing this one
+        Checkpoint previous = previousCheckpoint(script);
         Path made = options.decompressedCopy() != null || options.decompressInto() == null ? null
-                : new DecompressedCopy().make(script, options.decompressInto(), options.progress());
+                : new DecompressedCopy().make(script, options.decompressInto(), options.progress(),
+                        options.cancelled());
         Path readable = options.decompressedCopy() != null ? options.decompressedCopy() : made != null ? made : script;
         try {
-            return runLocked(script, readable, target, started);
+            return runLocked(script, readable, previous, target, started);
         } finally {
             if (made != null) {
-                Files.deleteIfExists(made);
+                DecompressedCopy.delete(made);
             }
         }
     }
 
     /**
      * Decompresses a compressed script into {@code folder} ahead of its import, for {@link
-     * ImportOptions#decompressedCopy()} (see {@link DecompressedCopy}), telling {@code progress} how much of it is read.
+     * ImportOptions#decompressedCopy()} (see {@link DecompressedCopy}).
      *
-     * @return the copy, which the caller deletes; null when the script is plain, when the folder cannot be written,
-     *         when the disk has no room for the copy or when the file does not decompress to its end
+     * @return the copy, which the caller gives to {@link #deleteDecompressed} once the import is over; null when the
+     *         script is plain, when the folder cannot be written, when the disk has no room for the copy or when the
+     *         file does not decompress to an SQL script
      */
-    public static Path decompress(Path script, Path folder, Consumer<ImportProgress> progress) throws IOException {
-        return new DecompressedCopy().make(script, folder, progress);
+    public static Path decompress(Path script, Path folder) throws IOException {
+        return new DecompressedCopy().make(script, folder, progress -> { }, () -> false);
+    }
+
+    /** Deletes a copy {@link #decompress} made. */
+    public static void deleteDecompressed(Path copy) {
+        DecompressedCopy.delete(copy);
     }
 
     /**
      * @param script   the script the checkpoint is of
      * @param readable what is read of it: the script itself, or its decompressed copy
      */
-    private ImportResult runLocked(Path script, Path readable, ConnectionFactory target, long started)
-            throws ScriptRefusedException, IOException, SQLException {
+    private ImportResult runLocked(Path script, Path readable, Checkpoint previous, ConnectionFactory target,
+                                   long started) throws ScriptRefusedException, IOException, SQLException {
         Connection first = ImportWorker.openSession(target);
         try {
             String database = currentDatabase(first);
@@ -123,7 +130,6 @@ public final class Importer {
             if (analysis.refusedCount() > 0) {
                 throw new ScriptRefusedException(analysis.refused(), analysis.refusedCount());
             }
-            Checkpoint previous = previousCheckpoint(script);
             ImportLedger ledger = new ImportLedger(Files.size(script), ScriptHead.hash(script), previous);
             Map<String, Long> rowsAtStart = ServerCounts.all(first);
             ledger.rowsAtStart(rowsAtStart);
