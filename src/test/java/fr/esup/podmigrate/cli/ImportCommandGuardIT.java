@@ -12,6 +12,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -20,6 +21,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
+import java.util.zip.GZIPOutputStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -50,6 +53,20 @@ class ImportCommandGuardIT {
                     "there is none in " + workspace.resolve("backups").toAbsolutePath().normalize(), "--force-over-data");
             assertThat(checksums(v3)).isEqualTo(before);
             assertThat(Files.exists(Path.of(script + ".checkpoint"))).isFalse();
+
+            // gzipped, the script is decompressed beside it while the target is checked: refused, no copy stays
+            Path gzipped = dir.resolve("podv2.sql.gz");
+            try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(gzipped))) {
+                Files.copy(script, out);
+            }
+            CliRun refusedGzipped = importInto(v3, gzipped);
+
+            assertThat(refusedGzipped.exitCode()).as(refusedGzipped.err() + refusedGzipped.out())
+                    .isEqualTo(PodMigrateCli.REFUSED);
+            try (Stream<Path> files = Files.list(dir)) {
+                assertThat(files.map(file -> file.getFileName().toString()))
+                        .noneMatch(name -> name.startsWith("pod-migrate-decompressed"));
+            }
 
             CliRun forced = importInto(v3, script, "--force-over-data");
 
