@@ -28,11 +28,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.util.FileSystemUtils;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -193,14 +195,43 @@ class ImportServiceIT {
     }
 
     /** A workspace whose import folder holds the procedure's podv2.sql of {@code v2}, chosen for the run. */
+    /** A gzipped podv2.sql is read through a copy decompressed into the workspace's runs, gone once it is imported. */
+    @Test
+    void importsAGzippedPodv2AndLeavesNoDecompressedCopy() throws Exception {
+        try (PodTestDatabase v2 = PodTestDatabase.generatedV2(PodVersion.V2_9_1, 6, 9);
+             PodTestDatabase v3 = PodTestDatabase.blank(PodVersion.V3_8_4)) {
+            Workspace workspace = workspaceWithPodv2(v2, true);
+            RunStore runStore = new RunStore(workspace);
+            JobRunner runner = new JobRunner(new JobStore(workspace), runStore);
+            ImportService service = service(workspace, endpoint(v3), runner, runStore);
+            finished(runner, service.analyze("alice", null, false));
+
+            Job done = finished(runner, service.start("alice", v3.name(), false));
+
+            assertThat(done.status()).as("%s", done.message()).isEqualTo(JobStatus.SUCCEEDED);
+            Imported imported = done.result(Imported.class).orElseThrow();
+            assertThat(imported.script()).isEqualTo("import/podv2.sql.gz");
+            assertThat(imported.inserted()).containsEntry("video_video", TestBackups.count(v2.connect(), "video_video"));
+            try (Stream<Path> files = Files.list(workspace.runs())) {
+                assertThat(files.map(file -> file.getFileName().toString()))
+                        .noneMatch(name -> name.startsWith("pod-migrate-decompressed"));
+            }
+        }
+    }
+
     private Workspace workspaceWithPodv2(PodTestDatabase v2) throws Exception {
+        return workspaceWithPodv2(v2, false);
+    }
+
+    private Workspace workspaceWithPodv2(PodTestDatabase v2, boolean gzip) throws Exception {
         Workspace workspace = TestWorkspaces.in(dir);
+        String name = gzip ? "podv2.sql.gz" : "podv2.sql";
         try (Connection c = v2.connect()) {
-            new DumpWriter(Podv2ScriptOptions.PROCEDURE.toDumpOptions().build())
-                    .write(c, workspace.importFolder().resolve("podv2.sql"));
+            new DumpWriter(Podv2ScriptOptions.PROCEDURE.toDumpOptions().gzip(gzip).build())
+                    .write(c, workspace.importFolder().resolve(name));
         }
         ScriptFiles scripts = new ScriptFiles(workspace);
-        scripts.select(scripts.find("import/podv2.sql").orElseThrow());
+        scripts.select(scripts.find("import/" + name).orElseThrow());
         return workspace;
     }
 
