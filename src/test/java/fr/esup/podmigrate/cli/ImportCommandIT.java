@@ -84,11 +84,13 @@ class ImportCommandIT {
 
     /**
      * A gzipped nightly is read through a copy decompressed beside the checkpoint, gone once the import ends: its rows
-     * land as those of the same script uncompressed.
+     * land as those of the same script uncompressed, its long run of encoding logs loaded with their values bound alike
+     * (read as the compressed file streams, it would go as INSERTs).
      */
     @Test
     void importsAGzippedNightlyAsTheSameScriptUncompressedAndLeavesNoCopy() throws Exception {
-        try (PodTestDatabase v2 = PodTestDatabase.generatedV2(PodVersion.V2_9_3, 3, 24);
+        // 100 videos: their encoding logs are a run of rows (256 KiB or more)
+        try (PodTestDatabase v2 = PodTestDatabase.generatedV2(PodVersion.V2_9_3, 100, 24);
              PodTestDatabase fromPlain = PodTestDatabase.blank(PodVersion.V3_8_4);
              PodTestDatabase fromGzip = PodTestDatabase.blank(PodVersion.V3_8_4)) {
             Path script = dir.resolve("nightly.sql");
@@ -98,9 +100,12 @@ class ImportCommandIT {
                 Files.copy(script, out);
             }
 
+            long before = loads(fromPlain);
             CliRun plain = CliRun.of("import", script.toString(), "--force-over-data", url(fromPlain), user(), password());
+            long plainLoads = loads(fromPlain) - before;
             CliRun gzip = CliRun.of("import", gzipped.toString(), "--force-over-data", url(fromGzip), user(),
                     password());
+            long gzipLoads = loads(fromGzip) - before - plainLoads;
 
             assertThat(plain.exitCode()).as(plain.err() + plain.out()).isZero();
             assertThat(gzip.exitCode()).as(gzip.err() + gzip.out()).isZero();
@@ -111,11 +116,25 @@ class ImportCommandIT {
                 assertThat(rows(fromGzip, table)).as(table).isEqualTo(rows(fromPlain, table));
             }
             assertThat(rows(fromGzip, "video_video")).isPositive();
+            assertThat(plainLoads).as("statements loaded as LOAD DATA or bound").isPositive();
+            assertThat(gzipLoads).as("statements loaded as LOAD DATA or bound, gzipped").isEqualTo(plainLoads);
             try (Stream<Path> files = Files.list(dir)) {
                 assertThat(files.map(file -> file.getFileName().toString()))
                         .containsExactlyInAnyOrder("nightly.sql", "nightly.sql.gz");
             }
         }
+    }
+
+    /** The server's count of LOAD DATA statements and of prepared statements executed (bound rows). */
+    private static long loads(PodTestDatabase db) throws SQLException {
+        long loads = 0;
+        try (Connection c = db.connect(); ResultSet rs = c.createStatement()
+                .executeQuery("SHOW GLOBAL STATUS WHERE Variable_name IN ('Com_load', 'Com_stmt_execute')")) {
+            while (rs.next()) {
+                loads += rs.getLong(2);
+            }
+        }
+        return loads;
     }
 
     private static List<String> tables(PodTestDatabase db) throws SQLException {
