@@ -110,11 +110,11 @@ final class DecompressedCopy {
             // its lock goes below: the next copy made in the folder deletes it
         }
         FileChannel lock = HELD.remove(copy);
-        try {
-            if (lock != null) {
-                Files.deleteIfExists(lockOf(copy));
-                lock.close();
-            }
+        if (lock == null) {
+            return;
+        }
+        try (lock) {
+            Files.deleteIfExists(lockOf(copy));
         } catch (IOException e) {
             // a lock file left, its lock free: the next copy made in the folder deletes it
         }
