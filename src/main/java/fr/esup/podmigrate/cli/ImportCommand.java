@@ -70,9 +70,7 @@ final class ImportCommand {
                         .readAhead(readable, target.database());
                 return null;
             }
-            PodImport.ScriptRead read = PodImport.read(readable, target.database(), sourceDatabase, progress -> { });
-            return new PodImport.ScriptRead(script.getFileName().toString(), read.analysis(), read.allowedUse(),
-                    read.problems());
+            return PodImport.read(readable, target.database(), sourceDatabase, progress -> { }).of(script);
         });
         Thread readingAhead = new Thread(reading, "pod-migrate-read-ahead");
         readingAhead.setDaemon(true);

@@ -123,6 +123,11 @@ public final class PodImport {
      */
     public record ScriptRead(String scriptName, ScriptAnalysis analysis, Set<String> allowedUse,
                              List<PlanProblem> problems) {
+
+        /** The same reading under the name of the file it stands for, such as a compressed script read as a copy. */
+        public ScriptRead of(Path script) {
+            return new ScriptRead(script.getFileName().toString(), analysis, allowedUse, problems);
+        }
     }
 
     /** Plans a script read against the target's tables, when there is a target. */
