@@ -7,15 +7,24 @@ import org.springframework.stereotype.Component;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
 
 /**
  * The one directory that holds the console's own state: runs, backups, uploads, the import folder
  * (where an operator copies a podv2.sql with scp) and exports. Never the v3 database: the wipe would erase it.
+ *
+ * <p>Runs, backups, uploads and exports hold copies of Pod's tables, every account's password hash among them: they
+ * are made readable by the console's own system user alone (rwx------), whatever its umask gave them. The import
+ * folder stays as it is, for an operator may copy files into it as another user.
  */
 @Component
 public class Workspace {
 
     private static final Logger log = LoggerFactory.getLogger(Workspace.class);
+    private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rwx------");
 
     private final Path root;
 
@@ -32,7 +41,26 @@ public class Workspace {
                 throw new InvalidSettingException("podmigrate.workspace", "'" + folder + "' is not writable");
             }
         }
+        for (Path folder : new Path[] {runs(), backups(), uploads(), exports()}) {
+            restrictToOwner(folder);
+        }
         log.info("Workspace: {}", root);
+    }
+
+    /** Leaves a folder to its owner alone where the file system has POSIX permissions; warns where it cannot. */
+    private static void restrictToOwner(Path folder) {
+        PosixFileAttributeView view = Files.getFileAttributeView(folder, PosixFileAttributeView.class);
+        if (view == null) {
+            return;
+        }
+        try {
+            if (!view.readAttributes().permissions().equals(OWNER_ONLY)) {
+                view.setPermissions(OWNER_ONLY);
+            }
+        } catch (IOException | SecurityException e) {
+            log.warn("Workspace folder {} could not be made readable by its owner alone ({}): other users of this"
+                    + " machine may read the copies of Pod's tables it holds", folder, e.toString());
+        }
     }
 
     public Path root() {
