@@ -57,8 +57,8 @@ final class AnalyzeCommand {
     }
 
     static void print(PodImportAnalysis analysis, DatabaseEndpoint target, PrintStream out) {
-        out.printf(Locale.ROOT, "%s: %d bytes, %d statements, %d tables%n", analysis.scriptName(), analysis.script().bytes(),
-                analysis.script().statements(), analysis.script().tables().size());
+        out.printf(Locale.ROOT, "%s: %d bytes of SQL, %d statements, %d tables%n", analysis.scriptName(),
+                analysis.script().textBytes(), analysis.script().statements(), analysis.script().tables().size());
         DatabaseSection source = analysis.script().sourceSection();
         if (source != null) {
             out.println(message("import.databases.source", source.name(), source.tables().size(), source.rows()));

@@ -9,6 +9,7 @@ import fr.esup.podmigrate.importing.PodImport;
 import fr.esup.podmigrate.importing.PodImportAnalysis;
 import fr.esup.podmigrate.importing.TablePlan;
 import fr.esup.podmigrate.pod.PodMigrationRules;
+import fr.esup.podmigrate.sql.load.Checkpoint;
 import fr.esup.podmigrate.sql.load.ErrorPolicy;
 import fr.esup.podmigrate.sql.load.ImportError;
 import fr.esup.podmigrate.sql.load.ImportOptions;
@@ -19,11 +20,13 @@ import fr.esup.podmigrate.sql.load.ScriptRefusedException;
 import fr.esup.podmigrate.sql.load.TargetLock;
 import fr.esup.podmigrate.sql.load.TargetLockedException;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
@@ -63,6 +66,9 @@ final class ImportCommand {
         // one is decompressed first, and its copy read, which the import then reads too.
         AtomicReference<Path> copy = new AtomicReference<>();
         FutureTask<PodImport.ScriptRead> reading = new FutureTask<>(() -> {
+            if (resuming && unresumable(checkpoint, script) != null) {
+                return null; // refused below: no minutes of decompressing for it
+            }
             copy.set(Importer.decompress(script, copies));
             Path readable = copy.get() != null ? copy.get() : script;
             if (plain) {
@@ -76,6 +82,12 @@ final class ImportCommand {
         readingAhead.setDaemon(true);
         readingAhead.start();
         try (TargetLock lock = TargetLock.acquire(target::connect, "cli import")) {
+            String unresumable = resuming ? unresumable(checkpoint, script) : null;
+            if (unresumable != null) {
+                out.println("Refused before any change: " + unresumable + ": it cannot resume the import of "
+                        + script.getFileName() + ". Name its own checkpoint with --checkpoint, or import without --resume.");
+                return PodMigrateCli.REFUSED;
+            }
             if (!resuming && !args.flag("force-over-data")) {
                 Path workspace = cliSettings.workspace();
                 TargetGuard guard = TargetGuard.read(target,
@@ -130,6 +142,17 @@ final class ImportCommand {
             if (copy.get() != null) {
                 Importer.deleteDecompressed(copy.get());
             }
+        }
+    }
+
+    /** Why the checkpoint file cannot resume the import of the script, or null when it can. */
+    private static String unresumable(Path checkpoint, Path script) {
+        try {
+            Optional<Checkpoint> previous = Checkpoint.read(checkpoint);
+            return previous.isEmpty() || previous.get().matches(script) ? null
+                    : "the checkpoint " + checkpoint + " was made by the import of another script";
+        } catch (IOException e) {
+            return e.getMessage();
         }
     }
 

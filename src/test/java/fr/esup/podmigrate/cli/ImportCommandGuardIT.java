@@ -143,6 +143,31 @@ class ImportCommandGuardIT {
     }
 
     @Test
+    void refusesToResumeAGzippedScriptFromACheckpointThatIsNotItsOwn() throws Exception {
+        try (PodTestDatabase v2 = PodTestDatabase.generatedV2(PodVersion.V2_9_1, 3, 36);
+             PodTestDatabase v3 = PodTestDatabase.blank(PodVersion.V3_8_4)) {
+            Path gzipped = dir.resolve("podv2.sql.gz");
+            try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(gzipped))) {
+                Files.copy(podv2(v2), out);
+            }
+            Path checkpoint = Files.writeString(Path.of(gzipped + ".checkpoint"), "another import's checkpoint");
+            Map<String, Long> before = checksums(v3);
+
+            CliRun refused = importInto(v3, gzipped, "--force-over-data", "--resume");
+
+            assertThat(refused.exitCode()).as(refused.err() + refused.out()).isEqualTo(PodMigrateCli.REFUSED);
+            assertThat(refused.out()).startsWith("Refused before any change: " + checkpoint
+                    + " is not an import checkpoint: it cannot resume the import of podv2.sql.gz.");
+            assertThat(checksums(v3)).isEqualTo(before);
+            assertThat(checkpoint).hasContent("another import's checkpoint");
+            try (Stream<Path> files = Files.list(dir)) {
+                assertThat(files.map(file -> file.getFileName().toString()))
+                        .noneMatch(name -> name.startsWith("pod-migrate-decompressed"));
+            }
+        }
+    }
+
+    @Test
     void refusesAtOnceWhileAnotherImportHoldsTheTargetAndRunsOnceItEnded() throws Exception {
         try (PodTestDatabase v2 = PodTestDatabase.generatedV2(PodVersion.V2_9_1, 3, 35);
              PodTestDatabase v3 = PodTestDatabase.blank(PodVersion.V3_8_4);

@@ -100,6 +100,10 @@ class ImportCommandIT {
                 Files.copy(script, out);
             }
 
+            CliRun analyzed = CliRun.of("analyze", gzipped.toString());
+            assertThat(analyzed.out()).as("the size of its SQL, not of the file")
+                    .startsWith("nightly.sql.gz: " + Files.size(script) + " bytes of SQL, ");
+
             long before = loads(fromPlain);
             CliRun plain = CliRun.of("import", script.toString(), "--force-over-data", url(fromPlain), user(), password());
             long plainLoads = loads(fromPlain) - before;
