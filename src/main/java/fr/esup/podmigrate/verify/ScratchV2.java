@@ -49,10 +49,12 @@ public final class ScratchV2 implements AutoCloseable {
      * Creates the scratch database (over a scratch database a crashed verification left) and loads the script.
      *
      * @param sourceDatabase for a script of several databases, the one the import took; else null
+     * @param copies         where a compressed script is decompressed to be loaded (see
+     *                       {@link ImportOptions#decompressInto()})
      * @throws Unavailable the target's account may not create the scratch database
      */
-    public static ScratchV2 load(DatabaseEndpoint target, Path script, String sourceDatabase, BooleanSupplier cancelled)
-            throws Unavailable, SQLException, IOException {
+    public static ScratchV2 load(DatabaseEndpoint target, Path script, String sourceDatabase, Path copies,
+                                 BooleanSupplier cancelled) throws Unavailable, SQLException, IOException {
         ScratchV2 scratch = new ScratchV2(target, nameFor(target));
         try (Connection connection = target.connect(); Statement statement = connection.createStatement()) {
             statement.execute("DROP DATABASE IF EXISTS " + Identifiers.quote(scratch.name));
@@ -65,7 +67,7 @@ public final class ScratchV2 implements AutoCloseable {
         }
         try {
             ImportOptions.Builder options = ImportOptions.builder().sourceDatabase(sourceDatabase)
-                    .allowedUseDatabases(PodImport.usedDatabases(script)).parallelism(CONNECTIONS).cancelled(cancelled);
+                    .allowedUseDatabases(PodImport.usedDatabases(script)).parallelism(CONNECTIONS).decompressInto(copies).cancelled(cancelled);
             if (!PodImport.createsTablesBeforeRows(script)) {
                 options.keepTargetStructure(true).targetTables(scratch.createV2Tables());
             }

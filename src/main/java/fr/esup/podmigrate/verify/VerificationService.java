@@ -169,7 +169,8 @@ class VerificationService {
                     + " is no longer in the workspace: only the row counts are compared");
         }
         try {
-            ScratchV2 scratch = ScratchV2.load(databases.target(), script, how.sourceDatabase(), context::cancelled);
+            ScratchV2 scratch = ScratchV2.load(databases.target(), script, how.sourceDatabase(), workspace.runs(),
+                    context::cancelled);
             return new V2Rows(scratch.connect(), scratch, null);
         } catch (ScratchV2.Unavailable e) {
             return new V2Rows(null, null, e.getMessage() + ": only the row counts are compared");

@@ -104,12 +104,12 @@ class ImportCommandIT {
             assertThat(analyzed.out()).as("the size of its SQL, not of the file")
                     .startsWith("nightly.sql.gz: " + Files.size(script) + " bytes of SQL, ");
 
-            long before = loads(fromPlain);
+            long before = TestServer.get().loadsAndBoundStatements();
             CliRun plain = CliRun.of("import", script.toString(), "--force-over-data", url(fromPlain), user(), password());
-            long plainLoads = loads(fromPlain) - before;
+            long plainLoads = TestServer.get().loadsAndBoundStatements() - before;
             CliRun gzip = CliRun.of("import", gzipped.toString(), "--force-over-data", url(fromGzip), user(),
                     password());
-            long gzipLoads = loads(fromGzip) - before - plainLoads;
+            long gzipLoads = TestServer.get().loadsAndBoundStatements() - before - plainLoads;
 
             assertThat(plain.exitCode()).as(plain.err() + plain.out()).isZero();
             assertThat(gzip.exitCode()).as(gzip.err() + gzip.out()).isZero();
@@ -127,18 +127,6 @@ class ImportCommandIT {
                         .containsExactlyInAnyOrder("nightly.sql", "nightly.sql.gz");
             }
         }
-    }
-
-    /** The server's count of LOAD DATA statements and of prepared statements executed (bound rows). */
-    private static long loads(PodTestDatabase db) throws SQLException {
-        long loads = 0;
-        try (Connection c = db.connect(); ResultSet rs = c.createStatement()
-                .executeQuery("SHOW GLOBAL STATUS WHERE Variable_name IN ('Com_load', 'Com_stmt_execute')")) {
-            while (rs.next()) {
-                loads += rs.getLong(2);
-            }
-        }
-        return loads;
     }
 
     private static List<String> tables(PodTestDatabase db) throws SQLException {

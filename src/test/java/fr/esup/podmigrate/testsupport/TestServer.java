@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -93,6 +94,21 @@ public final class TestServer {
 
     public Connection connect(String database) throws SQLException {
         return DriverManager.getConnection(jdbcUrl(database), user, password);
+    }
+
+    /**
+     * The server's count of LOAD DATA statements and of prepared statements executed (rows sent bound), which an
+     * import of rows read from a file gives and one streamed from a compressed script does not.
+     */
+    public long loadsAndBoundStatements() throws SQLException {
+        long loads = 0;
+        try (Connection c = connect(""); ResultSet rs = c.createStatement()
+                .executeQuery("SHOW GLOBAL STATUS WHERE Variable_name IN ('Com_load', 'Com_stmt_execute')")) {
+            while (rs.next()) {
+                loads += rs.getLong(2);
+            }
+        }
+        return loads;
     }
 
     /** Dumps a database with {@code mariadb-dump} and the options given into {@code output}; fails when it fails. */
