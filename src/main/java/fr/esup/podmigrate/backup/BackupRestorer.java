@@ -101,7 +101,7 @@ class BackupRestorer {
         ImportResult result = new Importer(ImportOptions.builder()
                 .targetTables(tables)
                 .parallelism(RESTORE_CONNECTIONS)
-                .progress(p -> context.progress(new JobProgress(p.bytesRead(), p.bytesTotal(), p.rows(), p.statements())))
+                .progress(p -> context.progress(JobProgress.of(p)))
                 .cancelled(context::cancelled)
                 .targetLock(lock)
                 .decompressInto(copies)

@@ -103,8 +103,8 @@ public class ScriptGeneration {
                 rows = progress.rowsWritten();
                 statements++;
             }
-            context.progress(new JobProgress(progress.bytesWritten(), 0, progress.rowsWritten(), statements,
-                    progress.tablesDone(), progress.tablesTotal()));
+            context.progress(new JobProgress(progress.bytesWritten(), 0, progress.rowsWritten(), statements)
+                    .withTables(progress.tablesDone(), progress.tablesTotal()));
         }
     }
 }

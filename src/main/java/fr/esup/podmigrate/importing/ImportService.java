@@ -259,7 +259,7 @@ public class ImportService {
     }
 
     private static void report(JobContext context, ImportProgress progress) {
-        context.progress(new JobProgress(progress.bytesRead(), progress.bytesTotal(), progress.rows(), progress.statements()));
+        context.progress(JobProgress.of(progress));
     }
 
     private Path checkpoint(DatabaseEndpoint target) {

@@ -23,12 +23,16 @@ public record Job(String id, WizardStep step, JobKind kind, String operator, Str
         return Duration.between(startedAt, endedAt == null ? Instant.now() : endedAt);
     }
 
-    /** Time left at the current pace, when the total is known and some work is done. */
+    /**
+     * Time left at the current pace, when the total is known and some work is done; for a job that reads a script in
+     * stages, time left in the current stage, at its own pace.
+     */
     public Duration estimateLeft() {
         if (status.finished() || progress.bytesDone() <= 0 || progress.bytesTotal() <= 0) {
             return null;
         }
-        long elapsedMs = elapsed().toMillis();
+        Instant from = progress.stageStartedAt() != null ? progress.stageStartedAt() : startedAt;
+        long elapsedMs = Duration.between(from, Instant.now()).toMillis();
         long leftBytes = Math.max(0, progress.bytesTotal() - progress.bytesDone());
         return Duration.ofMillis((long) ((double) elapsedMs * leftBytes / progress.bytesDone()));
     }

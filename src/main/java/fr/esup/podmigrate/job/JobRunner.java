@@ -180,7 +180,9 @@ public class JobRunner implements DisposableBean {
 
         @Override
         public void progress(JobProgress progress) {
-            this.progress = progress;
+            JobProgress previous = this.progress;
+            this.progress = progress.stage() == null ? progress : progress.withStageStartedAt(
+                    progress.stage() == previous.stage() ? previous.stageStartedAt() : Instant.now());
             Instant now = Instant.now();
             if (Duration.between(lastSave, now).compareTo(SAVE_INTERVAL) >= 0) {
                 lastSave = now;

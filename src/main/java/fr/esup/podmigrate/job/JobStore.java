@@ -4,6 +4,7 @@ import fr.esup.podmigrate.config.Workspace;
 import fr.esup.podmigrate.run.Message;
 import fr.esup.podmigrate.run.PropertiesFiles;
 import fr.esup.podmigrate.run.WizardStep;
+import fr.esup.podmigrate.sql.ImportProgress;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -63,6 +64,12 @@ public class JobStore {
         p.setProperty("statements", Long.toString(job.progress().statements()));
         p.setProperty("tablesDone", Integer.toString(job.progress().tablesDone()));
         p.setProperty("tablesTotal", Integer.toString(job.progress().tablesTotal()));
+        if (job.progress().stage() != null) {
+            p.setProperty("stage", job.progress().stage().name());
+        }
+        if (job.progress().stageStartedAt() != null) {
+            p.setProperty("stageStartedAt", job.progress().stageStartedAt().toString());
+        }
         if (job.message() != null) {
             job.message().writeTo(p, "message");
         }
@@ -91,7 +98,9 @@ public class JobStore {
                 new JobProgress(Long.parseLong(p.getProperty("bytesDone")), Long.parseLong(p.getProperty("bytesTotal")),
                         Long.parseLong(p.getProperty("rows")), Long.parseLong(p.getProperty("statements")),
                         Integer.parseInt(p.getProperty("tablesDone", "0")),
-                        Integer.parseInt(p.getProperty("tablesTotal", "0"))),
+                        Integer.parseInt(p.getProperty("tablesTotal", "0")),
+                        p.containsKey("stage") ? ImportProgress.Stage.valueOf(p.getProperty("stage")) : null,
+                        p.containsKey("stageStartedAt") ? Instant.parse(p.getProperty("stageStartedAt")) : null),
                 Message.readFrom(p, "message"), result(id, p.getProperty(RESULT))));
     }
 

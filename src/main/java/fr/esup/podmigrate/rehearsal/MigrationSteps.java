@@ -137,8 +137,7 @@ final class MigrationSteps {
     ImportResult importScript(Path script, Recipe recipe, TargetLock lock, Path copies) throws StepFailed {
         return step(IMPORT, () -> {
             PodImportAnalysis analysis = PodImport.analyze(script, database, recipe.sourceDatabase(),
-                    recipe.includeEphemeral(), p -> context.progress(new JobProgress(p.bytesRead(), p.bytesTotal(),
-                            p.rows(), p.statements())));
+                    recipe.includeEphemeral(), p -> context.progress(JobProgress.of(p)));
             if (analysis.blocked()) {
                 throw new IllegalStateException("the analysis of " + script.getFileName() + " has "
                         + analysis.blocking().size() + " blocking problem(s)");
@@ -146,8 +145,7 @@ final class MigrationSteps {
             ImportResult result = PodImport.run(analysis, script, database, options -> options
                     .parallelism(PodImport.CONNECTIONS)
                     .errorPolicy(recipe.policy())
-                    .progress(p -> context.progress(new JobProgress(p.bytesRead(), p.bytesTotal(), p.rows(),
-                            p.statements())))
+                    .progress(p -> context.progress(JobProgress.of(p)))
                     .cancelled(context::cancelled)
                     .decompressInto(copies)
                     .targetLock(lock));

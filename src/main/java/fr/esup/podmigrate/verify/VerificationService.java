@@ -149,7 +149,7 @@ class VerificationService {
             throws SQLException, IOException {
         try (DifferencesCsv all = new DifferencesCsv(csv)) {
             return new ContentComparison(v2, target, ImportIssues.of(imported), all, context::cancelled)
-                    .compare((done, total, rows) -> context.progress(new JobProgress(0, 0, rows, done, done, total)));
+                    .compare((done, total, rows) -> context.progress(new JobProgress(0, 0, rows, done).withTables(done, total)));
         }
     }
 
@@ -214,7 +214,7 @@ class VerificationService {
                 counts.put(table, tableRows);
                 rows += tableRows;
                 tablesDone++;
-                context.progress(new JobProgress(0, 0, rows, tablesDone, tablesDone, tablesTotal));
+                context.progress(new JobProgress(0, 0, rows, tablesDone).withTables(tablesDone, tablesTotal));
             }
             return counts;
         }

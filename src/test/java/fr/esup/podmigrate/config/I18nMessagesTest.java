@@ -1,5 +1,7 @@
 package fr.esup.podmigrate.config;
 
+import fr.esup.podmigrate.job.JobProgress;
+import fr.esup.podmigrate.sql.ImportProgress;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -49,6 +51,19 @@ class I18nMessagesTest {
             });
         }
         assertThat(wrong).as("use '' in messages with {0} arguments, ' in the others").isEmpty();
+    }
+
+    /** The job fragment names a script's stage by a key it builds: every stage has its text. */
+    @Test
+    void everyStageOfAScriptHasItsText() throws IOException {
+        for (String bundle : List.of("messages.properties", "messages_fr.properties")) {
+            Properties messages = load(bundle);
+            for (ImportProgress.Stage stage : ImportProgress.Stage.values()) {
+                String key = JobProgress.of(new ImportProgress(0, 0, 0, 0, stage)).stageKey();
+                assertThat(messages.getProperty("job.stage." + key))
+                        .as(bundle + ": " + stage).isNotBlank();
+            }
+        }
     }
 
     @Test

@@ -101,7 +101,7 @@ class DumpControllerTest {
     private static Job dumpJob(JobStatus status, int tablesDone, int tablesTotal, Generated result) {
         return new Job("dump-1234abcd", WizardStep.DUMP, JobKind.WORK, "alice", TARGET.toString(), status,
                 Instant.parse("2026-11-26T10:00:00Z"), status.finished() ? Instant.parse("2026-11-26T10:01:00Z") : null,
-                new JobProgress(3 * 1048576L, 0, 1200, 12, tablesDone, tablesTotal), null, result);
+                new JobProgress(3 * 1048576L, 0, 1200, 12).withTables(tablesDone, tablesTotal), null, result);
     }
 
     /** A job's result that names the podv2.sql it reads, as an import's and an analysis's do. */

@@ -5,6 +5,7 @@ import fr.esup.podmigrate.run.RunStore;
 import fr.esup.podmigrate.run.StepState;
 import fr.esup.podmigrate.run.StepStatus;
 import fr.esup.podmigrate.run.WizardStep;
+import fr.esup.podmigrate.sql.ImportProgress;
 import fr.esup.podmigrate.testsupport.WebSliceConfiguration;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -69,6 +70,31 @@ class JobControllerTest {
                         containsString("Cancel"),
                         not(containsString("<nav class=\"steps\"")))))
                 .andExpect(content().string(fragment("job-import-1234abcd")));
+    }
+
+    @Test
+    void aJobThatReadsAScriptNamesItsStageAndTheTimeLeftInIt() throws Exception {
+        Job decompressing = new Job("import-1234abcd", WizardStep.IMPORT, JobKind.WORK, "alice", "h/pod",
+                JobStatus.RUNNING, Instant.now().minusSeconds(30), null, new JobProgress(25, 100, 0, 0, 0, 0,
+                ImportProgress.Stage.DECOMPRESSING, Instant.now().minusSeconds(3)), null, null);
+        when(runner.find("import-1234abcd")).thenReturn(Optional.of(decompressing));
+
+        mvc.perform(get("/jobs/import-1234abcd").header("HX-Request", "true"))
+                .andExpect(content().string(allOf(
+                        containsString("Decompressing the script into the workspace, so that the import reads a file"),
+                        containsString("Estimated time left in this stage"))));
+        mvc.perform(get("/jobs/import-1234abcd").header("HX-Request", "true").header("Accept-Language", "fr"))
+                .andExpect(content().string(allOf(
+                        containsString("Décompression du script dans l’espace de travail"),
+                        containsString("Temps restant estimé pour cette étape"))));
+    }
+
+    @Test
+    void aJobWithoutStagesNamesNone() throws Exception {
+        when(runner.find("import-1234abcd")).thenReturn(Optional.of(job(JobStatus.RUNNING)));
+        mvc.perform(get("/jobs/import-1234abcd").header("HX-Request", "true"))
+                .andExpect(content().string(allOf(not(containsString("job-stage")),
+                        containsString("Estimated time left<"))));
     }
 
     @Test

@@ -6,6 +6,7 @@ import fr.esup.podmigrate.run.Message;
 import fr.esup.podmigrate.run.RunStore;
 import fr.esup.podmigrate.run.StepStatus;
 import fr.esup.podmigrate.run.WizardStep;
+import fr.esup.podmigrate.sql.ImportProgress;
 import fr.esup.podmigrate.testsupport.TestWorkspaces;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -16,6 +17,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -63,6 +66,40 @@ class JobRunnerTest {
         assertThat(stored.result()).isEqualTo(new Written("backup-1.sql.gz", Map.of("video_video", 7L)));
         assertThat(runStore.state(WizardStep.BACKUP).status()).isEqualTo(StepStatus.DONE);
         assertThat(TestWorkspaces.auditLines(dir)).anyMatch(line -> line.contains("alice") && line.contains("succeeded"));
+    }
+
+    /**
+     * A job that reads a script goes through stages, each from 0 to its total: the runner notes when each began, the
+     * store keeps it, and the time left is the current stage's at its own pace, not the job's since it started.
+     */
+    @Test
+    void aStageBeginsWhenTheProgressChangesStageAndTheTimeLeftIsItsOwn() {
+        List<Instant> stageStarts = new ArrayList<>();
+        Job job = runner.start(WizardStep.IMPORT, "alice", POD, context -> {
+            for (ImportProgress.Stage stage : List.of(ImportProgress.Stage.DECOMPRESSING,
+                    ImportProgress.Stage.DECOMPRESSING, ImportProgress.Stage.IMPORTING)) {
+                context.progress(JobProgress.of(new ImportProgress(50, 100, 3, 7, stage)));
+                Instant started = runner.find(context.jobId()).orElseThrow().progress().stageStartedAt();
+                stageStarts.add(started);
+                await().until(() -> Instant.now().isAfter(started));
+            }
+            return Message.text("done");
+        });
+        await().atMost(Duration.ofSeconds(10)).until(() -> runner.find(job.id()).orElseThrow().status().finished());
+
+        assertThat(stageStarts).doesNotContainNull();
+        assertThat(stageStarts.get(1)).as("the same stage goes on").isEqualTo(stageStarts.get(0));
+        assertThat(stageStarts.get(2)).as("the next stage begins").isAfter(stageStarts.get(1));
+        JobProgress stored = store.find(job.id()).orElseThrow().progress();
+        assertThat(stored.stage()).isEqualTo(ImportProgress.Stage.IMPORTING);
+        assertThat(stored.stageStartedAt()).isEqualTo(stageStarts.get(2));
+
+        Instant now = Instant.now();
+        JobProgress halfOfAStageBegun10sAgo = new JobProgress(50, 100, 3, 7, 0, 0, ImportProgress.Stage.IMPORTING,
+                now.minusSeconds(10));
+        Job running = new Job("import-1", WizardStep.IMPORT, JobKind.WORK, "alice", "h/pod", JobStatus.RUNNING,
+                now.minusSeconds(60), null, halfOfAStageBegun10sAgo, null, null);
+        assertThat(running.estimateLeft()).isBetween(Duration.ofSeconds(9), Duration.ofSeconds(12));
     }
 
     @Test

@@ -251,7 +251,7 @@ class VerifyControllerTest {
 
     private static Job verifyJob(JobStatus status) {
         return new Job("verify-2", WizardStep.VERIFY, JobKind.WORK, "alice", "t", status, AT, status.finished() ? AT : null,
-                new JobProgress(0, 0, 1200, 3, 3, 9), status.finished() ? VERIFICATION.summary() : null, null);
+                new JobProgress(0, 0, 1200, 3).withTables(3, 9), status.finished() ? VERIFICATION.summary() : null, null);
     }
 
     /** The page's row-count table: each line's cells up to the classification, given as its key. */

@@ -1,6 +1,7 @@
 package fr.esup.podmigrate.sql.load;
 
 import fr.esup.podmigrate.sql.ImportProgress;
+import fr.esup.podmigrate.sql.ImportProgress.Stage;
 import fr.esup.podmigrate.sql.script.ScriptCompression;
 
 import java.io.IOException;
@@ -141,11 +142,11 @@ final class DecompressedCopy {
                 if (cancelled.getAsBoolean()) {
                     return false;
                 }
-                progress.accept(new ImportProgress(file.position(), file.size(), 0, 0, true));
+                progress.accept(new ImportProgress(file.position(), file.size(), 0, 0, Stage.DECOMPRESSING));
                 lastReport = System.nanoTime();
             }
         }
-        progress.accept(new ImportProgress(file.size(), file.size(), 0, 0, true));
+        progress.accept(new ImportProgress(file.size(), file.size(), 0, 0, Stage.DECOMPRESSING));
         return true;
     }
 

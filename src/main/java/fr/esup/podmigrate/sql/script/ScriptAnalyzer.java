@@ -1,6 +1,7 @@
 package fr.esup.podmigrate.sql.script;
 
 import fr.esup.podmigrate.sql.ImportProgress;
+import fr.esup.podmigrate.sql.ImportProgress.Stage;
 import fr.esup.podmigrate.sql.script.ScriptAnalysis.DatabaseSection;
 import fr.esup.podmigrate.sql.script.ScriptAnalysis.ScriptLine;
 import fr.esup.podmigrate.sql.script.ScriptAnalysis.TableAnalysis;
@@ -194,7 +195,7 @@ public final class ScriptAnalyzer {
                     statement(statement, reader.position());
                     if (System.nanoTime() - lastReport > PROGRESS_INTERVAL_NANOS) {
                         progress.accept(new ImportProgress(reader.bytesRead(), reader.totalBytes(), statements, tuples,
-                                true));
+                                Stage.CHECKING));
                         lastReport = System.nanoTime();
                     }
                 }
@@ -206,7 +207,7 @@ public final class ScriptAnalyzer {
             textBytes = reader.offset();
             sandboxCommands = reader.sandboxCommands();
             undecodableCharsets = reader.undecodableCharsets();
-            progress.accept(new ImportProgress(bytes, reader.totalBytes(), statements, tuples, true));
+            progress.accept(new ImportProgress(bytes, reader.totalBytes(), statements, tuples, Stage.CHECKING));
         }
         Map<String, TableAnalysis> analysed = new LinkedHashMap<>();
         tables.forEach((name, state) -> analysed.put(name, state.analysis(name)));
