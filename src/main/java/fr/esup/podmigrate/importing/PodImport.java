@@ -286,6 +286,11 @@ public final class PodImport {
             problems.add(PlanProblem.warning("double-encoded", analysis.doubleEncodedCount(), first.line(),
                     first.statementHead()));
         }
+        if (!analysis.singleByteRows().isEmpty()) {
+            ScriptAnalysis.ScriptLine first = analysis.singleByteRows().get(0);
+            problems.add(PlanProblem.warning("single-byte-rows", analysis.singleByteRowsCount(), first.line(),
+                    first.statementHead()));
+        }
         if (!analysis.undecodableCharsets().isEmpty()) {
             ScriptAnalysis.ScriptLine first = analysis.undecodableCharsets().get(0);
             problems.add(PlanProblem.warning("undecodable-charset", analysis.undecodableCharsets().size(), first.line(),

@@ -25,6 +25,10 @@ import java.util.Set;
  *                              multi-byte UTF-8: a UTF-8 script declared latin1, whose text the client, and so the
  *                              import, stores double-encoded ("Ã©" for "é") (the first {@value #MAX_LISTED})
  * @param doubleEncodedCount    how many such statements there are
+ * @param singleByteRows        the INSERTs and REPLACEs of rows read in a single-byte client charset (SET NAMES
+ *                              latin1...) that are not double-encoded: dumped in that charset from utf8 tables, their
+ *                              text holds a ? for each character the charset lacks (the first {@value #MAX_LISTED})
+ * @param singleByteRowsCount   how many such statements there are
  * @param undecodableCharsets   the SETs naming a client charset the import cannot decode: it reads the statements
  *                              after them as UTF-8 (the first {@value #MAX_LISTED})
  * @param useDatabases          the databases the USE lines name, allowed or not
@@ -54,6 +58,8 @@ public record ScriptAnalysis(
         List<ScriptLine> keptSessionLines,
         List<ScriptLine> doubleEncoded,
         long doubleEncodedCount,
+        List<ScriptLine> singleByteRows,
+        long singleByteRowsCount,
         List<ScriptLine> undecodableCharsets,
         Set<String> useDatabases,
         Set<String> charsets,
@@ -78,6 +84,7 @@ public record ScriptAnalysis(
         replicationLines = List.copyOf(replicationLines);
         keptSessionLines = List.copyOf(keptSessionLines);
         doubleEncoded = List.copyOf(doubleEncoded);
+        singleByteRows = List.copyOf(singleByteRows);
         undecodableCharsets = List.copyOf(undecodableCharsets);
         useDatabases = Collections.unmodifiableSet(new LinkedHashSet<>(useDatabases));
         charsets = Collections.unmodifiableSet(new LinkedHashSet<>(charsets));

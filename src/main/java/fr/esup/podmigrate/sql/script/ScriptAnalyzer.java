@@ -56,6 +56,8 @@ public final class ScriptAnalyzer {
     private final List<ScriptLine> keptSessionLines = new ArrayList<>();
     private final List<ScriptLine> doubleEncoded = new ArrayList<>();
     private long doubleEncodedCount;
+    private final List<ScriptLine> singleByteRows = new ArrayList<>();
+    private long singleByteRowsCount;
     private List<ScriptLine> undecodableCharsets = List.of();
     private final Set<String> useDatabases = new LinkedHashSet<>();
     private final Set<String> charsets = new LinkedHashSet<>();
@@ -192,7 +194,7 @@ public final class ScriptAnalyzer {
             lastPosition = reader.position();
             try {
                 for (SqlStatement statement = reader.next(); statement != null; statement = reader.next()) {
-                    statement(statement, reader.position());
+                    statement(statement, reader.position(), reader.singleByteCharset());
                     if (System.nanoTime() - lastReport > PROGRESS_INTERVAL_NANOS) {
                         progress.accept(new ImportProgress(reader.bytesRead(), reader.totalBytes(), statements, tuples,
                                 Stage.CHECKING));
@@ -215,13 +217,15 @@ public final class ScriptAnalyzer {
         databases.forEach((name, state) -> sectionsHeld.put(name,
                 new DatabaseSection(name, state.tables, state.statements, state.rows)));
         ScriptAnalysis analysis = new ScriptAnalysis(analysed, refused, refusedCount, neutralisedUses, replicationLines,
-                keptSessionLines, doubleEncoded, doubleEncodedCount, undecodableCharsets, useDatabases,
+                keptSessionLines, doubleEncoded, doubleEncodedCount, singleByteRows, singleByteRowsCount,
+                undecodableCharsets, useDatabases,
                 charsets, collations, largestBytes, largestLine, statements, bytes, textBytes, sandboxCommands,
                 formatError, sourceDatabase, sectionsHeld);
         return new Scan(analysis, List.copyOf(runs));
     }
 
-    private void statement(SqlStatement statement, StatementReader.Position after) {
+    /** @param singleByteCharset whether the statement was read in a single-byte client charset */
+    private void statement(SqlStatement statement, StatementReader.Position after, boolean singleByteCharset) {
         long index = statements++;
         String section = sections.sectionOf(statement);
         if (section != null) {
@@ -245,6 +249,11 @@ public final class ScriptAnalyzer {
         }
         if (statement.doubleEncoded() && doubleEncodedCount++ < ScriptAnalysis.MAX_LISTED) {
             doubleEncoded.add(new ScriptLine(statement.line(), SqlSnippet.head(statement.text())));
+        }
+        if (singleByteCharset && !statement.doubleEncoded() && statement.rowCount() > 0
+                && (statement.kind() == StatementKind.INSERT || statement.kind() == StatementKind.REPLACE)
+                && singleByteRowsCount++ < ScriptAnalysis.MAX_LISTED) {
+            singleByteRows.add(new ScriptLine(statement.line(), SqlSnippet.head(statement.text())));
         }
         RefusalReason reason = replication ? null : inspection.refusal(statement);
         if (reason != null) {

@@ -186,6 +186,11 @@ public final class StatementReader implements AutoCloseable {
     public record Position(long offset, long line, byte[] delimiter, boolean atLineStart, ClientCharsetSession charsets) {
     }
 
+    /** Whether the client charset the script declares now is a single-byte one (SET NAMES latin1...). */
+    boolean singleByteCharset() {
+        return statement.charsets.charset().singleByte();
+    }
+
     /** How many times the script turned the client's sandbox mode on (the first line of a recent mariadb-dump). */
     public int sandboxCommands() {
         return commands.sandboxCommands;

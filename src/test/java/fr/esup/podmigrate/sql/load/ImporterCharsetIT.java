@@ -4,6 +4,7 @@ import fr.esup.podmigrate.sql.DumpWriterFixture;
 import fr.esup.podmigrate.sql.Identifiers;
 import fr.esup.podmigrate.sql.script.ScriptAnalysis;
 import fr.esup.podmigrate.sql.script.ScriptAnalyzer;
+import fr.esup.podmigrate.testsupport.TestServer;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -105,6 +106,30 @@ class ImporterCharsetIT {
                 .isEqualTo(ACCENTED + "|x'y|" + ACCENTED);
     }
 
+    /**
+     * mariadb-dump --default-character-set=latin1 of utf8mb4 rows writes a ? for each character latin1 lacks: the
+     * analysis names the rows read in latin1, which a dump in utf8mb4 has none of.
+     */
+    @Test
+    void namesTheRowsOfADumpTakenInLatin1WhereTheCharactersLatin1LacksBecameQuestionMarks() throws Exception {
+        String source = fixture.createDatabase("cs_latin1_dump");
+        fixture.execute(source, "CREATE TABLE t (id int PRIMARY KEY, s varchar(100)) DEFAULT CHARSET=utf8mb4",
+                "INSERT INTO t VALUES (1, 'Nguy\u1ec5n'), (2, 'F\u00eate')");
+        Path latin1 = TestServer.get().mariadbDump(source, directory.resolve("latin1.sql"), "--default-character-set=latin1");
+        Path utf8mb4 = TestServer.get().mariadbDump(source, directory.resolve("utf8mb4.sql"), "--default-character-set=utf8mb4");
+
+        ScriptAnalysis fromLatin1 = ScriptAnalyzer.analyze(latin1, "any", Set.of(), null, p -> { });
+        ScriptAnalysis fromUtf8mb4 = ScriptAnalyzer.analyze(utf8mb4, "any", Set.of(), null, p -> { });
+
+        assertThat(Files.readString(latin1, StandardCharsets.ISO_8859_1)).contains("'Nguy?n'", "'F\u00eate'");
+        assertThat(fromLatin1.singleByteRowsCount()).isEqualTo(1);
+        assertThat(fromLatin1.singleByteRows()).singleElement()
+                .satisfies(line -> assertThat(line.statementHead()).startsWith("INSERT INTO `t` VALUES"));
+        assertThat(fromLatin1.doubleEncoded()).isEmpty();
+        assertThat(fromUtf8mb4.singleByteRows()).isEmpty();
+        assertThat(fromUtf8mb4.singleByteRowsCount()).isZero();
+    }
+
     @Test
     void warnsThatUtf8TextDeclaredLatin1IsStoredDoubleEncodedAsTheClientStoresIt() throws Exception {
         Path script = fixture.write("""
@@ -120,6 +145,8 @@ class ImporterCharsetIT {
 
         assertThat(analysis.doubleEncodedCount()).isEqualTo(2);
         assertThat(analysis.doubleEncoded()).extracting(ScriptAnalysis.ScriptLine::line).containsExactly(4L, 5L);
+        assertThat(analysis.singleByteRows()).as("rows read in latin1 that are not double-encoded")
+                .extracting(ScriptAnalysis.ScriptLine::line).containsExactly(3L);
         assertThat(analysis.undecodableCharsets()).isEmpty();
         assertThat(viaClient).anyMatch(row -> row.contains(hex("f\u00c3\u00aate \u00f0\u0178\u02dc\u20ac",
                 StandardCharsets.UTF_8)));
