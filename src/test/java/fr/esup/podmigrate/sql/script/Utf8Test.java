@@ -2,10 +2,12 @@ package fr.esup.podmigrate.sql.script;
 
 import org.junit.jupiter.api.Test;
 
+import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Random;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,6 +33,35 @@ class Utf8Test {
                     .isEqualTo(decodes);
         }
         assertThat(valid).as("well-formed samples among the random ones").isGreaterThan(1000);
+    }
+
+    /** Runs of ASCII, read eight bytes at a time, around and between sequences, in ranges that start anywhere. */
+    @Test
+    void takesWhatJavasDecoderTakesInLongMostlyAsciiRanges() {
+        Random random = new Random(11);
+        byte[][] units = {"é".getBytes(StandardCharsets.UTF_8), "€".getBytes(StandardCharsets.UTF_8),
+                "😀".getBytes(StandardCharsets.UTF_8), {(byte) 0xC3}, {(byte) 0xED, (byte) 0xA0, (byte) 0x80},
+                {(byte) 0xF5}, {(byte) 0x80}};
+        int valid = 0;
+        for (int round = 0; round < 100_000; round++) {
+            ByteArrayOutputStream sample = new ByteArrayOutputStream();
+            int length = 1 + random.nextInt(40);
+            while (sample.size() < length) {
+                if (random.nextInt(20) < 18) {
+                    sample.write('a' + random.nextInt(26));
+                } else {
+                    sample.writeBytes(units[random.nextInt(units.length)]);
+                }
+            }
+            byte[] bytes = sample.toByteArray();
+            int from = random.nextInt(bytes.length);
+            int to = from + random.nextInt(bytes.length - from + 1);
+            boolean decodes = decodes(Arrays.copyOfRange(bytes, from, to));
+            valid += decodes && to - from >= 16 ? 1 : 0;
+            assertThat(Utf8.isValid(bytes, from, to)).as("%s [%d, %d)", java.util.HexFormat.of().formatHex(bytes), from, to)
+                    .isEqualTo(decodes);
+        }
+        assertThat(valid).as("well-formed samples of 16 bytes or more").isGreaterThan(1000);
     }
 
     @Test
