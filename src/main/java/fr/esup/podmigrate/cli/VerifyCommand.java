@@ -58,8 +58,9 @@ final class VerifyCommand {
         Verification verification;
         try (DifferencesCsv all = csv == null ? null : new DifferencesCsv(csv)) {
             Consumer<RowDifference> differences = all == null ? d -> { } : all;
+            // a compressed podv2.sql is decompressed beside it
             verification = StandaloneVerification.run(target, source, script, args.option("source-database").orElse(null),
-                    differences);
+                    script == null ? null : script.toAbsolutePath().getParent(), differences);
         } catch (ScratchV2.Unavailable e) {
             out.println("Could not verify: " + e.getMessage());
             return PodMigrateCli.REFUSED;

@@ -179,10 +179,13 @@ public class JobRunner implements DisposableBean {
         }
 
         @Override
-        public void progress(JobProgress progress) {
+        public synchronized void progress(JobProgress progress) {
             JobProgress previous = this.progress;
-            this.progress = progress.stage() == null ? progress : progress.withStageStartedAt(
-                    progress.stage() == previous.stage() ? previous.stageStartedAt() : Instant.now());
+            // a stage begins when the stage changes, or when the same one starts over (a script read again)
+            boolean goesOn = progress.stage() == previous.stage() && progress.bytesDone() >= previous.bytesDone()
+                    && progress.bytesTotal() == previous.bytesTotal();
+            this.progress = progress.stage() == null ? progress
+                    : progress.withStageStartedAt(goesOn ? previous.stageStartedAt() : Instant.now());
             Instant now = Instant.now();
             if (Duration.between(lastSave, now).compareTo(SAVE_INTERVAL) >= 0) {
                 lastSave = now;

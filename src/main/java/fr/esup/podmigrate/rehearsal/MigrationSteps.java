@@ -95,6 +95,7 @@ final class MigrationSteps {
     /** Runs one step, timed; its failure names it. */
     <T> T step(String name, Work<T> work, Function<T, String> outcome) throws StepFailed {
         log.started(name);
+        context.progress(JobProgress.NONE); // no step shows the progress of the one before
         long started = System.nanoTime();
         T result;
         try {
@@ -192,9 +193,13 @@ final class MigrationSteps {
         }, inserted -> inserted.isEmpty() ? "none" : inserted.toString());
     }
 
-    /** The verification of the database against v2: the source database, else the podv2.sql. */
-    Verification verify(Path script, Recipe recipe) throws StepFailed {
-        return step(VERIFY, () -> StandaloneVerification.run(database, source, script, recipe.sourceDatabase(),
+    /**
+     * The verification of the database against v2: the source database, else the podv2.sql.
+     *
+     * @param copies where a compressed podv2.sql is decompressed to be loaded into the scratch database
+     */
+    Verification verify(Path script, Recipe recipe, Path copies) throws StepFailed {
+        return step(VERIFY, () -> StandaloneVerification.run(database, source, script, recipe.sourceDatabase(), copies,
                         d -> { }),
                 verification -> verification.complete() ? "complete" : "not complete");
     }

@@ -36,7 +36,10 @@ public final class Rehearsal {
     private final Backups backups;
     private final Path copies;
 
-    /** @param copies the workspace's folder where a compressed podv2.sql is decompressed for its import */
+    /**
+     * @param copies the workspace's folder where a compressed podv2.sql is decompressed for its import and its
+     *               verification
+     */
     public Rehearsal(DatabaseEndpoint target, Optional<DatabaseEndpoint> source,
                      Optional<DatabaseEndpoint> rehearsalServer, Backups backups, Path copies) {
         this.target = target;
@@ -114,7 +117,7 @@ public final class Rehearsal {
             V2Side v2 = steps.v2(script, choices);
             var fixes = steps.siteFixes(v2, choices, choose);
             var inserted = steps.broadcasters(v2, choices, choose);
-            var verification = steps.verify(script, choices);
+            var verification = steps.verify(script, choices, copies);
             Map<String, Long> millis = steps.millis();
             millis.remove(MigrationSteps.COPY);
             Recipe recipe = new Recipe(Recipe.FORMAT, choices.podv2(), choices.sourceDatabase(),

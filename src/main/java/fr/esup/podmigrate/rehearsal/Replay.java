@@ -42,7 +42,8 @@ public final class Replay {
 
     /**
      * @param exports the workspace's folder where a generated podv2.sql and the report are written
-     * @param copies  the workspace's folder where a compressed podv2.sql is decompressed for its import
+     * @param copies  the workspace's folder where a compressed podv2.sql is decompressed for its import and its
+     *                verification
      */
     public Replay(DatabaseEndpoint target, Optional<DatabaseEndpoint> source, Backups backups, Path exports,
                   Path copies) {
@@ -117,7 +118,7 @@ public final class Replay {
             V2Side v2 = steps.v2(script, recipe);
             steps.siteFixes(v2, recipe, false);
             steps.broadcasters(v2, recipe, false);
-            Verification verification = steps.verify(script, recipe);
+            Verification verification = steps.verify(script, recipe, copies);
             return new Outcome(recipe, verification, steps.millis(), null, null);
         } catch (MigrationSteps.StepFailed e) {
             return new Outcome(recipe, null, steps.millis(), e.step(), e.getMessage());

@@ -28,11 +28,6 @@ public record ImportProgress(long bytesRead, long bytesTotal, long statements, l
         this(bytesRead, bytesTotal, statements, rows, Stage.IMPORTING);
     }
 
-    /** Whether the script is being read before anything runs: decompressed or checked. */
-    public boolean checking() {
-        return stage != Stage.IMPORTING;
-    }
-
     /** Between 0 and 1; 0 while the total is unknown. */
     public double fraction() {
         return bytesTotal <= 0 ? 0 : Math.min(1, (double) bytesRead / bytesTotal);

@@ -27,17 +27,17 @@ public final class StandaloneVerification {
     }
 
     /**
-     * @param script         the podv2.sql, when there is no source database; compressed, it is decompressed beside
-     *                       itself when the folder can be written and the disk has room
+     * @param script         the podv2.sql, when there is no source database
+     * @param copies         where a compressed podv2.sql is decompressed to be loaded (see {@link ScratchV2#load})
      * @param sourceDatabase for a script of several databases, the one imported; else null
      * @param differences    told of every row difference
      * @throws ScratchV2.Unavailable the target's account may not create the scratch database
      */
     public static Verification run(DatabaseEndpoint target, Optional<DatabaseEndpoint> source, Path script,
-                                   String sourceDatabase, Consumer<RowDifference> differences)
+                                   String sourceDatabase, Path copies, Consumer<RowDifference> differences)
             throws SQLException, IOException, ScratchV2.Unavailable {
-        ScratchV2 scratch = source.isPresent() ? null : ScratchV2.load(target, script, sourceDatabase,
-                script.toAbsolutePath().getParent(), () -> false);
+        ScratchV2 scratch = source.isPresent() ? null : ScratchV2.load(target, script, sourceDatabase, copies,
+                () -> false);
         try (ScratchV2 dropped = scratch;
              Connection v2 = scratch == null ? source.get().connect() : scratch.connect();
              Connection v3 = target.connect()) {

@@ -76,9 +76,8 @@ class JobRunnerTest {
     void aStageBeginsWhenTheProgressChangesStageAndTheTimeLeftIsItsOwn() {
         List<Instant> stageStarts = new ArrayList<>();
         Job job = runner.start(WizardStep.IMPORT, "alice", POD, context -> {
-            for (ImportProgress.Stage stage : List.of(ImportProgress.Stage.DECOMPRESSING,
-                    ImportProgress.Stage.DECOMPRESSING, ImportProgress.Stage.IMPORTING)) {
-                context.progress(JobProgress.of(new ImportProgress(50, 100, 3, 7, stage)));
+            for (ImportProgress progress : List.of(decompressing(40), decompressing(50), checking(20), checking(10))) {
+                context.progress(JobProgress.of(progress));
                 Instant started = runner.find(context.jobId()).orElseThrow().progress().stageStartedAt();
                 stageStarts.add(started);
                 await().until(() -> Instant.now().isAfter(started));
@@ -90,9 +89,10 @@ class JobRunnerTest {
         assertThat(stageStarts).doesNotContainNull();
         assertThat(stageStarts.get(1)).as("the same stage goes on").isEqualTo(stageStarts.get(0));
         assertThat(stageStarts.get(2)).as("the next stage begins").isAfter(stageStarts.get(1));
+        assertThat(stageStarts.get(3)).as("the same stage starts over").isAfter(stageStarts.get(2));
         JobProgress stored = store.find(job.id()).orElseThrow().progress();
-        assertThat(stored.stage()).isEqualTo(ImportProgress.Stage.IMPORTING);
-        assertThat(stored.stageStartedAt()).isEqualTo(stageStarts.get(2));
+        assertThat(stored.stage()).isEqualTo(ImportProgress.Stage.CHECKING);
+        assertThat(stored.stageStartedAt()).isEqualTo(stageStarts.get(3));
 
         Instant now = Instant.now();
         JobProgress halfOfAStageBegun10sAgo = new JobProgress(50, 100, 3, 7, 0, 0, ImportProgress.Stage.IMPORTING,
@@ -100,6 +100,14 @@ class JobRunnerTest {
         Job running = new Job("import-1", WizardStep.IMPORT, JobKind.WORK, "alice", "h/pod", JobStatus.RUNNING,
                 now.minusSeconds(60), null, halfOfAStageBegun10sAgo, null, null);
         assertThat(running.estimateLeft()).isBetween(Duration.ofSeconds(9), Duration.ofSeconds(12));
+    }
+
+    private static ImportProgress decompressing(long bytes) {
+        return new ImportProgress(bytes, 100, 0, 0, ImportProgress.Stage.DECOMPRESSING);
+    }
+
+    private static ImportProgress checking(long bytes) {
+        return new ImportProgress(bytes, 100, 3, 7, ImportProgress.Stage.CHECKING);
     }
 
     @Test

@@ -82,7 +82,7 @@ class ImporterHeldKeysIT {
 
         // on one connection the rows commit statement by statement, and the progress comes amid them
         ImportResult result = new Importer(ImportOptions.builder().parallelism(1).progress(progress -> {
-            if (!progress.checking()) {
+            if (progress.stage() == ImportProgress.Stage.IMPORTING) {
                 seen.add(state(target));
             }
         }).build()).run(script, fixture.factory(target));
@@ -174,7 +174,7 @@ class ImporterHeldKeysIT {
     }
 
     private static void importing(ImportProgress progress, AtomicLong statements) {
-        if (!progress.checking()) {
+        if (progress.stage() == ImportProgress.Stage.IMPORTING) {
             statements.set(progress.statements());
         }
     }

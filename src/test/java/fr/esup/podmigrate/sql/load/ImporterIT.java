@@ -126,7 +126,7 @@ class ImporterIT {
         ScriptAnalyzer.analyze(script, target, Set.of(), null, p -> { });
         List<ImportProgress> checking = new ArrayList<>();
         Importer importer = new Importer(ImportOptions.builder().progress(p -> {
-            if (p.checking()) {
+            if (p.stage() == ImportProgress.Stage.CHECKING) {
                 checking.add(p);
             }
         }).build());
@@ -686,9 +686,9 @@ class ImporterIT {
         ImportResult result = new Importer(ImportOptions.builder().progress(seen::add).build())
                 .run(script, fixture.factory(target));
 
-        assertThat(seen).anyMatch(ImportProgress::checking);
+        assertThat(seen).anyMatch(p -> p.stage() == ImportProgress.Stage.CHECKING);
         ImportProgress last = seen.get(seen.size() - 1);
-        assertThat(last.checking()).isFalse();
+        assertThat(last.stage()).isEqualTo(ImportProgress.Stage.IMPORTING);
         assertThat(last.statements()).isEqualTo(501);
         assertThat(last.rows()).isEqualTo(1000);
         assertThat(last.bytesRead()).isEqualTo(last.bytesTotal()).isEqualTo(Files.size(script));
@@ -830,7 +830,7 @@ class ImporterIT {
             ImportOptions.Builder options = ImportOptions.builder().sourceDatabase(SOURCE).parallelism(parallelism)
                     .checkpointFile(checkpoint);
 
-            ImportResult stopped = new Importer(options.progress(p -> done.set(p.checking() ? 0 : p.statements()))
+            ImportResult stopped = new Importer(options.progress(p -> done.set(p.stage() == ImportProgress.Stage.IMPORTING ? p.statements() : 0))
                     .cancelled(() -> done.get() >= 75).build()).run(script, fixture.factory(target));
             ImportResult resumed = new Importer(options.progress(p -> { }).cancelled(() -> false).resume(true).build())
                     .run(script, fixture.factory(target));

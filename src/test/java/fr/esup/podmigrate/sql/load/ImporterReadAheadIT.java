@@ -1,6 +1,7 @@
 package fr.esup.podmigrate.sql.load;
 
 import fr.esup.podmigrate.sql.DumpWriterFixture;
+import fr.esup.podmigrate.sql.ImportProgress;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -23,7 +24,7 @@ class ImporterReadAheadIT {
 
     private final List<Boolean> checking = new ArrayList<>();
     private final Importer importer = new Importer(ImportOptions.builder()
-            .progress(progress -> checking.add(progress.checking())).build());
+            .progress(progress -> checking.add(progress.stage() == ImportProgress.Stage.CHECKING)).build());
 
     @Test
     void anImportAfterAReadAheadOfTheUnchangedScriptTakesThatReading() throws Exception {

@@ -158,7 +158,7 @@ class ImporterResumeIT {
     /** Passes on the progress of the import itself, not of its pre-scan. */
     private static Consumer<ImportProgress> importing(Consumer<ImportProgress> consumer) {
         return progress -> {
-            if (!progress.checking()) {
+            if (progress.stage() == ImportProgress.Stage.IMPORTING) {
                 consumer.accept(progress);
             }
         };

@@ -83,7 +83,7 @@ class ScriptAnalyzerTest {
         assertThat(analysis.bytes()).isEqualTo(Files.size(script));
         assertThat(analysis.textBytes()).isEqualTo(Files.size(script));
         assertThat(analysis.formatError()).isNull();
-        assertThat(progress).isNotEmpty().allMatch(ImportProgress::checking);
+        assertThat(progress).isNotEmpty().allMatch(p -> p.stage() == ImportProgress.Stage.CHECKING);
         assertThat(progress.get(progress.size() - 1).rows()).isEqualTo(6);
     }
 
