@@ -22,6 +22,7 @@ import fr.esup.podmigrate.sql.load.TargetLockedException;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -62,11 +63,13 @@ final class ImportCommand {
         boolean plain = args.flag("plain");
         String sourceDatabase = AnalyzeCommand.sourceDatabase(args);
         Path copies = checkpoint.toAbsolutePath().getParent();
+        // read now, told once the target is locked (another import's lock is told first); the import checks it again
+        String unresumable = resuming ? unresumable(checkpoint, script) : null;
         // The script is read while the target is locked and checked: the reading touches no database. A compressed
         // one is decompressed first, and its copy read, which the import then reads too.
         AtomicReference<Path> copy = new AtomicReference<>();
         FutureTask<PodImport.ScriptRead> reading = new FutureTask<>(() -> {
-            if (resuming && unresumable(checkpoint, script) != null) {
+            if (unresumable != null) {
                 return null; // refused below: no minutes of decompressing for it
             }
             copy.set(Importer.decompress(script, copies));
@@ -82,7 +85,6 @@ final class ImportCommand {
         readingAhead.setDaemon(true);
         readingAhead.start();
         try (TargetLock lock = TargetLock.acquire(target::connect, "cli import")) {
-            String unresumable = resuming ? unresumable(checkpoint, script) : null;
             if (unresumable != null) {
                 out.println("Refused before any change: " + unresumable + ": it cannot resume the import of "
                         + script.getFileName() + ". Name its own checkpoint with --checkpoint, or import without --resume.");
@@ -90,8 +92,15 @@ final class ImportCommand {
             }
             if (!resuming && !args.flag("force-over-data")) {
                 Path workspace = cliSettings.workspace();
+                Path backups = Workspace.backups(workspace);
+                if (Files.isDirectory(backups) && !Files.isReadable(backups)) {
+                    out.println("Refused before any change: the workspace's backups, " + backups + ", cannot be read by"
+                            + " this user (the console leaves them to its own user): run the command as that user, or"
+                            + " pass --force-over-data.");
+                    return PodMigrateCli.REFUSED;
+                }
                 TargetGuard guard = TargetGuard.read(target,
-                        current -> Backups.check(Workspace.backups(workspace), target, current));
+                        current -> Backups.check(backups, target, current));
                 if (!guard.allowsImport()) {
                     printRefusal(guard, workspace, out);
                     return PodMigrateCli.REFUSED;
@@ -151,6 +160,8 @@ final class ImportCommand {
             Optional<Checkpoint> previous = Checkpoint.read(checkpoint);
             return previous.isEmpty() || previous.get().matches(script) ? null
                     : "the checkpoint " + checkpoint + " was made by the import of another script";
+        } catch (AccessDeniedException e) {
+            return "the checkpoint " + checkpoint + " cannot be read by this user";
         } catch (IOException e) {
             return e.getMessage();
         }

@@ -17,8 +17,8 @@ import java.util.Set;
  * (where an operator copies a podv2.sql with scp) and exports. Never the v3 database: the wipe would erase it.
  *
  * <p>Runs, backups, uploads and exports hold copies of Pod's tables, every account's password hash among them: they
- * are made readable by the console's own system user alone (rwx------), whatever its umask gave them. The import
- * folder stays as it is, for an operator may copy files into it as another user.
+ * are created readable by the console's own system user alone (rwx------), and closed so at start-up if they were
+ * not. The import folder stays as it is, for an operator may copy files into it as another user.
  */
 @Component
 public class Workspace {
@@ -30,9 +30,16 @@ public class Workspace {
 
     public Workspace(PodMigrateProperties properties) {
         this.root = properties.workspace().toAbsolutePath().normalize();
+        Set<Path> ownerOnly = Set.of(runs(), backups(), uploads(), exports());
+        boolean posix = root.getFileSystem().supportedFileAttributeViews().contains("posix");
         for (Path folder : new Path[] {runs(), backups(), uploads(), importFolder(), exports()}) {
             try {
-                Files.createDirectories(folder);
+                if (posix && ownerOnly.contains(folder) && !Files.isDirectory(folder)) {
+                    Files.createDirectories(root);
+                    Files.createDirectory(folder, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
+                } else {
+                    Files.createDirectories(folder);
+                }
             } catch (IOException | SecurityException e) {
                 throw new InvalidSettingException("podmigrate.workspace",
                         "'" + root + "' cannot be created: " + e.getMessage());
@@ -41,9 +48,7 @@ public class Workspace {
                 throw new InvalidSettingException("podmigrate.workspace", "'" + folder + "' is not writable");
             }
         }
-        for (Path folder : new Path[] {runs(), backups(), uploads(), exports()}) {
-            restrictToOwner(folder);
-        }
+        ownerOnly.forEach(Workspace::restrictToOwner);
         log.info("Workspace: {}", root);
     }
 

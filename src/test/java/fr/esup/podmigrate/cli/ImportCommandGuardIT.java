@@ -145,25 +145,37 @@ class ImportCommandGuardIT {
     @Test
     void refusesToResumeAGzippedScriptFromACheckpointThatIsNotItsOwn() throws Exception {
         try (PodTestDatabase v2 = PodTestDatabase.generatedV2(PodVersion.V2_9_1, 3, 36);
-             PodTestDatabase v3 = PodTestDatabase.blank(PodVersion.V3_8_4)) {
+             PodTestDatabase v3 = PodTestDatabase.blank(PodVersion.V3_8_4);
+             PodTestDatabase other = PodTestDatabase.empty()) {
             Path gzipped = dir.resolve("podv2.sql.gz");
             try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(gzipped))) {
                 Files.copy(podv2(v2), out);
             }
-            Path checkpoint = Files.writeString(Path.of(gzipped + ".checkpoint"), "another import's checkpoint");
+            // the checkpoint of another script's import, which stopped at its duplicate key
+            Path otherScript = Files.writeString(dir.resolve("other.sql"),
+                    "CREATE TABLE t (id int PRIMARY KEY);\nINSERT INTO t VALUES (1);\nINSERT INTO t VALUES (1);\n");
+            Path othersCheckpoint = dir.resolve("other.checkpoint");
+            CliRun stopped = importInto(other, otherScript, "--plain", "--force-over-data", "--checkpoint",
+                    othersCheckpoint.toString());
+            assertThat(stopped.exitCode()).as(stopped.out()).isEqualTo(PodMigrateCli.FAILED);
+            String othersState = Files.readString(othersCheckpoint);
+            Path garbage = Files.writeString(dir.resolve("garbage.checkpoint"), "another import's checkpoint");
             Map<String, Long> before = checksums(v3);
 
-            CliRun refused = importInto(v3, gzipped, "--force-over-data", "--resume");
+            CliRun fromOthers = importInto(v3, gzipped, "--force-over-data", "--resume", "--checkpoint",
+                    othersCheckpoint.toString());
+            CliRun fromGarbage = importInto(v3, gzipped, "--force-over-data", "--resume", "--checkpoint",
+                    garbage.toString());
 
-            assertThat(refused.exitCode()).as(refused.err() + refused.out()).isEqualTo(PodMigrateCli.REFUSED);
-            assertThat(refused.out()).startsWith("Refused before any change: " + checkpoint
+            assertThat(fromOthers.exitCode()).as(fromOthers.err() + fromOthers.out()).isEqualTo(PodMigrateCli.REFUSED);
+            assertThat(fromOthers.out()).startsWith("Refused before any change: the checkpoint " + othersCheckpoint
+                    + " was made by the import of another script: it cannot resume the import of podv2.sql.gz.");
+            assertThat(fromGarbage.exitCode()).as(fromGarbage.err() + fromGarbage.out()).isEqualTo(PodMigrateCli.REFUSED);
+            assertThat(fromGarbage.out()).startsWith("Refused before any change: " + garbage
                     + " is not an import checkpoint: it cannot resume the import of podv2.sql.gz.");
             assertThat(checksums(v3)).isEqualTo(before);
-            assertThat(checkpoint).hasContent("another import's checkpoint");
-            try (Stream<Path> files = Files.list(dir)) {
-                assertThat(files.map(file -> file.getFileName().toString()))
-                        .noneMatch(name -> name.startsWith("pod-migrate-decompressed"));
-            }
+            assertThat(othersCheckpoint).hasContent(othersState);
+            assertThat(garbage).hasContent("another import's checkpoint");
         }
     }
 

@@ -8,6 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,17 +33,22 @@ class WorkspaceTest {
     @Test
     void anExistingWorkspaceOpenToOthersIsClosedAndItsFilesAndImportFolderKept() throws Exception {
         Path root = dir.resolve("workspace");
-        Path backups = Files.createDirectories(root.resolve("backups"));
-        Path backup = Files.writeString(backups.resolve("backup.sql.gz"), "rows");
         Path imports = Files.createDirectories(root.resolve("import"));
-        for (Path path : new Path[] {root, backups, imports}) {
+        List<Path> closed = new ArrayList<>();
+        for (String name : List.of("runs", "backups", "uploads", "exports")) {
+            closed.add(Files.createDirectories(root.resolve(name)));
+        }
+        Path backup = Files.writeString(root.resolve("backups/backup.sql.gz"), "rows");
+        for (Path path : Stream.concat(Stream.of(root, imports), closed.stream()).toList()) {
             Files.setPosixFilePermissions(path, PosixFilePermissions.fromString("rwxrwxr-x"));
         }
 
-        Workspace workspace = workspace(root);
+        workspace(root);
 
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(workspace.backups())))
-                .isEqualTo("rwx------");
+        for (Path folder : closed) {
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(folder))).as(folder.toString())
+                    .isEqualTo("rwx------");
+        }
         assertThat(backup).hasContent("rows");
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(imports))).isEqualTo("rwxrwxr-x");
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(root))).isEqualTo("rwxrwxr-x");
