@@ -60,9 +60,23 @@ class PodMigrateCliTest {
 
         assertThat(run.exitCode()).isEqualTo(PodMigrateCli.OK);
         assertThat(run.out()).contains("2 statements (from line 4: INSERT INTO video_video VALUES (1,'S\u00c3\u00a9minaire",
-                "would store their accented letters and emoji double-encoded",
-                "1 SET statement (from line 6: SET NAMES sjis) declare a client character set the import"
+                "declare a single-byte character set (SET NAMES latin1...) but hold UTF-8 text: the mariadb client"
+                        + " would store their accented letters and emoji double-encoded",
+                "1 SET statement (from line 6: SET NAMES sjis) declares a client character set the import"
                         + " cannot decode");
+    }
+
+    @Test
+    void aWarningOfOneStatementSpeaksOfIt() throws Exception {
+        Path script = Files.writeString(dir.resolve("podv2.sql"), "/*!40101 SET NAMES latin1 */;\n"
+                + "CREATE TABLE video_video (id int, title varchar(99));\nCREATE TABLE authentication_owner (id int);\n"
+                + "INSERT INTO video_video VALUES (1,'S\u00e9minaire');\n");
+
+        CliRun run = CliRun.of("analyze", script.toString());
+
+        assertThat(run.out()).contains("1 statement (from line 4: INSERT INTO video_video VALUES (1,'S\u00c3\u00a9minaire'))"
+                + " declares a single-byte character set (SET NAMES latin1...) but holds UTF-8 text: the mariadb client"
+                + " would store its accented letters");
     }
 
     @Test
