@@ -14,9 +14,12 @@ import org.openqa.selenium.chrome.ChromeOptions;
 
 import java.io.File;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -31,6 +34,7 @@ public class Browser implements BeforeEachCallback, AfterEachCallback, Parameter
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(Browser.class);
+    private static final String PROFILE = "profile";
 
     @Override
     public void beforeEach(ExtensionContext context) throws IOException {
@@ -42,12 +46,14 @@ public class Browser implements BeforeEachCallback, AfterEachCallback, Parameter
         }
         assumeTrue(installed, missing + "; skipped");
         System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
+        Path profile = Files.createTempDirectory("pm-chromium");
+        context.getStore(NAMESPACE).put(PROFILE, profile);
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--disable-quic", "--no-first-run", "--window-size=1280,1000", "--lang=en-US",
-                "--user-data-dir=" + Files.createTempDirectory("pm-chromium"));
+                "--user-data-dir=" + profile);
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
         context.getStore(NAMESPACE).put(WebDriver.class, new ChromeDriver(service, options));
@@ -56,11 +62,9 @@ public class Browser implements BeforeEachCallback, AfterEachCallback, Parameter
     @Override
     public void afterEach(ExtensionContext context) throws IOException {
         WebDriver driver = context.getStore(NAMESPACE).remove(WebDriver.class, WebDriver.class);
-        if (driver == null) {
-            return;
-        }
+        Path profile = context.getStore(NAMESPACE).remove(PROFILE, Path.class);
         try {
-            if (context.getExecutionException().isPresent()) {
+            if (driver != null && context.getExecutionException().isPresent()) {
                 Path dir = Files.createDirectories(Path.of("target", "selenium"));
                 String name = context.getRequiredTestClass().getSimpleName() + "-" + context.getRequiredTestMethod().getName()
                         + (context.getDisplayName().startsWith("[") ? "-" + context.getDisplayName().replaceAll("[^A-Za-z0-9]+", "") : "");
@@ -69,7 +73,30 @@ public class Browser implements BeforeEachCallback, AfterEachCallback, Parameter
                 Files.writeString(dir.resolve(name + ".html"), driver.getPageSource(), StandardCharsets.UTF_8);
             }
         } finally {
-            driver.quit();
+            try {
+                if (driver != null) {
+                    driver.quit();
+                }
+            } finally {
+                deleteProfile(profile);
+            }
+        }
+    }
+
+    /**
+     * The browser's profile, a few megabytes of each test, goes with its test; what a browser still ending writes into
+     * it as it goes stays, rather than failing the test.
+     */
+    private static void deleteProfile(Path profile) {
+        if (profile == null) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(profile)) {
+            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(file);
+            }
+        } catch (IOException | UncheckedIOException e) {
+            // left in the system's temporary folder
         }
     }
 
