@@ -110,9 +110,9 @@ class MigrationFlowIT {
         StepPage backup = new StepPage(driver, base + "/backup", By.id("start-backup")).click("start-backup");
         backup.succeededJob();
         assertThat(backup.element("#step-backup .status.done").getText()).as("the side bar follows the job").isNotEmpty();
-        assertThat(backup.element("#backups tr[data-verified='true']").getAttribute("id")).as("so does the list")
+        assertThat(backup.attribute("#backups tr[data-verified='true']", "id")).as("so does the list")
                 .startsWith("backup-");
-        assertThat(backup.element(".job .next a").getAttribute("href")).isEqualTo(base + "/wipe");
+        assertThat(backup.attribute(".job .next a", "href")).isEqualTo(base + "/wipe");
 
         wizard.backUpAndWipe();
 
@@ -127,7 +127,7 @@ class MigrationFlowIT {
         StepPage importing = wizard.analyse();
         assertThat(driver.findElement(By.cssSelector("tr[data-table='video_videorendition']")).getAttribute("data-fate"))
                 .isEqualTo("renamed");
-        assertThat(importing.element("#import-check").getAttribute("data-verdict")).isEqualTo("wiped");
+        assertThat(importing.attribute("#import-check", "data-verdict")).isEqualTo("wiped");
         importing.type("import-confirmation", TARGET.name()).clickAndWaitForSuccess("start-import");
         wizard.jobMessage(importing);
         String inserted = importing.element("#import-results tr[data-table='video_video'] td.number").getText();
@@ -153,10 +153,10 @@ class MigrationFlowIT {
                 .as("the side bar follows the insert without a reload").hasSize(1);
 
         StepPage verify = wizard.verify();
-        assertThat(verify.element("#verdict").getAttribute("data-complete")).as("every v2 row proven in v3").isEqualTo("true");
+        assertThat(verify.attribute("#verdict", "data-complete")).as("every v2 row proven in v3").isEqualTo("true");
         assertThat(driver.findElement(By.xpath("//tr[contains(@class,'comparison')][td[1]='video_videorendition']"))
                 .getAttribute("data-difference")).isEqualTo("renamed");
-        assertThat(verify.element("tr.table-content[data-table='video_video']").getAttribute("data-unexplained")).isEqualTo("0");
+        assertThat(verify.attribute("tr.table-content[data-table='video_video']", "data-unexplained")).isEqualTo("0");
 
         List<List<String>> counts = CsvReader.parse(verify.download("/verify/report.csv"));
         assertThat(counts.get(0)).startsWith("v2_table", "v2_rows", "v3_table", "v3_rows");
@@ -167,7 +167,7 @@ class MigrationFlowIT {
         assertThat(report).startsWith("# ").contains("| video_video |", TARGET.name());
 
         StepPage finish = wizard.open("finish", By.id("mark-finished"));
-        assertThat(finish.element("#verify-gate").getAttribute("data-complete")).isEqualTo("true");
+        assertThat(finish.attribute("#verify-gate", "data-complete")).isEqualTo("true");
         finish.clickAndWaitFor("mark-finished", "#finished");
 
         if (language.equals("fr")) {
@@ -213,19 +213,19 @@ class MigrationFlowIT {
 
         importing.click("resume-continue");
         importing.clickAndWaitForSuccess("resume-import");
-        assertThat(importing.element("#import-errors li").getAttribute("data-line")).isEqualTo(String.valueOf(broken + 1));
+        assertThat(importing.attribute("#import-errors li", "data-line")).isEqualTo(String.valueOf(broken + 1));
         assertThat(count(TARGET, BROKEN_TABLE)).isZero();
         assertThat(count(TARGET, "video_video")).isEqualTo(count(SOURCE, "video_video"));
 
         StepPage verify = wizard.verify();
-        assertThat(verify.element("#verdict").getAttribute("data-complete")).isEqualTo("false");
+        assertThat(verify.attribute("#verdict", "data-complete")).isEqualTo("false");
         List<List<String>> differences = CsvReader.parse(verify.download("/verify/differences.csv"));
         assertThat(differences.stream().skip(1).filter(row -> row.get(3).equals("missing")).map(row -> row.get(0) + " " + row.get(2)))
                 .as("the rows the failed statement held, and no other")
                 .containsExactlyInAnyOrderElementsOf(lost.stream().map(id -> BROKEN_TABLE + " " + id).toList());
 
         StepPage finish = wizard.open("finish", By.id("mark-finished"));
-        assertThat(finish.element("#verify-gate").getAttribute("data-complete")).isEqualTo("false");
+        assertThat(finish.attribute("#verify-gate", "data-complete")).isEqualTo("false");
         finish.clickAndWaitFor("mark-finished", "#reason-required");
         assertThat(driver.findElements(By.id("finished"))).as("not marked finished without a reason").isEmpty();
         finish.type("reason", "video_viewcount rows left out on purpose");
@@ -263,7 +263,7 @@ class MigrationFlowIT {
             if (driver.findElements(By.id("wipe-check")).isEmpty()) {
                 return; // an earlier flow left the target empty: nothing to wipe
             }
-            assertThat(wipe.element("#wipe-check").getAttribute("data-verdict")).isEqualTo("matches");
+            assertThat(wipe.attribute("#wipe-check", "data-verdict")).isEqualTo("matches");
             wipe.type("wipe-confirmation", TARGET.name()).clickAndWaitForSuccess("start-wipe");
             jobMessage(wipe);
         }
@@ -271,7 +271,7 @@ class MigrationFlowIT {
         StepPage analyse() {
             StepPage importing = open("import", By.id("import-script"));
             importing.clickAndWaitFor("analyze", "#import-analysis");
-            assertThat(importing.element("#import-analysis").getAttribute("data-blocked")).isEqualTo("false");
+            assertThat(importing.attribute("#import-analysis", "data-blocked")).isEqualTo("false");
             return importing;
         }
 

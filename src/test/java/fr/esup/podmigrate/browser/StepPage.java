@@ -108,6 +108,17 @@ class StepPage {
     }
 
     /** The text of the job fragment once it says the job succeeded, read again if htmx swapped it meanwhile. */
+    /**
+     * An attribute of what matches {@code css} once it shows, read again when htmx swaps it out between the finding and
+     * the reading (a list that reloads as a job ends).
+     */
+    String attribute(String css, String name) {
+        return wait.ignoring(StaleElementReferenceException.class).until(d -> {
+            WebElement element = d.findElement(By.cssSelector(css));
+            return element.isDisplayed() ? element.getAttribute(name) : null;
+        });
+    }
+
     String succeededJobText() {
         return wait.ignoring(StaleElementReferenceException.class)
                 .until(d -> d.findElement(By.cssSelector(SUCCEEDED_JOB)).getText());
