@@ -6,13 +6,13 @@ import fr.esup.podmigrate.pod.PodTestDatabase;
 import fr.esup.podmigrate.pod.PodVersion;
 import fr.esup.podmigrate.sql.dump.DumpWriter;
 import fr.esup.podmigrate.sql.load.TargetLock;
+import fr.esup.podmigrate.testsupport.TestFiles;
 import fr.esup.podmigrate.testsupport.TestServer;
 import fr.esup.podmigrate.testsupport.TestWorkspaces;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -22,7 +22,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import java.util.zip.GZIPOutputStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -55,10 +54,7 @@ class ImportCommandGuardIT {
             assertThat(Files.exists(Path.of(script + ".checkpoint"))).isFalse();
 
             // gzipped, the script is decompressed beside it while the target is checked: refused, no copy stays
-            Path gzipped = dir.resolve("podv2.sql.gz");
-            try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(gzipped))) {
-                Files.copy(script, out);
-            }
+            Path gzipped = TestFiles.gzipped(script);
             CliRun refusedGzipped = importInto(v3, gzipped);
 
             assertThat(refusedGzipped.exitCode()).as(refusedGzipped.err() + refusedGzipped.out())
@@ -147,10 +143,7 @@ class ImportCommandGuardIT {
         try (PodTestDatabase v2 = PodTestDatabase.generatedV2(PodVersion.V2_9_1, 3, 36);
              PodTestDatabase v3 = PodTestDatabase.blank(PodVersion.V3_8_4);
              PodTestDatabase other = PodTestDatabase.empty()) {
-            Path gzipped = dir.resolve("podv2.sql.gz");
-            try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(gzipped))) {
-                Files.copy(podv2(v2), out);
-            }
+            Path gzipped = TestFiles.gzipped(podv2(v2));
             // the checkpoint of another script's import, which stopped at its duplicate key
             Path otherScript = Files.writeString(dir.resolve("other.sql"),
                     "CREATE TABLE t (id int PRIMARY KEY);\nINSERT INTO t VALUES (1);\nINSERT INTO t VALUES (1);\n");

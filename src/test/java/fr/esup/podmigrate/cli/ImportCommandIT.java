@@ -4,11 +4,11 @@ import fr.esup.podmigrate.dump.Podv2ScriptOptions;
 import fr.esup.podmigrate.pod.PodTestDatabase;
 import fr.esup.podmigrate.pod.PodVersion;
 import fr.esup.podmigrate.sql.dump.DumpWriter;
+import fr.esup.podmigrate.testsupport.TestFiles;
 import fr.esup.podmigrate.testsupport.TestServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -17,7 +17,6 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import java.util.zip.GZIPOutputStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -95,10 +94,7 @@ class ImportCommandIT {
              PodTestDatabase fromGzip = PodTestDatabase.blank(PodVersion.V3_8_4)) {
             Path script = dir.resolve("nightly.sql");
             TestServer.get().mariadbDump(v2.name(), script);
-            Path gzipped = dir.resolve("nightly.sql.gz");
-            try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(gzipped))) {
-                Files.copy(script, out);
-            }
+            Path gzipped = TestFiles.gzipped(script);
 
             CliRun analyzed = CliRun.of("analyze", gzipped.toString());
             assertThat(analyzed.out()).as("the size of its SQL, not of the file")

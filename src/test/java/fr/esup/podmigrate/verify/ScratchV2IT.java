@@ -3,17 +3,16 @@ package fr.esup.podmigrate.verify;
 import fr.esup.podmigrate.backup.TestBackups;
 import fr.esup.podmigrate.pod.PodTestDatabase;
 import fr.esup.podmigrate.pod.PodVersion;
+import fr.esup.podmigrate.testsupport.TestFiles;
 import fr.esup.podmigrate.testsupport.TestServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.util.Map;
 import java.util.stream.Stream;
-import java.util.zip.GZIPOutputStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -33,10 +32,7 @@ class ScratchV2IT {
         try (PodTestDatabase v2 = PodTestDatabase.generatedV2(PodVersion.V2_9_3, 100, 37);
              PodTestDatabase target = PodTestDatabase.blank(PodVersion.V3_8_4)) {
             Path script = server.mariadbDump(v2.name(), dir.resolve("podv2.sql"));
-            Path gzipped = dir.resolve("podv2.sql.gz");
-            try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(gzipped))) {
-                Files.copy(script, out);
-            }
+            Path gzipped = TestFiles.gzipped(script);
             Map<String, Long> expected;
             try (Connection c = v2.connect()) {
                 expected = TestBackups.checksums(c);

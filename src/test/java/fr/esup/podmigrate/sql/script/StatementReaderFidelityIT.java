@@ -1,6 +1,7 @@
 package fr.esup.podmigrate.sql.script;
 
 import fr.esup.podmigrate.sql.Identifiers;
+import fr.esup.podmigrate.testsupport.TestFiles;
 import fr.esup.podmigrate.testsupport.TestServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -9,7 +10,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.URISyntaxException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -26,7 +26,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import java.util.zip.GZIPOutputStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
@@ -68,10 +67,7 @@ public class StatementReaderFidelityIT {
         fillWithTrickyData(source);
         Path dump = dir.resolve("dump.sql");
         dump(source, dump);
-        Path gzipped = dir.resolve("dump.sql.gz");
-        try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(gzipped))) {
-            Files.copy(dump, out);
-        }
+        Path gzipped = TestFiles.gzipped(dump);
 
         String viaReader = assertImportsAlike(dump, gzipped);
 
