@@ -180,13 +180,13 @@ public class JobRunner implements DisposableBean {
 
         @Override
         public synchronized void progress(JobProgress progress) {
+            Instant now = Instant.now();
             JobProgress previous = this.progress;
             // a stage begins when the stage changes, or when the same one starts over (a script read again)
             boolean goesOn = progress.stage() == previous.stage() && progress.bytesDone() >= previous.bytesDone()
                     && progress.bytesTotal() == previous.bytesTotal();
             this.progress = progress.stage() == null ? progress
-                    : progress.withStageStartedAt(goesOn ? previous.stageStartedAt() : Instant.now());
-            Instant now = Instant.now();
+                    : progress.withStageStartedAt(goesOn ? previous.stageStartedAt() : now);
             if (Duration.between(lastSave, now).compareTo(SAVE_INTERVAL) >= 0) {
                 lastSave = now;
                 store.save(snapshot());
