@@ -69,6 +69,24 @@ class LauncherScriptTest {
     }
 
     @Test
+    void asksForHugePagesWhereTheKernelGivesThemOnRequest() throws Exception {
+        Path setting = dir.resolve("transparent_hugepage");
+        Map<String, String> environment = Map.of("POD_MIGRATE_THP_SETTING", setting.toString());
+        Files.writeString(setting, "always [madvise] never\n");
+        for (String verb : List.of("dump", "import", "analyze", "verify")) {
+            assertThat(launch(environment, verb).output()).contains("-XX:+UseTransparentHugePages");
+        }
+        for (String elsewhere : List.of("[always] madvise never\n", "always madvise [never]\n")) {
+            Files.writeString(setting, elsewhere);
+            assertThat(launch(environment, "dump").output()).doesNotContain("TransparentHugePages");
+        }
+        Files.delete(setting);
+        Result withoutTheSetting = launch(environment, "import");
+        assertThat(withoutTheSetting.exitCode()).isZero();
+        assertThat(withoutTheSetting.output()).doesNotContain("TransparentHugePages");
+    }
+
+    @Test
     void runsTheExtractedJarWithTheClassesItsFirstRunArchived() throws Exception {
         Files.createFile(dir.resolve("probe.extracts"));
 
