@@ -1,5 +1,6 @@
 package fr.esup.podmigrate.sql.script;
 
+import fr.esup.podmigrate.sql.ByteWords;
 import fr.esup.podmigrate.sql.script.ScriptFormatException.Reason;
 
 import java.io.IOException;
@@ -449,7 +450,7 @@ public final class StatementReader implements AutoCloseable {
     }
 
     private boolean scanQuoted(int quote, boolean[] special) throws IOException {
-        while (nextSpecialByte(special, 2)) {
+        while (nextQuotedSpecialByte(quote, special)) {
             final byte[] b = in.buf;
             final int p = in.pos;
             int next = p + 1 < in.limit ? b[p + 1] : -1;
@@ -515,6 +516,32 @@ public final class StatementReader implements AutoCloseable {
         }
         in.ensure(lookahead + 1);
         return true;
+    }
+
+    /** {@link #nextSpecialByte} in a quoted string, where most bytes are plain: eight bytes looked at at once. */
+    private boolean nextQuotedSpecialByte(int quote, boolean[] special) throws IOException {
+        final byte[] b = in.buf;
+        final int end = in.limit;
+        int p = in.pos;
+        while (p + Long.BYTES <= end) {
+            // the bytes that may need a look: the quote, a backslash, and control bytes up to a carriage return
+            long word = ByteWords.at(b, p);
+            long found = ByteWords.equalTo(word, quote) | ByteWords.equalTo(word, '\\') | ByteWords.below(word, '\r' + 1);
+            if (found == 0) {
+                p += Long.BYTES;
+                continue;
+            }
+            p += ByteWords.firstFound(found);
+            int c = b[p] & 0xFF;
+            if (c == '\n') {
+                newLine();
+            } else if (special[c]) {
+                break; // looked at below, as one byte at a time would
+            }
+            p++;
+        }
+        in.pos = p;
+        return nextSpecialByte(special, 2);
     }
 
     /** The client puts a space where a comment was when something follows on its line. */

@@ -92,6 +92,42 @@ class LiteralInsertsTest {
         }
     }
 
+    @Test
+    void givesRandomStringsOfEveryLengthAsTheServerReadsThem() throws IOException {
+        java.util.Random random = new java.util.Random(29);
+        String[][] pieces = {{"a", "a"}, {"z", "z"}, {" ", " "}, {"\t", "\t"}, {"\n", "\n"}, {"é", "é"},
+                {"😀", "😀"}, {"\\'", "'"}, {"''", "'"}, {"\\\\", "\\"}, {"\\n", "\n"}, {"\\0", "\0"},
+                {"\\Z", "\u001a"}, {"\\\"", "\""}, {"\\t", "\t"}, {";", ";"}, {"(", "("}, {")", ")"}};
+        StringBuilder script = new StringBuilder();
+        List<String> expected = new ArrayList<>();
+        for (int statement = 0; statement < 300; statement++) {
+            script.append("INSERT INTO t VALUES ");
+            for (int row = 0; row < 5; row++) {
+                StringBuilder written = new StringBuilder();
+                StringBuilder value = new StringBuilder();
+                int length = random.nextInt(8) == 0 ? random.nextInt(3000) : random.nextInt(30);
+                for (int i = 0; i < length; i++) {
+                    String[] piece = pieces[random.nextInt(10) < 7 ? random.nextInt(3) : random.nextInt(pieces.length)];
+                    written.append(piece[0]);
+                    value.append(piece[1]);
+                }
+                script.append(row == 0 ? "" : ",").append("(").append(row).append(",'").append(written).append("')");
+                expected.add(value.toString());
+            }
+            script.append(";\n");
+        }
+        List<String> values = new ArrayList<>();
+        try (LiteralInserts inserts = LiteralInserts.openAt(write(script.toString()), START, 1 << 20)) {
+            for (LiteralInsert insert = inserts.next(); insert != null; insert = inserts.next()) {
+                for (int row = 0; row < insert.rowCount(); row++) {
+                    values.add(new String(insert.value(2 * row + 1), StandardCharsets.UTF_8));
+                }
+            }
+        }
+
+        assertThat(values).containsExactlyElementsOf(expected);
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"1e3", "-2.5E-3", "007", "-0", "-0.0", "5."})
     void tellsANumberTheServerWouldNotStoreInAStringAsWritten(String number) throws IOException {

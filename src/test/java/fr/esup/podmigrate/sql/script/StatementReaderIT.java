@@ -52,6 +52,48 @@ public class StatementReaderIT {
         }
 
         @Test
+        void readsRandomQuotedStringsAsWrittenWhereverTheBufferEnds() throws IOException {
+            Random random = new Random(23);
+            String[] pieces = {"a", "b", "z", " ", "\t", "\n", "é", "😀", ";", ",", "(", ")", "--", "#", "/*", "*/"};
+            List<String> written = new ArrayList<>();
+            List<Long> lines = new ArrayList<>();
+            StringBuilder script = new StringBuilder();
+            long line = 1;
+            while (script.length() < 3 << 20) {
+                StringBuilder statement = new StringBuilder("INSERT INTO t VALUES ");
+                for (String quote : List.of("'", "\"", "`")) {
+                    statement.append(quote);
+                    int length = random.nextInt(10) == 0 ? random.nextInt(20_000) : random.nextInt(40);
+                    for (int i = 0; i < length; i++) {
+                        int pick = random.nextInt(pieces.length + 4);
+                        if (pick < pieces.length) {
+                            statement.append(pieces[pick]);
+                        } else if (pick == pieces.length) {
+                            statement.append(quote).append(quote);
+                        } else if (pick == pieces.length + 1 && !quote.equals("`")) {
+                            String escaped = "'\"\\nr0Z%_b";
+                            statement.append('\\').append(escaped.charAt(random.nextInt(escaped.length())));
+                        } else {
+                            String others = "'\"`".replace(quote, "");
+                            statement.append(others.charAt(random.nextInt(others.length())));
+                        }
+                    }
+                    statement.append(quote).append(", ");
+                }
+                statement.setLength(statement.length() - 2);
+                written.add(statement.toString());
+                lines.add(line);
+                line += statement.chars().filter(c -> c == '\n').count() + 1;
+                script.append(statement).append(";\n");
+            }
+
+            List<SqlStatement> read = read(script.toString());
+
+            assertThat(read).extracting(SqlStatement::text).containsExactlyElementsOf(written);
+            assertThat(read).extracting(SqlStatement::line).containsExactlyElementsOf(lines);
+        }
+
+        @Test
         void backslashEscapesOnlyInSingleAndDoubleQuotes() throws IOException {
             assertThat(texts("SELECT 'a\\';b'; SELECT \"a\\\";b\"; SELECT `a\\`; SELECT 'a\\\\';"))
                     .containsExactly("SELECT 'a\\';b'", "SELECT \"a\\\";b\"", "SELECT `a\\`", "SELECT 'a\\\\'");
