@@ -115,6 +115,26 @@ class LauncherScriptTest {
     }
 
     @Test
+    void runsTheJarItsBuildLeftBesideItWhenNoneIsNamed() throws Exception {
+        Path project = Files.createDirectories(dir.resolve("project with spaces"));
+        Path launcher = Files.createDirectories(project.resolve("bin")).resolve("pod-migrate");
+        Files.copy(LAUNCHER, launcher);
+        Path built = Files.createDirectories(project.resolve("target")).resolve("pod-migrate-9.9.jar");
+        Files.copy(probeJar, built);
+        Files.writeString(built.resolveSibling("pod-migrate-9.9.jar.original"), "not the one");
+        ProcessBuilder builder = new ProcessBuilder(launcher.toString(), "dump", "--output", "x.sql");
+        builder.environment().remove("POD_MIGRATE_JAR");
+        builder.environment().remove("JAVA_OPTS");
+        builder.environment().put("JAVA", Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        builder.environment().put("POD_MIGRATE_NO_CACHE", "1");
+        Process process = builder.directory(dir.toFile()).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+        assertThat(process.waitFor()).isZero();
+        assertThat(output).contains("classpath=" + built.toRealPath()).contains("args=dump --output x.sql");
+    }
+
+    @Test
     void saysHowToBuildTheJarWhenThereIsNone() throws Exception {
         Result run = launch(Map.of("POD_MIGRATE_JAR", dir.resolve("missing.jar").toString()), "dump");
 
