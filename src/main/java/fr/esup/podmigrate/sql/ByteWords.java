@@ -35,6 +35,11 @@ public final class ByteWords {
         return (word - ONES * bound) & ~word & HIGH_BITS;
     }
 
+    /** The bytes of {@code word} that are not ASCII. */
+    public static long nonAscii(long word) {
+        return word & HIGH_BITS;
+    }
+
     /** The index in its word of the first byte a test found, given that it found one. */
     public static int firstFound(long found) {
         return Long.numberOfTrailingZeros(found) >>> 3;

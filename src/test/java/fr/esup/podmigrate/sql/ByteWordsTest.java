@@ -29,6 +29,7 @@ class ByteWordsTest {
             assertFirst(ByteWords.equalTo(word, 0xC3), bytes, b -> b == 0xC3);
             assertFirst(ByteWords.below(word, 0x20), bytes, b -> b < 0x20);
             assertFirst(ByteWords.below(word, 1), bytes, b -> b < 1);
+            assertFirst(ByteWords.nonAscii(word), bytes, b -> b >= 0x80);
         }
     }
 

@@ -1,17 +1,12 @@
 package fr.esup.podmigrate.sql.script;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
+import fr.esup.podmigrate.sql.ByteWords;
 
 /**
  * Well-formed UTF-8 (Unicode's table 3-7), as Java's decoder reads it: no overlong form, no surrogate, nothing beyond
  * U+10FFFF, no sequence cut short; the bytes it would turn into U+FFFD are not.
  */
 final class Utf8 {
-
-    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final long HIGH_BITS = 0x8080808080808080L;
 
     private Utf8() {
     }
@@ -21,7 +16,7 @@ final class Utf8 {
         int i = from;
         while (i < to) {
             // most of a dump is ASCII: eight bytes at a time (a sixth of the reading of a dump went to this loop)
-            while (i + Long.BYTES <= to && ((long) LONGS.get(bytes, i) & HIGH_BITS) == 0) {
+            while (i + Long.BYTES <= to && ByteWords.nonAscii(ByteWords.at(bytes, i)) == 0) {
                 i += Long.BYTES;
             }
             if (i >= to) {
