@@ -85,38 +85,15 @@ public final class SqlBytes {
         return this;
     }
 
-    /** Appends the decimal digits of {@code value}, as the server writes an integer. */
+    /**
+     * Appends the decimal digits of {@code value}, as the server writes an integer. Most integers of a dump fit in an
+     * int, written here with int divisions, one instruction each; a long's division is a call into the JVM when the
+     * dump runs on the quick compiler alone, and the rare integer beyond an int goes through {@link Long#toString}.
+     */
     public SqlBytes appendLong(long value) {
-        if (value == (int) value) {
-            return appendInt((int) value);
-        }
-        ensureRoom(20);
-        byte[] b = bytes;
-        int p = length;
-        long negative = value;
-        if (value < 0) {
-            b[p++] = '-';
-        } else {
-            negative = -value; // works on the negative side, where Long.MIN_VALUE fits too
-        }
-        int first = p;
-        do {
-            b[p++] = (byte) ('0' - negative % 10);
-            negative /= 10;
-        } while (negative != 0);
-        for (int i = first, j = p - 1; i < j; i++, j--) {
-            byte digit = b[i];
-            b[i] = b[j];
-            b[j] = digit;
-        }
-        length = p;
-        return this;
+        return value == (int) value ? appendInt((int) value) : appendAscii(Long.toString(value));
     }
 
-    /**
-     * Most integers of a dump fit in an int, whose division is one instruction; a long's is a call into the JVM when
-     * the dump runs on the quick compiler alone.
-     */
     private SqlBytes appendInt(int value) {
         ensureRoom(11);
         byte[] b = bytes;
@@ -125,7 +102,7 @@ public final class SqlBytes {
         if (value < 0) {
             b[p++] = '-';
         } else {
-            negative = -value;
+            negative = -value; // works on the negative side, where Integer.MIN_VALUE fits too
         }
         int digits = 1;
         for (int rest = negative / 10; rest != 0; rest /= 10) {
