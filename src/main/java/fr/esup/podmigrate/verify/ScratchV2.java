@@ -67,7 +67,8 @@ public final class ScratchV2 implements AutoCloseable {
         }
         try {
             ImportOptions.Builder options = ImportOptions.builder().sourceDatabase(sourceDatabase)
-                    .allowedUseDatabases(PodImport.usedDatabases(script)).parallelism(CONNECTIONS).decompressInto(copies).cancelled(cancelled);
+                    .allowedUseDatabases(PodImport.usedDatabases(script)).parallelism(CONNECTIONS)
+                    .decompressInto(copies).cancelled(cancelled);
             if (!PodImport.createsTablesBeforeRows(script)) {
                 options.keepTargetStructure(true).targetTables(scratch.createV2Tables());
             }

@@ -149,7 +149,8 @@ class VerificationService {
             throws SQLException, IOException {
         try (DifferencesCsv all = new DifferencesCsv(csv)) {
             return new ContentComparison(v2, target, ImportIssues.of(imported), all, context::cancelled)
-                    .compare((done, total, rows) -> context.progress(new JobProgress(0, 0, rows, done).withTables(done, total)));
+                    .compare((done, total, rows) -> context.progress(
+                            new JobProgress(0, 0, rows, done).withTables(done, total)));
         }
     }
 

@@ -3,6 +3,7 @@ package fr.esup.podmigrate.sql;
 import org.junit.jupiter.api.Test;
 
 import java.util.Random;
+import java.util.function.IntPredicate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -39,7 +40,7 @@ class ByteWordsTest {
         assertThat(ByteWords.at(bytes, 1)).isEqualTo(0x0908070605040302L);
     }
 
-    private static void assertFirst(long found, byte[] bytes, java.util.function.IntPredicate sought) {
+    private static void assertFirst(long found, byte[] bytes, IntPredicate sought) {
         int first = -1;
         for (int i = 0; i < bytes.length && first < 0; i++) {
             if (sought.test(bytes[i] & 0xFF)) {

@@ -526,7 +526,8 @@ public final class StatementReader implements AutoCloseable {
         while (p + Long.BYTES <= end) {
             // the bytes that may need a look: the quote, a backslash, and control bytes up to a carriage return
             long word = ByteWords.at(b, p);
-            long found = ByteWords.equalTo(word, quote) | ByteWords.equalTo(word, '\\') | ByteWords.below(word, '\r' + 1);
+            long found = ByteWords.equalTo(word, quote) | ByteWords.equalTo(word, '\\')
+                    | ByteWords.below(word, '\r' + 1);
             if (found == 0) {
                 p += Long.BYTES;
                 continue;

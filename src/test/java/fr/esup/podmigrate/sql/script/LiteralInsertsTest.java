@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -94,7 +95,7 @@ class LiteralInsertsTest {
 
     @Test
     void givesRandomStringsOfEveryLengthAsTheServerReadsThem() throws IOException {
-        java.util.Random random = new java.util.Random(29);
+        Random random = new Random(29);
         String[][] pieces = {{"a", "a"}, {"z", "z"}, {" ", " "}, {"\t", "\t"}, {"\n", "\n"}, {"é", "é"},
                 {"😀", "😀"}, {"\\'", "'"}, {"''", "'"}, {"\\\\", "\\"}, {"\\n", "\n"}, {"\\0", "\0"},
                 {"\\Z", "\u001a"}, {"\\\"", "\""}, {"\\t", "\t"}, {";", ";"}, {"(", "("}, {")", ")"}};
