@@ -100,6 +100,10 @@ final class StatementInspection {
         private String beforePrevious = "";
         private boolean setStatement;
         private boolean indexStatement;
+        /** The name just read, when a dot follows it. */
+        private String qualifier;
+        /** The name before the dot just read. */
+        private String calledDatabase;
 
         Walk(SqlTokens tokens, boolean createTable) {
             this.tokens = tokens;
@@ -169,6 +173,9 @@ final class StatementInspection {
         }
 
         private RefusalReason token() {
+            if (qualifiedCall()) {
+                return RefusalReason.OTHER_DATABASE_TABLE;
+            }
             if (tokens.type() == Type.SYMBOL) {
                 return symbol(tokens.value().charAt(0));
             }
@@ -366,6 +373,18 @@ final class StatementInspection {
             String word = next.toUpperCase(Locale.ROOT);
             return NAME_INTRODUCERS.contains(word) || QUERY_NAME_INTRODUCERS.contains(word) || word.equals("SELECT")
                     || word.equals("LIKE");
+        }
+
+        /**
+         * Whether the current token names a routine of another database, called: {@code other_db.f(...)}, which
+         * no FROM, INTO or CALL introduces.
+         */
+        private boolean qualifiedCall() {
+            boolean name = tokens.type() == Type.WORD || tokens.type() == Type.BACKTICKED;
+            String database = calledDatabase;
+            calledDatabase = tokens.type() == Type.SYMBOL && tokens.value().equals(".") ? qualifier : null;
+            qualifier = name && tokens.peekSymbol('.') ? tokens.value() : null;
+            return name && database != null && tokens.peekSymbol('(') && !ownDatabase.test(database);
         }
 
         /** The current token is a name; a dot and another name after it make the first one a database. */

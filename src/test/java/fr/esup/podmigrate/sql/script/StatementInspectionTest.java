@@ -76,6 +76,10 @@ class StatementInspectionTest {
             CREATE INDEX i ON other.t (a)                                         | OTHER_DATABASE_TABLE
             SET @n = (SELECT COUNT(*) FROM mysql.user)                            | OTHER_DATABASE_TABLE
             CALL other.p()                                                        | OTHER_DATABASE_TABLE
+            INSERT INTO t VALUES (1, other_db.f())                                | OTHER_DATABASE_TABLE
+            INSERT INTO t VALUES (1, 'a'), (2, `mysql`.`f` (2))                   | OTHER_DATABASE_TABLE
+            SET @size = sys.format_bytes(1024)                                    | OTHER_DATABASE_TABLE
+            CREATE TABLE t (a int DEFAULT (other.f()))                            | OTHER_DATABASE_TABLE
             DELETE FROM t WHERE t.a = 1                                           | DELETE
             /*!40000 DELETE FROM `t` */                                           | DELETE
             DELETE a, b FROM a JOIN b ON a.x = b.x                                | DELETE
@@ -133,6 +137,7 @@ class StatementInspectionTest {
             "/*!50001 CREATE ALGORITHM=UNDEFINED */ /*!50013 SQL SECURITY DEFINER */ /*!50001 VIEW `v` AS select 1 */",
             "CREATE TABLE t (id int, p int, FOREIGN KEY (p) REFERENCES parent (id) ON UPDATE CASCADE)",
             "SELECT COUNT(*) INTO n FROM video", "SELECT t.a FROM t WHERE t.a = 1", "INSERT INTO t SET t.a = 1",
+            "INSERT INTO t VALUES (1, pod3.f(2), `pod3`.`g`(), 1.5, t.a)", "SELECT COUNT(DISTINCT t.a) FROM t",
             "CREATE TABLE t (id int, d timestamp NOT NULL DEFAULT CURRENT_TIMESTAMP ON UPDATE CURRENT_TIMESTAMP)",
             "ALTER TABLE t ADD CONSTRAINT f FOREIGN KEY (p) REFERENCES parent (id) ON DELETE CASCADE ON UPDATE CASCADE",
             "INSERT INTO t (id, update_date, delete_flag, sleep_until) VALUES (1, '2024-01-01', 0, NULL)",
