@@ -7,6 +7,7 @@ import fr.esup.podmigrate.sql.script.KeysAfterRows;
 import fr.esup.podmigrate.sql.script.ScriptAnalyzer.DataRun;
 import fr.esup.podmigrate.sql.script.ScriptAnalyzer;
 import fr.esup.podmigrate.sql.script.SqlStatement;
+import fr.esup.podmigrate.sql.script.StatementKind;
 import fr.esup.podmigrate.sql.script.StatementReader;
 
 import java.io.IOException;
@@ -20,6 +21,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -59,6 +61,10 @@ final class ImportRun implements ImportWorker.Owner {
     /** Tables created without their held keys and not given them yet, for an import that stops before. */
     private final Map<String, KeysAfterRows> tablesWithoutKeys = new ConcurrentHashMap<>();
     private final Map<String, TableKeys> tableKeys = new ConcurrentHashMap<>();
+    /** CREATE and ALTER TABLE statements handed out and not yet over. */
+    private final AtomicInteger tableDefinitionsPending = new AtomicInteger();
+    /** Rows of the tables the workers counted once they had written them for the last time. */
+    private final Map<String, Long> countedWhenWritten = new ConcurrentHashMap<>();
     /** Set once the server or the driver refused a LOAD DATA LOCAL (see {@link LiteralLoad}). */
     private final AtomicBoolean literalLoadsRefused = new AtomicBoolean();
     private final Map<String, Boolean> utf8mb4Tables = new ConcurrentHashMap<>();
@@ -98,6 +104,9 @@ final class ImportRun implements ImportWorker.Owner {
                 reachedEnd = readAndDispatch();
             } catch (IOException e) {
                 broke(e);
+            }
+            if (reachedEnd && stop == null) {
+                countWhenWritten(factory);
             }
             awaitIdle();
         } finally {
@@ -152,18 +161,59 @@ final class ImportRun implements ImportWorker.Owner {
     }
 
     /**
-     * The rows each table the import touched holds now, counted by the server. An import that stopped early
-     * reports what it can: a server that cannot count then must not hide why it stopped.
+     * With the whole script handed out, each worker counts the tables it wrote once it is done with them: the counts
+     * come while the other workers still load, rather than one after the other at the end. Only where a statement
+     * writes no table but its own (see {@link ServerCounts#writesStayInTheirTables}), checked once every table
+     * definition handed out has run: from then on, no statement left can change that.
+     */
+    private void countWhenWritten(ConnectionFactory factory) {
+        while (stop == null) {
+            synchronized (free) {
+                if (tableDefinitionsPending.get() == 0) {
+                    break;
+                }
+                awaitATaskEnd();
+            }
+            housekeeping();
+        }
+        try (Connection connection = factory.open()) {
+            if (stop != null || !ServerCounts.writesStayInTheirTables(connection)) {
+                return;
+            }
+        } catch (SQLException e) {
+            return; // the tables are counted at the end, where a failure is told
+        }
+        Map<ImportWorker, List<String>> tablesOfWorkers = new HashMap<>();
+        tableWorkers.forEach((table, worker) -> tablesOfWorkers.computeIfAbsent(worker, w -> new ArrayList<>()).add(table));
+        tablesOfWorkers.forEach((worker, tables) -> submit(worker, new ImportWorker.Count(tables)));
+    }
+
+    /**
+     * The rows each table the import touched holds now, counted by the server: those the workers did not count
+     * once written are counted here. An import that stopped early reports what it can: a server that cannot count
+     * then must not hide why it stopped.
      */
     private Map<String, Long> rowsAfter(ConnectionFactory factory, boolean completed) throws SQLException {
-        try (Connection connection = factory.open()) {
-            return ServerCounts.of(connection, ledger.tables());
-        } catch (SQLException e) {
-            if (completed) {
-                throw e;
+        Set<String> tables = ledger.tables();
+        List<String> uncounted = tables.stream().filter(table -> !countedWhenWritten.containsKey(table)).toList();
+        Map<String, Long> countedNow = Map.of();
+        if (!uncounted.isEmpty()) {
+            try (Connection connection = factory.open()) {
+                countedNow = ServerCounts.of(connection, uncounted);
+            } catch (SQLException e) {
+                if (completed) {
+                    throw e;
+                }
             }
-            return Map.of();
         }
+        Map<String, Long> rows = new LinkedHashMap<>();
+        for (String table : tables) {
+            Long count = countedWhenWritten.getOrDefault(table, countedNow.get(table));
+            if (count != null) {
+                rows.put(table, count);
+            }
+        }
+        return rows;
     }
 
     private void startWorkers(Connection first, ConnectionFactory factory) throws SQLException {
@@ -301,7 +351,14 @@ final class ImportRun implements ImportWorker.Owner {
             stop(Stop.CANCELLED);
             return;
         }
+        if (definesTable(plan)) {
+            tableDefinitionsPending.incrementAndGet();
+        }
         submit(worker, new ImportWorker.Execute(index, endOffset, bytes, plan, permits, heldKeys));
+    }
+
+    private static boolean definesTable(Plan plan) {
+        return plan.kind() == StatementKind.CREATE_TABLE || plan.kind() == StatementKind.ALTER_TABLE;
     }
 
     private void submit(ImportWorker worker, ImportWorker.Task task) {
@@ -331,16 +388,21 @@ final class ImportRun implements ImportWorker.Owner {
                         return worker;
                     }
                 }
-                try {
-                    free.wait(100);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    stop(Stop.CANCELLED);
-                }
+                awaitATaskEnd();
             }
             housekeeping();
         }
         return workers.get(0);
+    }
+
+    /** Waits, holding {@link #free}, until a worker's task ends or a tenth of a second has passed. */
+    private void awaitATaskEnd() {
+        try {
+            free.wait(100);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            stop(Stop.CANCELLED);
+        }
     }
 
     /** Waits until every task handed out is over (or the import stops and they are dropped). */
@@ -462,6 +524,9 @@ final class ImportRun implements ImportWorker.Owner {
     public void finished(ImportWorker.Task task) {
         if (task instanceof ImportWorker.Execute execute) {
             budget.release(execute.budget());
+            if (definesTable(execute.plan())) {
+                tableDefinitionsPending.decrementAndGet();
+            }
         }
         if (ImportWorker.occupies(task)) {
             synchronized (free) {
@@ -473,6 +538,11 @@ final class ImportRun implements ImportWorker.Owner {
                 idle.notifyAll();
             }
         }
+    }
+
+    @Override
+    public void counted(Map<String, Long> rows) {
+        countedWhenWritten.putAll(rows);
     }
 
     @Override

@@ -22,6 +22,7 @@ import java.sql.SQLWarning;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -68,7 +69,7 @@ final class ImportWorker implements Runnable {
             "SET collation_connection = COALESCE(@pm_import_collation, @@collation_connection)");
 
     /** Something to do, in order. */
-    sealed interface Task permits Execute, Session, Rows, AddKeys, End {
+    sealed interface Task permits Execute, Session, Rows, AddKeys, Count, End {
     }
 
     /**
@@ -92,6 +93,13 @@ final class ImportWorker implements Runnable {
 
     /** A run of INSERTs of one table that the worker reads from the script itself. */
     record Rows(DataRun run, InsertRewriter rewriter) implements Task {
+    }
+
+    /**
+     * Counts tables whose last statement the worker was handed: queued after it, the count comes once it is
+     * committed, while the other workers may still load theirs.
+     */
+    record Count(Collection<String> tables) implements Task {
     }
 
     /** Tells the worker to end its thread. */
@@ -138,6 +146,9 @@ final class ImportWorker implements Runnable {
 
         /** The keys a table's CREATE TABLE held back are in. */
         void keysAdded(String table);
+
+        /** Rows that tables hold once the import has written them for the last time, counted by the server. */
+        void counted(Map<String, Long> rows);
     }
 
     private final Connection connection;
@@ -252,6 +263,8 @@ final class ImportWorker implements Runnable {
             addKeys(add);
         } else if (task instanceof Rows rows) {
             load(rows.run(), rows.rewriter());
+        } else if (task instanceof Count count) {
+            count(count.tables());
         } else if (task instanceof Session session) {
             try {
                 executeSql(session.plan().text());
@@ -745,6 +758,16 @@ final class ImportWorker implements Runnable {
     }
 
     /** Ends the failed statement's transaction, if the connection still stands; a lost one took it away already. */
+    /** Counts tables in a transaction of its own; a count that fails is left to the end of the import. */
+    private void count(Collection<String> tables) {
+        try {
+            owner.counted(ServerCounts.of(connection, tables));
+            connection.commit();
+        } catch (SQLException e) {
+            rollback();
+        }
+    }
+
     private void rollback() {
         try {
             connection.rollback();

@@ -40,6 +40,25 @@ final class ServerCounts {
         return existing;
     }
 
+    /**
+     * Whether a statement on a table of the connection's database can write no other table of it: no trigger, no
+     * view, no stored function of the database (a script may call no other database's), no table of an engine that
+     * stores its rows elsewhere (MERGE, FEDERATED, CONNECT, SPIDER...). Then a table no statement is left for holds
+     * what it will hold at the end.
+     */
+    static boolean writesStayInTheirTables(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement();
+             ResultSet others = statement.executeQuery("SELECT"
+                     + " (SELECT COUNT(*) FROM information_schema.triggers WHERE trigger_schema = DATABASE())"
+                     + " + (SELECT COUNT(*) FROM information_schema.views WHERE table_schema = DATABASE())"
+                     + " + (SELECT COUNT(*) FROM information_schema.routines"
+                     + "    WHERE routine_schema = DATABASE() AND routine_type = 'FUNCTION')"
+                     + " + (SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = DATABASE()"
+                     + "    AND table_type = 'BASE TABLE' AND engine NOT IN ('InnoDB', 'Aria', 'MyISAM', 'MEMORY'))")) {
+            return others.next() && others.getLong(1) == 0;
+        }
+    }
+
     private static List<String> baseTables(Connection connection) throws SQLException {
         List<String> tables = new ArrayList<>();
         try (Statement statement = connection.createStatement();

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -30,6 +31,64 @@ class ImporterWorkersIT {
         Path script = fixture.write(script(), "workers.sql");
         String target = fixture.createDatabase("workers");
 
+        // `waiting` holds one connection; `big` (most of the bytes) the other, then `last` goes where `big` was
+        ImportResult result = importReleasingTheLockOnce(script, target, () -> tableCount(target, "last") == 1,
+                () -> assertThat(fixture.count(target, "waiting")).isZero());
+
+        assertThat(result.completed()).isTrue();
+        assertThat(result.errors()).isEmpty();
+        assertThat(result.countMismatches()).isEmpty();
+        assertThat(fixture.count(target, "waiting")).isEqualTo(1);
+        assertThat(fixture.count(target, "big")).isEqualTo((long) BIG_STATEMENTS * BIG_ROWS_PER_STATEMENT);
+    }
+
+    @Test
+    void eachTableIsCountedOnceItsLastRowsAreInWhileAnotherStillLoads() throws Exception {
+        Path script = fixture.write("CREATE TABLE `slow` (`id` int PRIMARY KEY, `got` int);\n"
+                + "INSERT INTO `slow` VALUES (1, 0), (2, 0);\n"
+                + "INSERT INTO `slow` VALUES (3, " + lock.waitFor(50) + ");\n"
+                + "INSERT INTO `slow` VALUES (4, 0), (5, 0);\n"
+                + "CREATE TABLE `quick` (`id` int PRIMARY KEY);\n"
+                + "INSERT INTO `quick` VALUES (1), (2), (3);\n", "counts.sql");
+        String target = fixture.createDatabase("counts");
+
+        // the script is read to its end: `quick`, on the free connection, is done while `slow` waits
+        ImportResult result = importReleasingTheLockOnce(script, target, () -> tableCount(target, "quick") == 3,
+                () -> assertThat(fixture.count(target, "slow")).isEqualTo(2));
+
+        assertThat(result.completed()).isTrue();
+        assertThat(result.errors()).isEmpty();
+        assertThat(result.countMismatches()).isEmpty();
+        assertThat(result.tables().get("slow").rowsAfter()).isEqualTo(5);
+        assertThat(result.tables().get("quick").rowsAfter()).isEqualTo(3);
+    }
+
+    @Test
+    void aTableATriggerWritesIsCountedOnlyOnceEveryTableIsWritten() throws Exception {
+        String target = fixture.createDatabase("trigger");
+        fixture.execute(target, "CREATE TABLE `slow` (`id` int PRIMARY KEY, `got` int)",
+                "CREATE TABLE `quick` (`id` int PRIMARY KEY)",
+                "CREATE TRIGGER slow_quick AFTER INSERT ON `slow` FOR EACH ROW INSERT INTO `quick` VALUES (NEW.id + 1000)");
+        Path script = fixture.write("INSERT INTO `slow` VALUES (1, 0), (2, 0);\n"
+                + "INSERT INTO `slow` VALUES (3, " + lock.waitFor(50) + ");\n"
+                + "INSERT INTO `slow` VALUES (4, 0), (5, 0);\n"
+                + "INSERT INTO `quick` VALUES (1), (2), (3);\n", "trigger.sql");
+
+        ImportResult result = importReleasingTheLockOnce(script, target, () -> fixture.count(target, "quick") == 5,
+                () -> assertThat(fixture.count(target, "slow")).isEqualTo(2));
+
+        assertThat(result.completed()).isTrue();
+        assertThat(result.countMismatches()).containsExactly("quick");
+        assertThat(result.tables().get("quick").rowsExpected()).isEqualTo(3);
+        assertThat(result.tables().get("quick").rowsAfter()).isEqualTo(8);
+    }
+
+    /**
+     * Imports the script on two connections while the lock is held; once {@code reached}, checks what is to be seen
+     * while the statement that waits for the lock still waits, then lets it go on.
+     */
+    private ImportResult importReleasingTheLockOnce(Path script, String target, Callable<Boolean> reached,
+                                                    Callable<?> whileWaiting) throws Exception {
         CompletableFuture<ImportResult> running = CompletableFuture.supplyAsync(() -> {
             try {
                 return new Importer(ImportOptions.builder().parallelism(2).build()).run(script, fixture.factory(target));
@@ -38,19 +97,12 @@ class ImporterWorkersIT {
             }
         });
         try {
-            // `waiting` holds one connection; `big` (most of the bytes) the other, then `last` goes where `big` was
-            await().atMost(Duration.ofSeconds(60)).until(() -> tableCount(target, "last") == 1);
-            assertThat(fixture.count(target, "waiting")).isZero();
+            await().atMost(Duration.ofSeconds(60)).until(reached);
+            whileWaiting.call();
         } finally {
             lock.release();
         }
-
-        ImportResult result = running.get(60, TimeUnit.SECONDS);
-        assertThat(result.completed()).isTrue();
-        assertThat(result.errors()).isEmpty();
-        assertThat(result.countMismatches()).isEmpty();
-        assertThat(fixture.count(target, "waiting")).isEqualTo(1);
-        assertThat(fixture.count(target, "big")).isEqualTo((long) BIG_STATEMENTS * BIG_ROWS_PER_STATEMENT);
+        return running.get(60, TimeUnit.SECONDS);
     }
 
     private String script() {
