@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Set;
 
 /** {@code analyze FILE}: what the import would do, without touching any database (the target is only read). */
@@ -129,6 +130,11 @@ final class AnalyzeCommand {
 
     static String message(PlanProblem problem) {
         return message(problem.messageKey(), problem.args().toArray());
+    }
+
+    /** Makes the message bundles now, ahead of a report that needs them, on a thread that has nothing else to do. */
+    static void prepareMessages() {
+        Objects.requireNonNull(Messages.SOURCE);
     }
 
     private static String message(String key, Object... args) {

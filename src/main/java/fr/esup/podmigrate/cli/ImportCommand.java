@@ -8,6 +8,7 @@ import fr.esup.podmigrate.config.Workspace;
 import fr.esup.podmigrate.importing.PodImport;
 import fr.esup.podmigrate.importing.PodImportAnalysis;
 import fr.esup.podmigrate.importing.TablePlan;
+import fr.esup.podmigrate.importing.TargetSchema;
 import fr.esup.podmigrate.pod.PodMigrationRules;
 import fr.esup.podmigrate.sql.load.Checkpoint;
 import fr.esup.podmigrate.sql.load.ErrorPolicy;
@@ -106,6 +107,11 @@ final class ImportCommand {
                     return PodMigrateCli.REFUSED;
                 }
             }
+            // what the Pod import plans against and prints with, made while the script is still read
+            TargetSchema schema = plain ? null : PodImport.targetSchema(target);
+            if (!plain) {
+                AnalyzeCommand.prepareMessages();
+            }
             PodImport.ScriptRead read = awaitReading(reading);
             UnaryOperator<ImportOptions.Builder> settings = builder -> builder
                     .parallelism(args.intOption("parallel", PodImport.CONNECTIONS))
@@ -121,7 +127,7 @@ final class ImportCommand {
                 ImportOptions.Builder options = ImportOptions.builder().sourceDatabase(sourceDatabase);
                 result = new Importer(settings.apply(options).build()).run(script, target::connect);
             } else {
-                analysis = PodImport.analyze(read, target, AnalyzeCommand.includeEphemeral(args));
+                analysis = PodImport.analyze(read, schema, AnalyzeCommand.includeEphemeral(args));
                 if (analysis.blocked()) {
                     AnalyzeCommand.print(analysis, target, out);
                     return PodMigrateCli.REFUSED;

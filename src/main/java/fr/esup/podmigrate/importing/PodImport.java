@@ -133,14 +133,22 @@ public final class PodImport {
     /** Plans a script read against the target's tables, when there is a target. */
     public static PodImportAnalysis analyze(ScriptRead read, DatabaseEndpoint target, boolean includeEphemeral)
             throws SQLException {
+        return analyze(read, target == null ? null : targetSchema(target), includeEphemeral);
+    }
+
+    /** The tables and settings of the target a script is planned against. */
+    public static TargetSchema targetSchema(DatabaseEndpoint target) throws SQLException {
+        try (Connection connection = target.connect()) {
+            return TargetSchema.read(connection);
+        }
+    }
+
+    /** Plans a script read against the target's schema, read before; without one, the script alone. */
+    public static PodImportAnalysis analyze(ScriptRead read, TargetSchema schema, boolean includeEphemeral) {
         ScriptAnalysis analysis = read.analysis();
         List<PlanProblem> problems = new ArrayList<>(read.problems());
-        TargetSchema schema = null;
         List<TablePlan> tables = List.of();
-        if (target != null) {
-            try (Connection connection = target.connect()) {
-                schema = TargetSchema.read(connection);
-            }
+        if (schema != null) {
             tables = PodImportPlanner.plan(facts(analysis), schema, includeEphemeral);
         }
         problems(analysis, schema, tables, problems);
