@@ -176,8 +176,11 @@ final class ImportRun implements ImportWorker.Owner {
             }
             housekeeping();
         }
+        if (stop != null) {
+            return;
+        }
         try (Connection connection = factory.open()) {
-            if (stop != null || !ServerCounts.writesStayInTheirTables(connection)) {
+            if (!ServerCounts.writesStayInTheirTables(connection)) {
                 return;
             }
         } catch (SQLException e) {

@@ -757,7 +757,6 @@ final class ImportWorker implements Runnable {
         return new Outcome(affected, count, ServerWarnings.read(plan.text(), warnings, keys));
     }
 
-    /** Ends the failed statement's transaction, if the connection still stands; a lost one took it away already. */
     /** Counts tables in a transaction of its own; a count that fails is left to the end of the import. */
     private void count(Collection<String> tables) {
         try {
@@ -768,6 +767,7 @@ final class ImportWorker implements Runnable {
         }
     }
 
+    /** Ends the failed statement's transaction, if the connection still stands; a lost one took it away already. */
     private void rollback() {
         try {
             connection.rollback();
