@@ -3,6 +3,7 @@ package fr.esup.podmigrate.config;
 import fr.esup.podmigrate.PodMigrateApplication;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -43,8 +44,8 @@ class StartupSettingsTest {
     }
 
     @Test
-    void unwritableWorkspaceStopsStartUp(CapturedOutput output) throws Exception {
-        Path file = Files.createTempFile("pm-workspace", ".txt");
+    void unwritableWorkspaceStopsStartUp(CapturedOutput output, @TempDir Path folder) throws Exception {
+        Path file = Files.createFile(folder.resolve("workspace.txt"));
         assertThatThrownBy(() -> start("--podmigrate.target.url=jdbc:mariadb://127.0.0.1:9/pod",
                 "--podmigrate.workspace=" + file.resolve("inside")))
                 .hasRootCauseInstanceOf(InvalidSettingException.class);
