@@ -108,8 +108,9 @@ final class ImportCommand {
                 }
             }
             // what the Pod import plans against and prints with, made while the script is still read
-            TargetSchema schema = plain ? null : PodImport.targetSchema(target);
+            TargetSchema schema = null;
             if (!plain) {
+                schema = PodImport.targetSchema(target);
                 AnalyzeCommand.prepareMessages();
             }
             PodImport.ScriptRead read = awaitReading(reading);
