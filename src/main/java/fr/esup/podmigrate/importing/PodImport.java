@@ -101,11 +101,17 @@ public final class PodImport {
         List<PlanProblem> problems = new ArrayList<>();
         String databasesFound = String.join(", ", analysis.useDatabases());
         if (sourceDatabase == null && analysis.useDatabases().size() > 1) {
-            Optional<String> chosen = podDatabase(analysis.databases().values());
-            if (chosen.isPresent()) {
+            List<ScriptAnalysis.DatabaseSection> podDatabases = podDatabases(analysis.databases().values());
+            if (!podDatabases.isEmpty()) {
                 // Which section is Pod's is known once the whole script is read: the chosen one's is read again.
+                ScriptAnalysis.DatabaseSection chosen = podDatabases.get(0);
                 allowedUse = Set.of();
-                analysis = read(script, targetDatabase, allowedUse, chosen.get(), progress);
+                analysis = read(script, targetDatabase, allowedUse, chosen.name(), progress);
+                if (podDatabases.size() > 1) {
+                    problems.add(PlanProblem.warning("several-pod-databases", chosen.name(), podDatabases.stream()
+                            .skip(1).map(ScriptAnalysis.DatabaseSection::name).collect(Collectors.joining(", ")),
+                            chosen.rows()));
+                }
             } else {
                 problems.add(PlanProblem.blocking("no-pod-database", 0, databasesFound));
             }
@@ -163,13 +169,19 @@ public final class PodImport {
                 : ScriptAnalyzer.analyze(script, targetDatabase, allowedUse, sourceDatabase, progress);
     }
 
-    /** The database, not a system schema, whose section is Pod v2's and holds the most of its tables. */
-    private static Optional<String> podDatabase(Collection<ScriptAnalysis.DatabaseSection> databases) {
+    /**
+     * The databases, not system schemas, whose sections are Pod v2's: the one holding the most of its tables first,
+     * then, of those holding as many (a test copy beside the production one), the one with the most rows; in script
+     * order when both tie.
+     */
+    private static List<ScriptAnalysis.DatabaseSection> podDatabases(Collection<ScriptAnalysis.DatabaseSection> databases) {
+        Comparator<ScriptAnalysis.DatabaseSection> mostTables = Comparator.comparingLong(
+                d -> d.tables().stream().filter(V2_TABLES::contains).count());
         return databases.stream()
                 .filter(d -> !SYSTEM_SCHEMAS.contains(d.name().toLowerCase(Locale.ROOT)))
                 .filter(d -> DatabaseShape.detect(d.tables(), List.of()).kind() == DatabaseKind.POD_V2)
-                .max(Comparator.comparingLong(d -> d.tables().stream().filter(V2_TABLES::contains).count()))
-                .map(ScriptAnalysis.DatabaseSection::name);
+                .sorted(mostTables.thenComparingLong(ScriptAnalysis.DatabaseSection::rows).reversed())
+                .toList();
     }
 
     /**

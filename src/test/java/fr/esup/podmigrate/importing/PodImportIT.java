@@ -326,6 +326,26 @@ class PodImportIT {
     }
 
     @Test
+    void ofSeveralPodDatabasesTheImportTakesTheOneWithTheMostRowsAndSaysWhichItSkips() throws Exception {
+        try (PodTestDatabase production = PodTestDatabase.generatedV2(PodVersion.V2_9_3, SCALE * 2, 21);
+             PodTestDatabase testCopy = PodTestDatabase.generatedV2(PodVersion.V2_9_3, SCALE, 22);
+             PodTestDatabase v3 = PodTestDatabase.wipedBlank(PodVersion.V3_8_4)) {
+            // the test copy's section comes first in the script, as it did win before
+            Path backup = mariadbDump(production, dir.resolve("nightly-all.sql"), "--databases", testCopy.name());
+
+            PodImportAnalysis analysis = PodImport.analyze(backup, endpoint(v3), p -> { });
+
+            assertThat(analysis.blocking()).isEmpty();
+            assertThat(analysis.script().sourceDatabase()).isEqualTo(production.name());
+            assertThat(analysis.script().skippedDatabases()).extracting(ScriptAnalysis.DatabaseSection::name)
+                    .containsExactly(testCopy.name());
+            assertThat(analysis.warnings()).filteredOn(p -> p.code().equals("several-pod-databases")).singleElement()
+                    .satisfies(p -> assertThat(p.args()).containsExactly(production.name(), testCopy.name(),
+                            analysis.script().databases().get(production.name()).rows()));
+        }
+    }
+
+    @Test
     void aBackupOfSeveralDatabasesWithoutAPodOneIsBlocked() throws Exception {
         try (PodTestDatabase other = otherApplication(); PodTestDatabase v3 = PodTestDatabase.wipedBlank(PodVersion.V3_8_4)) {
             Path backup = withMysqlSection(mariadbDump(other, dir.resolve("dump.sql"), "--databases"),
