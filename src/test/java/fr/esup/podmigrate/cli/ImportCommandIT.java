@@ -27,8 +27,9 @@ class ImportCommandIT {
 
     @Test
     void importsTheDatabaseSourceDatabaseNamesRatherThanTheOneTheAnalysisPicks() throws Exception {
-        try (PodTestDatabase first = PodTestDatabase.generatedV2(PodVersion.V2_9_1, 3, 21);
-             PodTestDatabase second = PodTestDatabase.generatedV2(PodVersion.V2_9_1, 5, 22);
+        // the first section holds the most rows: the one the analysis picks
+        try (PodTestDatabase first = PodTestDatabase.generatedV2(PodVersion.V2_9_1, 5, 21);
+             PodTestDatabase second = PodTestDatabase.generatedV2(PodVersion.V2_9_1, 3, 22);
              PodTestDatabase v3 = PodTestDatabase.blank(PodVersion.V3_8_4)) {
             Path script = Files.writeString(dir.resolve("backup.sql"), section(first) + section(second));
             TestServer server = TestServer.get();
