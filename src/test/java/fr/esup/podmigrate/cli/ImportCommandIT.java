@@ -188,6 +188,26 @@ class ImportCommandIT {
         }
     }
 
+    @Test
+    void aNightlyHoldingTheServersAccountsIsRefusedWithHowToDumpWithoutThem() throws Exception {
+        try (PodTestDatabase v2 = PodTestDatabase.generatedV2(PodVersion.V2_9_1, 3, 24)) {
+            // what mariadb-dump --system=users writes after the databases
+            Path script = Files.writeString(dir.resolve("nightly.sql"), section(v2)
+                    + "CREATE USER `pm_test_never`@`localhost`;\n"
+                    + "GRANT ALL PRIVILEGES ON *.* TO `pm_test_never`@`localhost`;\n"
+                    + "/*M!100005 SET DEFAULT ROLE NONE FOR 'pm_test_never'@'localhost' */;\n");
+
+            CliRun run = CliRun.of("analyze", script.toString());
+
+            assertThat(run.exitCode()).isEqualTo(PodMigrateCli.REFUSED);
+            assertThat(run.out()).contains("Refused: the statement creates a user or a role, which the import never does"
+                    + " (mariadb-dump writes the server's accounts with --system=users or --system=all: dump the Pod"
+                    + " database again without that option, or delete those lines from the script): CREATE USER",
+                    "Refused: the statement grants privileges, which the import never does", "Refused: the statement"
+                    + " alters a user or a password, which the import never does");
+        }
+    }
+
     /** The database's podv2.sql as a section of a backup of several: created, then used. */
     private String section(PodTestDatabase db) throws Exception {
         Path dump = dir.resolve(db.name() + ".sql");
