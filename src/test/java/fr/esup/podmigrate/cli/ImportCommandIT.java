@@ -195,7 +195,8 @@ class ImportCommandIT {
             Path script = Files.writeString(dir.resolve("nightly.sql"), section(v2)
                     + "CREATE USER `pm_test_never`@`localhost`;\n"
                     + "GRANT ALL PRIVILEGES ON *.* TO `pm_test_never`@`localhost`;\n"
-                    + "/*M!100005 SET DEFAULT ROLE NONE FOR 'pm_test_never'@'localhost' */;\n");
+                    + "/*M!100005 SET DEFAULT ROLE NONE FOR 'pm_test_never'@'localhost' */;\n"
+                    + "DROP ROLE pm_test_never_role;\n");
 
             CliRun run = CliRun.of("analyze", script.toString());
 
@@ -204,7 +205,8 @@ class ImportCommandIT {
                     + " (mariadb-dump writes the server's accounts with --system=users or --system=all: dump the Pod"
                     + " database again without that option, or delete those lines from the script): CREATE USER",
                     "Refused: the statement grants privileges, which the import never does", "Refused: the statement"
-                    + " alters a user or a password, which the import never does");
+                    + " alters a user or a password, which the import never does",
+                    "Refused: the statement drops a user or a role, which the import never does");
         }
     }
 
