@@ -13,7 +13,7 @@ public final class DatabaseEndpoint {
     private static final String MYSQL_SCHEME = "jdbc:mysql:";
     /**
      * The driver itself rather than DriverManager, whose first call looks for drivers through every jar of the class
-     * path (73 of them: 30 ms of each command-line run's start).
+     * path (73 of them): a dump of an empty database took 242 ms instead of 229 ms (medians of twelve).
      */
     private static final java.sql.Driver DRIVER = new org.mariadb.jdbc.Driver();
     private static final Pattern DATABASE_PART = Pattern.compile("(jdbc:(?:mariadb|mysql)://[^/?#]+/)([^?/;]*)(.*)",
