@@ -105,6 +105,27 @@ class LauncherScriptTest {
     }
 
     @Test
+    void aPlainImportKeepsAClassArchiveApartFromAPodImports() throws Exception {
+        Files.createFile(dir.resolve("probe.extracts"));
+        Path cache = dir.resolve("pod-migrate-launch");
+
+        Result firstPlain = launch(Map.of(), "import", "podv2.sql", "--plain");
+        Result firstPod = launch(Map.of(), "import", "podv2.sql");
+        Result pod = launch(Map.of(), "import", "podv2.sql");
+        Result plain = launch(Map.of(), "import", "--plain", "podv2.sql");
+
+        assertThat(firstPlain.output()).containsPattern("-XX:ArchiveClassesAtExit=\\S+/import-plain\\.jsa\\.\\d+");
+        assertThat(firstPod.output()).containsPattern("-XX:ArchiveClassesAtExit=\\S+/import\\.jsa\\.\\d+");
+        assertThat(pod.output()).containsPattern("-XX:SharedArchiveFile=\\S+/import\\.jsa ").contains("args=import podv2.sql");
+        assertThat(plain.output()).containsPattern("-XX:SharedArchiveFile=\\S+/import-plain\\.jsa ")
+                .contains("args=import --plain podv2.sql");
+        assertThat(List.of(firstPlain, firstPod, pod, plain)).allSatisfy(run -> {
+            assertThat(run.exitCode()).isZero();
+            assertThat(run.output()).contains("classpath=" + cache);
+        });
+    }
+
+    @Test
     void runsAJarThatCannotBeExtractedAsItIs() throws Exception {
         for (int run = 0; run < 2; run++) {
             Result launched = launch(Map.of(), "import", "podv2.sql");
