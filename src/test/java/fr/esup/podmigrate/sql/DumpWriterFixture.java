@@ -251,10 +251,19 @@ public final class DumpWriterFixture implements BeforeEachCallback, AfterEachCal
     }
 
     public String queryString(String database, String sql) throws SQLException {
+        return queryString(database, sql, 1);
+    }
+
+    /** The table's CREATE TABLE statement, as SHOW CREATE TABLE gives it (its second column). */
+    public String showCreateTable(String database, String table) throws SQLException {
+        return queryString(database, "SHOW CREATE TABLE " + Identifiers.quote(table), 2);
+    }
+
+    private String queryString(String database, String sql, int column) throws SQLException {
         try (Connection connection = server.connect(database); Statement statement = connection.createStatement();
              ResultSet rows = statement.executeQuery(sql)) {
             assertThat(rows.next()).as(sql).isTrue();
-            return rows.getString(1);
+            return rows.getString(column);
         }
     }
 

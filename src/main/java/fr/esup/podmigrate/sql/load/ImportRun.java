@@ -69,10 +69,12 @@ final class ImportRun implements ImportWorker.Owner {
     private final AtomicBoolean literalLoadsRefused = new AtomicBoolean();
     private final Map<String, Boolean> utf8mb4Tables = new ConcurrentHashMap<>();
     /**
-     * The tables a TRUNCATE handed out empties, with nothing handed out for them since, in script order: a TRUNCATE of
-     * one of them again would leave it as it will be (a dump's DROP and CREATE TABLE of a kept table are two).
+     * The tables empty at this point of the script, in script order: counted empty as the import began, or emptied by
+     * a TRUNCATE handed out, with nothing handed out for them since. A TRUNCATE of one of them would leave it as it
+     * will be (a dump's DROP and CREATE TABLE of a kept table are two), but for its AUTO_INCREMENT counter, which the
+     * rows' ids raise as they load.
      */
-    private final Set<String> truncatedSince = new HashSet<>();
+    private final Set<String> knownEmpty = new HashSet<>();
     private final Semaphore budget = new Semaphore(BUDGET_CHARS);
     private final AtomicInteger pending = new AtomicInteger();
     private final Object idle = new Object();
@@ -84,11 +86,14 @@ final class ImportRun implements ImportWorker.Owner {
     private long lastCheckpoint;
     private long checkpointedChanges = -1;
 
-    ImportRun(ImportOptions options, Path script, ScriptAnalyzer.Scan scan, ImportLedger ledger) {
+    /** @param emptyAtStart tables that held no row as the import began, and that no write of another can reach */
+    ImportRun(ImportOptions options, Path script, ScriptAnalyzer.Scan scan, ImportLedger ledger,
+              Set<String> emptyAtStart) {
         this.options = options;
         this.script = script;
         this.scan = scan;
         this.ledger = ledger;
+        this.knownEmpty.addAll(emptyAtStart);
         this.planner = new ImportPlanner(options);
         this.keysDue = new KeysDue(scan.runs(),
                 (table, keys) -> submit(worker(table), new ImportWorker.AddKeys(table, keys)));
@@ -293,7 +298,7 @@ final class ImportRun implements ImportWorker.Owner {
             ledger.alreadyDone(plan, bytes);
             return;
         }
-        if (plan.action() == ImportPlanner.Action.TABLE && plan.truncates() && truncatedSince.contains(plan.table())) {
+        if (plan.action() == ImportPlanner.Action.TABLE && plan.truncates() && knownEmpty.contains(plan.table())) {
             // the same as executing it: the table is emptied, and the ledger counts its rows from none
             ledger.executed(index, statement.endOffset(), bytes, plan, 0, 0, List.of());
             return;
@@ -301,7 +306,7 @@ final class ImportRun implements ImportWorker.Owner {
         if (plan.action() != ImportPlanner.Action.SKIP && plan.action() != ImportPlanner.Action.SESSION) {
             touched(plan.action() == ImportPlanner.Action.ALONE ? null : plan.table());
             if (plan.action() == ImportPlanner.Action.TABLE && plan.truncates()) {
-                truncatedSince.add(plan.table());
+                knownEmpty.add(plan.table());
             }
         }
         switch (plan.action()) {
@@ -326,9 +331,9 @@ final class ImportRun implements ImportWorker.Owner {
     /** Something may write the table from now on (all tables, for null): a TRUNCATE of it is no longer idle. */
     private void touched(String table) {
         if (table == null) {
-            truncatedSince.clear();
+            knownEmpty.clear();
         } else {
-            truncatedSince.remove(table);
+            knownEmpty.remove(table);
         }
     }
 

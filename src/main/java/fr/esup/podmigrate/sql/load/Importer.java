@@ -14,6 +14,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Objects;
@@ -137,7 +138,7 @@ public final class Importer {
                 emptyFirst(first, rowsAtStart, ledger);
             }
             first.commit();
-            ImportRun run = new ImportRun(options, readable, scan, ledger);
+            ImportRun run = new ImportRun(options, readable, scan, ledger, emptyTables(first, rowsAtStart));
             Connection handedOver = first;
             first = null;
             return run.execute(handedOver, target, started);
@@ -146,6 +147,24 @@ public final class Importer {
                 first.close();
             }
         }
+    }
+
+    /**
+     * The tables that hold no row, where nothing in the target writes a table when another is written (trigger, view,
+     * function, a table stored elsewhere): their TRUNCATE, until something is written to them, is spared. A TRUNCATE
+     * locks every table whose foreign keys point at its own, and waits for the loads there.
+     */
+    private static Set<String> emptyTables(Connection connection, Map<String, Long> rowsAtStart) throws SQLException {
+        if (!ServerCounts.writesStayInTheirTables(connection)) {
+            return Set.of();
+        }
+        Set<String> empty = new HashSet<>();
+        rowsAtStart.forEach((table, rows) -> {
+            if (rows == 0) {
+                empty.add(table);
+            }
+        });
+        return empty;
     }
 
     /** Empties the tables the options name that hold rows, before any statement of the script. */

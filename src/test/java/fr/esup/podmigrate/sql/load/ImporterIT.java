@@ -55,7 +55,7 @@ class ImporterIT {
     void keepsTheTargetsStructureAndPutsPositionalValuesInTheirColumnsByName() throws Exception {
         fixture.execute(target, "CREATE TABLE t (id int PRIMARY KEY, a varchar(10), b int)",
                 "CREATE TABLE kept (id int PRIMARY KEY)", "INSERT INTO t VALUES (1, 'old', 0)", "INSERT INTO kept VALUES (7)");
-        String before = fixture.queryString(target, "SHOW CREATE TABLE t");
+        String before = fixture.showCreateTable(target, "t");
         Path script = fixture.write("""
                 DROP TABLE IF EXISTS `t`;
                 CREATE TABLE `t` (`id` int NOT NULL, `b` int DEFAULT NULL, `a` varchar(10), PRIMARY KEY (`id`));
@@ -74,7 +74,7 @@ class ImporterIT {
         assertThat(result.errors()).isEmpty();
         assertThat(fixture.queryString(target, "SELECT GROUP_CONCAT(CONCAT(id, a, b) ORDER BY id) FROM t"))
                 .isEqualTo("1x10,2y20");
-        assertThat(fixture.queryString(target, "SHOW CREATE TABLE t")).isEqualTo(before);
+        assertThat(fixture.showCreateTable(target, "t")).isEqualTo(before);
         assertThat(fixture.count(target, "kept")).as("a dropped table's rows are replaced: it is emptied").isZero();
         assertThat(result.missingTables()).containsExactly("v2_only");
         assertThat(result.tables().get("v2_only").skippedRows()).isEqualTo(3);
@@ -521,6 +521,40 @@ class ImporterIT {
         assertThat(result.countMismatches()).isEmpty();
         assertThat(result.tables().get("t").rowsExpected()).isEqualTo(2);
         assertThat(result.tables().get("u").rowsExpected()).isEqualTo(1);
+    }
+
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void sparesTheTruncateOfATableEmptyAtTheStartUnlessAWriteElsewhereCouldFillIt(boolean trigger) throws Exception {
+        // the AUTO_INCREMENT counter tells whether the table was truncated: a TRUNCATE sets it back to 1
+        fixture.execute(target, "CREATE TABLE e (id int AUTO_INCREMENT PRIMARY KEY) AUTO_INCREMENT = 500",
+                "CREATE TABLE f (id int AUTO_INCREMENT PRIMARY KEY) AUTO_INCREMENT = 500", "INSERT INTO f VALUES (9)");
+        if (trigger) {
+            fixture.execute(target, "CREATE TABLE log (id int PRIMARY KEY)",
+                    "CREATE TRIGGER log_f AFTER INSERT ON f FOR EACH ROW INSERT IGNORE INTO log VALUES (NEW.id)");
+        }
+        Path script = fixture.write("""
+                DROP TABLE IF EXISTS `e`;
+                CREATE TABLE `e` (`id` int NOT NULL AUTO_INCREMENT, PRIMARY KEY (`id`));
+                INSERT INTO `e` VALUES (1),(2);
+                DROP TABLE IF EXISTS `f`;
+                CREATE TABLE `f` (`id` int NOT NULL AUTO_INCREMENT, PRIMARY KEY (`id`));
+                INSERT INTO `f` VALUES (3);
+                """, "empty.sql");
+
+        ImportResult result = new Importer(ImportOptions.builder().keepTargetStructure(true)
+                .targetTables(List.of("e", "f")).build()).run(script, fixture.factory(target));
+
+        assertThat(result.errors()).isEmpty();
+        assertThat(result.countMismatches()).isEmpty();
+        assertThat(fixture.queryString(target, "SELECT GROUP_CONCAT(id ORDER BY id) FROM e")).isEqualTo("1,2");
+        assertThat(fixture.queryString(target, "SELECT GROUP_CONCAT(id ORDER BY id) FROM f")).isEqualTo("3");
+        assertThat(result.tables().get("e").rowsExpected()).isEqualTo(2);
+        assertThat(result.tables().get("f").rowsExpected()).isEqualTo(1);
+        assertThat(fixture.showCreateTable(target, "e")).as("e was truncated")
+                .contains(trigger ? "AUTO_INCREMENT=3 " : "AUTO_INCREMENT=500 ");
+        assertThat(fixture.showCreateTable(target, "f")).as("f held a row: truncated")
+                .contains("AUTO_INCREMENT=4 ");
     }
 
     @Test
