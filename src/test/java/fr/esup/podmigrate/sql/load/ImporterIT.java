@@ -551,7 +551,7 @@ class ImporterIT {
         assertThat(fixture.queryString(target, "SELECT GROUP_CONCAT(id ORDER BY id) FROM f")).isEqualTo("3");
         assertThat(result.tables().get("e").rowsExpected()).isEqualTo(2);
         assertThat(result.tables().get("f").rowsExpected()).isEqualTo(1);
-        assertThat(fixture.showCreateTable(target, "e")).as("e was truncated")
+        assertThat(fixture.showCreateTable(target, "e")).as("e truncated only where a trigger could have filled it")
                 .contains(trigger ? "AUTO_INCREMENT=3 " : "AUTO_INCREMENT=500 ");
         assertThat(fixture.showCreateTable(target, "f")).as("f held a row: truncated")
                 .contains("AUTO_INCREMENT=4 ");
