@@ -130,9 +130,7 @@ public final class Benchmark {
             List<String> plainImport = List.of("import", script.toString(), "--plain", "--parallel",
                     String.valueOf(parallel), "--force-over-data", "--report-memory", "--podmigrate.target.url="
                     + jdbcUrl(byUs), "--podmigrate.target.username=" + user, "--podmigrate.target.password=" + password);
-            List<String> podImportArgs = List.of("import", script.toString(), "--parallel", String.valueOf(parallel),
-                    "--report-memory", "--podmigrate.target.url=" + jdbcUrl(podTarget),
-                    "--podmigrate.target.username=" + user, "--podmigrate.target.password=" + password);
+            List<String> podImportArgs = podImport(script, podTarget, parallel);
             // bin/pod-migrate's first plain import and first Pod import after a build record the class archive of
             // each, once for all the imports after them (the first also extracts the jar): those runs are not measured.
             recreate(byUs);
@@ -162,10 +160,7 @@ public final class Benchmark {
 
                 // The same nightly as most sites keep it, gzipped: the import reads it through a decompressed copy.
                 recreateBlankPod(podGzipTarget);
-                podGzipImports.add(runOurs(true, List.of("import", gzipped.toString(), "--parallel",
-                        String.valueOf(parallel), "--report-memory",
-                        "--podmigrate.target.url=" + jdbcUrl(podGzipTarget), "--podmigrate.target.username=" + user,
-                        "--podmigrate.target.password=" + password)));
+                podGzipImports.add(runOurs(true, podImport(gzipped, podGzipTarget, parallel)));
 
                 if (myloader) {
                     deleteTree(mydumped);
@@ -501,6 +496,13 @@ public final class Benchmark {
     private void recreate(String db) throws SQLException {
         execute("DROP DATABASE IF EXISTS " + Identifiers.quote(db));
         execute("CREATE DATABASE " + Identifiers.quote(db) + " CHARACTER SET utf8mb4 COLLATE utf8mb4_general_ci");
+    }
+
+    /** The arguments of our Pod import of the script into the database, on that many connections. */
+    private List<String> podImport(Path script, String db, int parallel) {
+        return List.of("import", script.toString(), "--parallel", String.valueOf(parallel), "--report-memory",
+                "--podmigrate.target.url=" + jdbcUrl(db), "--podmigrate.target.username=" + user,
+                "--podmigrate.target.password=" + password);
     }
 
     /** A fresh Pod 3.8.4 install: its tables, and the rows its migrations leave. */
