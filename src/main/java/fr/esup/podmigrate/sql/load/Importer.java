@@ -44,6 +44,9 @@ import java.util.Set;
  * and UNLOCK TABLES, transaction statements (START TRANSACTION, COMMIT...: every statement commits), a plain CREATE
  * TABLE of a table the target has, and with {@link ImportOptions#keepTargetStructure()} every structure change.
  *
+ * <p>Before its first statement, every import gives back the keys that an import which stopped without doing so
+ * held back from a table it kept (see {@link ImportOptions#keepTargetStructure()}), as the table's comment records.
+ *
  * <p>With a checkpoint file the import notes which statements are done as it goes; an import stopped by a cancel, a
  * failure or a crash resumes from it ({@link ImportOptions#resume()}) without executing any statement twice. The
  * one window no client can close: a connection lost during the COMMIT of a statement, before the server answers.
@@ -131,6 +134,8 @@ public final class Importer {
             if (analysis.refusedCount() > 0) {
                 throw new ScriptRefusedException(analysis.refused(), analysis.refusedCount());
             }
+            // an import that stopped without giving back the keys of a table it kept: the table says which
+            KeptTableKeys.giveAllBack(first);
             ImportLedger ledger = new ImportLedger(Files.size(script), ScriptHead.hash(script), previous);
             Map<String, Long> rowsAtStart = ServerCounts.all(first);
             ledger.rowsAtStart(rowsAtStart);
