@@ -14,15 +14,11 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -52,7 +48,7 @@ class ImportCommandKillIT {
                 new DumpWriter(Podv2ScriptOptions.PROCEDURE.toDumpOptions().build()).write(c, script);
             }
             Path checkpoint = dir.resolve("podv2.checkpoint");
-            Map<String, String> structure = structure(v3);
+            Map<String, String> structure = v3.structures();
 
             Process importing = new ProcessBuilder(command(v3, script, checkpoint))
                     .redirectErrorStream(true).redirectOutput(dir.resolve("killed.log").toFile()).start();
@@ -78,23 +74,9 @@ class ImportCommandKillIT {
             }
             assertThat(tables).isGreaterThan(20);
             // the keys the killed import held back, if it held some then, the resumed one gave back
-            assertThat(structure(v3)).isEqualTo(structure);
+            assertThat(v3.structures()).isEqualTo(structure);
             assertThat(TestBackups.count(v3.connect(), "video_video")).isEqualTo(TestBackups.count(v2.connect(), "video_video"));
         }
-    }
-
-    /** Each table's SHOW CREATE TABLE, without its next AUTO_INCREMENT, by name. */
-    private static Map<String, String> structure(PodTestDatabase database) throws SQLException {
-        Map<String, String> tables = new TreeMap<>();
-        try (Connection c = database.connect(); Statement statement = c.createStatement()) {
-            for (String table : TableQueries.tables(TableQueries.on(c))) {
-                try (ResultSet create = statement.executeQuery("SHOW CREATE TABLE `" + table + "`")) {
-                    create.next();
-                    tables.put(table, create.getString(2).replaceAll(" AUTO_INCREMENT=\\d+", ""));
-                }
-            }
-        }
-        return tables;
     }
 
     /** Kills the import (SIGKILL) once its checkpoint says it has done some statements; false if it ended first. */

@@ -9,6 +9,7 @@ import fr.esup.podmigrate.sql.Identifiers;
 import fr.esup.podmigrate.sql.dump.DumpOptions;
 import fr.esup.podmigrate.sql.dump.DumpWriter;
 import fr.esup.podmigrate.sql.load.ImportResult;
+import fr.esup.podmigrate.sql.load.KeptKeysLeftHeld;
 import fr.esup.podmigrate.sql.load.ValueChange;
 import fr.esup.podmigrate.sql.script.ScriptAnalysis;
 import fr.esup.podmigrate.testsupport.TestServer;
@@ -153,7 +154,7 @@ class PodImportIT {
             Path script = mariadbDump(v2, dir.resolve("nightly.sql"));
             assertThat(Files.readString(script)).contains("DROP TABLE IF EXISTS `video_video`", "LOCK TABLES",
                     "INSERT INTO `video_video` VALUES");
-            Map<String, String> structureBefore = structures(v3);
+            Map<String, String> structureBefore = v3.structures();
             List<String> migrationsBefore = rows(v3, "SELECT * FROM django_migrations ORDER BY id");
 
             PodImportAnalysis analysis = PodImport.analyze(script, endpoint(v3), p -> { });
@@ -161,7 +162,7 @@ class PodImportIT {
             ImportResult result = PodImport.run(analysis, script, endpoint(v3), b -> b.parallelism(2));
 
             assertThat(result.errors()).isEmpty();
-            assertThat(structures(v3)).isEqualTo(structureBefore);
+            assertThat(v3.structures()).isEqualTo(structureBefore);
             assertThat(rows(v3, "SELECT * FROM django_migrations ORDER BY id")).isEqualTo(migrationsBefore);
             assertEveryImportedRowLanded(v2, v3, analysis);
             assertThat(count(v3, "video_videorendition")).as("3.0 keeps the v2 names").isEqualTo(count(v2, "video_videorendition"));
@@ -184,6 +185,26 @@ class PodImportIT {
             assertThat(result.errors()).isEmpty();
             assertEveryImportedRowLanded(v2, v3, analysis);
             assertThat(rows(v3, "SELECT * FROM django_migrations ORDER BY id")).isEqualTo(migrationsBefore);
+        }
+    }
+
+    @Test
+    void theAnalysisNamesTheTablesWhoseKeysAnImportThatDiedHeldBackAndTheImportGivesThemBack() throws Exception {
+        try (PodTestDatabase v2 = PodTestDatabase.generatedV2(PodVersion.V2_9_3, SCALE, 12);
+             PodTestDatabase v3 = PodTestDatabase.wipedBlank(PodVersion.V3_8_4)) {
+            Path script = mariadbDump(v2, dir.resolve("after-a-crash.sql"));
+            Map<String, String> structureBefore = v3.structures();
+            try (Connection c = v3.connect()) {
+                assertThat(KeptKeysLeftHeld.hold(c, "video_video")).isTrue();
+            }
+            PodImportAnalysis analysis = PodImport.analyze(script, endpoint(v3), p -> { });
+            assertThat(analysis.warnings()).extracting(PlanProblem::code).contains("keys-held-back");
+
+            ImportResult result = PodImport.run(analysis, script, endpoint(v3), b -> b.parallelism(3));
+
+            assertThat(result.errors()).isEmpty();
+            assertThat(v3.structures()).isEqualTo(structureBefore);
+            assertEveryImportedRowLanded(v2, v3, analysis);
         }
     }
 
@@ -212,14 +233,14 @@ class PodImportIT {
     void aPhpMyAdminExportWithTrailingConstraintsImports() throws Exception {
         try (PodTestDatabase v3 = PodTestDatabase.wipedBlank(PodVersion.V3_8_4)) {
             Path script = resource("phpmyadmin-podv2.sql");
-            Map<String, String> structureBefore = structures(v3);
+            Map<String, String> structureBefore = v3.structures();
             PodImportAnalysis analysis = PodImport.analyze(script, endpoint(v3), p -> { });
             assertThat(analysis.blocking()).isEmpty();
 
             ImportResult result = PodImport.run(analysis, script, endpoint(v3), b -> b);
 
             assertThat(result.errors()).isEmpty();
-            assertThat(structures(v3)).isEqualTo(structureBefore);
+            assertThat(v3.structures()).isEqualTo(structureBefore);
             assertThat(count(v3, "video_type")).isEqualTo(3);
             assertThat(rows(v3, "SELECT title FROM video_type ORDER BY id")).containsExactly("Cours", "Conférence « ouverte » 🎓",
                     "L'atelier \\ \"démo\"");
@@ -396,7 +417,8 @@ class PodImportIT {
                     assertThat(reference.errors()).as(version.label()).isEmpty();
                     assertEveryImportedRowLanded(v2, byPosition, analysis);
                     sameMigrationTime(analysis, byPosition, byName);
-                    assertThat(checksums(byPosition)).as(version.label()).isEqualTo(checksums(byName));
+                    assertThat(byPosition.perTable("CHECKSUM TABLE")).as(version.label())
+                            .isEqualTo(byName.perTable("CHECKSUM TABLE"));
                     assertThat(count(byPosition, "video_video")).isPositive();
                 }
             }
@@ -428,7 +450,7 @@ class PodImportIT {
             assertThat(result.countMismatches()).isEmpty();
             assertThat(result.tables().get("django_site").rowsBefore()).isEqualTo(1);
             sameMigrationTime(analysis, fromData, fromWhole);
-            assertThat(checksums(fromData)).isEqualTo(checksums(fromWhole));
+            assertThat(fromData.perTable("CHECKSUM TABLE")).isEqualTo(fromWhole.perTable("CHECKSUM TABLE"));
             assertThat(rows(fromData, "SELECT domain FROM django_site ORDER BY id")).isEqualTo(rows(v2,
                     "SELECT domain FROM django_site ORDER BY id"));
         }
@@ -654,29 +676,5 @@ class PodImportIT {
                 }
             }
         }
-    }
-
-    private static Map<String, String> checksums(PodTestDatabase db) throws SQLException {
-        return perTable(db, "CHECKSUM TABLE");
-    }
-
-    private static Map<String, String> structures(PodTestDatabase db) throws SQLException {
-        Map<String, String> structures = perTable(db, "SHOW CREATE TABLE");
-        structures.replaceAll((table, create) -> create.replaceAll(" AUTO_INCREMENT=\\d+", ""));
-        return structures;
-    }
-
-    /** The second column of a statement's answer about each table, such as {@code CHECKSUM TABLE}. */
-    private static Map<String, String> perTable(PodTestDatabase db, String statement) throws SQLException {
-        Map<String, String> answers = new TreeMap<>();
-        try (Connection c = db.connect()) {
-            for (String table : TableQueries.tables(TableQueries.on(c))) {
-                try (ResultSet rs = c.createStatement().executeQuery(statement + " " + Identifiers.quote(table))) {
-                    rs.next();
-                    answers.put(table, rs.getString(2));
-                }
-            }
-        }
-        return answers;
     }
 }

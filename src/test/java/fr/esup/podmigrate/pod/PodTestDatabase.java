@@ -2,10 +2,14 @@ package fr.esup.podmigrate.pod;
 
 import fr.esup.podmigrate.sql.Identifiers;
 import fr.esup.podmigrate.testsupport.TestServer;
+import fr.esup.podmigrate.v2.TableQueries;
 
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * A {@code pm_test_*} database on the test server holding a Pod fixture; closing it drops it.
@@ -69,6 +73,27 @@ public final class PodTestDatabase implements AutoCloseable {
 
     public Connection connect() throws SQLException {
         return TestServer.get().connect(name);
+    }
+
+    /** Each table's SHOW CREATE TABLE, without its next AUTO_INCREMENT, by table. */
+    public Map<String, String> structures() throws SQLException {
+        Map<String, String> structures = perTable("SHOW CREATE TABLE");
+        structures.replaceAll((table, create) -> create.replaceAll(" AUTO_INCREMENT=\\d+", ""));
+        return structures;
+    }
+
+    /** The second column of a statement's answer about each table, such as {@code CHECKSUM TABLE}, by table. */
+    public Map<String, String> perTable(String statement) throws SQLException {
+        Map<String, String> answers = new TreeMap<>();
+        try (Connection c = connect(); Statement query = c.createStatement()) {
+            for (String table : TableQueries.tables(TableQueries.on(c))) {
+                try (ResultSet rs = query.executeQuery(statement + " " + Identifiers.quote(table))) {
+                    rs.next();
+                    answers.put(table, rs.getString(2));
+                }
+            }
+        }
+        return answers;
     }
 
     @Override

@@ -16,6 +16,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -183,6 +184,15 @@ public final class Importer {
                 }
             }
         }
+    }
+
+    /**
+     * The tables of the connection's database that lack keys an import held back while it loaded their rows, and
+     * which it stopped before giving back (see {@link ImportOptions#keepTargetStructure()}): the next import gives them
+     * back before its first statement.
+     */
+    public static List<String> tablesWithKeysHeldBack(Connection connection) throws SQLException {
+        return KeptTableKeys.heldTables(connection);
     }
 
     /**

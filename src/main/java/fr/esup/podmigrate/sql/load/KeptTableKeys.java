@@ -107,9 +107,17 @@ final class KeptTableKeys {
 
     /** Gives back the keys of every table of the database whose comment records them as held (see {@link #hold}). */
     static void giveAllBack(Connection connection) throws SQLException {
+        for (String table : heldTables(connection)) {
+            giveBack(connection, table);
+        }
+    }
+
+    /** The tables of the database whose comment records keys held back, in name order. */
+    static List<String> heldTables(Connection connection) throws SQLException {
         List<String> tables = new ArrayList<>();
         try (PreparedStatement query = connection.prepareStatement("SELECT table_name FROM information_schema.tables"
-                + " WHERE table_schema = DATABASE() AND table_type = 'BASE TABLE' AND LEFT(table_comment, ?) = ?")) {
+                + " WHERE table_schema = DATABASE() AND table_type = 'BASE TABLE' AND LEFT(table_comment, ?) = ?"
+                + " ORDER BY table_name")) {
             query.setInt(1, MARKER.length());
             query.setString(2, MARKER);
             try (ResultSet rows = query.executeQuery()) {
@@ -118,9 +126,7 @@ final class KeptTableKeys {
                 }
             }
         }
-        for (String table : tables) {
-            giveBack(connection, table);
-        }
+        return tables;
     }
 
     /** The table's comment, or null when it is not a base table of the database. */
