@@ -24,8 +24,8 @@ import java.util.List;
  * <p>The table itself records what it lacks: the ALTER TABLE that drops the keys sets its comment to {@link #MARKER},
  * their definitions and the comment it had, in the same atomic DDL. The record then stays with the table whatever
  * stops the import (a cancel, a failure, a lost server, a killed process), and every import into the database gives
- * back the keys so recorded before anything else (see {@link #giveAllBack}), and the comment as it was. A checkpoint
- * would not do: it belongs to one script, and an operator may start again with another.
+ * back the keys so recorded before its first statement (see {@link #giveAllBack}), and the comment as it was. A
+ * checkpoint would not do: it belongs to one script, and an operator may start again with another.
  */
 final class KeptTableKeys {
 
