@@ -151,18 +151,14 @@ public record KeysAfterRows(String createTable, List<HeldKey> keys) {
     }
 
     /**
-     * The ALTER TABLE that adds the held keys the table lacks, or null when it has them all (as when a resumed import
-     * already added them, or its CREATE TABLE ran whole).
+     * The ALTER TABLE that adds those of the held keys the table lacks, or null when it has them all (as when a resumed
+     * import already added them, or its CREATE TABLE ran whole).
      *
      * @param quotedTable the table's name, quoted
+     * @param keys        the held keys, those of a split or those a kept table's record lists
      * @param indexes     the names of the indexes the table has, lower-cased
      * @param foreignKeys the names of the foreign keys the table has, lower-cased
      */
-    public String alterTable(String quotedTable, Set<String> indexes, Set<String> foreignKeys) {
-        return alterTable(quotedTable, keys, indexes, foreignKeys);
-    }
-
-    /** As {@link #alterTable(String, Set, Set)}, for these keys. */
     public static String alterTable(String quotedTable, List<HeldKey> keys, Set<String> indexes,
                                     Set<String> foreignKeys) {
         List<String> missing = new ArrayList<>();
