@@ -340,6 +340,10 @@ public final class PodImport {
             problems.add(PlanProblem.warning("target-not-empty", holding.size(),
                     firstNames(holding)));
         }
+        if (!target.tablesWithKeysHeldBack().isEmpty()) {
+            problems.add(PlanProblem.warning("keys-held-back", target.tablesWithKeysHeldBack().size(),
+                    firstNames(target.tablesWithKeysHeldBack())));
+        }
         List<String> emptiedFirst = tables.stream().filter(t -> PodImportAnalysis.fillsWithoutEmptying(t, analysis))
                 .map(TablePlan::targetTable).filter(holding::contains).toList();
         if (!emptiedFirst.isEmpty()) {

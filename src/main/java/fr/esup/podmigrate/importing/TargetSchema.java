@@ -1,6 +1,7 @@
 package fr.esup.podmigrate.importing;
 
 import fr.esup.podmigrate.sql.Identifiers;
+import fr.esup.podmigrate.sql.load.Importer;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -16,9 +17,14 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
-/** What the import needs to know of the target before it runs: its tables and columns, packet size, charsets. */
+/**
+ * What the import needs to know of the target before it runs: its tables and columns, packet size, charsets.
+ *
+ * @param tablesWithKeysHeldBack tables lacking keys that an import held back and did not give back (it stopped)
+ */
 public record TargetSchema(Map<String, List<TargetColumn>> tables, long maxAllowedPacket,
-                           Set<String> charsets, Set<String> collations, Set<String> tablesWithRows) {
+                           Set<String> charsets, Set<String> collations, Set<String> tablesWithRows,
+                           List<String> tablesWithKeysHeldBack) {
 
     /** A column of a target table. */
     public record TargetColumn(String name, String dataType, boolean nullable, boolean hasDefault, boolean generated) {
@@ -81,7 +87,8 @@ public record TargetSchema(Map<String, List<TargetColumn>> tables, long maxAllow
                 }
             }
             tables.replaceAll((name, columns) -> List.copyOf(columns));
-            return new TargetSchema(Collections.unmodifiableMap(tables), packet, charsets, collations, withRows);
+            return new TargetSchema(Collections.unmodifiableMap(tables), packet, charsets, collations, withRows,
+                    List.copyOf(Importer.tablesWithKeysHeldBack(connection)));
         }
     }
 

@@ -73,7 +73,7 @@ class ImportCommandKillIT {
                 }
             }
             assertThat(tables).isGreaterThan(20);
-            // a killed and resumed import leaves the target's structure as it found it
+            // the keys the killed import held back, if it held some then, the resumed one gave back
             assertThat(v3.structures()).isEqualTo(structure);
             assertThat(TestBackups.count(v3.connect(), "video_video")).isEqualTo(TestBackups.count(v2.connect(), "video_video"));
         }

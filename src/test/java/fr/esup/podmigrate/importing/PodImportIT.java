@@ -9,6 +9,7 @@ import fr.esup.podmigrate.sql.Identifiers;
 import fr.esup.podmigrate.sql.dump.DumpOptions;
 import fr.esup.podmigrate.sql.dump.DumpWriter;
 import fr.esup.podmigrate.sql.load.ImportResult;
+import fr.esup.podmigrate.sql.load.KeptKeysLeftHeld;
 import fr.esup.podmigrate.sql.load.ValueChange;
 import fr.esup.podmigrate.sql.script.ScriptAnalysis;
 import fr.esup.podmigrate.testsupport.TestServer;
@@ -184,6 +185,26 @@ class PodImportIT {
             assertThat(result.errors()).isEmpty();
             assertEveryImportedRowLanded(v2, v3, analysis);
             assertThat(rows(v3, "SELECT * FROM django_migrations ORDER BY id")).isEqualTo(migrationsBefore);
+        }
+    }
+
+    @Test
+    void theAnalysisNamesTheTablesWhoseKeysAnImportThatDiedHeldBackAndTheImportGivesThemBack() throws Exception {
+        try (PodTestDatabase v2 = PodTestDatabase.generatedV2(PodVersion.V2_9_3, SCALE, 12);
+             PodTestDatabase v3 = PodTestDatabase.wipedBlank(PodVersion.V3_8_4)) {
+            Path script = mariadbDump(v2, dir.resolve("after-a-crash.sql"));
+            Map<String, String> structureBefore = v3.structures();
+            try (Connection c = v3.connect()) {
+                assertThat(KeptKeysLeftHeld.hold(c, "video_video")).isTrue();
+            }
+            PodImportAnalysis analysis = PodImport.analyze(script, endpoint(v3), p -> { });
+            assertThat(analysis.warnings()).extracting(PlanProblem::code).contains("keys-held-back");
+
+            ImportResult result = PodImport.run(analysis, script, endpoint(v3), b -> b.parallelism(3));
+
+            assertThat(result.errors()).isEmpty();
+            assertThat(v3.structures()).isEqualTo(structureBefore);
+            assertEveryImportedRowLanded(v2, v3, analysis);
         }
     }
 

@@ -9,6 +9,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -33,10 +34,7 @@ final class HeldKeys {
         if (!exists(connection, table)) {
             return;
         }
-        String alter = keys.alterTable(Identifiers.quote(table), names(connection, table,
-                "SELECT index_name FROM information_schema.statistics WHERE table_schema = DATABASE() AND table_name = ?"),
-                names(connection, table, "SELECT constraint_name FROM information_schema.table_constraints"
-                        + " WHERE table_schema = DATABASE() AND table_name = ? AND constraint_type = 'FOREIGN KEY'"));
+        String alter = addMissing(connection, table, keys.keys());
         if (alter == null) {
             return;
         }
@@ -46,6 +44,15 @@ final class HeldKeys {
             throw new SQLException("The server refused the keys of " + Identifiers.quote(table) + ", which the import"
                     + " adds once the table's rows are in: " + e.getMessage(), e.getSQLState(), e.getErrorCode(), e);
         }
+    }
+
+    /** The ALTER TABLE that adds those of the keys the table lacks, looked for by name; null when it lacks none. */
+    static String addMissing(Connection connection, String table, List<KeysAfterRows.HeldKey> keys)
+            throws SQLException {
+        return KeysAfterRows.alterTable(Identifiers.quote(table), keys, names(connection, table, "SELECT index_name"
+                        + " FROM information_schema.statistics WHERE table_schema = DATABASE() AND table_name = ?"),
+                names(connection, table, "SELECT constraint_name FROM information_schema.table_constraints"
+                        + " WHERE table_schema = DATABASE() AND table_name = ? AND constraint_type = 'FOREIGN KEY'"));
     }
 
     private static Set<String> names(Connection connection, String table, String query) throws SQLException {

@@ -20,7 +20,9 @@ import java.util.function.Consumer;
  * @param excludedTables             script table names whose statements are skipped (their rows counted)
  * @param keepTargetStructure        never change the target's structure: CREATE TABLE, DROP TABLE, ALTER TABLE and
  *                                   other structure statements are skipped; rows of a table the target lacks
- *                                   ({@code targetTables}) are skipped and the table reported missing
+ *                                   ({@code targetTables}) are skipped and the table reported missing. A long run of a
+ *                                   table's rows loads without its non-unique keys and foreign keys, which the import
+ *                                   gives back once they are in, as they were (see {@code KeptTableKeys})
  * @param targetTables               the target's tables (target names) when the import starts; a plain CREATE TABLE
  *                                   of one of them is skipped even when the structure is not kept
  * @param columnListsFromCreateTable give an INSERT or REPLACE without a column list the columns of the script's last

@@ -75,6 +75,10 @@ final class ImportRun implements ImportWorker.Owner {
      * rows' ids raise as they load.
      */
     private final Set<String> knownEmpty = new HashSet<>();
+    /** Kept tables whose keys wait for their rows, their hold handed out and their giving back not yet. */
+    private final Set<String> keysHeldBack = new HashSet<>();
+    /** Each table's last run of rows, by its name in the script. */
+    private final Map<String, DataRun> lastRuns = new HashMap<>();
     private final Semaphore budget = new Semaphore(BUDGET_CHARS);
     private final AtomicInteger pending = new AtomicInteger();
     private final Object idle = new Object();
@@ -95,6 +99,7 @@ final class ImportRun implements ImportWorker.Owner {
         this.ledger = ledger;
         this.knownEmpty.addAll(emptyAtStart);
         this.planner = new ImportPlanner(options);
+        scan.runs().forEach(run -> lastRuns.put(run.table(), run));
         this.keysDue = new KeysDue(scan.runs(),
                 (table, keys) -> submit(worker(table), new ImportWorker.AddKeys(table, keys)));
     }
@@ -146,17 +151,20 @@ final class ImportRun implements ImportWorker.Owner {
     }
 
     /**
-     * An import that stops leaves no table it created without its keys, as the next import may keep the table as it
-     * finds it. When the import broke (a lost server, say), that may fail too: a resumed import adds what is missing.
+     * An import that stops leaves no table without the keys it held back: neither one it created, as the next import
+     * may keep the table as it finds it, nor one it kept. When the import broke (a lost server, say), that may fail too:
+     * a resumed import adds those of the tables it created, and any import those of the tables it kept (see
+     * {@link KeptTableKeys}).
      */
     private void addHeldKeysAfterStop(ConnectionFactory factory) throws SQLException {
-        if (tablesWithoutKeys.isEmpty()) {
+        if (tablesWithoutKeys.isEmpty() && !options.keepTargetStructure()) {
             return;
         }
         try (Connection connection = ImportWorker.openSession(factory)) {
             for (Map.Entry<String, KeysAfterRows> table : tablesWithoutKeys.entrySet()) {
                 HeldKeys.add(connection, table.getKey(), table.getValue());
             }
+            KeptTableKeys.giveAllBack(connection);
         } catch (SQLException e) {
             if (broken == null) {
                 throw e;
@@ -262,8 +270,7 @@ final class ImportRun implements ImportWorker.Owner {
                     // a table the import leaves out has no rewriter: its statements are read here, each skipped
                     InsertRewriter rewriter = offload ? planner.rewriterForRows(run.table()) : null;
                     if (rewriter != null) {
-                        touched(rewriter.targetTable());
-                        submit(worker(rewriter.targetTable()), new ImportWorker.Rows(run, rewriter));
+                        rows(run, rewriter);
                         reader.close();
                         reader = StatementReader.openAt(script, run.end());
                         index = run.last() + 1;
@@ -275,6 +282,7 @@ final class ImportRun implements ImportWorker.Owner {
                 if (statement == null) {
                     ledger.readPast(reader.offset() - previousEnd);
                     keysDue.scriptEnded();
+                    giveAllKeysBack();
                     return true;
                 }
                 long bytes = statement.endOffset() - previousEnd;
@@ -285,6 +293,28 @@ final class ImportRun implements ImportWorker.Owner {
         } finally {
             reader.close();
         }
+    }
+
+    /**
+     * Hands a run of a table's rows to the table's worker. The keys of a table whose structure the import keeps wait
+     * for its rows (see {@link KeptTableKeys}): held back before its first run, given back after its last.
+     */
+    private void rows(DataRun run, InsertRewriter rewriter) {
+        String table = rewriter.targetTable();
+        touched(table);
+        boolean hold = options.keepTargetStructure() && keysHeldBack.add(table);
+        submit(worker(table), new ImportWorker.Rows(run, rewriter, hold));
+        if (lastRuns.get(run.table()) == run && keysHeldBack.remove(table)) {
+            submit(worker(table), new ImportWorker.GiveKeysBack(table));
+        }
+    }
+
+    /** Gives back the keys of every kept table held back, each by its worker, after what it was handed. */
+    private void giveAllKeysBack() {
+        for (String table : keysHeldBack) {
+            submit(worker(table), new ImportWorker.GiveKeysBack(table));
+        }
+        keysHeldBack.clear();
     }
 
     private void dispatch(long index, SqlStatement statement, long bytes) {
@@ -321,6 +351,7 @@ final class ImportRun implements ImportWorker.Owner {
             }
             case TABLE -> execute(worker(plan.table()), index, statement.endOffset(), bytes, plan, heldKeys);
             case ALONE -> {
+                giveAllKeysBack();
                 awaitIdle();
                 execute(workers.get(0), index, statement.endOffset(), bytes, plan, null);
                 awaitIdle();

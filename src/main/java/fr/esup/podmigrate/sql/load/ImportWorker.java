@@ -69,7 +69,7 @@ final class ImportWorker implements Runnable {
             "SET collation_connection = COALESCE(@pm_import_collation, @@collation_connection)");
 
     /** Something to do, in order. */
-    sealed interface Task permits Execute, Session, Rows, AddKeys, Count, End {
+    sealed interface Task permits Execute, Session, Rows, AddKeys, GiveKeysBack, Count, End {
     }
 
     /**
@@ -87,12 +87,21 @@ final class ImportWorker implements Runnable {
     record AddKeys(String table, KeysAfterRows keys) implements Task {
     }
 
+    /** The keys a kept table's comment records as held back (see {@link KeptTableKeys}), if it does. */
+    record GiveKeysBack(String table) implements Task {
+    }
+
     /** A session statement, executed by every connection; its failure is reported once. */
     record Session(Plan plan, AtomicBoolean reported) implements Task {
     }
 
-    /** A run of INSERTs of one table that the worker reads from the script itself. */
-    record Rows(DataRun run, InsertRewriter rewriter) implements Task {
+    /**
+     * A run of INSERTs of one table that the worker reads from the script itself.
+     *
+     * @param holdKeys whether the table is one the import keeps whose keys wait for its rows (see
+     *                 {@link KeptTableKeys})
+     */
+    record Rows(DataRun run, InsertRewriter rewriter, boolean holdKeys) implements Task {
     }
 
     /**
@@ -261,7 +270,12 @@ final class ImportWorker implements Runnable {
             }
         } else if (task instanceof AddKeys add) {
             addKeys(add);
+        } else if (task instanceof GiveKeysBack back) {
+            retryingLockConflicts(() -> KeptTableKeys.giveBack(connection, back.table()));
         } else if (task instanceof Rows rows) {
+            if (rows.holdKeys()) {
+                holdKeys(rows.rewriter().targetTable());
+            }
             load(rows.run(), rows.rewriter());
         } else if (task instanceof Count count) {
             count(count.tables());
@@ -698,15 +712,41 @@ final class ImportWorker implements Runnable {
         }
     }
 
-    /**
-     * Adds a table's held keys, again after a lock conflict: the foreign keys' ALTER TABLE waits for the tables they
-     * point to, which other connections may be loading.
-     */
+    /** Adds a table's held keys. */
     private void addKeys(AddKeys add) throws SQLException {
+        retryingLockConflicts(() -> {
+            HeldKeys.add(connection, add.table(), add.keys());
+            owner.keysAdded(add.table());
+        });
+    }
+
+    /**
+     * Drops a kept table's keys until its rows are in (see {@link KeptTableKeys}). Where the server refuses (an
+     * AUTO_INCREMENT column whose only key it would drop, say), the ALTER TABLE did nothing and the rows load with the
+     * keys in place.
+     */
+    private void holdKeys(String table) throws SQLException {
+        try {
+            retryingLockConflicts(() -> KeptTableKeys.hold(connection, table));
+        } catch (SQLException e) {
+            if (ImportRun.connectionLost(e) || owner.stopped()) {
+                throw e;
+            }
+        }
+    }
+
+    private interface KeysChange {
+        void run() throws SQLException;
+    }
+
+    /**
+     * Changes a table's keys, again after a lock conflict: an ALTER TABLE waits for the tables related to it by a
+     * foreign key, which other connections may be loading.
+     */
+    private void retryingLockConflicts(KeysChange change) throws SQLException {
         for (int attempt = 1; ; attempt++) {
             try {
-                HeldKeys.add(connection, add.table(), add.keys());
-                owner.keysAdded(add.table());
+                change.run();
                 return;
             } catch (SQLException e) {
                 if (attempt == ATTEMPTS || !lockConflict(e) || owner.stopped() || !pause(attempt)) {

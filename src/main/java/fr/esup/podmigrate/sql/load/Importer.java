@@ -16,6 +16,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -43,6 +44,9 @@ import java.util.Set;
  * statement of another database's section in a script of several ({@link ImportOptions#sourceDatabase()}), LOCK
  * and UNLOCK TABLES, transaction statements (START TRANSACTION, COMMIT...: every statement commits), a plain CREATE
  * TABLE of a table the target has, and with {@link ImportOptions#keepTargetStructure()} every structure change.
+ *
+ * <p>Before its first statement, every import gives back the keys that an import which stopped without doing so
+ * held back from a table it kept (see {@link ImportOptions#keepTargetStructure()}), as the table's comment records.
  *
  * <p>With a checkpoint file the import notes which statements are done as it goes; an import stopped by a cancel, a
  * failure or a crash resumes from it ({@link ImportOptions#resume()}) without executing any statement twice. The
@@ -131,6 +135,8 @@ public final class Importer {
             if (analysis.refusedCount() > 0) {
                 throw new ScriptRefusedException(analysis.refused(), analysis.refusedCount());
             }
+            // an import that stopped without giving back the keys of a table it kept: the table says which
+            KeptTableKeys.giveAllBack(first);
             ImportLedger ledger = new ImportLedger(Files.size(script), ScriptHead.hash(script), previous);
             Map<String, Long> rowsAtStart = ServerCounts.all(first);
             ledger.rowsAtStart(rowsAtStart);
@@ -178,6 +184,15 @@ public final class Importer {
                 }
             }
         }
+    }
+
+    /**
+     * The tables of the connection's database that lack keys an import held back while it loaded their rows, and
+     * which it stopped before giving back (see {@link ImportOptions#keepTargetStructure()}): the next import gives them
+     * back before its first statement.
+     */
+    public static List<String> tablesWithKeysHeldBack(Connection connection) throws SQLException {
+        return KeptTableKeys.heldTables(connection);
     }
 
     /**

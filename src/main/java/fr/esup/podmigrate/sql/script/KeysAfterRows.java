@@ -104,6 +104,22 @@ public record KeysAfterRows(String createTable, List<HeldKey> keys) {
         return new KeysAfterRows(create, held);
     }
 
+    /**
+     * The keys of definitions as {@link #of} reads them in a CREATE TABLE, such as {@code KEY `a` (`a`)}; null when
+     * one of them is not a key {@link #of} would hold back.
+     */
+    public static List<HeldKey> heldKeys(List<String> definitions) {
+        List<HeldKey> keys = new ArrayList<>();
+        for (String definition : definitions) {
+            HeldKey key = heldKey(definition.strip());
+            if (key == null || key == UNSURE_KEY) {
+                return null;
+            }
+            keys.add(key);
+        }
+        return keys;
+    }
+
     /** The key a definition adds, if it is one to hold back; null for one to keep; UNSURE_KEY when in doubt. */
     private static HeldKey heldKey(String definition) {
         SqlTokens tokens = new SqlTokens(definition);
@@ -135,14 +151,16 @@ public record KeysAfterRows(String createTable, List<HeldKey> keys) {
     }
 
     /**
-     * The ALTER TABLE that adds the held keys the table lacks, or null when it has them all (as when a resumed import
-     * already added them, or its CREATE TABLE ran whole).
+     * The ALTER TABLE that adds those of the held keys the table lacks, or null when it has them all (as when a resumed
+     * import already added them, or its CREATE TABLE ran whole).
      *
      * @param quotedTable the table's name, quoted
+     * @param keys        the held keys, those of a split or those a kept table's record lists
      * @param indexes     the names of the indexes the table has, lower-cased
      * @param foreignKeys the names of the foreign keys the table has, lower-cased
      */
-    public String alterTable(String quotedTable, Set<String> indexes, Set<String> foreignKeys) {
+    public static String alterTable(String quotedTable, List<HeldKey> keys, Set<String> indexes,
+                                    Set<String> foreignKeys) {
         List<String> missing = new ArrayList<>();
         for (HeldKey key : keys) {
             Set<String> present = key.foreign() ? foreignKeys : indexes;

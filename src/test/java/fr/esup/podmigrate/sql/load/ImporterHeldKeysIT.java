@@ -26,20 +26,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ImporterHeldKeysIT {
 
-    private static final int CHILD_STATEMENTS = 60;
-    private static final String CHILD = """
-            CREATE TABLE `child` (
-              `id` int NOT NULL,
-              `parent_id` int NOT NULL,
-              `label` varchar(40) NOT NULL,
-              `note` text,
-              PRIMARY KEY (`id`),
-              UNIQUE KEY `child_label` (`label`),
-              KEY `child_parent_id_fk` (`parent_id`),
-              KEY `child_note` (`note`(10)),
-              CONSTRAINT `child_parent_id_fk` FOREIGN KEY (`parent_id`) REFERENCES `parent` (`id`),
-              CONSTRAINT `child_id_positive` CHECK (`id` > 0)
-            ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4""";
     /** InnoDB wants an AUTO_INCREMENT column first in a key: without its KEY, this table cannot be created. */
     private static final String CHILD_AUTO_INCREMENT_SECOND = """
             CREATE TABLE `child` (
@@ -61,7 +47,7 @@ class ImporterHeldKeysIT {
     @ParameterizedTest(name = "parallelism {0}")
     @ValueSource(ints = {1, 3})
     void endsWithTheStructureAndRowsTheClientGives(int parallelism) throws Exception {
-        Path script = fixture.write(script(CHILD, false), "held.sql");
+        Path script = fixture.write(script(ChildRows.CREATE_TABLE, false), "held.sql");
         String reference = clientImport(script);
         String target = fixture.createDatabase("held");
 
@@ -70,12 +56,12 @@ class ImporterHeldKeysIT {
 
         assertEndsAsTheClient(result, target, reference);
         assertThat(result.countMismatches()).isEmpty();
-        assertThat(result.tables().get("child").rowsAfter()).isEqualTo(2L * CHILD_STATEMENTS);
+        assertThat(result.tables().get("child").rowsAfter()).isEqualTo(2L * ChildRows.STATEMENTS);
     }
 
     @Test
     void holdsTheKeysBackWhileTheRowsLoad() throws Exception {
-        Path script = fixture.write(script(CHILD, true), "held_slow.sql");
+        Path script = fixture.write(script(ChildRows.CREATE_TABLE, true), "held_slow.sql");
         String reference = clientImport(script);
         String target = fixture.createDatabase("held_slow");
         List<String> seen = new ArrayList<>();
@@ -93,7 +79,7 @@ class ImporterHeldKeysIT {
 
     @Test
     void aStoppedImportLeavesItsTablesWithTheirKeysAndAResumedOneAddsThoseStillMissing() throws Exception {
-        Path script = fixture.write(script(CHILD, true), "held_stop.sql");
+        Path script = fixture.write(script(ChildRows.CREATE_TABLE, true), "held_stop.sql");
         String reference = clientImport(script);
         String target = fixture.createDatabase("held_stop");
         Path checkpoint = directory.resolve("import.checkpoint");
@@ -104,7 +90,7 @@ class ImporterHeldKeysIT {
                 .run(script, fixture.factory(target));
 
         assertThat(first.cancelled()).isTrue();
-        assertThat(fixture.count(target, "child")).isBetween(1L, 2L * CHILD_STATEMENTS - 1);
+        assertThat(fixture.count(target, "child")).isBetween(1L, 2L * ChildRows.STATEMENTS - 1);
         assertThat(structure(target)).isEqualTo(structure(reference));
 
         // as if the server had gone before the stopped import could add them
@@ -142,19 +128,7 @@ class ImporterHeldKeysIT {
                         + " UNIQUE KEY `code` (`code`)) ENGINE=InnoDB;\n")
                 .append("INSERT INTO `parent` VALUES (1,'a'),(2,'b');\n")
                 .append(createChild).append(";\n/*!40000 ALTER TABLE `child` DISABLE KEYS */;\n");
-        String note = "'" + "n".repeat(2500) + "'";
-        if (slow) {
-            note = "CONCAT(" + note + ", " + slowLock.waitFor(0.004) + ")";
-        }
-        for (int i = 0; i < CHILD_STATEMENTS; i++) {
-            sql.append("INSERT INTO `child` VALUES ");
-            for (int row = 2 * i + 1; row <= 2 * i + 2; row++) {
-                sql.append(row > 2 * i + 1 ? "," : "").append('(').append(row).append(',').append(1 + row % 2)
-                        .append(",'label ").append(row).append("',").append(note).append(')');
-            }
-            sql.append(";\n");
-        }
-        return sql.append("/*!40000 ALTER TABLE `child` ENABLE KEYS */;\n")
+        return sql.append(ChildRows.inserts(ChildRows.note(slowLock, slow))).append("/*!40000 ALTER TABLE `child` ENABLE KEYS */;\n")
                 .append("/*!40014 SET FOREIGN_KEY_CHECKS=@OLD_FOREIGN_KEY_CHECKS */;\n").toString();
     }
 
