@@ -30,6 +30,8 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * One execution of a script, after its pre-scan: the importing thread reads the statements in order, plans each
@@ -79,6 +81,7 @@ final class ImportRun implements ImportWorker.Owner {
     private final Set<String> keysHeldBack = new HashSet<>();
     /** Each table's last run of rows, by its name in the script. */
     private final Map<String, DataRun> lastRuns = new HashMap<>();
+    private final Lock structureChanges = new ReentrantLock();
     private final Semaphore budget = new Semaphore(BUDGET_CHARS);
     private final AtomicInteger pending = new AtomicInteger();
     private final Object idle = new Object();
@@ -604,6 +607,11 @@ final class ImportRun implements ImportWorker.Owner {
     @Override
     public void createdWithoutKeys(String table, KeysAfterRows keys) {
         tablesWithoutKeys.put(table, keys);
+    }
+
+    @Override
+    public Lock structureChanges() {
+        return structureChanges;
     }
 
     @Override

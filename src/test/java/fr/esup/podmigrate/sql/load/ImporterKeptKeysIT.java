@@ -13,6 +13,10 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -88,6 +92,44 @@ class ImporterKeptKeysIT {
     }
 
     @Test
+    void changesOneTablesStructureOrKeysAtATime() throws Exception {
+        String target = target("kept_one_at_a_time");
+        // the child holds a row: the script's DROP TABLE empties it (TRUNCATE); the sibling's keys are held back
+        fixture.execute(target, ChildRows.CREATE_TABLE.replace("child", "sibling"),
+                "INSERT INTO `child` VALUES (999, 1, 'before', NULL)");
+        List<String> before = structure(target);
+        Path script = fixture.write(script() + script().replace("`child`", "`sibling`"), "kept_one_at_a_time.sql");
+        ExecutorService importing = Executors.newSingleThreadExecutor();
+        try (Connection locking = fixture.connect(target); Statement lock = locking.createStatement()) {
+            // each table's TRUNCATE or ALTER TABLE waits for its metadata lock, as for a long load or a slow server
+            lock.execute("LOCK TABLES `child` READ, `sibling` READ");
+            Future<ImportResult> result = importing.submit(() -> new Importer(options()
+                    .targetTables(List.of("parent", "child", "sibling")).build()).run(script, fixture.factory(target)));
+
+            int waiting = 0;
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (waiting == 0 && System.nanoTime() < deadline) {
+                waiting = structureChangesWaiting(target);
+            }
+            assertThat(waiting).as("a change of structure waits for its lock").isEqualTo(1);
+            // the sibling's run went to another connection, which would have sent its ALTER TABLE by now
+            long window = System.nanoTime() + TimeUnit.SECONDS.toNanos(1);
+            while (System.nanoTime() < window) {
+                assertThat(structureChangesWaiting(target)).as("changes of structure under way at once")
+                        .isLessThanOrEqualTo(1);
+            }
+            lock.execute("UNLOCK TABLES");
+
+            assertThat(result.get(1, TimeUnit.MINUTES).completed()).isTrue();
+        } finally {
+            importing.shutdownNow();
+        }
+        assertThat(fixture.count(target, "child")).isEqualTo(2L * ChildRows.STATEMENTS);
+        assertThat(fixture.count(target, "sibling")).isEqualTo(2L * ChildRows.STATEMENTS);
+        assertThat(structure(target)).isEqualTo(before);
+    }
+
+    @Test
     void keepsTheKeysOfATableWhoseCommentCannotRecordThem() throws Exception {
         String target = target("kept_long");
         fixture.execute(target, "ALTER TABLE `child` COMMENT '" + "c".repeat(1900) + "'");
@@ -129,10 +171,25 @@ class ImporterKeptKeysIT {
     /** Each table's SHOW CREATE TABLE, without its next AUTO_INCREMENT. */
     private List<String> structure(String database) throws SQLException {
         List<String> tables = new ArrayList<>();
-        for (String table : List.of("parent", "child")) {
-            tables.add(fixture.showCreateTable(database, table).replaceAll(" AUTO_INCREMENT=\\d+", ""));
+        try (Connection connection = fixture.connect(database); Statement statement = connection.createStatement();
+             ResultSet names = statement.executeQuery("SELECT table_name FROM information_schema.tables"
+                     + " WHERE table_schema = DATABASE() ORDER BY 1")) {
+            while (names.next()) {
+                tables.add(fixture.showCreateTable(database, names.getString(1)).replaceAll(" AUTO_INCREMENT=\\d+", ""));
+            }
         }
         return tables;
+    }
+
+    /** The import's TRUNCATEs and ALTER TABLEs that wait for a table's metadata lock. */
+    private int structureChangesWaiting(String database) throws SQLException {
+        try (Connection connection = fixture.connect(database); Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT COUNT(*) FROM information_schema.processlist"
+                     + " WHERE db = DATABASE() AND (info LIKE 'ALTER TABLE%' OR info LIKE 'TRUNCATE%')"
+                     + " AND state = 'Waiting for table metadata lock'")) {
+            rows.next();
+            return rows.getInt(1);
+        }
     }
 
     /** Whether the child holds rows, whether it has the keys held back, and whether its comment records them. */
