@@ -17,7 +17,9 @@ import java.util.List;
  * The secondary keys and foreign keys of a table whose structure the import keeps (a Pod import's v3 tables): dropped
  * before a long run of its rows and added again once they are in, as {@link HeldKeys} does for a table the script
  * creates. InnoDB then builds each key in one sorted pass instead of inserting every row into it: on a Pod 2.9 dump
- * of 4 M rows into a blank Pod 3.8.4, the import a third faster. Unique keys and checks stay, so that a duplicate row
+ * of 4 M rows into a blank Pod 3.8.4, the server's CPU 16 to 28 % less and the import 9 to 37 % faster, depending on
+ * the machine. As every change of structure or keys, these go one table at a time across the import's connections
+ * (see {@link ImportWorker.Owner#structureChanges}). Unique keys and checks stay, so that a duplicate row
  * meets the same refusal (or IGNORE) at the same place; foreign keys are not checked either way (the import's sessions
  * check none).
  *
