@@ -1,5 +1,7 @@
 package fr.esup.podmigrate.sql.script;
 
+import fr.esup.podmigrate.sql.ByteWords;
+
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -63,16 +65,32 @@ public final class LiteralInserts implements AutoCloseable {
             }
             byte[] unescaped = new byte[to - from];
             int length = 0;
-            for (int i = from; i < to; i++) {
-                byte b = bytes[i];
-                if (b == '\\') {
-                    b = (byte) BinaryLiterals.unescaped(bytes[++i]);
-                } else if (b == '\'') {
-                    i++;
-                }
-                unescaped[length++] = b;
+            int plainFrom = from;
+            for (int i = nextEscape(bytes, from, to); i < to; i = nextEscape(bytes, plainFrom, to)) {
+                System.arraycopy(bytes, plainFrom, unescaped, length, i - plainFrom);
+                length += i - plainFrom;
+                // a backslash and the byte it escapes, or a doubled quote
+                unescaped[length++] = bytes[i] == '\\' ? (byte) BinaryLiterals.unescaped(bytes[i + 1]) : bytes[i];
+                plainFrom = i + 2;
             }
-            return Arrays.copyOf(unescaped, length);
+            System.arraycopy(bytes, plainFrom, unescaped, length, to - plainFrom);
+            return Arrays.copyOf(unescaped, length + to - plainFrom);
+        }
+
+        /** The first backslash or quote in {@code bytes[i, to)}, or {@code to}. */
+        private static int nextEscape(byte[] bytes, int i, int to) {
+            while (i + Long.BYTES <= to) {
+                long word = ByteWords.at(bytes, i);
+                long found = ByteWords.equalTo(word, '\\') | ByteWords.equalTo(word, '\'');
+                if (found != 0) {
+                    return i + ByteWords.firstFound(found);
+                }
+                i += Long.BYTES;
+            }
+            while (i < to && bytes[i] != '\\' && bytes[i] != '\'') {
+                i++;
+            }
+            return i;
         }
     }
 

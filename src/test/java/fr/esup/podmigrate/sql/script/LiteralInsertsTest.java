@@ -98,7 +98,8 @@ class LiteralInsertsTest {
         Random random = new Random(29);
         String[][] pieces = {{"a", "a"}, {"z", "z"}, {" ", " "}, {"\t", "\t"}, {"\n", "\n"}, {"é", "é"},
                 {"😀", "😀"}, {"\\'", "'"}, {"''", "'"}, {"\\\\", "\\"}, {"\\n", "\n"}, {"\\0", "\0"},
-                {"\\Z", "\u001a"}, {"\\\"", "\""}, {"\\t", "\t"}, {";", ";"}, {"(", "("}, {")", ")"}};
+                {"\\Z", "\u001a"}, {"\\\"", "\""}, {"\\t", "\t"}, {";", ";"}, {"(", "("}, {")", ")"},
+                {"\u0001", "\u0001"}, {"\u0007", "\u0007"}, {"\u000b", "\u000b"}, {"\r", "\r"}};
         StringBuilder script = new StringBuilder();
         List<String> expected = new ArrayList<>();
         for (int statement = 0; statement < 300; statement++) {
