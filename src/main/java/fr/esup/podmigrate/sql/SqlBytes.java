@@ -13,6 +13,8 @@ public final class SqlBytes {
 
     private static final byte[] HEX_DIGITS = "0123456789ABCDEF".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] NULL = "NULL".getBytes(StandardCharsets.US_ASCII);
+    private static final long[] POWERS_OF_TEN = {1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000,
+            100_000_000, 1_000_000_000};
     /** For each byte, the letter that follows its backslash, or 0 when it is written as is. */
     private static final byte[] ESCAPES = new byte[256];
 
@@ -94,25 +96,31 @@ public final class SqlBytes {
         return value == (int) value ? appendInt((int) value) : appendAscii(Long.toString(value));
     }
 
+    /**
+     * Divides by ten as a multiplication and a shift, exact below 2<sup>32</sup>: the dump runs on the quick compiler
+     * alone, which leaves a division by a constant a division (the integers of bench/run's dump took 70 of its 1,244
+     * one-millisecond CPU samples with divisions, 28 without).
+     */
     private SqlBytes appendInt(int value) {
         ensureRoom(11);
         byte[] b = bytes;
         int p = length;
-        int negative = value;
+        long magnitude = value;
         if (value < 0) {
             b[p++] = '-';
-        } else {
-            negative = -value; // works on the negative side, where Integer.MIN_VALUE fits too
+            magnitude = -magnitude;
         }
         int digits = 1;
-        for (int rest = negative / 10; rest != 0; rest /= 10) {
+        while (digits < POWERS_OF_TEN.length && magnitude >= POWERS_OF_TEN[digits]) {
             digits++;
         }
         int end = p + digits;
-        for (int at = end - 1; at >= p; at--) {
-            b[at] = (byte) ('0' - negative % 10);
-            negative /= 10;
+        for (int at = end - 1; at > p; at--) {
+            long tenth = (magnitude * 0xCCCCCCCDL) >>> 35;
+            b[at] = (byte) ('0' + magnitude - 10 * tenth);
+            magnitude = tenth;
         }
+        b[p] = (byte) ('0' + magnitude);
         length = end;
         return this;
     }
