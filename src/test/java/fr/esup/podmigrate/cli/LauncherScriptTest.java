@@ -7,6 +7,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -66,6 +67,33 @@ class LauncherScriptTest {
                 "-XX:Tier4BackEdgeThreshold=1600000");
         assertThat(launch(Map.of(), "analyze", "podv2.sql").output()).doesNotContain("Tier4");
         assertThat(launch(Map.of(), "verify").output()).doesNotContain("UseParallelGC", "UseSerialGC");
+    }
+
+    @Test
+    void importAndAnalyzeOfAPlainScriptUnderHalfAGigabyteRunOnTheQuickCompilerAlone() throws Exception {
+        Path small = Files.writeString(dir.resolve("podv2.sql"), "-- MariaDB dump\nINSERT INTO t VALUES (1);\n");
+        for (String verb : List.of("import", "analyze")) {
+            assertThat(launch(Map.of(), verb, small.toString()).output())
+                    .contains("-XX:+UseParallelGC", "-XX:TieredStopAtLevel=1").doesNotContain("Tier4");
+        }
+        Path large = dir.resolve("large.sql");
+        try (RandomAccessFile file = new RandomAccessFile(large.toFile(), "rw")) {
+            file.setLength(512L << 20);
+        }
+        byte[] gzip = {0x1f, (byte) 0x8b, 8, 0};
+        byte[] zip = {'P', 'K', 3, 4};
+        byte[] bzip2 = {'B', 'Z', 'h', '9'};
+        byte[] xz = {(byte) 0xfd, '7', 'z', 'X', 'Z', 0};
+        List<Path> others = List.of(large, Files.write(dir.resolve("podv2.sql.gz"), gzip),
+                Files.write(dir.resolve("podv2.zip"), zip), Files.write(dir.resolve("podv2.sql.bz2"), bzip2),
+                Files.write(dir.resolve("podv2.sql.xz"), xz));
+        for (Path script : others) {
+            assertThat(launch(Map.of(), "import", script.toString()).output()).as(script.toString())
+                    .contains("-XX:+UseParallelGC", "-XX:Tier4InvocationThreshold=200000")
+                    .doesNotContain("TieredStopAtLevel");
+            assertThat(launch(Map.of(), "analyze", script.toString()).output()).as(script.toString())
+                    .contains("-XX:+UseParallelGC").doesNotContain("TieredStopAtLevel", "Tier4");
+        }
     }
 
     @Test
