@@ -40,8 +40,12 @@ public final class ByteWords {
         return word & HIGH_BITS;
     }
 
-    /** The index in its word of the first byte a test found, given that it found one. */
+    /**
+     * The index in its word of the first byte a test found, given that it found one. A multiplication rather than
+     * {@link Long#numberOfTrailingZeros}, which the quick compiler calls as a method: the lowest found byte alone, as
+     * 256<sup>k</sup>, shifts the multiplier's bytes 7, 6 ... 0 up by k, which leaves k in the top byte.
+     */
     public static int firstFound(long found) {
-        return Long.numberOfTrailingZeros(found) >>> 3;
+        return (int) ((((found & -found) >>> 7) * 0x0001020304050607L) >>> 56);
     }
 }

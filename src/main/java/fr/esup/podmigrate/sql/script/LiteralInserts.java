@@ -475,20 +475,14 @@ public final class LiteralInserts implements AutoCloseable {
         private int string() throws IOException {
             int kind = AS_WRITTEN;
             while (true) {
-                int i = at;
-                int end = limit;
-                byte[] b = buf;
-                while (i < end && !STRING_STOPS[b[i] & 0xFF]) {
-                    i++;
-                }
-                at = i;
-                if (i == end) {
+                at = nextStringStop(buf, at, limit);
+                if (at == limit) {
                     if (!more()) {
                         return -1;
                     }
                     continue;
                 }
-                int c = b[i] & 0xFF;
+                int c = buf[at] & 0xFF;
                 if (c == '\n') {
                     newlines++;
                     at++;
@@ -512,6 +506,29 @@ public final class LiteralInserts implements AutoCloseable {
                     return -1;
                 }
             }
+        }
+
+        /** The first of {@link #STRING_STOPS} in {@code b[i, end)}, or {@code end}. */
+        private static int nextStringStop(byte[] b, int i, int end) {
+            while (i + Long.BYTES <= end) {
+                // the stops, and the control bytes below a line feed, which are no stop but for NUL
+                long word = ByteWords.at(b, i);
+                long found = ByteWords.equalTo(word, '\'') | ByteWords.equalTo(word, '\\')
+                        | ByteWords.below(word, '\n' + 1) | ByteWords.nonAscii(word);
+                if (found == 0) {
+                    i += Long.BYTES;
+                    continue;
+                }
+                i += ByteWords.firstFound(found);
+                if (STRING_STOPS[b[i] & 0xFF]) {
+                    return i;
+                }
+                i++;
+            }
+            while (i < end && !STRING_STOPS[b[i] & 0xFF]) {
+                i++;
+            }
+            return i;
         }
 
         /** Escapes that the import undoes as the server does in an SQL string (see {@link LiteralInsert#value}). */
