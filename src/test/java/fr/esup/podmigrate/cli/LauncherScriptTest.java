@@ -17,6 +17,7 @@ import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
+import java.util.zip.GZIPOutputStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -70,21 +71,28 @@ class LauncherScriptTest {
     }
 
     @Test
-    void importAndAnalyzeOfAPlainScriptUnderHalfAGigabyteRunOnTheQuickCompilerAlone() throws Exception {
-        Path small = Files.writeString(dir.resolve("podv2.sql"), "-- MariaDB dump\nINSERT INTO t VALUES (1);\n");
-        for (String verb : List.of("import", "analyze")) {
-            assertThat(launch(Map.of(), verb, small.toString()).output())
-                    .contains("-XX:+UseParallelGC", "-XX:TieredStopAtLevel=1").doesNotContain("Tier4");
+    void importAndAnalyzeOfAScriptUnderHalfAGigabytePlainOrGzippedRunOnTheQuickCompilerAlone() throws Exception {
+        Path plain = Files.writeString(dir.resolve("podv2.sql"), "-- MariaDB dump\nINSERT INTO t VALUES (1);\n");
+        Path gzipped = dir.resolve("podv2.sql.gz");
+        try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(gzipped))) {
+            out.write(Files.readAllBytes(plain));
+        }
+        for (Path script : List.of(plain, gzipped)) {
+            for (String verb : List.of("import", "analyze")) {
+                assertThat(launch(Map.of(), verb, script.toString()).output()).as(verb + " " + script)
+                        .contains("-XX:+UseParallelGC", "-XX:TieredStopAtLevel=1").doesNotContain("Tier4");
+            }
         }
         Path large = dir.resolve("large.sql");
         try (RandomAccessFile file = new RandomAccessFile(large.toFile(), "rw")) {
             file.setLength(512L << 20);
         }
-        byte[] gzip = {0x1f, (byte) 0x8b, 8, 0};
+        // a gzip file whose trailer (the last four bytes, little-endian) records 512 MiB
+        byte[] largeGzip = {0x1f, (byte) 0x8b, 8, 0, 0, 0, 0, 0, 0, 0, 0x20};
         byte[] zip = {'P', 'K', 3, 4};
         byte[] bzip2 = {'B', 'Z', 'h', '9'};
         byte[] xz = {(byte) 0xfd, '7', 'z', 'X', 'Z', 0};
-        List<Path> others = List.of(large, Files.write(dir.resolve("podv2.sql.gz"), gzip),
+        List<Path> others = List.of(large, Files.write(dir.resolve("large.sql.gz"), largeGzip),
                 Files.write(dir.resolve("podv2.zip"), zip), Files.write(dir.resolve("podv2.sql.bz2"), bzip2),
                 Files.write(dir.resolve("podv2.sql.xz"), xz));
         for (Path script : others) {
