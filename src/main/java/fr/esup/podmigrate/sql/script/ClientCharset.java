@@ -126,6 +126,17 @@ public final class ClientCharset {
         return multiByte;
     }
 
+    /** The same charset: its name says all of it (see {@link #named}). */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof ClientCharset charset && charset.name.equals(name);
+    }
+
+    @Override
+    public int hashCode() {
+        return name.hashCode();
+    }
+
     @Override
     public String toString() {
         return name;

@@ -190,11 +190,11 @@ public final class ScriptAnalyzer {
         long textBytes = 0;
         int sandboxCommands = 0;
         long lastReport = System.nanoTime();
-        try (StatementReader reader = StatementReader.open(script).abridgingLongInserts()) {
-            lastPosition = reader.position();
+        try (SplitReading reader = SplitReading.open(script)) {
+            lastPosition = reader.start();
             try {
-                for (SqlStatement statement = reader.next(); statement != null; statement = reader.next()) {
-                    statement(statement, reader.position(), reader.singleByteCharset());
+                for (SplitReading.Read read = reader.next(); read != null; read = reader.next()) {
+                    statement(read.statement(), read.after(), read.singleByteCharset());
                     if (System.nanoTime() - lastReport > PROGRESS_INTERVAL_NANOS) {
                         progress.accept(new ImportProgress(reader.bytesRead(), reader.totalBytes(), statements, tuples,
                                 Stage.CHECKING));

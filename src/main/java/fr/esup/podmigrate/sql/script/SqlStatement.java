@@ -40,4 +40,10 @@ public record SqlStatement(String text, long line, long startOffset, long endOff
     public SqlStatement {
         columns = List.copyOf(columns);
     }
+
+    /** The same statement, told to start on {@code newLine} of the script. */
+    SqlStatement atLine(long newLine) {
+        return new SqlStatement(text, newLine, startOffset, endOffset, kind, schema, table, ignore, columns, rowCount,
+                valuesOffset, valuesEnd, valuesNested, doubleEncoded, textBytes, abridged);
+    }
 }

@@ -216,6 +216,10 @@ final class StatementBuilder {
         return List.copyOf(undecodableCharsets);
     }
 
+    int undecodableCharsetCount() {
+        return undecodableCharsets.size();
+    }
+
     /** Forgets the statement; the next one starts at pos. */
     void reset() {
         started = false;

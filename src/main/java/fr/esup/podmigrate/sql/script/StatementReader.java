@@ -98,11 +98,17 @@ public final class StatementReader implements AutoCloseable {
      * on as that one would have. {@link #bytesRead()} counts from there.
      */
     public static StatementReader openAt(Path script, Position at) throws IOException {
+        return openAt(script, at, DEFAULT_MAX_STATEMENT_BYTES);
+    }
+
+    /** {@link #openAt(Path, Position)}, failing a statement longer than {@code maxStatementBytes}. */
+    static StatementReader openAt(Path script, Position at, int maxStatementBytes) throws IOException {
         InputStream in = Files.newInputStream(script);
         try {
             in.skipNBytes(at.offset());
-            StatementReader reader = new StatementReader(new CountingInputStream(in), in, ScriptCompression.NONE, Files.size(script),
-                    DEFAULT_MAX_STATEMENT_BYTES);
+            CountingInputStream counted = new CountingInputStream(in);
+            StatementReader reader = new StatementReader(counted, counted, ScriptCompression.NONE, Files.size(script),
+                    maxStatementBytes);
             reader.in.offset = at.offset();
             reader.line = at.line();
             reader.atLineStart = at.atLineStart();
@@ -203,6 +209,11 @@ public final class StatementReader implements AutoCloseable {
      */
     List<ScriptAnalysis.ScriptLine> undecodableCharsets() {
         return statement.undecodableCharsets();
+    }
+
+    /** How many {@link #undecodableCharsets()} lists, without a copy of them. */
+    int undecodableCharsetCount() {
+        return statement.undecodableCharsetCount();
     }
 
     @Override
