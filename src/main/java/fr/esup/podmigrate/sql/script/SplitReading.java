@@ -17,15 +17,16 @@ import java.util.List;
 /**
  * A script's statements as one {@link StatementReader} reads them, for an analysis, read by two threads when the
  * script is a large plain file: a second reader starts at a likely boundary between two statements in the script's
- * second half ({@code ;} at a line's end, an INSERT or REPLACE on the next line), as though the client's delimiter
- * and charset there were those of the first INSERT. The first reader reads up to that place; the second one's
- * statements are taken only if the first stands exactly there, between two statements, with that delimiter and that
- * charset: a reader opened at a {@link StatementReader.Position} goes on as the one that stood there (the import's
- * connections rely on it too). Otherwise (the place was in a string, say), the second reading is dropped and the first
- * reader goes on alone. The second reader holds statements no longer than {@value #SECOND_MAX_STATEMENT_MIB} MiB and
- * stops at a place no reader can start from (an executable comment left open, the client's quit); the reading goes on
- * from its last statement with a reader of its own, which meets whatever stopped it as the first reader would have.
- * The line numbers of the second reader, which counts from 1, are those of the script.
+ * second half ({@code ;} at a line's end, an INSERT or REPLACE at the start of the next line that is neither blank nor
+ * a comment, as mariadb-dump and phpMyAdmin write them), as though the client's delimiter and charset there were those
+ * of the first INSERT. The first reader reads up to that place; the second one's statements are taken only if the
+ * first stands exactly there, between two statements, with that delimiter and that charset: a reader opened at a
+ * {@link StatementReader.Position} goes on as the one that stood there (the import's connections rely on it too).
+ * Otherwise (the place was in a string, say), the second reading is dropped and the first reader goes on alone. The
+ * second reader holds statements no longer than {@value #SECOND_MAX_STATEMENT_MIB} MiB and stops at a place no reader
+ * can start from (an executable comment left open, the client's quit); the reading goes on from its last statement
+ * with a reader of its own, which meets whatever stopped it as the first reader would have. The line numbers of the
+ * second reader, which counts from 1, are those of the script.
  */
 final class SplitReading implements AutoCloseable {
 
@@ -34,8 +35,8 @@ final class SplitReading implements AutoCloseable {
     private static final int SECOND_MAX_STATEMENT_MIB = 32;
     /** Bytes looked through for a boundary from the script's middle. */
     private static final int BOUNDARY_SEARCH_BYTES = 4 << 20;
-    private static final byte[][] BOUNDARIES = {
-            ";\nINSERT ".getBytes(StandardCharsets.US_ASCII), ";\nREPLACE ".getBytes(StandardCharsets.US_ASCII)};
+    private static final byte[][] STATEMENT_STARTS = {
+            "INSERT ".getBytes(StandardCharsets.US_ASCII), "REPLACE ".getBytes(StandardCharsets.US_ASCII)};
 
     /** A statement read, the reader's position after it, and whether it was read in a single-byte charset. */
     record Read(SqlStatement statement, StatementReader.Position after, boolean singleByteCharset) {
@@ -180,7 +181,10 @@ final class SplitReading implements AutoCloseable {
         thread.start();
     }
 
-    /** The offset just after the {@code ;} of the first boundary at or after {@code from}, or -1. */
+    /**
+     * The offset just after the first {@code ;} at or after {@code from} that ends a line, whose next line that is
+     * neither blank nor a {@code --} comment starts with an INSERT or a REPLACE; or -1.
+     */
     private long boundaryAfter(long from) throws IOException {
         try (FileChannel channel = FileChannel.open(script, StandardOpenOption.READ)) {
             ByteBuffer window = ByteBuffer.allocate(BOUNDARY_SEARCH_BYTES);
@@ -190,31 +194,51 @@ final class SplitReading implements AutoCloseable {
             byte[] bytes = window.array();
             int length = window.position();
             for (int i = 0; i < length; i++) {
-                if (bytes[i] == ';') {
-                    for (byte[] boundary : BOUNDARIES) {
-                        if (startsWith(bytes, i, length, boundary)) {
-                            return from + i + 1;
-                        }
-                    }
+                if (bytes[i] == ';' && startsAStatementAfter(bytes, i + 1, length)) {
+                    return from + i + 1;
                 }
             }
             return -1;
         }
     }
 
-    private static boolean startsWith(byte[] bytes, int at, int length, byte[] prefix) {
-        if (at + prefix.length > length) {
+    /**
+     * Whether the line ends at {@code at}, and the next line that is neither blank nor a comment starts an INSERT or a
+     * REPLACE.
+     */
+    private static boolean startsAStatementAfter(byte[] bytes, int at, int length) {
+        int i = at;
+        boolean lineEnded = false;
+        while (i < length) {
+            if (bytes[i] == '\n' || bytes[i] == '\r') {
+                lineEnded |= bytes[i] == '\n';
+                i++;
+            } else if (lineEnded && i + 1 < length && bytes[i] == '-' && bytes[i + 1] == '-') {
+                while (i < length && bytes[i] != '\n') {
+                    i++;
+                }
+            } else {
+                break;
+            }
+        }
+        if (!lineEnded) {
             return false;
         }
-        return Arrays.equals(bytes, at, at + prefix.length, prefix, 0, prefix.length);
+        for (byte[] start : STATEMENT_STARTS) {
+            if (i + start.length <= length && Arrays.equals(bytes, i, i + start.length, start, 0, start.length)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The first reader has reached or passed where the second one started. */
     private void joinOrDrop() throws IOException {
         StatementReader.Position here = last.after();
         StatementReader.Position start = second.start();
-        boolean same = here != null && here.offset() == start.offset() && Arrays.equals(here.delimiter(), start.delimiter())
-                && here.atLineStart() == start.atLineStart() && here.charsets().equals(start.charsets());
+        boolean same = here != null && here.offset() == start.offset()
+                && Arrays.equals(here.delimiter(), start.delimiter()) && here.atLineStart() == start.atLineStart()
+                && here.charsets().equals(start.charsets());
         if (!same) {
             second.cancel();
             second = null;

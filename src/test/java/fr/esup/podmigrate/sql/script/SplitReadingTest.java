@@ -55,6 +55,19 @@ class SplitReadingTest {
     }
 
     @Test
+    void startsAtAnInsertAfterBlankLinesAsPhpMyAdminWritesThem() throws IOException {
+        StringBuilder script = new StringBuilder(HEADER.replace("\n", "\r\n"));
+        for (int i = 0; i < 100; i++) {
+            script.append("\r\n--\r\n-- Dumping data for table `t`\r\n--\r\n\r\nINSERT INTO `t` (`id`, `s`) VALUES\r\n(")
+                    .append(i).append(", 'été'),\r\n(").append(i + 1000).append(", 'line\\r\\n');\r\n");
+        }
+        Path file = write(script.toString());
+
+        assertSameReading(file, 1 << 20);
+        assertThat(splitUsed(file)).isTrue();
+    }
+
+    @Test
     void dropsTheSecondReaderWhenTheBoundaryItFoundIsInAString() throws IOException {
         // a raw newline in a string opened before the middle: the first ";\nINSERT " after the middle is in it
         String trap = "INSERT INTO `t` VALUES (9999,'" + "a".repeat(20_000) + ";\nINSERT INTO `t` VALUES (1);\n"
@@ -250,7 +263,8 @@ class SplitReadingTest {
         return read;
     }
 
-    private static String end(long bytesRead, long offset, int sandboxCommands, List<ScriptAnalysis.ScriptLine> undecodable) {
+    private static String end(long bytesRead, long offset, int sandboxCommands,
+                              List<ScriptAnalysis.ScriptLine> undecodable) {
         return "end bytes " + bytesRead + " offset " + offset + " sandbox " + sandboxCommands + " undecodable "
                 + undecodable.size() + " " + undecodable;
     }
