@@ -58,7 +58,10 @@ final class SplitReading implements AutoCloseable {
     private boolean endedBySecond;
     private boolean splitUsed;
     private Read last;
-    private SecondHalf.Item lastTaken;
+    /** The sandbox commands the second reader had counted once it read the last statement taken from it. */
+    private int sandboxCommandsTaken;
+    /** Likewise, the undecodable charsets. */
+    private int undecodableCharsetsTaken;
 
     private SplitReading(Path script, long minSplitBytes, int secondMaxStatementBytes) throws IOException {
         this.script = script;
@@ -86,7 +89,8 @@ final class SplitReading implements AutoCloseable {
         if (joined) {
             SecondHalf.Item item = second.take();
             if (item != null) {
-                lastTaken = item;
+                sandboxCommandsTaken = item.sandboxCommands();
+                undecodableCharsetsTaken = item.undecodableCharsets();
                 last = item.read();
                 return last;
             }
@@ -139,8 +143,7 @@ final class SplitReading implements AutoCloseable {
         if (endedBySecond) {
             return sandboxCommandsBefore + second.ending().sandboxCommands();
         }
-        return sandboxCommandsBefore + (joined ? lastTaken == null ? 0 : lastTaken.sandboxCommands()
-                : reader.sandboxCommands());
+        return sandboxCommandsBefore + (joined ? sandboxCommandsTaken : reader.sandboxCommands());
     }
 
     /** The SETs of a charset the reader cannot decode, once {@link #next()} has told the script's end. */
@@ -255,10 +258,9 @@ final class SplitReading implements AutoCloseable {
     /** The second reader stopped before the script's end: a reader of our own goes on from its last statement. */
     private void resumeAfterSecond() throws IOException {
         StatementReader.Position from = last.after();
-        sandboxCommandsBefore += lastTaken == null ? 0 : lastTaken.sandboxCommands();
+        sandboxCommandsBefore += sandboxCommandsTaken;
         List<ScriptLine> ofSecond = second.ending().undecodableCharsets();
-        int taken = lastTaken == null ? 0 : lastTaken.undecodableCharsets();
-        undecodableCharsetsBefore.addAll(ofSecond.subList(0, Math.min(taken, ofSecond.size())));
+        undecodableCharsetsBefore.addAll(ofSecond.subList(0, Math.min(undecodableCharsetsTaken, ofSecond.size())));
         second = null;
         joined = false;
         reader = StatementReader.openAt(script, from).abridgingLongInserts();
