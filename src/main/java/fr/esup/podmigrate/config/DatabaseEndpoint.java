@@ -1,5 +1,7 @@
 package fr.esup.podmigrate.config;
 
+import fr.esup.podmigrate.sql.ReadBufferedSocketFactory;
+
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Properties;
@@ -61,6 +63,8 @@ public final class DatabaseEndpoint {
             props.setProperty("password", password);
         }
         props.setProperty("connectTimeout", String.valueOf(CONNECT_TIMEOUT_MS));
+        // a socketFactory the URL names wins over this one: the driver lets its URL's options override properties
+        props.setProperty("socketFactory", ReadBufferedSocketFactory.class.getName());
         try {
             return DRIVER.connect(driverUrl(url), props);
         } catch (SQLException e) {
