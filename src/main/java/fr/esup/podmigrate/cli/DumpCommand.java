@@ -20,8 +20,6 @@ final class DumpCommand {
     static final Set<String> VALUE_OPTIONS = Set.of("output", "structure", "insert", "max-statement-bytes", "parallel");
     private static final Set<String> KNOWN = Set.of("output", "structure", "insert", "max-statement-bytes", "parallel",
             "no-truncate", "all-tables", "gzip", "report-memory");
-    /** Two: the source server and this machine often have few cores, and one more connection gains little. */
-
     private DumpCommand() {
     }
 
@@ -37,7 +35,7 @@ final class DumpCommand {
                 insertMode(args.option("insert").orElse("ignore")), args.flag("gzip"));
         DumpOptions options = podv2.toDumpOptions()
                 .maxStatementBytes(args.intOption("max-statement-bytes", DumpOptions.DEFAULT_MAX_STATEMENT_BYTES))
-                .parallelism(args.intOption("parallel", Podv2ScriptOptions.CONNECTIONS))
+                .parallelism(args.intOption("parallel", Podv2ScriptOptions.connections(source)))
                 .build();
         long started = System.nanoTime();
         DumpResult result = new DumpWriter(options).write(source::connect, output);

@@ -2,6 +2,9 @@ package fr.esup.podmigrate.config;
 
 import fr.esup.podmigrate.sql.ReadBufferedSocketFactory;
 
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.NetworkInterface;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Properties;
@@ -35,6 +38,20 @@ public final class DatabaseEndpoint {
 
     public String host() {
         return parts.host();
+    }
+
+    /**
+     * Whether the server runs on this machine, as far as its host says: a loopback address, or an address of one of
+     * this machine's interfaces. An unknown host is not.
+     */
+    public boolean onThisMachine() {
+        try {
+            InetAddress address = InetAddress.getByName(host());
+            return address.isLoopbackAddress() || address.isAnyLocalAddress()
+                    || NetworkInterface.getByInetAddress(address) != null;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     public int port() {

@@ -71,7 +71,7 @@ public class ScriptGeneration {
     private Message generate(DatabaseEndpoint source, Podv2ScriptOptions options, String operator, JobContext context)
             throws Exception {
         Path file = scriptFiles.newExport(options.gzip());
-        DumpResult result = new DumpWriter(options.toDumpOptions().parallelism(Podv2ScriptOptions.CONNECTIONS)
+        DumpResult result = new DumpWriter(options.toDumpOptions().parallelism(Podv2ScriptOptions.connections(source))
                 .progress(new Progress(context)).cancelled(context::cancelled).build())
                 .write(source::connect, file);
         ScriptFile written = scriptFiles.generated(file);

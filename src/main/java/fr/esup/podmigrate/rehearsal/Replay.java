@@ -86,7 +86,7 @@ public final class Replay {
         MigrationSteps steps = new MigrationSteps(target, source, context, log);
         try {
             steps.step(MigrationSteps.PODV2, () -> new DumpWriter(options.toDumpOptions()
-                    .parallelism(Podv2ScriptOptions.CONNECTIONS).build()).write(v2::connect, generated),
+                    .parallelism(Podv2ScriptOptions.connections(v2)).build()).write(v2::connect, generated),
                     result -> result.rowsWritten() + " rows written to " + generated);
         } catch (MigrationSteps.StepFailed e) {
             throw new Refused("podv2.sql could not be generated from " + v2 + ": " + e.getMessage());
