@@ -317,8 +317,11 @@ public final class PodImport {
                     first.statementHead()));
         }
         if (analysis.formatError() == null && sourceFound) {
-            scriptKind(analysis.tables().keySet())
-                    .ifPresent(kind -> problems.add(PlanProblem.blocking("not-pod-v2." + kind.name(), 0)));
+            Optional<DatabaseKind> notPodV2 = scriptKind(analysis.tables().keySet());
+            notPodV2.ifPresent(kind -> problems.add(PlanProblem.blocking("not-pod-v2." + kind.name(), 0)));
+            if (notPodV2.isEmpty() && analysis.tables().values().stream().allMatch(t -> t.tuples() == 0)) {
+                problems.add(PlanProblem.warning("no-rows"));
+            }
         }
         if (target == null) {
             problems.add(PlanProblem.warning("no-target"));
@@ -336,9 +339,11 @@ public final class PodImport {
                 .forEach(c -> problems.add(PlanProblem.warning("collation", c)));
         List<String> holding = target.tablesWithRows().stream()
                 .filter(t -> !t.equals(PodMigrationRules.MIGRATIONS_TABLE)).toList();
-        if (!holding.isEmpty()) {
-            problems.add(PlanProblem.warning("target-not-empty", holding.size(),
-                    firstNames(holding)));
+        Set<String> replaced = tables.stream().filter(t -> PodImportAnalysis.replacesTargetRows(t, analysis))
+                .map(TablePlan::targetTable).collect(Collectors.toSet());
+        List<String> keepingRows = holding.stream().filter(t -> !replaced.contains(t)).toList();
+        if (!keepingRows.isEmpty()) {
+            problems.add(PlanProblem.warning("target-not-empty", keepingRows.size(), firstNames(keepingRows)));
         }
         if (!target.tablesWithKeysHeldBack().isEmpty()) {
             problems.add(PlanProblem.warning("keys-held-back", target.tablesWithKeysHeldBack().size(),

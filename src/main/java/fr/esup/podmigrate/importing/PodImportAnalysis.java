@@ -90,4 +90,13 @@ public record PodImportAnalysis(String scriptName, ScriptAnalysis script, Target
         ScriptAnalysis.TableAnalysis facts = script.tables().get(table.scriptTable());
         return table.imported() && table.rows() > 0 && !table.replacesRows() && facts != null && !facts.truncate();
     }
+
+    /**
+     * Whether the import leaves none of an imported table's rows of before: the script drops, creates or truncates
+     * it, or gives it rows, for which the import empties it as it starts.
+     */
+    static boolean replacesTargetRows(TablePlan table, ScriptAnalysis script) {
+        ScriptAnalysis.TableAnalysis facts = script.tables().get(table.scriptTable());
+        return table.imported() && (table.replacesRows() || table.rows() > 0 || (facts != null && facts.truncate()));
+    }
 }

@@ -78,5 +78,11 @@ public enum RefusalReason {
      * A SET of one of the settings of {@link #SESSION_SETTING} to a kept value beside another session variable
      * ({@code SET NAMES utf8, sql_mode = ''}): it can be neither skipped whole nor run.
      */
-    MIXED_SESSION_SETTING
+    MIXED_SESSION_SETTING,
+    /**
+     * A SET of sql_mode with ANSI_QUOTES, or a mode that includes it (ANSI, POSTGRESQL...), as mariadb-dump's
+     * {@code --compatible=ansi} writes: the script's tables and columns are named between double quotes, which the
+     * import's session reads as strings.
+     */
+    ANSI_QUOTES
 }

@@ -2,6 +2,7 @@ package fr.esup.podmigrate.sql.script;
 
 import fr.esup.podmigrate.sql.script.SqlTokens.Type;
 
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -29,6 +30,11 @@ public final class SessionGuards {
         KEPT,
         /** Sets one to another value, or for one statement (SET STATEMENT ... FOR): refused. */
         CHANGED,
+        /**
+         * Sets sql_mode to one with ANSI_QUOTES, in which double quotes name tables and columns, as mariadb-dump's
+         * {@code --compatible=ansi} (or postgresql, oracle...) writes: refused, for the script's names are read so.
+         */
+        ANSI_QUOTES,
         /** Sets one beside another session variable: it can be neither skipped whole nor run, refused. */
         MIXED
     }
@@ -40,6 +46,9 @@ public final class SessionGuards {
             "AUTOCOMMIT", SWITCHES,
             "SQL_MODE", Set.of("NO_AUTO_VALUE_ON_ZERO", ""),
             "TIME_ZONE", Set.of("+00:00", "+0:00", "UTC"));
+    /** ANSI_QUOTES and the combined modes that include it. */
+    private static final Set<String> MODES_WITH_ANSI_QUOTES = Set.of("ANSI_QUOTES", "ANSI", "DB2", "MAXDB", "MSSQL",
+            "ORACLE", "POSTGRESQL");
     private static final Set<String> SCOPES = Set.of("SESSION", "LOCAL", "GLOBAL", "PERSIST", "PERSIST_ONLY");
 
     private SessionGuards() {
@@ -58,15 +67,20 @@ public final class SessionGuards {
         int kept = 0;
         int others = 0;
         boolean changed = false;
+        boolean ansiQuotes = false;
         tokens.next();
         while (tokens.type() != Type.END && !(forOneStatement && tokens.isWord("FOR") && tokens.depth() == 0)) {
             Assignment assignment = assignment(tokens, forOneStatement);
             if (assignment.guarded()) {
+                ansiQuotes |= assignment.ansiQuotes();
                 changed |= forOneStatement || !assignment.kept();
                 kept++;
             } else if (!assignment.userVariable()) {
                 others++;
             }
+        }
+        if (ansiQuotes) {
+            return Verdict.ANSI_QUOTES;
         }
         if (changed) {
             return Verdict.CHANGED;
@@ -77,7 +91,7 @@ public final class SessionGuards {
         return others > 0 ? Verdict.MIXED : Verdict.KEPT;
     }
 
-    private record Assignment(boolean userVariable, boolean guarded, boolean kept) {
+    private record Assignment(boolean userVariable, boolean guarded, boolean kept, boolean ansiQuotes) {
     }
 
     /**
@@ -111,7 +125,10 @@ public final class SessionGuards {
             }
         }
         Set<String> keptValues = scope.equals("SESSION") || scope.equals("LOCAL") ? KEPT_VALUES.get(variable) : null;
-        boolean kept = keptValues != null && keptValue(tokens, keptValues);
+        Value value = keptValues != null ? assignedValue(tokens) : null;
+        boolean kept = value != null && (value.userVariable() || keptValues.contains(value.text()));
+        boolean ansiQuotes = value != null && variable.equals("SQL_MODE") && !value.userVariable()
+                && Arrays.stream(value.text().split(",")).map(String::strip).anyMatch(MODES_WITH_ANSI_QUOTES::contains);
         while (tokens.type() != Type.END) {
             if (tokens.depth() == 0 && (tokens.isSymbol(',') || forOneStatement && tokens.isWord("FOR"))) {
                 if (tokens.isSymbol(',')) {
@@ -121,30 +138,35 @@ public final class SessionGuards {
             }
             tokens.next();
         }
-        return new Assignment(userVariable, keptValues != null, kept);
+        return new Assignment(userVariable, keptValues != null, kept, ansiQuotes);
+    }
+
+    /** A guarded setting's value: a word or a quoted string, in capitals, or a user variable. */
+    private record Value(String text, boolean userVariable) {
     }
 
     /**
-     * From the variable's name: whether {@code = value} follows, the value being one of these or a user variable,
-     * and nothing after it; leaves the tokens on the token after the value.
+     * From the variable's name: the value of {@code = value} when nothing follows it, or null; leaves the tokens on the
+     * token after the value.
      */
-    private static boolean keptValue(SqlTokens tokens, Set<String> keptValues) {
+    private static Value assignedValue(SqlTokens tokens) {
         if (tokens.next() == Type.SYMBOL && tokens.isSymbol(':')) {
             tokens.next();
         }
         if (!tokens.isSymbol('=')) {
-            return false;
+            return null;
         }
         Type type = tokens.next();
-        boolean kept;
+        Value value = null;
         if (tokens.isSymbol('@')) {
-            kept = !tokens.peekSymbol('@') && tokens.next() != Type.END && tokens.type() != Type.SYMBOL;
-        } else {
-            kept = (type == Type.WORD || type == Type.SINGLE_QUOTED || type == Type.DOUBLE_QUOTED)
-                    && keptValues.contains(tokens.value().toUpperCase(Locale.ROOT));
+            if (!tokens.peekSymbol('@') && tokens.next() != Type.END && tokens.type() != Type.SYMBOL) {
+                value = new Value(tokens.value(), true);
+            }
+        } else if (type == Type.WORD || type == Type.SINGLE_QUOTED || type == Type.DOUBLE_QUOTED) {
+            value = new Value(tokens.value().toUpperCase(Locale.ROOT), false);
         }
         tokens.next();
-        return kept && (tokens.type() == Type.END || tokens.isSymbol(','));
+        return tokens.type() == Type.END || tokens.isSymbol(',') ? value : null;
     }
 
     private static String name(SqlTokens tokens) {

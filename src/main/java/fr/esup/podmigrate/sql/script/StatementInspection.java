@@ -84,6 +84,7 @@ final class StatementInspection {
             reason = switch (SessionGuards.of(statement)) {
                 case CHANGED -> RefusalReason.SESSION_SETTING;
                 case MIXED -> RefusalReason.MIXED_SESSION_SETTING;
+                case ANSI_QUOTES -> RefusalReason.ANSI_QUOTES;
                 case NONE, KEPT -> null;
             };
         }

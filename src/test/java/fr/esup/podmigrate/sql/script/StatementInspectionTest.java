@@ -113,7 +113,11 @@ class StatementInspectionTest {
             SET time_zone = '+02:00'                                              | SESSION_SETTING
             SET @@foreign_key_checks = DEFAULT                                    | SESSION_SETTING
             SET SESSION autocommit = @@global.autocommit                          | SESSION_SETTING
-            /*!40101 SET @OLD_SQL_MODE=@@SQL_MODE, SQL_MODE='ANSI_QUOTES' */      | SESSION_SETTING
+            /*!40101 SET @OLD_SQL_MODE=@@SQL_MODE, SQL_MODE='ANSI_QUOTES' */      | ANSI_QUOTES
+            /*!40101 SET SQL_MODE='NO_AUTO_VALUE_ON_ZERO,ANSI' */                 | ANSI_QUOTES
+            SET sql_mode = 'postgresql', time_zone = '+02:00'                     | ANSI_QUOTES
+            SET sql_mode = 'ANSI_QUOTES_X'                                        | SESSION_SETTING
+            SET sql_mode = CONCAT('ANSI', '')                                     | SESSION_SETTING
             SET @a = 1, unique_checks = 0, time_zone = 'Europe/Paris'             | SESSION_SETTING
             SET STATEMENT foreign_key_checks = 0 FOR INSERT INTO t VALUES (1)     | SESSION_SETTING
             SET NAMES utf8, sql_mode = ''                                         | MIXED_SESSION_SETTING
