@@ -57,9 +57,8 @@ final class AnalyzeCommand {
         return args.flag("include-ephemeral");
     }
 
-    static void print(PodImportAnalysis analysis, DatabaseEndpoint target, PrintStream out) {
-        out.printf(Locale.ROOT, "%s: %d bytes of SQL, %d statements, %d tables%n", analysis.scriptName(),
-                analysis.script().textBytes(), analysis.script().statements(), analysis.script().tables().size());
+    /** The database the import takes of a script that names its databases, and those it skips. */
+    static void printDatabases(PodImportAnalysis analysis, PrintStream out) {
         DatabaseSection source = analysis.script().sourceSection();
         if (source != null) {
             out.println(message("import.databases.source", source.name(), source.tables().size(), source.rows()));
@@ -68,6 +67,12 @@ final class AnalyzeCommand {
                         skipped.rows()));
             }
         }
+    }
+
+    static void print(PodImportAnalysis analysis, DatabaseEndpoint target, PrintStream out) {
+        out.printf(Locale.ROOT, "%s: %d bytes of SQL, %d statements, %d tables%n", analysis.scriptName(),
+                analysis.script().textBytes(), analysis.script().statements(), analysis.script().tables().size());
+        printDatabases(analysis, out);
         if (target != null) {
             out.printf(Locale.ROOT, "Target: %s%n", target);
             out.printf(Locale.ROOT, "%-45s %-13s %-45s %10s  %s%n", "TABLE", "FATE", "V3 TABLE", "ROWS", "CHANGES");

@@ -133,6 +133,7 @@ final class ImportCommand {
                     AnalyzeCommand.print(analysis, target, out);
                     return PodMigrateCli.REFUSED;
                 }
+                AnalyzeCommand.printDatabases(analysis, out);
                 AnalyzeCommand.printProblems("Warnings", analysis.warnings(), out);
                 result = PodImport.run(analysis, script, target, settings);
             }
