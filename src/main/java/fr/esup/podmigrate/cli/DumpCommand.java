@@ -20,6 +20,7 @@ final class DumpCommand {
     static final Set<String> VALUE_OPTIONS = Set.of("output", "structure", "insert", "max-statement-bytes", "parallel");
     private static final Set<String> KNOWN = Set.of("output", "structure", "insert", "max-statement-bytes", "parallel",
             "no-truncate", "all-tables", "gzip", "report-memory");
+
     private DumpCommand() {
     }
 
