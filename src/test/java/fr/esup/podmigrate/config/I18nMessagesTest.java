@@ -3,14 +3,18 @@ package fr.esup.podmigrate.config;
 import fr.esup.podmigrate.job.JobProgress;
 import fr.esup.podmigrate.sql.ImportProgress;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.text.MessageFormat;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
@@ -130,6 +134,20 @@ class I18nMessagesTest {
         try (Stream<Path> files = Files.walk(TEMPLATES)) {
             return files.filter(p -> p.toString().endsWith(".html")).toList();
         }
+    }
+
+    /** A count of skipped lines agrees with its verb, in both languages: one is, several are. */
+    @ParameterizedTest
+    @ValueSource(strings = {"problem.replication-lines", "problem.kept-session-lines"})
+    void oneSkippedLineIsSaidInTheSingular(String key) throws IOException {
+        Object[] one = {1L, 12L, "SET x"};
+        Object[] three = {3L, 12L, "SET x"};
+        String english = load("messages.properties").getProperty(key);
+        assertThat(new MessageFormat(english, Locale.ROOT).format(one)).contains(" is skipped").doesNotContain(" are ");
+        assertThat(new MessageFormat(english, Locale.ROOT).format(three)).contains(" are skipped");
+        String french = load("messages_fr.properties").getProperty(key);
+        assertThat(new MessageFormat(french, Locale.FRENCH).format(one)).contains(" est ignorée").doesNotContain("sont");
+        assertThat(new MessageFormat(french, Locale.FRENCH).format(three)).contains(" sont ignorées");
     }
 
     private static Properties load(String name) throws IOException {
