@@ -32,6 +32,7 @@ public record ScriptFile(String id, String name, Path path, long size, Instant m
             case ZIP -> "application/zip";
             case BZIP2 -> "application/x-bzip2";
             case XZ -> "application/x-xz";
+            case ZSTD -> "application/zstd";
             case NONE -> "application/sql";
         };
     }

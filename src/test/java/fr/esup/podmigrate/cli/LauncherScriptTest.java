@@ -71,13 +71,14 @@ class LauncherScriptTest {
     }
 
     @Test
-    void importAndAnalyzeOfAScriptUnderHalfAGigabytePlainOrGzippedRunOnTheQuickCompilerAlone() throws Exception {
+    void importAndAnalyzeOfAScriptUnderHalfAGigabytePlainGzippedOrZstdRunOnTheQuickCompilerAlone() throws Exception {
         Path plain = Files.writeString(dir.resolve("podv2.sql"), "-- MariaDB dump\nINSERT INTO t VALUES (1);\n");
         Path gzipped = dir.resolve("podv2.sql.gz");
         try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(gzipped))) {
             out.write(Files.readAllBytes(plain));
         }
-        for (Path script : List.of(plain, gzipped)) {
+        Path zstd = Files.write(dir.resolve("podv2.sql.zst"), new byte[] {0x28, (byte) 0xb5, 0x2f, (byte) 0xfd});
+        for (Path script : List.of(plain, gzipped, zstd)) {
             for (String verb : List.of("import", "analyze")) {
                 assertThat(launch(Map.of(), verb, script.toString()).output()).as(verb + " " + script)
                         .contains("-XX:+UseParallelGC", "-XX:TieredStopAtLevel=1").doesNotContain("Tier4");
@@ -92,9 +93,14 @@ class LauncherScriptTest {
         byte[] zip = {'P', 'K', 3, 4};
         byte[] bzip2 = {'B', 'Z', 'h', '9'};
         byte[] xz = {(byte) 0xfd, '7', 'z', 'X', 'Z', 0};
+        // a zstd file of 64 MiB, which may hold more than half a gigabyte
+        Path largeZstd = Files.write(dir.resolve("large.sql.zst"), new byte[] {0x28, (byte) 0xb5, 0x2f, (byte) 0xfd});
+        try (RandomAccessFile file = new RandomAccessFile(largeZstd.toFile(), "rw")) {
+            file.setLength(64L << 20);
+        }
         List<Path> others = List.of(large, Files.write(dir.resolve("large.sql.gz"), largeGzip),
                 Files.write(dir.resolve("podv2.zip"), zip), Files.write(dir.resolve("podv2.sql.bz2"), bzip2),
-                Files.write(dir.resolve("podv2.sql.xz"), xz));
+                Files.write(dir.resolve("podv2.sql.xz"), xz), largeZstd);
         for (Path script : others) {
             assertThat(launch(Map.of(), "import", script.toString()).output()).as(script.toString())
                     .contains("-XX:+UseParallelGC", "-XX:Tier4InvocationThreshold=200000")

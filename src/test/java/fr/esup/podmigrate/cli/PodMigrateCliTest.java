@@ -29,12 +29,14 @@ class PodMigrateCliTest {
 
     @Test
     void refusesAScriptItCannotReadWithExitCode2() throws Exception {
-        Path zstd = Files.write(dir.resolve("pod.sql.zst"), new byte[] {0x28, (byte) 0xB5, 0x2F, (byte) 0xFD, 4, 0});
+        // pzstd's file: a skippable frame (magic number 0x184D2A50) before each zstd frame
+        Path pzstd = Files.write(dir.resolve("pod.sql.zst"), new byte[] {0x50, 0x2A, 0x4D, 0x18, 4, 0, 0, 0, 6, 0, 0, 0,
+                0x28, (byte) 0xB5, 0x2F, (byte) 0xFD, 4, 0});
 
-        CliRun run = CliRun.of("analyze", zstd.toString());
+        CliRun run = CliRun.of("analyze", pzstd.toString());
 
         assertThat(run.exitCode()).isEqualTo(PodMigrateCli.REFUSED);
-        assertThat(run.err()).contains("the script cannot be read", "zstd-compressed", "unzstd");
+        assertThat(run.err()).contains("the script cannot be read", "as pzstd writes them", "pzstd -d FILE");
     }
 
     @Test

@@ -2,6 +2,7 @@ package fr.esup.podmigrate.sql.script;
 
 import fr.esup.podmigrate.sql.script.ScriptFormatException.Reason;
 
+import io.airlift.compress.zstd.ZstdInputStream;
 import org.apache.commons.compress.compressors.bzip2.BZip2CompressorInputStream;
 import org.tukaani.xz.XZInputStream;
 
@@ -17,15 +18,17 @@ import java.util.zip.ZipInputStream;
 
 /**
  * How a script file is compressed, told by its first bytes, never by its name: plain, gzip (mariadb-dump piped to
- * gzip, phpMyAdmin's "gzipped"), a zip archive of one script (phpMyAdmin's "zipped"), bzip2 or xz (nightly backups
- * piped to bzip2 or xz). zstd, which needs native code, is named so that the operator knows what to run.
+ * gzip, phpMyAdmin's "gzipped"), a zip archive of one script (phpMyAdmin's "zipped"), bzip2, xz or zstd (nightly
+ * backups piped to bzip2, xz or zstd). pzstd's files, whose frames each follow a skippable frame, are named so that
+ * the operator knows what to run.
  */
 public enum ScriptCompression {
     NONE("", ""),
     GZIP("gzip", ".gz"),
     ZIP("zip", ".zip"),
     BZIP2("bzip2", ".bz2"),
-    XZ("xz", ".xz");
+    XZ("xz", ".xz"),
+    ZSTD("zstd", ".zst");
 
     private static final int DECOMPRESSION_BUFFER_BYTES = 64 << 10;
     private static final int MAGIC_BYTES = 4;
@@ -55,10 +58,16 @@ public enum ScriptCompression {
         if (startsWith(magic, 'B', 'Z', 'h')) {
             return BZIP2;
         }
+        if (startsWith(magic, 0x28, 0xB5, 0x2F, 0xFD)) {
+            return ZSTD;
+        }
         return startsWith(magic, 0xFD, '7', 'z', 'X') ? XZ : NONE;
     }
 
-    /** The end of a file name that says so ({@code .gz}, {@code .zip}, {@code .bz2}, {@code .xz}), or nothing. */
+    /**
+     * The end of a file name that says so ({@code .gz}, {@code .zip}, {@code .bz2}, {@code .xz}, {@code .zst}), or
+     * nothing.
+     */
     public String fileSuffix() {
         return fileSuffix;
     }
@@ -89,6 +98,7 @@ public enum ScriptCompression {
                 case ZIP -> firstFile(new ZipInputStream(sniffed));
                 case BZIP2 -> new BZip2CompressorInputStream(buffered(sniffed), true);
                 case XZ -> new XZInputStream(buffered(sniffed));
+                case ZSTD -> new ZstdStream(sniffed);
             }, compression);
         } catch (ScriptFormatException e) {
             throw e;
@@ -117,9 +127,51 @@ public enum ScriptCompression {
     }
 
     private static void refuseUnsupported(byte[] magic) throws ScriptFormatException {
-        if (startsWith(magic, 0x28, 0xB5, 0x2F, 0xFD)) {
-            throw new ScriptFormatException(Reason.UNSUPPORTED_COMPRESSION, 1, "the file is zstd-compressed:"
-                    + " decompress it first (unzstd FILE), or give it plain, gzip, zip, bzip2 or xz");
+        if (startsWithSkippableZstdFrame(magic)) {
+            throw new ScriptFormatException(Reason.UNSUPPORTED_COMPRESSION, 1, "the file starts with a skippable zstd"
+                    + " frame, as pzstd writes them: decompress it first (pzstd -d FILE), or give it plain, gzip, zip,"
+                    + " bzip2, xz or zstd");
+        }
+    }
+
+    /** A skippable frame's magic number, 0x184D2A50 to 0x184D2A5F, little-endian. */
+    private static boolean startsWithSkippableZstdFrame(byte[] magic) {
+        return magic.length == MAGIC_BYTES && (magic[0] & 0xF0) == 0x50 && startsWith(magic, magic[0] & 0xFF, 0x2A,
+                0x4D, 0x18);
+    }
+
+    /**
+     * aircompressor's zstd decoder, whose damaged or hostile input fails with unchecked exceptions: the reader names
+     * the damage when the decompressor throws an IOException.
+     */
+    private static final class ZstdStream extends InputStream {
+        private final InputStream zstd;
+
+        ZstdStream(InputStream compressed) {
+            this.zstd = new ZstdInputStream(compressed);
+        }
+
+        @Override
+        public int read() throws IOException {
+            try {
+                return zstd.read();
+            } catch (RuntimeException e) {
+                throw new IOException(e.getMessage(), e);
+            }
+        }
+
+        @Override
+        public int read(byte[] bytes, int offset, int length) throws IOException {
+            try {
+                return zstd.read(bytes, offset, length);
+            } catch (RuntimeException e) {
+                throw new IOException(e.getMessage(), e);
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            zstd.close();
         }
     }
 

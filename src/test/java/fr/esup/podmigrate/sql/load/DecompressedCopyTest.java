@@ -2,6 +2,7 @@ package fr.esup.podmigrate.sql.load;
 
 import fr.esup.podmigrate.sql.ImportProgress;
 
+import io.airlift.compress.zstd.ZstdOutputStream;
 import org.apache.commons.compress.compressors.bzip2.BZip2CompressorOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,8 +38,8 @@ class DecompressedCopyTest {
     Path directory;
 
     @Test
-    void aGzipXzBzip2OrZipScriptIsCopiedAsItsContentForItsOwnerAlone() throws IOException {
-        for (String format : List.of("gz", "xz", "bz2", "zip")) {
+    void aGzipXzBzip2ZstdOrZipScriptIsCopiedAsItsContentForItsOwnerAlone() throws IOException {
+        for (String format : List.of("gz", "xz", "bz2", "zst", "zip")) {
             Path script = compressed(SCRIPT, format);
 
             Path copy = make(roomy(), script);
@@ -241,6 +242,7 @@ class DecompressedCopyTest {
         try (OutputStream out = switch (format) {
             case "gz" -> new GZIPOutputStream(Files.newOutputStream(file));
             case "xz" -> new XZOutputStream(Files.newOutputStream(file), new LZMA2Options());
+            case "zst" -> new ZstdOutputStream(Files.newOutputStream(file));
             case "zip" -> zipped(Files.newOutputStream(file));
             default -> new BZip2CompressorOutputStream(Files.newOutputStream(file));
         }) {

@@ -2,6 +2,7 @@ package fr.esup.podmigrate.sql.load;
 
 import fr.esup.podmigrate.sql.DumpWriterFixture;
 
+import io.airlift.compress.zstd.ZstdOutputStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -26,7 +27,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A gzipped script imported with a folder for its decompressed copy: the import reads the copy, where the long run of
  * a table's rows goes to a connection of its own (as LOAD DATA here), where the compressed script read as it streams
  * sends each statement as text. The rows land alike, the copy is gone once the import ends, and the checkpoint of an
- * import that read the copy is the compressed script's, which a resume reads through a copy again.
+ * import that read the copy is the compressed script's, which a resume reads through a copy again. A zstd script
+ * goes the same way.
  */
 class ImporterDecompressedIT {
 
@@ -158,6 +160,29 @@ class ImporterDecompressedIT {
             sql.append(";\n");
         }
         return sql.append(after).toString();
+    }
+
+    @Test
+    void aZstdScriptLoadsItsRunFromTheCopyAsItsGzippedTwinDoes() throws Exception {
+        String sql = rows("");
+        Path gzipped = gzipped(sql, "twin.sql.gz");
+        Path zstd = directory.resolve("twin.sql.zst");
+        try (OutputStream out = new ZstdOutputStream(Files.newOutputStream(zstd))) {
+            out.write(sql.getBytes(StandardCharsets.UTF_8));
+        }
+        String fromGzip = fixture.createDatabase("gz_twin");
+        String fromZstd = fixture.createDatabase("zst_twin");
+
+        new Importer(options().decompressInto(copies).build()).run(gzipped, fixture.factory(fromGzip));
+        long before = fixture.globalStatus(fromZstd, "Com_load");
+        ImportResult result = new Importer(options().decompressInto(copies).build()).run(zstd, fixture.factory(fromZstd));
+        long loads = fixture.globalStatus(fromZstd, "Com_load") - before;
+
+        assertCompleted(result);
+        assertThat(result.tables().get("logged").insertedRows()).isEqualTo(STATEMENTS * ROWS_PER_STATEMENT);
+        assertThat(fixture.snapshot(fromZstd)).isEqualTo(fixture.snapshot(fromGzip));
+        assertThat(loads).as("statements loaded as LOAD DATA, read from the copy").isEqualTo(STATEMENTS);
+        assertThat(copies).isEmptyDirectory();
     }
 
     private Path gzipped(String sql, String name) throws IOException {

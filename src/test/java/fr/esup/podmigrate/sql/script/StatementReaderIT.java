@@ -2,6 +2,7 @@ package fr.esup.podmigrate.sql.script;
 
 import fr.esup.podmigrate.sql.script.ScriptFormatException.Reason;
 import fr.esup.podmigrate.testsupport.TestServer;
+import io.airlift.compress.zstd.ZstdOutputStream;
 import org.apache.commons.compress.compressors.bzip2.BZip2CompressorOutputStream;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -377,8 +378,8 @@ public class StatementReaderIT {
         }
 
         @ParameterizedTest
-        @CsvSource({"bzip2, pod.sql.bz2", "xz, pod.sql.xz"})
-        void readsBzip2AndXzBackupsAndNamesTheirDamage(String format, String name) throws IOException {
+        @CsvSource({"bzip2, pod.sql.bz2", "xz, pod.sql.xz", "zstd, pod.sql.zst"})
+        void readsBzip2XzAndZstdBackupsAndNamesTheirDamage(String format, String name) throws IOException {
             byte[] script = "CREATE TABLE t (a INT);\nINSERT INTO t VALUES (1),(2);\n".repeat(2000)
                     .getBytes(StandardCharsets.UTF_8);
             byte[] whole = compress(format, script);
@@ -399,13 +400,35 @@ public class StatementReaderIT {
         }
 
         @Test
-        void namesTheToolForZstdWhichItDoesNotRead() {
-            byte[] zstd = HexFormat.of().parseHex("28B52FFD0400");
-            assertThatThrownBy(() -> StatementReader.open(new ByteArrayInputStream(zstd)))
+        void readsZstdFramesOneAfterTheOtherAsTheZstdToolDoes() throws IOException {
+            byte[] first = compress("zstd", "INSERT INTO t VALUES (1);\n".getBytes(StandardCharsets.UTF_8));
+            byte[] second = compress("zstd", "INSERT INTO t VALUES (2),(3);\n".getBytes(StandardCharsets.UTF_8));
+
+            List<SqlStatement> statements = readAll(StatementReader.open(new ByteArrayInputStream(concat(first, second))));
+
+            assertThat(statements).extracting(SqlStatement::rowCount).containsExactly(1, 2);
+        }
+
+        @Test
+        void namesTheDamageOfAZstdFrameWhoseChecksumFails() throws IOException {
+            byte[] whole = compress("zstd", "SELECT 1;\n".repeat(10_000).getBytes(StandardCharsets.UTF_8));
+            byte[] damaged = whole.clone();
+            damaged[damaged.length - 1] ^= 0x55; // the frame's last bytes are its content's checksum
+            assertThatThrownBy(() -> readAll(StatementReader.open(new ByteArrayInputStream(damaged))))
+                    .isInstanceOfSatisfying(ScriptFormatException.class,
+                            e -> assertThat(e.reason()).isEqualTo(Reason.CORRUPT_COMPRESSED_FILE))
+                    .hasMessageContaining("the zstd file is damaged or truncated");
+        }
+
+        @Test
+        void namesTheToolForPzstdFilesWhichItDoesNotRead() {
+            // pzstd writes a skippable frame (magic number 0x184D2A50, 4 bytes of content) before each frame
+            byte[] pzstd = HexFormat.of().parseHex("502A4D180400000010000000" + "28B52FFD0400");
+            assertThatThrownBy(() -> StatementReader.open(new ByteArrayInputStream(pzstd)))
                     .isInstanceOfSatisfying(ScriptFormatException.class,
                             e -> assertThat(e.reason()).isEqualTo(Reason.UNSUPPORTED_COMPRESSION))
-                    .hasMessageContaining("the file is zstd-compressed")
-                    .hasMessageContaining("unzstd FILE");
+                    .hasMessageContaining("skippable zstd frame, as pzstd writes them")
+                    .hasMessageContaining("pzstd -d FILE");
         }
 
         @Test
@@ -904,8 +927,11 @@ public class StatementReaderIT {
 
     private static byte[] compress(String format, byte[] bytes) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (OutputStream compressed = format.equals("xz") ? new XZOutputStream(out, new LZMA2Options())
-                : new BZip2CompressorOutputStream(out)) {
+        try (OutputStream compressed = switch (format) {
+            case "xz" -> new XZOutputStream(out, new LZMA2Options());
+            case "zstd" -> new ZstdOutputStream(out);
+            default -> new BZip2CompressorOutputStream(out);
+        }) {
             compressed.write(bytes);
         }
         return out.toByteArray();
