@@ -36,7 +36,7 @@ public enum RefusalReason {
     KILL,
     /** SET GLOBAL, SET @@global.x, SET PERSIST: changes the whole server. */
     SET_GLOBAL,
-    /** INSTALL or UNINSTALL PLUGIN or SONAME. */
+    /** INSTALL or UNINSTALL PLUGIN or SONAME, CREATE FUNCTION ... SONAME: a library of the server loaded into it. */
     INSTALL_PLUGIN,
     FLUSH,
     RESET,
@@ -61,6 +61,17 @@ public enum RefusalReason {
      * the script's being inserted. No dump tool writes it; INSERT IGNORE or REPLACE say what to do with duplicates.
      */
     ON_DUPLICATE_KEY_UPDATE,
+    /**
+     * A compound statement sent on its own (BEGIN NOT ATOMIC, IF, CASE, LOOP, WHILE, REPEAT, FOR, or one with a
+     * label): the server runs the statements it holds at once. No dump writes one; a routine's or trigger's body is
+     * checked statement by statement instead.
+     */
+    COMPOUND_STATEMENT,
+    /**
+     * A table of an engine whose rows lie in a file of the server or on another server (CONNECT, FEDERATED,
+     * FEDERATEDX, SPIDER), or CREATE, ALTER or DROP SERVER.
+     */
+    FOREIGN_DATA,
     /** SLEEP() or BENCHMARK() in any expression: holds the import's connections for as long as it says. */
     SLEEP,
     /** DO: evaluates expressions for their effects only (SLEEP(), GET_LOCK()...); no dump writes it. */

@@ -142,7 +142,7 @@ public final class SqlTokens {
         int savedStop = stop;
         int savedTokenDepth = tokenDepth;
         lookAheadType = next();
-        String text = value ? value() : "";
+        String text = value && lookAheadType != Type.END ? value() : "";
         at = savedAt;
         depth = savedDepth;
         type = savedType;

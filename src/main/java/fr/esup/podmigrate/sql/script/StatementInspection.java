@@ -9,9 +9,11 @@ import java.util.function.Predicate;
 
 /**
  * Reads a statement for what would reach outside the target database or change other rows than those the script
- * inserts, and notes the character sets and collations it names. All of a statement is read (routine and trigger
- * bodies, executable comments), but for an INSERT or REPLACE ... VALUES whose tuples hold literals only, what precedes
- * and follows the tuples: a dump's megabytes of values are not read again.
+ * inserts, and notes the character sets and collations it names. All of a statement is read (routine, trigger and
+ * event bodies, executable comments), but for an INSERT or REPLACE ... VALUES whose tuples hold literals only, what
+ * precedes and follows the tuples: a dump's megabytes of values are not read again. The statements a body holds are
+ * checked as statements: where one starts (after BEGIN, THEN, DO, FOR EACH ROW, a routine's parameters, a semicolon),
+ * its first words are read as a statement's are.
  *
  * <p>A database name is looked for where a table, view or routine name comes: after FROM or JOIN in a query,
  * INTO, UPDATE, TABLE, REFERENCES, CALL..., and in the lists that follow them. {@code t.col} elsewhere is a column.
@@ -25,6 +27,18 @@ final class StatementInspection {
     private static final Set<String> EXISTENCE_WORDS = Set.of("IF", "NOT", "EXISTS");
     /** The words before an UPDATE or DELETE that is a trigger's event or a foreign key's action, not a statement. */
     private static final Set<String> TRIGGER_EVENT_OR_ACTION = Set.of("BEFORE", "AFTER", "ON");
+    /** The first words of a compound statement, which runs the statements it holds as soon as it is sent. */
+    private static final Set<String> COMPOUND_VERBS = Set.of("IF", "CASE", "LOOP", "WHILE", "REPEAT", "FOR");
+    /** The kinds of object whose body holds statements: created, they run them later, as the import inserts rows. */
+    private static final Set<String> PROGRAMS = Set.of("TRIGGER", "PROCEDURE", "FUNCTION", "EVENT");
+    /**
+     * What a statement of a body follows: a compound statement's keyword, a trigger's FOR EACH ROW, an event's DO, a
+     * routine's parameter list or characteristics.
+     */
+    private static final Set<String> BODY_STATEMENT_STARTS = Set.of("BEGIN", "ATOMIC", "THEN", "ELSE", "DO", "LOOP",
+            "REPEAT", "ROW", ":", ")", "SQL", "DETERMINISTIC", "DATA", "INVOKER");
+    /** Engines whose tables' rows lie in a file of the server (CONNECT) or on another server. */
+    private static final Set<String> FOREIGN_ENGINES = Set.of("CONNECT", "FEDERATED", "FEDERATEDX", "SPIDER");
 
     private final Predicate<String> ownDatabase;
     private final Predicate<String> ignoredUse;
@@ -101,6 +115,8 @@ final class StatementInspection {
         private String beforePrevious = "";
         private boolean setStatement;
         private boolean indexStatement;
+        /** Whether the statement creates a trigger, routine or event, whose body holds statements. */
+        private boolean program;
         /** The name just read, when a dot follows it. */
         private String qualifier;
         /** The name before the dot just read. */
@@ -117,6 +133,10 @@ final class StatementInspection {
                 return null;
             }
             String verb = upper();
+            if (COMPOUND_VERBS.contains(verb) || verb.equals("BEGIN") && "NOT".equalsIgnoreCase(tokens.peekWord())
+                    || tokens.peekSymbol(':')) {
+                return RefusalReason.COMPOUND_STATEMENT;
+            }
             shift(verb);
             RefusalReason reason = verb(verb);
             if (reason != null) {
@@ -154,12 +174,48 @@ final class StatementInspection {
                 case "XA" -> RefusalReason.XA;
                 case "HANDLER" -> RefusalReason.HANDLER;
                 case "START", "STOP" -> nextWordIn("SLAVE", "REPLICA", "ALL") ? RefusalReason.CHANGE_MASTER : null;
-                case "ALTER", "RENAME" -> nextWordIn("USER") ? RefusalReason.ALTER_USER : null;
+                case "ALTER", "RENAME" -> nextWordIn("USER") ? RefusalReason.ALTER_USER
+                        : previous.equals("SERVER") ? RefusalReason.FOREIGN_DATA : null;
                 case "CREATE", "DROP" -> {
                     indexStatement = nextWordIn("INDEX", "UNIQUE", "FULLTEXT", "SPATIAL");
-                    yield null;
+                    program |= verb.equals("CREATE") && PROGRAMS.contains(previous);
+                    yield previous.equals("SERVER") ? RefusalReason.FOREIGN_DATA : null;
                 }
                 default -> null;
+            };
+        }
+
+        /**
+         * Whether the current word starts a statement inside this one: in a body, or after a semicolon (a statement
+         * a lost delimiter ran on with, which the server would refuse, checked all the same).
+         */
+        private boolean startsInnerStatement() {
+            return previous.equals(";") || program && BODY_STATEMENT_STARTS.contains(previous) && tokens.depth() == 0;
+        }
+
+        /** A statement inside this one, from its first word (the current token), as the statement's kind would tell. */
+        private RefusalReason innerStatement(String word) {
+            shift(word);
+            return switch (word) {
+                case "GRANT" -> RefusalReason.GRANT;
+                case "REVOKE" -> RefusalReason.REVOKE;
+                case "LOAD" -> RefusalReason.LOAD_DATA;
+                case "USE" -> RefusalReason.USE_OTHER_DATABASE;
+                case "SET" -> {
+                    setStatement = true;
+                    yield assignment();
+                }
+                case "CREATE", "DROP", "ALTER" -> {
+                    String object = tokens.peekWord() == null ? "" : tokens.peekWord().toUpperCase(Locale.ROOT);
+                    yield switch (object) {
+                        case "DATABASE", "SCHEMA" -> word.equals("CREATE") ? RefusalReason.CREATE_DATABASE
+                                : word.equals("DROP") ? RefusalReason.DROP_DATABASE : RefusalReason.ALTER_DATABASE;
+                        case "USER", "ROLE" -> word.equals("CREATE") ? RefusalReason.CREATE_USER
+                                : word.equals("DROP") ? RefusalReason.DROP_USER : RefusalReason.ALTER_USER;
+                        default -> verb(word);
+                    };
+                }
+                default -> verb(word);
             };
         }
 
@@ -179,6 +235,9 @@ final class StatementInspection {
             }
             if (tokens.type() == Type.SYMBOL) {
                 return symbol(tokens.value().charAt(0));
+            }
+            if (tokens.type() == Type.WORD && startsInnerStatement()) {
+                return innerStatement(upper());
             }
             if (tokens.type() == Type.WORD) {
                 RefusalReason reason = word(upper());
@@ -205,6 +264,9 @@ final class StatementInspection {
             if (symbol == '(') {
                 queryDepths.clear(tokens.depth() + 1);
             }
+            if (symbol == ';') {
+                setStatement = false;
+            }
             shift(String.valueOf(symbol));
             if (symbol == ',' && setStatement && tokens.depth() == 0) {
                 return assignment();
@@ -223,6 +285,9 @@ final class StatementInspection {
                 }
                 case "IMMEDIATE" -> {
                     return previous.equals("EXECUTE") ? RefusalReason.DYNAMIC_SQL : null;
+                }
+                case "SONAME" -> {
+                    return RefusalReason.INSTALL_PLUGIN;
                 }
                 case "UPDATE" -> {
                     if (previous.equals("KEY") && beforePrevious.equals("DUPLICATE")) {
@@ -258,6 +323,13 @@ final class StatementInspection {
                     }
                 }
                 default -> {
+                    if (PROGRAMS.contains(word)) {
+                        program |= previous.equals("CREATE") || previous.equals("REPLACE")
+                                || previous.equals("AGGREGATE");
+                    } else if (FOREIGN_ENGINES.contains(word) && (previous.equals("ENGINE")
+                            || previous.equals("=") && beforePrevious.equals("ENGINE"))) {
+                        return RefusalReason.FOREIGN_DATA;
+                    }
                 }
             }
             if (tokens.type() == Type.WORD && introducesName()) {

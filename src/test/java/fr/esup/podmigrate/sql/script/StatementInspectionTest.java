@@ -122,6 +122,36 @@ class StatementInspectionTest {
             SET STATEMENT foreign_key_checks = 0 FOR INSERT INTO t VALUES (1)     | SESSION_SETTING
             SET NAMES utf8, sql_mode = ''                                         | MIXED_SESSION_SETTING
             /*!40014 SET net_read_timeout = 10, FOREIGN_KEY_CHECKS = 0 */         | MIXED_SESSION_SETTING
+            IF 1 THEN DROP DATABASE pod_other; END IF                             | COMPOUND_STATEMENT
+            BEGIN NOT ATOMIC GRANT ALL ON *.* TO 'evil'@'%'; END                  | COMPOUND_STATEMENT
+            CASE WHEN 1 THEN SELECT 1; END CASE                                   | COMPOUND_STATEMENT
+            WHILE 1 DO SELECT 1; END WHILE                                        | COMPOUND_STATEMENT
+            REPEAT SELECT 1; UNTIL 1 END REPEAT                                   | COMPOUND_STATEMENT
+            LOOP SELECT 1; END LOOP                                               | COMPOUND_STATEMENT
+            FOR i IN 1..3 DO SELECT 1; END FOR                                    | COMPOUND_STATEMENT
+            outer_block: BEGIN NOT ATOMIC SELECT 1; END                           | COMPOUND_STATEMENT
+            /*!50003 CREATE*/ /*!50003 TRIGGER t1 BEFORE INSERT ON x FOR EACH ROW BEGIN SET GLOBAL max_connections=1; END */ | SET_GLOBAL
+            CREATE TRIGGER tr BEFORE INSERT ON t FOR EACH ROW SET @@global.read_only = 1 | SET_GLOBAL
+            CREATE TRIGGER tr BEFORE INSERT ON t FOR EACH ROW BEGIN SET NEW.a = 1, @b = 2; KILL 5; END | KILL
+            CREATE TRIGGER tr BEFORE INSERT ON t FOR EACH ROW BEGIN SET NEW.a = 1, GLOBAL general_log = 1; END | SET_GLOBAL
+            CREATE PROCEDURE p() BEGIN IF 1 THEN GRANT ALL ON *.* TO x; END IF; END | GRANT
+            CREATE PROCEDURE p() SHUTDOWN                                         | SHUTDOWN
+            CREATE PROCEDURE p() SQL SECURITY INVOKER FLUSH PRIVILEGES            | FLUSH
+            CREATE PROCEDURE p() BEGIN WHILE 1 DO REVOKE ALL ON *.* FROM x; END WHILE; END | REVOKE
+            CREATE PROCEDURE p() BEGIN DROP DATABASE pod; END                     | DROP_DATABASE
+            CREATE PROCEDURE p() BEGIN CREATE USER x; END                         | CREATE_USER
+            CREATE OR REPLACE PROCEDURE p() BEGIN LOAD DATA INFILE '/etc/passwd' INTO TABLE t; END | LOAD_DATA
+            CREATE FUNCTION f() RETURNS INT DETERMINISTIC BEGIN SET PASSWORD = PASSWORD('x'); RETURN 1; END | ALTER_USER
+            CREATE EVENT e ON SCHEDULE EVERY 1 DAY DO RESET MASTER                | RESET
+            CREATE EVENT e ON SCHEDULE EVERY 1 DAY DO BEGIN XA START 'x'; END      | XA
+            SELECT 1; DROP DATABASE pod                                           | DROP_DATABASE
+            CREATE FUNCTION sys_exec RETURNS INTEGER SONAME 'lib_mysqludf_sys.so' | INSTALL_PLUGIN
+            CREATE TABLE z (a text) ENGINE=CONNECT TABLE_TYPE=DOS FILE_NAME='/etc/passwd' | FOREIGN_DATA
+            CREATE TABLE f (a int) ENGINE = FEDERATED CONNECTION='mysql://u:p@h:3306/db/t' | FOREIGN_DATA
+            ALTER TABLE t ENGINE = SPIDER                                         | FOREIGN_DATA
+            CREATE TABLE s (a int) ENGINE CONNECT TABLE_TYPE=MYSQL                | FOREIGN_DATA
+            CREATE SERVER s FOREIGN DATA WRAPPER mysql OPTIONS (HOST 'h')         | FOREIGN_DATA
+            DROP SERVER IF EXISTS s                                               | FOREIGN_DATA
             """)
     void refusesWhatReachesOutsideTheTargetOrChangesRowsOrTheSession(String sql, RefusalReason reason) throws IOException {
         assertThat(refusal(sql)).isEqualTo(reason);
@@ -155,7 +185,13 @@ class StatementInspectionTest {
             "SET @@sql_mode = '', @@time_zone = 'UTC', @OLD = 1",
             "ALTER TABLE t RENAME COLUMN a TO b", "LOCK TABLES `a` WRITE, `b` READ",
             "CREATE TRIGGER tr BEFORE INSERT ON t FOR EACH ROW SET NEW.a = (SELECT MAX(x.b) FROM t2 x)",
-            "START TRANSACTION", "CALL p()"})
+            "START TRANSACTION", "CALL p()", "BEGIN", "BEGIN WORK",
+            "CREATE TRIGGER tr BEFORE INSERT ON t FOR EACH ROW BEGIN IF NEW.a IS NULL THEN SET NEW.a = 1; END IF; END",
+            "CREATE PROCEDURE count_videos(OUT n INT) BEGIN SELECT COUNT(*) INTO n FROM video; END",
+            "CREATE FUNCTION f(x INT) RETURNS INT DETERMINISTIC RETURN x + 1",
+            "CREATE EVENT e ON SCHEDULE EVERY 1 DAY DO INSERT INTO log VALUES (NOW())",
+            "CREATE TABLE t (a int) ENGINE=InnoDB COMMENT 'ENGINE=CONNECT'",
+            "SELECT CASE WHEN a THEN b ELSE c END FROM t"})
     void letsTheTargetsOwnStatementsThrough(String sql) throws IOException {
         assertThat(refusal(sql)).isNull();
     }
@@ -173,7 +209,15 @@ class StatementInspectionTest {
                 "utf8mb3_unicode_ci");
     }
 
+    /**
+     * The refusal of one statement: one holding semicolons comes between DELIMITER lines, as a dump's, after a
+     * statement that makes the script look like SQL to the reader.
+     */
     private RefusalReason refusal(String sql) throws IOException {
-        return inspection.refusal(StatementReaderIT.read(sql + ";").get(0));
+        if (!sql.contains(";")) {
+            return inspection.refusal(StatementReaderIT.read(sql + ";").get(0));
+        }
+        String script = "DELIMITER $$\nSET @first = 1$$\n" + sql + "$$\nDELIMITER ;\n";
+        return inspection.refusal(StatementReaderIT.read(script).get(1));
     }
 }
