@@ -26,14 +26,16 @@ class ArchitectureTest {
             .importPackages(ROOT);
 
     /**
-     * The JDK, the decompressors of the formats the JDK lacks (bzip2, xz, zstd), and the MariaDB driver's own
-     * Statement, which alone hands LOAD DATA LOCAL a stream (the script's bytes) rather than a file.
+     * The JDK, the decompressors of the formats the JDK lacks (bzip2, xz, zstd) or reads leniently (gzip), and the
+     * MariaDB driver's own Statement, which alone hands LOAD DATA LOCAL a stream (the script's bytes) rather than a
+     * file.
      */
     @Test
     void sqlEngineDependsOnNothingElseOfTheProjectNorOnSpring() {
         noClasses().that().resideInAPackage(ROOT + ".sql..")
                 .should().dependOnClassesThat().resideOutsideOfPackages(ROOT + ".sql..", "java..", "javax..",
-                        "org.apache.commons.compress.compressors.bzip2..", "org.tukaani.xz..",
+                        "org.apache.commons.compress.compressors.bzip2..",
+                        "org.apache.commons.compress.compressors.gzip..", "org.tukaani.xz..",
                         "io.airlift.compress.zstd..", "org.mariadb.jdbc")
                 .check(classes);
     }

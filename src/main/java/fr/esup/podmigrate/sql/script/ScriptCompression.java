@@ -4,6 +4,7 @@ import fr.esup.podmigrate.sql.script.ScriptFormatException.Reason;
 
 import io.airlift.compress.zstd.ZstdInputStream;
 import org.apache.commons.compress.compressors.bzip2.BZip2CompressorInputStream;
+import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
 import org.tukaani.xz.XZInputStream;
 
 import java.io.BufferedInputStream;
@@ -12,7 +13,6 @@ import java.io.InputStream;
 import java.io.PushbackInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
@@ -94,7 +94,9 @@ public enum ScriptCompression {
         try {
             return new Opened(switch (compression) {
                 case NONE -> sniffed;
-                case GZIP -> new GZIPInputStream(sniffed, DECOMPRESSION_BUFFER_BYTES);
+                // every member of the file (gzip files concatenated); bytes after the last that are not one fail,
+                // where the JDK's GZIPInputStream ends the script silently at a damaged member
+                case GZIP -> new GzipCompressorInputStream(buffered(sniffed), true);
                 case ZIP -> firstFile(new ZipInputStream(sniffed));
                 case BZIP2 -> new BZip2CompressorInputStream(buffered(sniffed), true);
                 case XZ -> new XZInputStream(buffered(sniffed));

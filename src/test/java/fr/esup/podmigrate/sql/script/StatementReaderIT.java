@@ -447,6 +447,25 @@ public class StatementReaderIT {
         }
 
         @Test
+        void readsGzipFilesConcatenatedAndNamesTheDamageOfAMemberAfterTheFirst() throws IOException {
+            byte[] first = gzip("INSERT INTO t VALUES (1);\n".getBytes(StandardCharsets.UTF_8));
+            byte[] second = gzip("INSERT INTO u VALUES (2),(3);\n".getBytes(StandardCharsets.UTF_8));
+            List<SqlStatement> statements = readAll(StatementReader.open(new ByteArrayInputStream(concat(first, second))));
+            assertThat(statements).extracting(SqlStatement::table).containsExactly("t", "u");
+
+            byte[] damagedHeader = second.clone();
+            damagedHeader[1] ^= 0x55;
+            byte[] truncated = Arrays.copyOf(second, 12);
+            byte[] garbage = "garbage!".getBytes(StandardCharsets.US_ASCII);
+            for (byte[] after : List.of(damagedHeader, truncated, garbage)) {
+                assertThatThrownBy(() -> readAll(StatementReader.open(new ByteArrayInputStream(concat(first, after)))))
+                        .isInstanceOfSatisfying(ScriptFormatException.class,
+                                e -> assertThat(e.reason()).isEqualTo(Reason.CORRUPT_COMPRESSED_FILE))
+                        .hasMessageContaining("the gzip file is damaged or truncated");
+            }
+        }
+
+        @Test
         void reportsAGzipFileWithADamagedHeader() {
             byte[] damaged = {0x1F, (byte) 0x8B, 0x42, 0, 0, 0, 0, 0, 0, 0, 1, 2, 3};
             assertThatThrownBy(() -> StatementReader.open(new ByteArrayInputStream(damaged)))
