@@ -30,8 +30,14 @@ import java.util.List;
  */
 public final class StatementReader implements AutoCloseable {
 
-    /** The longest statement read by default: the largest packet a MariaDB server accepts. */
-    public static final int DEFAULT_MAX_STATEMENT_BYTES = 1 << 30;
+    /**
+     * The longest statement read by default: the largest packet a MariaDB server accepts, or a quarter of the heap
+     * when that is less. A statement's bytes are held whole, and doubled as they grow: a longer one (a string left
+     * open over the rest of the file, most often) would end the process with an OutOfMemoryError rather than a named
+     * refusal.
+     */
+    public static final int DEFAULT_MAX_STATEMENT_BYTES =
+            (int) Math.min(1L << 30, Runtime.getRuntime().maxMemory() / 4);
 
     private enum Context { CODE, SINGLE_QUOTED, DOUBLE_QUOTED, BACKTICKED, BLOCK_COMMENT, LINE_COMMENT }
 
@@ -661,6 +667,9 @@ public final class StatementReader implements AutoCloseable {
 
     private ScriptFormatException tooLong() {
         String detail = "statement starting here is longer than " + maxStatementBytes + " bytes";
+        if (maxStatementBytes < 1 << 30 && maxStatementBytes == DEFAULT_MAX_STATEMENT_BYTES) {
+            detail += " (a quarter of this process's memory: a larger -Xmx reads longer ones)";
+        }
         if (context == Context.SINGLE_QUOTED || context == Context.DOUBLE_QUOTED || context == Context.BACKTICKED) {
             detail += "; is the string opened at line " + openedLine + " ever closed?";
         }
