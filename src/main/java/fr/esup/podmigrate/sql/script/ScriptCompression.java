@@ -8,6 +8,7 @@ import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
 import org.tukaani.xz.XZInputStream;
 
 import java.io.BufferedInputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PushbackInputStream;
@@ -32,6 +33,10 @@ public enum ScriptCompression {
 
     private static final int DECOMPRESSION_BUFFER_BYTES = 64 << 10;
     private static final int MAGIC_BYTES = 4;
+    /** The magic number and what follows it in a zstd frame's header: its descriptor and its window's size. */
+    private static final int SNIFFED_BYTES = 6;
+    /** The largest window aircompressor decodes; zstd's levels up to 19 stay within it, --ultra and --long do not. */
+    private static final long MAX_ZSTD_WINDOW_BYTES = 8L << 20;
 
     private final String label;
     private final String fileSuffix;
@@ -86,21 +91,21 @@ public enum ScriptCompression {
     }
 
     static Opened open(InputStream in) throws IOException {
-        PushbackInputStream sniffed = new PushbackInputStream(in, MAGIC_BYTES);
-        byte[] magic = sniffed.readNBytes(MAGIC_BYTES);
-        sniffed.unread(magic);
-        refuseUnsupported(magic);
-        ScriptCompression compression = of(magic);
+        PushbackInputStream sniffed = new PushbackInputStream(in, SNIFFED_BYTES);
+        byte[] head = sniffed.readNBytes(SNIFFED_BYTES);
+        sniffed.unread(head);
+        refuseUnsupported(head);
+        ScriptCompression compression = of(head);
         try {
             return new Opened(switch (compression) {
                 case NONE -> sniffed;
                 // every member of the file (gzip files concatenated); bytes after the last that are not one fail,
                 // where the JDK's GZIPInputStream ends the script silently at a damaged member
-                case GZIP -> new GzipCompressorInputStream(buffered(sniffed), true);
-                case ZIP -> firstFile(new ZipInputStream(sniffed));
-                case BZIP2 -> new BZip2CompressorInputStream(buffered(sniffed), true);
-                case XZ -> new XZInputStream(buffered(sniffed));
-                case ZSTD -> new ZstdStream(sniffed);
+                case GZIP -> new Decompressed(new GzipCompressorInputStream(buffered(sniffed), true));
+                case ZIP -> new Decompressed(firstFile(new ZipInputStream(sniffed)));
+                case BZIP2 -> new Decompressed(new BZip2CompressorInputStream(buffered(sniffed), true));
+                case XZ -> new Decompressed(new XZInputStream(buffered(sniffed)));
+                case ZSTD -> new Decompressed(new ZstdInputStream(sniffed));
             }, compression);
         } catch (ScriptFormatException e) {
             throw e;
@@ -115,8 +120,10 @@ public enum ScriptCompression {
     }
 
     ScriptFormatException damaged(long atLine, IOException cause) {
+        String why = cause instanceof EOFException ? "it ends before its compressed data does"
+                : cause.getMessage() != null ? cause.getMessage() : cause.getClass().getSimpleName();
         return new ScriptFormatException(Reason.CORRUPT_COMPRESSED_FILE, atLine,
-                "the " + label + " file is damaged or truncated (" + cause.getMessage() + ")", cause);
+                "the " + label + " file is damaged or truncated (" + why + ")", cause);
     }
 
     private static InputStream firstFile(ZipInputStream zip) throws IOException {
@@ -128,35 +135,58 @@ public enum ScriptCompression {
         throw new ScriptFormatException(Reason.NOT_SQL, 1, "the zip archive holds no file");
     }
 
-    private static void refuseUnsupported(byte[] magic) throws ScriptFormatException {
-        if (startsWithSkippableZstdFrame(magic)) {
+    private static void refuseUnsupported(byte[] head) throws ScriptFormatException {
+        if (startsWithSkippableZstdFrame(head)) {
             throw new ScriptFormatException(Reason.UNSUPPORTED_COMPRESSION, 1, "the file starts with a skippable zstd"
                     + " frame, as pzstd writes them: decompress it first (pzstd -d FILE), or give it plain, gzip, zip,"
                     + " bzip2, xz or zstd");
         }
+        long window = zstdWindowBytes(head);
+        if (window > MAX_ZSTD_WINDOW_BYTES) {
+            throw new ScriptFormatException(Reason.UNSUPPORTED_COMPRESSION, 1, "the zstd file needs a window of "
+                    + (window >> 20) + " MiB (zstd --long or --ultra writes such files), more than the "
+                    + (MAX_ZSTD_WINDOW_BYTES >> 20) + " MiB this reader decodes: decompress it first (zstd -d --long=31"
+                    + " FILE), or compress it again at a level up to 19 without --long");
+        }
+    }
+
+    /**
+     * The window a zstd file's first frame asks for, from its header's Window_Descriptor; 0 for a frame of one segment,
+     * whose window is its content, or another file.
+     */
+    private static long zstdWindowBytes(byte[] head) {
+        if (head.length < SNIFFED_BYTES || of(head) != ZSTD || (head[4] & 0x20) != 0) {
+            return 0;
+        }
+        int descriptor = head[5] & 0xFF;
+        long base = 1L << (10 + (descriptor >> 3));
+        return base + base / 8 * (descriptor & 7);
     }
 
     /** A skippable frame's magic number, 0x184D2A50 to 0x184D2A5F, little-endian. */
-    private static boolean startsWithSkippableZstdFrame(byte[] magic) {
-        return magic.length == MAGIC_BYTES && (magic[0] & 0xF0) == 0x50 && startsWith(magic, magic[0] & 0xFF, 0x2A,
+    private static boolean startsWithSkippableZstdFrame(byte[] head) {
+        return head.length >= MAGIC_BYTES && (head[0] & 0xF0) == 0x50 && startsWith(head, head[0] & 0xFF, 0x2A,
                 0x4D, 0x18);
     }
 
     /**
-     * aircompressor's zstd decoder, whose damaged or hostile input fails with unchecked exceptions: the reader names
-     * the damage when the decompressor throws an IOException.
+     * What a decompressor gives, at most {@value #DECOMPRESSION_BUFFER_BYTES} bytes a call, its unchecked exceptions
+     * made IOExceptions. The decompressors of commons-compress fill the whole buffer a call asks for before they
+     * return, so that a damage met on the way took the bytes before it along: the reader now reads up to the damage
+     * and names its line. A decoder fed damaged or hostile bytes may fail with an unchecked exception (aircompressor's
+     * zstd decoder does), which the reader names as damage too.
      */
-    private static final class ZstdStream extends InputStream {
-        private final InputStream zstd;
+    private static final class Decompressed extends InputStream {
+        private final InputStream decompressor;
 
-        ZstdStream(InputStream compressed) {
-            this.zstd = new ZstdInputStream(compressed);
+        Decompressed(InputStream decompressor) {
+            this.decompressor = decompressor;
         }
 
         @Override
         public int read() throws IOException {
             try {
-                return zstd.read();
+                return decompressor.read();
             } catch (RuntimeException e) {
                 throw new IOException(e.getMessage(), e);
             }
@@ -165,7 +195,7 @@ public enum ScriptCompression {
         @Override
         public int read(byte[] bytes, int offset, int length) throws IOException {
             try {
-                return zstd.read(bytes, offset, length);
+                return decompressor.read(bytes, offset, Math.min(length, DECOMPRESSION_BUFFER_BYTES));
             } catch (RuntimeException e) {
                 throw new IOException(e.getMessage(), e);
             }
@@ -173,7 +203,7 @@ public enum ScriptCompression {
 
         @Override
         public void close() throws IOException {
-            zstd.close();
+            decompressor.close();
         }
     }
 

@@ -189,8 +189,12 @@ class ScriptAnalyzerTest {
         }
         byte[] whole = Files.readAllBytes(gzip);
         Files.write(gzip, Arrays.copyOf(whole, whole.length - 100));
-        assertThat(ScriptAnalyzer.analyze(gzip, Set.of(), null, p -> { }).formatError().reason())
-                .isEqualTo(ScriptFormatException.Reason.CORRUPT_COMPRESSED_FILE);
+        ScriptAnalysis cut = ScriptAnalyzer.analyze(gzip, Set.of(), null, p -> { });
+        assertThat(cut.formatError().reason()).isEqualTo(ScriptFormatException.Reason.CORRUPT_COMPRESSED_FILE);
+        assertThat(cut.formatError()).hasMessageContaining("it ends before its compressed data does");
+        // what precedes the cut is read, and the damage named where the reading reached it
+        assertThat(cut.statements()).isGreaterThan(15_000);
+        assertThat(cut.formatError().line()).isGreaterThan(15_000);
 
         Path png = Files.write(directory.resolve("image.png"), new byte[] {(byte) 0x89, 'P', 'N', 'G', 0, 0});
         assertThat(ScriptAnalyzer.analyze(png, Set.of(), null, p -> { }).formatError()).isNotNull();

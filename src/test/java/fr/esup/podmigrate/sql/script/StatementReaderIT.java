@@ -421,6 +421,17 @@ public class StatementReaderIT {
         }
 
         @Test
+        void namesTheCommandForAZstdFileWhoseWindowIsOverEightMebibytes() {
+            // a frame header: no single segment, Window_Descriptor 0x88 (2^27 bytes, as zstd --long writes)
+            byte[] longWindow = HexFormat.of().parseHex("28B52FFD0088" + "00".repeat(8));
+            assertThatThrownBy(() -> StatementReader.open(new ByteArrayInputStream(longWindow)))
+                    .isInstanceOfSatisfying(ScriptFormatException.class,
+                            e -> assertThat(e.reason()).isEqualTo(Reason.UNSUPPORTED_COMPRESSION))
+                    .hasMessageContaining("the zstd file needs a window of 128 MiB")
+                    .hasMessageContaining("zstd -d --long=31 FILE");
+        }
+
+        @Test
         void namesTheToolForPzstdFilesWhichItDoesNotRead() {
             // pzstd writes a skippable frame (magic number 0x184D2A50, 4 bytes of content) before each frame
             byte[] pzstd = HexFormat.of().parseHex("502A4D180400000010000000" + "28B52FFD0400");
