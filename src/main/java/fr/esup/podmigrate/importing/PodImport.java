@@ -311,6 +311,9 @@ public final class PodImport {
             problems.add(PlanProblem.warning("single-byte-rows", analysis.singleByteRowsCount(), first.line(),
                     first.statementHead()));
         }
+        if (analysis.unterminatedStatementLine() > 0) {
+            problems.add(PlanProblem.warning("unterminated-script", analysis.unterminatedStatementLine()));
+        }
         if (!analysis.undecodableCharsets().isEmpty()) {
             ScriptAnalysis.ScriptLine first = analysis.undecodableCharsets().get(0);
             problems.add(PlanProblem.warning("undecodable-charset", analysis.undecodableCharsets().size(), first.line(),

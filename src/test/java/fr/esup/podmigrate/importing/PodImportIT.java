@@ -472,6 +472,25 @@ class PodImportIT {
     }
 
     @Test
+    void aNightlyCutShortInsideAnInsertIsSaidToBeCut() throws Exception {
+        try (PodTestDatabase v2 = PodTestDatabase.generatedV2(PodVersion.V2_9_1, SCALE, 14);
+             PodTestDatabase v3 = PodTestDatabase.wipedBlank(PodVersion.V3_8_4)) {
+            Path whole = mariadbDump(v2, dir.resolve("whole.sql"));
+            String text = Files.readString(whole);
+            // as a full disk stops mariadb-dump: between two rows of an INSERT of video_video, the tables after it lost
+            int insert = text.indexOf("INSERT INTO `video_video` VALUES");
+            Path cut = Files.writeString(dir.resolve("cut.sql"), text.substring(0, text.indexOf("),\n(", insert) + 3));
+            long insertLine = text.substring(0, insert).lines().count() + 1;
+
+            PodImportAnalysis analysis = PodImport.analyze(cut, endpoint(v3), p -> { });
+            assertThat(analysis.warnings()).filteredOn(w -> w.code().equals("unterminated-script"))
+                    .singleElement().satisfies(w -> assertThat(w.args()).containsExactly(insertLine));
+            assertThat(PodImport.analyze(whole, endpoint(v3), p -> { }).warnings()).extracting(PlanProblem::code)
+                    .doesNotContain("unterminated-script");
+        }
+    }
+
+    @Test
     void positionalInsertsOfATablePod29DoesNotHaveAreBlocking() throws Exception {
         try (PodTestDatabase v3 = PodTestDatabase.wipedBlank(PodVersion.V3_8_4)) {
             try (Connection c = v3.connect(); Statement s = c.createStatement()) {

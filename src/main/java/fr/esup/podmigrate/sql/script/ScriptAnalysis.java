@@ -42,6 +42,8 @@ import java.util.Set;
  * @param bytes                 bytes of the file read (compressed ones for a gzip file)
  * @param textBytes             bytes of SQL text read (after decompression)
  * @param sandboxCommands       how many times the script turns the mariadb client's sandbox mode on
+ * @param unterminatedStatementLine where the last statement starts when the script ends before its delimiter, as a
+ *                              file cut short does (a dump stopped by a full disk); else -1
  * @param formatError           why the script cannot be read as SQL, or null; what precedes the error is analysed
  * @param sourceDatabase        the database whose section is analysed and would be imported, or null when the script
  *                              is read as one database's
@@ -70,6 +72,7 @@ public record ScriptAnalysis(
         long bytes,
         long textBytes,
         int sandboxCommands,
+        long unterminatedStatementLine,
         ScriptFormatException formatError,
         String sourceDatabase,
         Map<String, DatabaseSection> databases) {

@@ -59,6 +59,8 @@ public final class ScriptAnalyzer {
     private final List<ScriptLine> singleByteRows = new ArrayList<>();
     private long singleByteRowsCount;
     private List<ScriptLine> undecodableCharsets = List.of();
+    private long lastStatementLine = -1;
+    private long unterminatedStatementLine = -1;
     private final Set<String> useDatabases = new LinkedHashSet<>();
     private final Set<String> charsets = new LinkedHashSet<>();
     private final Set<String> collations = new LinkedHashSet<>();
@@ -209,6 +211,9 @@ public final class ScriptAnalyzer {
             textBytes = reader.offset();
             sandboxCommands = reader.sandboxCommands();
             undecodableCharsets = reader.undecodableCharsets();
+            if (formatError == null && reader.endedInsideStatement()) {
+                unterminatedStatementLine = lastStatementLine;
+            }
             progress.accept(new ImportProgress(bytes, reader.totalBytes(), statements, tuples, Stage.CHECKING));
         }
         Map<String, TableAnalysis> analysed = new LinkedHashMap<>();
@@ -220,13 +225,14 @@ public final class ScriptAnalyzer {
                 keptSessionLines, doubleEncoded, doubleEncodedCount, singleByteRows, singleByteRowsCount,
                 undecodableCharsets, useDatabases,
                 charsets, collations, largestBytes, largestLine, statements, bytes, textBytes, sandboxCommands,
-                formatError, sourceDatabase, sectionsHeld);
+                unterminatedStatementLine, formatError, sourceDatabase, sectionsHeld);
         return new Scan(analysis, List.copyOf(runs));
     }
 
     /** @param singleByteCharset whether the statement was read in a single-byte client charset */
     private void statement(SqlStatement statement, StatementReader.Position after, boolean singleByteCharset) {
         long index = statements++;
+        lastStatementLine = statement.line();
         String section = sections.sectionOf(statement);
         if (section != null) {
             databases.computeIfAbsent(section, d -> new SectionState()).add(statement);

@@ -146,6 +146,11 @@ final class SplitReading implements AutoCloseable {
         return sandboxCommandsBefore + (joined ? sandboxCommandsTaken : reader.sandboxCommands());
     }
 
+    /** Whether the script ended before its last statement's delimiter, once {@link #next()} has told its end. */
+    boolean endedInsideStatement() {
+        return endedBySecond ? second.ending().insideStatement() : reader.endedInsideStatement();
+    }
+
     /** The SETs of a charset the reader cannot decode, once {@link #next()} has told the script's end. */
     List<ScriptLine> undecodableCharsets() {
         List<ScriptLine> all = new ArrayList<>(undecodableCharsetsBefore);
@@ -284,7 +289,8 @@ final class SplitReading implements AutoCloseable {
         }
 
         /** The reader's counts once it stopped; its bytes read count from where it started. */
-        record Ending(long bytesRead, long offset, int sandboxCommands, List<ScriptLine> undecodableCharsets) {
+        record Ending(long bytesRead, long offset, int sandboxCommands, List<ScriptLine> undecodableCharsets,
+                      boolean insideStatement) {
         }
 
         private final Path script;
@@ -298,7 +304,7 @@ final class SplitReading implements AutoCloseable {
         /** Lines to add to the second reader's, which counts from 1; known once the first reader gets there. */
         private long lineOffset = -1;
         /** What the reader had read once it stopped. */
-        private Ending ending = new Ending(0, 0, 0, List.of());
+        private Ending ending = new Ending(0, 0, 0, List.of(), false);
 
         SecondHalf(Path script, StatementReader.Position start, int maxStatementBytes) {
             this.script = script;
@@ -335,7 +341,7 @@ final class SplitReading implements AutoCloseable {
                 synchronized (this) {
                     if (reader != null) {
                         ending = new Ending(reader.bytesRead(), reader.offset(), reader.sandboxCommands(),
-                                reader.undecodableCharsets());
+                                reader.undecodableCharsets(), reader.endedInsideStatement());
                         closeQuietly(reader);
                     }
                     reachedEnd = atEnd;
@@ -414,7 +420,8 @@ final class SplitReading implements AutoCloseable {
         synchronized Ending ending() {
             return new Ending(ending.bytesRead(), ending.offset(), ending.sandboxCommands(),
                     ending.undecodableCharsets().stream()
-                            .map(l -> new ScriptLine(l.line() + lineOffset, l.statementHead())).toList());
+                            .map(l -> new ScriptLine(l.line() + lineOffset, l.statementHead())).toList(),
+                    ending.insideStatement());
         }
 
         private Item moved(Item item) {

@@ -66,6 +66,7 @@ public final class StatementReader implements AutoCloseable {
     private long line = 1;
     /** Line where the open string or comment started. */
     private long openedLine;
+    private boolean endedInsideStatement;
     private boolean atLineStart = true;
     /** The client's mark of a {@code /*!} seen on this line and not yet closed: it keeps a comment from ending. */
     private boolean executableCommentOnLine;
@@ -210,6 +211,14 @@ public final class StatementReader implements AutoCloseable {
     }
 
     /**
+     * Whether the script ended before its last statement's delimiter, as a file cut short does (the client runs such
+     * a statement all the same, and so does the import).
+     */
+    public boolean endedInsideStatement() {
+        return endedInsideStatement;
+    }
+
+    /**
      * The SETs that made the client charset one this reader cannot decode, so that it read the statements after them
      * as UTF-8 (the first {@value ScriptAnalysis#MAX_LISTED}).
      */
@@ -265,6 +274,7 @@ public final class StatementReader implements AutoCloseable {
         if (!statement.started) {
             return false;
         }
+        endedInsideStatement = true;
         statement.end(in.limit, in.limit);
         return true;
     }

@@ -201,6 +201,16 @@ class ScriptAnalyzerTest {
     }
 
     @Test
+    void notesWhereAScriptCutInsideItsLastStatementStartsIt() throws IOException {
+        String head = "CREATE TABLE t (a int);\nINSERT INTO t VALUES (1);\n";
+        Path cut = Files.writeString(directory.resolve("cut.sql"), head + "INSERT INTO t VALUES\n(2),\n(3");
+        Path whole = Files.writeString(directory.resolve("whole.sql"), head + "INSERT INTO t VALUES (2);\n-- end\n");
+
+        assertThat(ScriptAnalyzer.analyze(cut, Set.of(), null, p -> { }).unterminatedStatementLine()).isEqualTo(3);
+        assertThat(ScriptAnalyzer.analyze(whole, Set.of(), null, p -> { }).unterminatedStatementLine()).isEqualTo(-1);
+    }
+
+    @Test
     void measuresTheLargestStatementInTheBytesTheServerReceives() throws IOException {
         byte[] latin1 = new byte[3000];
         Arrays.fill(latin1, (byte) 0xE9);

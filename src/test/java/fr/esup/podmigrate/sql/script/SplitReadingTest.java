@@ -16,7 +16,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A script read on two threads gives what one reader gives: each statement with its line, the position after it and
- * its charset, then the bytes read, the sandbox commands, the undecodable charsets, or the same format error.
+ * its charset, then the bytes read, the sandbox commands, the undecodable charsets, whether the script ended inside a
+ * statement, or the same format error.
  */
 class SplitReadingTest {
 
@@ -52,6 +53,17 @@ class SplitReadingTest {
 
         assertThat(read.get(read.size() - 1)).contains("sandbox 2").contains("undecodable 1 [ScriptLine[line=161,");
         assertThat(splitUsed(file)).isTrue();
+    }
+
+    @Test
+    void tellsAScriptCutInsideItsLastStatementAsOneReaderWould() throws IOException {
+        String cut = HEADER + rows(600) + "INSERT INTO `t` VALUES (1,'a'),\n(2,";
+        List<String> read = assertSameReading(write(cut), 1 << 20);
+        assertThat(read.get(read.size() - 1)).endsWith(" inside a statement");
+        assertThat(splitUsed(write(cut))).isTrue();
+
+        List<String> whole = assertSameReading(write(HEADER + rows(600) + "UNLOCK TABLES;\n-- Dump completed\n"), 1 << 20);
+        assertThat(whole.get(whole.size() - 1)).doesNotContain("inside a statement");
     }
 
     @Test
@@ -238,7 +250,7 @@ class SplitReadingTest {
                     read.add(statement + " " + describe(reader.position()) + " " + reader.singleByteCharset());
                 }
                 read.add(end(reader.bytesRead(), reader.offset(), reader.sandboxCommands(),
-                        reader.undecodableCharsets()));
+                        reader.undecodableCharsets(), reader.endedInsideStatement()));
             } catch (ScriptFormatException e) {
                 read.add("error " + e.getClass().getSimpleName() + " " + e.getMessage());
             }
@@ -255,7 +267,7 @@ class SplitReadingTest {
                     read.add(one.statement() + " " + describe(one.after()) + " " + one.singleByteCharset());
                 }
                 read.add(end(reading.bytesRead(), reading.offset(), reading.sandboxCommands(),
-                        reading.undecodableCharsets()));
+                        reading.undecodableCharsets(), reading.endedInsideStatement()));
             } catch (ScriptFormatException e) {
                 read.add("error " + e.getClass().getSimpleName() + " " + e.getMessage());
             }
@@ -264,9 +276,9 @@ class SplitReadingTest {
     }
 
     private static String end(long bytesRead, long offset, int sandboxCommands,
-                              List<ScriptAnalysis.ScriptLine> undecodable) {
+                              List<ScriptAnalysis.ScriptLine> undecodable, boolean endedInsideStatement) {
         return "end bytes " + bytesRead + " offset " + offset + " sandbox " + sandboxCommands + " undecodable "
-                + undecodable.size() + " " + undecodable;
+                + undecodable.size() + " " + undecodable + (endedInsideStatement ? " inside a statement" : "");
     }
 
     private static boolean splitUsed(Path file) throws IOException {
