@@ -287,7 +287,10 @@ final class StatementInspection {
                     return previous.equals("EXECUTE") ? RefusalReason.DYNAMIC_SQL : null;
                 }
                 case "SONAME" -> {
-                    return RefusalReason.INSTALL_PLUGIN;
+                    // SONAME 'library.so': a column of that name is followed by something else
+                    Type next = tokens.peek();
+                    return next == Type.SINGLE_QUOTED || next == Type.DOUBLE_QUOTED ? RefusalReason.INSTALL_PLUGIN
+                            : null;
                 }
                 case "UPDATE" -> {
                     if (previous.equals("KEY") && beforePrevious.equals("DUPLICATE")) {
