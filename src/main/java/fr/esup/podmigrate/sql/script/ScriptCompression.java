@@ -9,6 +9,7 @@ import org.tukaani.xz.XZInputStream;
 
 import java.io.BufferedInputStream;
 import java.io.EOFException;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PushbackInputStream;
@@ -102,7 +103,7 @@ public enum ScriptCompression {
                 // every member of the file (gzip files concatenated); bytes after the last that are not one fail,
                 // where the JDK's GZIPInputStream ends the script silently at a damaged member
                 case GZIP -> new Decompressed(new GzipCompressorInputStream(buffered(sniffed), true));
-                case ZIP -> new Decompressed(firstFile(new ZipInputStream(sniffed)));
+                case ZIP -> new Decompressed(onlyFile(new ZipInputStream(sniffed)));
                 case BZIP2 -> new Decompressed(new BZip2CompressorInputStream(buffered(sniffed), true));
                 case XZ -> new Decompressed(new XZInputStream(buffered(sniffed)));
                 case ZSTD -> new Decompressed(new ZstdInputStream(sniffed));
@@ -120,19 +121,67 @@ public enum ScriptCompression {
     }
 
     ScriptFormatException damaged(long atLine, IOException cause) {
+        if (cause instanceof AnotherFileInZip) {
+            return new ScriptFormatException(Reason.UNSUPPORTED_COMPRESSION, atLine, cause.getMessage(), cause);
+        }
         String why = cause instanceof EOFException ? "it ends before its compressed data does"
                 : cause.getMessage() != null ? cause.getMessage() : cause.getClass().getSimpleName();
         return new ScriptFormatException(Reason.CORRUPT_COMPRESSED_FILE, atLine,
                 "the " + label + " file is damaged or truncated (" + why + ")", cause);
     }
 
-    private static InputStream firstFile(ZipInputStream zip) throws IOException {
+    private static InputStream onlyFile(ZipInputStream zip) throws IOException {
         for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
             if (!entry.isDirectory()) {
-                return zip;
+                return new OnlyZipEntry(zip, entry.getName());
             }
         }
         throw new ScriptFormatException(Reason.NOT_SQL, 1, "the zip archive holds no file");
+    }
+
+    /** The file of a zip archive of one script (folders aside): another file after it fails the reading at its end. */
+    private static final class OnlyZipEntry extends FilterInputStream {
+        private final String name;
+
+        OnlyZipEntry(ZipInputStream zip, String name) {
+            super(zip);
+            this.name = name;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b < 0) {
+                noOtherFile();
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] bytes, int offset, int length) throws IOException {
+            int n = super.read(bytes, offset, length);
+            if (n < 0) {
+                noOtherFile();
+            }
+            return n;
+        }
+
+        private void noOtherFile() throws IOException {
+            ZipInputStream zip = (ZipInputStream) in;
+            for (ZipEntry next = zip.getNextEntry(); next != null; next = zip.getNextEntry()) {
+                if (!next.isDirectory()) {
+                    throw new AnotherFileInZip(name, next.getName());
+                }
+            }
+        }
+    }
+
+    /** A zip archive holds a file after the script's, which an import would leave unread. */
+    private static final class AnotherFileInZip extends IOException {
+        AnotherFileInZip(String script, String other) {
+            super("the zip archive holds another file after " + script + ": " + other + "; the import reads one:"
+                    + " give the script alone, or a zip of it alone");
+        }
     }
 
     private static void refuseUnsupported(byte[] head) throws ScriptFormatException {

@@ -19,7 +19,10 @@ public class ScriptFormatException extends IOException {
         CLIENT_COMMAND,
         BAD_DELIMITER,
         CORRUPT_COMPRESSED_FILE,
-        /** zstd frames as pzstd writes them, or a zstd window over 8 MiB: to be decompressed by the operator first. */
+        /**
+         * zstd frames as pzstd writes them, a zstd window over 8 MiB, a zip archive of several files: to be
+         * decompressed by the operator first.
+         */
         UNSUPPORTED_COMPRESSION
     }
 

@@ -458,6 +458,23 @@ public class StatementReaderIT {
         }
 
         @Test
+        void refusesAZipArchiveThatHoldsAnotherFileAfterTheScript() throws IOException {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+                zip.putNextEntry(new ZipEntry("export/pod.sql"));
+                zip.write("INSERT INTO t VALUES (1);\n".getBytes(StandardCharsets.UTF_8));
+                zip.closeEntry();
+                zip.putNextEntry(new ZipEntry("export/other.sql"));
+                zip.write("INSERT INTO u VALUES (2);\n".getBytes(StandardCharsets.UTF_8));
+                zip.closeEntry();
+            }
+            assertThatThrownBy(() -> readAll(StatementReader.open(new ByteArrayInputStream(bytes.toByteArray()))))
+                    .isInstanceOfSatisfying(ScriptFormatException.class,
+                            e -> assertThat(e.reason()).isEqualTo(Reason.UNSUPPORTED_COMPRESSION))
+                    .hasMessageContaining("the zip archive holds another file after export/pod.sql: export/other.sql");
+        }
+
+        @Test
         void readsGzipFilesConcatenatedAndNamesTheDamageOfAMemberAfterTheFirst() throws IOException {
             byte[] first = gzip("INSERT INTO t VALUES (1);\n".getBytes(StandardCharsets.UTF_8));
             byte[] second = gzip("INSERT INTO u VALUES (2),(3);\n".getBytes(StandardCharsets.UTF_8));
