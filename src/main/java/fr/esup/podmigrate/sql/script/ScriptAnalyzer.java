@@ -59,8 +59,6 @@ public final class ScriptAnalyzer {
     private final List<ScriptLine> singleByteRows = new ArrayList<>();
     private long singleByteRowsCount;
     private List<ScriptLine> undecodableCharsets = List.of();
-    private long lastStatementLine = -1;
-    private long unterminatedStatementLine = -1;
     private final Set<String> useDatabases = new LinkedHashSet<>();
     private final Set<String> charsets = new LinkedHashSet<>();
     private final Set<String> collations = new LinkedHashSet<>();
@@ -191,11 +189,14 @@ public final class ScriptAnalyzer {
         long bytes = 0;
         long textBytes = 0;
         int sandboxCommands = 0;
+        long unterminatedStatementLine = -1;
         long lastReport = System.nanoTime();
         try (SplitReading reader = SplitReading.open(script)) {
             lastPosition = reader.start();
+            SplitReading.Read last = null;
             try {
                 for (SplitReading.Read read = reader.next(); read != null; read = reader.next()) {
+                    last = read;
                     statement(read.statement(), read.after(), read.singleByteCharset());
                     if (System.nanoTime() - lastReport > PROGRESS_INTERVAL_NANOS) {
                         progress.accept(new ImportProgress(reader.bytesRead(), reader.totalBytes(), statements, tuples,
@@ -212,7 +213,7 @@ public final class ScriptAnalyzer {
             sandboxCommands = reader.sandboxCommands();
             undecodableCharsets = reader.undecodableCharsets();
             if (formatError == null && reader.endedInsideStatement()) {
-                unterminatedStatementLine = lastStatementLine;
+                unterminatedStatementLine = last.statement().line();
             }
             progress.accept(new ImportProgress(bytes, reader.totalBytes(), statements, tuples, Stage.CHECKING));
         }
@@ -232,7 +233,6 @@ public final class ScriptAnalyzer {
     /** @param singleByteCharset whether the statement was read in a single-byte client charset */
     private void statement(SqlStatement statement, StatementReader.Position after, boolean singleByteCharset) {
         long index = statements++;
-        lastStatementLine = statement.line();
         String section = sections.sectionOf(statement);
         if (section != null) {
             databases.computeIfAbsent(section, d -> new SectionState()).add(statement);
