@@ -4,6 +4,7 @@ import fr.esup.podmigrate.sql.script.ScriptFormatException.Reason;
 import fr.esup.podmigrate.testsupport.TestServer;
 import io.airlift.compress.zstd.ZstdOutputStream;
 import org.apache.commons.compress.compressors.bzip2.BZip2CompressorOutputStream;
+import org.assertj.core.api.AbstractThrowableAssert;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -366,9 +367,7 @@ public class StatementReaderIT {
         @Test
         void reportsAZipArchiveWithoutAFileOrDamaged() throws IOException {
             byte[] empty = zip(null, true);
-            assertThatThrownBy(() -> StatementReader.open(new ByteArrayInputStream(empty)))
-                    .isInstanceOfSatisfying(ScriptFormatException.class, e -> assertThat(e.reason()).isEqualTo(Reason.NOT_SQL))
-                    .hasMessageContaining("zip archive holds no file");
+            openingFails(empty, Reason.NOT_SQL).hasMessageContaining("zip archive holds no file");
             byte[] whole = zip("SELECT 1;\n".repeat(10_000).getBytes(StandardCharsets.UTF_8), false);
             byte[] truncated = Arrays.copyOf(whole, whole.length / 2);
             assertThatThrownBy(() -> readAll(StatementReader.open(new ByteArrayInputStream(truncated))))
@@ -424,9 +423,7 @@ public class StatementReaderIT {
         void namesTheCommandForAZstdFileWhoseWindowIsOverEightMebibytes() {
             // a frame header: no single segment, Window_Descriptor 0x88 (2^27 bytes, as zstd --long writes)
             byte[] longWindow = HexFormat.of().parseHex("28B52FFD0088" + "00".repeat(8));
-            assertThatThrownBy(() -> StatementReader.open(new ByteArrayInputStream(longWindow)))
-                    .isInstanceOfSatisfying(ScriptFormatException.class,
-                            e -> assertThat(e.reason()).isEqualTo(Reason.UNSUPPORTED_COMPRESSION))
+            openingFails(longWindow, Reason.UNSUPPORTED_COMPRESSION)
                     .hasMessageContaining("the zstd file needs a window of 128 MiB")
                     .hasMessageContaining("zstd -d --long=31 FILE");
         }
@@ -435,9 +432,7 @@ public class StatementReaderIT {
         void namesTheToolForPzstdFilesWhichItDoesNotRead() {
             // pzstd writes a skippable frame (magic number 0x184D2A50, 4 bytes of content) before each frame
             byte[] pzstd = HexFormat.of().parseHex("502A4D180400000010000000" + "28B52FFD0400");
-            assertThatThrownBy(() -> StatementReader.open(new ByteArrayInputStream(pzstd)))
-                    .isInstanceOfSatisfying(ScriptFormatException.class,
-                            e -> assertThat(e.reason()).isEqualTo(Reason.UNSUPPORTED_COMPRESSION))
+            openingFails(pzstd, Reason.UNSUPPORTED_COMPRESSION)
                     .hasMessageContaining("skippable zstd frame, as pzstd writes them")
                     .hasMessageContaining("pzstd -d FILE");
         }
@@ -459,16 +454,9 @@ public class StatementReaderIT {
 
         @Test
         void refusesAZipArchiveThatHoldsAnotherFileAfterTheScript() throws IOException {
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
-                zip.putNextEntry(new ZipEntry("export/pod.sql"));
-                zip.write("INSERT INTO t VALUES (1);\n".getBytes(StandardCharsets.UTF_8));
-                zip.closeEntry();
-                zip.putNextEntry(new ZipEntry("export/other.sql"));
-                zip.write("INSERT INTO u VALUES (2);\n".getBytes(StandardCharsets.UTF_8));
-                zip.closeEntry();
-            }
-            assertThatThrownBy(() -> readAll(StatementReader.open(new ByteArrayInputStream(bytes.toByteArray()))))
+            byte[] twoFiles = zip("INSERT INTO t VALUES (1);\n".getBytes(StandardCharsets.UTF_8), false,
+                    "export/other.sql", "INSERT INTO u VALUES (2);\n");
+            assertThatThrownBy(() -> readAll(StatementReader.open(new ByteArrayInputStream(twoFiles))))
                     .isInstanceOfSatisfying(ScriptFormatException.class,
                             e -> assertThat(e.reason()).isEqualTo(Reason.UNSUPPORTED_COMPRESSION))
                     .hasMessageContaining("the zip archive holds another file after export/pod.sql: export/other.sql");
@@ -496,9 +484,7 @@ public class StatementReaderIT {
         @Test
         void reportsAGzipFileWithADamagedHeader() {
             byte[] damaged = {0x1F, (byte) 0x8B, 0x42, 0, 0, 0, 0, 0, 0, 0, 1, 2, 3};
-            assertThatThrownBy(() -> StatementReader.open(new ByteArrayInputStream(damaged)))
-                    .isInstanceOfSatisfying(ScriptFormatException.class,
-                            e -> assertThat(e.reason()).isEqualTo(Reason.CORRUPT_COMPRESSED_FILE));
+            openingFails(damaged, Reason.CORRUPT_COMPRESSED_FILE);
         }
     }
 
@@ -955,8 +941,11 @@ public class StatementReaderIT {
         return out.toByteArray();
     }
 
-    /** A zip archive as phpMyAdmin writes one: the script alone, or after a folder; no file when null. */
-    private static byte[] zip(byte[] script, boolean withFolder) throws IOException {
+    /**
+     * A zip archive as phpMyAdmin writes one: the script alone, or after a folder; no file when null; then the other
+     * files given, each as its name and its text.
+     */
+    private static byte[] zip(byte[] script, boolean withFolder, String... otherFiles) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(out)) {
             if (withFolder) {
@@ -968,8 +957,19 @@ public class StatementReaderIT {
                 zip.write(script);
                 zip.closeEntry();
             }
+            for (int i = 0; i < otherFiles.length; i += 2) {
+                zip.putNextEntry(new ZipEntry(otherFiles[i]));
+                zip.write(otherFiles[i + 1].getBytes(StandardCharsets.UTF_8));
+                zip.closeEntry();
+            }
         }
         return out.toByteArray();
+    }
+
+    /** The failure of opening these bytes as a script, a ScriptFormatException for that reason. */
+    private static AbstractThrowableAssert<?, ? extends Throwable> openingFails(byte[] bytes, Reason reason) {
+        return assertThatThrownBy(() -> StatementReader.open(new ByteArrayInputStream(bytes)))
+                .isInstanceOfSatisfying(ScriptFormatException.class, e -> assertThat(e.reason()).isEqualTo(reason));
     }
 
     private static byte[] compress(String format, byte[] bytes) throws IOException {
