@@ -21,8 +21,8 @@ class Podv2ScriptOptionsTest {
     }
 
     @Test
-    void aServerOnThisMachineIsReadOnOneConnectionWhenItHasTwoCoresOrFewer() {
-        int expected = Runtime.getRuntime().availableProcessors() <= 2 ? 1 : 2;
+    void aServerOnThisMachineIsReadOnThreeConnectionsWhenItHasTwoCoresOrFewer() {
+        int expected = Runtime.getRuntime().availableProcessors() <= 2 ? 3 : 2;
         assertThat(Podv2ScriptOptions.connections(endpoint("127.0.0.1"))).isEqualTo(expected);
     }
 

@@ -19,7 +19,8 @@ import java.util.concurrent.CancellationException;
 
 /**
  * One dump of one snapshot's database to one stream: the header, each table, the footer, and the progress. The
- * tables are rendered on the snapshot's connection, or, when it has several, on all of them at once.
+ * tables are rendered on the snapshot's connection, or, when it has several, on all of them at once, a large table
+ * in parts.
  */
 final class DumpRun implements TableRenderer.Output, ParallelTables.Destination {
 
@@ -52,23 +53,29 @@ final class DumpRun implements TableRenderer.Output, ParallelTables.Destination 
     private final OutputStream out;
     private final Path spillDirectory;
     private final int tableMemoryBytes;
+    private final long minSplitBytes;
     private int tablesTotal;
     private int tablesDone;
     private String currentTable;
     private long rowsWritten;
     private long bytesWritten;
     private long tableStartBytes;
+    /** Where the part being written starts in its table. */
+    private long partStartBytes;
+    private long partStartRows;
 
     /**
      * @param spillDirectory   where tables rendered ahead of their turn go beyond their memory; null for the system's
      *                         temporary directory
      * @param tableMemoryBytes the memory a table rendered ahead of its turn may hold
+     * @param minSplitBytes    the smallest table read in parts on several connections
      */
-    DumpRun(DumpOptions options, OutputStream out, Path spillDirectory, int tableMemoryBytes) {
+    DumpRun(DumpOptions options, OutputStream out, Path spillDirectory, int tableMemoryBytes, long minSplitBytes) {
         this.options = options;
         this.out = out;
         this.spillDirectory = spillDirectory;
         this.tableMemoryBytes = tableMemoryBytes;
+        this.minSplitBytes = minSplitBytes;
     }
 
     /** Dumps the database of {@code connections}, all in one snapshot. */
@@ -83,14 +90,24 @@ final class DumpRun implements TableRenderer.Output, ParallelTables.Destination 
             TableRenderer renderer = new TableRenderer(first, options, () -> false);
             for (SourceTable table : tables) {
                 tableStarted(table.name());
-                results.add(tableDone(renderer.render(table, this)));
+                results.add(tableDone(renderer.render(TablePart.whole(table), this)));
             }
         } else {
-            try (ParallelTables parallel = new ParallelTables(connections, tables, options, spillDirectory,
+            List<TablePart> parts = TablePart.plan(first, tables, connections.size(), minSplitBytes);
+            try (ParallelTables parallel = new ParallelTables(connections, parts, options, spillDirectory,
                     tableMemoryBytes)) {
-                for (int i = 0; i < tables.size(); i++) {
-                    tableStarted(tables.get(i).name());
-                    results.add(tableDone(parallel.writeTable(i, this)));
+                int part = 0;
+                for (SourceTable table : tables) {
+                    tableStarted(table.name());
+                    DumpResult.TableResult written = parallel.writePart(part++, this);
+                    while (part < parts.size() && !parts.get(part).first()) {
+                        partStartBytes = written.bytes();
+                        partStartRows = written.rows();
+                        DumpResult.TableResult next = parallel.writePart(part++, this);
+                        written = new DumpResult.TableResult(written.sourceName(), written.outputName(),
+                                written.rows() + next.rows(), written.bytes() + next.bytes());
+                    }
+                    results.add(tableDone(written));
                 }
             }
         }
@@ -142,6 +159,8 @@ final class DumpRun implements TableRenderer.Output, ParallelTables.Destination 
     private void tableStarted(String table) {
         currentTable = table;
         tableStartBytes = bytesWritten;
+        partStartBytes = 0;
+        partStartRows = 0;
         reportProgress();
     }
 
@@ -170,9 +189,9 @@ final class DumpRun implements TableRenderer.Output, ParallelTables.Destination 
     }
 
     @Override
-    public void statementEnded(long tableOffset, long tableRows) {
-        options.progress().accept(new DumpProgress(tablesDone, tablesTotal, currentTable, rowsWritten + tableRows,
-                tableStartBytes + tableOffset));
+    public void statementEnded(long partOffset, long partRows) {
+        options.progress().accept(new DumpProgress(tablesDone, tablesTotal, currentTable,
+                rowsWritten + partStartRows + partRows, tableStartBytes + partStartBytes + partOffset));
         stopIfCancelled();
     }
 

@@ -24,7 +24,8 @@ import java.util.zip.GZIPOutputStream;
  * <p>The source is the connection's current database. Given a connection, the writer reads through it alone,
  * sets session variables and isolation for the dump and restores them afterwards; starting the snapshot commits
  * any transaction open on the connection. Given a {@link ConnectionFactory} (or a {@link DataSource}), it opens
- * {@link DumpOptions#parallelism()} connections and closes them. Cancelling (by {@link DumpOptions#cancelled()}
+ * {@link DumpOptions#parallelism()} connections and closes them; on several, a table larger than a connection's
+ * share is read in key ranges on several at once ({@link TablePart}). Cancelling (by {@link DumpOptions#cancelled()}
  * or by interrupting the thread) throws a {@link java.util.concurrent.CancellationException}.
  */
 public final class DumpWriter {
@@ -34,15 +35,20 @@ public final class DumpWriter {
 
     private final DumpOptions options;
     private final int tableMemoryBytes;
+    private final long minSplitBytes;
 
     public DumpWriter(DumpOptions options) {
-        this(options, TABLE_MEMORY_BYTES);
+        this(options, TABLE_MEMORY_BYTES, TablePart.MIN_SPLIT_BYTES);
     }
 
-    /** @param tableMemoryBytes the memory a table rendered ahead of its turn may hold before it goes to a file */
-    DumpWriter(DumpOptions options, int tableMemoryBytes) {
+    /**
+     * @param tableMemoryBytes the memory a table rendered ahead of its turn may hold before it goes to a file
+     * @param minSplitBytes    the smallest table read in parts when the dump has several connections
+     */
+    DumpWriter(DumpOptions options, int tableMemoryBytes, long minSplitBytes) {
         this.options = Objects.requireNonNull(options, "options");
         this.tableMemoryBytes = tableMemoryBytes;
+        this.minSplitBytes = minSplitBytes;
     }
 
     /** Writes the dump to {@code out}, compressed if the options say gzip; {@code out} is flushed, not closed. */
@@ -104,7 +110,7 @@ public final class DumpWriter {
     private DumpResult write(DumpSnapshot snapshot, OutputStream out, boolean gzip, Path spillDirectory)
             throws SQLException, IOException {
         GZIPOutputStream compressed = gzip ? new FastGzipOutputStream(out) : null;
-        DumpResult result = new DumpRun(options, gzip ? compressed : out, spillDirectory, tableMemoryBytes)
+        DumpResult result = new DumpRun(options, gzip ? compressed : out, spillDirectory, tableMemoryBytes, minSplitBytes)
                 .run(snapshot.connections());
         if (compressed != null) {
             compressed.finish();

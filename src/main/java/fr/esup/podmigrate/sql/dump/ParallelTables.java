@@ -18,41 +18,41 @@ import java.util.List;
 import java.util.concurrent.CancellationException;
 
 /**
- * Renders a dump's tables on several connections of one snapshot at once, each table whole on one connection,
- * taken in name order, and hands them to the writer in that order. The table being written streams from its
- * worker to the writer; the tables rendered ahead of it wait in memory, up to a bound per table and for them all,
- * beyond which they go to a temporary file. Workers take no new table while too many wait.
+ * Renders a dump's tables on several connections of one snapshot at once, each table or part of a table
+ * ({@link TablePart}) on one connection, taken in their order, and hands them to the writer in that order. The part
+ * being written streams from its worker to the writer; the parts rendered ahead of it wait in memory, up to a bound
+ * per part and for them all, beyond which they go to a temporary file. Workers take no new part while too many wait.
  */
 final class ParallelTables implements AutoCloseable {
 
-    /** Tables taken beyond one per worker before the writer has written them: bounds the temporary files open. */
-    private static final int MAX_TABLES_AHEAD = 16;
-    /** The memory all waiting tables may hold, in tables' bounds. */
+    /** Parts taken beyond one per worker before the writer has written them: bounds the temporary files open. */
+    private static final int MAX_PARTS_AHEAD = 16;
+    /** The memory all waiting parts may hold, in parts' bounds. */
     private static final int WAITING_BOUNDS = 4;
     /** Written buffers kept for the workers to fill again, per worker: fewer arrays to allocate, zero and collect. */
     private static final int SPARE_BUFFERS_PER_WORKER = 2;
 
-    /** Where the writer puts the tables' bytes. */
+    /** Where the writer puts the parts' bytes. */
     interface Destination {
         void write(byte[] bytes, int length) throws IOException;
 
-        /** An INSERT statement ends {@code tableOffset} bytes into the table being written, after its {@code tableRows}. */
-        void statementEnded(long tableOffset, long tableRows);
+        /** An INSERT statement ends {@code partOffset} bytes into the part being written, after its {@code partRows}. */
+        void statementEnded(long partOffset, long partRows);
     }
 
     private record Chunk(byte[] bytes, int length, long[] statementEnds) {
     }
 
-    private final List<SourceTable> tables;
+    private final List<TablePart> parts;
     private final DumpOptions options;
     private final Path spillDirectory;
     private final int tableMemoryBytes;
     private final List<Thread> workers = new ArrayList<>();
     private final Object lock = new Object();
-    /** Guarded by {@link #lock}, as are the buffers' fields: index = table, null before it is taken and once written. */
-    private final TableBuffer[] buffers;
-    private int nextTable;
-    private int tablesWritten;
+    /** Guarded by {@link #lock}, as are the buffers' fields: index = part, null before it is taken and once written. */
+    private final PartBuffer[] buffers;
+    private int nextPart;
+    private int partsWritten;
     private long waitingMemoryBytes;
     private final ArrayDeque<byte[]> spareBuffers = new ArrayDeque<>();
     private Throwable failure;
@@ -61,16 +61,16 @@ final class ParallelTables implements AutoCloseable {
     /**
      * Starts one worker per connection.
      *
-     * @param spillDirectory   where waiting tables go beyond their bound; null for the system's temporary directory
-     * @param tableMemoryBytes the memory a waiting table may hold
+     * @param spillDirectory   where waiting parts go beyond their bound; null for the system's temporary directory
+     * @param tableMemoryBytes the memory a waiting part may hold
      */
-    ParallelTables(List<Connection> connections, List<SourceTable> tables, DumpOptions options, Path spillDirectory,
+    ParallelTables(List<Connection> connections, List<TablePart> parts, DumpOptions options, Path spillDirectory,
                    int tableMemoryBytes) {
-        this.tables = tables;
+        this.parts = parts;
         this.options = options;
         this.spillDirectory = spillDirectory;
         this.tableMemoryBytes = tableMemoryBytes;
-        this.buffers = new TableBuffer[tables.size()];
+        this.buffers = new PartBuffer[parts.size()];
         for (Connection connection : connections) {
             Thread worker = new Thread(() -> work(connection), "pod-migrate-dump-" + (workers.size() + 1));
             worker.setDaemon(true);
@@ -80,11 +80,11 @@ final class ParallelTables implements AutoCloseable {
     }
 
     /**
-     * Writes table {@code index} to {@code destination} as its worker renders it, after whatever of it already waits
-     * in memory or on disk; the tables before it must have been written.
+     * Writes part {@code index} to {@code destination} as its worker renders it, after whatever of it already waits
+     * in memory or on disk; the parts before it must have been written.
      */
-    DumpResult.TableResult writeTable(int index, Destination destination) throws SQLException, IOException {
-        TableBuffer buffer;
+    DumpResult.TableResult writePart(int index, Destination destination) throws SQLException, IOException {
+        PartBuffer buffer;
         synchronized (lock) {
             while ((buffer = buffers[index]) == null) {
                 await(index);
@@ -106,7 +106,7 @@ final class ParallelTables implements AutoCloseable {
                 }
                 if (chunk == null) {
                     buffers[index] = null;
-                    tablesWritten++;
+                    partsWritten++;
                     lock.notifyAll();
                     return buffer.result;
                 }
@@ -127,8 +127,8 @@ final class ParallelTables implements AutoCloseable {
         }
     }
 
-    /** The worker no longer writes to the file once the table is being written. */
-    private void copySpill(TableBuffer buffer, Destination destination) throws IOException {
+    /** The worker no longer writes to the file once the part is being written. */
+    private void copySpill(PartBuffer buffer, Destination destination) throws IOException {
         buffer.spill.close();
         long[] ends = buffer.spilledStatementEnds;
         int reported = 0;
@@ -167,7 +167,7 @@ final class ParallelTables implements AutoCloseable {
             lock.wait();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new CancellationException("Dump cancelled while writing table " + tables.get(index).name());
+            throw new CancellationException("Dump cancelled while writing table " + parts.get(index).table().name());
         }
     }
 
@@ -190,8 +190,8 @@ final class ParallelTables implements AutoCloseable {
     private void work(Connection connection) {
         try {
             TableRenderer renderer = new TableRenderer(connection, options, () -> stopped);
-            for (TableBuffer buffer = nextTable(); buffer != null; buffer = nextTable()) {
-                DumpResult.TableResult result = renderer.render(buffer.table, buffer);
+            for (PartBuffer buffer = nextPart(); buffer != null; buffer = nextPart()) {
+                DumpResult.TableResult result = renderer.render(buffer.part, buffer);
                 synchronized (lock) {
                     buffer.result = result;
                     lock.notifyAll();
@@ -208,18 +208,18 @@ final class ParallelTables implements AutoCloseable {
         }
     }
 
-    /** The next table for a worker, or null when none is left. */
-    private TableBuffer nextTable() throws InterruptedException {
+    /** The next part for a worker, or null when none is left. */
+    private PartBuffer nextPart() throws InterruptedException {
         synchronized (lock) {
-            while (!stopped && nextTable < tables.size()
-                    && nextTable - tablesWritten >= workers.size() + MAX_TABLES_AHEAD) {
+            while (!stopped && nextPart < parts.size()
+                    && nextPart - partsWritten >= workers.size() + MAX_PARTS_AHEAD) {
                 lock.wait();
             }
-            if (stopped || nextTable == tables.size()) {
+            if (stopped || nextPart == parts.size()) {
                 return null;
             }
-            TableBuffer buffer = new TableBuffer(tables.get(nextTable));
-            buffers[nextTable++] = buffer;
+            PartBuffer buffer = new PartBuffer(parts.get(nextPart));
+            buffers[nextPart++] = buffer;
             lock.notifyAll();
             return buffer;
         }
@@ -245,7 +245,7 @@ final class ParallelTables implements AutoCloseable {
         if (interrupted) {
             Thread.currentThread().interrupt();
         }
-        for (TableBuffer buffer : buffers) {
+        for (PartBuffer buffer : buffers) {
             if (buffer != null && buffer.spillFile != null) {
                 try {
                     buffer.spill.close();
@@ -256,10 +256,10 @@ final class ParallelTables implements AutoCloseable {
         }
     }
 
-    /** One table on its way from its worker to the writer. */
-    private final class TableBuffer implements TableRenderer.Output {
+    /** One part on its way from its worker to the writer. */
+    private final class PartBuffer implements TableRenderer.Output {
 
-        final SourceTable table;
+        final TablePart part;
         final ArrayDeque<Chunk> chunks = new ArrayDeque<>();
         long memoryBytes;
         boolean writing;
@@ -269,8 +269,8 @@ final class ParallelTables implements AutoCloseable {
         int spilledStatementEndValues;
         DumpResult.TableResult result;
 
-        TableBuffer(SourceTable table) {
-            this.table = table;
+        PartBuffer(TablePart part) {
+            this.part = part;
         }
 
         @Override
@@ -285,7 +285,7 @@ final class ParallelTables implements AutoCloseable {
                     Thread.currentThread().interrupt();
                 }
                 if (stopped || Thread.currentThread().isInterrupted()) {
-                    throw new CancellationException("Dump stopped while writing table " + table.name());
+                    throw new CancellationException("Dump stopped while writing table " + part.table().name());
                 }
                 int memory = bytes.capacity();
                 if (!writing && (spillFile != null || memoryBytes + memory > tableMemoryBytes
@@ -303,7 +303,7 @@ final class ParallelTables implements AutoCloseable {
             }
         }
 
-        /** Moves what waits in memory to the file, then appends the bytes: under the lock, which the writer takes the table by. */
+        /** Moves what waits in memory to the file, then appends the bytes: under the lock, which the writer takes the part by. */
         private void spill(SqlBytes bytes, long[] ends) throws IOException {
             if (spillFile == null) {
                 spillFile = Files.createTempFile(spillDirectory, "pod-migrate-dump-", ".sql");

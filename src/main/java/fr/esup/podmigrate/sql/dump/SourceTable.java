@@ -72,13 +72,21 @@ record SourceTable(String name, List<String> columnNames, List<ColumnKind> colum
         }
     }
 
-    String selectAllColumns() {
+    /** The query of every column of the rows {@code condition} selects, or of all rows when it is null. */
+    String selectAllColumns(String condition) {
         StringBuilder select = new StringBuilder("SELECT ");
         for (int i = 0; i < columnNames.size(); i++) {
             select.append(i == 0 ? "" : ",")
                     .append(columnKinds.get(i).selectExpression(Identifiers.quote(columnNames.get(i))));
         }
-        return select.append(" FROM ").append(Identifiers.quote(name)).toString();
+        select.append(" FROM ").append(Identifiers.quote(name));
+        return condition == null ? select.toString() : select.append(" WHERE ").append(condition).toString();
+    }
+
+    /** Whether the table's {@code INSERT}s carry the column, as an integer that fits a signed bigint. */
+    boolean isIntegerColumn(String column) {
+        int index = columnNames.indexOf(column);
+        return index >= 0 && columnKinds.get(index) == ColumnKind.INTEGER;
     }
 
     /** The backticked, comma-separated column names. */

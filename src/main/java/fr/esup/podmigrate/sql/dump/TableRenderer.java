@@ -62,10 +62,23 @@ final class TableRenderer {
         this.stopped = stopped;
     }
 
-    DumpResult.TableResult render(SourceTable table, Output output) throws SQLException, IOException {
+    /** Renders the part: its table's structure and data headings when it is the table's first, then its rows. */
+    DumpResult.TableResult render(TablePart part, Output output) throws SQLException, IOException {
+        SourceTable table = part.table();
         currentTable = table.name();
         taken = 0;
         String outputName = Identifiers.quote(options.outputName(table.name()));
+        if (part.first()) {
+            bytes.appendBytes(headings(table, outputName).getBytes(StandardCharsets.UTF_8));
+        }
+        String insertPrefix = options.insertMode().sqlPrefix + outputName + " (" + table.columnList() + ") VALUES ";
+        long rows = writeRows(part, insertPrefix.getBytes(StandardCharsets.UTF_8), output);
+        giveTo(output);
+        stopIfCancelled();
+        return new DumpResult.TableResult(table.name(), options.outputName(table.name()), rows, taken);
+    }
+
+    private String headings(SourceTable table, String outputName) throws SQLException {
         StringBuilder sql = new StringBuilder();
         DumpOptions.Structure structure = options.structure();
         if (structure != DumpOptions.Structure.NONE) {
@@ -81,28 +94,22 @@ final class TableRenderer {
         if (options.truncateBeforeInsert()) {
             sql.append("TRUNCATE TABLE ").append(outputName).append(";\n");
         }
-        bytes.appendBytes(sql.toString().getBytes(StandardCharsets.UTF_8));
-
-        String insertPrefix = options.insertMode().sqlPrefix + outputName + " (" + table.columnList() + ") VALUES ";
-        long rows = writeRows(table, insertPrefix.getBytes(StandardCharsets.UTF_8), output);
-        giveTo(output);
-        stopIfCancelled();
-        return new DumpResult.TableResult(table.name(), options.outputName(table.name()), rows, taken);
+        return sql.toString();
     }
 
     /**
      * Each row is encoded after a placeholder comma, which becomes the INSERT prefix when the row starts a
      * statement: whether it does depends on the row's length, known only once it is encoded.
      */
-    private long writeRows(SourceTable table, byte[] insertPrefix, Output output) throws SQLException, IOException {
-        ColumnKind[] kinds = table.columnKinds().toArray(new ColumnKind[0]);
+    private long writeRows(TablePart part, byte[] insertPrefix, Output output) throws SQLException, IOException {
+        ColumnKind[] kinds = part.table().columnKinds().toArray(new ColumnKind[0]);
         byte[] nextStatement = Arrays.copyOf(STATEMENT_END, STATEMENT_END.length + insertPrefix.length);
         System.arraycopy(insertPrefix, 0, nextStatement, STATEMENT_END.length, insertPrefix.length);
         int cap = options.maxStatementBytes();
         long rows = 0;
         try (Statement statement = connection.createStatement(ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
             statement.setFetchSize(FETCH_SIZE);
-            try (ResultSet result = statement.executeQuery(table.selectAllColumns())) {
+            try (ResultSet result = statement.executeQuery(part.table().selectAllColumns(part.keyRange()))) {
                 long statementBytes = 0;
                 while (result.next()) {
                     int rowStart = bytes.length();

@@ -27,6 +27,7 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import static fr.esup.podmigrate.sql.DumpWriterFixture.withoutCompletionLine;
@@ -38,6 +39,7 @@ class DumpWriterParallelIT {
 
     /** Small enough that every table rendered ahead of its turn goes to a file. */
     private static final int TINY_TABLE_MEMORY = 1024;
+    private static final Pattern PART_START = Pattern.compile("\\);\nINSERT INTO `[^`]+` \\([^)]*\\) VALUES \\(");
     private static final String DUMPER = "pm_test_dumper";
     /** Both: an anonymous user at localhost, as some installations have, would take precedence over the one at %. */
     private static final List<String> DUMPER_HOSTS = List.of("%", "localhost");
@@ -96,6 +98,53 @@ class DumpWriterParallelIT {
     }
 
     @Test
+    void aTableLargerThanAConnectionsShareIsReadInKeyRangesOnSeveralConnectionsAndWrittenInKeyOrder() throws Exception {
+        fixture.execute(source, "SET SESSION max_recursive_iterations = 10000",
+                "CREATE TABLE e_large (id int NOT NULL AUTO_INCREMENT PRIMARY KEY, note varchar(700))",
+                "INSERT INTO e_large (note) WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 4000)"
+                        + " SELECT CONCAT('large row ', i, REPEAT(' it''s', 100)) FROM n",
+                "ANALYZE TABLE e_large");
+        String insert = "INSERT INTO `e_large` (`id`,`note`) VALUES ";
+        DumpOptions.Builder options = DumpOptions.builder().maxStatementBytes(16 * 1024 * 1024);
+        List<DumpProgress> singleProgress = new ArrayList<>();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        DumpResult singleResult;
+        try (Connection connection = fixture.connect(source)) {
+            singleResult = new DumpWriter(options.progress(singleProgress::add).build()).write(connection, out);
+        }
+        String single = out.toString(StandardCharsets.UTF_8);
+        assertThat(single).containsOnlyOnce(insert);
+
+        for (int parallelism = 2; parallelism <= 3; parallelism++) {
+            List<DumpProgress> progress = new ArrayList<>();
+            int tableMemory = parallelism == 2 ? TINY_TABLE_MEMORY : 64 * 1024 * 1024;
+            DumpResult result = new DumpWriter(options.parallelism(parallelism).progress(progress::add).build(),
+                    tableMemory, 512 * 1024).write(fixture.factory(source), directory.resolve("parts.sql"));
+
+            String dump = Files.readString(directory.resolve("parts.sql"));
+            int statements = dump.split(Pattern.quote(insert), -1).length - 1;
+            assertThat(statements).as("INSERTs of e_large on %d connections", parallelism).isBetween(2, parallelism);
+            // Between two tables come their headings: an INSERT right after another statement starts a part.
+            assertThat(withoutCompletionLine(PART_START.matcher(dump).replaceAll("),(")))
+                    .isEqualTo(withoutCompletionLine(single));
+            assertThat(large(result).rows()).isEqualTo(4000);
+            assertThat(large(result).bytes())
+                    .isEqualTo(large(singleResult).bytes() + (statements - 1) * (insert.length() + 1L));
+            assertThat(result.bytesWritten()).isEqualTo(dump.getBytes(StandardCharsets.UTF_8).length);
+            List<DumpProgress> ofLarge = progress.stream().filter(p -> "e_large".equals(p.currentTable())).toList();
+            assertThat(ofLarge).extracting(DumpProgress::rowsWritten).isSorted();
+            assertThat(ofLarge).extracting(DumpProgress::bytesWritten).isSorted();
+            assertThat(progress.get(progress.size() - 1).rowsWritten())
+                    .isEqualTo(singleProgress.get(singleProgress.size() - 1).rowsWritten());
+        }
+        assertThat(spillFiles()).isZero();
+    }
+
+    private static DumpResult.TableResult large(DumpResult result) {
+        return result.tables().stream().filter(t -> t.sourceName().equals("e_large")).findFirst().orElseThrow();
+    }
+
+    @Test
     void tablesAheadOfTheWriterWaitInMemoryOrInATemporaryFileBesideTheOutput() throws Exception {
         AtomicInteger mostFilesSeen = new AtomicInteger();
         Consumer<DumpProgress> waitForASpill = p -> {
@@ -141,7 +190,7 @@ class DumpWriterParallelIT {
 
     @Test
     void aWorkerFailingStopsTheOthersAndLeavesNothingBehind() throws Exception {
-        DumpWriter writer = new DumpWriter(DumpOptions.builder().parallelism(3).build(), TINY_TABLE_MEMORY);
+        DumpWriter writer = new DumpWriter(DumpOptions.builder().parallelism(3).build(), TINY_TABLE_MEMORY, TablePart.MIN_SPLIT_BYTES);
 
         assertThatThrownBy(() -> writer.write(failingOn("z_last"), directory.resolve("failed.sql")))
                 .isInstanceOf(SQLException.class).hasMessageContaining("z_last");
@@ -199,7 +248,7 @@ class DumpWriterParallelIT {
 
     private DumpResult dumpToFile(DumpOptions.Builder options, int tableMemoryBytes, String fileName)
             throws SQLException, IOException {
-        return new DumpWriter(options.build(), tableMemoryBytes).write(fixture.factory(source), directory.resolve(fileName));
+        return new DumpWriter(options.build(), tableMemoryBytes, TablePart.MIN_SPLIT_BYTES).write(fixture.factory(source), directory.resolve(fileName));
     }
 
     /** Connections to the source that fail to read {@code table}, as when the server goes away in the middle of a dump. */
