@@ -139,14 +139,15 @@ record TablePart(SourceTable table, int number, String keyRange) {
     static List<String> keyRanges(String column, long min, long max, int parts) {
         BigInteger low = BigInteger.valueOf(min);
         BigInteger width = BigInteger.valueOf(max).subtract(low).add(BigInteger.ONE);
-        BigInteger count = width.min(BigInteger.valueOf(parts));
-        if (count.equals(BigInteger.ONE)) {
+        int count = width.min(BigInteger.valueOf(parts)).intValue();
+        if (count == 1) {
             return Collections.singletonList(null);
         }
-        List<String> ranges = new ArrayList<>(count.intValue());
+        List<String> ranges = new ArrayList<>(count);
         String previous = null;
-        for (BigInteger i = BigInteger.ONE; i.compareTo(count) <= 0; i = i.add(BigInteger.ONE)) {
-            String bound = i.equals(count) ? null : low.add(width.multiply(i).divide(count)).toString();
+        for (int i = 1; i <= count; i++) {
+            String bound = i == count ? null
+                    : low.add(width.multiply(BigInteger.valueOf(i)).divide(BigInteger.valueOf(count))).toString();
             String above = previous == null ? null : column + " >= " + previous;
             String below = bound == null ? null : column + " < " + bound;
             ranges.add(above == null ? below : below == null ? above : above + " AND " + below);
