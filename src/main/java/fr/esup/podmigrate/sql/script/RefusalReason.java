@@ -57,6 +57,13 @@ public enum RefusalReason {
      */
     INSERT_SELECT,
     /**
+     * The script ends inside an INSERT or REPLACE before its first row (nothing after its VALUES, or the keyword
+     * itself cut): read alone, it looks like an {@link #INSERT_SELECT}, but the file was cut short, as a dump stopped
+     * by a full disk leaves it, and the tables after the cut are missing. Refused all the same: the client would send
+     * it at the end of the file.
+     */
+    CUT_SHORT_INSERT,
+    /**
      * INSERT ... ON DUPLICATE KEY UPDATE: where a row already has the key, the target's row is changed instead of
      * the script's being inserted. No dump tool writes it; INSERT IGNORE or REPLACE say what to do with duplicates.
      */

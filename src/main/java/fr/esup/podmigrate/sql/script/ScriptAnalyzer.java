@@ -23,6 +23,7 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -40,6 +41,15 @@ public final class ScriptAnalyzer {
      * first, then imports it).
      */
     private static final AtomicReference<KeptScan> LAST_SCAN = new AtomicReference<>();
+    /**
+     * An INSERT or REPLACE cut before its first row: its table and columns, then nothing or part of the VALUES keyword.
+     * One cut inside its rows is read as an INSERT: the server refuses it, as it does the client's.
+     */
+    private static final Pattern CUT_BEFORE_FIRST_ROW = Pattern.compile("(?is)\\s*(?:INSERT|REPLACE)"
+            + "(?:\\s+(?:LOW_PRIORITY|DELAYED|HIGH_PRIORITY|IGNORE))*(?:\\s+INTO)?"
+            + "\\s+(?:`[^`]*`|\\w+)(?:\\.(?:`[^`]*`|\\w+))?"
+            + "\\s*(?:\\(\\s*(?:`[^`]*`|\\w+)(?:\\s*,\\s*(?:`[^`]*`|\\w+))*\\s*\\))?"
+            + "\\s*(?:V(?:A(?:L(?:U(?:E(?:S)?)?)?)?)?)?\\s*");
 
     private final Predicate<String> ownDatabase;
     private final StatementInspection inspection;
@@ -214,6 +224,7 @@ public final class ScriptAnalyzer {
             undecodableCharsets = reader.undecodableCharsets();
             if (formatError == null && reader.endedInsideStatement()) {
                 unterminatedStatementLine = last.statement().line();
+                namesCutShortInsert(last.statement());
             }
             progress.accept(new ImportProgress(bytes, reader.totalBytes(), statements, tuples, Stage.CHECKING));
         }
@@ -279,6 +290,16 @@ public final class ScriptAnalyzer {
             tuples += statement.rowCount();
         }
         followRuns(index, statement, true, after);
+    }
+
+    /** Refuses the script's unterminated last statement as cut short where it was refused as an INSERT ... SELECT. */
+    private void namesCutShortInsert(SqlStatement last) {
+        int at = refused.size() - 1;
+        if (at >= 0 && refused.get(at).line() == last.line() && refused.get(at).reason() == RefusalReason.INSERT_SELECT
+                && CUT_BEFORE_FIRST_ROW.matcher(last.text()).matches()) {
+            refused.set(at, new RefusedStatement(last.line(), refused.get(at).statementHead(),
+                    RefusalReason.CUT_SHORT_INSERT));
+        }
     }
 
     private void measure(SqlStatement statement) {

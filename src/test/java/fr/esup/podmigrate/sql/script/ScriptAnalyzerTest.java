@@ -211,6 +211,30 @@ class ScriptAnalyzerTest {
     }
 
     @Test
+    void refusesAnInsertCutBeforeItsFirstRowAsCutShortAndAnInsertOfAQueryAsSuch() throws IOException {
+        // cut inside its rows, an INSERT is no refusal: the server refuses it at the import, as the client's
+        assertThat(analyzed("INSERT INTO t VALUES (1),\n(2").refused()).isEmpty();
+        String head = "CREATE TABLE t (a int);\nINSERT INTO t VALUES (1);\n";
+        for (String cut : List.of("INSERT INTO `t` VALUES\n", "INSERT INTO t (a) VAL", "REPLACE INTO `pod`.`t`",
+                "INSERT IGNORE INTO `t` (`a`,`b`) VALUES")) {
+            ScriptAnalysis analysis = analyzed(head + cut);
+            assertThat(analysis.unterminatedStatementLine()).as(cut).isEqualTo(3);
+            assertThat(analysis.refused()).as(cut).extracting(RefusedStatement::reason)
+                    .containsExactly(RefusalReason.CUT_SHORT_INSERT);
+        }
+        for (String query : List.of("INSERT INTO t SELECT * FROM u", "INSERT INTO t VALUES;\n-- end\n",
+                "INSERT INTO t (SELECT 1)")) {
+            assertThat(analyzed(head + query).refused()).as(query).extracting(RefusedStatement::reason)
+                    .containsExactly(RefusalReason.INSERT_SELECT);
+        }
+    }
+
+    private ScriptAnalysis analyzed(String script) throws IOException {
+        return ScriptAnalyzer.analyze(Files.writeString(directory.resolve("script.sql"), script), Set.of(), null,
+                p -> { });
+    }
+
+    @Test
     void measuresTheLargestStatementInTheBytesTheServerReceives() throws IOException {
         byte[] latin1 = new byte[3000];
         Arrays.fill(latin1, (byte) 0xE9);
