@@ -80,7 +80,7 @@ record TablePart(SourceTable table, int number, String keyRange) {
      * {@code minSplitBytes}.
      */
     static int partsWanted(long size, long total, int connections, long minSplitBytes) {
-        if (size < minSplitBytes || connections < 2) {
+        if (size < minSplitBytes) {
             return 1;
         }
         long share = Math.max(1, total / connections);

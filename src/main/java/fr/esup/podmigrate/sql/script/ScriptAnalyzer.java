@@ -45,7 +45,7 @@ public final class ScriptAnalyzer {
      * An INSERT or REPLACE cut before its first row: its table and columns, then nothing or part of the VALUES keyword.
      * One cut inside its rows is read as an INSERT: the server refuses it, as it does the client's.
      */
-    private static final Pattern CUT_BEFORE_FIRST_ROW = Pattern.compile("(?is)\\s*(?:INSERT|REPLACE)"
+    private static final Pattern CUT_BEFORE_FIRST_ROW = Pattern.compile("(?i)\\s*(?:INSERT|REPLACE)"
             + "(?:\\s+(?:LOW_PRIORITY|DELAYED|HIGH_PRIORITY|IGNORE))*(?:\\s+INTO)?"
             + "\\s+(?:`[^`]*`|\\w+)(?:\\.(?:`[^`]*`|\\w+))?"
             + "\\s*(?:\\(\\s*(?:`[^`]*`|\\w+)(?:\\s*,\\s*(?:`[^`]*`|\\w+))*\\s*\\))?"
