@@ -4,7 +4,6 @@ import fr.esup.podmigrate.sql.script.ScriptFormatException.Reason;
 
 import io.airlift.compress.zstd.ZstdInputStream;
 import org.apache.commons.compress.compressors.bzip2.BZip2CompressorInputStream;
-import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
 import org.tukaani.xz.XZInputStream;
 
 import java.io.BufferedInputStream;
@@ -100,9 +99,7 @@ public enum ScriptCompression {
         try {
             return new Opened(switch (compression) {
                 case NONE -> sniffed;
-                // every member of the file (gzip files concatenated); bytes after the last that are not one fail,
-                // where the JDK's GZIPInputStream ends the script silently at a damaged member
-                case GZIP -> new Decompressed(new GzipCompressorInputStream(buffered(sniffed), true));
+                case GZIP -> new Decompressed(new GzipMembers(buffered(sniffed)));
                 case ZIP -> new Decompressed(onlyFile(new ZipInputStream(sniffed)));
                 case BZIP2 -> new Decompressed(new BZip2CompressorInputStream(buffered(sniffed), true));
                 case XZ -> new Decompressed(new XZInputStream(buffered(sniffed)));

@@ -482,6 +482,21 @@ public class StatementReaderIT {
         }
 
         @Test
+        void readsAGzipFileThatZerosPadAsGzipDoesButNotAMemberAfterThem() throws IOException {
+            byte[] first = gzip("INSERT INTO t VALUES (1);\n".repeat(5_000).getBytes(StandardCharsets.UTF_8));
+            byte[] padded = concat(first, new byte[100_000]);
+            List<SqlStatement> statements = readAll(StatementReader.open(new ByteArrayInputStream(padded)));
+            assertThat(statements).hasSize(5_000);
+
+            byte[] second = gzip("INSERT INTO u VALUES (2);\n".getBytes(StandardCharsets.UTF_8));
+            assertThatThrownBy(() -> readAll(StatementReader.open(new ByteArrayInputStream(
+                    concat(first, new byte[512], second)))))
+                    .isInstanceOfSatisfying(ScriptFormatException.class,
+                            e -> assertThat(e.reason()).isEqualTo(Reason.CORRUPT_COMPRESSED_FILE))
+                    .hasMessageContaining("the gzip file is damaged or truncated");
+        }
+
+        @Test
         void reportsAGzipFileWithADamagedHeader() {
             byte[] damaged = {0x1F, (byte) 0x8B, 0x42, 0, 0, 0, 0, 0, 0, 0, 1, 2, 3};
             openingFails(damaged, Reason.CORRUPT_COMPRESSED_FILE);
