@@ -313,6 +313,8 @@ public final class PodImport {
         }
         if (analysis.unterminatedStatementLine() > 0) {
             problems.add(PlanProblem.warning("unterminated-script", analysis.unterminatedStatementLine()));
+        } else if (analysis.unrestoredSettingsLine() > 0) {
+            problems.add(PlanProblem.warning("script-end-missing", analysis.unrestoredSettingsLine()));
         }
         if (!analysis.undecodableCharsets().isEmpty()) {
             ScriptAnalysis.ScriptLine first = analysis.undecodableCharsets().get(0);

@@ -44,6 +44,10 @@ import java.util.Set;
  * @param sandboxCommands       how many times the script turns the mariadb client's sandbox mode on
  * @param unterminatedStatementLine where the last statement starts when the script ends before its delimiter, as a
  *                              file cut short does (a dump stopped by a full disk); else -1
+ * @param unrestoredSettingsLine where the script saves the client's charset ({@code SET
+ *                              @OLD_CHARACTER_SET_CLIENT=@@CHARACTER_SET_CLIENT}, which mariadb-dump and phpMyAdmin
+ *                              write first) when it never sets it back, as they do at the end: the file lacks its end,
+ *                              cut between two statements (a dump stopped by an error of mariadb-dump); else -1
  * @param formatError           why the script cannot be read as SQL, or null; what precedes the error is analysed
  * @param sourceDatabase        the database whose section is analysed and would be imported, or null when the script
  *                              is read as one database's
@@ -73,6 +77,7 @@ public record ScriptAnalysis(
         long textBytes,
         int sandboxCommands,
         long unterminatedStatementLine,
+        long unrestoredSettingsLine,
         ScriptFormatException formatError,
         String sourceDatabase,
         Map<String, DatabaseSection> databases) {

@@ -45,6 +45,7 @@ public final class ScriptAnalyzer {
      * An INSERT or REPLACE cut before its first row: its table and columns, then nothing or part of the VALUES keyword.
      * One cut inside its rows is read as an INSERT: the server refuses it, as it does the client's.
      */
+    private static final Pattern BLANKS = Pattern.compile("\\s+");
     private static final Pattern CUT_BEFORE_FIRST_ROW = Pattern.compile("(?i)\\s*(?:INSERT|REPLACE)"
             + "(?:\\s+(?:LOW_PRIORITY|DELAYED|HIGH_PRIORITY|IGNORE))*(?:\\s+INTO)?"
             + "\\s+(?:`[^`]*`|\\w+)(?:\\.(?:`[^`]*`|\\w+))?"
@@ -76,6 +77,8 @@ public final class ScriptAnalyzer {
     private long largestLine;
     private long statements;
     private long tuples;
+    /** Where the script saved the client's charset, not set back since; -1 when not saved or set back. */
+    private long unrestoredSettingsLine = -1;
     private final List<DataRun> runs = new ArrayList<>();
     private DataRun openRun;
     private StatementReader.Position lastPosition;
@@ -237,7 +240,7 @@ public final class ScriptAnalyzer {
                 keptSessionLines, doubleEncoded, doubleEncodedCount, singleByteRows, singleByteRowsCount,
                 undecodableCharsets, useDatabases,
                 charsets, collations, largestBytes, largestLine, statements, bytes, textBytes, sandboxCommands,
-                unterminatedStatementLine, formatError, sourceDatabase, sectionsHeld);
+                unterminatedStatementLine, unrestoredSettingsLine, formatError, sourceDatabase, sectionsHeld);
         return new Scan(analysis, List.copyOf(runs));
     }
 
@@ -250,6 +253,9 @@ public final class ScriptAnalyzer {
         }
         if (statement.kind() == StatementKind.USE && statement.schema() != null) {
             useDatabases.add(statement.schema());
+        }
+        if (statement.kind() == StatementKind.SET) {
+            followSavedSettings(statement);
         }
         if (sections.skips(section)) {
             followRuns(index, statement, false, after);
@@ -290,6 +296,21 @@ public final class ScriptAnalyzer {
             tuples += statement.rowCount();
         }
         followRuns(index, statement, true, after);
+    }
+
+    /**
+     * mariadb-dump and phpMyAdmin begin a script by saving the client's charset in a variable and end it by setting the
+     * charset back: a script that saves it and never sets it back lacks its end.
+     */
+    private void followSavedSettings(SqlStatement statement) {
+        String compact = BLANKS.matcher(statement.text()).replaceAll("").toUpperCase(Locale.ROOT);
+        if (compact.contains("SET@OLD_CHARACTER_SET_CLIENT=@@CHARACTER_SET_CLIENT")) {
+            if (unrestoredSettingsLine < 0) {
+                unrestoredSettingsLine = statement.line();
+            }
+        } else if (compact.contains("SETCHARACTER_SET_CLIENT=@OLD_CHARACTER_SET_CLIENT")) {
+            unrestoredSettingsLine = -1;
+        }
     }
 
     /** Refuses the script's unterminated last statement as cut short where it was refused as an INSERT ... SELECT. */

@@ -211,6 +211,19 @@ class ScriptAnalyzerTest {
     }
 
     @Test
+    void notesWhereAScriptThatNeverSetsTheClientsCharsetBackSavedIt() throws IOException {
+        String save = "/*!40101 SET @OLD_CHARACTER_SET_CLIENT=@@CHARACTER_SET_CLIENT */;\n";
+        String restore = "/*!40101 SET CHARACTER_SET_CLIENT=@OLD_CHARACTER_SET_CLIENT */;\n";
+        String rows = "CREATE TABLE t (a int);\nINSERT INTO t VALUES (1);\n";
+
+        assertThat(analyzed("-- MariaDB dump\n" + save + rows).unrestoredSettingsLine()).isEqualTo(2);
+        assertThat(analyzed(save + rows + restore + "-- Dump completed\n").unrestoredSettingsLine()).isEqualTo(-1);
+        assertThat(analyzed(rows).unrestoredSettingsLine()).as("a compact dump").isEqualTo(-1);
+        assertThat(analyzed(save + rows + restore + "set @old_character_set_client = @@character_set_client;\n" + rows)
+                .unrestoredSettingsLine()).as("the second of two dumps, cut").isEqualTo(5);
+    }
+
+    @Test
     void refusesAnInsertCutBeforeItsFirstRowAsCutShortAndAnInsertOfAQueryAsSuch() throws IOException {
         // cut inside its rows, an INSERT is no refusal: the server refuses it at the import, as the client's
         assertThat(analyzed("INSERT INTO t VALUES (1),\n(2").refused()).isEmpty();
