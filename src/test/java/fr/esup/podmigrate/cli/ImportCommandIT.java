@@ -206,7 +206,7 @@ class ImportCommandIT {
                     + " (mariadb-dump writes the server's accounts with --system=users or --system=all: dump the Pod"
                     + " database again without that option, or delete those lines from the script): CREATE USER",
                     "Refused: the statement grants privileges, which the import never does", "Refused: the statement"
-                    + " alters a user or a password, which the import never does",
+                    + " alters a user, a password or the session's role, which the import never does",
                     "Refused: the statement drops a user or a role, which the import never does");
         }
     }

@@ -18,7 +18,10 @@ public enum RefusalReason {
     CREATE_USER,
     /** DROP USER or DROP ROLE. */
     DROP_USER,
-    /** ALTER USER, RENAME USER, SET PASSWORD, SET DEFAULT ROLE. */
+    /**
+     * ALTER USER, RENAME USER, SET PASSWORD, SET DEFAULT ROLE, SET ROLE (the session takes a role's privileges, as
+     * mariadb-dump's --system=users makes it do while it grants them).
+     */
     ALTER_USER,
     /** A {@code DEFINER=} clause, also inside an executable comment: the object would run as that account. */
     DEFINER,

@@ -385,7 +385,7 @@ final class StatementInspection {
                 shift(word);
             }
             switch (word) {
-                case "PASSWORD" -> {
+                case "PASSWORD", "ROLE" -> {
                     return RefusalReason.ALTER_USER;
                 }
                 case "DEFAULT" -> {

@@ -757,6 +757,10 @@ class ImporterIT {
                     %3$s
                     GRANT ALL ON *.* TO 'pm_test_never'@'%%';
                     CREATE USER 'pm_test_never'@'%%';
+                    SELECT COALESCE(CURRENT_ROLE(),'NONE') into @current_role;
+                    SET ROLE pm_test_never_role;
+                    SET ROLE NONE;
+                    /*M!100203 EXECUTE IMMEDIATE CONCAT('SET ROLE ', @current_role) */;
                     INSERT INTO elsewhere.t VALUES (1);
                     SET GLOBAL max_connections = 1;
                     /*!40103 SET @OLD_TIME_ZONE=@@TIME_ZONE */;
@@ -792,9 +796,9 @@ class ImporterIT {
 
             assertThat(result.otherDatabases()).containsOnlyKeys(OTHER, "mysql");
             assertThat(result.otherDatabases().get(OTHER))
-                    .isEqualTo(new ImportResult.SkippedDatabase(RUN_STATEMENTS + 8, 2 * RUN_STATEMENTS + 1));
+                    .isEqualTo(new ImportResult.SkippedDatabase(RUN_STATEMENTS + 12, 2 * RUN_STATEMENTS + 1));
             assertThat(result.otherDatabases().get("mysql")).isEqualTo(new ImportResult.SkippedDatabase(3, 1));
-            assertThat(result.skipped(SkipReason.OTHER_DATABASE)).isEqualTo(RUN_STATEMENTS + 11);
+            assertThat(result.skipped(SkipReason.OTHER_DATABASE)).isEqualTo(RUN_STATEMENTS + 15);
             assertThat(result.skipped(SkipReason.USE_NEUTRALISED)).isEqualTo(3);
             assertThat(result.tables()).containsOnlyKeys("before_use", "a");
 
@@ -816,7 +820,7 @@ class ImporterIT {
 
         @ParameterizedTest
         @ValueSource(strings = {"GRANT ALL ON *.* TO 'pm_test_never'@'%';", "INSERT INTO " + OTHER + ".a VALUES (1, 'x');",
-                "DROP DATABASE " + SOURCE + ";", "SET GLOBAL max_connections = 1;",
+                "DROP DATABASE " + SOURCE + ";", "SET GLOBAL max_connections = 1;", "SET ROLE pm_test_never_role;",
                 "CREATE DEFINER=`root`@`localhost` VIEW v AS SELECT 1;"})
         void keepsEveryCheckInsideTheSourceSection(String bad) throws Exception {
             fixture.execute(target, "CREATE TABLE a (id int PRIMARY KEY, pad text)");

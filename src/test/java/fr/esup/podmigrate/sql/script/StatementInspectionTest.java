@@ -34,6 +34,8 @@ class StatementInspectionTest {
             RENAME USER a TO b                                                    | ALTER_USER
             SET PASSWORD FOR root@localhost = PASSWORD('x')                       | ALTER_USER
             SET DEFAULT ROLE admin FOR x                                          | ALTER_USER
+            SET ROLE mariadb_dump_import_role                                     | ALTER_USER
+            /*!80000 SET ROLE NONE */                                             | ALTER_USER
             CREATE DEFINER=`root`@`localhost` VIEW v AS SELECT 1                  | DEFINER
             /*!50001 CREATE ALGORITHM=UNDEFINED */ /*!50013 DEFINER=`root`@`%` SQL SECURITY DEFINER */ /*!50001 VIEW `v` AS select 1 */ | DEFINER
             /*!50003 CREATE*/ /*!50017 DEFINER=`root`@`localhost`*/ /*!50003 TRIGGER t BEFORE INSERT ON x FOR EACH ROW SET NEW.a = 1 */ | DEFINER
