@@ -16,9 +16,9 @@ import java.util.List;
  * Reads a plain script's INSERTs straight from its bytes, where they have the one shape whose values the import can
  * bind as the server reads them (see {@link LiteralInsert#value}): {@code INSERT [IGNORE] INTO `t` [(`a`,`b`)] VALUES}
  * then tuples of as many {@code NULL}, decimal numbers and single-quoted strings in UTF-8 whose escapes are among
- * {@code \0 \' \" \\ \n \r \t \Z \b} (or a doubled quote), and {@code ;}. Anything else (hex or bit literals, charset
- * introducers, functions, {@code \N}, comments, a byte that is not UTF-8, ON DUPLICATE KEY UPDATE, another
- * delimiter) is left for {@link StatementReader}: {@link #next()} answers null and stays before it, and
+ * {@code \0 \' \" \\ \n \r \t \Z \b} (or a doubled quote), and {@code ;}, after line comments maybe. Anything else
+ * (hex or bit literals, charset introducers, functions, {@code \N}, other comments, a byte that is not UTF-8, ON
+ * DUPLICATE KEY UPDATE, another delimiter) is left for {@link StatementReader}: {@link #next()} answers null and stays before it, and
  * {@link #position()} is where a StatementReader takes over.
  */
 public final class LiteralInserts implements AutoCloseable {
@@ -272,6 +272,9 @@ public final class LiteralInserts implements AutoCloseable {
         boolean statement() throws IOException {
             at = 0;
             skipBlanks();
+            while (lineComment()) {
+                skipBlanks();
+            }
             if (!available(at)) {
                 return false;
             }
@@ -619,6 +622,30 @@ public final class LiteralInserts implements AutoCloseable {
             int before = at;
             skipBlanks();
             return at > before;
+        }
+
+        /**
+         * Moves past a comment to the line's end before the statement ({@code #}, or {@code --} then a blank or a
+         * control byte, as the client reads them: mariadb-dump and phpMyAdmin name each table's data so); false if
+         * there is none, or it runs to the script's end.
+         */
+        private boolean lineComment() throws IOException {
+            if (!available(at)) {
+                return false;
+            }
+            boolean comment = buf[at] == '#' || (buf[at] == '-' && available(at + 1) && buf[at + 1] == '-'
+                    && (!available(at + 2) || (buf[at + 2] & 0xFF) <= ' '));
+            if (!comment) {
+                return false;
+            }
+            for (int end = at; available(end); end++) {
+                if (buf[end] == '\n') {
+                    newlines++;
+                    at = end + 1;
+                    return true;
+                }
+            }
+            return false;
         }
 
         private void skipBlanks() throws IOException {

@@ -54,6 +54,24 @@ class LiteralInsertsTest {
     }
 
     @Test
+    void readsPastTheLineCommentsBeforeAnInsertAsTheClientDoes() throws IOException {
+        Path script = write("--\n-- Dumping data for table `t`\n--\n\nINSERT INTO `t` VALUES (1,'a');\n"
+                + "# a comment\n--\tanother\nINSERT INTO `t` VALUES (2,'b');\n-- the end, no line feed");
+        List<Read> read = readAll(script);
+
+        assertThat(read).extracting(Read::rows).containsExactly("(1,'a')", "(2,'b')");
+        try (StatementReader reader = StatementReader.open(script)) {
+            for (Read insert : read) {
+                SqlStatement statement = reader.next();
+                assertThat(insert.line()).isEqualTo(statement.line());
+                assertThat(insert.endOffset()).isEqualTo(statement.endOffset());
+            }
+        }
+        assertThat(readAll(write("--x\nINSERT INTO `t` VALUES (1);\n"))).as("no comment: --x").isEmpty();
+        assertThat(readAll(write("/* a */ INSERT INTO `t` VALUES (1);\n"))).as("left to the reader").isEmpty();
+    }
+
+    @Test
     void readsPhpMyAdminInsertsWithTheirColumnsAndSpacedValues() throws IOException {
         List<Read> read = readAll(write("INSERT IGNORE INTO `video_type` (`id`, `title`) VALUES\n(1, 'Cours'),\n"
                 + "(2, 'l''amphi');\n"));
@@ -149,7 +167,7 @@ class LiteralInsertsTest {
             "INSERT INTO t VALUES (_binary 'a');", "INSERT INTO t VALUES (NOW());", "INSERT INTO t VALUES ('a\\N');",
             "INSERT INTO t VALUES ('50\\%');", "INSERT INTO t VALUES ('a\\_b');", "INSERT INTO t VALUES (null);",
             "INSERT INTO t VALUES (1) ON DUPLICATE KEY UPDATE a = 1;", "REPLACE INTO t VALUES (1);",
-            "INSERT INTO t VALUES (1,'a'),(2);", "-- a comment\nINSERT INTO t VALUES (1);",
+            "INSERT INTO t VALUES (1,'a'),(2);",
             "INSERT INTO t VALUES (1 2);", "INSERT INTO db.t VALUES (1);", "INSERT INTO t SET a = 1;",
             "INSERT INTO t SELECT 1;", "INSERT INTO t VALUES (1)", "INSERT INTO t VALUES ('open);",
             "INSERT /* hint */ INTO t VALUES (1);", "INSERT INTO t VALUES (+1);", "INSERT INTO t VALUES (.5);"})
