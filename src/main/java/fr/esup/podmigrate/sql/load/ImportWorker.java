@@ -320,21 +320,43 @@ final class ImportWorker implements Runnable {
      * Reads the run's statements from the script and executes them, but those a resumed import has done. They commit
      * in groups, and the ledger hears of them once committed, so that a checkpoint never counts a statement a lost
      * connection rolled back; a statement that fails rolls its group back, and the group runs again one by one.
-     * An INSERT of literal rows goes as LOAD DATA or with its values bound (see {@link #loadsAsData}); any other
-     * statement is read and sent as text.
+     * An INSERT of literal rows goes as LOAD DATA or with its values bound (see {@link #loadsAsData}); in a run of
+     * short ones, their rows gathered (see {@link #loadGathered}); any other statement is read and sent as text.
      */
     private void load(DataRun run, InsertRewriter rewriter) throws IOException, SQLException {
+        boolean literalRows = rewriter.literalsOnly() && owner.utf8mb4Text(rewriter.targetTable(), connection);
+        boolean literalStatements = owner.literalStatements(run);
+        boolean backslashEscapes = LiteralLoad.backslashEscapes(connection);
+        TextFrom from = new TextFrom(run.first(), run.start(), run.start().offset());
+        if (!literalStatements && backslashEscapes && owner.literalLoads()) {
+            from = loadGathered(run, rewriter, literalRows);
+            if (from == null) {
+                return;
+            }
+        }
+        load(run, rewriter, literalRows, literalStatements && backslashEscapes, from);
+    }
+
+    /** Where the statements of a run go on as text: the statement's index, its place in the script, its start. */
+    private record TextFrom(long index, StatementReader.Position position, long previousEnd) {
+    }
+
+    /**
+     * @param readLiterals whether the INSERTs of literal rows go as LOAD DATA or bound, the others as text
+     * @param from         the run's statement to begin with, and where it stands
+     */
+    private void load(DataRun run, InsertRewriter rewriter, boolean literalRows, boolean readLiterals, TextFrom from)
+            throws IOException, SQLException {
         ImportLedger ledger = owner.ledger();
         List<Uncommitted> group = new ArrayList<>();
-        boolean literalRows = rewriter.literalsOnly() && owner.utf8mb4Text(rewriter.targetTable(), connection);
-        LiteralInserts literal = owner.literalStatements(run) && LiteralLoad.backslashEscapes(connection)
-                ? LiteralInserts.openAt(script, run.start(), MAX_LITERAL_STATEMENT_BYTES) : null;
+        LiteralInserts literal = readLiterals
+                ? LiteralInserts.openAt(script, from.position(), MAX_LITERAL_STATEMENT_BYTES) : null;
         Map<String, PreparedStatement> prepared = new HashMap<>();
         StatementReader reader = null;
         try {
-            long previousEnd = run.start().offset();
+            long previousEnd = from.previousEnd();
             long groupBytes = 0;
-            for (long index = run.first(); index <= run.last() && !owner.stopped(); index++) {
+            for (long index = from.index(); index <= run.last() && !owner.stopped(); index++) {
                 StatementReader.Position before = literal == null ? null : literal.position();
                 LiteralInsert rows = literal == null ? null : literal.next();
                 if (rows != null) {
@@ -376,7 +398,7 @@ final class ImportWorker implements Runnable {
                     }
                 }
                 if (reader == null) {
-                    reader = StatementReader.openAt(script, before != null ? before : run.start());
+                    reader = StatementReader.openAt(script, before != null ? before : from.position());
                 }
                 SqlStatement insert = reader.next();
                 if (insert == null || !run.table().equals(insert.table())) {
@@ -502,6 +524,99 @@ final class ImportWorker implements Runnable {
         rollback();
         runAlone(group);
         return Bound.AS_TEXT;
+    }
+
+    /**
+     * Loads a run of short INSERTs, each of a few rows (mariadb-dump's --skip-extended-insert writes one a row), their
+     * rows gathered into LOAD DATAs of a megabyte (see {@link GatheredRows}), each in a transaction of its own, committed
+     * with its statements accounted: where each INSERT alone waits for the server's answer, one LOAD DATA loads
+     * thousands of them. The rest of the run goes as text from the first statement LiteralInserts does not read, or
+     * LOAD DATA cannot load, or from the first of rows a LOAD DATA did not load exactly as their INSERTs do (rolled
+     * back), for the INSERTs to fail, warn and be accounted for as they always were.
+     *
+     * @return where the rest of the run goes as text; null when the whole run is loaded, or the import stopped
+     */
+    private TextFrom loadGathered(DataRun run, InsertRewriter rewriter, boolean binary) throws IOException, SQLException {
+        GatheredRows<Uncommitted> gathered = new GatheredRows<>();
+        try (LiteralInserts literal = LiteralInserts.openAt(script, run.start(), MAX_LITERAL_STATEMENT_BYTES)) {
+            long previousEnd = run.start().offset();
+            for (long index = run.first(); index <= run.last(); index++) {
+                if (owner.stopped()) {
+                    return null; // what was gathered is not done: a resumed import runs it again
+                }
+                StatementReader.Position before = literal.position();
+                LiteralInsert rows = literal.next();
+                if (rows != null && !run.table().equals(rows.table())) {
+                    throw changed(index);
+                }
+                long bytes = rows == null ? 0 : rows.endOffset() - previousEnd;
+                InsertRewriter.LoadColumns columns = rows == null || rows.separator() == null ? null
+                        : rewriter.loadColumns(rows.columns(), rows.rowCount());
+                String sql = columns == null ? null : LiteralLoad.statement(rows, rewriter.targetTable(),
+                        rewriter.ignores(rows.ignore()), columns.list(), binary);
+                boolean done = owner.ledger().isDone(index);
+                if (sql == null || done || !gathered.takes(sql, rows.rowsTo() - rows.rowsFrom())) {
+                    // the rows gathered load first: a text statement runs after them, a rewinding never passes a
+                    // statement a resumed import had done
+                    TextFrom failed = loadGathered(gathered);
+                    if (failed != null) {
+                        return failed;
+                    }
+                    if (sql == null) {
+                        return new TextFrom(index, before, previousEnd);
+                    }
+                }
+                Plan plan = ImportPlanner.literalRows(rows, rewriter, sql, columns.droppedValues());
+                if (done) {
+                    owner.ledger().alreadyDone(plan, bytes);
+                } else {
+                    gathered.add(sql, rows.bytes(), rows.rowsFrom(), rows.rowsTo(), rows.rowCount(), new Uncommitted(
+                            index, rows.endOffset(), bytes, plan, new Outcome(rows.rowCount(), 0, List.of()), 0, before,
+                            rewriter));
+                }
+                previousEnd = rows.endOffset();
+            }
+            return loadGathered(gathered);
+        }
+    }
+
+    /**
+     * Loads the rows gathered as one LOAD DATA and commits it, its statements accounted; else rolls it back.
+     *
+     * @return null when loaded, or nothing was gathered; else the first statement gathered, to run as text with those
+     *         after it
+     */
+    private TextFrom loadGathered(GatheredRows<Uncommitted> gathered) throws SQLException {
+        if (gathered.isEmpty()) {
+            return null;
+        }
+        List<Uncommitted> statements = new ArrayList<>(gathered.statements());
+        Uncommitted first = statements.get(0);
+        long rows = gathered.rowCount();
+        binaryRows(false);
+        try {
+            LiteralLoad.supplyRows(statement, gathered.rows(), 0, gathered.length());
+            long affected = executeSql(gathered.statement());
+            SQLWarning warnings = statement.getWarnings();
+            statement.clearWarnings();
+            gathered.clear();
+            if (warnings == null && affected == rows) {
+                commit(statements);
+                return null;
+            }
+        } catch (SQLException e) {
+            gathered.clear();
+            if (ImportRun.connectionLost(e)) {
+                rollback();
+                owner.failed(first.plan(), e, first.bytes());
+                return null;
+            }
+            if (LiteralLoad.refused(e)) {
+                owner.literalLoadsRefused();
+            }
+        }
+        rollback();
+        return new TextFrom(first.index(), first.loadedAt(), first.endOffset() - first.bytes());
     }
 
     /** What became of an INSERT of literal rows sent as LOAD DATA or with its values bound. */

@@ -47,8 +47,13 @@ final class LiteralLoad {
 
     /** Hands the statement the rows it reads, from the script's bytes; the next statement executed takes them. */
     static void supplyRows(Statement statement, LiteralInsert insert) throws SQLException {
+        supplyRows(statement, insert.bytes(), insert.rowsFrom(), insert.rowsTo() - insert.rowsFrom());
+    }
+
+    /** Hands the statement rows in its format, {@code rows[from, from + length)}. */
+    static void supplyRows(Statement statement, byte[] rows, int from, int length) throws SQLException {
         statement.unwrap(org.mariadb.jdbc.Statement.class).setLocalInfileInputStream(
-                new ByteArrayInputStream(insert.bytes(), insert.rowsFrom(), insert.rowsTo() - insert.rowsFrom()));
+                new ByteArrayInputStream(rows, from, length));
     }
 
     /** Whether the server or the driver refuses LOAD DATA LOCAL altogether, so that no other one is tried. */

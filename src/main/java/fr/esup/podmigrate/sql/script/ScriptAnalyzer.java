@@ -36,6 +36,11 @@ public final class ScriptAnalyzer {
     /** A run of one table's INSERTs at least this long is worth reading on another connection's own reader. */
     private static final long MIN_RUN_BYTES = 256 << 10;
     /**
+     * So is a run of at least this many, however short: their rows go as one LOAD DATA (mariadb-dump's
+     * --skip-extended-insert writes an INSERT a row), where each one alone waits for its commit.
+     */
+    private static final long MIN_RUN_STATEMENTS = 32;
+    /**
      * The last scan of a script for an import into a named target: the importer (sql.load), given the same unchanged file
      * and the same databases takes it instead of reading the script once more (a Pod import analyses the script
      * first, then imports it).
@@ -350,7 +355,8 @@ public final class ScriptAnalyzer {
 
     /** Keeps the open run if it is long enough. */
     private void closeRun() {
-        if (openRun != null && openRun.bytes() >= MIN_RUN_BYTES) {
+        if (openRun != null && (openRun.bytes() >= MIN_RUN_BYTES
+                || openRun.last() - openRun.first() + 1 >= MIN_RUN_STATEMENTS)) {
             runs.add(openRun);
         }
         openRun = null;

@@ -54,9 +54,9 @@ class LiteralRowsIT {
 
     /**
      * Told to, the import loads these statements of a few KiB as LOAD DATA, those of long values bound; by default,
-     * shorter than 32 KiB, they go as INSERTs committed in groups, faster then: a LOAD DATA commits its connection's
-     * work before it, which a dump of one row per INSERT would pay for every row. All leave the rows the client's
-     * INSERTs leave, and name the same values the server changed.
+     * shorter than 32 KiB, each table's rows go together as one LOAD DATA, rolled back at the first value the server
+     * changes (every table here has one), and from then on as INSERTs committed in groups. All leave the rows the
+     * client's INSERTs leave, and name the same values the server changed.
      */
     @Test
     void loadsLiteralRowsAsTheClientsInsertsLeaveThem() throws Exception {
@@ -89,8 +89,55 @@ class LiteralRowsIT {
         assertThat(viaInserts.tables().get("literal_wide").issues()).isNotEmpty();
         assertThat(loads).as("statements loaded as LOAD DATA when told to").isGreaterThan(STATEMENTS * 6);
         assertThat(batches).as("statements of long values bound when told to").isGreaterThanOrEqualTo(STATEMENTS - 1);
-        assertThat(insertsLoaded).as("statements loaded as LOAD DATA by default").isZero();
+        assertThat(insertsLoaded).as("LOAD DATAs by default, rolled back, one a table").isEqualTo(4);
         assertThat(commits).as("commits, for %d statements", viaInserts.executed()).isLessThan(viaInserts.executed() / 4);
+    }
+
+    /**
+     * mariadb-dump --skip-extended-insert writes an INSERT a row: by default their rows go together, a megabyte a LOAD
+     * DATA, where each INSERT alone would wait for its answer. A duplicate among them rolls back the LOAD DATA it is
+     * in, and the INSERTs from that LOAD DATA's first one on run as text: the duplicate fails as the client's does,
+     * alone.
+     */
+    @Test
+    void loadsShortInsertsTogetherAndRunsThemAsInsertsFromALoadThatMetADuplicate() throws Exception {
+        int rows = 30_000;
+        StringBuilder sql = new StringBuilder("CREATE TABLE `one_row` (`id` INT PRIMARY KEY, `s` VARCHAR(60), `n` INT);\n");
+        long duplicateLine = 0;
+        for (int id = 1; id <= rows; id++) {
+            sql.append("INSERT INTO `one_row` VALUES (").append(id).append(",'row ").append(id).append(" d\\'été',")
+                    .append(id % 7 == 0 ? "NULL" : String.valueOf(-id)).append(");\n");
+            if (id == 25_000) {
+                duplicateLine = id + 2;
+                sql.append("INSERT INTO `one_row` VALUES (17,'duplicate of row 17',0);\n");
+            }
+        }
+        String clean = sql.toString().replace("INSERT INTO `one_row` VALUES (17,'duplicate of row 17',0);\n", "");
+        Path script = fixture.write(clean, "one-row.sql");
+        Path withDuplicate = fixture.write(sql.toString(), "one-row-duplicate.sql");
+        List<String> viaClient = importedByClient(script);
+        String loaded = fixture.createDatabase("lit_one_row");
+        String failed = fixture.createDatabase("lit_one_row_dup");
+
+        long loadsBefore = fixture.globalStatus(loaded, "Com_load");
+        long insertsBefore = fixture.globalStatus(loaded, "Com_insert");
+        ImportResult result = new Importer(ImportOptions.builder().parallelism(2).build()).run(script, fixture.factory(loaded));
+        long loads = fixture.globalStatus(loaded, "Com_load") - loadsBefore;
+        long inserts = fixture.globalStatus(loaded, "Com_insert") - insertsBefore;
+        ImportResult duplicate = new Importer(ImportOptions.builder().parallelism(2).errorPolicy(ErrorPolicy.CONTINUE)
+                .build()).run(withDuplicate, fixture.factory(failed));
+
+        assertThat(result.completed()).isTrue();
+        assertThat(result.errors()).isEmpty();
+        assertThat(result.executed()).isEqualTo(rows + 1);
+        assertThat(result.tables().get("one_row").insertedRows()).isEqualTo(rows);
+        assertThat(fixture.snapshot(loaded)).isEqualTo(viaClient);
+        assertThat(loads).as("LOAD DATAs of about a megabyte").isBetween(1L, 2L);
+        assertThat(inserts).isZero();
+        assertThat(duplicate.errors()).extracting(ImportError::line, ImportError::errorCode)
+                .containsExactly(tuple(duplicateLine, 1062));
+        assertThat(duplicate.tables().get("one_row").insertedRows()).isEqualTo(rows);
+        assertThat(fixture.snapshot(failed)).isEqualTo(viaClient);
     }
 
     @Test
