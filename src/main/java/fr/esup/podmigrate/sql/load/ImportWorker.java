@@ -538,6 +538,10 @@ final class ImportWorker implements Runnable {
      */
     private TextFrom loadGathered(DataRun run, InsertRewriter rewriter, boolean binary) throws IOException, SQLException {
         GatheredRows<Uncommitted> gathered = new GatheredRows<>();
+        // the statements of a run mostly have one shape: their LOAD DATA is written once
+        LoadShape shape = null;
+        InsertRewriter.LoadColumns columns = null;
+        String sql = null;
         try (LiteralInserts literal = LiteralInserts.openAt(script, run.start(), MAX_LITERAL_STATEMENT_BYTES)) {
             long previousEnd = run.start().offset();
             for (long index = run.first(); index <= run.last(); index++) {
@@ -550,10 +554,16 @@ final class ImportWorker implements Runnable {
                     throw changed(index);
                 }
                 long bytes = rows == null ? 0 : rows.endOffset() - previousEnd;
-                InsertRewriter.LoadColumns columns = rows == null || rows.separator() == null ? null
-                        : rewriter.loadColumns(rows.columns(), rows.rowCount());
-                String sql = columns == null ? null : LiteralLoad.statement(rows, rewriter.targetTable(),
-                        rewriter.ignores(rows.ignore()), columns.list(), binary);
+                LoadShape rowsShape = rows == null || rows.separator() == null ? null
+                        : new LoadShape(rows.columns(), rows.rowCount(), rows.ignore(), rows.separator());
+                if (rowsShape == null) {
+                    sql = null;
+                } else if (!rowsShape.equals(shape)) {
+                    columns = rewriter.loadColumns(rows.columns(), rows.rowCount());
+                    sql = columns == null ? null : LiteralLoad.statement(rows, rewriter.targetTable(),
+                            rewriter.ignores(rows.ignore()), columns.list(), binary);
+                }
+                shape = rowsShape;
                 boolean done = owner.ledger().isDone(index);
                 if (sql == null || done || !gathered.takes(sql, rows.rowsTo() - rows.rowsFrom())) {
                     // the rows gathered load first: a text statement runs after them, a rewinding never passes a
@@ -578,6 +588,10 @@ final class ImportWorker implements Runnable {
             }
             return loadGathered(gathered);
         }
+    }
+
+    /** What the LOAD DATA of an INSERT's rows depends on, but for the table. */
+    private record LoadShape(List<String> columns, long rows, boolean ignore, String separator) {
     }
 
     /**

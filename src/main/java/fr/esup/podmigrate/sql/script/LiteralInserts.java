@@ -198,10 +198,20 @@ public final class LiteralInserts implements AutoCloseable {
         if (!shaped(delimiter, charsets)) {
             return null;
         }
-        compact();
+        if (pos >= buf.length / 2) {
+            compact();
+        }
         Scan scan = new Scan();
         if (!scan.statement()) {
-            return null;
+            if (pos == 0 || limit < buf.length) {
+                return null;
+            }
+            // the buffer, full, may hold the statement once it starts with it
+            compact();
+            scan = new Scan();
+            if (!scan.statement()) {
+                return null;
+            }
         }
         long startOffset = bufOffset + scan.start;
         pos = scan.at;
@@ -219,7 +229,10 @@ public final class LiteralInserts implements AutoCloseable {
         channel.close();
     }
 
-    /** Moves the unread bytes to the start of the buffer, so that a statement's indexes stay put while it is read. */
+    /**
+     * Moves the unread bytes to the start of the buffer, once half of it is read: a statement's indexes stay put while
+     * it is read, and short statements are not each followed by a copy of the rest of the buffer.
+     */
     private void compact() {
         if (pos > 0) {
             System.arraycopy(buf, pos, buf, 0, limit - pos);
@@ -270,7 +283,7 @@ public final class LiteralInserts implements AutoCloseable {
 
         /** Reads the statement at {@code at}; false if it is not of the shape. */
         boolean statement() throws IOException {
-            at = 0;
+            at = pos;
             skipBlanks();
             while (lineComment()) {
                 skipBlanks();
