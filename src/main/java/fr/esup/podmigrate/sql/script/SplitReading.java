@@ -67,7 +67,7 @@ final class SplitReading implements AutoCloseable {
         this.script = script;
         this.minSplitBytes = minSplitBytes;
         this.secondMaxStatementBytes = secondMaxStatementBytes;
-        this.reader = StatementReader.open(script).abridgingLongInserts();
+        this.reader = StatementReader.open(script).abridgingInserts();
     }
 
     static SplitReading open(Path script) throws IOException {
@@ -268,7 +268,7 @@ final class SplitReading implements AutoCloseable {
         undecodableCharsetsBefore.addAll(ofSecond.subList(0, Math.min(undecodableCharsetsTaken, ofSecond.size())));
         second = null;
         joined = false;
-        reader = StatementReader.openAt(script, from).abridgingLongInserts();
+        reader = StatementReader.openAt(script, from).abridgingInserts();
         readerStart = from.offset();
     }
 
@@ -321,7 +321,7 @@ final class SplitReading implements AutoCloseable {
             boolean atEnd = false;
             StatementReader reader = null;
             try {
-                reader = StatementReader.openAt(script, start, maxStatementBytes).abridgingLongInserts();
+                reader = StatementReader.openAt(script, start, maxStatementBytes).abridgingInserts();
                 while (true) {
                     SqlStatement statement = reader.next();
                     if (statement == null) {

@@ -28,8 +28,8 @@ import java.util.List;
  *                      its bytes are multi-byte UTF-8: the client stores such text double-encoded ("Ã©" for "é"),
  *                      and so does an import
  * @param textBytes    the length of {@code text} in UTF-8: the bytes the server receives
- * @param abridged     whether {@code text} stops where the VALUES tuples start: how an analysis reads a long INSERT
- *                     of literal tuples (see {@link StatementReader#abridgingLongInserts}), whose head alone it looks
+ * @param abridged     whether {@code text} stops where the VALUES tuples start: how an analysis reads an INSERT of
+ *                     literal tuples (see {@link StatementReader#abridgingInserts}), whose head alone it looks
  *                     at; such a statement is never executed
  */
 public record SqlStatement(String text, long line, long startOffset, long endOffset, StatementKind kind,

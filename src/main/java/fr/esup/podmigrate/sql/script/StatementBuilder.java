@@ -19,8 +19,6 @@ final class StatementBuilder {
     private static final int INITIAL_TEXT_BYTES = 64 << 10;
     /** A statement buffer grown larger than this is let go after its statement: a huge INSERT is rare. */
     private static final int RETAINED_TEXT_BYTES = 16 << 20;
-    /** The INSERTs an abridging reader gives the head of only: a dump's long ones, not the odd short one. */
-    private static final int ABRIDGED_BYTES = 64 << 10;
 
     private final ScriptBuffer in;
     private final int maxStatementBytes;
@@ -125,7 +123,7 @@ final class StatementBuilder {
         if (charset.singleByte() && ClientCharset.hasHighByte(bytes, from, length)) {
             return toSingleByteStatement(charset, bytes, from, length);
         }
-        SqlStatement abridged = abridging && length >= ABRIDGED_BYTES ? abridged(bytes, from, length) : null;
+        SqlStatement abridged = abridging ? abridged(bytes, from, length) : null;
         if (abridged != null) {
             return abridged;
         }

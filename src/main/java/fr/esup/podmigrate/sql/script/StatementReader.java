@@ -151,10 +151,12 @@ public final class StatementReader implements AutoCloseable {
     }
 
     /**
-     * Gives a long INSERT whose tuples are literals and its bytes valid UTF-8 with its head only (see
+     * Gives an INSERT whose tuples are literals and its bytes valid UTF-8 with its head only (see
      * {@link SqlStatement#abridged}): for an analysis, which reads no values; never for an import, which sends them.
+     * Decoding and inspecting every value took a third of the analysis of a dump of long INSERTs, and two fifths of
+     * that of a dump of one INSERT a row.
      */
-    public StatementReader abridgingLongInserts() {
+    public StatementReader abridgingInserts() {
         statement.abridging = true;
         return this;
     }

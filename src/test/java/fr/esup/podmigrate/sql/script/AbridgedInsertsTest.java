@@ -15,20 +15,20 @@ import java.util.Set;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * An analysis reads a long INSERT of literal tuples by its head alone (see {@link SqlStatement#abridged}): what it
+ * An analysis reads an INSERT of literal tuples by its head alone (see {@link SqlStatement#abridged}): what it
  * learns is what the whole statement tells, and any INSERT with more than literals, or bytes that are not UTF-8, is
  * still read whole, so that nothing it would refuse goes unseen.
  */
 class AbridgedInsertsTest {
 
-    /** Tuples of about 100 kB: long enough to be abridged. */
+    /** Tuples of about 100 kB, as a dump's long INSERTs hold. */
     private static final String TUPLES = "(1,'l''été \\\\ \\n 😀',NULL,-2.5)" + ",(2,'%s',NULL,3)".formatted("x".repeat(100_000));
 
     @TempDir
     Path directory;
 
     @Test
-    void givesALongInsertOfLiteralTuplesByItsHeadAndAnyOtherWhole() throws IOException {
+    void givesAnInsertOfLiteralTuplesByItsHeadLongOrShortAndAnyOtherWhole() throws IOException {
         byte[] script = script(
                 "INSERT INTO `video` (`id`, `title`, `a`, `b`) VALUES " + TUPLES + ";\n",
                 "INSERT INTO `video` VALUES " + TUPLES.replace("NULL,3", "NOW(),3") + ";\n",
@@ -41,7 +41,7 @@ class AbridgedInsertsTest {
         List<SqlStatement> whole = read(script, false);
         List<SqlStatement> abridged = read(script, true);
 
-        assertThat(abridged).extracting(SqlStatement::abridged).containsExactly(true, false, false, false, true);
+        assertThat(abridged).extracting(SqlStatement::abridged).containsExactly(true, false, false, true, true);
         for (int i = 0; i < whole.size(); i++) {
             SqlStatement full = whole.get(i);
             SqlStatement read = abridged.get(i);
@@ -58,19 +58,23 @@ class AbridgedInsertsTest {
     }
 
     @Test
-    void stillRefusesWhatALongInsertHidesInItsTuplesOrAfterThem() throws IOException {
+    void stillRefusesWhatAnInsertHidesInItsTuplesOrAfterThem() throws IOException {
         Path script = Files.write(directory.resolve("hostile.sql"), script(
                 "INSERT INTO `video` VALUES " + TUPLES + ";\n",
                 "INSERT INTO `video` VALUES " + TUPLES.replace("NULL,3", "LOAD_FILE('/etc/passwd'),3") + ";\n",
                 "INSERT INTO `video` VALUES " + TUPLES.replace("NULL,3", "SLEEP(100),3") + ";\n",
-                "INSERT INTO `video` VALUES " + TUPLES + " ON DUPLICATE KEY UPDATE title = 'x';\n"));
+                "INSERT INTO `video` VALUES " + TUPLES + " ON DUPLICATE KEY UPDATE title = 'x';\n",
+                "INSERT INTO `video` VALUES (1,'a',NULL,1);\n",
+                "INSERT INTO `video` VALUES (2,LOAD_FILE('/etc/shadow'),NULL,1);\n",
+                "INSERT INTO `pod`.`video` VALUES (3,'b',NULL,1);\n"));
 
         ScriptAnalysis analysis = ScriptAnalyzer.analyze(script, "pod3", Set.of(), null, progress -> { });
 
-        assertThat(analysis.refused()).extracting(RefusedStatement::line).containsExactly(2L, 3L, 4L);
+        assertThat(analysis.refused()).extracting(RefusedStatement::line).containsExactly(2L, 3L, 4L, 6L, 7L);
         assertThat(analysis.refused()).extracting(RefusedStatement::reason).containsExactly(RefusalReason.LOAD_FILE,
-                RefusalReason.SLEEP, RefusalReason.ON_DUPLICATE_KEY_UPDATE);
-        assertThat(analysis.tables().get("video").tuples()).isEqualTo(8);
+                RefusalReason.SLEEP, RefusalReason.ON_DUPLICATE_KEY_UPDATE, RefusalReason.LOAD_FILE,
+                RefusalReason.OTHER_DATABASE_TABLE);
+        assertThat(analysis.tables().get("video").tuples()).isEqualTo(11);
     }
 
     private static byte[] script(String... statements) throws IOException {
@@ -83,6 +87,6 @@ class AbridgedInsertsTest {
 
     private static List<SqlStatement> read(byte[] script, boolean abridging) throws IOException {
         StatementReader reader = StatementReader.open(new ByteArrayInputStream(script));
-        return StatementReaderIT.readAll(abridging ? reader.abridgingLongInserts() : reader);
+        return StatementReaderIT.readAll(abridging ? reader.abridgingInserts() : reader);
     }
 }

@@ -243,7 +243,7 @@ class SplitReadingTest {
 
     private static List<String> oneReader(Path file) throws IOException {
         List<String> read = new ArrayList<>();
-        try (StatementReader reader = StatementReader.open(file).abridgingLongInserts()) {
+        try (StatementReader reader = StatementReader.open(file).abridgingInserts()) {
             read.add("start " + describe(reader.position()));
             try {
                 for (SqlStatement statement = reader.next(); statement != null; statement = reader.next()) {
