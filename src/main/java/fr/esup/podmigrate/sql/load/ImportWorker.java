@@ -544,6 +544,10 @@ final class ImportWorker implements Runnable {
         String sql = null;
         try (LiteralInserts literal = LiteralInserts.openAt(script, run.start(), MAX_LITERAL_STATEMENT_BYTES)) {
             long previousEnd = run.start().offset();
+            if (literal == null) {
+                // in a single-byte client charset, or after another delimiter: no statement has the shape
+                return new TextFrom(run.first(), run.start(), previousEnd);
+            }
             for (long index = run.first(); index <= run.last(); index++) {
                 if (owner.stopped()) {
                     return null; // what was gathered is not done: a resumed import runs it again

@@ -7,6 +7,8 @@ import fr.esup.podmigrate.testsupport.TestServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -138,6 +140,26 @@ class LiteralRowsIT {
                 .containsExactly(tuple(duplicateLine, 1062));
         assertThat(duplicate.tables().get("one_row").insertedRows()).isEqualTo(rows);
         assertThat(fixture.snapshot(failed)).isEqualTo(viaClient);
+    }
+
+    /** Short INSERTs in a single-byte client charset, which LOAD DATA's format does not read, go as text. */
+    @Test
+    void runsShortInsertsInALatin1ScriptAsText() throws Exception {
+        StringBuilder sql = new StringBuilder("/*!40101 SET NAMES latin1 */;\n"
+                + "CREATE TABLE `latin` (`id` INT PRIMARY KEY, `s` VARCHAR(40)) DEFAULT CHARSET=utf8mb4;\n");
+        for (int id = 1; id <= 200; id++) {
+            sql.append("INSERT INTO `latin` VALUES (").append(id).append(",'caf\u00e9 ").append(id).append("');\n");
+        }
+        Path script = fixture.write("", "latin1.sql");
+        Files.write(script, sql.toString().getBytes(StandardCharsets.ISO_8859_1));
+        String target = fixture.createDatabase("lit_latin1_short");
+
+        ImportResult result = new Importer(ImportOptions.builder().parallelism(2).build()).run(script, fixture.factory(target));
+
+        assertThat(result.completed()).isTrue();
+        assertThat(result.errors()).isEmpty();
+        assertThat(result.tables().get("latin").insertedRows()).isEqualTo(200);
+        assertThat(fixture.snapshot(target)).isEqualTo(importedByClient(script));
     }
 
     @Test
