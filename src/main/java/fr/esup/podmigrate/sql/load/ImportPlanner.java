@@ -244,8 +244,10 @@ final class ImportPlanner {
 
     /** The plan of an INSERT of literal rows sent with its values bound (see {@link LiteralBind}). */
     static Plan literalRows(LiteralInsert insert, InsertRewriter rewriter, String sql, Map<String, Long> droppedValues) {
-        return new Plan(Action.TABLE, sql, rewriter.targetTable(), StatementKind.INSERT, rewriter.ignores(insert.ignore()),
-                insert.rowCount(), insert.line(), null, false, null, droppedValues, false, insert.head(), null, false);
+        return new Plan(Action.TABLE, sql, rewriter.targetTable(),
+                insert.replace() ? StatementKind.REPLACE : StatementKind.INSERT,
+                !insert.replace() && rewriter.ignores(insert.ignore()), insert.rowCount(), insert.line(), null, false,
+                null, droppedValues, false, insert.head(), null, false);
     }
 
     private InsertRewriter rewriter(String scriptTable) {

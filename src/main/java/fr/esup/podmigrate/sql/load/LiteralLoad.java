@@ -39,7 +39,8 @@ final class LiteralLoad {
      * @param binary  whether the rows go as bytes: every text column of the table is utf8mb4 (see {@link BinaryRows})
      */
     static String statement(LiteralInsert insert, String targetTable, boolean ignore, String columns, boolean binary) {
-        return "LOAD DATA LOCAL INFILE 'pod-migrate-rows'" + (ignore ? " IGNORE" : "") + " INTO TABLE "
+        return "LOAD DATA LOCAL INFILE 'pod-migrate-rows'" + (insert.replace() ? " REPLACE" : ignore ? " IGNORE" : "")
+                + " INTO TABLE "
                 + Identifiers.quote(targetTable) + " CHARACTER SET " + (binary ? "binary" : "utf8mb4")
                 + " FIELDS TERMINATED BY '" + insert.separator() + "' ENCLOSED BY '''' ESCAPED BY '\\\\'"
                 + " LINES STARTING BY '(' TERMINATED BY ')'" + columns;

@@ -15,11 +15,11 @@ import java.util.List;
 /**
  * Reads a plain script's INSERTs straight from its bytes, where they have the one shape whose values the import can
  * bind as the server reads them (see {@link LiteralInsert#value}): {@code INSERT [IGNORE] INTO `t` [(`a`,`b`)] VALUES}
- * then tuples of as many {@code NULL}, decimal numbers and single-quoted strings in UTF-8 whose escapes are among
+ * (or {@code REPLACE INTO}, as mariadb-dump --replace writes) then tuples of as many {@code NULL}, decimal numbers and single-quoted strings in UTF-8 whose escapes are among
  * {@code \0 \' \" \\ \n \r \t \Z \b} (or a doubled quote), and {@code ;}, after line comments maybe. Anything else
  * (hex or bit literals, charset introducers, functions, {@code \N}, other comments, a byte that is not UTF-8, ON
- * DUPLICATE KEY UPDATE, another delimiter) is left for {@link StatementReader}: {@link #next()} answers null and stays before it, and
- * {@link #position()} is where a StatementReader takes over.
+ * DUPLICATE KEY UPDATE, another delimiter) is left for {@link StatementReader}: {@link #next()} answers null and
+ * stays before it, and {@link #position()} is where a StatementReader takes over.
  */
 public final class LiteralInserts implements AutoCloseable {
 
@@ -29,6 +29,7 @@ public final class LiteralInserts implements AutoCloseable {
      * its values.
      *
      * @param table            the table, unquoted
+     * @param replace          whether it is a REPLACE (never with IGNORE)
      * @param columns          its column list, unquoted; empty when the values are positional
      * @param arity            how many values each tuple has
      * @param separator        what stands between two values of every tuple, with nothing else around them ({@code ,}
@@ -39,7 +40,7 @@ public final class LiteralInserts implements AutoCloseable {
      *                         it stores the same string: no exponent (a double, written back in its own form), no
      *                         leading zero, no negative zero, no point without a digit after it
      */
-    public record LiteralInsert(String table, boolean ignore, List<String> columns, byte[] bytes, int rowsFrom,
+    public record LiteralInsert(String table, boolean replace, boolean ignore, List<String> columns, byte[] bytes, int rowsFrom,
                                 int rowsTo, int rowCount, int arity, String separator, int[] values,
                                 boolean numbersAsWritten, long line,
                                 long startOffset, long endOffset, String head) {
@@ -217,7 +218,7 @@ public final class LiteralInserts implements AutoCloseable {
         pos = scan.at;
         line += scan.newlines;
         atLineStart = false;
-        return new LiteralInsert(scan.table, scan.ignore, scan.columns, buf, scan.rowsFrom, scan.rowsTo, scan.rows,
+        return new LiteralInsert(scan.table, scan.replace, scan.ignore, scan.columns, buf, scan.rowsFrom, scan.rowsTo, scan.rows,
                 scan.arity, scan.separator == 1 ? ", " : scan.separator == -2 ? null : ",", values,
                 scan.numbersAsWritten, scan.line, startOffset, bufOffset + pos,
                 SqlSnippet.head(new String(buf, scan.start, Math.min(scan.rowsTo, scan.start + HEAD_BYTES) - scan.start,
@@ -269,6 +270,7 @@ public final class LiteralInserts implements AutoCloseable {
         long newlines;
         long line;
         String table;
+        boolean replace;
         boolean ignore;
         List<String> columns = List.of();
         int rowsFrom;
@@ -293,10 +295,11 @@ public final class LiteralInserts implements AutoCloseable {
             }
             start = at;
             line = LiteralInserts.this.line + newlines;
-            if (!word("INSERT") || !blanks()) {
+            replace = word("REPLACE");
+            if ((!replace && !word("INSERT")) || !blanks()) {
                 return false;
             }
-            if (word("IGNORE")) {
+            if (!replace && word("IGNORE")) {
                 ignore = true;
                 if (!blanks()) {
                     return false;

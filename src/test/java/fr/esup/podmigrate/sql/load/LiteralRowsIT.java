@@ -142,6 +142,45 @@ class LiteralRowsIT {
         assertThat(fixture.snapshot(failed)).isEqualTo(viaClient);
     }
 
+    /**
+     * mariadb-dump --replace writes REPLACE INTO: their rows go as LOAD DATA ... REPLACE too, short ones gathered. One
+     * that replaces a row makes the LOAD DATA report more rows than it read: it is rolled back, and the REPLACEs run as
+     * written, which count the row replaced.
+     */
+    @Test
+    void loadsReplacesAsLoadDataAndCountsTheRowsTheyReplace() throws Exception {
+        StringBuilder sql = new StringBuilder("CREATE TABLE `replaced` (`id` INT PRIMARY KEY, `s` VARCHAR(40));\n"
+                + "CREATE TABLE `clean` (`id` INT PRIMARY KEY, `s` VARCHAR(40));\n");
+        for (int id = 1; id <= 600; id++) {
+            sql.append("REPLACE INTO `replaced` VALUES (").append(id).append(",'first ").append(id).append("');\n");
+            if (id == 300) {
+                sql.append("REPLACE INTO `replaced` VALUES (7,'second 7');\n");
+            }
+        }
+        for (int id = 1; id <= 300; id++) {
+            sql.append("REPLACE INTO `clean` VALUES (").append(id).append(",'only ").append(id).append("');\n");
+        }
+        Path script = fixture.write(sql.toString(), "replace.sql");
+        String target = fixture.createDatabase("lit_replace");
+
+        long loadsBefore = fixture.globalStatus(target, "Com_load");
+        long replacesBefore = fixture.globalStatus(target, "Com_replace");
+        ImportResult result = new Importer(ImportOptions.builder().parallelism(2).build()).run(script, fixture.factory(target));
+        long loads = fixture.globalStatus(target, "Com_load") - loadsBefore;
+        long replaces = fixture.globalStatus(target, "Com_replace") - replacesBefore;
+
+        assertThat(result.completed()).isTrue();
+        assertThat(result.errors()).isEmpty();
+        assertThat(result.tables().get("replaced").replacedRows()).isEqualTo(1);
+        assertThat(result.tables().get("replaced").rowsAfter()).isEqualTo(600);
+        assertThat(result.tables().get("clean").replacedRows()).isZero();
+        assertThat(result.tables().get("clean").rowsAfter()).isEqualTo(300);
+        assertThat(result.tables().values()).allSatisfy(counts -> assertThat(counts.countMatches()).isTrue());
+        assertThat(fixture.snapshot(target)).isEqualTo(importedByClient(script));
+        assertThat(loads).as("one LOAD DATA a table, the first rolled back").isEqualTo(2);
+        assertThat(replaces).as("the REPLACEs of the rolled back one, as written").isEqualTo(601);
+    }
+
     /** Short INSERTs in a single-byte client charset, which LOAD DATA's format does not read, go as text. */
     @Test
     void runsShortInsertsInALatin1ScriptAsText() throws Exception {

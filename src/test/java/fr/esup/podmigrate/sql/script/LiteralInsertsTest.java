@@ -72,6 +72,18 @@ class LiteralInsertsTest {
     }
 
     @Test
+    void readsTheReplacesOfMariadbDumpReplace() throws IOException {
+        Path script = write("REPLACE INTO `t` VALUES (1,'a'),(2,'b');\nINSERT INTO `t` VALUES (3,'c');\n");
+        try (LiteralInserts inserts = LiteralInserts.openAt(script, START, 1 << 20)) {
+            LiteralInsert replace = inserts.next();
+            assertThat(replace.replace()).isTrue();
+            assertThat(replace.ignore()).isFalse();
+            assertThat(replace.rowCount()).isEqualTo(2);
+            assertThat(inserts.next().replace()).isFalse();
+        }
+    }
+
+    @Test
     void readsPhpMyAdminInsertsWithTheirColumnsAndSpacedValues() throws IOException {
         List<Read> read = readAll(write("INSERT IGNORE INTO `video_type` (`id`, `title`) VALUES\n(1, 'Cours'),\n"
                 + "(2, 'l''amphi');\n"));
@@ -166,7 +178,7 @@ class LiteralInsertsTest {
             "INSERT INTO t VALUES (0x41);", "INSERT INTO t VALUES (X'41');", "INSERT INTO t VALUES (b'1');",
             "INSERT INTO t VALUES (_binary 'a');", "INSERT INTO t VALUES (NOW());", "INSERT INTO t VALUES ('a\\N');",
             "INSERT INTO t VALUES ('50\\%');", "INSERT INTO t VALUES ('a\\_b');", "INSERT INTO t VALUES (null);",
-            "INSERT INTO t VALUES (1) ON DUPLICATE KEY UPDATE a = 1;", "REPLACE INTO t VALUES (1);",
+            "INSERT INTO t VALUES (1) ON DUPLICATE KEY UPDATE a = 1;", "REPLACE IGNORE INTO t VALUES (1);",
             "INSERT INTO t VALUES (1,'a'),(2);",
             "INSERT INTO t VALUES (1 2);", "INSERT INTO db.t VALUES (1);", "INSERT INTO t SET a = 1;",
             "INSERT INTO t SELECT 1;", "INSERT INTO t VALUES (1)", "INSERT INTO t VALUES ('open);",
