@@ -121,11 +121,8 @@ class LiteralRowsIT {
         String loaded = fixture.createDatabase("lit_one_row");
         String failed = fixture.createDatabase("lit_one_row_dup");
 
-        long loadsBefore = fixture.globalStatus(loaded, "Com_load");
-        long insertsBefore = fixture.globalStatus(loaded, "Com_insert");
-        ImportResult result = new Importer(ImportOptions.builder().parallelism(2).build()).run(script, fixture.factory(loaded));
-        long loads = fixture.globalStatus(loaded, "Com_load") - loadsBefore;
-        long inserts = fixture.globalStatus(loaded, "Com_insert") - insertsBefore;
+        Counted counted = importCounting(script, loaded, "Com_insert");
+        ImportResult result = counted.result();
         ImportResult duplicate = new Importer(ImportOptions.builder().parallelism(2).errorPolicy(ErrorPolicy.CONTINUE)
                 .build()).run(withDuplicate, fixture.factory(failed));
 
@@ -134,8 +131,8 @@ class LiteralRowsIT {
         assertThat(result.executed()).isEqualTo(rows + 1);
         assertThat(result.tables().get("one_row").insertedRows()).isEqualTo(rows);
         assertThat(fixture.snapshot(loaded)).isEqualTo(viaClient);
-        assertThat(loads).as("LOAD DATAs of about a megabyte").isBetween(1L, 2L);
-        assertThat(inserts).isZero();
+        assertThat(counted.loads()).as("LOAD DATAs of about a megabyte").isBetween(1L, 2L);
+        assertThat(counted.commands()).as("INSERTs").isZero();
         assertThat(duplicate.errors()).extracting(ImportError::line, ImportError::errorCode)
                 .containsExactly(tuple(duplicateLine, 1062));
         assertThat(duplicate.tables().get("one_row").insertedRows()).isEqualTo(rows);
@@ -163,11 +160,8 @@ class LiteralRowsIT {
         Path script = fixture.write(sql.toString(), "replace.sql");
         String target = fixture.createDatabase("lit_replace");
 
-        long loadsBefore = fixture.globalStatus(target, "Com_load");
-        long replacesBefore = fixture.globalStatus(target, "Com_replace");
-        ImportResult result = new Importer(ImportOptions.builder().parallelism(2).build()).run(script, fixture.factory(target));
-        long loads = fixture.globalStatus(target, "Com_load") - loadsBefore;
-        long replaces = fixture.globalStatus(target, "Com_replace") - replacesBefore;
+        Counted counted = importCounting(script, target, "Com_replace");
+        ImportResult result = counted.result();
 
         assertThat(result.completed()).isTrue();
         assertThat(result.errors()).isEmpty();
@@ -177,8 +171,8 @@ class LiteralRowsIT {
         assertThat(result.tables().get("clean").rowsAfter()).isEqualTo(300);
         assertThat(result.tables().values()).allSatisfy(counts -> assertThat(counts.countMatches()).isTrue());
         assertThat(fixture.snapshot(target)).isEqualTo(importedByClient(script));
-        assertThat(loads).as("one LOAD DATA a table, the first rolled back").isEqualTo(2);
-        assertThat(replaces).as("the REPLACEs of the rolled back one, as written").isEqualTo(601);
+        assertThat(counted.loads()).as("one LOAD DATA a table, the first rolled back").isEqualTo(2);
+        assertThat(counted.commands()).as("the REPLACEs of the rolled back one, as written").isEqualTo(601);
     }
 
     /** Short INSERTs in a single-byte client charset, which LOAD DATA's format does not read, go as text. */
@@ -440,6 +434,19 @@ class LiteralRowsIT {
             }
         }
         return sql.toString();
+    }
+
+    /** An import with the default options on two connections, and the LOAD DATAs and the other command it ran. */
+    private record Counted(ImportResult result, long loads, long commands) {
+    }
+
+    /** @param command the server's status counter of the other command ({@code Com_insert}...) */
+    private Counted importCounting(Path script, String target, String command) throws Exception {
+        long loadsBefore = fixture.globalStatus(target, "Com_load");
+        long commandsBefore = fixture.globalStatus(target, command);
+        ImportResult result = new Importer(ImportOptions.builder().parallelism(2).build()).run(script, fixture.factory(target));
+        return new Counted(result, fixture.globalStatus(target, "Com_load") - loadsBefore,
+                fixture.globalStatus(target, command) - commandsBefore);
     }
 
     /** What the mariadb client's import of the script leaves. */
