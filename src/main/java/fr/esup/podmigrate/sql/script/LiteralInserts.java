@@ -15,11 +15,12 @@ import java.util.List;
 /**
  * Reads a plain script's INSERTs straight from its bytes, where they have the one shape whose values the import can
  * bind as the server reads them (see {@link LiteralInsert#value}): {@code INSERT [IGNORE] INTO `t` [(`a`,`b`)] VALUES}
- * (or {@code REPLACE INTO}, as mariadb-dump --replace writes) then tuples of as many {@code NULL}, decimal numbers and single-quoted strings in UTF-8 whose escapes are among
- * {@code \0 \' \" \\ \n \r \t \Z \b} (or a doubled quote), and {@code ;}, after line comments maybe. Anything else
- * (hex or bit literals, charset introducers, functions, {@code \N}, other comments, a byte that is not UTF-8, ON
- * DUPLICATE KEY UPDATE, another delimiter) is left for {@link StatementReader}: {@link #next()} answers null and
- * stays before it, and {@link #position()} is where a StatementReader takes over.
+ * (or {@code REPLACE INTO}, as mariadb-dump --replace writes) then tuples of as many {@code NULL}, decimal numbers and
+ * single-quoted strings in UTF-8 whose escapes are among {@code \0 \' \" \\ \n \r \t \Z \b} (or a doubled quote),
+ * and {@code ;}, after line comments maybe. Anything else (hex or bit literals, charset introducers, functions,
+ * {@code \N}, other comments, a byte that is not UTF-8, ON DUPLICATE KEY UPDATE, another delimiter) is left for
+ * {@link StatementReader}: {@link #next()} answers null and stays before it, and {@link #position()} is where a
+ * StatementReader takes over.
  */
 public final class LiteralInserts implements AutoCloseable {
 
@@ -40,10 +41,9 @@ public final class LiteralInserts implements AutoCloseable {
      *                         it stores the same string: no exponent (a double, written back in its own form), no
      *                         leading zero, no negative zero, no point without a digit after it
      */
-    public record LiteralInsert(String table, boolean replace, boolean ignore, List<String> columns, byte[] bytes, int rowsFrom,
-                                int rowsTo, int rowCount, int arity, String separator, int[] values,
-                                boolean numbersAsWritten, long line,
-                                long startOffset, long endOffset, String head) {
+    public record LiteralInsert(String table, boolean replace, boolean ignore, List<String> columns, byte[] bytes,
+                                int rowsFrom, int rowsTo, int rowCount, int arity, String separator, int[] values,
+                                boolean numbersAsWritten, long line, long startOffset, long endOffset, String head) {
 
         /** Whether a value, counted from the first row's first, is NULL. */
         public boolean isNull(int value) {
@@ -218,8 +218,8 @@ public final class LiteralInserts implements AutoCloseable {
         pos = scan.at;
         line += scan.newlines;
         atLineStart = false;
-        return new LiteralInsert(scan.table, scan.replace, scan.ignore, scan.columns, buf, scan.rowsFrom, scan.rowsTo, scan.rows,
-                scan.arity, scan.separator == 1 ? ", " : scan.separator == -2 ? null : ",", values,
+        return new LiteralInsert(scan.table, scan.replace, scan.ignore, scan.columns, buf, scan.rowsFrom, scan.rowsTo,
+                scan.rows, scan.arity, scan.separator == 1 ? ", " : scan.separator == -2 ? null : ",", values,
                 scan.numbersAsWritten, scan.line, startOffset, bufOffset + pos,
                 SqlSnippet.head(new String(buf, scan.start, Math.min(scan.rowsTo, scan.start + HEAD_BYTES) - scan.start,
                         StandardCharsets.UTF_8)));
