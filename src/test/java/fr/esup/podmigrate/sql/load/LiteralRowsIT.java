@@ -130,12 +130,16 @@ class LiteralRowsIT {
         assertThat(result.errors()).isEmpty();
         assertThat(result.executed()).isEqualTo(rows + 1);
         assertThat(result.tables().get("one_row").insertedRows()).isEqualTo(rows);
+        assertThat(result.tables().get("one_row").rowsAfter()).as("the server's count").isEqualTo(rows);
+        assertThat(result.tables().get("one_row").countMatches()).isTrue();
         assertThat(fixture.snapshot(loaded)).isEqualTo(viaClient);
         assertThat(counted.loads()).as("LOAD DATAs of about a megabyte").isBetween(1L, 2L);
         assertThat(counted.commands()).as("INSERTs").isZero();
         assertThat(duplicate.errors()).extracting(ImportError::line, ImportError::errorCode)
                 .containsExactly(tuple(duplicateLine, 1062));
         assertThat(duplicate.tables().get("one_row").insertedRows()).isEqualTo(rows);
+        assertThat(duplicate.tables().get("one_row").rowsAfter()).as("the server's count").isEqualTo(rows);
+        assertThat(duplicate.tables().get("one_row").countMatches()).isTrue();
         assertThat(fixture.snapshot(failed)).isEqualTo(viaClient);
     }
 
@@ -192,6 +196,7 @@ class LiteralRowsIT {
         assertThat(result.completed()).isTrue();
         assertThat(result.errors()).isEmpty();
         assertThat(result.tables().get("latin").insertedRows()).isEqualTo(200);
+        assertThat(result.tables().get("latin").rowsAfter()).as("the server's count").isEqualTo(200);
         assertThat(fixture.snapshot(target)).isEqualTo(importedByClient(script));
     }
 
