@@ -25,6 +25,7 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -181,6 +182,12 @@ final class ImportWorker implements Runnable {
     /** Tasks handed to this worker and not done, session statements aside. */
     private final AtomicInteger pendingWork = new AtomicInteger();
     /** Whether the session reads statements as bytes ({@link BinaryRows#ON}). */
+    /**
+     * The session's user variables known to hold utf8mb4 (see {@link ClientCharsetSession#keepsUtf8mb4}): a dump saves
+     * the client charset in one before each CREATE TABLE and sets it back from it after; a worker that sees no other
+     * statement in between knows its session still utf8mb4, and sends no {@link #UTF8MB4_AGAIN}.
+     */
+    private final Set<String> utf8mb4Variables = new HashSet<>();
     private boolean binaryRows;
     /**
      * Whether the driver was seen to send a batch as more than one statement (see {@link #commit}): it then sends no
@@ -277,6 +284,9 @@ final class ImportWorker implements Runnable {
     }
 
     private void perform(Task task) throws IOException, SQLException {
+        if (!(task instanceof Session)) {
+            utf8mb4Variables.clear(); // a statement may assign user variables, as a LOAD DATA does those it skips into
+        }
         if (task instanceof Execute execute) {
             if (ROW_KINDS.contains(execute.plan().kind())) {
                 execute(execute.index(), execute.endOffset(), execute.bytes(), execute.plan());
@@ -300,14 +310,17 @@ final class ImportWorker implements Runnable {
             count(count.tables());
         } else if (task instanceof Session session) {
             try {
-                executeSql(session.plan().text());
-                if (ClientCharsetSession.touchesConnectionCharset(session.plan().text())) {
+                String set = session.plan().text();
+                executeSql(set);
+                boolean keepsUtf8mb4 = ClientCharsetSession.keepsUtf8mb4(set, utf8mb4Variables);
+                if (ClientCharsetSession.touchesConnectionCharset(set) && !keepsUtf8mb4) {
                     for (String again : UTF8MB4_AGAIN) {
                         executeSql(again);
                     }
                 }
                 connection.commit();
             } catch (SQLException e) {
+                utf8mb4Variables.clear();
                 rollback();
                 if (!session.reported().getAndSet(true)) {
                     owner.failed(session.plan(), e, 0);

@@ -2,9 +2,11 @@ package fr.esup.podmigrate.sql.script;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -29,6 +31,9 @@ public record ClientCharsetSession(ClientCharset charset, Map<String, ClientChar
             "(?is)(?:(?:SESSION|LOCAL)\\s+|@@(?:SESSION\\.|LOCAL\\.)?)?character_set_client\\s*:?=\\s*(.+)");
     private static final Pattern USER_VARIABLE = Pattern.compile("(?is)@([\\w$.]+|'[^']*'|`[^`]*`)\\s*:?=\\s*(.+)");
     private static final Pattern CLIENT_VALUE = Pattern.compile("(?i)@@(?:SESSION\\.|LOCAL\\.)?character_set_client");
+    private static final Pattern COMMENT_VERSION = Pattern.compile("/\\*M?!(\\d+)");
+    /** MySQL 5.7's last version number: the MariaDB servers a Pod site runs on run comments up to it. */
+    private static final int HIGHEST_VERSION_RUN = 50799;
     /** What a SET must mention to change the session's client or connection charset. */
     private static final Pattern CONNECTION_CHARSET = Pattern.compile(
             "(?i)\\b(?:NAMES|CHARACTER\\s+SET|CHARSET|character_set_client|character_set_connection|collation_connection)\\b");
@@ -40,6 +45,61 @@ public record ClientCharsetSession(ClientCharset charset, Map<String, ClientChar
     /** Whether a SET statement may change the session's client or connection character set. */
     public static boolean touchesConnectionCharset(String set) {
         return CONNECTION_CHARSET.matcher(set).find();
+    }
+
+    /**
+     * Whether this SET, run in a session whose client and connection charsets are utf8mb4, leaves them so: each of its
+     * assignments is to a user variable, to a variable that is no charset, or of {@code character_set_client} to
+     * utf8mb4, by name or by one of {@code utf8mb4Variables}. Those variables are the session's user variables known to
+     * hold utf8mb4; the SET updates them: a variable it assigns {@code @@character_set_client} joins them (when the SET
+     * changes no charset), any other it assigns leaves. A SET in an executable comment of a version above 5.7 may not
+     * run on the server: it keeps nothing and vouches for no variable.
+     */
+    public static boolean keepsUtf8mb4(String setStatement, Set<String> utf8mb4Variables) {
+        Matcher set = SET.matcher(EXECUTABLE_COMMENT_MARK.matcher(setStatement).replaceAll(" "));
+        if (!set.matches()) {
+            utf8mb4Variables.clear();
+            return false;
+        }
+        boolean runs = runsOnEveryServer(setStatement);
+        boolean keeps = runs;
+        Set<String> holdingUtf8mb4 = new HashSet<>();
+        Set<String> assigned = new HashSet<>();
+        for (String assignment : assignments(set.group(1))) {
+            String trimmed = assignment.strip();
+            Matcher user = USER_VARIABLE.matcher(trimmed);
+            Matcher client = CLIENT_VARIABLE.matcher(trimmed);
+            if (user.matches()) {
+                String variable = unquoted(user.group(1)).toLowerCase(Locale.ROOT);
+                assigned.add(variable);
+                if (CLIENT_VALUE.matcher(user.group(2).strip()).matches()) {
+                    holdingUtf8mb4.add(variable);
+                }
+            } else if (client.matches()) {
+                String value = client.group(1).strip();
+                keeps &= unquoted(value).equalsIgnoreCase("utf8mb4") || (value.startsWith("@") && !value.startsWith("@@")
+                        && utf8mb4Variables.contains(unquoted(value.substring(1)).toLowerCase(Locale.ROOT)));
+                holdingUtf8mb4.clear(); // the order of a SET's assignments is not relied on
+            } else if (CONNECTION_CHARSET.matcher(trimmed).find()) {
+                keeps = false;
+            }
+        }
+        utf8mb4Variables.removeAll(assigned);
+        if (keeps && runs) {
+            utf8mb4Variables.addAll(holdingUtf8mb4);
+        }
+        return keeps;
+    }
+
+    /** Whether every executable comment of the statement is of a version any server this import targets runs. */
+    private static boolean runsOnEveryServer(String statement) {
+        Matcher version = COMMENT_VERSION.matcher(statement);
+        while (version.find()) {
+            if (version.group(1).length() > 5 || Integer.parseInt(version.group(1)) > HIGHEST_VERSION_RUN) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The session after this SET statement: itself when the SET does not touch the client charset. */
