@@ -10,7 +10,7 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class PodMigrateApplication {
     public static void main(String[] args) {
         if (PodMigrateCli.handles(args)) {
-            System.exit(PodMigrateCli.run(args, System.out, System.err));
+            System.exit(PodMigrateCli.run(args));
         }
         SpringApplication.run(PodMigrateApplication.class, args);
     }

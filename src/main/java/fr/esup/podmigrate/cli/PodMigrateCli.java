@@ -35,6 +35,17 @@ public final class PodMigrateCli {
         return args.length > 0 && (VERBS.contains(args[0]) || HELP.contains(args[0]));
     }
 
+    /** Runs the verb on the process's standard output, written a line at a time (see {@link LineOutput}), and error. */
+    public static int run(String[] args) {
+        PrintStream out = LineOutput.standardOutput();
+        System.setOut(out);
+        try {
+            return run(args, out, System.err);
+        } finally {
+            out.flush();
+        }
+    }
+
     public static int run(String[] args, PrintStream out, PrintStream err) {
         // The verbs say what failed themselves; the driver's logger would only cost a logging system's start-up.
         if (System.getProperty(DRIVER_LOGGING_OFF) == null) {
