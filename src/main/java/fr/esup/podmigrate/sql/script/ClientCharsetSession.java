@@ -42,6 +42,19 @@ public record ClientCharsetSession(ClientCharset charset, Map<String, ClientChar
         savedInVariables = Map.copyOf(savedInVariables);
     }
 
+    // A record's own equals and hashCode are made at their first call by an invokedynamic bootstrap, which generates
+    // classes of method handles at every start of a verb: these cost nothing to start (see ScriptAnalyzer's ScanKey).
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof ClientCharsetSession session && charset.equals(session.charset)
+                && savedInVariables.equals(session.savedInVariables);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * charset.hashCode() + savedInVariables.hashCode();
+    }
+
     /** Whether a SET statement may change the session's client or connection character set. */
     public static boolean touchesConnectionCharset(String set) {
         return CONNECTION_CHARSET.matcher(set).find();
