@@ -75,10 +75,11 @@ final class AnalyzeCommand {
         printDatabases(analysis, out);
         if (target != null) {
             out.printf(Locale.ROOT, "Target: %s%n", target);
-            out.printf(Locale.ROOT, "%-45s %-13s %-45s %10s  %s%n", "TABLE", "FATE", "V3 TABLE", "ROWS", "CHANGES");
+            out.println(new TableLine("TABLE", 45).then("FATE", 13).then("V3 TABLE", 45).right("ROWS", 10)
+                    .append("  CHANGES"));
             for (TablePlan table : analysis.tables()) {
-                out.printf(Locale.ROOT, "%-45s %-13s %-45s %10d  %s%n", table.scriptTable(), table.fate().key(),
-                        table.targetTable(), table.rows(), changes(table));
+                out.println(new TableLine(table.scriptTable(), 45).then(table.fate().key(), 13)
+                        .then(table.targetTable(), 45).right(table.rows(), 10).append("  " + changes(table)));
             }
         }
         printProblems("Blocking problems", analysis.blocking(), out);

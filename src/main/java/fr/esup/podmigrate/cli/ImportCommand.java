@@ -200,13 +200,13 @@ final class ImportCommand {
     }
 
     private static void print(ImportResult result, PrintStream out) {
-        out.printf(Locale.ROOT, "%-45s %10s %10s %10s %10s %10s %10s%n", "TABLE", "SCRIPT", "INSERTED", "IGNORED",
-                "SKIPPED", "BEFORE", "AFTER");
+        out.println(new TableLine("TABLE", 45).right("SCRIPT", 10).right("INSERTED", 10).right("IGNORED", 10)
+                .right("SKIPPED", 10).right("BEFORE", 10).right("AFTER", 10));
         for (Map.Entry<String, ImportResult.TableCounts> table : result.tables().entrySet()) {
             ImportResult.TableCounts counts = table.getValue();
-            out.printf(Locale.ROOT, "%-45s %10d %10d %10d %10d %10s %10s%n", table.getKey(), counts.scriptRows(),
-                    counts.insertedRows(), counts.ignoredRows(), counts.skippedRows(), count(counts.rowsBefore()),
-                    count(counts.rowsAfter()));
+            out.println(new TableLine(table.getKey(), 45).right(counts.scriptRows(), 10)
+                    .right(counts.insertedRows(), 10).right(counts.ignoredRows(), 10).right(counts.skippedRows(), 10)
+                    .right(count(counts.rowsBefore()), 10).right(count(counts.rowsAfter()), 10));
             for (ImportResult.ValueIssue issue : counts.issues()) {
                 out.printf(Locale.ROOT, "    %s: %d row(s)%s%n", issue.refused() ? "refused by key " + issue.name()
                         : issue.change() + (issue.name().isEmpty() ? "" : " in " + issue.name()), issue.rows(),

@@ -79,12 +79,13 @@ final class VerifyCommand {
         out.println("v2: " + verification.v2Origin().kind().key() + " " + verification.v2Origin().label()
                 + "; v3: " + verification.target());
         ContentReport content = verification.content();
-        out.printf(Locale.ROOT, "%-45s %-45s %10s %10s %8s %8s %8s %11s%n", "V2 TABLE", "V3 TABLE", "V2 ROWS",
-                "V3 ROWS", "MISSING", "EXTRA", "CHANGED", "UNEXPLAINED");
+        out.println(new TableLine("V2 TABLE", 45).then("V3 TABLE", 45).right("V2 ROWS", 10).right("V3 ROWS", 10)
+                .right("MISSING", 8).right("EXTRA", 8).right("CHANGED", 8).right("UNEXPLAINED", 11));
         for (TableContent t : content.tables()) {
-            out.printf(Locale.ROOT, "%-45s %-45s %10d %10d %8d %8d %8d %11d%s%n", t.v2Table(), t.v3Table(), t.v2Rows(),
-                    t.v3Rows(), t.missing(), t.extra(), t.changed(), t.unexplained(),
-                    t.status() == TableContent.Status.COMPARED ? "" : " (no primary key: counts only)");
+            out.println(new TableLine(t.v2Table(), 45).then(t.v3Table(), 45).right(t.v2Rows(), 10)
+                    .right(t.v3Rows(), 10).right(t.missing(), 8).right(t.extra(), 8).right(t.changed(), 8)
+                    .right(t.unexplained(), 11)
+                    .append(t.status() == TableContent.Status.COMPARED ? "" : " (no primary key: counts only)"));
         }
         Set<String> compared = content.tables().stream().filter(t -> t.status() == TableContent.Status.COMPARED)
                 .map(TableContent::v2Table).collect(Collectors.toSet());
