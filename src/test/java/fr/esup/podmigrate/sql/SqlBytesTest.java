@@ -30,10 +30,13 @@ class SqlBytesTest {
         Random random = new Random(13);
         byte[] sprinkled = {0, '\n', '\r', 0x1a, '\'', '\\', '\t', 0x1f, ' ', '"', (byte) 0xc3, (byte) 0xa9, (byte) 0x80,
                 (byte) 0xff, 0x7f, '[', (byte) ('\\' ^ 0x80), (byte) ('\'' ^ 0x80)};
+        int[] plainPerSprinkled = {2, 6, 40, 400};
         for (int run = 0; run < 20_000; run++) {
-            byte[] value = new byte[random.nextInt(64)];
+            // long plain runs too, and values of a whole number of words: the scan goes four words at a time
+            byte[] value = new byte[random.nextBoolean() ? random.nextInt(160) : 8 * random.nextInt(20)];
+            int plain = plainPerSprinkled[random.nextInt(plainPerSprinkled.length)];
             for (int i = 0; i < value.length; i++) {
-                value[i] = random.nextInt(6) == 0 ? sprinkled[random.nextInt(sprinkled.length)]
+                value[i] = random.nextInt(plain) == 0 ? sprinkled[random.nextInt(sprinkled.length)]
                         : (byte) ('a' + random.nextInt(26));
             }
             SqlBytes bytes = new SqlBytes(16);
