@@ -1,6 +1,7 @@
 package fr.esup.podmigrate.sql;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -159,14 +160,43 @@ public final class SqlBytes {
      * safe: no byte of a multi-byte UTF-8 sequence is below 0x80.
      */
     public SqlBytes appendQuotedEscaped(byte[] value) {
-        ensureRoom(2 * value.length + 2);
+        append('\'');
+        appendEscaped(value, 0, value.length);
+        return append('\'');
+    }
+
+    /**
+     * Appends a string literal of the bytes {@code value} gives, escaped as {@link #appendQuotedEscaped(byte[])} escapes
+     * them. A driver's stream over a row's value hands its bytes over where they lie ({@link InputStream#transferTo}),
+     * escaped from there: not copied into an array of their own first, which a dump did for every value.
+     */
+    public SqlBytes appendQuotedEscaped(InputStream value) throws IOException {
+        append('\'');
+        value.transferTo(escaping);
+        return append('\'');
+    }
+
+    /** The bytes written to it appended escaped. */
+    private final OutputStream escaping = new OutputStream() {
+        @Override
+        public void write(int b) {
+            appendEscaped(new byte[] {(byte) b}, 0, 1);
+        }
+
+        @Override
+        public void write(byte[] bytes, int offset, int length) {
+            appendEscaped(bytes, offset, offset + length);
+        }
+    };
+
+    private void appendEscaped(byte[] value, int from, int to) {
+        ensureRoom(2 * (to - from));
         byte[] b = bytes;
         int p = length;
-        b[p++] = '\'';
-        int plainFrom = 0;
-        int i = 0;
-        while (i < value.length) {
-            if (i + Long.BYTES <= value.length) {
+        int plainFrom = from;
+        int i = from;
+        while (i < to) {
+            if (i + Long.BYTES <= to) {
                 long found = mayNeedEscape(ByteWords.at(value, i));
                 if (found == 0) {
                     i += Long.BYTES;
@@ -184,11 +214,8 @@ public final class SqlBytes {
             }
             i++;
         }
-        System.arraycopy(value, plainFrom, b, p, value.length - plainFrom);
-        p += value.length - plainFrom;
-        b[p++] = '\'';
-        length = p;
-        return this;
+        System.arraycopy(value, plainFrom, b, p, to - plainFrom);
+        length = p + to - plainFrom;
     }
 
     /** The bytes of {@code word} that {@link #ESCAPES} may escape: control bytes, quotes and backslashes. */

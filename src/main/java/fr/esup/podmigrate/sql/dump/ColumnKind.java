@@ -2,6 +2,8 @@ package fr.esup.podmigrate.sql.dump;
 
 import fr.esup.podmigrate.sql.SqlBytes;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Locale;
@@ -10,8 +12,9 @@ import java.util.Set;
 /**
  * How a column's values are read and written, by the column's {@code information_schema} type. Values come
  * as the server's own text over the text protocol, which keeps decimals, doubles and zero dates exact.
- * Strings are read with {@code getBytes}: the session sends results in utf8mb4, so they are copied without
- * being decoded. The driver refuses {@code getBytes} on numbers and temporal values. Integers are read with
+ * Strings are read with {@code getBinaryStream}: the session sends results in utf8mb4, so they are escaped from the
+ * driver's buffer, where mariadb-java-client's stream hands them over, without being decoded or copied first. The
+ * driver refuses {@code getBytes} on numbers and temporal values. Integers are read with
  * {@code getLong}, which parses the text in place, and written back as the same digits; other numbers with
  * {@code getString}, which hands them over as sent. The driver parses each DATETIME and TIMESTAMP, shifts it
  * by time zones and reformats it, so temporal columns are selected as {@code CAST(... AS BINARY)}: the same
@@ -64,7 +67,7 @@ enum ColumnKind {
     }
 
     /** Appends the value of column {@code index} of the current row as an SQL literal. */
-    void appendValue(ResultSet row, int index, SqlBytes out) throws SQLException {
+    void appendValue(ResultSet row, int index, SqlBytes out) throws SQLException, IOException {
         if (this == INTEGER) {
             long value = row.getLong(index);
             if (value == 0 && row.wasNull()) {
@@ -83,11 +86,18 @@ enum ColumnKind {
             }
             return;
         }
+        if (this == TEXT) {
+            InputStream value = row.getBinaryStream(index);
+            if (value == null) {
+                out.appendNull();
+            } else {
+                out.appendQuotedEscaped(value);
+            }
+            return;
+        }
         byte[] value = row.getBytes(index);
         if (value == null) {
             out.appendNull();
-        } else if (this == TEXT) {
-            out.appendQuotedEscaped(value);
         } else if (this == TEMPORAL) {
             out.appendQuoted(value);
         } else if (this == BINARY) {

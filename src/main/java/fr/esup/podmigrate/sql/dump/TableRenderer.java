@@ -143,7 +143,7 @@ final class TableRenderer {
     }
 
     /** Appends the placeholder comma, then the row between parentheses. */
-    private void encodeRow(ResultSet result, ColumnKind[] kinds) throws SQLException {
+    private void encodeRow(ResultSet result, ColumnKind[] kinds) throws SQLException, IOException {
         bytes.append(',').append('(');
         for (int i = 0; i < kinds.length; i++) {
             if (i > 0) {

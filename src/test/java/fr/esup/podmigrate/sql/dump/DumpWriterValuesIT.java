@@ -63,6 +63,25 @@ class DumpWriterValuesIT {
                 .isEqualTo(values(theirs));
     }
 
+    @Test
+    void writesTheServersOwnTextTypesAsMariadbDumpDoes() throws Exception {
+        fixture.execute(source, """
+                CREATE TABLE numbers (
+                  id int NOT NULL PRIMARY KEY, u uuid, a6 inet6, a4 inet4, c char(3), tt tinytext, en enum('a','b\\'c'),
+                  js json)""", """
+                INSERT INTO numbers VALUES
+                  (1, '123e4567-e89b-12d3-a456-426614174000', '2001:db8::1', '192.0.2.1', 'é', 'l''a\\\\b\\n', 'b''c',
+                   '{"k": ["v", 1]}'),
+                  (2, NULL, '::ffff:192.0.2.1', NULL, '', '', 'a', NULL)""");
+
+        String ours = fixture.dump(source, DumpOptions.builder().includeTables("numbers").build());
+        String theirs = Files.readString(fixture.mariadbDumpWith("numbers.sql", "--hex-blob", source, "numbers"));
+
+        // mariadb-dump also escapes double quotes, which a string between single quotes needs not
+        assertThat(values(ours)).contains("(1,'123e4567-e89b-12d3-a456-426614174000','2001:db8::1','192.0.2.1','é',")
+                .isEqualTo(values(theirs).replace("\\\"", "\""));
+    }
+
     /** The rows of the dump's only INSERT, without the line breaks recent versions of mariadb-dump put between them. */
     private static String values(String dump) {
         int start = dump.indexOf("INSERT INTO `numbers`");
