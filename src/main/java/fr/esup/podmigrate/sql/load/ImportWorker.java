@@ -181,13 +181,15 @@ final class ImportWorker implements Runnable {
     private final BlockingQueue<Task> queue = new LinkedBlockingQueue<>();
     /** Tasks handed to this worker and not done, session statements aside. */
     private final AtomicInteger pendingWork = new AtomicInteger();
-    /** Whether the session reads statements as bytes ({@link BinaryRows#ON}). */
     /**
      * The session's user variables known to hold utf8mb4 (see {@link ClientCharsetSession#keepsUtf8mb4}): a dump saves
      * the client charset in one before each CREATE TABLE and sets it back from it after; a worker that sees no other
      * statement in between knows its session still utf8mb4, and sends no {@link #UTF8MB4_AGAIN}.
      */
     private final Set<String> utf8mb4Variables = new HashSet<>();
+    /** A session statement failed: the session's charsets are set back before anything else runs. */
+    private boolean charsetsUnsure;
+    /** Whether the session reads statements as bytes ({@link BinaryRows#ON}). */
     private boolean binaryRows;
     /**
      * Whether the driver was seen to send a batch as more than one statement (see {@link #commit}): it then sends no
@@ -286,6 +288,9 @@ final class ImportWorker implements Runnable {
     private void perform(Task task) throws IOException, SQLException {
         if (!(task instanceof Session)) {
             utf8mb4Variables.clear(); // a statement may assign user variables, as a LOAD DATA does those it skips into
+            if (charsetsUnsure) {
+                setUtf8mb4Again();
+            }
         }
         if (task instanceof Execute execute) {
             if (ROW_KINDS.contains(execute.plan().kind())) {
@@ -313,20 +318,29 @@ final class ImportWorker implements Runnable {
                 String set = session.plan().text();
                 executeSql(set);
                 boolean keepsUtf8mb4 = ClientCharsetSession.keepsUtf8mb4(set, utf8mb4Variables);
-                if (ClientCharsetSession.touchesConnectionCharset(set) && !keepsUtf8mb4) {
-                    for (String again : UTF8MB4_AGAIN) {
-                        executeSql(again);
-                    }
+                if (charsetsUnsure) {
+                    utf8mb4Variables.clear(); // what the SET assigned came from a session that may not be utf8mb4
+                }
+                if (charsetsUnsure || (ClientCharsetSession.touchesConnectionCharset(set) && !keepsUtf8mb4)) {
+                    setUtf8mb4Again();
                 }
                 connection.commit();
             } catch (SQLException e) {
                 utf8mb4Variables.clear();
+                charsetsUnsure = true;
                 rollback();
                 if (!session.reported().getAndSet(true)) {
                     owner.failed(session.plan(), e, 0);
                 }
             }
         }
+    }
+
+    private void setUtf8mb4Again() throws SQLException {
+        for (String again : UTF8MB4_AGAIN) {
+            executeSql(again);
+        }
+        charsetsUnsure = false;
     }
 
     /**
