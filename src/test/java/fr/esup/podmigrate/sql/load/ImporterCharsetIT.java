@@ -107,6 +107,45 @@ class ImporterCharsetIT {
     }
 
     /**
+     * Every connection keeps a dump's save, set and restore of the client charset around each table without setting its
+     * session back, and after a SET that failed, sets it back before anything else: the rows are the client's either way.
+     */
+    @Test
+    void storesTheClientsBytesAroundTheCharsetSetsItSkipsAndAfterOneThatFailed() throws Exception {
+        StringBuilder sql = new StringBuilder("/*!40101 SET NAMES utf8mb4 */;\n");
+        for (int t = 0; t < 6; t++) {
+            sql.append("""
+                    /*!40101 SET @saved_cs_client     = @@character_set_client */;
+                    /*!40101 SET character_set_client = %s */;
+                    CREATE TABLE t%d (id int PRIMARY KEY, v varchar(40)) DEFAULT CHARSET=utf8mb4;
+                    /*!40101 SET character_set_client = @saved_cs_client */;
+                    """.formatted(t % 2 == 0 ? "utf8mb4" : "utf8", t));
+            sql.append(t == 3 ? "SET character_set_client = no_such_charset;\n" : "");
+            sql.append("INSERT INTO t%d VALUES (1,'%s'),(2,'%s');\n".formatted(t, ACCENTED, EMOJI));
+        }
+        Path script = Files.writeString(directory.resolve("charset-sets.sql"), sql, StandardCharsets.UTF_8);
+        // the client stops at the failed SET, which changes nothing: it gets the script without it
+        Path withoutFailure = Files.writeString(directory.resolve("charset-sets-client.sql"),
+                sql.toString().replace("SET character_set_client = no_such_charset;\n", ""), StandardCharsets.UTF_8);
+
+        String clientTarget = fixture.createDatabase("cs_sets_client");
+        fixture.assertImports(clientTarget, withoutFailure);
+        String importTarget = fixture.createDatabase("cs_sets_import");
+        ImportResult result = new Importer(ImportOptions.builder().parallelism(3).errorPolicy(ErrorPolicy.CONTINUE).build())
+                .run(script, fixture.factory(importTarget));
+
+        assertThat(result.errors()).singleElement()
+                .satisfies(error -> assertThat(error.statementHead()).contains("no_such_charset"));
+        String expected = HexFormat.of().withUpperCase().formatHex(ACCENTED.getBytes(StandardCharsets.UTF_8)) + ","
+                + HexFormat.of().withUpperCase().formatHex(EMOJI.getBytes(StandardCharsets.UTF_8));
+        for (int t = 0; t < 6; t++) {
+            String rows = "SELECT GROUP_CONCAT(HEX(v) ORDER BY id) FROM t" + t;
+            assertThat(fixture.queryString(importTarget, rows)).as("t%d", t).isEqualTo(expected)
+                    .isEqualTo(fixture.queryString(clientTarget, rows));
+        }
+    }
+
+    /**
      * mariadb-dump --default-character-set=latin1 of utf8mb4 rows writes a ? for each character latin1 lacks: the
      * analysis names the rows read in latin1, which a dump in utf8mb4 has none of.
      */
