@@ -46,11 +46,11 @@ public final class ScriptAnalyzer {
      * first, then imports it).
      */
     private static final AtomicReference<KeptScan> LAST_SCAN = new AtomicReference<>();
+    private static final Pattern BLANKS = Pattern.compile("\\s+");
     /**
      * An INSERT or REPLACE cut before its first row: its table and columns, then nothing or part of the VALUES keyword.
      * One cut inside its rows is read as an INSERT: the server refuses it, as it does the client's.
      */
-    private static final Pattern BLANKS = Pattern.compile("\\s+");
     private static final Pattern CUT_BEFORE_FIRST_ROW = Pattern.compile("(?i)\\s*(?:INSERT|REPLACE)"
             + "(?:\\s+(?:LOW_PRIORITY|DELAYED|HIGH_PRIORITY|IGNORE))*(?:\\s+INTO)?"
             + "\\s+(?:`[^`]*`|\\w+)(?:\\.(?:`[^`]*`|\\w+))?"
