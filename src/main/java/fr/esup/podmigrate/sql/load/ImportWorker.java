@@ -528,29 +528,54 @@ final class ImportWorker implements Runnable {
         }
         binaryRows(false);
         try {
-            LiteralLoad.supplyRows(statement, rows);
-            long affected = executeSql(plan.text());
-            SQLWarning warnings = statement.getWarnings();
-            statement.clearWarnings();
-            if (warnings == null && affected == rows.rowCount()) {
-                group.add(new Uncommitted(index, rows.endOffset(), bytes, plan, new Outcome(affected, 0, List.of()),
-                        0, before, rewriter));
+            if (loadsExactly(plan.text(), rows.bytes(), rows.rowsFrom(), rows.rowsTo() - rows.rowsFrom(),
+                    rows.rowCount())) {
+                group.add(new Uncommitted(index, rows.endOffset(), bytes, plan,
+                        new Outcome(rows.rowCount(), 0, List.of()), 0, before, rewriter));
                 return Bound.DONE;
             }
         } catch (SQLException e) {
+            return connectionLost(group, plan, e, bytes);
+        }
+        return asText(group);
+    }
+
+    /** The group went with the lost connection: not done, a resumed import runs it again. */
+    private Bound connectionLost(List<Uncommitted> group, Plan plan, SQLException error, long bytes) {
+        rollback();
+        endGroup(group);
+        owner.failed(plan, error, bytes);
+        return Bound.DONE;
+    }
+
+    /** Rolls the group back and runs it again one statement at a time: the INSERT is to run as text after it. */
+    private Bound asText(List<Uncommitted> group) {
+        rollback();
+        runAlone(group);
+        return Bound.AS_TEXT;
+    }
+
+    /**
+     * Executes a LOAD DATA of {@code rows[from, from + length)}: whether it gave no warning and wrote {@code rowCount}
+     * rows, what the INSERTs it stands for would have done; false also when the server refused it (a refusal of LOAD DATA
+     * LOCAL itself told to the owner: no other is tried). Throws only when the connection is lost.
+     */
+    private boolean loadsExactly(String sql, byte[] rows, int from, int length, long rowCount) throws SQLException {
+        try {
+            LiteralLoad.supplyRows(statement, rows, from, length);
+            long affected = executeSql(sql);
+            SQLWarning warnings = statement.getWarnings();
+            statement.clearWarnings();
+            return warnings == null && affected == rowCount;
+        } catch (SQLException e) {
             if (ImportRun.connectionLost(e)) {
-                rollback();
-                endGroup(group);
-                owner.failed(plan, e, bytes);
-                return Bound.DONE;
+                throw e;
             }
             if (LiteralLoad.refused(e)) {
                 owner.literalLoadsRefused();
             }
+            return false;
         }
-        rollback();
-        runAlone(group);
-        return Bound.AS_TEXT;
     }
 
     /**
@@ -640,25 +665,17 @@ final class ImportWorker implements Runnable {
         long rows = gathered.rowCount();
         binaryRows(false);
         try {
-            LiteralLoad.supplyRows(statement, gathered.rows(), 0, gathered.length());
-            long affected = executeSql(gathered.statement());
-            SQLWarning warnings = statement.getWarnings();
-            statement.clearWarnings();
+            boolean loaded = loadsExactly(gathered.statement(), gathered.rows(), 0, gathered.length(), rows);
             gathered.clear();
-            if (warnings == null && affected == rows) {
+            if (loaded) {
                 commit(statements);
                 return null;
             }
         } catch (SQLException e) {
             gathered.clear();
-            if (ImportRun.connectionLost(e)) {
-                rollback();
-                owner.failed(first.plan(), e, first.bytes());
-                return null;
-            }
-            if (LiteralLoad.refused(e)) {
-                owner.literalLoadsRefused();
-            }
+            rollback(); // the connection is lost
+            owner.failed(first.plan(), e, first.bytes());
+            return null;
         }
         rollback();
         return new TextFrom(first.index(), first.loadedAt(), first.endOffset() - first.bytes());
@@ -733,15 +750,10 @@ final class ImportWorker implements Runnable {
         } catch (SQLException e) {
             insert.clearBatch();
             if (ImportRun.connectionLost(e)) {
-                rollback();
-                endGroup(group);
-                owner.failed(plan, e, bytes);
-                return Bound.DONE;
+                return connectionLost(group, plan, e, bytes);
             }
         }
-        rollback();
-        runAlone(group);
-        return Bound.AS_TEXT;
+        return asText(group);
     }
 
     /** Sets the session to read statements as bytes, or as utf8mb4 text again, when it does not already. */

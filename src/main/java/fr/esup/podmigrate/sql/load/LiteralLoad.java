@@ -46,12 +46,10 @@ final class LiteralLoad {
                 + " LINES STARTING BY '(' TERMINATED BY ')'" + columns;
     }
 
-    /** Hands the statement the rows it reads, from the script's bytes; the next statement executed takes them. */
-    static void supplyRows(Statement statement, LiteralInsert insert) throws SQLException {
-        supplyRows(statement, insert.bytes(), insert.rowsFrom(), insert.rowsTo() - insert.rowsFrom());
-    }
-
-    /** Hands the statement rows in its format, {@code rows[from, from + length)}. */
+    /**
+     * Hands the statement rows in its format, {@code rows[from, from + length)}: an INSERT's own bytes, or several's
+     * gathered; the next statement executed takes them.
+     */
     static void supplyRows(Statement statement, byte[] rows, int from, int length) throws SQLException {
         statement.unwrap(org.mariadb.jdbc.Statement.class).setLocalInfileInputStream(
                 new ByteArrayInputStream(rows, from, length));
