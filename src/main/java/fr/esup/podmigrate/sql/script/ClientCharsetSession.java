@@ -69,8 +69,8 @@ public record ClientCharsetSession(ClientCharset charset, Map<String, ClientChar
      * run on the server: it keeps nothing and vouches for no variable.
      */
     public static boolean keepsUtf8mb4(String setStatement, Set<String> utf8mb4Variables) {
-        Matcher set = SET.matcher(EXECUTABLE_COMMENT_MARK.matcher(setStatement).replaceAll(" "));
-        if (!set.matches()) {
+        List<String> assignments = assignments(setStatement);
+        if (assignments == null) {
             utf8mb4Variables.clear();
             return false;
         }
@@ -78,8 +78,7 @@ public record ClientCharsetSession(ClientCharset charset, Map<String, ClientChar
         boolean keeps = runs;
         Set<String> holdingUtf8mb4 = new HashSet<>();
         Set<String> assigned = new HashSet<>();
-        for (String assignment : assignments(set.group(1))) {
-            String trimmed = assignment.strip();
+        for (String trimmed : assignments) {
             Matcher user = USER_VARIABLE.matcher(trimmed);
             Matcher client = CLIENT_VARIABLE.matcher(trimmed);
             if (user.matches()) {
@@ -117,14 +116,13 @@ public record ClientCharsetSession(ClientCharset charset, Map<String, ClientChar
 
     /** The session after this SET statement: itself when the SET does not touch the client charset. */
     ClientCharsetSession after(String setStatement) {
-        Matcher set = SET.matcher(EXECUTABLE_COMMENT_MARK.matcher(setStatement).replaceAll(" "));
-        if (!set.matches() || !touchesConnectionCharset(setStatement)) {
+        List<String> assignments = touchesConnectionCharset(setStatement) ? assignments(setStatement) : null;
+        if (assignments == null) {
             return this;
         }
         ClientCharset current = charset;
         Map<String, ClientCharset> variables = new HashMap<>(savedInVariables);
-        for (String assignment : assignments(set.group(1))) {
-            String trimmed = assignment.strip();
+        for (String trimmed : assignments) {
             Matcher names = NAMES.matcher(trimmed);
             Matcher client = CLIENT_VARIABLE.matcher(trimmed);
             Matcher user = USER_VARIABLE.matcher(trimmed);
@@ -167,8 +165,16 @@ public record ClientCharsetSession(ClientCharset charset, Map<String, ClientChar
         return name.matches("[\\w]+") ? ClientCharset.named(name) : otherwise;
     }
 
-    /** The assignments of a SET, split at the commas outside quotes and parentheses. */
-    private static List<String> assignments(String list) {
+    /**
+     * The assignments of a SET statement, stripped, split at the commas outside quotes and parentheses, its executable
+     * comments' marks aside; null when the statement is no SET.
+     */
+    private static List<String> assignments(String setStatement) {
+        Matcher set = SET.matcher(EXECUTABLE_COMMENT_MARK.matcher(setStatement).replaceAll(" "));
+        if (!set.matches()) {
+            return null;
+        }
+        String list = set.group(1);
         List<String> assignments = new ArrayList<>();
         int depth = 0;
         char quote = 0;
@@ -188,11 +194,11 @@ public record ClientCharsetSession(ClientCharset charset, Map<String, ClientChar
             } else if (c == ')') {
                 depth--;
             } else if (c == ',' && depth == 0) {
-                assignments.add(list.substring(start, i));
+                assignments.add(list.substring(start, i).strip());
                 start = i + 1;
             }
         }
-        assignments.add(list.substring(start));
+        assignments.add(list.substring(start).strip());
         return assignments;
     }
 
