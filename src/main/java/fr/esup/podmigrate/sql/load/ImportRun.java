@@ -81,6 +81,8 @@ final class ImportRun implements ImportWorker.Owner {
     private final Set<String> keysHeldBack = new HashSet<>();
     /** Each table's last run of rows, by its name in the script. */
     private final Map<String, DataRun> lastRuns = new HashMap<>();
+    /** Where a table first seen goes. */
+    private final Workload workload;
     private final Lock structureChanges = new ReentrantLock();
     private final Semaphore budget = new Semaphore(BUDGET_CHARS);
     private final AtomicInteger pending = new AtomicInteger();
@@ -103,6 +105,7 @@ final class ImportRun implements ImportWorker.Owner {
         this.knownEmpty.addAll(emptyAtStart);
         this.planner = new ImportPlanner(options);
         scan.runs().forEach(run -> lastRuns.put(run.table(), run));
+        this.workload = new Workload(scan.runs(), options.parallelism());
         this.keysDue = new KeysDue(scan.runs(),
                 (table, keys) -> submit(worker(table), new ImportWorker.AddKeys(table, keys)));
     }
@@ -306,7 +309,7 @@ final class ImportRun implements ImportWorker.Owner {
         String table = rewriter.targetTable();
         touched(table);
         boolean hold = options.keepTargetStructure() && keysHeldBack.add(table);
-        submit(worker(table), new ImportWorker.Rows(run, rewriter, hold));
+        submit(worker(table, run.table(), run.first()), new ImportWorker.Rows(run, rewriter, hold));
         if (lastRuns.get(run.table()) == run && keysHeldBack.remove(table)) {
             submit(worker(table), new ImportWorker.GiveKeysBack(table));
         }
@@ -352,7 +355,8 @@ final class ImportRun implements ImportWorker.Owner {
                 broadcast(plan);
                 ledger.sessionDispatched(index, statement.endOffset(), bytes);
             }
-            case TABLE -> execute(worker(plan.table()), index, statement.endOffset(), bytes, plan, heldKeys);
+            case TABLE -> execute(worker(plan.table(), statement.table(), index), index, statement.endOffset(), bytes,
+                    plan, heldKeys);
             case ALONE -> {
                 giveAllKeysBack();
                 awaitIdle();
@@ -408,15 +412,22 @@ final class ImportRun implements ImportWorker.Owner {
         worker.submit(task);
     }
 
-    /**
-     * The worker of a table: when the table is first seen, the first worker with nothing left to do, waited for if
-     * need be. Bound as the worker frees, a table goes where it starts at once: bound ahead, by its bytes, a table of
-     * many short rows would wait behind the tables handed out before it while another worker stands idle.
-     */
+    /** The worker of a table bound already (else bound as a large one is). */
     private ImportWorker worker(String table) {
+        return worker(table, null, Long.MAX_VALUE);
+    }
+
+    /**
+     * The worker of a table, bound as the table is first seen (see {@link Workload}).
+     *
+     * @param scriptTable the table's name in the script; null when it is bound already
+     * @param index       the statement handed out
+     */
+    private ImportWorker worker(String table, String scriptTable, long index) {
         ImportWorker bound = tableWorkers.get(table);
         if (bound == null) {
-            bound = freeWorker();
+            bound = scriptTable != null && workload.goesToABusyWorker(scriptTable, index)
+                    ? Workload.leastBusy(workers) : freeWorker();
             tableWorkers.put(table, bound);
         }
         return bound;

@@ -33,6 +33,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Lock;
 
 /**
@@ -40,7 +41,7 @@ import java.util.concurrent.locks.Lock;
  * statements of the tables it loads, the script's session statements, and long runs of one table's INSERTs that
  * it reads from the script itself.
  */
-final class ImportWorker implements Runnable {
+final class ImportWorker implements Runnable, Workload.Busy {
 
     /** The session keeps this many warnings of a statement (max_error_count): past them, only their count. */
     private static final int KEPT_WARNINGS = 65535;
@@ -181,6 +182,7 @@ final class ImportWorker implements Runnable {
     private final BlockingQueue<Task> queue = new LinkedBlockingQueue<>();
     /** Tasks handed to this worker and not done, session statements aside. */
     private final AtomicInteger pendingWork = new AtomicInteger();
+    private final AtomicLong backlog = new AtomicLong();
     /**
      * The session's user variables known to hold utf8mb4 (see {@link ClientCharsetSession#keepsUtf8mb4}): a dump saves
      * the client charset in one before each CREATE TABLE and sets it back from it after; a worker that sees no other
@@ -241,8 +243,14 @@ final class ImportWorker implements Runnable {
     }
 
     /** Whether everything handed to this worker is done, session statements aside: it may take another table. */
-    boolean free() {
+    @Override
+    public boolean free() {
         return pendingWork.get() == 0;
+    }
+
+    @Override
+    public long backlog() {
+        return backlog.get();
     }
 
     /** Whether a task keeps its worker from another table: every one but the session statements all replay. */
@@ -252,6 +260,7 @@ final class ImportWorker implements Runnable {
 
     void submit(Task task) {
         if (occupies(task)) {
+            backlog.addAndGet(Workload.of(task));
             pendingWork.incrementAndGet();
         }
         queue.add(task);
@@ -278,6 +287,7 @@ final class ImportWorker implements Runnable {
                 owner.broke(e);
             } finally {
                 if (occupies(task)) {
+                    backlog.addAndGet(-Workload.of(task));
                     pendingWork.decrementAndGet();
                 }
                 owner.finished(task);

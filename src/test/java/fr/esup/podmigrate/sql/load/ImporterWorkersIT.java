@@ -1,6 +1,7 @@
 package fr.esup.podmigrate.sql.load;
 
 import fr.esup.podmigrate.sql.DumpWriterFixture;
+import fr.esup.podmigrate.sql.ImportProgress;
 import fr.esup.podmigrate.testsupport.HeldLock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -11,11 +12,16 @@ import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** Which connection loads a table: one with nothing left to do, whatever the bytes handed to the others. */
+/**
+ * Which connection loads a table: one with nothing left to do, whatever the bytes handed to the others; but a small
+ * table before a large one's rows goes behind the connection with the least to do, so that the large one starts on
+ * the first connection to free.
+ */
 class ImporterWorkersIT {
 
     private static final int BIG_STATEMENTS = 40;
@@ -25,6 +31,8 @@ class ImporterWorkersIT {
     final DumpWriterFixture fixture = new DumpWriterFixture();
     @RegisterExtension
     final HeldLock lock = new HeldLock();
+    @RegisterExtension
+    final HeldLock secondLock = new HeldLock();
 
     @Test
     void aTableLoadsOnAFreeConnectionNotBehindAStatementThatWaits() throws Exception {
@@ -40,6 +48,54 @@ class ImporterWorkersIT {
         assertThat(result.countMismatches()).isEmpty();
         assertThat(fixture.count(target, "waiting")).isEqualTo(1);
         assertThat(fixture.count(target, "big")).isEqualTo((long) BIG_STATEMENTS * BIG_ROWS_PER_STATEMENT);
+    }
+
+    @Test
+    void aLargeTableStartsOnTheFirstConnectionToFreeWhileASmallOneBeforeItWaitsBehindAnother() throws Exception {
+        String label = "'" + "x".repeat(180) + "'";
+        Path script = fixture.write("CREATE TABLE `held` (`id` int PRIMARY KEY, `got` int);\n"
+                + "INSERT INTO `held` VALUES (1, " + lock.waitFor(50) + ");\n"
+                + "CREATE TABLE `early` (`id` int PRIMARY KEY, `label` varchar(200));\n"
+                + "INSERT INTO `early` VALUES (-1, " + secondLock.waitFor(50) + ");\n"
+                + inserts("early", label)
+                + "CREATE TABLE `small` (`id` int PRIMARY KEY);\n"
+                + "INSERT INTO `small` VALUES (1), (2), (3);\n"
+                + "SET @pm_test_past_small = 1;\n"
+                + "CREATE TABLE `late` (`id` int PRIMARY KEY, `label` varchar(200));\n"
+                + inserts("late", label), "large-after-small.sql");
+        String target = fixture.createDatabase("largeaftersmall");
+        AtomicLong statementsDone = new AtomicLong();
+        CompletableFuture<ImportResult> running = CompletableFuture.supplyAsync(() -> {
+            try {
+                return new Importer(ImportOptions.builder().parallelism(2).progress(progress -> {
+                    if (progress.stage() == ImportProgress.Stage.IMPORTING) {
+                        statementsDone.set(progress.statements());
+                    }
+                }).build()).run(script, fixture.factory(target));
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        try {
+            // both connections wait, `held` on one and `early` on the other: the two CREATE TABLEs are done, and the
+            // SET after `small` is handed out once `small` went behind `held`, the connection with the least to do
+            await().atMost(Duration.ofSeconds(40)).until(() -> statementsDone.get() == 3);
+            secondLock.release();
+            await().atMost(Duration.ofSeconds(40))
+                    .until(() -> tableCount(target, "late") == BIG_STATEMENTS * BIG_ROWS_PER_STATEMENT);
+            assertThat(tableCount(target, "small")).isEqualTo(-1);
+        } finally {
+            secondLock.release();
+            lock.release();
+        }
+        ImportResult result = running.get(60, TimeUnit.SECONDS);
+
+        assertThat(result.completed()).isTrue();
+        assertThat(result.errors()).isEmpty();
+        assertThat(result.countMismatches()).isEmpty();
+        assertThat(fixture.count(target, "held")).isEqualTo(1);
+        assertThat(fixture.count(target, "early")).isEqualTo(BIG_STATEMENTS * BIG_ROWS_PER_STATEMENT + 1L);
+        assertThat(fixture.count(target, "small")).isEqualTo(3);
     }
 
     @Test
@@ -105,20 +161,25 @@ class ImporterWorkersIT {
         return running.get(60, TimeUnit.SECONDS);
     }
 
-    private String script() {
-        StringBuilder sql = new StringBuilder("CREATE TABLE `waiting` (`id` int PRIMARY KEY, `got` int);\n")
-                .append("INSERT INTO `waiting` VALUES (1, ").append(lock.waitFor(50)).append(");\n")
-                .append("CREATE TABLE `big` (`id` int PRIMARY KEY, `label` varchar(200));\n");
-        String label = "x".repeat(180);
+    private static String inserts(String table, String label) {
+        StringBuilder sql = new StringBuilder();
         for (int statement = 0; statement < BIG_STATEMENTS; statement++) {
-            sql.append("INSERT INTO `big` VALUES ");
+            sql.append("INSERT INTO `").append(table).append("` VALUES ");
             for (int row = 0; row < BIG_ROWS_PER_STATEMENT; row++) {
                 int id = statement * BIG_ROWS_PER_STATEMENT + row;
-                sql.append(row == 0 ? "" : ",").append('(').append(id).append(",'").append(label).append("')");
+                sql.append(row == 0 ? "" : ",").append('(').append(id).append(',').append(label).append(')');
             }
             sql.append(";\n");
         }
-        return sql.append("CREATE TABLE `last` (`id` int PRIMARY KEY);\nINSERT INTO `last` VALUES (1);\n").toString();
+        return sql.toString();
+    }
+
+    private String script() {
+        return "CREATE TABLE `waiting` (`id` int PRIMARY KEY, `got` int);\n"
+                + "INSERT INTO `waiting` VALUES (1, " + lock.waitFor(50) + ");\n"
+                + "CREATE TABLE `big` (`id` int PRIMARY KEY, `label` varchar(200));\n"
+                + inserts("big", "'" + "x".repeat(180) + "'")
+                + "CREATE TABLE `last` (`id` int PRIMARY KEY);\nINSERT INTO `last` VALUES (1);\n";
     }
 
     /** The table's rows, or -1 before the import creates it. */

@@ -82,7 +82,7 @@ class KeysDueTest {
 
     /** What the keys do along the script: each statement's head, the keys it holds, the keys handed out. */
     private static List<String> follow(String script) throws IOException {
-        return follow(List.of(new DataRun(LONG_ROWS, 0, 1, null, null, 1 << 20)), 0, script);
+        return follow(List.of(new DataRun(LONG_ROWS, 0, 1, null, null, 1 << 20, 1000)), 0, script);
     }
 
     /** @param done how many of the script's first statements an earlier import did */
