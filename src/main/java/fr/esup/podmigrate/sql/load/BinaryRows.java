@@ -11,8 +11,9 @@ import java.util.List;
  * {@code character_set_connection} binary the server stores each string literal as it came, where it would first
  * read it as utf8mb4 text; that reading is about a fifth of the server's time on a table of long texts (a Pod
  * dump's {@code video_encodinglog}, 154 MB: 2.35 s as text, 1.85 s as bytes). The rows stored are the same when
- * every text column of the table is utf8mb4 (the statements go in UTF-8) and the rows hold literals alone: a latin1
- * column would take the UTF-8 bytes as its characters, and a function would see a binary string, not a text.
+ * every text column of the table is utf8mb4 (the statements go in UTF-8) and the rows hold literals alone, or
+ * expressions known to give the same from bytes ({@link InsertRewrite#sameFromBytes}): a latin1 column would take
+ * the UTF-8 bytes as its characters, and a function would see a binary string, not a text.
  */
 final class BinaryRows {
 

@@ -361,7 +361,7 @@ final class ImportWorker implements Runnable, Workload.Busy {
      * short ones, their rows gathered (see {@link #loadGathered}); any other statement is read and sent as text.
      */
     private void load(DataRun run, InsertRewriter rewriter) throws IOException, SQLException {
-        boolean literalRows = rewriter.literalsOnly() && owner.utf8mb4Text(rewriter.targetTable(), connection);
+        boolean literalRows = rewriter.rowsAsBytes() && owner.utf8mb4Text(rewriter.targetTable(), connection);
         boolean literalStatements = owner.literalStatements(run);
         boolean backslashEscapes = LiteralLoad.backslashEscapes(connection);
         TextFrom from = new TextFrom(run.first(), run.start(), run.start().offset());

@@ -81,9 +81,12 @@ final class InsertRewriter {
         return targetTable;
     }
 
-    /** Whether the rows it writes hold the script's literals alone, no expression of the rewrite around them. */
-    boolean literalsOnly() {
-        return rewrite == null || rewrite.setColumns().isEmpty();
+    /**
+     * Whether the rows it writes may go as bytes: they hold the script's literals alone, no expression of the rewrite
+     * around them, or expressions that give the same from bytes (see {@link InsertRewrite#sameFromBytes}).
+     */
+    boolean rowsAsBytes() {
+        return rewrite == null || rewrite.setColumns().isEmpty() || rewrite.sameFromBytes();
     }
 
     /**

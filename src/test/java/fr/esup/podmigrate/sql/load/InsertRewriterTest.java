@@ -45,6 +45,16 @@ class InsertRewriterTest {
     }
 
     @Test
+    void sendsRowsAsBytesUnlessAnExpressionMayReadThemAsText() {
+        Map<String, String> set = Map.of("name", "{title}");
+        assertThat(new InsertRewriter("t", "t", null, null, false).rowsAsBytes()).isTrue();
+        assertThat(new InsertRewriter("t", "t", null, InsertRewrite.dropping("a"), false).rowsAsBytes()).isTrue();
+        assertThat(new InsertRewriter("t", "t", null, new InsertRewrite(Set.of(), set), false).rowsAsBytes()).isFalse();
+        assertThat(new InsertRewriter("t", "t", null, new InsertRewrite(Set.of(), set, true), false).rowsAsBytes())
+                .isTrue();
+    }
+
+    @Test
     void leavesToTheInsertAnExpressionOfAColumnTheRowsDoNotHave() {
         InsertRewriter rewriter = new InsertRewriter("video", "video", null,
                 new InsertRewrite(Set.of(), Map.of("name", "{title}")), false);

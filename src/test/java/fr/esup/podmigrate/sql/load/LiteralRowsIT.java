@@ -303,19 +303,20 @@ class LiteralRowsIT {
         String v3Table = "CREATE TABLE `v3_video` (`id` INT PRIMARY KEY, `title` VARCHAR(50), `transcript` VARCHAR(2) NOT NULL,"
                 + " `main_lang` VARCHAR(2), `description` TEXT NOT NULL, `name` VARCHAR(60), `rank` INT, `site_id` INT)"
                 + " DEFAULT CHARSET=utf8mb4";
-        ImportOptions options = everyStatementLoaded().parallelism(2).keepTargetStructure(true).targetTables(List.of("v3_video"))
-                .tableRenames(Map.of("v2_video", "v3_video")).columnListsFromCreateTable(true)
-                .insertRewrites(Map.of("v2_video", new InsertRewrite(Set.of("title_nl", "position"),
-                        new LinkedHashMap<>(Map.of(
-                                "transcript", "IF({transcript}, {main_lang}, '')",
-                                "description", "COALESCE({description}, '')",
-                                "name", "CONCAT({title}, ' (', {main_lang}, ')')",
-                                "rank", "{position}",
-                                "site_id", "1"))))).build();
+        Map<String, String> values = new LinkedHashMap<>(Map.of(
+                "transcript", "IF({transcript}, {main_lang}, '')",
+                "description", "COALESCE({description}, '')",
+                "name", "CONCAT({title}, ' (', {main_lang}, ')')",
+                "rank", "{position}",
+                "site_id", "1"));
+        ImportOptions options = computing(new InsertRewrite(Set.of("title_nl", "position"), values));
         String loaded = fixture.createDatabase("lit_computed");
         String inserted = fixture.createDatabase("lit_computed_ins");
-        fixture.execute(loaded, v3Table);
-        fixture.execute(inserted, v3Table);
+        String loadedAsBytes = fixture.createDatabase("lit_computed_bytes");
+        String insertedAsBytes = fixture.createDatabase("lit_computed_ins_bytes");
+        for (String database : List.of(loaded, inserted, loadedAsBytes, insertedAsBytes)) {
+            fixture.execute(database, v3Table);
+        }
         ConnectionFactory refusing = withDriverOptions(inserted, "allowLocalInfile=false");
 
         long loadsBefore = fixture.globalStatus(loaded, "Com_load");
@@ -324,12 +325,20 @@ class LiteralRowsIT {
         long batchesBefore = fixture.globalStatus(inserted, "Com_stmt_execute");
         ImportResult viaInserts = new Importer(options).run(script, refusing);
         long batches = fixture.globalStatus(inserted, "Com_stmt_execute") - batchesBefore;
+        // the same expressions declared to give the same from bytes: the rows go as bytes, and are the same
+        ImportOptions asBytes = computing(new InsertRewrite(Set.of("title_nl", "position"), values, true));
+        ImportResult viaLoadAsBytes = new Importer(asBytes).run(script, fixture.factory(loadedAsBytes));
+        ImportResult viaInsertsAsBytes = new Importer(asBytes).run(script,
+                withDriverOptions(insertedAsBytes, "allowLocalInfile=false"));
 
         assertThat(viaLoad.errors()).isEmpty();
         assertThat(viaInserts.errors()).isEmpty();
+        assertThat(viaLoadAsBytes.errors()).isEmpty();
+        assertThat(viaInsertsAsBytes.errors()).isEmpty();
         assertThat(loads).as("statements loaded as LOAD DATA").isGreaterThanOrEqualTo(STATEMENTS - 1);
         assertThat(batches).as("statements bound").isGreaterThanOrEqualTo(STATEMENTS - 1);
-        assertThat(fixture.snapshot(loaded)).isEqualTo(fixture.snapshot(inserted));
+        assertThat(fixture.snapshot(loaded)).isEqualTo(fixture.snapshot(inserted))
+                .isEqualTo(fixture.snapshot(loadedAsBytes)).isEqualTo(fixture.snapshot(insertedAsBytes));
         assertThat(viaLoad.droppedValues()).isEqualTo(viaInserts.droppedValues())
                 .containsEntry("v2_video.title_nl", (long) id).containsEntry("v2_video.position", (long) id);
         try (Connection connection = fixture.connect(loaded); Statement statement = connection.createStatement();
@@ -338,6 +347,12 @@ class LiteralRowsIT {
             assertThat(List.of(row.getString(1), row.getString(2), row.getString(3), row.getString(4), row.getString(5)))
                     .containsExactly("", "", "it's ü 😀 (en)", "-1", "1");
         }
+    }
+
+    private static ImportOptions computing(InsertRewrite rewrite) {
+        return everyStatementLoaded().parallelism(2).keepTargetStructure(true).targetTables(List.of("v3_video"))
+                .tableRenames(Map.of("v2_video", "v3_video")).columnListsFromCreateTable(true)
+                .insertRewrites(Map.of("v2_video", rewrite)).build();
     }
 
     @Test
