@@ -64,7 +64,7 @@ public record PodImportAnalysis(String scriptName, ScriptAnalysis script, Target
             table.convertedColumns().forEach(c -> set.put(c.column(), c.expression()));
             table.filledColumns().forEach(c -> set.put(c.column(), c.expression()));
             if (!drop.isEmpty() || !set.isEmpty()) {
-                // Pod's values give the same from bytes: V3ColumnValuesFromBytesIT evaluates each both ways
+                // Pod's values give the same from bytes: PodValuesFromBytesIT evaluates each both ways
                 rewrites.put(table.scriptTable(), new InsertRewrite(drop, set, true));
             }
         }

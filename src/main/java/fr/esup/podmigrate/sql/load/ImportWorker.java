@@ -182,6 +182,7 @@ final class ImportWorker implements Runnable, Workload.Busy {
     private final BlockingQueue<Task> queue = new LinkedBlockingQueue<>();
     /** Tasks handed to this worker and not done, session statements aside. */
     private final AtomicInteger pendingWork = new AtomicInteger();
+    /** What those tasks weigh (see {@link Workload}). */
     private final AtomicLong backlog = new AtomicLong();
     /**
      * The session's user variables known to hold utf8mb4 (see {@link ClientCharsetSession#keepsUtf8mb4}): a dump saves

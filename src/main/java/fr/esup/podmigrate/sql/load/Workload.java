@@ -36,7 +36,7 @@ final class Workload {
     /** What each table's runs of rows weigh, by its name in the script. */
     private final Map<String, Long> tables = new HashMap<>();
     private final long smallTable;
-    /** Where the last large table begins its rows: the index of its first run's first statement, or -1. */
+    /** The index of the statement that begins the last run of a large table, or -1. */
     private final long lastLargeTableRows;
 
     Workload(List<DataRun> runs, int connections) {
@@ -48,8 +48,8 @@ final class Workload {
     }
 
     /**
-     * Whether a table first seen at this statement may go to a busy worker: a small one, before the rows of the last
-     * large one.
+     * Whether a table first seen at this statement may go to a busy worker: a small one, while a run of a large one
+     * is still to come.
      *
      * @param scriptTable its name in the script, which its runs go by
      * @param index       the statement's index
