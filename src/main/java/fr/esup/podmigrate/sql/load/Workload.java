@@ -73,7 +73,7 @@ final class Workload {
     }
 
     static long of(DataRun run) {
-        return run.bytes() + run.rows() * ROW_BYTES;
+        return weight(run.bytes(), run.rows());
     }
 
     static long of(ImportWorker.Task task) {
@@ -81,8 +81,13 @@ final class Workload {
             return of(rows.run());
         }
         if (task instanceof ImportWorker.Execute execute) {
-            return execute.bytes() + Math.max(0, execute.plan().rows()) * ROW_BYTES;
+            return weight(execute.bytes(), execute.plan().rows());
         }
         return 0;
+    }
+
+    /** @param rows the rows, or -1 when a statement's are not known */
+    private static long weight(long bytes, long rows) {
+        return bytes + Math.max(0, rows) * ROW_BYTES;
     }
 }
