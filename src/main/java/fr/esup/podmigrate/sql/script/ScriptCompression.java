@@ -3,7 +3,6 @@ package fr.esup.podmigrate.sql.script;
 import fr.esup.podmigrate.sql.script.ScriptFormatException.Reason;
 
 import io.airlift.compress.zstd.ZstdInputStream;
-import org.apache.commons.compress.compressors.bzip2.BZip2CompressorInputStream;
 import org.tukaani.xz.XZInputStream;
 
 import java.io.BufferedInputStream;
@@ -99,9 +98,9 @@ public enum ScriptCompression {
         try {
             return new Opened(switch (compression) {
                 case NONE -> sniffed;
-                case GZIP -> new Decompressed(new GzipMembers(buffered(sniffed)));
+                case GZIP -> new Decompressed(ConcatenatedStreams.gzip(buffered(sniffed)));
                 case ZIP -> new Decompressed(onlyFile(new ZipInputStream(sniffed)));
-                case BZIP2 -> new Decompressed(new BZip2CompressorInputStream(buffered(sniffed), true));
+                case BZIP2 -> new Decompressed(ConcatenatedStreams.bzip2(buffered(sniffed)));
                 case XZ -> new Decompressed(new XZInputStream(buffered(sniffed)));
                 case ZSTD -> new Decompressed(new ZstdInputStream(sniffed));
             }, compression);

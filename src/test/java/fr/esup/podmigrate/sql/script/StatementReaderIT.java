@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.tukaani.xz.LZMA2Options;
 import org.tukaani.xz.XZOutputStream;
 
@@ -338,7 +339,7 @@ public class StatementReaderIT {
         void readsAGzipFileToldByItsMagicBytesNotItsName() throws IOException {
             String script = "CREATE TABLE t (a INT);\nINSERT INTO t VALUES (1),(2);\n";
             Path file = dir.resolve("podv2.sql");
-            Files.write(file, gzip(script.getBytes(StandardCharsets.UTF_8)));
+            Files.write(file, compress("gzip", script.getBytes(StandardCharsets.UTF_8)));
             try (StatementReader reader = StatementReader.open(file)) {
                 assertThat(reader.totalBytes()).isEqualTo(Files.size(file));
                 assertThat(reader.next().text()).isEqualTo("CREATE TABLE t (a INT)");
@@ -439,7 +440,7 @@ public class StatementReaderIT {
 
         @Test
         void reportsATruncatedGzipFile() throws IOException {
-            byte[] whole = gzip("SELECT 1;\n".repeat(10_000).getBytes(StandardCharsets.UTF_8));
+            byte[] whole = compress("gzip", "SELECT 1;\n".repeat(10_000).getBytes(StandardCharsets.UTF_8));
             Path file = dir.resolve("truncated.sql.gz");
             Files.write(file, Arrays.copyOf(whole, whole.length / 2));
             assertThatThrownBy(() -> {
@@ -462,10 +463,11 @@ public class StatementReaderIT {
                     .hasMessageContaining("the zip archive holds another file after export/pod.sql: export/other.sql");
         }
 
-        @Test
-        void readsGzipFilesConcatenatedAndNamesTheDamageOfAMemberAfterTheFirst() throws IOException {
-            byte[] first = gzip("INSERT INTO t VALUES (1);\n".getBytes(StandardCharsets.UTF_8));
-            byte[] second = gzip("INSERT INTO u VALUES (2),(3);\n".getBytes(StandardCharsets.UTF_8));
+        @ParameterizedTest
+        @ValueSource(strings = {"gzip", "bzip2"})
+        void readsFilesConcatenatedAndNamesTheDamageOfAStreamAfterTheFirst(String format) throws IOException {
+            byte[] first = compress(format, "INSERT INTO t VALUES (1);\n".getBytes(StandardCharsets.UTF_8));
+            byte[] second = compress(format, "INSERT INTO u VALUES (2),(3);\n".getBytes(StandardCharsets.UTF_8));
             List<SqlStatement> statements = readAll(StatementReader.open(new ByteArrayInputStream(concat(first, second))));
             assertThat(statements).extracting(SqlStatement::table).containsExactly("t", "u");
 
@@ -477,23 +479,24 @@ public class StatementReaderIT {
                 assertThatThrownBy(() -> readAll(StatementReader.open(new ByteArrayInputStream(concat(first, after)))))
                         .isInstanceOfSatisfying(ScriptFormatException.class,
                                 e -> assertThat(e.reason()).isEqualTo(Reason.CORRUPT_COMPRESSED_FILE))
-                        .hasMessageContaining("the gzip file is damaged or truncated");
+                        .hasMessageContaining("the " + format + " file is damaged or truncated");
             }
         }
 
-        @Test
-        void readsAGzipFileThatZerosPadAsGzipDoesButNotAMemberAfterThem() throws IOException {
-            byte[] first = gzip("INSERT INTO t VALUES (1);\n".repeat(5_000).getBytes(StandardCharsets.UTF_8));
+        @ParameterizedTest
+        @ValueSource(strings = {"gzip", "bzip2"})
+        void readsAFileThatZerosPadAsGzipAndBzip2DoButNotAStreamAfterThem(String format) throws IOException {
+            byte[] first = compress(format, "INSERT INTO t VALUES (1);\n".repeat(5_000).getBytes(StandardCharsets.UTF_8));
             byte[] padded = concat(first, new byte[100_000]);
             List<SqlStatement> statements = readAll(StatementReader.open(new ByteArrayInputStream(padded)));
             assertThat(statements).hasSize(5_000);
 
-            byte[] second = gzip("INSERT INTO u VALUES (2);\n".getBytes(StandardCharsets.UTF_8));
+            byte[] second = compress(format, "INSERT INTO u VALUES (2);\n".getBytes(StandardCharsets.UTF_8));
             assertThatThrownBy(() -> readAll(StatementReader.open(new ByteArrayInputStream(
                     concat(first, new byte[512], second)))))
                     .isInstanceOfSatisfying(ScriptFormatException.class,
                             e -> assertThat(e.reason()).isEqualTo(Reason.CORRUPT_COMPRESSED_FILE))
-                    .hasMessageContaining("the gzip file is damaged or truncated");
+                    .hasMessageContaining("the " + format + " file is damaged or truncated");
         }
 
         @Test
@@ -948,14 +951,6 @@ public class StatementReaderIT {
         }
     }
 
-    private static byte[] gzip(byte[] bytes) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (GZIPOutputStream gzip = new GZIPOutputStream(out)) {
-            gzip.write(bytes);
-        }
-        return out.toByteArray();
-    }
-
     /**
      * A zip archive as phpMyAdmin writes one: the script alone, or after a folder; no file when null; then the other
      * files given, each as its name and its text.
@@ -990,6 +985,7 @@ public class StatementReaderIT {
     private static byte[] compress(String format, byte[] bytes) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (OutputStream compressed = switch (format) {
+            case "gzip" -> new GZIPOutputStream(out);
             case "xz" -> new XZOutputStream(out, new LZMA2Options());
             case "zstd" -> new ZstdOutputStream(out);
             default -> new BZip2CompressorOutputStream(out);
