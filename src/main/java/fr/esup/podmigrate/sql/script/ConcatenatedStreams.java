@@ -24,18 +24,19 @@ final class ConcatenatedStreams extends InputStream {
     private final InputStream file;
     private final int firstMagicByte;
     private final Decompressor decompressor;
-    private final String format;
+    /** The format as messages name it. */
+    private final String streamName;
     private InputStream stream;
 
-    private ConcatenatedStreams(InputStream file, int firstMagicByte, Decompressor decompressor, String format)
+    private ConcatenatedStreams(InputStream file, int firstMagicByte, Decompressor decompressor, String streamName)
             throws IOException {
         if (!file.markSupported()) {
-            throw new IllegalArgumentException("the " + format + " file must be able to mark");
+            throw new IllegalArgumentException("the " + streamName + " file must be able to mark");
         }
         this.file = file;
         this.firstMagicByte = firstMagicByte;
         this.decompressor = decompressor;
-        this.format = format;
+        this.streamName = streamName;
         this.stream = decompressor.open(file);
     }
 
@@ -84,7 +85,7 @@ final class ConcatenatedStreams extends InputStream {
         if (next < 0) {
             return null;
         }
-        throw new IOException("Unexpected data after a valid " + format + " stream");
+        throw new IOException("Unexpected data after a valid " + streamName + " stream");
     }
 
     @Override
