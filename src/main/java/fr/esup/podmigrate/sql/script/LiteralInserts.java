@@ -64,7 +64,7 @@ public final class LiteralInserts implements AutoCloseable {
             if (kind == AS_WRITTEN) {
                 return Arrays.copyOfRange(bytes, from, to);
             }
-            byte[] unescaped = new byte[to - from];
+            byte[] unescaped = new byte[to - from - (kind - AS_WRITTEN)];
             int length = 0;
             int plainFrom = from;
             for (int i = nextEscape(bytes, from, to); i < to; i = nextEscape(bytes, plainFrom, to)) {
@@ -75,7 +75,7 @@ public final class LiteralInserts implements AutoCloseable {
                 plainFrom = i + 2;
             }
             System.arraycopy(bytes, plainFrom, unescaped, length, to - plainFrom);
-            return Arrays.copyOf(unescaped, length + to - plainFrom);
+            return unescaped;
         }
 
         /** The first backslash or quote in {@code bytes[i, to)}, or {@code to}. */
@@ -95,10 +95,12 @@ public final class LiteralInserts implements AutoCloseable {
         }
     }
 
-    /** Kinds of value in {@link LiteralInsert#values}. */
+    /**
+     * Kinds of value in {@link LiteralInsert#values}: a string with escapes or doubled quotes has AS_WRITTEN plus
+     * their count, each two bytes of the script for one of the value.
+     */
     private static final int NULL = 0;
     private static final int AS_WRITTEN = 1;
-    private static final int ESCAPED = 2;
 
     private static final int INITIAL_BUFFER_BYTES = 1 << 20;
     private static final byte[] SEMICOLON = {';'};
@@ -361,6 +363,9 @@ public final class LiteralInserts implements AutoCloseable {
 
         /** The values of a tuple and its closing parenthesis; false if it has not as many values as the first. */
         private boolean tuple() throws IOException {
+            if (arity > 0 && (separator == -1 || separator == 0) && plainTuple()) {
+                return true;
+            }
             int first = valueCount;
             while (true) {
                 int before = at;
@@ -395,6 +400,104 @@ public final class LiteralInserts implements AutoCloseable {
             }
         }
 
+        /**
+         * A tuple as mariadb-dump writes them, read in one loop over the buffer: as many values as the first tuple,
+         * separated by commas alone, each a string on one line, NULL, or a number without exponent, the closing
+         * parenthesis in the buffer. False, with nothing moved or added, for any other tuple, which {@link #tuple()}
+         * reads then, a few calls a value and a byte: the tuples of bench/run's dump took half the CPU read here.
+         */
+        private boolean plainTuple() {
+            final byte[] b = buf;
+            final int end = limit;
+            int first = valueCount;
+            int p = at;
+            boolean asWritten = true;
+            while (p < end) {
+                int from = p;
+                byte c = b[p];
+                if (c == '\'') {
+                    int escapes = 0;
+                    p++;
+                    while (true) {
+                        p = nextStringStop(b, p, end);
+                        if (p + 1 >= end) {
+                            p = -1;
+                            break;
+                        }
+                        int stop = b[p] & 0xFF;
+                        if (stop == '\'' && b[p + 1] != '\'') {
+                            break;
+                        }
+                        if (stop == '\'' || stop == '\\' && plainEscape(b[p + 1])) {
+                            escapes++;
+                            p += 2;
+                        } else {
+                            int length = stop >= 0x80 ? Utf8.sequenceLength(b, p, end) : 0;
+                            if (length == 0) {
+                                p = -1; // a line feed, a NUL, another escape, or a character the buffer cuts
+                                break;
+                            }
+                            p += length;
+                        }
+                    }
+                    if (p < 0) {
+                        break;
+                    }
+                    add(from + 1, p, AS_WRITTEN + escapes);
+                    p++;
+                } else if (c == 'N') {
+                    if (p + 4 >= end || b[p + 1] != 'U' || b[p + 2] != 'L' || b[p + 3] != 'L') {
+                        break;
+                    }
+                    p += 4;
+                    add(from, p, NULL);
+                } else {
+                    boolean negative = c == '-';
+                    int integerFrom = negative ? p + 1 : p;
+                    p = integerFrom;
+                    boolean nonZero = false;
+                    while (p < end && b[p] >= '0' && b[p] <= '9') {
+                        nonZero |= b[p++] != '0';
+                    }
+                    if (p == integerFrom || p >= end) {
+                        break;
+                    }
+                    boolean written = b[integerFrom] != '0' || p - integerFrom == 1;
+                    if (b[p] == '.') {
+                        int fractionFrom = ++p;
+                        while (p < end && b[p] >= '0' && b[p] <= '9') {
+                            nonZero |= b[p++] != '0';
+                        }
+                        if (p == fractionFrom) {
+                            break;
+                        }
+                    }
+                    asWritten &= written && (nonZero || !negative);
+                    add(from, p, AS_WRITTEN);
+                }
+                if (p >= end) {
+                    break;
+                }
+                if (b[p] == ')') {
+                    if (valueCount - first != arity) {
+                        break;
+                    }
+                    if (arity > 1) {
+                        separator = 0;
+                    }
+                    numbersAsWritten &= asWritten;
+                    at = p + 1;
+                    return true;
+                }
+                if (b[p] != ',') {
+                    break;
+                }
+                p++;
+            }
+            valueCount = first;
+            return false;
+        }
+
         private boolean value() throws IOException {
             if (!available(at)) {
                 return false;
@@ -409,13 +512,7 @@ public final class LiteralInserts implements AutoCloseable {
             if (b == 'N') {
                 return word("NULL") && add(from, at, NULL);
             }
-            if (!number()) {
-                return false;
-            }
-            if (numbersAsWritten && !asWritten(from, at)) {
-                numbersAsWritten = false;
-            }
-            return add(from, at, AS_WRITTEN);
+            return number() && add(from, at, AS_WRITTEN);
         }
 
         /** Notes the blanks after a comma between two values, or that the values are laid out otherwise (-2). */
@@ -438,34 +535,30 @@ public final class LiteralInserts implements AutoCloseable {
             return true;
         }
 
-        /** See {@link LiteralInsert#numbersAsWritten()}. */
-        private boolean asWritten(int from, int to) {
-            int digits = buf[from] == '-' ? from + 1 : from;
-            boolean nonZero = false;
-            for (int i = digits; i < to; i++) {
-                byte b = buf[i];
-                if (b == 'e' || b == 'E' || (b == '.' && i == to - 1)) {
-                    return false;
-                }
-                nonZero |= b >= '1' && b <= '9';
-            }
-            boolean leadingZero = buf[digits] == '0' && digits + 1 < to && buf[digits + 1] != '.';
-            return !leadingZero && (nonZero || digits == from);
-        }
-
-        /** {@code -?digits[.digits][e[+-]digits]}, followed by what ends a value. */
+        /**
+         * {@code -?digits[.digits][e[+-]digits]}, followed by what ends a value; a number not written as the server
+         * writes it back (see {@link LiteralInsert#numbersAsWritten()}) clears {@link #numbersAsWritten}, told in the
+         * same pass over its digits.
+         */
         private boolean number() throws IOException {
-            if (peek('-')) {
+            boolean negative = peek('-');
+            if (negative) {
                 at++;
             }
-            if (digits() == 0) {
+            int integerFrom = at;
+            boolean nonZero = nonZeroDigits();
+            if (at == integerFrom) {
                 return false;
             }
+            boolean asWritten = buf[integerFrom] != '0' || at - integerFrom == 1; // no leading zero
             if (peek('.')) {
                 at++;
-                digits();
+                int fractionFrom = at;
+                nonZero |= nonZeroDigits();
+                asWritten &= at > fractionFrom; // no point without a digit after it
             }
             if (peek('e') || peek('E')) {
+                asWritten = false; // a double, written back in its own form
                 at++;
                 if (peek('-') || peek('+')) {
                     at++;
@@ -474,8 +567,19 @@ public final class LiteralInserts implements AutoCloseable {
                     return false;
                 }
             }
+            numbersAsWritten &= asWritten && (nonZero || !negative); // no negative zero
             return available(at) && (buf[at] == ',' || buf[at] == ')' || buf[at] == ' ' || buf[at] == '\n'
                     || buf[at] == '\t' || buf[at] == '\r');
+        }
+
+        /** Moves past digits; whether one of them is not a zero. */
+        private boolean nonZeroDigits() throws IOException {
+            boolean nonZero = false;
+            while (available(at) && buf[at] >= '0' && buf[at] <= '9') {
+                nonZero |= buf[at] != '0';
+                at++;
+            }
+            return nonZero;
         }
 
         private int digits() throws IOException {
@@ -488,8 +592,8 @@ public final class LiteralInserts implements AutoCloseable {
         }
 
         /**
-         * The rest of a quoted string, after its opening quote: {@link #ESCAPED} if it has an escape or a doubled quote,
-         * else {@link #AS_WRITTEN}; -1 if it is not of the shape.
+         * The rest of a quoted string, after its opening quote: {@link #AS_WRITTEN} plus its escapes and doubled quotes;
+         * -1 if it is not of the shape.
          */
         private int string() throws IOException {
             int kind = AS_WRITTEN;
@@ -513,13 +617,13 @@ public final class LiteralInserts implements AutoCloseable {
                         at++;
                         return kind;
                     }
-                    kind = ESCAPED;
+                    kind++;
                     at += 2;
                 } else if (c == '\\') {
                     if (!available(at + 1) || !plainEscape(buf[at + 1])) {
                         return -1;
                     }
-                    kind = ESCAPED;
+                    kind++;
                     at += 2;
                 } else if (c == 0 || !utf8Character()) {
                     return -1;

@@ -192,10 +192,23 @@ class LiteralInsertsTest {
         }
     }
 
-    @Test
-    void leavesBytesThatAreNotUtf8ToTheStatementReader() throws IOException {
+    /** A tuple after the first is read another way when laid out as mariadb-dump writes it: the same refusals. */
+    @ParameterizedTest
+    @ValueSource(strings = {"0x41", "X'41'", "b'1'", "_binary 'a'", "NOW()", "'a\\N'", "'50\\%'", "'a\\_b'", "1e",
+            "+1", ".5", "1 2", "NULLS", "'a','b'", "'open"})
+    void leavesAnInsertWhoseLaterTupleHasAnotherValueToTheStatementReader(String value) throws IOException {
+        Path script = write("INSERT INTO t VALUES (1,'a'),(2,'b'),(3," + value + ");\n");
+        try (LiteralInserts inserts = LiteralInserts.openAt(script, START, 1 << 20)) {
+            assertThat(inserts.next()).isNull();
+            assertThat(inserts.position().offset()).isZero();
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"INSERT INTO t VALUES ('caf", "INSERT INTO t VALUES ('a'),('b'),('caf"})
+    void leavesBytesThatAreNotUtf8ToTheStatementReader(String before) throws IOException {
         Path script = directory.resolve("latin1.sql");
-        byte[] head = "INSERT INTO t VALUES ('caf".getBytes(StandardCharsets.US_ASCII);
+        byte[] head = before.getBytes(StandardCharsets.US_ASCII);
         byte[] tail = "');".getBytes(StandardCharsets.US_ASCII);
         for (byte[] invalid : List.of(new byte[] {(byte) 0xE9}, new byte[] {(byte) 0xC0, (byte) 0x80},
                 new byte[] {(byte) 0xED, (byte) 0xA0, (byte) 0x80}, new byte[] {(byte) 0xF4, (byte) 0x90, (byte) 0x80, (byte) 0x80})) {
