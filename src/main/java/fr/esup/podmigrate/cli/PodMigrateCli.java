@@ -1,5 +1,6 @@
 package fr.esup.podmigrate.cli;
 
+import fr.esup.podmigrate.config.DatabaseEndpoint;
 import fr.esup.podmigrate.config.InvalidSettingException;
 import fr.esup.podmigrate.sql.script.ScriptFormatException;
 
@@ -37,6 +38,9 @@ public final class PodMigrateCli {
 
     /** Runs the verb on the process's standard output, written a line at a time (see {@link LineOutput}), and error. */
     public static int run(String[] args) {
+        if (!args[0].equals("analyze") && VERBS.contains(args[0])) {
+            DatabaseEndpoint.prepareDriver();
+        }
         PrintStream out = LineOutput.standardOutput();
         System.setOut(out);
         try {

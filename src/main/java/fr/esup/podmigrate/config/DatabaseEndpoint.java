@@ -27,8 +27,9 @@ public final class DatabaseEndpoint {
     private final JdbcUrl parts;
     /**
      * The driver's reading of the URL and properties, made at the first connection and kept for the others: each
-     * reading looks for the driver's codecs through every jar of the class path (73 of them), about 10 ms of CPU. The
-     * driver is called directly, not through DriverManager, whose first call looks for drivers the same way.
+     * reading looks for the driver's codecs through every jar of the class path (74 of them), which the process's
+     * first one opens, 40 to 50 ms of CPU on a small machine (see {@link #prepareDriver()}). The driver is called
+     * directly, not through DriverManager, whose first call looks for drivers the same way.
      */
     private volatile Configuration configuration;
 
@@ -37,6 +38,23 @@ public final class DatabaseEndpoint {
         this.username = username == null ? "" : username;
         this.password = password == null ? "" : password;
         this.parts = JdbcUrl.parse(this.url, setting);
+    }
+
+    /**
+     * Has the driver look for its codecs on a thread of its own while the command line is read and checked: the jars
+     * of the class path are then open when the first connection's reading of its URL looks through them again (a
+     * dump of an empty database took 0.196 s instead of 0.212 s, medians of 12 runs in turn).
+     */
+    public static void prepareDriver() {
+        Thread preparing = new Thread(() -> {
+            try {
+                Configuration.parse("jdbc:mariadb://localhost/");
+            } catch (SQLException e) {
+                // the connection's own reading will say what is wrong
+            }
+        }, "pod-migrate-driver");
+        preparing.setDaemon(true);
+        preparing.start();
     }
 
     public String host() {
