@@ -408,74 +408,19 @@ public final class LiteralInserts implements AutoCloseable {
          */
         private boolean plainTuple() {
             final byte[] b = buf;
-            final int end = limit;
             int first = valueCount;
             int p = at;
-            boolean asWritten = true;
-            while (p < end) {
-                int from = p;
+            while (p < limit) {
                 byte c = b[p];
                 if (c == '\'') {
-                    int escapes = 0;
-                    p++;
-                    while (true) {
-                        p = nextStringStop(b, p, end);
-                        if (p + 1 >= end) {
-                            p = -1;
-                            break;
-                        }
-                        int stop = b[p] & 0xFF;
-                        if (stop == '\'' && b[p + 1] != '\'') {
-                            break;
-                        }
-                        if (stop == '\'' || stop == '\\' && plainEscape(b[p + 1])) {
-                            escapes++;
-                            p += 2;
-                        } else {
-                            int length = stop >= 0x80 ? Utf8.sequenceLength(b, p, end) : 0;
-                            if (length == 0) {
-                                p = -1; // a line feed, a NUL, another escape, or a character the buffer cuts
-                                break;
-                            }
-                            p += length;
-                        }
-                    }
-                    if (p < 0) {
-                        break;
-                    }
-                    add(from + 1, p, AS_WRITTEN + escapes);
-                    p++;
-                } else if (c == 'N') {
-                    if (p + 4 >= end || b[p + 1] != 'U' || b[p + 2] != 'L' || b[p + 3] != 'L') {
-                        break;
-                    }
+                    p = afterPlainString(p);
+                } else if (c == 'N' && p + 4 < limit && b[p + 1] == 'U' && b[p + 2] == 'L' && b[p + 3] == 'L') {
+                    add(p, p + 4, NULL);
                     p += 4;
-                    add(from, p, NULL);
                 } else {
-                    boolean negative = c == '-';
-                    int integerFrom = negative ? p + 1 : p;
-                    p = integerFrom;
-                    boolean nonZero = false;
-                    while (p < end && b[p] >= '0' && b[p] <= '9') {
-                        nonZero |= b[p++] != '0';
-                    }
-                    if (p == integerFrom || p >= end) {
-                        break;
-                    }
-                    boolean written = b[integerFrom] != '0' || p - integerFrom == 1;
-                    if (b[p] == '.') {
-                        int fractionFrom = ++p;
-                        while (p < end && b[p] >= '0' && b[p] <= '9') {
-                            nonZero |= b[p++] != '0';
-                        }
-                        if (p == fractionFrom) {
-                            break;
-                        }
-                    }
-                    asWritten &= written && (nonZero || !negative);
-                    add(from, p, AS_WRITTEN);
+                    p = afterPlainNumber(p);
                 }
-                if (p >= end) {
+                if (p < 0 || p >= limit || b[p] != ',' && b[p] != ')') {
                     break;
                 }
                 if (b[p] == ')') {
@@ -485,17 +430,76 @@ public final class LiteralInserts implements AutoCloseable {
                     if (arity > 1) {
                         separator = 0;
                     }
-                    numbersAsWritten &= asWritten;
                     at = p + 1;
                     return true;
-                }
-                if (b[p] != ',') {
-                    break;
                 }
                 p++;
             }
             valueCount = first;
             return false;
+        }
+
+        /**
+         * Adds the string opened at {@code quote} and returns where it ends, past its closing quote, when it holds
+         * only plain escapes and well-formed UTF-8, on one line, and ends in the buffer before its last byte; else -1.
+         */
+        private int afterPlainString(int quote) {
+            final byte[] b = buf;
+            int escapes = 0;
+            int p = quote + 1;
+            while (true) {
+                p = nextStringStop(b, p, limit);
+                if (p + 1 >= limit) {
+                    return -1;
+                }
+                int stop = b[p] & 0xFF;
+                if (stop == '\'' && b[p + 1] != '\'') {
+                    add(quote + 1, p, AS_WRITTEN + escapes);
+                    return p + 1;
+                }
+                if (stop == '\'' || stop == '\\' && plainEscape(b[p + 1])) {
+                    escapes++;
+                    p += 2;
+                } else {
+                    // a line feed, a NUL, another escape, or a character malformed or cut by the buffer's end
+                    int length = stop >= 0x80 ? Utf8.sequenceLength(b, p, limit) : 0;
+                    if (length == 0) {
+                        return -1;
+                    }
+                    p += length;
+                }
+            }
+        }
+
+        /**
+         * Adds the number {@code -?digits[.digits]} at {@code from}, telling {@link #numbersAsWritten} about it as
+         * {@link #number()} does, and returns where it ends; -1 when no such number is there.
+         */
+        private int afterPlainNumber(int from) {
+            final byte[] b = buf;
+            boolean negative = b[from] == '-';
+            int integerFrom = negative ? from + 1 : from;
+            int p = integerFrom;
+            boolean nonZero = false;
+            while (p < limit && b[p] >= '0' && b[p] <= '9') {
+                nonZero |= b[p++] != '0';
+            }
+            if (p == integerFrom || p >= limit) {
+                return -1;
+            }
+            boolean asWritten = b[integerFrom] != '0' || p - integerFrom == 1;
+            if (b[p] == '.') {
+                int fractionFrom = ++p;
+                while (p < limit && b[p] >= '0' && b[p] <= '9') {
+                    nonZero |= b[p++] != '0';
+                }
+                if (p == fractionFrom) {
+                    return -1;
+                }
+            }
+            numbersAsWritten &= asWritten && (nonZero || !negative);
+            add(from, p, AS_WRITTEN);
+            return p;
         }
 
         private boolean value() throws IOException {
