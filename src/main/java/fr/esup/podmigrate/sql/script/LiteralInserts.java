@@ -404,7 +404,8 @@ public final class LiteralInserts implements AutoCloseable {
          * A tuple as mariadb-dump writes them, read in one loop over the buffer: as many values as the first tuple,
          * separated by commas alone, each a string on one line, NULL, or a number without exponent, the closing
          * parenthesis in the buffer. False, with nothing moved or added, for any other tuple, which {@link #tuple()}
-         * reads then, a few calls a value and a byte: the tuples of bench/run's dump took half the CPU read here.
+         * reads then, a few calls a value and a byte: the tuples of bench/run's dump took half the CPU read here. What
+         * its numbers told {@link #numbersAsWritten} before it gave up, the same numbers read again tell it alike.
          */
         private boolean plainTuple() {
             final byte[] b = buf;
