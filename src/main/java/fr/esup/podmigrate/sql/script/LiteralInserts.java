@@ -488,7 +488,7 @@ public final class LiteralInserts implements AutoCloseable {
             if (p == integerFrom || p >= limit) {
                 return -1;
             }
-            boolean asWritten = b[integerFrom] != '0' || p - integerFrom == 1;
+            int integerTo = p;
             if (b[p] == '.') {
                 int fractionFrom = ++p;
                 while (p < limit && b[p] >= '0' && b[p] <= '9') {
@@ -498,7 +498,7 @@ public final class LiteralInserts implements AutoCloseable {
                     return -1;
                 }
             }
-            numbersAsWritten &= asWritten && (nonZero || !negative);
+            numbersAsWritten &= storedAsWritten(b, integerFrom, integerTo, negative, nonZero);
             add(from, p, AS_WRITTEN);
             return p;
         }
@@ -555,12 +555,13 @@ public final class LiteralInserts implements AutoCloseable {
             if (at == integerFrom) {
                 return false;
             }
-            boolean asWritten = buf[integerFrom] != '0' || at - integerFrom == 1; // no leading zero
+            int integerTo = at;
+            boolean asWritten = true;
             if (peek('.')) {
                 at++;
                 int fractionFrom = at;
                 nonZero |= nonZeroDigits();
-                asWritten &= at > fractionFrom; // no point without a digit after it
+                asWritten = at > fractionFrom; // no point without a digit after it
             }
             if (peek('e') || peek('E')) {
                 asWritten = false; // a double, written back in its own form
@@ -572,9 +573,18 @@ public final class LiteralInserts implements AutoCloseable {
                     return false;
                 }
             }
-            numbersAsWritten &= asWritten && (nonZero || !negative); // no negative zero
+            numbersAsWritten &= asWritten && storedAsWritten(buf, integerFrom, integerTo, negative, nonZero);
             return available(at) && (buf[at] == ',' || buf[at] == ')' || buf[at] == ' ' || buf[at] == '\n'
                     || buf[at] == '\t' || buf[at] == '\r');
+        }
+
+        /**
+         * Whether a number without exponent, its integer digits at {@code b[integerFrom, integerTo)}, is stored in a
+         * string column as written (see {@link LiteralInsert#numbersAsWritten()}): no leading zero, no negative zero.
+         */
+        private static boolean storedAsWritten(byte[] b, int integerFrom, int integerTo, boolean negative,
+                                               boolean nonZero) {
+            return (b[integerFrom] != '0' || integerTo - integerFrom == 1) && (nonZero || !negative);
         }
 
         /** Moves past digits; whether one of them is not a zero. */

@@ -360,16 +360,7 @@ public final class StatementReader implements AutoCloseable {
         final int end = in.limit;
         int p = from;
         while (true) {
-            while (p + Long.BYTES <= end) {
-                long word = ByteWords.at(b, p);
-                long found = ByteWords.equalTo(word, '\'') | ByteWords.equalTo(word, '\\')
-                        | ByteWords.below(word, '\r' + 1);
-                if (found != 0) {
-                    p += ByteWords.firstFound(found);
-                    break;
-                }
-                p += Long.BYTES;
-            }
+            p = skipQuotedWords(b, p, end, '\'');
             if (p >= end) {
                 return -1;
             }
@@ -601,16 +592,7 @@ public final class StatementReader implements AutoCloseable {
         final byte[] b = in.buf;
         final int end = in.limit;
         int p = in.pos;
-        while (p + Long.BYTES <= end) {
-            // the bytes that may need a look: the quote, a backslash, and control bytes up to a carriage return
-            long word = ByteWords.at(b, p);
-            long found = ByteWords.equalTo(word, quote) | ByteWords.equalTo(word, '\\')
-                    | ByteWords.below(word, '\r' + 1);
-            if (found == 0) {
-                p += Long.BYTES;
-                continue;
-            }
-            p += ByteWords.firstFound(found);
+        while ((p = skipQuotedWords(b, p, end, quote)) + Long.BYTES <= end) {
             int c = b[p] & 0xFF;
             if (c == '\n') {
                 newLine();
@@ -621,6 +603,24 @@ public final class StatementReader implements AutoCloseable {
         }
         in.pos = p;
         return nextSpecialByte(special, 2);
+    }
+
+    /**
+     * Moves past the eight-byte words of {@code b[p, end)} that hold none of the bytes a quoted string may need a look
+     * at (its quote, a backslash, control bytes up to a carriage return): to the first such byte, or to where fewer
+     * than eight bytes are left, which the caller looks at one at a time.
+     */
+    private static int skipQuotedWords(byte[] b, int p, int end, int quote) {
+        while (p + Long.BYTES <= end) {
+            long word = ByteWords.at(b, p);
+            long found = ByteWords.equalTo(word, quote) | ByteWords.equalTo(word, '\\')
+                    | ByteWords.below(word, '\r' + 1);
+            if (found != 0) {
+                return p + ByteWords.firstFound(found);
+            }
+            p += Long.BYTES;
+        }
+        return p;
     }
 
     /** The client puts a space where a comment was when something follows on its line. */
