@@ -1,14 +1,14 @@
 package fr.esup.podmigrate.backup;
 
-import fr.esup.podmigrate.sql.Identifiers;
+import fr.esup.podmigrate.sql.TableRows;
 import fr.esup.podmigrate.v2.TableQueries;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -37,8 +37,11 @@ public record DatabaseFingerprint(SortedMap<String, TableState> tables) {
         try (Statement statement = connection.createStatement()) {
             statement.execute("START TRANSACTION WITH CONSISTENT SNAPSHOT, READ ONLY");
             try {
-                for (String table : TableQueries.names(connection)) {
-                    tables.put(table, new TableState(TableQueries.rows(statement, table), checksum(statement, table)));
+                List<String> names = TableQueries.names(connection);
+                Map<String, Long> rows = TableRows.counts(statement, names);
+                Map<String, Long> checksums = TableRows.checksums(statement, names);
+                for (String table : names) {
+                    tables.put(table, new TableState(rows.get(table), checksums.get(table)));
                 }
             } finally {
                 statement.execute("COMMIT");
@@ -47,13 +50,6 @@ public record DatabaseFingerprint(SortedMap<String, TableState> tables) {
             connection.setTransactionIsolation(isolation);
         }
         return new DatabaseFingerprint(tables);
-    }
-
-    private static long checksum(Statement statement, String table) throws SQLException {
-        try (ResultSet rows = statement.executeQuery("CHECKSUM TABLE " + Identifiers.quote(table))) {
-            rows.next();
-            return rows.getLong(2);
-        }
     }
 
     public long rows() {

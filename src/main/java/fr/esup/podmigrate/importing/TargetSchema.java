@@ -1,6 +1,6 @@
 package fr.esup.podmigrate.importing;
 
-import fr.esup.podmigrate.sql.Identifiers;
+import fr.esup.podmigrate.sql.TableRows;
 import fr.esup.podmigrate.sql.load.Importer;
 
 import java.sql.Connection;
@@ -78,14 +78,7 @@ public record TargetSchema(Map<String, List<TargetColumn>> tables, long maxAllow
                     collations.add(rs.getString(1).toLowerCase(Locale.ROOT));
                 }
             }
-            Set<String> withRows = new TreeSet<>();
-            for (String table : tables.keySet()) {
-                try (ResultSet rs = s.executeQuery("SELECT 1 FROM " + Identifiers.quote(table) + " LIMIT 1")) {
-                    if (rs.next()) {
-                        withRows.add(table);
-                    }
-                }
-            }
+            Set<String> withRows = new TreeSet<>(TableRows.withRows(s, List.copyOf(tables.keySet())));
             tables.replaceAll((name, columns) -> List.copyOf(columns));
             return new TargetSchema(Collections.unmodifiableMap(tables), packet, charsets, collations, withRows,
                     List.copyOf(Importer.tablesWithKeysHeldBack(connection)));

@@ -1,5 +1,6 @@
 package fr.esup.podmigrate.v2;
 
+import fr.esup.podmigrate.sql.TableRows;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
@@ -20,9 +21,6 @@ import static fr.esup.podmigrate.sql.Identifiers.quote;
 
 /** The queries the steps after the import run on the run's databases, whose tables they learn at run time. */
 public final class TableQueries {
-
-    /** Tables counted by one query: a UNION ALL of counts costs one round trip instead of one per table. */
-    private static final int COUNTS_PER_QUERY = 100;
 
     private TableQueries() {
     }
@@ -59,17 +57,11 @@ public final class TableQueries {
         }
     }
 
-    /** The exact row count of each table, sorted by table. */
+    /** The exact row count of each table, sorted by table (see {@link TableRows#counts}). */
     public static Map<String, Long> rowCounts(JdbcClient db, Collection<String> tables) {
         Map<String, Long> counts = new TreeMap<>();
-        List<String> all = new ArrayList<>(tables);
-        for (int from = 0; from < all.size(); from += COUNTS_PER_QUERY) {
-            List<String> sql = new ArrayList<>();
-            List<String> chunk = all.subList(from, Math.min(all.size(), from + COUNTS_PER_QUERY));
-            for (int i = 0; i < chunk.size(); i++) {
-                sql.add("SELECT " + i + ", COUNT(*) FROM " + quote(chunk.get(i)));
-            }
-            db.sql(String.join(" UNION ALL ", sql)).query(rs -> {
+        for (List<String> chunk : TableRows.chunks(List.copyOf(tables))) {
+            db.sql(TableRows.countsQuery(chunk)).query(rs -> {
                 counts.put(chunk.get(rs.getInt(1)), rs.getLong(2));
             });
         }

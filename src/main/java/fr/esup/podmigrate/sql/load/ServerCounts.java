@@ -1,6 +1,6 @@
 package fr.esup.podmigrate.sql.load;
 
-import fr.esup.podmigrate.sql.Identifiers;
+import fr.esup.podmigrate.sql.TableRows;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -8,9 +8,10 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** Rows the tables of the connection's database hold, counted by the server with {@code COUNT(*)}. */
 final class ServerCounts {
@@ -25,19 +26,10 @@ final class ServerCounts {
 
     /** The rows of those of these tables that exist as base tables; the others are left out. */
     static Map<String, Long> of(Connection connection, Collection<String> tables) throws SQLException {
-        List<String> present = baseTables(connection);
-        Map<String, Long> existing = new LinkedHashMap<>();
+        Set<String> present = new HashSet<>(baseTables(connection));
         try (Statement statement = connection.createStatement()) {
-            for (String table : tables) {
-                if (present.contains(table)) {
-                    try (ResultSet count = statement.executeQuery("SELECT COUNT(*) FROM " + Identifiers.quote(table))) {
-                        count.next();
-                        existing.put(table, count.getLong(1));
-                    }
-                }
-            }
+            return TableRows.counts(statement, tables.stream().filter(present::contains).distinct().toList());
         }
-        return existing;
     }
 
     /**
