@@ -43,7 +43,8 @@ public final class PodSchemas {
     /**
      * The tables of {@code version}, as its schema fixture creates them: each line that begins with
      * {@code CREATE TABLE `name`}. An import reads them all before it reads the script, so they are looked for with
-     * {@code indexOf} rather than a pattern matched on every line (a tenth of the time, some 30 ms before).
+     * {@code indexOf} rather than a pattern matched on every line (in a fresh JVM, the four releases in 18 ms instead
+     * of 36).
      */
     public static Set<String> tables(PodVersion version) {
         String schema;
@@ -56,7 +57,8 @@ public final class PodSchemas {
         for (int at = schema.indexOf(CREATE_TABLE_LINE); at >= 0; at = schema.indexOf(CREATE_TABLE_LINE, at + 1)) {
             int name = at + CREATE_TABLE_LINE.length();
             int end = schema.indexOf('`', name);
-            if (end > name && schema.indexOf('\n', name) > end) {
+            int lineEnd = schema.indexOf('\n', name);
+            if (end > name && (lineEnd < 0 || lineEnd > end)) {
                 tables.add(schema.substring(name, end));
             }
         }
