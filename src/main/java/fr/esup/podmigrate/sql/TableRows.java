@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -76,10 +77,12 @@ public final class TableRows {
         for (List<String> chunk : chunks(tables)) {
             List<String> quoted = chunk.stream().map(Identifiers::quote).toList();
             try (ResultSet rows = statement.executeQuery("CHECKSUM TABLE " + String.join(", ", quoted))) {
-                // a row a table, in the order named, each named database.table
+                // a row a table, in the order named, each named database.table (in lower case where the server
+                // keeps names so: lower_case_table_names)
                 for (int i = 0; rows.next(); i++) {
                     String named = rows.getString(1);
-                    if (i >= chunk.size() || named == null || !named.endsWith("." + chunk.get(i))) {
+                    if (i >= chunk.size() || named == null
+                            || !named.toLowerCase(Locale.ROOT).endsWith("." + chunk.get(i).toLowerCase(Locale.ROOT))) {
                         throw new SQLException("CHECKSUM TABLE answered for " + named + " where "
                                 + (i < chunk.size() ? chunk.get(i) : "no more tables") + " was expected");
                     }
