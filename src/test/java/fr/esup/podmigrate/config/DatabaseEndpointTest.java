@@ -1,6 +1,7 @@
 package fr.esup.podmigrate.config;
 
 import org.junit.jupiter.api.Test;
+import org.mariadb.jdbc.plugin.Codec;
 
 import java.net.Inet4Address;
 import java.net.InetAddress;
@@ -47,6 +48,14 @@ class DatabaseEndpointTest {
         }
         assumeTrue(NetworkInterface.getByInetAddress(InetAddress.getByName(ELSEWHERE)) == null, "no interface has it");
         assertThat(endpoint(ELSEWHERE).onThisMachine()).isFalse();
+    }
+
+    @Test
+    void theDriverLooksForItsCodecsOnceForEveryEndpoint() throws SQLException {
+        DatabaseEndpoint.prepareDriver();
+        Codec<?>[] first = endpoint("db.example").configuration().codecs();
+        Codec<?>[] second = endpoint("other.example").configuration().codecs();
+        assertThat(first).isNotEmpty().isSameAs(second);
     }
 
     private static DatabaseEndpoint endpoint(String host) {
