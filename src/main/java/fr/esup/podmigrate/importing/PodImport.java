@@ -4,9 +4,11 @@ import fr.esup.podmigrate.config.DatabaseEndpoint;
 import fr.esup.podmigrate.pod.DatabaseKind;
 import fr.esup.podmigrate.pod.DatabaseShape;
 import fr.esup.podmigrate.pod.EphemeralTable;
+import fr.esup.podmigrate.pod.ExcludedTable;
 import fr.esup.podmigrate.pod.PodSchemas;
 import fr.esup.podmigrate.pod.PodVersion;
 import fr.esup.podmigrate.pod.PodMigrationRules;
+import fr.esup.podmigrate.pod.TableRename;
 import fr.esup.podmigrate.sql.load.ImportOptions;
 import fr.esup.podmigrate.sql.ImportProgress;
 import fr.esup.podmigrate.sql.load.ImportResult;
@@ -51,6 +53,9 @@ public final class PodImport {
     private static final int HEAD_STATEMENTS = 200;
     private static final Set<String> V2_TABLES = Stream.of(PodVersion.values()).filter(PodVersion::isV2)
             .flatMap(v -> PodSchemas.tables(v).stream()).collect(Collectors.toUnmodifiableSet());
+    /** The tables every Pod 2.9 release creates: a dump of a v2 database with its tables' structure holds each. */
+    private static final Set<String> EVERY_V2_TABLE = Stream.of(PodVersion.values()).filter(PodVersion::isV2)
+            .map(PodSchemas::tables).reduce(PodImport::both).orElse(Set.of());
     private static final Set<String> V3_ONLY_TABLES = Stream.of(PodVersion.values()).filter(v -> !v.isV2())
             .flatMap(v -> PodSchemas.tables(v).stream()).filter(t -> !V2_TABLES.contains(t))
             .collect(Collectors.toUnmodifiableSet());
@@ -311,6 +316,11 @@ public final class PodImport {
             problems.add(PlanProblem.warning("single-byte-rows", analysis.singleByteRowsCount(), first.line(),
                     first.statementHead()));
         }
+        if (!analysis.utf8mb3Rows().isEmpty()) {
+            ScriptAnalysis.ScriptLine first = analysis.utf8mb3Rows().get(0);
+            problems.add(PlanProblem.warning("utf8mb3-rows", analysis.utf8mb3RowsCount(), first.line(),
+                    first.statementHead()));
+        }
         if (analysis.unterminatedStatementLine() > 0) {
             problems.add(PlanProblem.warning("unterminated-script", analysis.unterminatedStatementLine()));
         } else if (analysis.unrestoredSettingsLine() > 0) {
@@ -325,7 +335,7 @@ public final class PodImport {
             Optional<DatabaseKind> notPodV2 = scriptKind(analysis.tables().keySet());
             notPodV2.ifPresent(kind -> problems.add(PlanProblem.blocking("not-pod-v2." + kind.name(), 0)));
             if (notPodV2.isEmpty() && analysis.tables().values().stream().allMatch(t -> t.tuples() == 0)) {
-                problems.add(PlanProblem.warning("no-rows"));
+                problems.add(PlanProblem.blocking("no-rows", 0));
             }
         }
         if (target == null) {
@@ -396,11 +406,39 @@ public final class PodImport {
             problems.add(PlanProblem.warning("positional-v2-order", readInV2Order.size(),
                     firstNames(readInV2Order)));
         }
+        List<String> absent = absentV2Tables(analysis, target);
+        if (!absent.isEmpty()) {
+            problems.add(PlanProblem.warning("v2-tables-absent", absent.size(), firstNames(absent)));
+        }
     }
 
-    /** The first five of a list of names, for a message that gives how many there are. */
+    /**
+     * The tables of Pod 2.9 whose rows the target would take that a script with its tables' structure lacks (a
+     * mariadb-dump --ignore-table): their v3 tables get none of their rows. A dump of data alone writes nothing for an
+     * empty table, so only a script that creates its tables tells a missing one.
+     */
+    private static List<String> absentV2Tables(ScriptAnalysis analysis, TargetSchema target) {
+        if (analysis.tables().values().stream().noneMatch(ScriptAnalysis.TableAnalysis::hasCreateTable)
+                || scriptKind(analysis.tables().keySet()).isPresent()) {
+            return List.of();
+        }
+        Set<String> inScript = analysis.tables().keySet().stream().map(t -> t.toLowerCase(Locale.ROOT))
+                .collect(Collectors.toSet());
+        Set<String> renamed = PodMigrationRules.renamesFor(target.tableNames()).stream().map(TableRename::v2Table)
+                .collect(Collectors.toSet());
+        Set<String> leftOut = Stream.concat(PodMigrationRules.EXCLUDED_TABLES.stream().map(ExcludedTable::table),
+                PodMigrationRules.EPHEMERAL_TABLES.stream().map(EphemeralTable::table)).collect(Collectors.toSet());
+        return EVERY_V2_TABLE.stream().filter(t -> !inScript.contains(t) && !leftOut.contains(t))
+                .filter(t -> target.has(t) || renamed.contains(t)).sorted().toList();
+    }
+
+    private static Set<String> both(Set<String> some, Set<String> others) {
+        return some.stream().filter(others::contains).collect(Collectors.toUnmodifiableSet());
+    }
+
+    /** The first five of a list of names, and "..." after them when there are more, for a message that gives how many. */
     private static String firstNames(List<String> names) {
-        return String.join(", ", names.subList(0, Math.min(5, names.size())));
+        return String.join(", ", names.subList(0, Math.min(5, names.size()))) + (names.size() > 5 ? "..." : "");
     }
 
     private static Optional<EphemeralTable> ephemeral(String table) {

@@ -178,7 +178,7 @@ class PodImportIT {
             assertThat(count(v3, "auth_permission")).as("a blank Pod has its own permissions").isPositive();
             List<String> migrationsBefore = rows(v3, "SELECT * FROM django_migrations ORDER BY id");
             PodImportAnalysis analysis = PodImport.analyze(script, endpoint(v3), p -> { });
-            assertThat(analysis.warnings()).extracting(PlanProblem::code).doesNotContain("no-rows");
+            assertThat(analysis.problems()).extracting(PlanProblem::code).doesNotContain("no-rows", "v2-tables-absent");
             // the tables the script replaces go unnamed: only a 3.8 install's homepage block keeps its rows
             assertThat(analysis.warnings()).filteredOn(p -> p.code().equals("target-not-empty")).singleElement()
                     .satisfies(p -> assertThat(p.args()).containsExactly(2L, "main_block, main_block_sites"));
@@ -222,6 +222,9 @@ class PodImportIT {
             PodImportAnalysis analysis = PodImport.analyze(script, endpoint(v3), p -> { });
             assertThat(analysis.problems()).as("utf8 is utf8mb3 on current servers").extracting(PlanProblem::code)
                     .doesNotContain("charset", "collation");
+            assertThat(analysis.warnings()).as("mariadb-dump wrote the emoji of the utf8mb4 tables as ?")
+                    .filteredOn(p -> p.code().equals("utf8mb3-rows")).singleElement()
+                    .satisfies(p -> assertThat((Long) p.args().get(0)).isPositive());
             assertThat(analysis.blocking()).isEmpty();
 
             ImportResult result = PodImport.run(analysis, script, endpoint(v3), b -> b.parallelism(2));
@@ -443,6 +446,8 @@ class PodImportIT {
             PodImportAnalysis analysis = PodImport.analyze(dataAlone, endpoint(fromData), p -> { });
             assertThat(analysis.warnings()).filteredOn(p -> p.code().equals("emptied-first")).singleElement()
                     .satisfies(p -> assertThat(p.args().get(1).toString()).contains("auth_permission"));
+            assertThat(analysis.warnings()).as("a dump of data alone writes nothing for an empty table")
+                    .extracting(PlanProblem::code).doesNotContain("v2-tables-absent");
 
             ImportResult result = PodImport.run(analysis, dataAlone, endpoint(fromData), b -> b.parallelism(2));
             ImportResult reference = PodImport.run(PodImport.analyze(whole, endpoint(fromWhole), p -> { }), whole,
@@ -460,14 +465,29 @@ class PodImportIT {
     }
 
     @Test
-    void aDumpOfTheStructureAloneIsSaidToHoldNoRow() throws Exception {
+    void aDumpOfTheStructureAloneIsRefusedForItWouldEmptyABlankPodsOwnRows() throws Exception {
         try (PodTestDatabase v2 = PodTestDatabase.generatedV2(PodVersion.V2_9_1, SCALE, 13);
-             PodTestDatabase v3 = PodTestDatabase.wipedBlank(PodVersion.V3_8_4)) {
+             PodTestDatabase v3 = PodTestDatabase.blank(PodVersion.V3_8_4)) {
             Path structure = mariadbDump(v2, dir.resolve("no-data.sql"), "--no-data");
             PodImportAnalysis analysis = PodImport.analyze(structure, endpoint(v3), p -> { });
-            assertThat(analysis.warnings()).extracting(PlanProblem::code).contains("no-rows")
-                    .doesNotContain("target-not-empty");
+            assertThat(analysis.blocking()).extracting(PlanProblem::code).containsExactly("no-rows");
+            assertThatThrownBy(() -> PodImport.run(analysis, structure, endpoint(v3), b -> b))
+                    .isInstanceOf(IllegalStateException.class);
+            assertThat(count(v3, "django_site")).as("a blank Pod's site stays").isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aNightlyThatLeavesOutATablePodV3KeepsIsSaidToLackIt() throws Exception {
+        try (PodTestDatabase v2 = PodTestDatabase.generatedV2(PodVersion.V2_9_1, SCALE, 14);
+             PodTestDatabase v3 = PodTestDatabase.wipedBlank(PodVersion.V3_8_4)) {
+            Path script = mariadbDump(v2, dir.resolve("smaller.sql"), "--ignore-table=" + v2.name() + ".video_viewcount",
+                    "--ignore-table=" + v2.name() + ".django_session");
+            PodImportAnalysis analysis = PodImport.analyze(script, endpoint(v3), p -> { });
             assertThat(analysis.blocking()).isEmpty();
+            assertThat(analysis.warnings()).as("sessions are not imported anyway")
+                    .filteredOn(p -> p.code().equals("v2-tables-absent")).singleElement()
+                    .satisfies(p -> assertThat(p.args()).containsExactly(1L, "video_viewcount"));
         }
     }
 

@@ -29,6 +29,10 @@ import java.util.Set;
  *                              latin1...) that are not double-encoded: dumped in that charset from utf8 tables, their
  *                              text holds a ? for each character the charset lacks (the first {@value #MAX_LISTED})
  * @param singleByteRowsCount   how many such statements there are
+ * @param utf8mb3Rows           the INSERTs and REPLACEs of rows read in utf8mb3 (SET NAMES utf8, as mariadb-dump
+ *                              --default-character-set=utf8 writes): dumped from utf8mb4 tables, their text holds a ?
+ *                              for each character beyond utf8mb3, such as an emoji (the first {@value #MAX_LISTED})
+ * @param utf8mb3RowsCount      how many such statements there are
  * @param undecodableCharsets   the SETs naming a client charset the import cannot decode: it reads the statements
  *                              after them as UTF-8 (the first {@value #MAX_LISTED})
  * @param useDatabases          the databases the USE lines name, allowed or not
@@ -66,6 +70,8 @@ public record ScriptAnalysis(
         long doubleEncodedCount,
         List<ScriptLine> singleByteRows,
         long singleByteRowsCount,
+        List<ScriptLine> utf8mb3Rows,
+        long utf8mb3RowsCount,
         List<ScriptLine> undecodableCharsets,
         Set<String> useDatabases,
         Set<String> charsets,
@@ -93,6 +99,7 @@ public record ScriptAnalysis(
         keptSessionLines = List.copyOf(keptSessionLines);
         doubleEncoded = List.copyOf(doubleEncoded);
         singleByteRows = List.copyOf(singleByteRows);
+        utf8mb3Rows = List.copyOf(utf8mb3Rows);
         undecodableCharsets = List.copyOf(undecodableCharsets);
         useDatabases = Collections.unmodifiableSet(new LinkedHashSet<>(useDatabases));
         charsets = Collections.unmodifiableSet(new LinkedHashSet<>(charsets));

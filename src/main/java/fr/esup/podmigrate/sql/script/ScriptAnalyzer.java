@@ -74,6 +74,8 @@ public final class ScriptAnalyzer {
     private long doubleEncodedCount;
     private final List<ScriptLine> singleByteRows = new ArrayList<>();
     private long singleByteRowsCount;
+    private final List<ScriptLine> utf8mb3Rows = new ArrayList<>();
+    private long utf8mb3RowsCount;
     private List<ScriptLine> undecodableCharsets = List.of();
     private final Set<String> useDatabases = new LinkedHashSet<>();
     private final Set<String> charsets = new LinkedHashSet<>();
@@ -235,7 +237,7 @@ public final class ScriptAnalyzer {
             try {
                 for (SplitReading.Read read = reader.next(); read != null; read = reader.next()) {
                     last = read;
-                    statement(read.statement(), read.after(), read.singleByteCharset());
+                    statement(read.statement(), read.after(), read.charset());
                     if (System.nanoTime() - lastReport > PROGRESS_INTERVAL_NANOS) {
                         progress.accept(new ImportProgress(reader.bytesRead(), reader.totalBytes(), statements, tuples,
                                 Stage.CHECKING));
@@ -262,15 +264,16 @@ public final class ScriptAnalyzer {
         databases.forEach((name, state) -> sectionsHeld.put(name,
                 new DatabaseSection(name, state.tables, state.statements, state.rows)));
         ScriptAnalysis analysis = new ScriptAnalysis(analysed, refused, refusedCount, neutralisedUses, replicationLines,
-                keptSessionLines, doubleEncoded, doubleEncodedCount, singleByteRows, singleByteRowsCount,
+                keptSessionLines, doubleEncoded, doubleEncodedCount, singleByteRows, singleByteRowsCount, utf8mb3Rows,
+                utf8mb3RowsCount,
                 undecodableCharsets, useDatabases,
                 charsets, collations, largestBytes, largestLine, statements, bytes, textBytes, sandboxCommands,
                 unterminatedStatementLine, unrestoredSettingsLine, formatError, sourceDatabase, sectionsHeld);
         return new Scan(analysis, List.copyOf(runs));
     }
 
-    /** @param singleByteCharset whether the statement was read in a single-byte client charset */
-    private void statement(SqlStatement statement, StatementReader.Position after, boolean singleByteCharset) {
+    /** @param charset the client charset the statement was read in */
+    private void statement(SqlStatement statement, StatementReader.Position after, ClientCharset charset) {
         long index = statements++;
         String section = sections.sectionOf(statement);
         if (section != null) {
@@ -298,10 +301,14 @@ public final class ScriptAnalyzer {
         if (statement.doubleEncoded() && doubleEncodedCount++ < ScriptAnalysis.MAX_LISTED) {
             doubleEncoded.add(new ScriptLine(statement.line(), SqlSnippet.head(statement.text())));
         }
-        if (singleByteCharset && !statement.doubleEncoded() && statement.rowCount() > 0
-                && (statement.kind() == StatementKind.INSERT || statement.kind() == StatementKind.REPLACE)
+        boolean rows = statement.rowCount() > 0
+                && (statement.kind() == StatementKind.INSERT || statement.kind() == StatementKind.REPLACE);
+        if (rows && charset.singleByte() && !statement.doubleEncoded()
                 && singleByteRowsCount++ < ScriptAnalysis.MAX_LISTED) {
             singleByteRows.add(new ScriptLine(statement.line(), SqlSnippet.head(statement.text())));
+        }
+        if (rows && charset.name().equals("utf8mb3") && utf8mb3RowsCount++ < ScriptAnalysis.MAX_LISTED) {
+            utf8mb3Rows.add(new ScriptLine(statement.line(), SqlSnippet.head(statement.text())));
         }
         RefusalReason reason = replication ? null : inspection.refusal(statement);
         if (reason != null) {

@@ -39,7 +39,7 @@ final class SplitReading implements AutoCloseable {
             "INSERT ".getBytes(StandardCharsets.US_ASCII), "REPLACE ".getBytes(StandardCharsets.US_ASCII)};
 
     /** A statement read, the reader's position after it, and whether it was read in a single-byte charset. */
-    record Read(SqlStatement statement, StatementReader.Position after, boolean singleByteCharset) {
+    record Read(SqlStatement statement, StatementReader.Position after, ClientCharset charset) {
     }
 
     private final Path script;
@@ -104,7 +104,7 @@ final class SplitReading implements AutoCloseable {
         if (statement == null) {
             return null;
         }
-        last = new Read(statement, reader.position(), reader.singleByteCharset());
+        last = new Read(statement, reader.position(), reader.clientCharset());
         if (second != null && reader.offset() >= second.start().offset()) {
             joinOrDrop();
         } else if (!secondTried
@@ -329,7 +329,7 @@ final class SplitReading implements AutoCloseable {
                         break;
                     }
                     StatementReader.Position after = reader.position();
-                    if (after == null || !put(new Item(new Read(statement, after, reader.singleByteCharset()),
+                    if (after == null || !put(new Item(new Read(statement, after, reader.clientCharset()),
                             reader.sandboxCommands(), reader.undecodableCharsetCount()))) {
                         break;
                     }
@@ -429,7 +429,7 @@ final class SplitReading implements AutoCloseable {
             StatementReader.Position after = read.after();
             Read movedRead = new Read(read.statement().atLine(read.statement().line() + lineOffset),
                     new StatementReader.Position(after.offset(), after.line() + lineOffset, after.delimiter(),
-                            after.atLineStart(), after.charsets()), read.singleByteCharset());
+                            after.atLineStart(), after.charsets()), read.charset());
             return new Item(movedRead, item.sandboxCommands(), item.undecodableCharsets());
         }
     }

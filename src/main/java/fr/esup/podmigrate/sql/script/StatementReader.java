@@ -202,9 +202,9 @@ public final class StatementReader implements AutoCloseable {
     public record Position(long offset, long line, byte[] delimiter, boolean atLineStart, ClientCharsetSession charsets) {
     }
 
-    /** Whether the client charset the script declares now is a single-byte one (SET NAMES latin1...). */
-    boolean singleByteCharset() {
-        return statement.charsets.charset().singleByte();
+    /** The client charset the script declares now (SET NAMES...). */
+    ClientCharset clientCharset() {
+        return statement.charsets.charset();
     }
 
     /** How many times the script turned the client's sandbox mode on (the first line of a recent mariadb-dump). */

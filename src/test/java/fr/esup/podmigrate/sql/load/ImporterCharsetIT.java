@@ -170,6 +170,26 @@ class ImporterCharsetIT {
     }
 
     @Test
+    void namesTheRowsOfADumpTakenInUtf8mb3WhereCharactersBeyondItBecameQuestionMarks() throws Exception {
+        String source = fixture.createDatabase("cs_utf8mb3_dump");
+        fixture.execute(source, "CREATE TABLE t (id int PRIMARY KEY, s varchar(100)) DEFAULT CHARSET=utf8mb4",
+                "INSERT INTO t VALUES (1, 'Merci " + EMOJI + "'), (2, 'F\u00eate')");
+        Path utf8 = TestServer.get().mariadbDump(source, directory.resolve("utf8.sql"), "--default-character-set=utf8");
+        Path utf8mb4 = TestServer.get().mariadbDump(source, directory.resolve("utf8mb4.sql"), "--default-character-set=utf8mb4");
+
+        ScriptAnalysis fromUtf8 = ScriptAnalyzer.analyze(utf8, "any", Set.of(), null, p -> { });
+        ScriptAnalysis fromUtf8mb4 = ScriptAnalyzer.analyze(utf8mb4, "any", Set.of(), null, p -> { });
+
+        assertThat(Files.readString(utf8)).contains("'Merci f\u00eate ?'", "'F\u00eate'");
+        assertThat(fromUtf8.utf8mb3RowsCount()).isEqualTo(1);
+        assertThat(fromUtf8.utf8mb3Rows()).singleElement()
+                .satisfies(line -> assertThat(line.statementHead()).startsWith("INSERT INTO `t` VALUES"));
+        assertThat(fromUtf8.singleByteRows()).isEmpty();
+        assertThat(fromUtf8mb4.utf8mb3Rows()).isEmpty();
+        assertThat(fromUtf8mb4.utf8mb3RowsCount()).isZero();
+    }
+
+    @Test
     void warnsThatUtf8TextDeclaredLatin1IsStoredDoubleEncodedAsTheClientStoresIt() throws Exception {
         Path script = fixture.write("""
                 /*!40101 SET NAMES latin1 */;

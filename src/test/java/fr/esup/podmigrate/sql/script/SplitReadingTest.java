@@ -247,7 +247,7 @@ class SplitReadingTest {
             read.add("start " + describe(reader.position()));
             try {
                 for (SqlStatement statement = reader.next(); statement != null; statement = reader.next()) {
-                    read.add(statement + " " + describe(reader.position()) + " " + reader.singleByteCharset());
+                    read.add(statement + " " + describe(reader.position()) + " " + reader.clientCharset().singleByte());
                 }
                 read.add(end(reader.bytesRead(), reader.offset(), reader.sandboxCommands(),
                         reader.undecodableCharsets(), reader.endedInsideStatement()));
@@ -264,7 +264,7 @@ class SplitReadingTest {
             read.add("start " + describe(reading.start()));
             try {
                 for (SplitReading.Read one = reading.next(); one != null; one = reading.next()) {
-                    read.add(one.statement() + " " + describe(one.after()) + " " + one.singleByteCharset());
+                    read.add(one.statement() + " " + describe(one.after()) + " " + one.charset().singleByte());
                 }
                 read.add(end(reading.bytesRead(), reading.offset(), reading.sandboxCommands(),
                         reading.undecodableCharsets(), reading.endedInsideStatement()));
