@@ -30,6 +30,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.atomic.AtomicReference;
@@ -202,7 +203,8 @@ final class ImportCommand {
     private static void print(ImportResult result, PrintStream out) {
         out.println(new TableLine("TABLE", 45).right("SCRIPT", 10).right("INSERTED", 10).right("IGNORED", 10)
                 .right("SKIPPED", 10).right("BEFORE", 10).right("AFTER", 10));
-        for (Map.Entry<String, ImportResult.TableCounts> table : result.tables().entrySet()) {
+        // by name: the workers meet the tables in an order of their own, which two runs would not share
+        for (Map.Entry<String, ImportResult.TableCounts> table : new TreeMap<>(result.tables()).entrySet()) {
             ImportResult.TableCounts counts = table.getValue();
             out.println(new TableLine(table.getKey(), 45).right(counts.scriptRows(), 10)
                     .right(counts.insertedRows(), 10).right(counts.ignoredRows(), 10).right(counts.skippedRows(), 10)
@@ -218,7 +220,7 @@ final class ImportCommand {
             out.printf(Locale.ROOT, "COUNT MISMATCH %s: by the import's account it holds %s rows, the server counts %s%n",
                     table, count(counts.rowsExpected()), count(counts.rowsAfter()));
         }
-        result.droppedValues().forEach((column, count) ->
+        new TreeMap<>(result.droppedValues()).forEach((column, count) ->
                 out.printf(Locale.ROOT, "dropped %d values of %s (not in v3)%n", count, column));
         result.missingTables().forEach(table -> out.printf(Locale.ROOT, "not imported: table %s is not in v3%n", table));
         result.otherDatabases().forEach((database, skipped) -> out.printf(Locale.ROOT,
@@ -234,10 +236,16 @@ final class ImportCommand {
                 result.countMismatches().isEmpty() ? "" : " COUNTS WRONG in " + result.countMismatches().size() + " table(s)");
     }
 
-    /** The script's tables the plan did not import, or imported though no model reads them, and why. */
+    /**
+     * The script's tables the plan imported under their v3 name, which the table of counts gives, and those it did not
+     * import, or imported though no model reads them, and why.
+     */
     private static void printLeftOut(PodImportAnalysis analysis, PrintStream out) {
         for (TablePlan table : analysis.tables()) {
-            if (!table.imported() || table.fate() == TablePlan.Fate.UNREAD) {
+            if (table.fate() == TablePlan.Fate.RENAMED) {
+                out.printf(Locale.ROOT, "%s %s: %d rows, into %s%n", table.fate().key(), table.scriptTable(),
+                        table.rows(), table.targetTable());
+            } else if (!table.imported() || table.fate() == TablePlan.Fate.UNREAD) {
                 String note = AnalyzeCommand.note(table);
                 out.printf(Locale.ROOT, "%s %s: %d rows%s%n", table.fate().key(), table.scriptTable(), table.rows(),
                         note.isEmpty() ? "" : ", " + note);

@@ -47,7 +47,7 @@ final class ImportPlanner {
      * @param table              the target table the statement writes or changes, or null
      * @param rows               tuples of an INSERT or REPLACE
      * @param note               whether a skipped statement is listed in the result's notes
-     * @param droppedValues      values the rewrite left out, by "scriptTable.column"
+     * @param droppedValues      values the rewrite left out and no computed column reads, by "scriptTable.column"
      * @param afterIdle          a session statement that reads tables: every connection must be idle first
      * @param scriptHead         the head of the script's statement when {@code text} is a rewrite of it, else null
      * @param otherDatabase      the database whose section a statement skipped as {@link SkipReason#OTHER_DATABASE}

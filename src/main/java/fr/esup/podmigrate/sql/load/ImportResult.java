@@ -24,7 +24,8 @@ import java.util.Set;
  * @param executed           statements the server executed
  * @param skipped            statements not executed, by reason
  * @param errors             statements that failed, in the order they failed (at most {@code maxErrors})
- * @param droppedValues      "scriptTable.column" → values left out by {@link InsertRewrite#dropColumns()}
+ * @param droppedValues      "scriptTable.column" → values left out by {@link InsertRewrite#dropColumns()} that no
+ *                           computed column reads: values the target holds nowhere
  * @param missingTables      tables (target names) whose rows were skipped because the target lacks them
  * @param otherDatabases     per database other than the source one, what its section held, all of it skipped
  * @param notes              skipped statements worth a look: a CREATE TABLE of a table that exists, a structure

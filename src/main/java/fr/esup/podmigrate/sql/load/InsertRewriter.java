@@ -318,7 +318,9 @@ final class InsertRewriter {
     private Map<String, Long> droppedValues(Columns plan, long rows) {
         Map<String, Long> dropped = new LinkedHashMap<>();
         for (String column : plan.dropped) {
-            dropped.put(scriptTable + "." + column, rows);
+            if (!plan.read.contains(column.toLowerCase(Locale.ROOT))) {
+                dropped.put(scriptTable + "." + column, rows);
+            }
         }
         return dropped;
     }
@@ -363,6 +365,8 @@ final class InsertRewriter {
         /** Per output column: the index of the row's value to copy, or a {@link Template}. */
         final List<Object> sources = new ArrayList<>();
         final List<String> dropped = new ArrayList<>();
+        /** The row's columns an expression reads, lower-cased: a dropped one's values live on in what it computes. */
+        final Set<String> read = new HashSet<>();
         String error;
     }
 
@@ -416,6 +420,7 @@ final class InsertRewriter {
                         + "}, which this INSERT does not have";
                 return null;
             }
+            plan.read.add(placeholder.group(1).toLowerCase(Locale.ROOT));
             parts.add(expression.substring(last, placeholder.start()));
             parts.add(index);
             last = placeholder.end();

@@ -340,7 +340,7 @@ class LiteralRowsIT {
         assertThat(fixture.snapshot(loaded)).isEqualTo(fixture.snapshot(inserted))
                 .isEqualTo(fixture.snapshot(loadedAsBytes)).isEqualTo(fixture.snapshot(insertedAsBytes));
         assertThat(viaLoad.droppedValues()).isEqualTo(viaInserts.droppedValues())
-                .containsEntry("v2_video.title_nl", (long) id).containsEntry("v2_video.position", (long) id);
+                .as("position lives on in rank").containsOnly(Map.entry("v2_video.title_nl", (long) id));
         try (Connection connection = fixture.connect(loaded); Statement statement = connection.createStatement();
              ResultSet row = statement.executeQuery("SELECT transcript, description, name, `rank`, site_id FROM v3_video WHERE id = 2")) {
             assertThat(row.next()).isTrue();
