@@ -38,7 +38,7 @@ final class SplitReading implements AutoCloseable {
     private static final byte[][] STATEMENT_STARTS = {
             "INSERT ".getBytes(StandardCharsets.US_ASCII), "REPLACE ".getBytes(StandardCharsets.US_ASCII)};
 
-    /** A statement read, the reader's position after it, and whether it was read in a single-byte charset. */
+    /** A statement read, the reader's position after it, and the client charset it was read in. */
     record Read(SqlStatement statement, StatementReader.Position after, ClientCharset charset) {
     }
 
