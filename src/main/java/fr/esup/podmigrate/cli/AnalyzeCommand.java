@@ -76,6 +76,8 @@ final class AnalyzeCommand {
         printDatabases(analysis, out);
         if (target != null) {
             out.printf(Locale.ROOT, "Target: %s%n", target);
+        }
+        if (target != null && !analysis.tables().isEmpty()) {
             out.println(new TableLine("TABLE", 45).then("FATE", 13).then("V3 TABLE", 45).right("ROWS", 10)
                     .append("  CHANGES"));
             for (TablePlan table : analysis.tables()) {

@@ -296,6 +296,9 @@ public final class PodImport {
         if (analysis.refusedCount() > analysis.refused().size()) {
             problems.add(PlanProblem.blocking("refused-more", 0, analysis.refusedCount() - analysis.refused().size()));
         }
+        if (analysis.formatError() != null && analysis.tables().isEmpty()) {
+            return; // not SQL from its start (an XML export, a file of another kind): there is nothing to plan
+        }
         if (!analysis.replicationLines().isEmpty()) {
             ScriptAnalysis.ScriptLine first = analysis.replicationLines().get(0);
             problems.add(PlanProblem.warning("replication-lines", analysis.replicationLines().size(), first.line(),

@@ -396,6 +396,20 @@ class PodImportIT {
         }
     }
 
+    @Test
+    void aFileThatIsNotSqlIsRefusedForThatAloneWhateverTheTargetHolds() throws Exception {
+        try (PodTestDatabase v3 = PodTestDatabase.blank(PodVersion.V3_8_4)) {
+            Path xml = Files.writeString(dir.resolve("xml.sql"), """
+                    <?xml version="1.0"?>
+                    <mysqldump xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+                    <database name="pod">
+                    """);
+            PodImportAnalysis analysis = PodImport.analyze(xml, endpoint(v3), p -> { });
+            assertThat(analysis.problems()).as("a blank Pod's own rows are no news here")
+                    .extracting(PlanProblem::code).containsExactly("format");
+        }
+    }
+
     /**
      * A nightly backup of data alone names no column: its values are read in Pod 2.9's column order, and land as the
      * same backup's with every INSERT naming its columns, value for value, in 3.0 and 3.8.
