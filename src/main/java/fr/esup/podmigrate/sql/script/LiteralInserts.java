@@ -110,7 +110,7 @@ public final class LiteralInserts implements AutoCloseable {
     private static final boolean[] STRING_STOPS = new boolean[256];
 
     static {
-        for (int b : new int[] {'\'', '\\', '\n', 0}) {
+        for (int b : new int[] {'\'', '\\', '\n', '\r', 0}) {
             STRING_STOPS[b] = true;
         }
         for (int b = 0x80; b < 0x100; b++) {
@@ -462,7 +462,8 @@ public final class LiteralInserts implements AutoCloseable {
                     escapes++;
                     p += 2;
                 } else {
-                    // a line feed, a NUL, another escape, or a character malformed or cut by the buffer's end
+                    // a line feed, a carriage return, a NUL, another escape, or a character malformed or cut by the
+                    // buffer's end
                     int length = stop >= 0x80 ? Utf8.sequenceLength(b, p, limit) : 0;
                     if (length == 0) {
                         return -1;
@@ -624,6 +625,13 @@ public final class LiteralInserts implements AutoCloseable {
                 if (c == '\n') {
                     newlines++;
                     at++;
+                } else if (c == '\r') {
+                    // the client reads a script line by line and drops the carriage return that ends one, in a string
+                    // too: the statement reader reads such a string as the client does
+                    if (!available(at + 1) || buf[at + 1] == '\n') {
+                        return -1;
+                    }
+                    at++;
                 } else if (c == '\'') {
                     if (!available(at + 1)) {
                         return -1;
@@ -649,10 +657,10 @@ public final class LiteralInserts implements AutoCloseable {
         /** The first of {@link #STRING_STOPS} in {@code b[i, end)}, or {@code end}. */
         private static int nextStringStop(byte[] b, int i, int end) {
             while (i + Long.BYTES <= end) {
-                // the stops, and the control bytes below a line feed, which are no stop but for NUL
+                // the stops, and the control bytes up to a carriage return, which are no stop but for NUL, LF and CR
                 long word = ByteWords.at(b, i);
                 long found = ByteWords.equalTo(word, '\'') | ByteWords.equalTo(word, '\\')
-                        | ByteWords.below(word, '\n' + 1) | ByteWords.nonAscii(word);
+                        | ByteWords.below(word, '\r' + 1) | ByteWords.nonAscii(word);
                 if (found == 0) {
                     i += Long.BYTES;
                     continue;

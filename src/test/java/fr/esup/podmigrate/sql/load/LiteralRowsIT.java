@@ -96,6 +96,48 @@ class LiteralRowsIT {
     }
 
     /**
+     * The client reads a script line by line and drops the carriage return that ends a line, in a string too: values
+     * written with raw line breaks (by hand, or by a tool that does not escape them) land as the client's, loaded,
+     * bound or as text, from a script with Unix line endings as from one with Windows line endings.
+     */
+    @Test
+    void dropsTheCarriageReturnThatEndsALineInsideAStringAsTheClientDoes() throws Exception {
+        StringBuilder sql = new StringBuilder("/*!40101 SET NAMES utf8mb4 */;\n"
+                + "CREATE TABLE `raw_breaks` (`id` INT PRIMARY KEY, `t` MEDIUMTEXT) DEFAULT CHARSET=utf8mb4;\n");
+        int id = 0;
+        for (int statement = 0; statement < 6; statement++) {
+            sql.append("INSERT INTO `raw_breaks` VALUES ");
+            for (int row = 0; row < 20; row++) {
+                String value = switch (statement % 3) {
+                    case 0 -> "short one\rtwo\r";
+                    case 1 -> "long ".repeat(2000) + "one\rtwo\r";
+                    default -> "long ".repeat(2000) + "one\r\ntwo\rthree\r\r\nfour";
+                };
+                sql.append(row == 0 ? "" : ",").append('(').append(++id).append(",'").append(value).append("')");
+            }
+            sql.append(";\n");
+        }
+        for (String lineEnd : List.of("\n", "\r\n")) {
+            Path script = fixture.write(sql.toString().replace("\n", lineEnd), "raw-breaks.sql");
+            List<String> viaClient = importedByClient(script);
+            String loaded = fixture.createDatabase("lit_breaks_loaded");
+            String bound = fixture.createDatabase("lit_breaks_bound");
+            String byDefault = fixture.createDatabase("lit_breaks_default");
+            ImportResult viaLoad = new Importer(everyStatementLoaded().parallelism(2).build())
+                    .run(script, fixture.factory(loaded));
+            ImportResult viaBinding = new Importer(everyStatementLoaded().parallelism(2).build())
+                    .run(script, withDriverOptions(bound, "allowLocalInfile=false"));
+            ImportResult viaDefault = new Importer(ImportOptions.builder().parallelism(2).build())
+                    .run(script, fixture.factory(byDefault));
+            for (ImportResult result : List.of(viaLoad, viaBinding, viaDefault)) {
+                assertThat(result.errors()).isEmpty();
+            }
+            assertThat(fixture.snapshot(loaded)).as("line ends of %d bytes", lineEnd.length()).isEqualTo(viaClient)
+                    .isEqualTo(fixture.snapshot(bound)).isEqualTo(fixture.snapshot(byDefault));
+        }
+    }
+
+    /**
      * mariadb-dump --skip-extended-insert writes an INSERT a row: by default their rows go together, a megabyte a LOAD
      * DATA, where each INSERT alone would wait for its answer. A duplicate among them rolls back the LOAD DATA it is
      * in, and the INSERTs from that LOAD DATA's first one on run as text: the duplicate fails as the client's does,
