@@ -1,5 +1,6 @@
 package fr.esup.podmigrate.sql.script;
 
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -15,6 +16,8 @@ public final class ReplicationStatements {
     private static final Pattern REPLICATION_SET = Pattern.compile("(?is)SET\\s+(?:@@(?:GLOBAL|SESSION|LOCAL)\\.|"
             + "(?:GLOBAL|SESSION|LOCAL)\\s+)?(?:GTID_PURGED|SQL_LOG_BIN|GTID_SLAVE_POS)\\s*:?=\\s*"
             + "(?:'[^'\\\\]*'|/\\*!\\d*\\s*'\\+'\\s*\\*/|@?\\w+|\\s)+");
+    /** A statement a versioned comment holds whole, which the server runs as what it holds. */
+    private static final Pattern VERSIONED = Pattern.compile("(?s)/\\*M?!\\d*(.*)\\*/");
     private static final Pattern REPLICATION_COMMAND = Pattern.compile(
             "(?is)(?:CHANGE\\s+(?:MASTER|REPLICATION\\s+SOURCE)|(?:START|STOP)\\s+(?:ALL\\s+)?(?:SLAVES?|REPLICAS?))\\b.*");
 
@@ -27,6 +30,10 @@ public final class ReplicationStatements {
             return false;
         }
         String text = statement.text().strip();
+        Matcher versioned = VERSIONED.matcher(text);
+        if (versioned.matches()) {
+            text = versioned.group(1).strip();
+        }
         return REPLICATION_SET.matcher(text).matches() || REPLICATION_COMMAND.matcher(text).matches();
     }
 }
