@@ -42,7 +42,8 @@ class ImportCommandKillIT {
     @Test
     void aKilledImportResumesWithASummaryThatCountsEveryRowOnce() throws Exception {
         try (PodTestDatabase v2 = PodTestDatabase.generatedV2(PodVersion.V2_9_1, 3000, 41);
-             PodTestDatabase v3 = PodTestDatabase.wipedBlank(PodVersion.V3_8_4)) {
+             PodTestDatabase v3 = PodTestDatabase.wipedBlank(PodVersion.V3_8_4);
+             PodTestDatabase uninterrupted = PodTestDatabase.wipedBlank(PodVersion.V3_8_4)) {
             Path script = dir.resolve("podv2.sql");
             try (Connection c = v2.connect()) {
                 new DumpWriter(Podv2ScriptOptions.PROCEDURE.toDumpOptions().build()).write(c, script);
@@ -73,10 +74,26 @@ class ImportCommandKillIT {
                 }
             }
             assertThat(tables).isGreaterThan(20);
+            CliRun whole = CliRun.of(arguments(uninterrupted, script, dir.resolve("whole.checkpoint")).toArray(String[]::new));
+            assertThat(summary(resumed.out())).as("the rows of tables skipped, ignored, refused by a key")
+                    .isEqualTo(summary(whole.out()));
             // the keys the killed import held back, if it held some then, the resumed one gave back
             assertThat(v3.structures()).isEqualTo(structure);
             assertThat(TestBackups.count(v3.connect(), "video_video")).isEqualTo(TestBackups.count(v2.connect(), "video_video"));
         }
+    }
+
+    /** The table of counts, and under each table the rows a key refused or the server changed, without samples. */
+    private static List<String> summary(String out) {
+        List<String> lines = new ArrayList<>();
+        for (String line : out.split("\n")) {
+            if (TABLE_LINE.matcher(line).matches()) {
+                lines.add(line);
+            } else if (line.startsWith("    ") && line.contains(" row(s)")) {
+                lines.add(line.substring(0, line.indexOf(" row(s)")));
+            }
+        }
+        return lines;
     }
 
     /** Kills the import (SIGKILL) once its checkpoint says it has done some statements; false if it ended first. */

@@ -21,6 +21,8 @@ import java.util.TreeMap;
  */
 final class ImportLedger {
 
+    private static final String PRIMARY_KEY = "PRIMARY";
+
     private final long scriptSize;
     private final String scriptHash;
     private long doneThrough;
@@ -113,11 +115,15 @@ final class ImportLedger {
         return range != null && index <= range.getValue()[0];
     }
 
-    /** A statement done by an earlier run of the import. */
+    /** A statement done by an earlier run of the import: one it skipped counts as skipped again. */
     synchronized void alreadyDone(Plan plan, long bytes) {
         count(SkipReason.ALREADY_DONE);
         if (plan.table() != null) {
-            totals(plan.table()).scriptRows += plan.rows();
+            Totals totals = totals(plan.table());
+            totals.scriptRows += plan.rows();
+            if (plan.action() == ImportPlanner.Action.SKIP) {
+                totals.skippedRows += plan.rows();
+            }
         }
         progressed(bytes, 0);
     }
@@ -190,9 +196,15 @@ final class ImportLedger {
             totals.statements++;
             totals.scriptRows += plan.rows();
             totals.warnings += warnings;
-            for (ServerWarnings.Issue issue : issues) {
-                totals.merge(new ImportResult.ValueIssue(issue.refused(), issue.name(), issue.change(), issue.rows(),
-                        issue.keys(), issue.sample()));
+            long offeredAgain = plan.kind() == StatementKind.INSERT && plan.ignore()
+                    ? Math.min(Math.max(0, plan.rows() - affected), totals.unrecorded) : 0;
+            long[] rows = lessOfferedAgain(issues, offeredAgain);
+            for (int i = 0; i < rows.length; i++) {
+                ServerWarnings.Issue issue = issues.get(i);
+                if (rows[i] > 0) {
+                    totals.merge(new ImportResult.ValueIssue(issue.refused(), issue.name(), issue.change(), rows[i],
+                            issue.keys(), issue.sample()));
+                }
             }
             if (plan.kind() == StatementKind.REPLACE) {
                 written = plan.rows() > 0 ? plan.rows() : affected;
@@ -221,6 +233,25 @@ final class ImportLedger {
         plan.droppedValues().forEach((column, values) -> droppedValues.merge(column, values, Long::sum));
         markDone(index, endOffset);
         progressed(bytes, written);
+    }
+
+    /**
+     * The rows of each issue, less those a key refused because the interrupted run this one resumes wrote them after
+     * its last checkpoint: offered again, they are no duplicates of the script's. The primary key refuses them first.
+     */
+    private static long[] lessOfferedAgain(List<ServerWarnings.Issue> issues, long offeredAgain) {
+        long[] rows = issues.stream().mapToLong(ServerWarnings.Issue::rows).toArray();
+        for (boolean primary : new boolean[] {true, false}) {
+            for (int i = 0; i < rows.length && offeredAgain > 0; i++) {
+                ServerWarnings.Issue issue = issues.get(i);
+                if (issue.refused() && PRIMARY_KEY.equals(issue.name()) == primary) {
+                    long again = Math.min(rows[i], offeredAgain);
+                    rows[i] -= again;
+                    offeredAgain -= again;
+                }
+            }
+        }
+        return rows;
     }
 
     /**
