@@ -47,6 +47,7 @@ public final class ScriptAnalyzer {
      */
     private static final AtomicReference<KeptScan> LAST_SCAN = new AtomicReference<>();
     private static final Pattern BLANKS = Pattern.compile("\\s+");
+    private static final String BYTE_ORDER_MARK = "\uFEFF";
     /**
      * An INSERT or REPLACE cut before its first row: its table and columns, then nothing or part of the VALUES keyword.
      * One cut inside its rows is read as an INSERT: the server refuses it, as it does the client's.
@@ -273,7 +274,13 @@ public final class ScriptAnalyzer {
     }
 
     /** @param charset the client charset the statement was read in */
-    private void statement(SqlStatement statement, StatementReader.Position after, ClientCharset charset) {
+    private void statement(SqlStatement statement, StatementReader.Position after, ClientCharset charset)
+            throws ScriptFormatException {
+        if (statement.text().startsWith(BYTE_ORDER_MARK)) {
+            throw new ScriptFormatException(ScriptFormatException.Reason.BYTE_ORDER_MARK, statement.line(),
+                    "a byte order mark (EF BB BF) starts a statement inside the script: files joined together, each"
+                            + " with its own? The client and the server fail on it: remove it from the file");
+        }
         long index = statements++;
         String section = sections.sectionOf(statement);
         if (section != null) {

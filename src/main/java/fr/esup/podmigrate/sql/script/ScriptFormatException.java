@@ -18,6 +18,8 @@ public class ScriptFormatException extends IOException {
         STATEMENT_TOO_LONG,
         CLIENT_COMMAND,
         BAD_DELIMITER,
+        /** A UTF-8 byte order mark past the script's start: files joined together, each with its own. */
+        BYTE_ORDER_MARK,
         CORRUPT_COMPRESSED_FILE,
         /**
          * zstd frames as pzstd writes them, a zstd window over 8 MiB, a zip archive of several files: to be

@@ -40,6 +40,28 @@ class ScriptAnalyzerTest {
     @TempDir
     Path directory;
 
+    /**
+     * Dumps joined with cat, each starting with a byte order mark: the second one's mark starts a statement, which the
+     * client and the server fail on, half-way through an import. The analysis stops there, before anything runs.
+     */
+    @Test
+    void findsAByteOrderMarkInsideTheScript() throws IOException {
+        String bom = "\uFEFF";
+        String dump = "-- MariaDB dump\n/*!40101 SET NAMES utf8mb4 */;\nCREATE TABLE `t%1$d` (`id` int);\n"
+                + "INSERT INTO `t%1$d` VALUES (1);\n";
+        Path joined = Files.writeString(directory.resolve("joined.sql"),
+                bom + dump.formatted(1) + bom + dump.formatted(2));
+
+        ScriptAnalysis analysis = ScriptAnalyzer.analyze(joined, "pod3", Set.of(), null, p -> { });
+
+        assertThat(analysis.formatError()).isNotNull();
+        assertThat(analysis.formatError().reason()).isEqualTo(ScriptFormatException.Reason.BYTE_ORDER_MARK);
+        assertThat(analysis.formatError().line()).isEqualTo(5);
+        assertThat(analysis.tables()).containsOnlyKeys("t1");
+        assertThat(ScriptAnalyzer.analyze(Files.writeString(directory.resolve("one.sql"), bom + dump.formatted(1)),
+                "pod3", Set.of(), null, p -> { }).formatError()).as("the mark a file starts with").isNull();
+    }
+
     @Test
     void tellsWhatEachTableGetsAndWhatAnImportWouldRefuse() throws IOException {
         Path script = Files.writeString(directory.resolve("podv2.sql"), SCRIPT);
