@@ -227,8 +227,9 @@ final class ImportCommand {
                 "skipped database %s: %d statements, %d rows%n", database, skipped.statements(), skipped.rows()));
         result.skipped().forEach((reason, count) -> out.printf(Locale.ROOT, "skipped %d statements: %s%n", count, reason));
         for (ImportError error : result.errors()) {
-            out.printf(Locale.ROOT, "ERROR line %d (%s): %d %s%n    %s%n", error.line(), error.table(), error.errorCode(),
-                    error.message(), error.statementHead());
+            out.printf(Locale.ROOT, "ERROR line %d%s: %d %s%n    %s%n", error.line(),
+                    error.table() == null ? "" : " (" + error.table() + ")", error.errorCode(), error.message(),
+                    error.statementHead());
         }
         out.printf(Locale.ROOT, "statements=%d executed=%d rows=%d errors=%d seconds=%.2f%s%s%n", result.statements(),
                 result.executed(), result.insertedRows(), result.errors().size(), result.elapsed().toMillis() / 1000.0,
