@@ -421,7 +421,8 @@ public final class PodImport {
      * empty table, so only a script that creates its tables tells a missing one.
      */
     private static List<String> absentV2Tables(ScriptAnalysis analysis, TargetSchema target) {
-        if (analysis.tables().values().stream().noneMatch(ScriptAnalysis.TableAnalysis::hasCreateTable)
+        if (analysis.formatError() != null // read up to the error only: the tables after it are unknown
+                || analysis.tables().values().stream().noneMatch(ScriptAnalysis.TableAnalysis::hasCreateTable)
                 || scriptKind(analysis.tables().keySet()).isPresent()) {
             return List.of();
         }

@@ -397,6 +397,20 @@ class PodImportIT {
     }
 
     @Test
+    void aByteOrderMarkInsideANightlyStopsItsAnalysisThereWithoutCallingTheTablesAfterItMissing() throws Exception {
+        try (PodTestDatabase v2 = PodTestDatabase.generatedV2(PodVersion.V2_9_1, SCALE, 15);
+             PodTestDatabase v3 = PodTestDatabase.wipedBlank(PodVersion.V3_8_4)) {
+            Path nightly = mariadbDump(v2, dir.resolve("nightly.sql"));
+            String text = Files.readString(nightly);
+            Path joined = Files.writeString(dir.resolve("joined.sql"), text.replace(
+                    "\nDROP TABLE IF EXISTS `video_video`;", "\n\uFEFFDROP TABLE IF EXISTS `video_video`;"));
+            PodImportAnalysis analysis = PodImport.analyze(joined, endpoint(v3), p -> { });
+            assertThat(analysis.blocking()).extracting(PlanProblem::code).containsExactly("format");
+            assertThat(analysis.problems()).extracting(PlanProblem::code).doesNotContain("v2-tables-absent");
+        }
+    }
+
+    @Test
     void aFileThatIsNotSqlIsRefusedForThatAloneWhateverTheTargetHolds() throws Exception {
         try (PodTestDatabase v3 = PodTestDatabase.blank(PodVersion.V3_8_4)) {
             Path xml = Files.writeString(dir.resolve("xml.sql"), """
