@@ -196,8 +196,9 @@ final class ImportLedger {
             totals.statements++;
             totals.scriptRows += plan.rows();
             totals.warnings += warnings;
-            long offeredAgain = plan.kind() == StatementKind.INSERT && plan.ignore()
-                    ? Math.min(Math.max(0, plan.rows() - affected), totals.unrecorded) : 0;
+            long refused = plan.kind() == StatementKind.INSERT && plan.ignore()
+                    ? Math.max(0, plan.rows() - affected) : 0;
+            long offeredAgain = Math.min(refused, totals.unrecorded);
             long[] rows = lessOfferedAgain(issues, offeredAgain);
             for (int i = 0; i < rows.length; i++) {
                 ServerWarnings.Issue issue = issues.get(i);
@@ -213,12 +214,8 @@ final class ImportLedger {
                 totals.added += written - deleted;
             } else if (plan.kind() == StatementKind.INSERT) {
                 written = plan.rows() > 0 ? Math.min(affected, plan.rows()) : affected;
-                if (plan.ignore()) {
-                    long refused = Math.max(0, plan.rows() - affected);
-                    long already = Math.min(refused, totals.unrecorded);
-                    totals.unrecorded -= already;
-                    totals.ignored += refused - already;
-                }
+                totals.unrecorded -= offeredAgain;
+                totals.ignored += refused - offeredAgain;
                 totals.added += written;
             } else if (plan.empties()) {
                 totals.emptied = true;
