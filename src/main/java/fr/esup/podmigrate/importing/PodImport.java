@@ -34,6 +34,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
@@ -405,6 +406,7 @@ public final class PodImport {
             table.unfilledColumns()
                     .forEach(c -> problems.add(PlanProblem.warning("unfilled", table.targetTable(), c)));
         }
+        supplementaryCharactersLost(analysis, target, tables).ifPresent(problems::add);
         if (!readInV2Order.isEmpty()) {
             problems.add(PlanProblem.warning("positional-v2-order", readInV2Order.size(),
                     firstNames(readInV2Order)));
@@ -434,6 +436,30 @@ public final class PodImport {
                 PodMigrationRules.EPHEMERAL_TABLES.stream().map(EphemeralTable::table)).collect(Collectors.toSet());
         return EVERY_V2_TABLE.stream().filter(t -> !inScript.contains(t) && !leftOut.contains(t))
                 .filter(t -> target.has(t) || renamed.contains(t)).sorted().toList();
+    }
+
+    /**
+     * The characters beyond U+FFFF (emoji...) of the script's rows that the target would store as '?': those of the
+     * tables whose v3 table has text columns in a character set without them, utf8mb3 (a database created with
+     * CHARACTER SET utf8) or latin1. Counted by table, not by column: a table's other columns may hold them.
+     */
+    private static Optional<PlanProblem> supplementaryCharactersLost(ScriptAnalysis analysis, TargetSchema target,
+                                                                     List<TablePlan> tables) {
+        long characters = 0;
+        List<String> narrowTables = new ArrayList<>();
+        Set<String> narrowCharsets = new TreeSet<>();
+        for (TablePlan table : tables.stream().filter(TablePlan::imported).toList()) {
+            long supplementary = analysis.tables().get(table.scriptTable()).supplementaryCharacters();
+            List<TargetSchema.TargetColumn> narrow = target.tables().getOrDefault(table.targetTable(), List.of())
+                    .stream().filter(TargetSchema.TargetColumn::lacksSupplementaryCharacters).toList();
+            if (supplementary > 0 && !narrow.isEmpty()) {
+                characters += supplementary;
+                narrowTables.add(table.targetTable());
+                narrow.forEach(c -> narrowCharsets.add(c.charset()));
+            }
+        }
+        return narrowTables.isEmpty() ? Optional.empty() : Optional.of(PlanProblem.warning("supplementary-lost",
+                characters, narrowTables.size(), firstNames(narrowTables), String.join(", ", narrowCharsets)));
     }
 
     private static Set<String> both(Set<String> some, Set<String> others) {

@@ -26,12 +26,25 @@ public record TargetSchema(Map<String, List<TargetColumn>> tables, long maxAllow
                            Set<String> charsets, Set<String> collations, Set<String> tablesWithRows,
                            List<String> tablesWithKeysHeldBack) {
 
-    /** A column of a target table. */
-    public record TargetColumn(String name, String dataType, boolean nullable, boolean hasDefault, boolean generated) {
+    /**
+     * A column of a target table.
+     *
+     * @param charset its character set, lower-cased, or null for a column that holds no text
+     */
+    public record TargetColumn(String name, String dataType, boolean nullable, boolean hasDefault, boolean generated,
+                               String charset) {
+
+        /** Character sets that hold every Unicode character: the others have none beyond U+FFFF (emoji...). */
+        private static final Set<String> FULL_UNICODE = Set.of("utf8mb4", "utf16", "utf16le", "utf32");
 
         /** NOT NULL without a default: an INSERT that omits it stores 0 or '' with a warning (non-strict) or fails. */
         public boolean required() {
             return !nullable && !hasDefault && !generated;
+        }
+
+        /** A text column whose character set lacks the characters beyond U+FFFF, such as utf8mb3: it stores '?'. */
+        public boolean lacksSupplementaryCharacters() {
+            return charset != null && !FULL_UNICODE.contains(charset);
         }
 
         public boolean numeric() {
@@ -49,15 +62,17 @@ public record TargetSchema(Map<String, List<TargetColumn>> tables, long maxAllow
                     tables.put(rs.getString(1), new ArrayList<>());
                 }
             }
-            try (ResultSet rs = s.executeQuery("SELECT table_name, column_name, data_type, is_nullable, column_default, extra"
-                    + " FROM information_schema.columns WHERE table_schema = DATABASE() ORDER BY table_name, ordinal_position")) {
+            try (ResultSet rs = s.executeQuery("SELECT table_name, column_name, data_type, is_nullable, column_default,"
+                    + " extra, character_set_name FROM information_schema.columns WHERE table_schema = DATABASE()"
+                    + " ORDER BY table_name, ordinal_position")) {
                 while (rs.next()) {
                     List<TargetColumn> columns = tables.get(rs.getString(1));
                     if (columns != null) {
                         String extra = rs.getString(6) == null ? "" : rs.getString(6).toUpperCase(Locale.ROOT);
                         columns.add(new TargetColumn(rs.getString(2), rs.getString(3).toLowerCase(Locale.ROOT),
                                 "YES".equals(rs.getString(4)), rs.getString(5) != null || extra.contains("AUTO_INCREMENT"),
-                                extra.contains("GENERATED")));
+                                extra.contains("GENERATED"),
+                                rs.getString(7) == null ? null : rs.getString(7).toLowerCase(Locale.ROOT)));
                     }
                 }
             }

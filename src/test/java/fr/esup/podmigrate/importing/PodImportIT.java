@@ -235,6 +235,41 @@ class PodImportIT {
         }
     }
 
+    /**
+     * A Pod 3 database created with CHARACTER SET utf8 has utf8mb3 tables, which store each emoji of the v2 rows as
+     * '?': the analysis counts them before the import, which then names the values so changed.
+     */
+    @Test
+    void theAnalysisCountsTheEmojiThatTheTargetsUtf8mb3TablesWouldStoreAsQuestionMarks() throws Exception {
+        try (PodTestDatabase v2 = PodTestDatabase.generatedV2(PodVersion.V2_9_3, SCALE, 5);
+             PodTestDatabase v3 = PodTestDatabase.wipedBlank(PodVersion.V3_8_4)) {
+            Path script = mariadbDump(v2, dir.resolve("podv2.sql"));
+            assertThat(PodImport.analyze(script, endpoint(v3), p -> { }).warnings()).as("a utf8mb4 target")
+                    .extracting(PlanProblem::code).doesNotContain("supplementary-lost");
+            List<String> narrowed = List.of("video_comment", "video_type");
+            try (Connection c = v3.connect(); Statement s = c.createStatement()) {
+                for (String table : narrowed) {
+                    s.execute("ALTER TABLE " + table + " CONVERT TO CHARACTER SET utf8mb3 COLLATE utf8mb3_general_ci");
+                }
+            }
+            long emoji = supplementaryCharacters(v2, "video_comment") + supplementaryCharacters(v2, "video_type");
+            assertThat(emoji).as("the generated rows hold emoji").isPositive();
+
+            PodImportAnalysis analysis = PodImport.analyze(script, endpoint(v3), p -> { });
+
+            assertThat(analysis.warnings()).filteredOn(p -> p.code().equals("supplementary-lost")).singleElement()
+                    .satisfies(p -> assertThat(p.args()).containsExactly(emoji, 2L, "video_comment, video_type",
+                            "utf8mb3"));
+            ImportResult result = PodImport.run(analysis, script, endpoint(v3), b -> b.parallelism(2));
+            assertThat(result.errors()).isEmpty();
+            assertThat(result.tables().entrySet()).as("the tables whose values the target changed")
+                    .filteredOn(table -> table.getValue().changedValues().stream()
+                            .anyMatch(change -> change.change() == ValueChange.CHARSET))
+                    .extracting(Map.Entry::getKey).containsExactlyInAnyOrderElementsOf(narrowed);
+            assertEveryImportedRowLanded(v2, v3, analysis);
+        }
+    }
+
     @Test
     void aPhpMyAdminExportWithTrailingConstraintsImports() throws Exception {
         try (PodTestDatabase v3 = PodTestDatabase.wipedBlank(PodVersion.V3_8_4)) {
@@ -729,6 +764,21 @@ class PodImportIT {
         try (Connection c = db.connect()) {
             return TableQueries.rowCounts(TableQueries.on(c), TableQueries.tables(TableQueries.on(c)));
         }
+    }
+
+    /** The characters beyond U+FFFF (emoji...) of every value of a table, read by Java. */
+    private static long supplementaryCharacters(PodTestDatabase db, String table) throws SQLException {
+        long characters = 0;
+        try (Connection c = db.connect(); Statement s = c.createStatement();
+             ResultSet rows = s.executeQuery("SELECT * FROM " + Identifiers.quote(table))) {
+            while (rows.next()) {
+                for (int column = 1; column <= rows.getMetaData().getColumnCount(); column++) {
+                    String value = rows.getString(column);
+                    characters += value == null ? 0 : value.codePoints().filter(Character::isSupplementaryCodePoint).count();
+                }
+            }
+        }
+        return characters;
     }
 
     private static long count(PodTestDatabase db, String table) throws SQLException {

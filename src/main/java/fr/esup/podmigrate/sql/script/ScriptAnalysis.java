@@ -167,6 +167,8 @@ public record ScriptAnalysis(
      * @param name                                its name in the script
      * @param statements                          statements naming it (as their first table), by kind
      * @param tuples                              rows its INSERT and REPLACE statements write
+     * @param supplementaryCharacters             the characters beyond U+FFFF (emoji, rare ideographs) those statements
+     *                                            hold, which a utf8mb3 column stores as '?'
      * @param insertColumns                       the columns its INSERT column lists name, in order of appearance
      * @param createTableColumns                  the columns of its last CREATE TABLE, in order, or empty when none
      * @param createTableIfNotExists              whether that CREATE TABLE says IF NOT EXISTS
@@ -182,6 +184,7 @@ public record ScriptAnalysis(
             String name,
             Map<StatementKind, Long> statements,
             long tuples,
+            long supplementaryCharacters,
             Set<String> insertColumns,
             List<String> createTableColumns,
             boolean createTableIfNotExists,

@@ -417,6 +417,7 @@ public final class ScriptAnalyzer {
     private static final class TableState {
         private final Map<StatementKind, Long> statements = new EnumMap<>(StatementKind.class);
         private long tuples;
+        private long supplementaryCharacters;
         private final Set<String> insertColumns = new LinkedHashSet<>();
         private List<String> createTableColumns = List.of();
         private boolean createTableIfNotExists;
@@ -438,6 +439,7 @@ public final class ScriptAnalyzer {
                 }
                 case INSERT, REPLACE -> {
                     tuples += Math.max(0, statement.rowCount());
+                    supplementaryCharacters += statement.supplementaryCharacters();
                     insertColumns.addAll(statement.columns());
                     if (statement.columns().isEmpty() && statement.valuesOffset() >= 0) {
                         positionalInserts++;
@@ -452,7 +454,7 @@ public final class ScriptAnalyzer {
         }
 
         TableAnalysis analysis(String name) {
-            return new TableAnalysis(name, statements, tuples, insertColumns, createTableColumns,
+            return new TableAnalysis(name, statements, tuples, supplementaryCharacters, insertColumns, createTableColumns,
                     createTableIfNotExists, positionalInserts, positionalWithoutCreate,
                     statements.containsKey(StatementKind.DROP_TABLE), statements.containsKey(StatementKind.TRUNCATE),
                     insert, insertIgnore, replace);

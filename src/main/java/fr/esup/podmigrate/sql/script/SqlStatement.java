@@ -28,6 +28,9 @@ import java.util.List;
  *                      its bytes are multi-byte UTF-8: the client stores such text double-encoded ("Ã©" for "é"),
  *                      and so does an import
  * @param textBytes    the length of {@code text} in UTF-8: the bytes the server receives
+ * @param supplementaryCharacters the characters beyond U+FFFF (emoji, rare ideographs) of an INSERT or REPLACE read
+ *                     by an analysis (see {@link StatementReader#abridgingInserts}), which a utf8mb3 column stores as
+ *                     '?'; 0 for any other statement
  * @param abridged     whether {@code text} stops where the VALUES tuples start: how an analysis reads an INSERT of
  *                     literal tuples (see {@link StatementReader#abridgingInserts}), whose head alone it looks
  *                     at; such a statement is never executed
@@ -35,7 +38,7 @@ import java.util.List;
 public record SqlStatement(String text, long line, long startOffset, long endOffset, StatementKind kind,
                            String schema, String table, boolean ignore, List<String> columns, int rowCount,
                            int valuesOffset, int valuesEnd, boolean valuesNested,
-                           boolean doubleEncoded, int textBytes, boolean abridged) {
+                           boolean doubleEncoded, int textBytes, int supplementaryCharacters, boolean abridged) {
 
     public SqlStatement {
         columns = List.copyOf(columns);
@@ -44,6 +47,6 @@ public record SqlStatement(String text, long line, long startOffset, long endOff
     /** The same statement, told to start on {@code newLine} of the script. */
     SqlStatement atLine(long newLine) {
         return new SqlStatement(text, newLine, startOffset, endOffset, kind, schema, table, ignore, columns, rowCount,
-                valuesOffset, valuesEnd, valuesNested, doubleEncoded, textBytes, abridged);
+                valuesOffset, valuesEnd, valuesNested, doubleEncoded, textBytes, supplementaryCharacters, abridged);
     }
 }

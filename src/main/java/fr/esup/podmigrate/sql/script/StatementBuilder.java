@@ -155,13 +155,17 @@ final class StatementBuilder {
     private SqlStatement abridged(byte[] bytes, int from, int length) {
         StatementHead head = StatementHead.read(bytes, from, length, tuples::tuplesFrom);
         int run = head.valuesStart() < 0 ? -1 : tuples.runFrom(head.valuesStart());
-        if (run < 0 || tuples.nested(run) || tuples.end(run) != length || !Utf8.isValid(bytes, from, from + length)) {
+        if (run < 0 || tuples.nested(run) || tuples.end(run) != length) {
+            return null;
+        }
+        int supplementary = Utf8.supplementaryCharacters(bytes, from, from + length);
+        if (supplementary < 0) {
             return null;
         }
         String text = new String(bytes, from, head.valuesStart(), StandardCharsets.UTF_8);
         return new SqlStatement(text, startLine, startOffset, endOffset, head.kind(), head.schema(), head.table(),
                 head.ignore(), head.columns(), head.rowCount(), text.length(), text.length(), false, false, length,
-                true);
+                supplementary, true);
     }
 
     /**
@@ -195,9 +199,11 @@ final class StatementBuilder {
         if (head.kind() == StatementKind.SET) {
             followCharset(sql);
         }
+        boolean rows = head.kind() == StatementKind.INSERT || head.kind() == StatementKind.REPLACE;
+        int supplementary = abridging && rows ? Math.max(0, Utf8.supplementaryCharacters(utf8, from, from + length)) : 0;
         return new SqlStatement(sql, startLine, startOffset, endOffset, head.kind(), head.schema(), head.table(),
                 head.ignore(), head.columns(), head.rowCount(), valuesOffset, valuesEnd,
-                run >= 0 && tuples.nested(run), doubleEncoded, length, false);
+                run >= 0 && tuples.nested(run), doubleEncoded, length, supplementary, false);
     }
 
     private void followCharset(String set) {

@@ -11,8 +11,12 @@ final class Utf8 {
     private Utf8() {
     }
 
-    /** Whether {@code bytes[from, to)} is well-formed UTF-8. */
-    static boolean isValid(byte[] bytes, int from, int to) {
+    /**
+     * The characters beyond U+FFFF (four bytes each: emoji, rare ideographs) of {@code bytes[from, to)}, or -1 when
+     * those bytes are not well-formed UTF-8: what a utf8mb3 column cannot store.
+     */
+    static int supplementaryCharacters(byte[] bytes, int from, int to) {
+        int supplementary = 0;
         int i = from;
         while (i < to) {
             // most of a dump is ASCII: eight bytes at a time (a sixth of the reading of a dump went to this loop)
@@ -28,11 +32,14 @@ final class Utf8 {
             }
             int sequence = sequenceLength(bytes, i, to);
             if (sequence == 0) {
-                return false;
+                return -1;
+            }
+            if (sequence == 4) {
+                supplementary++;
             }
             i += sequence;
         }
-        return true;
+        return supplementary;
     }
 
     /** How many bytes a sequence led by this byte takes, 2 to 4; 0 when no well-formed sequence starts with it. */

@@ -222,6 +222,24 @@ class ScriptAnalyzerTest {
         assertThat(ScriptAnalyzer.analyze(png, Set.of(), null, p -> { }).formatError()).isNotNull();
     }
 
+    /** What a utf8mb3 column of a target stores as '?': the characters beyond U+FFFF of each table's rows. */
+    @Test
+    void countsTheEmojiOfEachTablesRows() throws IOException {
+        Path script = Files.writeString(directory.resolve("emoji.sql"), """
+                SET NAMES utf8mb4;
+                INSERT INTO `video_video` VALUES (1,'Soutenance 🎓 🎬'),(2,'été'),(3,'😀');
+                INSERT INTO `video_video` VALUES (4, CONCAT('🎓', 'x'));
+                CREATE TABLE video_type (id int, title varchar(10) DEFAULT '😀');
+                INSERT INTO video_type VALUES (1, 'Émission');
+                """);
+
+        ScriptAnalysis analysis = ScriptAnalyzer.analyze(script, Set.of(), null, p -> { });
+
+        assertThat(analysis.tables().get("video_video").supplementaryCharacters()).as("read abridged, then whole")
+                .isEqualTo(4);
+        assertThat(analysis.tables().get("video_type").supplementaryCharacters()).as("rows only").isZero();
+    }
+
     @Test
     void notesWhereAScriptCutInsideItsLastStatementStartsIt() throws IOException {
         String head = "CREATE TABLE t (a int);\nINSERT INTO t VALUES (1);\n";

@@ -27,10 +27,10 @@ class Utf8Test {
             for (int i = 0; i < bytes.length; i++) {
                 bytes[i] = alphabet[random.nextInt(alphabet.length)];
             }
-            boolean decodes = decodes(bytes);
-            valid += decodes ? 1 : 0;
-            assertThat(Utf8.isValid(bytes, 0, bytes.length)).as("%s", java.util.HexFormat.of().formatHex(bytes))
-                    .isEqualTo(decodes);
+            int expected = supplementaryOrMinusOne(bytes);
+            valid += expected >= 0 ? 1 : 0;
+            assertThat(Utf8.supplementaryCharacters(bytes, 0, bytes.length))
+                    .as("%s", java.util.HexFormat.of().formatHex(bytes)).isEqualTo(expected);
         }
         assertThat(valid).as("well-formed samples among the random ones").isGreaterThan(1000);
     }
@@ -43,6 +43,7 @@ class Utf8Test {
                 "😀".getBytes(StandardCharsets.UTF_8), {(byte) 0xC3}, {(byte) 0xED, (byte) 0xA0, (byte) 0x80},
                 {(byte) 0xF5}, {(byte) 0x80}};
         int valid = 0;
+        int withSupplementary = 0;
         for (int round = 0; round < 100_000; round++) {
             ByteArrayOutputStream sample = new ByteArrayOutputStream();
             int length = 1 + random.nextInt(40);
@@ -56,21 +57,35 @@ class Utf8Test {
             byte[] bytes = sample.toByteArray();
             int from = random.nextInt(bytes.length);
             int to = from + random.nextInt(bytes.length - from + 1);
-            boolean decodes = decodes(Arrays.copyOfRange(bytes, from, to));
-            valid += decodes && to - from >= 16 ? 1 : 0;
-            assertThat(Utf8.isValid(bytes, from, to)).as("%s [%d, %d)", java.util.HexFormat.of().formatHex(bytes), from, to)
-                    .isEqualTo(decodes);
+            int expected = supplementaryOrMinusOne(Arrays.copyOfRange(bytes, from, to));
+            valid += expected >= 0 && to - from >= 16 ? 1 : 0;
+            withSupplementary += expected > 0 && to - from >= 16 ? 1 : 0;
+            assertThat(Utf8.supplementaryCharacters(bytes, from, to))
+                    .as("%s [%d, %d)", java.util.HexFormat.of().formatHex(bytes), from, to).isEqualTo(expected);
         }
         assertThat(valid).as("well-formed samples of 16 bytes or more").isGreaterThan(1000);
+        assertThat(withSupplementary).as("such samples with characters beyond U+FFFF").isGreaterThan(100);
     }
 
     @Test
     void readsOnlyTheRangeItIsGiven() {
         byte[] bytes = "é".getBytes(StandardCharsets.UTF_8);
-        assertThat(Utf8.isValid(bytes, 0, 2)).isTrue();
-        assertThat(Utf8.isValid(bytes, 0, 1)).isFalse();
-        assertThat(Utf8.isValid(bytes, 1, 2)).isFalse();
-        assertThat(Utf8.isValid("😀 l'été".getBytes(StandardCharsets.UTF_8), 0, 12)).isTrue();
+        assertThat(Utf8.supplementaryCharacters(bytes, 0, 2)).isZero();
+        assertThat(Utf8.supplementaryCharacters(bytes, 0, 1)).isEqualTo(-1);
+        assertThat(Utf8.supplementaryCharacters(bytes, 1, 2)).isEqualTo(-1);
+        byte[] emoji = "😀 l'été 🎓".getBytes(StandardCharsets.UTF_8);
+        assertThat(Utf8.supplementaryCharacters(emoji, 0, 12)).isOne();
+        assertThat(Utf8.supplementaryCharacters(emoji, 0, emoji.length)).isEqualTo(2);
+        assertThat(Utf8.supplementaryCharacters(emoji, 0, emoji.length - 1)).isEqualTo(-1);
+    }
+
+    /** What Java's decoder reads of the bytes: how many characters beyond U+FFFF, or -1 when it would replace some. */
+    private static int supplementaryOrMinusOne(byte[] bytes) {
+        if (!decodes(bytes)) {
+            return -1;
+        }
+        return (int) new String(bytes, StandardCharsets.UTF_8).codePoints().filter(Character::isSupplementaryCodePoint)
+                .count();
     }
 
     private static boolean decodes(byte[] bytes) {
