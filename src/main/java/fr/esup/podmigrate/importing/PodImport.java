@@ -29,9 +29,11 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -300,31 +302,18 @@ public final class PodImport {
         if (analysis.formatError() != null && analysis.tables().isEmpty()) {
             return; // not SQL from its start (an XML export, a file of another kind): there is nothing to plan
         }
-        if (!analysis.replicationLines().isEmpty()) {
-            ScriptAnalysis.ScriptLine first = analysis.replicationLines().get(0);
-            problems.add(PlanProblem.warning("replication-lines", analysis.replicationLines().size(), first.line(),
-                    first.statementHead()));
-        }
-        if (!analysis.keptSessionLines().isEmpty()) {
-            ScriptAnalysis.ScriptLine first = analysis.keptSessionLines().get(0);
-            problems.add(PlanProblem.warning("kept-session-lines", analysis.keptSessionLines().size(), first.line(),
-                    first.statementHead()));
-        }
-        if (!analysis.doubleEncoded().isEmpty()) {
-            ScriptAnalysis.ScriptLine first = analysis.doubleEncoded().get(0);
-            problems.add(PlanProblem.warning("double-encoded", analysis.doubleEncodedCount(), first.line(),
-                    first.statementHead()));
-        }
-        if (!analysis.singleByteRows().isEmpty()) {
-            ScriptAnalysis.ScriptLine first = analysis.singleByteRows().get(0);
-            problems.add(PlanProblem.warning("single-byte-rows", analysis.singleByteRowsCount(), first.line(),
-                    first.statementHead()));
-        }
-        if (!analysis.utf8mb3Rows().isEmpty()) {
-            ScriptAnalysis.ScriptLine first = analysis.utf8mb3Rows().get(0);
-            problems.add(PlanProblem.warning("utf8mb3-rows", analysis.utf8mb3RowsCount(), first.line(),
-                    first.statementHead()));
-        }
+        Map<String, ScriptAnalysis.ScriptLines> listed = new LinkedHashMap<>();
+        listed.put("replication-lines", analysis.replicationLines());
+        listed.put("kept-session-lines", analysis.keptSessionLines());
+        listed.put("double-encoded", analysis.doubleEncoded());
+        listed.put("single-byte-rows", analysis.singleByteRows());
+        listed.put("utf8mb3-rows", analysis.utf8mb3Rows());
+        listed.forEach((code, lines) -> {
+            if (!lines.isEmpty()) {
+                problems.add(PlanProblem.warning(code, lines.count(), lines.first().line(),
+                        lines.first().statementHead()));
+            }
+        });
         if (analysis.unterminatedStatementLine() > 0) {
             problems.add(PlanProblem.warning("unterminated-script", analysis.unterminatedStatementLine()));
         } else if (analysis.unrestoredSettingsLine() > 0) {

@@ -85,8 +85,9 @@ class ImportControllerTest {
 
     private static PodImportAnalysis analysis(List<PlanProblem> problems, String sourceDatabase,
                                               Map<String, ScriptAnalysis.DatabaseSection> databases) {
-        ScriptAnalysis script = new ScriptAnalysis(Map.of(), List.of(), 0, List.of(), List.of(), List.of(), List.of(), 0, List.of(), 0, List.of(), 0, List.of(), Set.of(), Set.of(), Set.of(), 10, 1,
-                12, 2048, 2048, 0, -1, -1, null, sourceDatabase, databases);
+        ScriptAnalysis.ScriptLines none = new ScriptAnalysis.ScriptLines(List.of(), 0);
+        ScriptAnalysis script = new ScriptAnalysis(Map.of(), List.of(), 0, List.of(), none, none, none, none, none,
+                List.of(), Set.of(), Set.of(), Set.of(), 10, 1, 12, 2048, 2048, 0, -1, -1, null, sourceDatabase, databases);
         TargetSchema target = new TargetSchema(Map.of(), 1 << 24, Set.of(), Set.of(), Set.of(), List.of());
         return new PodImportAnalysis("podv2.sql", script, target, List.of(RENDITIONS), problems, Set.of(), false);
     }

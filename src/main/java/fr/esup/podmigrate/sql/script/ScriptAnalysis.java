@@ -17,22 +17,18 @@ import java.util.Set;
  * @param refusedCount          how many statements an import refuses
  * @param neutralisedUses       the USE lines an import skips, naming an allowed database (the first
  *                              {@value #MAX_LISTED})
- * @param replicationLines      the dumped server's replication lines an import skips (the first {@value #MAX_LISTED})
+ * @param replicationLines      the dumped server's replication lines an import skips
  * @param keptSessionLines      the SETs of the settings the import's session keeps as it sets them (foreign_key_checks,
- *                              sql_mode...), which an import skips (the first {@value #MAX_LISTED}): see
- *                              {@code SkipReason.SESSION_KEPT}
+ *                              sql_mode...), which an import skips: see {@code SkipReason.SESSION_KEPT}
  * @param doubleEncoded         the statements read in a single-byte client charset (SET NAMES latin1) whose bytes are
  *                              multi-byte UTF-8: a UTF-8 script declared latin1, whose text the client, and so the
- *                              import, stores double-encoded ("Ã©" for "é") (the first {@value #MAX_LISTED})
- * @param doubleEncodedCount    how many such statements there are
+ *                              import, stores double-encoded ("Ã©" for "é")
  * @param singleByteRows        the INSERTs and REPLACEs of rows read in a single-byte client charset (SET NAMES
  *                              latin1...) that are not double-encoded: dumped in that charset from utf8 tables, their
- *                              text holds a ? for each character the charset lacks (the first {@value #MAX_LISTED})
- * @param singleByteRowsCount   how many such statements there are
+ *                              text holds a ? for each character the charset lacks
  * @param utf8mb3Rows           the INSERTs and REPLACEs of rows read in utf8mb3 (SET NAMES utf8, as mariadb-dump
  *                              --default-character-set=utf8 writes): dumped from utf8mb4 tables, their text holds a ?
- *                              for each character beyond utf8mb3, such as an emoji (the first {@value #MAX_LISTED})
- * @param utf8mb3RowsCount      how many such statements there are
+ *                              for each character beyond utf8mb3, such as an emoji
  * @param undecodableCharsets   the SETs naming a client charset the import cannot decode: it reads the statements
  *                              after them as UTF-8 (the first {@value #MAX_LISTED})
  * @param useDatabases          the databases the USE lines name, allowed or not
@@ -64,14 +60,11 @@ public record ScriptAnalysis(
         List<RefusedStatement> refused,
         long refusedCount,
         List<ScriptLine> neutralisedUses,
-        List<ScriptLine> replicationLines,
-        List<ScriptLine> keptSessionLines,
-        List<ScriptLine> doubleEncoded,
-        long doubleEncodedCount,
-        List<ScriptLine> singleByteRows,
-        long singleByteRowsCount,
-        List<ScriptLine> utf8mb3Rows,
-        long utf8mb3RowsCount,
+        ScriptLines replicationLines,
+        ScriptLines keptSessionLines,
+        ScriptLines doubleEncoded,
+        ScriptLines singleByteRows,
+        ScriptLines utf8mb3Rows,
         List<ScriptLine> undecodableCharsets,
         Set<String> useDatabases,
         Set<String> charsets,
@@ -95,11 +88,6 @@ public record ScriptAnalysis(
         tables = Collections.unmodifiableMap(new LinkedHashMap<>(tables));
         refused = List.copyOf(refused);
         neutralisedUses = List.copyOf(neutralisedUses);
-        replicationLines = List.copyOf(replicationLines);
-        keptSessionLines = List.copyOf(keptSessionLines);
-        doubleEncoded = List.copyOf(doubleEncoded);
-        singleByteRows = List.copyOf(singleByteRows);
-        utf8mb3Rows = List.copyOf(utf8mb3Rows);
         undecodableCharsets = List.copyOf(undecodableCharsets);
         useDatabases = Collections.unmodifiableSet(new LinkedHashSet<>(useDatabases));
         charsets = Collections.unmodifiableSet(new LinkedHashSet<>(charsets));
@@ -145,6 +133,27 @@ public record ScriptAnalysis(
      * @param statementHead its first characters, blanks collapsed (at most 120)
      */
     public record ScriptLine(long line, String statementHead) {
+    }
+
+    /**
+     * Statements of one kind that the analysis lists, by where they start.
+     *
+     * @param listed the first {@value #MAX_LISTED} of them
+     * @param count  how many there are
+     */
+    public record ScriptLines(List<ScriptLine> listed, long count) {
+
+        public ScriptLines {
+            listed = List.copyOf(listed);
+        }
+
+        public boolean isEmpty() {
+            return count == 0;
+        }
+
+        public ScriptLine first() {
+            return listed.get(0);
+        }
     }
 
     /**

@@ -69,14 +69,11 @@ public final class ScriptAnalyzer {
     private final List<RefusedStatement> refused = new ArrayList<>();
     private long refusedCount;
     private final List<ScriptLine> neutralisedUses = new ArrayList<>();
-    private final List<ScriptLine> replicationLines = new ArrayList<>();
-    private final List<ScriptLine> keptSessionLines = new ArrayList<>();
-    private final List<ScriptLine> doubleEncoded = new ArrayList<>();
-    private long doubleEncodedCount;
-    private final List<ScriptLine> singleByteRows = new ArrayList<>();
-    private long singleByteRowsCount;
-    private final List<ScriptLine> utf8mb3Rows = new ArrayList<>();
-    private long utf8mb3RowsCount;
+    private final LineList replicationLines = new LineList();
+    private final LineList keptSessionLines = new LineList();
+    private final LineList doubleEncoded = new LineList();
+    private final LineList singleByteRows = new LineList();
+    private final LineList utf8mb3Rows = new LineList();
     private List<ScriptLine> undecodableCharsets = List.of();
     private final Set<String> useDatabases = new LinkedHashSet<>();
     private final Set<String> charsets = new LinkedHashSet<>();
@@ -264,10 +261,9 @@ public final class ScriptAnalyzer {
         Map<String, DatabaseSection> sectionsHeld = new LinkedHashMap<>();
         databases.forEach((name, state) -> sectionsHeld.put(name,
                 new DatabaseSection(name, state.tables, state.statements, state.rows)));
-        ScriptAnalysis analysis = new ScriptAnalysis(analysed, refused, refusedCount, neutralisedUses, replicationLines,
-                keptSessionLines, doubleEncoded, doubleEncodedCount, singleByteRows, singleByteRowsCount, utf8mb3Rows,
-                utf8mb3RowsCount,
-                undecodableCharsets, useDatabases,
+        ScriptAnalysis analysis = new ScriptAnalysis(analysed, refused, refusedCount, neutralisedUses,
+                replicationLines.lines(), keptSessionLines.lines(), doubleEncoded.lines(), singleByteRows.lines(),
+                utf8mb3Rows.lines(), undecodableCharsets, useDatabases,
                 charsets, collations, largestBytes, largestLine, statements, bytes, textBytes, sandboxCommands,
                 unterminatedStatementLine, unrestoredSettingsLine, formatError, sourceDatabase, sectionsHeld);
         return new Scan(analysis, List.copyOf(runs));
@@ -298,24 +294,22 @@ public final class ScriptAnalyzer {
         }
         measure(statement);
         boolean replication = ReplicationStatements.skipped(statement);
-        if (replication && replicationLines.size() < ScriptAnalysis.MAX_LISTED) {
-            replicationLines.add(new ScriptLine(statement.line(), SqlSnippet.head(statement.text())));
+        if (replication) {
+            replicationLines.add(statement);
         }
-        if (!replication && SessionGuards.of(statement) == SessionGuards.Verdict.KEPT
-                && keptSessionLines.size() < ScriptAnalysis.MAX_LISTED) {
-            keptSessionLines.add(new ScriptLine(statement.line(), SqlSnippet.head(statement.text())));
+        if (!replication && SessionGuards.of(statement) == SessionGuards.Verdict.KEPT) {
+            keptSessionLines.add(statement);
         }
-        if (statement.doubleEncoded() && doubleEncodedCount++ < ScriptAnalysis.MAX_LISTED) {
-            doubleEncoded.add(new ScriptLine(statement.line(), SqlSnippet.head(statement.text())));
+        if (statement.doubleEncoded()) {
+            doubleEncoded.add(statement);
         }
         boolean rows = statement.rowCount() > 0
                 && (statement.kind() == StatementKind.INSERT || statement.kind() == StatementKind.REPLACE);
-        if (rows && charset.singleByte() && !statement.doubleEncoded()
-                && singleByteRowsCount++ < ScriptAnalysis.MAX_LISTED) {
-            singleByteRows.add(new ScriptLine(statement.line(), SqlSnippet.head(statement.text())));
+        if (rows && charset.singleByte() && !statement.doubleEncoded()) {
+            singleByteRows.add(statement);
         }
-        if (rows && charset.name().equals("utf8mb3") && utf8mb3RowsCount++ < ScriptAnalysis.MAX_LISTED) {
-            utf8mb3Rows.add(new ScriptLine(statement.line(), SqlSnippet.head(statement.text())));
+        if (rows && charset.name().equals("utf8mb3")) {
+            utf8mb3Rows.add(statement);
         }
         RefusalReason reason = replication ? null : inspection.refusal(statement);
         if (reason != null) {
@@ -396,6 +390,22 @@ public final class ScriptAnalyzer {
             runs.add(openRun);
         }
         openRun = null;
+    }
+
+    /** Statements of one kind, the first {@value ScriptAnalysis#MAX_LISTED} listed, all counted. */
+    private static final class LineList {
+        private final List<ScriptLine> listed = new ArrayList<>();
+        private long count;
+
+        void add(SqlStatement statement) {
+            if (count++ < ScriptAnalysis.MAX_LISTED) {
+                listed.add(new ScriptLine(statement.line(), SqlSnippet.head(statement.text())));
+            }
+        }
+
+        ScriptAnalysis.ScriptLines lines() {
+            return new ScriptAnalysis.ScriptLines(listed, count);
+        }
     }
 
     /** What one database's section holds, gathered statement by statement. */

@@ -161,12 +161,12 @@ class ImporterCharsetIT {
         ScriptAnalysis fromUtf8mb4 = ScriptAnalyzer.analyze(utf8mb4, "any", Set.of(), null, p -> { });
 
         assertThat(Files.readString(latin1, StandardCharsets.ISO_8859_1)).contains("'Nguy?n'", "'F\u00eate'");
-        assertThat(fromLatin1.singleByteRowsCount()).isEqualTo(1);
-        assertThat(fromLatin1.singleByteRows()).singleElement()
+        assertThat(fromLatin1.singleByteRows().count()).isEqualTo(1);
+        assertThat(fromLatin1.singleByteRows().listed()).singleElement()
                 .satisfies(line -> assertThat(line.statementHead()).startsWith("INSERT INTO `t` VALUES"));
-        assertThat(fromLatin1.doubleEncoded()).isEmpty();
-        assertThat(fromUtf8mb4.singleByteRows()).isEmpty();
-        assertThat(fromUtf8mb4.singleByteRowsCount()).isZero();
+        assertThat(fromLatin1.doubleEncoded().isEmpty()).isTrue();
+        assertThat(fromUtf8mb4.singleByteRows().listed()).isEmpty();
+        assertThat(fromUtf8mb4.singleByteRows().count()).isZero();
     }
 
     @Test
@@ -181,12 +181,12 @@ class ImporterCharsetIT {
         ScriptAnalysis fromUtf8mb4 = ScriptAnalyzer.analyze(utf8mb4, "any", Set.of(), null, p -> { });
 
         assertThat(Files.readString(utf8)).contains("'Merci f\u00eate ?'", "'F\u00eate'");
-        assertThat(fromUtf8.utf8mb3RowsCount()).isEqualTo(1);
-        assertThat(fromUtf8.utf8mb3Rows()).singleElement()
+        assertThat(fromUtf8.utf8mb3Rows().count()).isEqualTo(1);
+        assertThat(fromUtf8.utf8mb3Rows().listed()).singleElement()
                 .satisfies(line -> assertThat(line.statementHead()).startsWith("INSERT INTO `t` VALUES"));
-        assertThat(fromUtf8.singleByteRows()).isEmpty();
-        assertThat(fromUtf8mb4.utf8mb3Rows()).isEmpty();
-        assertThat(fromUtf8mb4.utf8mb3RowsCount()).isZero();
+        assertThat(fromUtf8.singleByteRows().isEmpty()).isTrue();
+        assertThat(fromUtf8mb4.utf8mb3Rows().listed()).isEmpty();
+        assertThat(fromUtf8mb4.utf8mb3Rows().count()).isZero();
     }
 
     @Test
@@ -202,9 +202,9 @@ class ImporterCharsetIT {
         ScriptAnalysis analysis = ScriptAnalyzer.analyze(script, "any", Set.of(), null, p -> { });
         List<String> viaClient = importWithClient(script);
 
-        assertThat(analysis.doubleEncodedCount()).isEqualTo(2);
-        assertThat(analysis.doubleEncoded()).extracting(ScriptAnalysis.ScriptLine::line).containsExactly(4L, 5L);
-        assertThat(analysis.singleByteRows()).as("rows read in latin1 that are not double-encoded")
+        assertThat(analysis.doubleEncoded().count()).isEqualTo(2);
+        assertThat(analysis.doubleEncoded().listed()).extracting(ScriptAnalysis.ScriptLine::line).containsExactly(4L, 5L);
+        assertThat(analysis.singleByteRows().listed()).as("rows read in latin1 that are not double-encoded")
                 .extracting(ScriptAnalysis.ScriptLine::line).containsExactly(3L);
         assertThat(analysis.undecodableCharsets()).isEmpty();
         assertThat(viaClient).anyMatch(row -> row.contains(hex("f\u00c3\u00aate \u00f0\u0178\u02dc\u20ac",

@@ -130,7 +130,7 @@ class ScriptAnalyzerTest {
 
         ScriptAnalysis analysis = ScriptAnalyzer.analyze(script, "pod3", Set.of(), null, p -> { });
 
-        assertThat(analysis.keptSessionLines()).extracting(ScriptAnalysis.ScriptLine::line)
+        assertThat(analysis.keptSessionLines().listed()).extracting(ScriptAnalysis.ScriptLine::line)
                 .containsExactly(2L, 3L, 4L, 13L, 14L);
         assertThat(analysis.refused()).extracting(RefusedStatement::line).containsExactly(8L, 9L, 10L, 11L, 12L);
         assertThat(analysis.refused()).extracting(RefusedStatement::reason).containsExactly(RefusalReason.UPDATE,
@@ -220,6 +220,19 @@ class ScriptAnalyzerTest {
 
         Path png = Files.write(directory.resolve("image.png"), new byte[] {(byte) 0x89, 'P', 'N', 'G', 0, 0});
         assertThat(ScriptAnalyzer.analyze(png, Set.of(), null, p -> { }).formatError()).isNotNull();
+    }
+
+    /** A list of statements keeps its first thousand; its count goes on, for the warning that gives how many. */
+    @Test
+    void countsTheStatementsItListsBeyondTheOnesItKeeps() throws IOException {
+        Path script = Files.writeString(directory.resolve("autocommit.sql"),
+                "SET autocommit=0;\n".repeat(ScriptAnalysis.MAX_LISTED + 5) + "INSERT INTO t VALUES (1);\n");
+
+        ScriptAnalysis.ScriptLines kept = ScriptAnalyzer.analyze(script, Set.of(), null, p -> { }).keptSessionLines();
+
+        assertThat(kept.count()).isEqualTo(ScriptAnalysis.MAX_LISTED + 5);
+        assertThat(kept.listed()).hasSize(ScriptAnalysis.MAX_LISTED);
+        assertThat(kept.first().line()).isOne();
     }
 
     /** What a utf8mb3 column of a target stores as '?': the characters beyond U+FFFF of each table's rows. */
