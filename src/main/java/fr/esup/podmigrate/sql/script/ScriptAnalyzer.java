@@ -305,10 +305,13 @@ public final class ScriptAnalyzer {
         }
         boolean rows = statement.rowCount() > 0
                 && (statement.kind() == StatementKind.INSERT || statement.kind() == StatementKind.REPLACE);
-        if (rows && charset.singleByte() && !statement.doubleEncoded()) {
+        // rows dumped in their own table's charset lost nothing to it
+        boolean inTablesCharset = rows && tables.containsKey(statement.table())
+                && tables.get(statement.table()).declaresOnly(charset.name());
+        if (rows && charset.singleByte() && !statement.doubleEncoded() && !inTablesCharset) {
             singleByteRows.add(statement);
         }
-        if (rows && charset.name().equals("utf8mb3")) {
+        if (rows && charset.name().equals("utf8mb3") && !inTablesCharset) {
             utf8mb3Rows.add(statement);
         }
         RefusalReason reason = replication ? null : inspection.refusal(statement);
@@ -430,6 +433,8 @@ public final class ScriptAnalyzer {
         private long supplementaryCharacters;
         private final Set<String> insertColumns = new LinkedHashSet<>();
         private List<String> createTableColumns = List.of();
+        /** The character sets its last CREATE TABLE names (see {@link StatementParts#namedCharsets}). */
+        private Set<String> createTableCharsets = Set.of();
         private boolean createTableIfNotExists;
         private boolean created;
         private long positionalInserts;
@@ -444,6 +449,7 @@ public final class ScriptAnalyzer {
                 case CREATE_TABLE -> {
                     StatementParts.CreateTable create = StatementParts.createTable(statement.text());
                     createTableColumns = create.columns() == null ? List.of() : create.columns();
+                    createTableCharsets = StatementParts.namedCharsets(statement.text());
                     createTableIfNotExists = create.ifNotExists();
                     created = true;
                 }
@@ -461,6 +467,15 @@ public final class ScriptAnalyzer {
                 }
                 default -> { }
             }
+        }
+
+        /**
+         * Whether the script created the table with this character set for all its text, as a dump of a table in
+         * that charset does: named at least once and no other one named (binary is no text's).
+         */
+        boolean declaresOnly(String charset) {
+            return created && createTableCharsets.contains(charset)
+                    && createTableCharsets.stream().allMatch(c -> c.equals(charset) || c.equals("binary"));
         }
 
         TableAnalysis analysis(String name) {

@@ -3,6 +3,7 @@ package fr.esup.podmigrate.sql.script;
 import fr.esup.podmigrate.sql.script.SqlTokens.Type;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -137,6 +138,33 @@ public final class StatementParts {
             table = tokens.value();
         }
         return new Name(start, tokens.end(), table);
+    }
+
+    /**
+     * The character sets a statement names, lower-cased, utf8 as utf8mb3: after CHARSET and CHARACTER SET, and those
+     * of the collations after COLLATE ({@code utf8mb4_general_ci} names utf8mb4).
+     */
+    static Set<String> namedCharsets(String text) {
+        Set<String> charsets = new HashSet<>();
+        SqlTokens tokens = new SqlTokens(text);
+        String previous = "";
+        for (Type type = tokens.next(); type != Type.END; type = tokens.next()) {
+            String word = type == Type.WORD ? tokens.value().toUpperCase(Locale.ROOT) : "";
+            boolean charset = word.equals("CHARSET") || word.equals("SET") && previous.equals("CHARACTER");
+            if (charset || word.equals("COLLATE")) {
+                if (tokens.peekSymbol('=')) {
+                    tokens.next();
+                }
+                if (tokens.next() == Type.END) {
+                    break;
+                }
+                String value = tokens.value().toLowerCase(Locale.ROOT);
+                String named = charset || value.indexOf('_') < 0 ? value : value.substring(0, value.indexOf('_'));
+                charsets.add(named.equals("utf8") ? "utf8mb3" : named);
+            }
+            previous = word;
+        }
+        return charsets;
     }
 
     public static CreateTable createTable(String text) {

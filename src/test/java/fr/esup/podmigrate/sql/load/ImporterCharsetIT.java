@@ -189,6 +189,35 @@ class ImporterCharsetIT {
         assertThat(fromUtf8mb4.utf8mb3Rows().count()).isZero();
     }
 
+    /**
+     * Pod's production guide sets the server's charset to utf8: a v2 database whose tables are utf8mb3 (or latin1),
+     * dumped in their own charset, lost nothing to it, and the dump's CREATE TABLE says so. A table of several
+     * charsets, one of them utf8mb4, still has its rows named.
+     */
+    @Test
+    void namesNoRowsDumpedInTheCharsetOfTheirOwnTable() throws Exception {
+        String source = fixture.createDatabase("cs_own_charset_dump");
+        fixture.execute(source,
+                "CREATE TABLE t3 (id int PRIMARY KEY, s varchar(100), b blob) DEFAULT CHARSET=utf8mb3",
+                "CREATE TABLE t1 (id int PRIMARY KEY, s varchar(100)) DEFAULT CHARSET=latin1",
+                "CREATE TABLE mixed (id int PRIMARY KEY, s varchar(100), e varchar(10) CHARACTER SET utf8mb4)"
+                        + " DEFAULT CHARSET=utf8mb3",
+                "INSERT INTO t3 VALUES (1, 'F\u00eate', 'x')", "INSERT INTO t1 VALUES (1, 'F\u00eate')",
+                "INSERT INTO mixed VALUES (1, 'F\u00eate', 'a')");
+        Path utf8 = TestServer.get().mariadbDump(source, directory.resolve("utf8.sql"), "--default-character-set=utf8",
+                "--ignore-table=" + source + ".t1");
+        Path latin1 = TestServer.get().mariadbDump(source, directory.resolve("latin1.sql"),
+                "--default-character-set=latin1", "--ignore-table=" + source + ".t3");
+
+        ScriptAnalysis fromUtf8 = ScriptAnalyzer.analyze(utf8, "any", Set.of(), null, p -> { });
+        ScriptAnalysis fromLatin1 = ScriptAnalyzer.analyze(latin1, "any", Set.of(), null, p -> { });
+
+        assertThat(fromUtf8.utf8mb3Rows().listed()).singleElement()
+                .satisfies(line -> assertThat(line.statementHead()).startsWith("INSERT INTO `mixed` VALUES"));
+        assertThat(fromLatin1.singleByteRows().listed()).singleElement()
+                .satisfies(line -> assertThat(line.statementHead()).startsWith("INSERT INTO `mixed` VALUES"));
+    }
+
     @Test
     void warnsThatUtf8TextDeclaredLatin1IsStoredDoubleEncodedAsTheClientStoresIt() throws Exception {
         Path script = fixture.write("""

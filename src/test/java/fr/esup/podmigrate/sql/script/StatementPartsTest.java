@@ -32,6 +32,17 @@ class StatementPartsTest {
     }
 
     @Test
+    void namesTheCharsetsOfATablesTextAndOfItsCollations() {
+        assertThat(StatementParts.namedCharsets("CREATE TABLE `t` (`a` varchar(9) CHARACTER SET utf8mb4 COLLATE"
+                + " utf8mb4_bin, `b` text, `c` varchar(3) CHARSET latin1) ENGINE=InnoDB DEFAULT CHARSET=utf8"
+                + " COLLATE=utf8_general_ci COMMENT='CHARSET ascii'")).containsExactlyInAnyOrder("utf8mb4", "latin1",
+                "utf8mb3");
+        assertThat(StatementParts.namedCharsets("CREATE TABLE t (a int, b blob) COLLATE=binary"))
+                .containsExactly("binary");
+        assertThat(StatementParts.namedCharsets("CREATE TABLE t (a int)")).isEmpty();
+    }
+
+    @Test
     void knowsNoColumnsForACreateTableLikeOrSelect() {
         assertThat(StatementParts.createTable("CREATE TABLE t LIKE u").columns()).isNull();
         assertThat(StatementParts.createTable("CREATE TABLE t AS SELECT 1 AS a").columns()).isNull();
