@@ -309,7 +309,7 @@ public final class PodImport {
         listed.put("single-byte-rows", analysis.singleByteRows());
         listed.put("utf8mb3-rows", analysis.utf8mb3Rows());
         listed.forEach((code, lines) -> {
-            if (!lines.isEmpty()) {
+            if (lines.any()) {
                 problems.add(PlanProblem.warning(code, lines.count(), lines.first().line(),
                         lines.first().statementHead()));
             }

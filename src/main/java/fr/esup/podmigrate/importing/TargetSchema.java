@@ -2,6 +2,7 @@ package fr.esup.podmigrate.importing;
 
 import fr.esup.podmigrate.sql.TableRows;
 import fr.esup.podmigrate.sql.load.Importer;
+import fr.esup.podmigrate.sql.script.ClientCharset;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -34,9 +35,6 @@ public record TargetSchema(Map<String, List<TargetColumn>> tables, long maxAllow
     public record TargetColumn(String name, String dataType, boolean nullable, boolean hasDefault, boolean generated,
                                String charset) {
 
-        /** Character sets that hold every Unicode character: the others have none beyond U+FFFF (emoji...). */
-        private static final Set<String> FULL_UNICODE = Set.of("utf8mb4", "utf16", "utf16le", "utf32");
-
         /** NOT NULL without a default: an INSERT that omits it stores 0 or '' with a warning (non-strict) or fails. */
         public boolean required() {
             return !nullable && !hasDefault && !generated;
@@ -44,7 +42,7 @@ public record TargetSchema(Map<String, List<TargetColumn>> tables, long maxAllow
 
         /** A text column whose character set lacks the characters beyond U+FFFF, such as utf8mb3: it stores '?'. */
         public boolean lacksSupplementaryCharacters() {
-            return charset != null && !FULL_UNICODE.contains(charset);
+            return charset != null && !ClientCharset.fullUnicode(charset);
         }
 
         public boolean numeric() {

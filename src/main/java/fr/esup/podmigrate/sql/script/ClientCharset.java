@@ -3,6 +3,7 @@ package fr.esup.podmigrate.sql.script;
 import java.nio.charset.Charset;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A character set a script declares its text is in ({@code SET NAMES}, {@code character_set_client}), and how its
@@ -34,6 +35,14 @@ public final class ClientCharset {
         this.name = name;
         this.table = table;
         this.decodable = decodable;
+    }
+
+    /** The character sets beyond utf8mb3: those that hold the characters beyond U+FFFF (emoji...). */
+    private static final Set<String> FULL_UNICODE = Set.of("utf8mb4", "utf16", "utf16le", "utf32");
+
+    /** Whether a character set, by its lower-case name, holds every Unicode character, those beyond U+FFFF too. */
+    public static boolean fullUnicode(String charset) {
+        return FULL_UNICODE.contains(charset);
     }
 
     /** The charset of that name (any case; utf8 is utf8mb3); one this import cannot decode reads as UTF-8. */

@@ -25,10 +25,12 @@ import java.util.Set;
  *                              import, stores double-encoded ("Ã©" for "é")
  * @param singleByteRows        the INSERTs and REPLACEs of rows read in a single-byte client charset (SET NAMES
  *                              latin1...) that are not double-encoded: dumped in that charset from utf8 tables, their
- *                              text holds a ? for each character the charset lacks
+ *                              text holds a ? for each character the charset lacks; but those of a table whose CREATE
+ *                              TABLE in the script shows its text all in that charset
  * @param utf8mb3Rows           the INSERTs and REPLACEs of rows read in utf8mb3 (SET NAMES utf8, as mariadb-dump
  *                              --default-character-set=utf8 writes): dumped from utf8mb4 tables, their text holds a ?
- *                              for each character beyond utf8mb3, such as an emoji
+ *                              for each character beyond utf8mb3, such as an emoji; but those of a table whose CREATE
+ *                              TABLE in the script shows no text in utf8mb4
  * @param undecodableCharsets   the SETs naming a client charset the import cannot decode: it reads the statements
  *                              after them as UTF-8 (the first {@value #MAX_LISTED})
  * @param useDatabases          the databases the USE lines name, allowed or not
@@ -147,8 +149,9 @@ public record ScriptAnalysis(
             listed = List.copyOf(listed);
         }
 
-        public boolean isEmpty() {
-            return count == 0;
+        /** Whether there is one at least. */
+        public boolean any() {
+            return count > 0;
         }
 
         public ScriptLine first() {

@@ -25,6 +25,7 @@ import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Reads a script once, streaming, and tells what it holds and whether an import would refuse it, without
@@ -69,11 +70,11 @@ public final class ScriptAnalyzer {
     private final List<RefusedStatement> refused = new ArrayList<>();
     private long refusedCount;
     private final List<ScriptLine> neutralisedUses = new ArrayList<>();
-    private final LineList replicationLines = new LineList();
-    private final LineList keptSessionLines = new LineList();
-    private final LineList doubleEncoded = new LineList();
-    private final LineList singleByteRows = new LineList();
-    private final LineList utf8mb3Rows = new LineList();
+    private final ScriptLinesBuilder replicationLines = new ScriptLinesBuilder();
+    private final ScriptLinesBuilder keptSessionLines = new ScriptLinesBuilder();
+    private final ScriptLinesBuilder doubleEncoded = new ScriptLinesBuilder();
+    private final ScriptLinesBuilder singleByteRows = new ScriptLinesBuilder();
+    private final ScriptLinesBuilder utf8mb3Rows = new ScriptLinesBuilder();
     private List<ScriptLine> undecodableCharsets = List.of();
     private final Set<String> useDatabases = new LinkedHashSet<>();
     private final Set<String> charsets = new LinkedHashSet<>();
@@ -305,9 +306,9 @@ public final class ScriptAnalyzer {
         }
         boolean rows = statement.rowCount() > 0
                 && (statement.kind() == StatementKind.INSERT || statement.kind() == StatementKind.REPLACE);
-        // rows dumped in their own table's charset lost nothing to it
-        boolean inTablesCharset = rows && tables.containsKey(statement.table())
-                && tables.get(statement.table()).declaresOnly(charset.name());
+        // rows dumped in a charset that holds all of their table's text lost nothing to it
+        TableState table = rows ? tables.get(statement.table()) : null;
+        boolean inTablesCharset = table != null && table.textFitsIn(charset.name());
         if (rows && charset.singleByte() && !statement.doubleEncoded() && !inTablesCharset) {
             singleByteRows.add(statement);
         }
@@ -396,7 +397,7 @@ public final class ScriptAnalyzer {
     }
 
     /** Statements of one kind, the first {@value ScriptAnalysis#MAX_LISTED} listed, all counted. */
-    private static final class LineList {
+    private static final class ScriptLinesBuilder {
         private final List<ScriptLine> listed = new ArrayList<>();
         private long count;
 
@@ -433,8 +434,8 @@ public final class ScriptAnalyzer {
         private long supplementaryCharacters;
         private final Set<String> insertColumns = new LinkedHashSet<>();
         private List<String> createTableColumns = List.of();
-        /** The character sets its last CREATE TABLE names (see {@link StatementParts#namedCharsets}). */
-        private Set<String> createTableCharsets = Set.of();
+        /** The character sets its last CREATE TABLE names, or null before one. */
+        private StatementParts.TextCharsets createTableCharsets;
         private boolean createTableIfNotExists;
         private boolean created;
         private long positionalInserts;
@@ -449,7 +450,7 @@ public final class ScriptAnalyzer {
                 case CREATE_TABLE -> {
                     StatementParts.CreateTable create = StatementParts.createTable(statement.text());
                     createTableColumns = create.columns() == null ? List.of() : create.columns();
-                    createTableCharsets = StatementParts.namedCharsets(statement.text());
+                    createTableCharsets = StatementParts.TextCharsets.of(statement.text());
                     createTableIfNotExists = create.ifNotExists();
                     created = true;
                 }
@@ -470,12 +471,19 @@ public final class ScriptAnalyzer {
         }
 
         /**
-         * Whether the script created the table with this character set for all its text, as a dump of a table in
-         * that charset does: named at least once and no other one named (binary is no text's).
+         * Whether the script created the table with text that the client charset holds whole, as a dump of a table in
+         * its own charset is: its table options name a charset, and that one and each column's fit in the client's.
          */
-        boolean declaresOnly(String charset) {
-            return created && createTableCharsets.contains(charset)
-                    && createTableCharsets.stream().allMatch(c -> c.equals(charset) || c.equals("binary"));
+        boolean textFitsIn(String clientCharset) {
+            return createTableCharsets != null && !createTableCharsets.table().isEmpty()
+                    && Stream.concat(createTableCharsets.table().stream(), createTableCharsets.columns().stream())
+                    .allMatch(charset -> fitsIn(charset, clientCharset));
+        }
+
+        /** utf8mb3 holds the characters of every charset but the full Unicode ones; a single-byte one, its own. */
+        private static boolean fitsIn(String charset, String clientCharset) {
+            return charset.equals(clientCharset) || charset.equals("ascii") || charset.equals("binary")
+                    || clientCharset.equals("utf8mb3") && !ClientCharset.fullUnicode(charset);
         }
 
         TableAnalysis analysis(String name) {

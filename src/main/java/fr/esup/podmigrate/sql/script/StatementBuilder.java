@@ -145,7 +145,7 @@ final class StatementBuilder {
         byte[] utf8 = bytes;
         int end = from + length;
         return statement(sql, utf8, from, length, IntUnaryOperator.identity(), tail -> utf16Length(utf8, end - tail, tail),
-                scriptLength, false);
+                scriptLength, false, true);
     }
 
     /**
@@ -177,16 +177,19 @@ final class StatementBuilder {
         boolean doubleEncoded = ClientCharset.multiByteUtf8(bytes, from, length);
         byte[] utf8 = sql.getBytes(StandardCharsets.UTF_8);
         return statement(sql, utf8, 0, utf8.length, offset -> utf16Length(utf8, 0, offset), IntUnaryOperator.identity(),
-                length, doubleEncoded);
+                length, doubleEncoded, false);
     }
 
     /**
      * @param scriptOffset what an offset in {@code utf8} (from {@code from}) is in the script's statement
      * @param tailChars    the characters of {@code sql} that the script's last bytes, so many, stand for
      * @param scriptLength the statement's length in the script
+     * @param utf8Script   whether the script's bytes are UTF-8 (those of a single-byte charset have no character
+     *                     beyond U+FFFF), which {@code utf8} then holds well-formed
      */
     private SqlStatement statement(String sql, byte[] utf8, int from, int length, IntUnaryOperator scriptOffset,
-                                   IntUnaryOperator tailChars, int scriptLength, boolean doubleEncoded) {
+                                   IntUnaryOperator tailChars, int scriptLength, boolean doubleEncoded,
+                                   boolean utf8Script) {
         StatementHead head = StatementHead.read(utf8, from, length,
                 offset -> tuples.tuplesFrom(scriptOffset.applyAsInt(offset)));
         int valuesOffset = head.valuesStart() < 0 ? -1 : utf16Length(utf8, from, head.valuesStart());
@@ -200,7 +203,7 @@ final class StatementBuilder {
             followCharset(sql);
         }
         boolean rows = head.kind() == StatementKind.INSERT || head.kind() == StatementKind.REPLACE;
-        int supplementary = abridging && rows ? Math.max(0, Utf8.supplementaryCharacters(utf8, from, from + length)) : 0;
+        int supplementary = abridging && utf8Script && rows ? Utf8.supplementaryCharacters(utf8, from, from + length) : 0;
         return new SqlStatement(sql, startLine, startOffset, endOffset, head.kind(), head.schema(), head.table(),
                 head.ignore(), head.columns(), head.rowCount(), valuesOffset, valuesEnd,
                 run >= 0 && tuples.nested(run), doubleEncoded, length, supplementary, false);

@@ -141,30 +141,39 @@ public final class StatementParts {
     }
 
     /**
-     * The character sets a statement names, lower-cased, utf8 as utf8mb3: after CHARSET and CHARACTER SET, and those
-     * of the collations after COLLATE ({@code utf8mb4_general_ci} names utf8mb4).
+     * The character sets of a CREATE TABLE's text, lower-cased, utf8 as utf8mb3: named after CHARSET or CHARACTER SET,
+     * or as a collation's after COLLATE ({@code utf8mb4_general_ci} names utf8mb4). A column names one only where it
+     * differs from the table's.
+     *
+     * @param table   those its table options name
+     * @param columns those its column definitions name
      */
-    static Set<String> namedCharsets(String text) {
-        Set<String> charsets = new HashSet<>();
-        SqlTokens tokens = new SqlTokens(text);
-        String previous = "";
-        for (Type type = tokens.next(); type != Type.END; type = tokens.next()) {
-            String word = type == Type.WORD ? tokens.value().toUpperCase(Locale.ROOT) : "";
-            boolean charset = word.equals("CHARSET") || word.equals("SET") && previous.equals("CHARACTER");
-            if (charset || word.equals("COLLATE")) {
-                if (tokens.peekSymbol('=')) {
-                    tokens.next();
+    record TextCharsets(Set<String> table, Set<String> columns) {
+
+        static TextCharsets of(String createTable) {
+            Set<String> table = new HashSet<>();
+            Set<String> columns = new HashSet<>();
+            SqlTokens tokens = new SqlTokens(createTable);
+            String previous = "";
+            for (Type type = tokens.next(); type != Type.END; type = tokens.next()) {
+                String word = type == Type.WORD ? tokens.value().toUpperCase(Locale.ROOT) : "";
+                boolean charset = word.equals("CHARSET") || word.equals("SET") && previous.equals("CHARACTER");
+                if (charset || word.equals("COLLATE")) {
+                    Set<String> into = tokens.depth() == 0 ? table : columns;
+                    if (tokens.peekSymbol('=')) {
+                        tokens.next();
+                    }
+                    if (tokens.next() == Type.END) {
+                        break;
+                    }
+                    String value = tokens.value().toLowerCase(Locale.ROOT);
+                    String named = charset || value.indexOf('_') < 0 ? value : value.substring(0, value.indexOf('_'));
+                    into.add(named.equals("utf8") ? "utf8mb3" : named);
                 }
-                if (tokens.next() == Type.END) {
-                    break;
-                }
-                String value = tokens.value().toLowerCase(Locale.ROOT);
-                String named = charset || value.indexOf('_') < 0 ? value : value.substring(0, value.indexOf('_'));
-                charsets.add(named.equals("utf8") ? "utf8mb3" : named);
+                previous = word;
             }
-            previous = word;
+            return new TextCharsets(Set.copyOf(table), Set.copyOf(columns));
         }
-        return charsets;
     }
 
     public static CreateTable createTable(String text) {

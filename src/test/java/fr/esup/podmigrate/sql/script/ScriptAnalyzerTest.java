@@ -235,6 +235,25 @@ class ScriptAnalyzerTest {
         assertThat(kept.first().line()).isOne();
     }
 
+    /**
+     * A column names its charset only where it differs from its table's: without the table's options (a CREATE TABLE
+     * written by hand, or trimmed), the table's own charset is unknown, so its rows dumped in utf8mb3 are named.
+     */
+    @Test
+    void namesTheRowsDumpedInUtf8mb3OfATableWhoseOwnCharsetItCannotTell() throws IOException {
+        Path script = Files.writeString(directory.resolve("options.sql"), """
+                SET NAMES utf8;
+                CREATE TABLE bare (id int, s text CHARACTER SET utf8);
+                INSERT INTO bare VALUES (1, 'x');
+                CREATE TABLE whole (id int, s text CHARACTER SET latin1) DEFAULT CHARSET=utf8;
+                INSERT INTO whole VALUES (1, 'x');
+                """);
+
+        ScriptAnalysis analysis = ScriptAnalyzer.analyze(script, Set.of(), null, p -> { });
+
+        assertThat(analysis.utf8mb3Rows().listed()).extracting(ScriptAnalysis.ScriptLine::line).containsExactly(3L);
+    }
+
     /** What a utf8mb3 column of a target stores as '?': the characters beyond U+FFFF of each table's rows. */
     @Test
     void countsTheEmojiOfEachTablesRows() throws IOException {

@@ -4,6 +4,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import java.util.Set;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 class StatementPartsTest {
@@ -32,14 +34,16 @@ class StatementPartsTest {
     }
 
     @Test
-    void namesTheCharsetsOfATablesTextAndOfItsCollations() {
-        assertThat(StatementParts.namedCharsets("CREATE TABLE `t` (`a` varchar(9) CHARACTER SET utf8mb4 COLLATE"
-                + " utf8mb4_bin, `b` text, `c` varchar(3) CHARSET latin1) ENGINE=InnoDB DEFAULT CHARSET=utf8"
-                + " COLLATE=utf8_general_ci COMMENT='CHARSET ascii'")).containsExactlyInAnyOrder("utf8mb4", "latin1",
-                "utf8mb3");
-        assertThat(StatementParts.namedCharsets("CREATE TABLE t (a int, b blob) COLLATE=binary"))
+    void namesTheCharsetsOfATablesTextByTableAndByColumnAndThoseOfItsCollations() {
+        StatementParts.TextCharsets named = StatementParts.TextCharsets.of("CREATE TABLE `t` (`a` varchar(9) CHARACTER"
+                + " SET utf8mb4 COLLATE utf8mb4_bin, `b` text, `c` varchar(3) CHARSET latin1) ENGINE=InnoDB"
+                + " DEFAULT CHARSET=utf8 COLLATE=utf8_general_ci COMMENT='CHARSET ascii'");
+        assertThat(named.table()).containsExactly("utf8mb3");
+        assertThat(named.columns()).containsExactlyInAnyOrder("utf8mb4", "latin1");
+        assertThat(StatementParts.TextCharsets.of("CREATE TABLE t (a int, b blob) COLLATE=binary").table())
                 .containsExactly("binary");
-        assertThat(StatementParts.namedCharsets("CREATE TABLE t (a int)")).isEmpty();
+        assertThat(StatementParts.TextCharsets.of("CREATE TABLE t (a text CHARACTER SET utf8)"))
+                .isEqualTo(new StatementParts.TextCharsets(Set.of(), Set.of("utf8mb3")));
     }
 
     @Test
