@@ -5,16 +5,14 @@ import fr.esup.podmigrate.importing.PlanProblem;
 import fr.esup.podmigrate.importing.PodImport;
 import fr.esup.podmigrate.importing.PodImportAnalysis;
 import fr.esup.podmigrate.importing.TablePlan;
+import fr.esup.podmigrate.run.Message;
 import fr.esup.podmigrate.sql.script.ScriptAnalysis.DatabaseSection;
 
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.text.MessageFormat;
 import java.util.List;
 import java.util.Locale;
-import java.util.Objects;
-import java.util.ResourceBundle;
 import java.util.Set;
 
 /** {@code analyze FILE}: what the import would do, without touching any database (the target is only read). */
@@ -143,22 +141,11 @@ final class AnalyzeCommand {
 
     /** Reads the message bundle now, ahead of a report that needs it, on a thread that has nothing else to do. */
     static void prepareMessages() {
-        Objects.requireNonNull(Messages.BUNDLE);
+        Message.prepareEnglish();
     }
 
     /** The console's English message, formatted as its Spring message source formats one: with arguments only. */
     static String message(String key, Object... args) {
-        String pattern = Messages.BUNDLE.getString(key);
-        return args.length == 0 ? pattern : new MessageFormat(pattern, Locale.ENGLISH).format(args);
-    }
-
-    /**
-     * The console's message bundle in English, without falling back to the system's language, read when a message is
-     * first printed. Not through Spring's message source, which starts the logging system: a tenth of a second of a
-     * command's start, and 20 classes of method handles generated, for the warnings every Pod import prints.
-     */
-    private static final class Messages {
-        static final ResourceBundle BUNDLE = ResourceBundle.getBundle("messages.messages", Locale.ENGLISH,
-                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+        return Message.english(key, args);
     }
 }

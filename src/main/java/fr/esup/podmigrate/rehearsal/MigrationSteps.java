@@ -9,6 +9,7 @@ import fr.esup.podmigrate.importing.PodImportAnalysis;
 import fr.esup.podmigrate.job.JobContext;
 import fr.esup.podmigrate.job.JobProgress;
 import fr.esup.podmigrate.v2.V2Side;
+import fr.esup.podmigrate.run.Message;
 import fr.esup.podmigrate.sitefix.FixOutcome;
 import fr.esup.podmigrate.sitefix.SiteFixes;
 import fr.esup.podmigrate.sql.load.ErrorPolicy;
@@ -27,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * The wizard's steps after the backup, run on one database (a rehearsal's scratch copy, or the target at a replay)
@@ -127,7 +129,7 @@ final class MigrationSteps {
                         + plan.check().verdict().key() + "): nothing was emptied");
             }
             return WipeService.wipe(database, plan, context);
-        }, message -> message.key());
+        }, Message::english);
     }
 
     /**
@@ -190,7 +192,9 @@ final class MigrationSteps {
                 inserted.put(table, Broadcasters.insertMissing(database, v2, table));
             }
             return inserted;
-        }, inserted -> inserted.isEmpty() ? "none" : inserted.toString());
+        }, inserted -> inserted.isEmpty() ? "none" : inserted.entrySet().stream()
+                .map(table -> table.getKey() + ": " + table.getValue() + " row(s) inserted")
+                .collect(Collectors.joining(", ")));
     }
 
     /**

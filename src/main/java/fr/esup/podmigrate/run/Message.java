@@ -3,9 +3,13 @@ package fr.esup.podmigrate.run;
 import org.springframework.context.MessageSourceResolvable;
 
 import java.math.BigDecimal;
+import java.text.MessageFormat;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
 import java.util.Properties;
+import java.util.ResourceBundle;
 
 /**
  * A text the pages show in the reader's language, such as what a job says when it ends: a message key and its
@@ -75,6 +79,32 @@ public record Message(String key, List<Object> arguments, String text) implement
 
     public boolean keyed() {
         return key != null;
+    }
+
+    /** The message in English, as the console's message source renders it, for the command line; a text as it is. */
+    public String english() {
+        return keyed() ? english(key, arguments.toArray()) : text;
+    }
+
+    /** The console's English message {@code key}, formatted as its Spring message source formats one: with arguments only. */
+    public static String english(String key, Object... arguments) {
+        String pattern = EnglishBundle.BUNDLE.getString(key);
+        return arguments.length == 0 ? pattern : new MessageFormat(pattern, Locale.ENGLISH).format(arguments);
+    }
+
+    /** Reads the English messages now, ahead of a text that needs them, on a thread that has nothing else to do. */
+    public static void prepareEnglish() {
+        Objects.requireNonNull(EnglishBundle.BUNDLE);
+    }
+
+    /**
+     * The console's message bundle in English, without falling back to the system's language, read when a message is
+     * first printed. Not through Spring's message source, which starts the logging system: a tenth of a second of a
+     * command's start, and 20 classes of method handles generated, for the warnings every Pod import prints.
+     */
+    private static final class EnglishBundle {
+        static final ResourceBundle BUNDLE = ResourceBundle.getBundle("messages.messages", Locale.ENGLISH,
+                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
     }
 
     @Override

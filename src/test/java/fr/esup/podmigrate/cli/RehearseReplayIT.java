@@ -72,6 +72,9 @@ class RehearseReplayIT {
 
         assertThat(rehearse.out()).contains("verdict: complete", "step import", "recipe written to " + recipe);
         assertThat(rehearse.exitCode()).as(rehearse.err()).isZero();
+        assertThat(rehearse.err()).as("each step's outcome in words").containsPattern(
+                "rehearse: wipe done in [0-9.]+ s: Emptied [0-9]+ tables \\([0-9]+ rows\\); django_migrations kept with"
+                        + " [0-9]+ rows\\.").doesNotContain("wipe.message");
         assertThat(checksums(v3)).as("CHECKSUM TABLE of every target table").isEqualTo(checksums);
         assertThat(columns(v3)).as("the target's columns").isEqualTo(columns);
         assertThat(Files.readString(recipe)).contains("\"errorPolicy\" : \"stop\"", "\"siteFixes\"", "\"stepMillis\"")
