@@ -4,6 +4,7 @@ import fr.esup.podmigrate.backup.Backups;
 import fr.esup.podmigrate.checklist.Broadcasters;
 import fr.esup.podmigrate.config.DatabaseEndpoint;
 import fr.esup.podmigrate.config.Databases;
+import fr.esup.podmigrate.importing.PlanProblem;
 import fr.esup.podmigrate.importing.PodImport;
 import fr.esup.podmigrate.importing.PodImportAnalysis;
 import fr.esup.podmigrate.job.JobContext;
@@ -165,9 +166,21 @@ final class MigrationSteps {
                 throw new IllegalStateException("stopped at line " + first.line() + " (" + first.table() + "): "
                         + first.message());
             }
-            return result;
-        }, result -> result.insertedRows() + " rows inserted into " + result.tables().size() + " tables, "
-                + result.errors().size() + " error(s)");
+            return new ImportStep(result, analysis.warnings());
+        }, ImportStep::outcome).result();
+    }
+
+    /** What the import step did, and what its analysis warned of: an unattended run says both. */
+    private record ImportStep(ImportResult result, List<PlanProblem> warnings) {
+
+        String outcome() {
+            StringBuilder outcome = new StringBuilder(result.insertedRows() + " rows inserted into "
+                    + result.tables().size() + " tables, " + result.errors().size() + " error(s)");
+            for (PlanProblem warning : warnings) {
+                outcome.append("\n  warning: ").append(Message.english(warning.messageKey(), warning.args().toArray()));
+            }
+            return outcome.toString();
+        }
     }
 
     /**

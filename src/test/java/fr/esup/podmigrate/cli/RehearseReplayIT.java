@@ -74,7 +74,8 @@ class RehearseReplayIT {
         assertThat(rehearse.exitCode()).as(rehearse.err()).isZero();
         assertThat(rehearse.err()).as("each step's outcome in words").containsPattern(
                 "rehearse: wipe done in [0-9.]+ s: Emptied [0-9]+ tables \\([0-9]+ rows\\); django_migrations kept with"
-                        + " [0-9]+ rows\\.").doesNotContain("wipe.message");
+                        + " [0-9]+ rows\\.").doesNotContain("wipe.message")
+                .as("the analysis' warnings").contains("\n  warning: Table live_heartbeat (");
         assertThat(checksums(v3)).as("CHECKSUM TABLE of every target table").isEqualTo(checksums);
         assertThat(columns(v3)).as("the target's columns").isEqualTo(columns);
         assertThat(Files.readString(recipe)).contains("\"errorPolicy\" : \"stop\"", "\"siteFixes\"", "\"stepMillis\"")
