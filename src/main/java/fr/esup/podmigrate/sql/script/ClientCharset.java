@@ -26,6 +26,9 @@ public final class ClientCharset {
             Map.entry("cp852", "IBM852"), Map.entry("koi8r", "KOI8-R"), Map.entry("macroman", "x-MacRoman"),
             Map.entry("macce", "x-MacCentralEurope"), Map.entry("ascii", "US-ASCII"));
 
+    /** The character sets beyond utf8mb3: those that hold the characters beyond U+FFFF (emoji...). */
+    private static final Set<String> FULL_UNICODE = Set.of("utf8mb4", "utf16", "utf16le", "utf32");
+
     private final String name;
     /** The character of each byte for a single-byte charset, else null. */
     private final char[] table;
@@ -36,9 +39,6 @@ public final class ClientCharset {
         this.table = table;
         this.decodable = decodable;
     }
-
-    /** The character sets beyond utf8mb3: those that hold the characters beyond U+FFFF (emoji...). */
-    private static final Set<String> FULL_UNICODE = Set.of("utf8mb4", "utf16", "utf16le", "utf32");
 
     /** Whether a character set, by its lower-case name, holds every Unicode character, those beyond U+FFFF too. */
     public static boolean fullUnicode(String charset) {

@@ -26,11 +26,11 @@ import java.util.Set;
  * @param singleByteRows        the INSERTs and REPLACEs of rows read in a single-byte client charset (SET NAMES
  *                              latin1...) that are not double-encoded: dumped in that charset from utf8 tables, their
  *                              text holds a ? for each character the charset lacks; but those of a table whose CREATE
- *                              TABLE in the script shows its text all in that charset
+ *                              TABLE in the script shows all its text in that charset (or ascii)
  * @param utf8mb3Rows           the INSERTs and REPLACEs of rows read in utf8mb3 (SET NAMES utf8, as mariadb-dump
  *                              --default-character-set=utf8 writes): dumped from utf8mb4 tables, their text holds a ?
  *                              for each character beyond utf8mb3, such as an emoji; but those of a table whose CREATE
- *                              TABLE in the script shows no text in utf8mb4
+ *                              TABLE in the script shows all its text in charsets utf8mb3 holds (utf8mb3, latin1...)
  * @param undecodableCharsets   the SETs naming a client charset the import cannot decode: it reads the statements
  *                              after them as UTF-8 (the first {@value #MAX_LISTED})
  * @param useDatabases          the databases the USE lines name, allowed or not
