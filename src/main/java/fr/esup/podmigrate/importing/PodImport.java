@@ -13,6 +13,7 @@ import fr.esup.podmigrate.sql.load.ImportOptions;
 import fr.esup.podmigrate.sql.ImportProgress;
 import fr.esup.podmigrate.sql.load.ImportResult;
 import fr.esup.podmigrate.sql.load.Importer;
+import fr.esup.podmigrate.sql.script.ClientCharset;
 import fr.esup.podmigrate.sql.script.RefusedStatement;
 import fr.esup.podmigrate.sql.script.ScriptAnalysis;
 import fr.esup.podmigrate.sql.script.ScriptAnalyzer;
@@ -266,12 +267,6 @@ public final class PodImport {
         return facts;
     }
 
-    /** {@code utf8} and its collations, as MariaDB 10.6 and later name them ({@code old_mode=UTF8_IS_UTF8MB3}). */
-    static String utf8Alias(String charsetOrCollation) {
-        return charsetOrCollation.equals("utf8") || charsetOrCollation.startsWith("utf8_")
-                ? "utf8mb3" + charsetOrCollation.substring(4) : charsetOrCollation;
-    }
-
     /**
      * What the script's tables say it is when it is not a Pod v2 database: empty, a Pod v3 (it has tables only v3
      * has), or another application's (it has none of Pod v2's tables).
@@ -341,9 +336,9 @@ public final class PodImport {
         }
         // Only the session's charset matters to the import (table definitions are not run): an unknown one is said
         // here, and the server would refuse it at the script's first SET NAMES, before any row.
-        analysis.charsets().stream().filter(c -> !target.charsets().contains(utf8Alias(c)))
+        analysis.charsets().stream().filter(c -> !target.charsets().contains(ClientCharset.utf8Alias(c)))
                 .forEach(c -> problems.add(PlanProblem.warning("charset", c)));
-        analysis.collations().stream().filter(c -> !target.collations().contains(utf8Alias(c)))
+        analysis.collations().stream().filter(c -> !target.collations().contains(ClientCharset.utf8Alias(c)))
                 .forEach(c -> problems.add(PlanProblem.warning("collation", c)));
         List<String> holding = target.tablesWithRows().stream()
                 .filter(t -> !t.equals(PodMigrationRules.MIGRATIONS_TABLE)).toList();

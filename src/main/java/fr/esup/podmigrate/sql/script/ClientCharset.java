@@ -40,6 +40,12 @@ public final class ClientCharset {
         this.decodable = decodable;
     }
 
+    /** {@code utf8} and its collations, as MariaDB 10.6 and later name them ({@code old_mode=UTF8_IS_UTF8MB3}). */
+    public static String utf8Alias(String charsetOrCollation) {
+        return charsetOrCollation.equals("utf8") || charsetOrCollation.startsWith("utf8_")
+                ? "utf8mb3" + charsetOrCollation.substring(4) : charsetOrCollation;
+    }
+
     /** Whether a character set, by its lower-case name, holds every Unicode character, those beyond U+FFFF too. */
     public static boolean fullUnicode(String charset) {
         return FULL_UNICODE.contains(charset);

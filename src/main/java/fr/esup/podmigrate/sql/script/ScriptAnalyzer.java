@@ -306,14 +306,14 @@ public final class ScriptAnalyzer {
         }
         boolean rows = statement.rowCount() > 0
                 && (statement.kind() == StatementKind.INSERT || statement.kind() == StatementKind.REPLACE);
-        // rows dumped in a charset that holds all of their table's text lost nothing to it
-        TableState table = rows ? tables.get(statement.table()) : null;
-        boolean inTablesCharset = table != null && table.textFitsIn(charset.name());
-        if (rows && charset.singleByte() && !statement.doubleEncoded() && !inTablesCharset) {
-            singleByteRows.add(statement);
-        }
-        if (rows && charset.name().equals("utf8mb3") && !inTablesCharset) {
-            utf8mb3Rows.add(statement);
+        ScriptLinesBuilder narrowRows = !rows ? null : charset.singleByte() && !statement.doubleEncoded()
+                ? singleByteRows : charset.name().equals("utf8mb3") ? utf8mb3Rows : null;
+        if (narrowRows != null) {
+            // rows dumped in a charset that holds all of their table's text lost nothing to it
+            TableState table = tables.get(statement.table());
+            if (table == null || !table.textFitsIn(charset.name())) {
+                narrowRows.add(statement);
+            }
         }
         RefusalReason reason = replication ? null : inspection.refusal(statement);
         if (reason != null) {

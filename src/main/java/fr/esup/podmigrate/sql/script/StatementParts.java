@@ -166,9 +166,8 @@ public final class StatementParts {
                     if (tokens.next() == Type.END) {
                         break;
                     }
-                    String value = tokens.value().toLowerCase(Locale.ROOT);
-                    String named = charset || value.indexOf('_') < 0 ? value : value.substring(0, value.indexOf('_'));
-                    into.add(named.equals("utf8") ? "utf8mb3" : named);
+                    String value = ClientCharset.utf8Alias(tokens.value().toLowerCase(Locale.ROOT));
+                    into.add(charset || value.indexOf('_') < 0 ? value : value.substring(0, value.indexOf('_')));
                 }
                 previous = word;
             }
