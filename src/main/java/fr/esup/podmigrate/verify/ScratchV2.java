@@ -10,12 +10,16 @@ import fr.esup.podmigrate.sql.load.ImportResult;
 import fr.esup.podmigrate.sql.load.Importer;
 import fr.esup.podmigrate.sql.load.ScriptRefusedException;
 import fr.esup.podmigrate.sql.load.TargetLockedException;
+import fr.esup.podmigrate.sql.script.UnknownCollations;
 
 import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.BooleanSupplier;
@@ -25,6 +29,8 @@ import java.util.function.BooleanSupplier;
  * database to compare v3's rows with: loaded by the project's own engine, as written (a plain import), and dropped
  * once the comparison is over. Only that database is ever created or dropped. A dump of data alone creates no table:
  * the scratch then holds Pod 2.9's, whose columns its values are read in (see {@link PodSchemas#v2ColumnOrder()}).
+ * A collation the server lacks (a v2 on MySQL 8 dumps its tables in utf8mb4_0900_ai_ci) gets a stand-in that tells
+ * apart every two values it did (see {@link UnknownCollations}): the values are compared as text, not by collation.
  */
 public final class ScratchV2 implements AutoCloseable {
 
@@ -56,9 +62,15 @@ public final class ScratchV2 implements AutoCloseable {
     public static ScratchV2 load(DatabaseEndpoint target, Path script, String sourceDatabase, Path copies,
                                  BooleanSupplier cancelled) throws Unavailable, SQLException, IOException {
         ScratchV2 scratch = new ScratchV2(target, nameFor(target));
+        List<String> collations = new ArrayList<>();
         try (Connection connection = target.connect(); Statement statement = connection.createStatement()) {
             statement.execute("DROP DATABASE IF EXISTS " + Identifiers.quote(scratch.name));
             statement.execute("CREATE DATABASE " + Identifiers.quote(scratch.name) + " CHARACTER SET utf8mb4");
+            try (ResultSet rows = statement.executeQuery("SELECT collation_name FROM information_schema.collations")) {
+                while (rows.next()) {
+                    collations.add(rows.getString(1));
+                }
+            }
         } catch (SQLException e) {
             if (e.getErrorCode() == 1044 || e.getErrorCode() == 1045 || e.getErrorCode() == 1142) {
                 throw new Unavailable(scratch.name, e.getMessage());
@@ -68,7 +80,8 @@ public final class ScratchV2 implements AutoCloseable {
         try {
             ImportOptions.Builder options = ImportOptions.builder().sourceDatabase(sourceDatabase)
                     .allowedUseDatabases(PodImport.usedDatabases(script)).parallelism(CONNECTIONS)
-                    .decompressInto(copies).cancelled(cancelled);
+                    .decompressInto(copies).cancelled(cancelled)
+                    .unknownCollations(new UnknownCollations(collations));
             if (!PodImport.createsTablesBeforeRows(script)) {
                 options.keepTargetStructure(true).targetTables(scratch.createV2Tables());
             }

@@ -1,6 +1,7 @@
 package fr.esup.podmigrate.sql.load;
 
 import fr.esup.podmigrate.sql.ImportProgress;
+import fr.esup.podmigrate.sql.script.UnknownCollations;
 
 import java.nio.file.Path;
 import java.util.Collection;
@@ -59,6 +60,10 @@ import java.util.function.Consumer;
  * @param decompressedCopy           a copy of the script that the caller decompressed ahead ({@link
  *                                   Importer#decompress}) and deletes once the import is over: the import reads it
  *                                   instead of the script, whose checkpoint it keeps; null for none
+ * @param unknownCollations          the target server's collations, for a copy that is only read (the verification's
+ *                                   scratch database): a CREATE TABLE, ALTER TABLE or SET of the session that names
+ *                                   one it lacks (MySQL 8's utf8mb4_0900_ai_ci) runs with a stand-in (see
+ *                                   {@link UnknownCollations}); null to run them as written
  */
 public record ImportOptions(
         Map<String, String> tableRenames,
@@ -82,7 +87,8 @@ public record ImportOptions(
         TargetLock targetLock,
         long literalStatementBytes,
         Path decompressInto,
-        Path decompressedCopy) {
+        Path decompressedCopy,
+        UnknownCollations unknownCollations) {
 
     public static final int DEFAULT_MAX_ERRORS = 100;
     /**
@@ -151,7 +157,8 @@ public record ImportOptions(
                 .targetLock(targetLock)
                 .literalStatementBytes(literalStatementBytes)
                 .decompressInto(decompressInto)
-                .decompressedCopy(decompressedCopy);
+                .decompressedCopy(decompressedCopy)
+                .unknownCollations(unknownCollations);
     }
 
     /** The target's name of a script table. */
@@ -187,6 +194,7 @@ public record ImportOptions(
         private long literalStatementBytes = DEFAULT_LITERAL_STATEMENT_BYTES;
         private Path decompressInto;
         private Path decompressedCopy;
+        private UnknownCollations unknownCollations;
 
         private Builder() {
         }
@@ -309,12 +317,17 @@ public record ImportOptions(
             return this;
         }
 
+        public Builder unknownCollations(UnknownCollations unknownCollations) {
+            this.unknownCollations = unknownCollations;
+            return this;
+        }
+
         public ImportOptions build() {
             return new ImportOptions(tableRenames, excludedTables, keepTargetStructure, targetTables,
                     columnListsFromCreateTable, positionalColumns, emptiedFirst, insertRewrites, ignoreDuplicates,
                     allowedUseDatabases, sourceDatabase, errorPolicy, maxErrors, parallelism, checkpointFile, resume,
                     progress, cancelled, targetLock, literalStatementBytes, decompressInto,
-                    decompressedCopy);
+                    decompressedCopy, unknownCollations);
         }
     }
 }

@@ -10,6 +10,7 @@ import fr.esup.podmigrate.sql.script.SqlStatement;
 import fr.esup.podmigrate.sql.script.SqlTokens;
 import fr.esup.podmigrate.sql.script.StatementKind;
 import fr.esup.podmigrate.sql.script.StatementParts;
+import fr.esup.podmigrate.sql.script.UnknownCollations;
 
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -134,7 +135,7 @@ final class ImportPlanner {
                 if (SessionGuards.of(statement) == SessionGuards.Verdict.KEPT) {
                     return skip(statement, SkipReason.SESSION_KEPT, null, false);
                 }
-                String text = statement.text();
+                String text = collationsKnown(statement.text());
                 return new Plan(Action.SESSION, text, null, kind, false, 0, statement.line(), null, false, null,
                         Map.of(), StatementParts.mentions(text, "SELECT"), null, null, false);
             }
@@ -181,7 +182,7 @@ final class ImportPlanner {
             return skip(statement, SkipReason.TABLE_EXISTS, table, true);
         }
         existingTables.add(table);
-        String text = renamed(statement.text(), false);
+        String text = collationsKnown(renamed(statement.text(), false));
         return run(create.columns() == null ? Action.ALONE : Action.TABLE, statement, text, table, !create.ifNotExists());
     }
 
@@ -217,7 +218,8 @@ final class ImportPlanner {
             return alter.onlyKeys() ? skip(statement, SkipReason.KEYS_KEPT, table, false)
                     : skip(statement, SkipReason.STRUCTURE_KEPT, table, true);
         }
-        return run(alter.renames() ? Action.ALONE : Action.TABLE, statement, renamed(statement.text(), false), table);
+        return run(alter.renames() ? Action.ALONE : Action.TABLE, statement,
+                collationsKnown(renamed(statement.text(), false)), table);
     }
 
     private Plan insert(SqlStatement statement, String table) {
@@ -274,6 +276,11 @@ final class ImportPlanner {
             }
         }
         return sql.append(text, copied, text.length()).toString();
+    }
+
+    /** The text with the collations the server lacks replaced, when the options say so (see {@link UnknownCollations}). */
+    private String collationsKnown(String text) {
+        return options.unknownCollations() == null ? text : options.unknownCollations().replacedIn(text);
     }
 
     private boolean isMissing(String table) {

@@ -4,6 +4,7 @@ import fr.esup.podmigrate.sql.load.ImportPlanner.Action;
 import fr.esup.podmigrate.sql.load.ImportPlanner.Plan;
 import fr.esup.podmigrate.sql.script.SqlStatement;
 import fr.esup.podmigrate.sql.script.StatementReaderIT;
+import fr.esup.podmigrate.sql.script.UnknownCollations;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -216,6 +217,28 @@ class ImportPlannerTest {
                 SkipReason.SESSION_KEPT, SkipReason.SESSION_KEPT, null);
         assertThat(plans.get(0).action()).isEqualTo(Action.SESSION);
         assertThat(plans.get(2).action()).isEqualTo(Action.SESSION);
+    }
+
+    @Test
+    void givesTheCollationsTheServerLacksAStandInWhenTold() throws IOException {
+        String script = """
+                /*!50001 SET collation_connection = utf8mb4_0900_ai_ci */;
+                CREATE TABLE t (a varchar(5) COLLATE utf8mb4_0900_as_cs) COLLATE=utf8mb4_0900_ai_ci;
+                ALTER TABLE t MODIFY a varchar(9) COLLATE utf8mb4_0900_as_ci;
+                INSERT INTO t VALUES ('utf8mb4_0900_ai_ci');
+                """;
+        UnknownCollations server = new UnknownCollations(List.of("utf8mb4_general_ci", "utf8mb4_nopad_bin"));
+
+        assertThat(plan(ImportOptions.builder().unknownCollations(server).build(), script)).extracting(Plan::text)
+                .containsExactly("/*!50001 SET collation_connection = utf8mb4_nopad_bin */",
+                        "CREATE TABLE t (a varchar(5) COLLATE utf8mb4_nopad_bin) COLLATE=utf8mb4_nopad_bin",
+                        "ALTER TABLE t MODIFY a varchar(9) COLLATE utf8mb4_nopad_bin",
+                        "INSERT INTO t (`a`) VALUES ('utf8mb4_0900_ai_ci')");
+        assertThat(plan(ImportOptions.builder().build(), script)).extracting(Plan::text)
+                .containsExactly("/*!50001 SET collation_connection = utf8mb4_0900_ai_ci */",
+                        "CREATE TABLE t (a varchar(5) COLLATE utf8mb4_0900_as_cs) COLLATE=utf8mb4_0900_ai_ci",
+                        "ALTER TABLE t MODIFY a varchar(9) COLLATE utf8mb4_0900_as_ci",
+                        "INSERT INTO t (`a`) VALUES ('utf8mb4_0900_ai_ci')");
     }
 
     private static List<Plan> plan(ImportOptions options, String script) throws IOException {
