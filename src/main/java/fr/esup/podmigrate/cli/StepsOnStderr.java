@@ -5,11 +5,13 @@ import fr.esup.podmigrate.config.Workspace;
 import fr.esup.podmigrate.rehearsal.Outcome;
 import fr.esup.podmigrate.rehearsal.StepLog;
 import fr.esup.podmigrate.rehearsal.UnattendedContext;
+import fr.esup.podmigrate.run.Message;
 import org.springframework.util.unit.DataSize;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -34,8 +36,11 @@ final class StepsOnStderr extends UnattendedContext implements StepLog {
     }
 
     @Override
-    public void ended(String step, Duration took, String outcome) {
+    public void ended(String step, Duration took, String outcome, List<Message> warnings) {
         err.printf(Locale.ROOT, "%s: %s done in %.1f s: %s%n", verb, step, took.toMillis() / 1000.0, outcome);
+        for (Message warning : warnings) {
+            err.println("  warning: " + warning.english());
+        }
     }
 
     /** The workspace of {@code podmigrate.workspace}, its folders created: backups, recipe and reports go there. */

@@ -24,6 +24,7 @@ import fr.esup.podmigrate.wipe.WipeService;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -72,6 +73,7 @@ final class MigrationSteps {
     private final JobContext context;
     private final StepLog log;
     private final Map<String, Long> millis = new LinkedHashMap<>();
+    private final List<Message> warnings = new ArrayList<>();
 
     MigrationSteps(DatabaseEndpoint database, Optional<DatabaseEndpoint> source, JobContext context, StepLog log) {
         this.database = database;
@@ -83,6 +85,11 @@ final class MigrationSteps {
     /** Each step's duration in milliseconds, in the order they ran. */
     Map<String, Long> millis() {
         return new LinkedHashMap<>(millis);
+    }
+
+    /** What the steps that ended warned of, in the order they ran. */
+    List<Message> warnings() {
+        return List.copyOf(warnings);
     }
 
     /** Refuses a script whose analysis against {@code target}, only read, has blocking problems. */
@@ -97,6 +104,12 @@ final class MigrationSteps {
 
     /** Runs one step, timed; its failure names it. */
     <T> T step(String name, Work<T> work, Function<T, String> outcome) throws StepFailed {
+        return step(name, work, outcome, result -> List.of());
+    }
+
+    /** Runs one step that may warn, timed; its failure names it. */
+    private <T> T step(String name, Work<T> work, Function<T, String> outcome, Function<T, List<Message>> warned)
+            throws StepFailed {
         log.started(name);
         context.progress(JobProgress.NONE); // no step shows the progress of the one before
         long started = System.nanoTime();
@@ -110,7 +123,9 @@ final class MigrationSteps {
         }
         Duration took = Duration.ofNanos(System.nanoTime() - started);
         millis.put(name, took.toMillis());
-        log.ended(name, took, outcome.apply(result));
+        List<Message> stepWarnings = warned.apply(result);
+        warnings.addAll(stepWarnings);
+        log.ended(name, took, outcome.apply(result), stepWarnings);
         return result;
     }
 
@@ -167,19 +182,19 @@ final class MigrationSteps {
                         + first.message());
             }
             return new ImportStep(result, analysis.warnings());
-        }, ImportStep::outcome).result();
+        }, ImportStep::outcome, ImportStep::warnings).result();
     }
 
     /** What the import step did, and what its analysis warned of: an unattended run says both. */
-    private record ImportStep(ImportResult result, List<PlanProblem> warnings) {
+    private record ImportStep(ImportResult result, List<PlanProblem> problems) {
 
         String outcome() {
-            StringBuilder outcome = new StringBuilder(result.insertedRows() + " rows inserted into "
-                    + result.tables().size() + " tables, " + result.errors().size() + " error(s)");
-            for (PlanProblem warning : warnings) {
-                outcome.append("\n  warning: ").append(Message.english(warning.messageKey(), warning.args().toArray()));
-            }
-            return outcome.toString();
+            return result.insertedRows() + " rows inserted into " + result.tables().size() + " tables, "
+                    + result.errors().size() + " error(s)";
+        }
+
+        List<Message> warnings() {
+            return problems.stream().map(p -> Message.of(p.messageKey(), p.args().toArray())).toList();
         }
     }
 

@@ -125,9 +125,9 @@ public final class Rehearsal {
                     new ArrayList<>(inserted.keySet()), choices.checked(),
                     new Recipe.Rehearsed(Instant.now().toString(), verification.complete() ? "complete" : "not-complete",
                             millis));
-            return new Outcome(recipe, verification, millis, null, null);
+            return new Outcome(recipe, verification, millis, steps.warnings(), null, null);
         } catch (MigrationSteps.StepFailed e) {
-            return new Outcome(choices, null, steps.millis(), e.step(), e.getMessage());
+            return new Outcome(choices, null, steps.millis(), steps.warnings(), e.step(), e.getMessage());
         }
     }
 }

@@ -1,5 +1,7 @@
 package fr.esup.podmigrate.rehearsal;
 
+import fr.esup.podmigrate.run.Message;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -24,8 +26,14 @@ public final class RehearsalRun implements StepLog {
         }
     }
 
-    /** A step that ended, and how long it took. */
-    public record StepLine(String step, long millis, String outcome) {
+    /**
+     * A step that ended, how long it took, and what it warned of (none in a state saved by an older console).
+     */
+    public record StepLine(String step, long millis, String outcome, List<Message> warnings) {
+
+        public StepLine {
+            warnings = warnings == null ? List.of() : List.copyOf(warnings);
+        }
     }
 
     /**
@@ -81,9 +89,9 @@ public final class RehearsalRun implements StepLog {
     }
 
     @Override
-    public void ended(String step, Duration took, String outcome) {
+    public void ended(String step, Duration took, String outcome, List<Message> warnings) {
         synchronized (this) {
-            steps.add(new StepLine(step, took.toMillis(), outcome));
+            steps.add(new StepLine(step, took.toMillis(), outcome, warnings));
             currentStep = null;
         }
         save();

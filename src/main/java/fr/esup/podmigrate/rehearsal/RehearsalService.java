@@ -262,7 +262,7 @@ class RehearsalService implements DisposableBean {
         }
 
         @Override
-        public void ended(String step, Duration took, String outcome) {
+        public void ended(String step, Duration took, String outcome, List<Message> warnings) {
             record(replayed.ended(step, took.toSeconds()));
         }
 

@@ -6,6 +6,7 @@ import fr.esup.podmigrate.backup.Backups;
 import fr.esup.podmigrate.config.DatabaseEndpoint;
 import fr.esup.podmigrate.dump.Podv2ScriptOptions;
 import fr.esup.podmigrate.job.JobContext;
+import fr.esup.podmigrate.run.Message;
 import fr.esup.podmigrate.v2.V2Side;
 import fr.esup.podmigrate.sql.dump.DumpWriter;
 import fr.esup.podmigrate.sql.load.TargetLock;
@@ -119,13 +120,16 @@ public final class Replay {
             steps.siteFixes(v2, recipe, false);
             steps.broadcasters(v2, recipe, false);
             Verification verification = steps.verify(script, recipe, copies);
-            return new Outcome(recipe, verification, steps.millis(), null, null);
+            return new Outcome(recipe, verification, steps.millis(), steps.warnings(), null, null);
         } catch (MigrationSteps.StepFailed e) {
-            return new Outcome(recipe, null, steps.millis(), e.step(), e.getMessage());
+            return new Outcome(recipe, null, steps.millis(), steps.warnings(), e.step(), e.getMessage());
         }
     }
 
-    /** Writes the replay's Markdown report into the exports folder: the steps and their durations, the verification. */
+    /**
+     * Writes the replay's Markdown report into the exports folder: the steps and their durations, what they warned
+     * of, the verification.
+     */
     public Path report(Outcome outcome, String operator) throws IOException {
         StringBuilder md = new StringBuilder("# Replay of ").append(target.database()).append("\n\n");
         if (backup != null) {
@@ -135,6 +139,12 @@ public final class Replay {
         md.append("| step | seconds |\n|---|---|\n");
         for (Map.Entry<String, Long> step : outcome.stepMillis().entrySet()) {
             md.append(String.format(Locale.ROOT, "| %s | %.1f |%n", step.getKey(), step.getValue() / 1000.0));
+        }
+        if (!outcome.warnings().isEmpty()) {
+            md.append("\nWarnings of the import's analysis:\n\n");
+            for (Message warning : outcome.warnings()) {
+                md.append("- ").append(warning.english()).append('\n');
+            }
         }
         Recipe.Rehearsed rehearsed = outcome.recipe().rehearsal();
         if (rehearsed != null) {

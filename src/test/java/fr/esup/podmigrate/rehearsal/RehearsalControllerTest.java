@@ -4,6 +4,7 @@ import fr.esup.podmigrate.config.DatabaseEndpoint;
 import fr.esup.podmigrate.dump.Podv2ScriptOptions;
 import fr.esup.podmigrate.dump.ScriptFile;
 import fr.esup.podmigrate.sql.script.ScriptCompression;
+import fr.esup.podmigrate.run.Message;
 import fr.esup.podmigrate.run.RefusedException;
 import fr.esup.podmigrate.run.RunStore;
 import fr.esup.podmigrate.testsupport.WebSliceConfiguration;
@@ -89,7 +90,7 @@ class RehearsalControllerTest {
     void aRunningRehearsalPollsAndItsEndedStepsShowTheirDurations() throws Exception {
         onTarget();
         RehearsalRun run = new RehearsalRun("rehearsal-1234abcd", "alice", state -> { });
-        run.ended("wipe", Duration.ofMillis(1500), "done");
+        run.ended("wipe", Duration.ofMillis(1500), "done", List.of());
         run.started("import");
         when(service.start("alice")).thenReturn(run);
         when(service.latest()).thenReturn(Optional.of(run));
@@ -168,7 +169,7 @@ class RehearsalControllerTest {
         onTarget();
         RehearsalRun saved = new RehearsalRun(new RehearsalRun.State("rehearsal-1234abcd", "alice",
                 Instant.parse("2026-12-01T09:12:44Z"), RehearsalRun.Status.COMPLETE, null,
-                List.of(new RehearsalRun.StepLine("import", 41_000, "done")), "complete", null), state -> { });
+                List.of(new RehearsalRun.StepLine("import", 41_000, "done", List.of())), "complete", null), state -> { });
         when(service.latest()).thenReturn(Optional.of(saved));
         mvc.perform(get("/rehearsal"))
                 .andExpect(content().string(allOf(
@@ -176,6 +177,25 @@ class RehearsalControllerTest {
                         containsString("data-step=\"import\""),
                         containsString("41.0"),
                         containsString("Complete: every v2 row is accounted for"))));
+    }
+
+    @Test
+    void theImportsWarningsShowUnderItsStepInTheReadersLanguage() throws Exception {
+        onTarget();
+        RehearsalRun saved = new RehearsalRun(new RehearsalRun.State("rehearsal-1234abcd", "alice",
+                Instant.parse("2026-12-01T09:12:44Z"), RehearsalRun.Status.NOT_COMPLETE, null,
+                List.of(new RehearsalRun.StepLine("wipe", 300, "done", List.of()),
+                        new RehearsalRun.StepLine("import", 41_000, "done", List.of(
+                                Message.of("problem.supplementary-lost", 29_185, 6, "video_comment", "utf8mb3")))),
+                "not-complete", null), state -> { });
+        when(service.latest()).thenReturn(Optional.of(saved));
+        mvc.perform(get("/rehearsal").header("Accept-Language", "en"))
+                .andExpect(content().string(allOf(
+                        containsString("data-warnings-of=\"import\""),
+                        not(containsString("data-warnings-of=\"wipe\"")),
+                        containsString("The rows of 6 tables (video_comment) hold 29,185 characters beyond U+FFFF"))));
+        mvc.perform(get("/rehearsal").header("Accept-Language", "fr"))
+                .andExpect(content().string(containsString("Les lignes de 6 tables (video_comment) contiennent")));
     }
 
     @Test

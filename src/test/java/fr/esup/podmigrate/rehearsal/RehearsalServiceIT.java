@@ -150,7 +150,7 @@ class RehearsalServiceIT {
                     .containsExactly("copy", "wipe", "import", "site-fixes", "broadcasters", "verify");
 
             new RehearsalStore(run.workspace).save(new RehearsalRun.State("rehearsal-stopped", "alice", Instant.now(),
-                    RehearsalRun.Status.RUNNING, "import", List.of(new RehearsalRun.StepLine("copy", 10, "copy")), null,
+                    RehearsalRun.Status.RUNNING, "import", List.of(new RehearsalRun.StepLine("copy", 10, "copy", List.of())), null,
                     null));
             RehearsalRun interrupted = service(run, scripts, runner, runStore).latest().orElseThrow();
             assertThat(interrupted.status()).isEqualTo(RehearsalRun.Status.INTERRUPTED);
