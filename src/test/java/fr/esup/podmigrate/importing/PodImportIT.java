@@ -1,10 +1,12 @@
 package fr.esup.podmigrate.importing;
 
+import fr.esup.podmigrate.backup.TestBackups;
 import fr.esup.podmigrate.config.DatabaseEndpoint;
 import fr.esup.podmigrate.dump.Podv2ScriptOptions;
 import fr.esup.podmigrate.pod.DjangoModels;
 import fr.esup.podmigrate.pod.PodTestDatabase;
 import fr.esup.podmigrate.pod.PodVersion;
+import fr.esup.podmigrate.run.Message;
 import fr.esup.podmigrate.sql.Identifiers;
 import fr.esup.podmigrate.sql.dump.DumpOptions;
 import fr.esup.podmigrate.sql.dump.DumpWriter;
@@ -329,6 +331,39 @@ class PodImportIT {
                         .isInstanceOf(IllegalStateException.class);
                 assertThat(count(v3, "video_type")).isZero();
             }
+        }
+    }
+
+    /**
+     * A trigger or a view a site added to its v2 database comes in its nightly with a DEFINER, which the import refuses
+     * (and the SET sql_mode mariadb-dump writes before a trigger): the refusals say how to dump v2 without them, and so
+     * dumped, the same database imports.
+     */
+    @Test
+    void aV2WithATriggerAndAViewIsRefusedWithTheWayToDumpItWithoutThemWhichImports() throws Exception {
+        try (PodTestDatabase v2 = PodTestDatabase.generatedV2(PodVersion.V2_9_3, SCALE, 8);
+             PodTestDatabase v3 = PodTestDatabase.wipedBlank(PodVersion.V3_8_4)) {
+            TestBackups.execute(v2, "CREATE TRIGGER site_touch BEFORE UPDATE ON video_video FOR EACH ROW"
+                            + " SET NEW.date_added = NEW.date_added",
+                    "CREATE VIEW site_public_videos AS SELECT id, title FROM video_video WHERE is_draft = 0");
+            Path nightly = mariadbDump(v2, dir.resolve("nightly.sql"));
+
+            PodImportAnalysis refused = PodImport.analyze(nightly, endpoint(v3), p -> { });
+
+            assertThat(refused.blocking()).extracting(PlanProblem::code)
+                    .contains("refused.DEFINER", "refused.SESSION_SETTING");
+            assertThat(refused.blocking()).extracting(p -> Message.english(p.messageKey(), p.args().toArray()))
+                    .anyMatch(text -> text.startsWith("Refused: the statement sets a DEFINER")
+                            && text.contains("--skip-triggers") && text.contains("--ignore-table=DATABASE.VIEW"));
+
+            Path asAdvised = mariadbDump(v2, dir.resolve("without-them.sql"), "--skip-triggers",
+                    "--ignore-table=" + v2.name() + ".site_public_videos");
+            PodImportAnalysis analysis = PodImport.analyze(asAdvised, endpoint(v3), p -> { });
+            assertThat(analysis.blocking()).isEmpty();
+            ImportResult result = PodImport.run(analysis, asAdvised, endpoint(v3), b -> b.parallelism(2));
+            assertThat(result.errors()).isEmpty();
+            assertThat(result.countMismatches()).isEmpty();
+            assertEveryImportedRowLanded(v2, v3, analysis);
         }
     }
 
