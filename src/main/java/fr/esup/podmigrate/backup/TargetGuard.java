@@ -47,11 +47,16 @@ public record TargetGuard(String database, DatabaseFingerprint fingerprint, Back
                 PodMigrationRules.INSTALL_TABLES.contains(t.getKey()) || t.getValue().rows() == 0);
     }
 
+    /** No table at all: a database just created, to restore a dump into. */
+    public boolean empty() {
+        return fingerprint.tables().isEmpty();
+    }
+
     /**
      * Whether the import may change the target: a verified backup holds it as it is, or it holds nothing to lose. The
      * one rule of the console and the command line.
      */
     public boolean allowsImport() {
-        return wiped() || freshInstall() || backedUp();
+        return empty() || wiped() || freshInstall() || backedUp();
     }
 }

@@ -128,7 +128,8 @@ public class ImportService {
             }
             Path checkpoint = checkpoint(target);
             runStore.audit(operator, "import: start " + script.id() + " into " + target.lockKey() + ", "
-                    + (guard.check().matches() ? "backup before: " + guard.check().backup().name() : "target wiped"));
+                    + (guard.check().matches() ? "backup before: " + guard.check().backup().name()
+                    : guard.empty() ? "target without tables" : "target wiped"));
             return runImport(operator, target, script, analysis, null, false, checkpoint, false, continueOnError, lock);
         } catch (RuntimeException | SQLException e) {
             lock.close();

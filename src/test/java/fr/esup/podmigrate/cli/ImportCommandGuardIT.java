@@ -71,6 +71,25 @@ class ImportCommandGuardIT {
         }
     }
 
+    /** A database just created holds nothing to lose: a dump restores into it without a backup; then it holds data. */
+    @Test
+    void importsIntoADatabaseWithoutTablesWithoutABackupButNotOverWhatItThenHolds() throws Exception {
+        try (PodTestDatabase v2 = PodTestDatabase.generatedV2(PodVersion.V2_9_1, 3, 37);
+             PodTestDatabase restored = PodTestDatabase.empty()) {
+            Path script = TestServer.get().mariadbDump(v2.name(), dir.resolve("nightly.sql"));
+
+            CliRun plain = importInto(restored, script, "--plain");
+
+            assertThat(plain.exitCode()).as(plain.err() + plain.out()).isZero();
+            assertThat(checksums(restored)).isEqualTo(checksums(v2));
+
+            CliRun again = importInto(restored, script, "--plain");
+
+            assertThat(again.exitCode()).as(again.err() + again.out()).isEqualTo(PodMigrateCli.REFUSED);
+            assertThat(again.out()).contains("Refused before any change: the target " + restored.name() + " holds data");
+        }
+    }
+
     @Test
     void importsOverAVerifiedBackupOfTheTargetAsItIsNow() throws Exception {
         try (PodTestDatabase v2 = PodTestDatabase.generatedV2(PodVersion.V2_9_1, 3, 32);
