@@ -85,17 +85,23 @@ public record TargetSchema(Map<String, List<TargetColumn>> tables, long maxAllow
                     charsets.add(rs.getString(1).toLowerCase(Locale.ROOT));
                 }
             }
-            Set<String> collations = new TreeSet<>();
-            try (ResultSet rs = s.executeQuery("SELECT collation_name FROM information_schema.collations")) {
-                while (rs.next()) {
-                    collations.add(rs.getString(1).toLowerCase(Locale.ROOT));
-                }
-            }
+            Set<String> collations = collations(s);
             Set<String> withRows = new TreeSet<>(TableRows.withRows(s, List.copyOf(tables.keySet())));
             tables.replaceAll((name, columns) -> List.copyOf(columns));
             return new TargetSchema(Collections.unmodifiableMap(tables), packet, charsets, collations, withRows,
                     List.copyOf(Importer.tablesWithKeysHeldBack(connection)));
         }
+    }
+
+    /** The collations the server knows, lower-cased. */
+    public static Set<String> collations(Statement statement) throws SQLException {
+        Set<String> collations = new TreeSet<>();
+        try (ResultSet rs = statement.executeQuery("SELECT collation_name FROM information_schema.collations")) {
+            while (rs.next()) {
+                collations.add(rs.getString(1).toLowerCase(Locale.ROOT));
+            }
+        }
+        return collations;
     }
 
     public Set<String> tableNames() {

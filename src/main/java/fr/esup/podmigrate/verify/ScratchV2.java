@@ -2,6 +2,7 @@ package fr.esup.podmigrate.verify;
 
 import fr.esup.podmigrate.config.DatabaseEndpoint;
 import fr.esup.podmigrate.importing.PodImport;
+import fr.esup.podmigrate.importing.TargetSchema;
 import fr.esup.podmigrate.pod.PodSchemas;
 import fr.esup.podmigrate.pod.PodVersion;
 import fr.esup.podmigrate.sql.Identifiers;
@@ -15,11 +16,8 @@ import fr.esup.podmigrate.sql.script.UnknownCollations;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.BooleanSupplier;
@@ -62,15 +60,11 @@ public final class ScratchV2 implements AutoCloseable {
     public static ScratchV2 load(DatabaseEndpoint target, Path script, String sourceDatabase, Path copies,
                                  BooleanSupplier cancelled) throws Unavailable, SQLException, IOException {
         ScratchV2 scratch = new ScratchV2(target, nameFor(target));
-        List<String> collations = new ArrayList<>();
+        Set<String> collations;
         try (Connection connection = target.connect(); Statement statement = connection.createStatement()) {
             statement.execute("DROP DATABASE IF EXISTS " + Identifiers.quote(scratch.name));
             statement.execute("CREATE DATABASE " + Identifiers.quote(scratch.name) + " CHARACTER SET utf8mb4");
-            try (ResultSet rows = statement.executeQuery("SELECT collation_name FROM information_schema.collations")) {
-                while (rows.next()) {
-                    collations.add(rows.getString(1));
-                }
-            }
+            collations = TargetSchema.collations(statement);
         } catch (SQLException e) {
             if (e.getErrorCode() == 1044 || e.getErrorCode() == 1045 || e.getErrorCode() == 1142) {
                 throw new Unavailable(scratch.name, e.getMessage());

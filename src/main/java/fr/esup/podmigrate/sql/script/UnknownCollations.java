@@ -34,7 +34,7 @@ public final class UnknownCollations {
         int copied = 0;
         boolean collationNext = false;
         for (SqlTokens.Type type = tokens.next(); type != SqlTokens.Type.END; type = tokens.next()) {
-            if (collationNext && type != SqlTokens.Type.SYMBOL && type != SqlTokens.Type.END) {
+            if (collationNext && type != SqlTokens.Type.SYMBOL) {
                 String substitute = substitute(tokens.value());
                 if (substitute != null) {
                     replaced = replaced == null ? new StringBuilder(text.length() + 16) : replaced;
@@ -52,7 +52,7 @@ public final class UnknownCollations {
     String substitute(String collation) {
         String name = normalised(collation);
         int underscore = name.indexOf('_');
-        if (known.containsKey(name) || underscore <= 0 || name.equals("default")) {
+        if (known.containsKey(name) || underscore <= 0) {
             return null;
         }
         String charset = name.substring(0, underscore);
