@@ -3,6 +3,7 @@ package fr.esup.podmigrate.cli;
 import fr.esup.podmigrate.config.DatabaseEndpoint;
 import fr.esup.podmigrate.v3.OrphanedKey;
 import fr.esup.podmigrate.verify.ContentReport;
+import fr.esup.podmigrate.verify.LeftOutColumn;
 import fr.esup.podmigrate.verify.Difference;
 import fr.esup.podmigrate.verify.DifferencesCsv;
 import fr.esup.podmigrate.verify.MigrationReport;
@@ -108,9 +109,19 @@ final class VerifyCommand {
                     orphan.preExisting() ? "already in v2" : orphan.toExcludedTable()
                             ? "to a table the procedure leaves out, re-created by hand" : "NEW");
         }
-        out.printf(Locale.ROOT, "verdict: %s (%d row difference(s), %d unexplained, %d new orphan row(s))%n",
+        for (TableContent t : content.withLeftOutColumns()) {
+            for (LeftOutColumn column : t.leftOut()) {
+                out.printf(Locale.ROOT, "%s %s.%s: %d row(s) with a value, %s%n",
+                        column.lost() > 0 ? "LOST" : "left out", t.v2Table(), column.column(), column.values(),
+                        column.droppedIn() != null ? "a column Pod " + column.droppedIn() + " dropped"
+                                : "a column Pod never had (your site's own?), which " + t.v3Table() + " lacks: add it"
+                                + " there as v2's CREATE TABLE has it, then import again");
+            }
+        }
+        out.printf(Locale.ROOT, "verdict: %s (%d row difference(s), %d unexplained, %d new orphan row(s)%s)%n",
                 verification.complete() ? "complete" : "NOT COMPLETE", content.differences(), content.unexplained(),
-                verification.newOrphans());
+                verification.newOrphans(), content.lostValues() > 0
+                        ? ", " + content.lostValues() + " value(s) of columns Pod never had left out" : "");
     }
 
     private static String quoted(String value) {

@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import static fr.esup.podmigrate.sql.Identifiers.quote;
@@ -23,9 +24,11 @@ import static fr.esup.podmigrate.sql.Identifiers.quote;
  * What the content comparison reads of a v2 table and of its v3 table: the v3 primary key, and each column both sides
  * keep or the import fills by a known rule, as an SQL expression per side that renders the value as text the same way
  * on both servers (strings in utf8mb4, dates with their microseconds, decimals at one scale, binary in hex).
+ *
+ * @param leftOut the v2 columns whose values v3 does not keep: its table lacks them and no rule of the import reads them
  */
 record ComparedTable(String v2Table, String v3Table, List<Column> key, boolean numericKey, List<Column> columns,
-                     List<UniqueKey> uniqueKeys) {
+                     List<UniqueKey> uniqueKeys, List<String> leftOut) {
 
     /** The alias both sides' queries give the table. */
     static final String ALIAS = "t";
@@ -90,13 +93,23 @@ record ComparedTable(String v2Table, String v3Table, List<Column> key, boolean n
                         type.dataType()));
             }
         }
+        List<String> leftOut = leftOut(v3Table, v2Columns.keySet(), v3Columns.keySet());
         List<String> keyNames = primaryKey(v3, v3Table);
         List<Column> key = columns.stream().filter(c -> keyNames.contains(c.name()) && c.rule() == null).toList();
         if (keyNames.isEmpty() || key.size() != keyNames.size()) {
-            return new ComparedTable(v2Table, v3Table, List.of(), false, columns, List.of());
+            return new ComparedTable(v2Table, v3Table, List.of(), false, columns, List.of(), leftOut);
         }
         boolean numeric = key.size() == 1 && INTEGERS.contains(v3Columns.get(key.get(0).name()).dataType());
-        return new ComparedTable(v2Table, v3Table, key, numeric, columns, uniqueKeys(v3, v3Table));
+        return new ComparedTable(v2Table, v3Table, key, numeric, columns, uniqueKeys(v3, v3Table), leftOut);
+    }
+
+    /** The v2 columns the v3 table lacks that no rule of the import reads (see {@link PodMigrationRules}). */
+    private static List<String> leftOut(String v3Table, Set<String> v2Columns, Set<String> v3Columns) {
+        Set<String> read = Stream.concat(PodMigrationRules.NEW_NOT_NULL_COLUMNS.stream(),
+                        PodMigrationRules.CONVERTED_COLUMNS.stream())
+                .filter(v -> v.table().equals(v3Table) && v3Columns.contains(v.column()))
+                .flatMap(v -> v.v2Columns().stream()).collect(Collectors.toSet());
+        return v2Columns.stream().filter(c -> !v3Columns.contains(c) && !read.contains(c)).toList();
     }
 
     boolean comparable() {

@@ -2,6 +2,7 @@ package fr.esup.podmigrate.verify;
 
 import fr.esup.podmigrate.job.JobFailedException;
 import fr.esup.podmigrate.pod.DefaultSiteLink;
+import fr.esup.podmigrate.pod.DroppedColumn;
 import fr.esup.podmigrate.pod.EphemeralTable;
 import fr.esup.podmigrate.pod.ExcludedTable;
 import fr.esup.podmigrate.pod.PodMigrationRules;
@@ -123,9 +124,11 @@ public final class ContentComparison {
 
     private TableContent compare(ComparedTable table, ExecutorService v2Reader, List<RowDifference> shown,
                                  Map<String, String> renames) throws SQLException {
+        List<LeftOutColumn> leftOut = leftOut(table);
         if (!table.comparable()) {
             return new TableContent(table.v2Table(), table.v3Table(), TableContent.Status.NO_PRIMARY_KEY,
-                    count(v2, table.v2Table()), count(v3, table.v3Table()), 0, 0, table.columns().size(), 0, 0, 0, 0);
+                    count(v2, table.v2Table()), count(v3, table.v3Table()), 0, 0, table.columns().size(), 0, 0, 0, 0,
+                    leftOut);
         }
         long buckets = table.numericKey() ? 0
                 : Math.max(1, Math.max(count(v2, table.v2Table()), count(v3, table.v3Table())) / RANGE_KEYS + 1);
@@ -160,7 +163,33 @@ public final class ContentComparison {
         }
         return new TableContent(table.v2Table(), table.v3Table(), TableContent.Status.COMPARED, rows(v2Side),
                 rows(v3Sums), ranges.size(), differing, table.columns().size(), tally.missing, tally.extra,
-                tally.changed, tally.unexplained);
+                tally.changed, tally.unexplained, leftOut);
+    }
+
+    /**
+     * The v2 columns v3 does not keep that hold a value (neither NULL nor empty) in some row, with the number of
+     * those rows.
+     */
+    private List<LeftOutColumn> leftOut(ComparedTable table) throws SQLException {
+        if (table.leftOut().isEmpty()) {
+            return List.of();
+        }
+        String sql = "SELECT " + table.leftOut().stream().map(c -> "COALESCE(SUM(LENGTH(" + quote(c) + ") > 0), 0)")
+                .collect(Collectors.joining(", ")) + " FROM " + quote(table.v2Table());
+        List<LeftOutColumn> columns = new ArrayList<>();
+        try (Statement statement = v2.createStatement(); ResultSet values = statement.executeQuery(sql)) {
+            values.next();
+            for (int i = 0; i < table.leftOut().size(); i++) {
+                String column = table.leftOut().get(i);
+                long held = values.getLong(i + 1);
+                if (held > 0) {
+                    columns.add(new LeftOutColumn(column, held, PodMigrationRules.DROPPED_COLUMNS.stream()
+                            .filter(d -> d.table().equals(table.v2Table()) && d.column().equals(column))
+                            .map(DroppedColumn::droppedIn).findFirst().orElse(null)));
+                }
+            }
+        }
+        return columns;
     }
 
     private static long rows(Map<Long, long[]> sums) {

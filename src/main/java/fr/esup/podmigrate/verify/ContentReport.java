@@ -23,6 +23,16 @@ public record ContentReport(String v2Database, List<TableContent> tables, List<R
         return tables.stream().mapToLong(TableContent::unexplained).sum();
     }
 
+    /** Values of the site's own v2 columns that v3 does not hold. */
+    public long lostValues() {
+        return tables.stream().mapToLong(TableContent::lostValues).sum();
+    }
+
+    /** The tables with columns whose values v3 does not keep. */
+    public List<TableContent> withLeftOutColumns() {
+        return tables.stream().filter(t -> !t.leftOut().isEmpty()).toList();
+    }
+
     public List<RowDifference> shown(String v2Table) {
         return shown.stream().filter(d -> d.v2Table().equals(v2Table)).toList();
     }

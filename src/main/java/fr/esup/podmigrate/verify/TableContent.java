@@ -1,5 +1,6 @@
 package fr.esup.podmigrate.verify;
 
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -8,10 +9,16 @@ import java.util.Locale;
  * @param ranges          primary key ranges checksummed on both sides
  * @param rangesDiffering ranges whose checksums differed, compared row by row
  * @param columns         columns compared (both sides keep them, or the import fills them by a known rule)
+ * @param leftOut         the v2 columns whose values v3 does not keep
  */
 public record TableContent(String v2Table, String v3Table, Status status, long v2Rows, long v3Rows, long ranges,
                            long rangesDiffering, int columns, long missing, long extra, long changed,
-                           long unexplained) {
+                           long unexplained, List<LeftOutColumn> leftOut) {
+
+    public TableContent {
+        // a verification recorded before columns were accounted for has none
+        leftOut = leftOut == null ? List.of() : List.copyOf(leftOut);
+    }
 
     /** Whether the rows could be compared. */
     public enum Status {
@@ -27,5 +34,10 @@ public record TableContent(String v2Table, String v3Table, Status status, long v
 
     public long differences() {
         return missing + extra + changed;
+    }
+
+    /** Values of columns the site added to its v2 that v3 does not hold (see {@link LeftOutColumn#lost()}). */
+    public long lostValues() {
+        return leftOut.stream().mapToLong(LeftOutColumn::lost).sum();
     }
 }

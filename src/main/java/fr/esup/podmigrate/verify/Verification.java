@@ -74,11 +74,12 @@ public record Verification(Instant at, String target, V2Origin v2Origin, Job imp
 
     /**
      * Every v2 row accounted for and every difference explained: v2's rows compared with v3's, none differing
-     * unexplained, no count problem in a table the rows were not compared in, no foreign key pointing nowhere that
-     * did not already in v2.
+     * unexplained, no value of a column the site added to its v2 left out, no count problem in a table the rows were
+     * not compared in, no foreign key pointing nowhere that did not already in v2.
      */
     public boolean complete() {
-        if (v2Origin == null || content == null || content.unexplained() > 0 || newOrphans() > 0) {
+        if (v2Origin == null || content == null || content.unexplained() > 0 || content.lostValues() > 0
+                || newOrphans() > 0) {
             return false;
         }
         Set<String> compared = content.tables().stream().filter(t -> t.status() == TableContent.Status.COMPARED)
@@ -122,13 +123,16 @@ public record Verification(Instant at, String target, V2Origin v2Origin, Job imp
         return tables.stream().filter(filter::shows).toList();
     }
 
-    /** One line for the audit log. */
     /** The verification's outcome as its job's message; its first argument is 1 when complete, 0 otherwise. */
     public Message summary() {
         int completeness = complete() ? 1 : 0;
-        return content == null
-                ? Message.of("verify.message.summaryUncompared", completeness, problems(), warnings(), orphans.rows(),
-                        orphans.orphaned().size())
+        if (content == null) {
+            return Message.of("verify.message.summaryUncompared", completeness, problems(), warnings(), orphans.rows(),
+                    orphans.orphaned().size());
+        }
+        return content.lostValues() > 0
+                ? Message.of("verify.message.summaryLostValues", completeness, problems(), warnings(), orphans.rows(),
+                        orphans.orphaned().size(), content.differences(), content.unexplained(), content.lostValues())
                 : Message.of("verify.message.summary", completeness, problems(), warnings(), orphans.rows(),
                         orphans.orphaned().size(), content.differences(), content.unexplained());
     }

@@ -77,6 +77,23 @@ class VerifyCommandIT {
     }
 
     @Test
+    void valuesOfAColumnTheSiteAddedToItsV2AreNamedLostAndItExitsOne() throws Exception {
+        try (MigratedPod pod = MigratedPod.into(PodVersion.V3_0_5, dir)) {
+            try (Connection v2 = pod.v2.connect()) {
+                v2.createStatement().execute("ALTER TABLE video_video ADD COLUMN course_code varchar(20) NULL");
+                v2.createStatement().execute("UPDATE video_video SET course_code = 'UE-1' WHERE id <= 2");
+            }
+            CliRun run = CliRun.of(withSource(pod, args(pod, "verify")));
+
+            assertThat(run.out()).contains("LOST video_video.course_code: 2 row(s) with a value, a column Pod never had",
+                    "which video_video lacks: add it there", "verdict: NOT COMPLETE",
+                    "2 value(s) of columns Pod never had left out");
+            assertThat(run.out()).containsPattern("left out video_video\\.title_nl: \\d+ row\\(s\\) with a value, a column Pod 3\\.0\\.0 dropped");
+            assertThat(run.exitCode()).isEqualTo(1);
+        }
+    }
+
+    @Test
     void withoutV2RowsItCannotRun() throws Exception {
         try (MigratedPod pod = MigratedPod.into(PodVersion.V3_0_5, dir)) {
             CliRun run = CliRun.of(args(pod, "verify"));

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -52,6 +53,41 @@ class ContentComparisonIT {
             });
             assertThat(report.unexplained()).isZero();
             assertThat(report.tables()).allSatisfy(t -> assertThat(t.status()).isEqualTo(TableContent.Status.COMPARED));
+            assertThat(report.lostValues()).isZero();
+            assertThat(report.withLeftOutColumns()).flatExtracting(TableContent::leftOut).isNotEmpty()
+                    .allSatisfy(c -> assertThat(c.column()).endsWith("_nl"))
+                    .extracting(LeftOutColumn::droppedIn).containsOnly("3.0.0");
+        }
+    }
+
+    @Test
+    void aColumnTheSiteAddedToItsV2IsNamedWithItsValuesLostUntilTheTargetHasIt() throws Exception {
+        try (MigratedPod pod = MigratedPod.into(PodVersion.V3_8_4, dir)) {
+            try (Connection v2 = pod.v2.connect(); Statement s = v2.createStatement()) {
+                s.execute("ALTER TABLE video_video ADD COLUMN site_note VARCHAR(40) NULL, ADD COLUMN site_flag INT NULL");
+                s.execute("UPDATE video_video SET site_note = IF(id <= 3, CONCAT('note ', id), ''), site_flag = 0");
+            }
+
+            ContentReport report = compare(pod, new ArrayList<>());
+
+            assertThat(report.withLeftOutColumns()).filteredOn(t -> t.v2Table().equals("video_video")).singleElement()
+                    .satisfies(t -> assertThat(t.leftOut()).filteredOn(c -> c.column().startsWith("site_"))
+                            .containsExactly(new LeftOutColumn("site_note", 3, null),
+                                    new LeftOutColumn("site_flag", 20, null)));
+            assertThat(report.lostValues()).isEqualTo(23);
+
+            pod.onV3("ALTER TABLE video_video ADD COLUMN site_note VARCHAR(40) NULL, ADD COLUMN site_flag INT NULL",
+                    "UPDATE video_video SET site_note = IF(id <= 3, CONCAT('note ', id), ''), site_flag = 0");
+            List<RowDifference> all = new ArrayList<>();
+            ContentReport kept = compare(pod, all);
+            assertThat(kept.lostValues()).isZero();
+            assertThat(kept.unexplained()).isZero();
+
+            pod.onV3("UPDATE video_video SET site_note = 'changed' WHERE id = 2");
+            all.clear();
+            compare(pod, all);
+            assertThat(all).filteredOn(d -> "site_note".equals(d.column())).extracting(RowDifference::key)
+                    .containsExactly("2");
         }
     }
 

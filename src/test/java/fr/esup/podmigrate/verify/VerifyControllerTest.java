@@ -81,7 +81,8 @@ class VerifyControllerTest {
             new ForeignKeyOrphans.Check(219, List.of(new OrphanedKey("video_channel", "headband_id",
                     "main_customimagemodel", "id", 2, List.of("1", "3"), 2L))),
             new ContentReport("pod_pmv2", List.of(
-                    new TableContent("video_video", "video_video", TableContent.Status.COMPARED, 3, 3, 1, 1, 30, 0, 0, 1, 1)),
+                    new TableContent("video_video", "video_video", TableContent.Status.COMPARED, 3, 3, 1, 1, 30, 0, 0, 1, 1,
+                            List.of(new LeftOutColumn("title_nl", 2, "3.0.0"), new LeftOutColumn("note<i>", 1, null)))),
                     List.of(new RowDifference("video_video", "video_video", "3", RowDifference.Kind.TRUNCATED,
                             RowDifference.Explanation.NONE, "title", "Cours <b>long</b>", "Cou", ""))), null);
     private static final Pattern ROW = Pattern.compile("<tr class=\"comparison[^\"]*\" data-difference=\"([^\"]+)\">(.*?)</tr>",
@@ -145,6 +146,29 @@ class VerifyControllerTest {
                         containsString("The first 1 of 1 difference"),
                         containsString("href=\"/verify/differences.csv\""),
                         containsString("data-pre-existing=\"true\">Already in v2"))));
+    }
+
+    @Test
+    void theColumnsV3DoesNotKeepAreNamedTheSitesOwnAsLostWithTheWayToKeepThem() throws Exception {
+        mvc.perform(get("/verify"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(
+                        containsString("Columns v3 does not keep"),
+                        containsString("data-column=\"video_video.title_nl\" data-values=\"2\" data-lost=\"0\""),
+                        containsString("Pod 3.0.0 dropped it: v3 has no place for its values."),
+                        containsString("data-column=\"video_video.note&lt;i&gt;\" data-values=\"1\" data-lost=\"1\""),
+                        containsString("its values are lost. Add it to the target&#39;s table as v2&#39;s CREATE TABLE has it,"
+                                + " then import again"))));
+        mvc.perform(get("/verify").header("Accept-Language", "fr"))
+                .andExpect(content().string(allOf(
+                        containsString("Colonnes que v3 ne garde pas"),
+                        containsString("Pod 3.0.0 l&#39;a supprimée : v3 n&#39;a pas de place pour ses valeurs."),
+                        containsString("Ajoutez-la à la table de la cible"))));
+        mvc.perform(get("/verify/report.md"))
+                .andExpect(content().string(allOf(
+                        containsString("## Columns v3 does not keep"),
+                        containsString("| video_video.title_nl | video_video | 2 | Pod 3.0.0 dropped it"),
+                        containsString("| video_video.note<i> | video_video | 1 | Pod never had it"))));
     }
 
     @Test
