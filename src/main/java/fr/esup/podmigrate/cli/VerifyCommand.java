@@ -109,14 +109,13 @@ final class VerifyCommand {
                     orphan.preExisting() ? "already in v2" : orphan.toExcludedTable()
                             ? "to a table the procedure leaves out, re-created by hand" : "NEW");
         }
-        for (TableContent t : content.withLeftOutColumns()) {
-            for (LeftOutColumn column : t.leftOut()) {
-                out.printf(Locale.ROOT, "%s %s.%s: %d row(s) with a value, %s%n",
-                        column.lost() > 0 ? "LOST" : "left out", t.v2Table(), column.column(), column.values(),
-                        column.droppedIn() != null ? "a column Pod " + column.droppedIn() + " dropped"
-                                : "a column Pod never had (your site's own?), which " + t.v3Table() + " lacks: add it"
-                                + " there as v2's CREATE TABLE has it, then import again");
-            }
+        for (ContentReport.LeftOut left : content.leftOutColumns()) {
+            LeftOutColumn column = left.column();
+            out.printf(Locale.ROOT, "%s %s: %d row(s) with a value, %s%n", column.lost() > 0 ? "LOST" : "left out",
+                    left.name(), column.values(), column.droppedIn() != null
+                            ? "a column Pod " + column.droppedIn() + " dropped"
+                            : "a column Pod never had (your site's own?), which " + left.v3Table() + " lacks: add it"
+                            + " there as v2's CREATE TABLE has it, then import again");
         }
         out.printf(Locale.ROOT, "verdict: %s (%d row difference(s), %d unexplained, %d new orphan row(s)%s)%n",
                 verification.complete() ? "complete" : "NOT COMPLETE", content.differences(), content.unexplained(),

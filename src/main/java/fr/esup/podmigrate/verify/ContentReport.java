@@ -1,5 +1,6 @@
 package fr.esup.podmigrate.verify;
 
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -28,9 +29,19 @@ public record ContentReport(String v2Database, List<TableContent> tables, List<R
         return tables.stream().mapToLong(TableContent::lostValues).sum();
     }
 
-    /** The tables with columns whose values v3 does not keep. */
-    public List<TableContent> withLeftOutColumns() {
-        return tables.stream().filter(t -> !t.leftOut().isEmpty()).toList();
+    /** The v2 columns whose values v3 does not keep, those lost first, then in the order of their tables. */
+    public List<LeftOut> leftOutColumns() {
+        return tables.stream().flatMap(t -> t.leftOut().stream().map(c -> new LeftOut(t.v2Table(), t.v3Table(), c)))
+                .sorted(Comparator.comparing(l -> l.column().lost() == 0)).toList();
+    }
+
+    /** A column of a v2 table whose values v3 does not keep. */
+    public record LeftOut(String v2Table, String v3Table, LeftOutColumn column) {
+
+        /** The column as {@code table.column}. */
+        public String name() {
+            return v2Table + "." + column.column();
+        }
     }
 
     public List<RowDifference> shown(String v2Table) {

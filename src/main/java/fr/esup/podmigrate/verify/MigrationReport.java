@@ -149,14 +149,13 @@ public class MigrationReport {
                 .map(t -> List.of(t.v2Table(), t.v3Table(), text(t.v2Rows()), text(t.v3Rows()), text(t.missing()),
                         text(t.extra()), text(t.changed()), text(t.unexplained())))
                 .toList());
-        if (!content.withLeftOutColumns().isEmpty()) {
+        if (!content.leftOutColumns().isEmpty()) {
             md.section("verify.leftOut.title");
             md.line(md.text("verify.leftOut.intro"));
             md.table(List.of("verify.leftOut.column.column", "verify.column.v3Table", "verify.leftOut.column.values",
-                    "verify.leftOut.column.why"), content.withLeftOutColumns().stream()
-                    .flatMap(t -> t.leftOut().stream().map(c -> List.of(t.v2Table() + "." + c.column(), t.v3Table(),
-                            text(c.values()), c.droppedIn() != null ? md.text("verify.leftOut.dropped", c.droppedIn())
-                                    : md.text("verify.leftOut.siteColumn"))))
+                    "verify.leftOut.column.why"), content.leftOutColumns().stream()
+                    .map(l -> List.of(l.name(), l.v3Table(), text(l.column().values()), l.column().droppedIn() != null
+                            ? md.text("verify.leftOut.dropped", l.column().droppedIn()) : md.text("verify.leftOut.siteColumn")))
                     .toList());
         }
         md.section("report.differences");

@@ -63,7 +63,7 @@ public record Verification(Instant at, String target, V2Origin v2Origin, Job imp
     }
 
     public Verdict verdict() {
-        if (problems() > 0) {
+        if (problems() > 0 || content != null && content.lostValues() > 0) {
             return Verdict.PROBLEMS;
         }
         if (v2Origin == null) {

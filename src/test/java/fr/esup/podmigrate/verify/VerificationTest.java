@@ -16,6 +16,7 @@ class VerificationTest {
         Verification verification = verification(new LeftOutColumn("title_nl", 4, "3.0.0"));
 
         assertThat(verification.complete()).isTrue();
+        assertThat(verification.verdict()).isEqualTo(Verification.Verdict.CLEAN);
         assertThat(verification.summary().key()).isEqualTo("verify.message.summary");
     }
 
@@ -25,6 +26,7 @@ class VerificationTest {
                 new LeftOutColumn("site_note", 3, null));
 
         assertThat(verification.complete()).isFalse();
+        assertThat(verification.verdict()).isEqualTo(Verification.Verdict.PROBLEMS);
         assertThat(verification.summary().key()).isEqualTo("verify.message.summaryLostValues");
         assertThat(verification.summary().arguments()).hasSize(8).last().isEqualTo(3L);
     }

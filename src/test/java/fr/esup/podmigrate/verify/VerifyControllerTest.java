@@ -150,17 +150,24 @@ class VerifyControllerTest {
 
     @Test
     void theColumnsV3DoesNotKeepAreNamedTheSitesOwnAsLostWithTheWayToKeepThem() throws Exception {
-        mvc.perform(get("/verify"))
+        String page = mvc.perform(get("/verify"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(allOf(
+                        containsString("<p id=\"lost-values\">1 value of columns Pod never had, which the target&#39;s"
+                                + " tables lack, is missing from v3: see &quot;Columns v3 does not keep&quot; below.</p>"),
                         containsString("Columns v3 does not keep"),
                         containsString("data-column=\"video_video.title_nl\" data-values=\"2\" data-lost=\"0\""),
                         containsString("Pod 3.0.0 dropped it: v3 has no place for its values."),
                         containsString("data-column=\"video_video.note&lt;i&gt;\" data-values=\"1\" data-lost=\"1\""),
                         containsString("its values are lost. Add it to the target&#39;s table as v2&#39;s CREATE TABLE has it,"
-                                + " then import again"))));
+                                + " then import again"))))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(page.indexOf("data-column=\"video_video.note&lt;i&gt;\"")).as("the lost first")
+                .isLessThan(page.indexOf("data-column=\"video_video.title_nl\""));
         mvc.perform(get("/verify").header("Accept-Language", "fr"))
                 .andExpect(content().string(allOf(
+                        containsString("1 valeur de colonnes que Pod n&#39;a jamais eues, absentes des tables de la cible,"
+                                + " manque dans v3"),
                         containsString("Colonnes que v3 ne garde pas"),
                         containsString("Pod 3.0.0 l&#39;a supprimée : v3 n&#39;a pas de place pour ses valeurs."),
                         containsString("Ajoutez-la à la table de la cible"))));
