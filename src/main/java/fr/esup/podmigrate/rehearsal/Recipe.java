@@ -88,6 +88,11 @@ public record Recipe(int format, Podv2 podv2, String sourceDatabase, boolean inc
         public long totalMillis() {
             return stepMillis == null ? 0 : stepMillis.values().stream().mapToLong(Long::longValue).sum();
         }
+
+        /** What {@code step} took in the rehearsal, null when it did not run there. */
+        public Long millisOf(String step) {
+            return stepMillis == null ? null : stepMillis.get(step);
+        }
     }
 
     ErrorPolicy policy() {

@@ -19,7 +19,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.Principal;
 import java.sql.SQLException;
 import java.util.Optional;
@@ -61,6 +63,18 @@ class RehearsalController {
                 .body(new FileSystemResource(service.recipeFile()));
     }
 
+    /** The report of the newest replay, as it wrote it. */
+    @GetMapping("/rehearsal/replay/report.md")
+    ResponseEntity<Resource> replayReport() {
+        Path report = service.replayReport().orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
+                "No replay has written its report yet"));
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename(report.getFileName().toString()).build().toString())
+                .contentType(new MediaType("text", "markdown", StandardCharsets.UTF_8))
+                .body(new FileSystemResource(report));
+    }
+
     @PostMapping("/rehearsal/drop")
     String drop(@RequestParam(defaultValue = "") String confirmation, HtmxRequest htmx, Model model,
                 Principal principal) throws SQLException {
@@ -95,6 +109,7 @@ class RehearsalController {
         Optional<Job> replay = service.latestReplay();
         run.ifPresent(latest -> model.addAttribute("run", latest));
         replay.ifPresent(job -> model.addAttribute("job", job));
+        replay.flatMap(job -> job.result(Replayed.class)).ifPresent(replayed -> model.addAttribute("replayed", replayed));
         // While the panel polls, the choices (read from the workspace's jobs and analysis) are not what it shows.
         boolean polling = run.filter(RehearsalRun::running).isPresent()
                 || replay.filter(job -> !job.status().finished()).isPresent();

@@ -128,6 +128,13 @@ class RehearsalService implements DisposableBean {
         return runner.latest(WizardStep.IMPORT).filter(job -> job.result(Replayed.class).isPresent());
     }
 
+    /** The report the newest replay wrote, when it ended with one and the file is still in the workspace. */
+    Optional<Path> replayReport() {
+        return latestReplay().flatMap(job -> job.result(Replayed.class)).map(Replayed::report)
+                .map(report -> workspace.root().resolve(report).normalize())
+                .filter(file -> file.startsWith(workspace.root().normalize()) && Files.isRegularFile(file));
+    }
+
     /**
      * The choices a rehearsal of {@code script} makes now: podv2.sql's generation options when the console generated
      * it, the section and error policy of the latest analysis and import, site 1 as the target names it, the
@@ -263,7 +270,7 @@ class RehearsalService implements DisposableBean {
 
         @Override
         public void ended(String step, Duration took, String outcome, List<Message> warnings) {
-            record(replayed.ended(step, took.toSeconds()));
+            record(replayed.ended(step, took.toSeconds(), warnings));
         }
 
         void reported(String report) {

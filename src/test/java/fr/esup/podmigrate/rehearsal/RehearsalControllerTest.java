@@ -3,6 +3,11 @@ package fr.esup.podmigrate.rehearsal;
 import fr.esup.podmigrate.config.DatabaseEndpoint;
 import fr.esup.podmigrate.dump.Podv2ScriptOptions;
 import fr.esup.podmigrate.dump.ScriptFile;
+import fr.esup.podmigrate.job.Job;
+import fr.esup.podmigrate.job.JobKind;
+import fr.esup.podmigrate.job.JobProgress;
+import fr.esup.podmigrate.job.JobStatus;
+import fr.esup.podmigrate.run.WizardStep;
 import fr.esup.podmigrate.sql.script.ScriptCompression;
 import fr.esup.podmigrate.run.Message;
 import fr.esup.podmigrate.run.RefusedException;
@@ -139,6 +144,61 @@ class RehearsalControllerTest {
                 .andExpect(status().isOk())
                 .andExpect(header().string("Content-Disposition", containsString("recipe.json")))
                 .andExpect(content().string(Files.readString(file)));
+    }
+
+    @Test
+    void aReplayShowsItsStepsBesideTheRehearsalsItsWarningsAndItsStepRunningThenOffersItsReport() throws Exception {
+        onTarget();
+        Map<String, Long> millis = new LinkedHashMap<>();
+        millis.put("backup", 3_000L);
+        millis.put("import", 41_000L);
+        millis.put("site-fixes", 400L);
+        when(service.recipe()).thenReturn(Optional.of(new Recipe(1, new Recipe.Podv2("/srv/podv2.sql", null), null,
+                false, "stop", new Recipe.Site("video.univ.fr", "Pod"), List.of(), List.of(), List.of(),
+                new Recipe.Rehearsed("2026-12-01T09:12:44Z", "complete", millis))));
+        Replayed replayed = Replayed.starting("upload-1").running("backup").ended("backup", 4, List.of())
+                .running("import")
+                .ended("import", 47, List.of(Message.of("problem.unknown-column", "video_video", "course_code")))
+                .running("site-fixes");
+        when(service.latestReplay()).thenReturn(Optional.of(replay(JobStatus.RUNNING, replayed)));
+
+        mvc.perform(get("/rehearsal").header("HX-Request", "true").header("Accept-Language", "fr"))
+                .andExpect(content().string(allOf(
+                        containsString("hx-trigger=\"load delay:1s\""),
+                        containsString("<tr data-step=\"backup\">\n          <td>Sauvegarde</td>\n          <td class=\"number\">4</td>\n"
+                                + "          <td class=\"number\">3,0</td>"),
+                        containsString("<td class=\"number\">47</td>"),
+                        containsString("<td class=\"number\">41,0</td>"),
+                        containsString("data-warnings-of=\"import\""),
+                        containsString("la colonne course_code n&#39;existe ni dans la v3"),
+                        containsString("class=\"running\" data-step=\"site-fixes\""),
+                        containsString("<td class=\"number\">en cours</td>"),
+                        not(containsString("id=\"download-replay-report\"")))))
+                .andExpect(content().string(fragment("rehearsal-panel")));
+
+        Path report = Files.writeString(dir.resolve("replay-20261207-101500.md"), "# Replay of pod\n");
+        when(service.latestReplay()).thenReturn(Optional.of(replay(JobStatus.SUCCEEDED,
+                replayed.ended("site-fixes", 1, List.of()).reported("exports/replay-20261207-101500.md"))));
+        when(service.replayReport()).thenReturn(Optional.of(report));
+        mvc.perform(get("/rehearsal"))
+                .andExpect(content().string(allOf(containsString("href=\"/rehearsal/replay/report.md\""),
+                        not(containsString("class=\"running\"")))));
+        mvc.perform(get("/rehearsal/replay/report.md"))
+                .andExpect(status().isOk())
+                .andExpect(header().string("Content-Disposition", containsString("replay-20261207-101500.md")))
+                .andExpect(content().string("# Replay of pod\n"));
+    }
+
+    @Test
+    void withoutAReplaysReportItsDownloadIsNotFound() throws Exception {
+        when(service.replayReport()).thenReturn(Optional.empty());
+        mvc.perform(get("/rehearsal/replay/report.md")).andExpect(status().isNotFound());
+    }
+
+    private static Job replay(JobStatus status, Replayed replayed) {
+        return new Job("import-5eed0001", WizardStep.IMPORT, JobKind.WORK, "alice", TARGET.lockKey(), status,
+                Instant.parse("2026-12-07T10:00:00Z"), status.finished() ? Instant.parse("2026-12-07T10:15:00Z") : null,
+                new JobProgress(0, 0, 0, 0), null, replayed);
     }
 
     @Test

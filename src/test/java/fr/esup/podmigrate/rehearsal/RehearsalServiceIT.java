@@ -91,6 +91,10 @@ class RehearsalServiceIT {
                 Replayed replayed = ended.result(Replayed.class).orElseThrow();
                 assertThat(replayed.seconds()).containsKeys("backup", "import", "verify");
                 assertThat(replayed.report()).startsWith("exports/replay-");
+                assertThat(replayed.warningsOf("import")).as("the analysis' warnings, as the page shows them")
+                        .isNotEmpty().allSatisfy(warning -> assertThat(warning.keyed()).isTrue());
+                assertThat(service.replayReport()).hasValueSatisfying(report -> assertThat(report)
+                        .isEqualTo(run.workspace.root().resolve(replayed.report())).content().startsWith("# Replay of"));
                 try (Connection c = v3.connect()) {
                     assertThat(TestBackups.rows(c, "video_type")).anySatisfy(row -> assertThat(row).contains("After the rehearsal"));
                 }
