@@ -123,12 +123,7 @@ class RehearsalControllerTest {
     @Test
     void aRecipeIsDownloadableAndTheReplayShowsTheExpectedDuration() throws Exception {
         onTarget();
-        Map<String, Long> millis = new LinkedHashMap<>();
-        millis.put("wipe", 1000L);
-        millis.put("import", 41_000L);
-        Recipe recipe = new Recipe(1, new Recipe.Podv2("/srv/podv2.sql", null), null, false, "stop",
-                new Recipe.Site("video.univ.fr", "Pod"), List.of("default-site:video_channel"), List.of(), List.of(),
-                new Recipe.Rehearsed("2026-12-01T09:12:44Z", "complete", millis));
+        Recipe recipe = rehearsed(Map.of("wipe", 1000L, "import", 41_000L));
         Path file = dir.resolve(Recipe.FILE);
         recipe.write(file);
         when(service.recipe()).thenReturn(Optional.of(recipe));
@@ -149,13 +144,8 @@ class RehearsalControllerTest {
     @Test
     void aReplayShowsItsStepsBesideTheRehearsalsItsWarningsAndItsStepRunningThenOffersItsReport() throws Exception {
         onTarget();
-        Map<String, Long> millis = new LinkedHashMap<>();
-        millis.put("backup", 3_000L);
-        millis.put("import", 41_000L);
-        millis.put("site-fixes", 400L);
-        when(service.recipe()).thenReturn(Optional.of(new Recipe(1, new Recipe.Podv2("/srv/podv2.sql", null), null,
-                false, "stop", new Recipe.Site("video.univ.fr", "Pod"), List.of(), List.of(), List.of(),
-                new Recipe.Rehearsed("2026-12-01T09:12:44Z", "complete", millis))));
+        when(service.recipe()).thenReturn(Optional.of(rehearsed(Map.of("backup", 3_000L, "import", 41_000L,
+                "site-fixes", 400L))));
         Replayed replayed = Replayed.starting("upload-1").running("backup").ended("backup", 4, List.of())
                 .running("import")
                 .ended("import", 47, List.of(Message.of("problem.unknown-column", "video_video", "course_code")))
@@ -193,6 +183,13 @@ class RehearsalControllerTest {
     void withoutAReplaysReportItsDownloadIsNotFound() throws Exception {
         when(service.replayReport()).thenReturn(Optional.empty());
         mvc.perform(get("/rehearsal/replay/report.md")).andExpect(status().isNotFound());
+    }
+
+    /** A recipe whose rehearsal's steps took these milliseconds. */
+    private static Recipe rehearsed(Map<String, Long> stepMillis) {
+        return new Recipe(1, new Recipe.Podv2("/srv/podv2.sql", null), null, false, "stop",
+                new Recipe.Site("video.univ.fr", "Pod"), List.of("default-site:video_channel"), List.of(), List.of(),
+                new Recipe.Rehearsed("2026-12-01T09:12:44Z", "complete", new LinkedHashMap<>(stepMillis)));
     }
 
     private static Job replay(JobStatus status, Replayed replayed) {
