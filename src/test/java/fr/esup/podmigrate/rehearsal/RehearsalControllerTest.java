@@ -13,6 +13,14 @@ import fr.esup.podmigrate.run.Message;
 import fr.esup.podmigrate.run.RefusedException;
 import fr.esup.podmigrate.run.RunStore;
 import fr.esup.podmigrate.testsupport.WebSliceConfiguration;
+import fr.esup.podmigrate.v2.V2Origin;
+import fr.esup.podmigrate.v3.ForeignKeyOrphans;
+import fr.esup.podmigrate.verify.ContentReport;
+import fr.esup.podmigrate.verify.Difference;
+import fr.esup.podmigrate.verify.LeftOutColumn;
+import fr.esup.podmigrate.verify.TableComparison;
+import fr.esup.podmigrate.verify.TableContent;
+import fr.esup.podmigrate.verify.Verification;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -177,6 +185,28 @@ class RehearsalControllerTest {
                 .andExpect(status().isOk())
                 .andExpect(header().string("Content-Disposition", containsString("replay-20261207-101500.md")))
                 .andExpect(content().string("# Replay of pod\n"));
+    }
+
+    @Test
+    void aRehearsalWhoseVerificationLostValuesOfASitesColumnNamesItAndHowToKeepIt() throws Exception {
+        onTarget();
+        RehearsalRun run = new RehearsalRun("rehearsal-1234abcd", "alice", state -> { });
+        TableContent video = new TableContent("video_video", "video_video", TableContent.Status.COMPARED, 5, 5, 1, 0,
+                30, 0, 0, 0, 0, List.of(new LeftOutColumn("course_code", 3, null), new LeftOutColumn("title_nl", 2, "3.0.0")));
+        Verification verification = new Verification(Instant.parse("2026-12-07T10:00:00Z"), "pod@v3:3306/pod_pmrehearsal",
+                new V2Origin(V2Origin.Kind.SCRIPT, "import/podv2.sql"), null, null,
+                List.of(new TableComparison("video_video", 5L, "video_video", 5L, 5L, 0L, 0L, Difference.SAME, null, "")),
+                new ForeignKeyOrphans.Check(10, List.of()), new ContentReport("pod_pmv2", List.of(video), List.of()), null);
+        run.finished(new Outcome(rehearsed(Map.of("verify", 900L)), verification, Map.of("verify", 900L), List.of(),
+                null, null));
+        when(service.latest()).thenReturn(Optional.of(run));
+
+        mvc.perform(get("/rehearsal").header("Accept-Language", "fr"))
+                .andExpect(content().string(allOf(
+                        containsString("3 valeurs de colonnes que Pod n&#39;a jamais eues, absentes de v3"),
+                        containsString("<li>video_video.course_code : 3 lignes avec une valeur ; ajoutez la colonne à la"
+                                + " table video_video de la cible, puis relancez la répétition</li>"),
+                        not(containsString("video_video.title_nl :")))));
     }
 
     @Test
