@@ -124,11 +124,10 @@ public final class ContentComparison {
 
     private TableContent compare(ComparedTable table, ExecutorService v2Reader, List<RowDifference> shown,
                                  Map<String, String> renames) throws SQLException {
-        List<LeftOutColumn> leftOut = leftOut(table);
         if (!table.comparable()) {
             return new TableContent(table.v2Table(), table.v3Table(), TableContent.Status.NO_PRIMARY_KEY,
                     count(v2, table.v2Table()), count(v3, table.v3Table()), 0, 0, table.columns().size(), 0, 0, 0, 0,
-                    leftOut);
+                    leftOut(table, heldValues(table)));
         }
         long buckets = table.numericKey() ? 0
                 : Math.max(1, Math.max(count(v2, table.v2Table()), count(v3, table.v3Table())) / RANGE_KEYS + 1);
@@ -161,32 +160,48 @@ public final class ContentComparison {
                 drillDown(table, range, buckets, tally, renames);
             }
         }
+        long[] held = new long[table.leftOut().size()];
+        for (long[] sums : v2Side.values()) {
+            for (int i = 0; i < held.length; i++) {
+                held[i] += sums[2 + i];
+            }
+        }
         return new TableContent(table.v2Table(), table.v3Table(), TableContent.Status.COMPARED, rows(v2Side),
                 rows(v3Sums), ranges.size(), differing, table.columns().size(), tally.missing, tally.extra,
-                tally.changed, tally.unexplained, leftOut);
+                tally.changed, tally.unexplained, leftOut(table, held));
     }
 
-    /**
-     * The v2 columns v3 does not keep that hold a value (neither NULL nor empty) in some row, with the number of
-     * those rows.
-     */
-    private List<LeftOutColumn> leftOut(ComparedTable table) throws SQLException {
-        if (table.leftOut().isEmpty()) {
-            return List.of();
+    /** Per column v3 does not keep, an aggregate of the rows where it holds a value (neither NULL nor empty). */
+    private static String heldValueSums(ComparedTable table) {
+        return table.leftOut().stream().map(c -> ", COALESCE(SUM(LENGTH(" + quote(c) + ") > 0), 0)")
+                .collect(Collectors.joining());
+    }
+
+    /** The rows where each column v3 does not keep holds a value, for a table whose rows are not checksummed. */
+    private long[] heldValues(ComparedTable table) throws SQLException {
+        long[] held = new long[table.leftOut().size()];
+        if (held.length == 0) {
+            return held;
         }
-        String sql = "SELECT " + table.leftOut().stream().map(c -> "COALESCE(SUM(LENGTH(" + quote(c) + ") > 0), 0)")
-                .collect(Collectors.joining(", ")) + " FROM " + quote(table.v2Table());
-        List<LeftOutColumn> columns = new ArrayList<>();
+        String sql = "SELECT COUNT(*)" + heldValueSums(table) + " FROM " + quote(table.v2Table());
         try (Statement statement = v2.createStatement(); ResultSet values = statement.executeQuery(sql)) {
             values.next();
-            for (int i = 0; i < table.leftOut().size(); i++) {
-                String column = table.leftOut().get(i);
-                long held = values.getLong(i + 1);
-                if (held > 0) {
-                    columns.add(new LeftOutColumn(column, held, PodMigrationRules.DROPPED_COLUMNS.stream()
-                            .filter(d -> d.table().equals(table.v2Table()) && d.column().equals(column))
-                            .map(DroppedColumn::droppedIn).findFirst().orElse(null)));
-                }
+            for (int i = 0; i < held.length; i++) {
+                held[i] = values.getLong(i + 2);
+            }
+        }
+        return held;
+    }
+
+    /** The columns v3 does not keep that hold a value in some row ({@code held} of them, in the table's order). */
+    private static List<LeftOutColumn> leftOut(ComparedTable table, long[] held) {
+        List<LeftOutColumn> columns = new ArrayList<>();
+        for (int i = 0; i < held.length; i++) {
+            String column = table.leftOut().get(i);
+            if (held[i] > 0) {
+                columns.add(new LeftOutColumn(column, held[i], PodMigrationRules.DROPPED_COLUMNS.stream()
+                        .filter(d -> d.table().equals(table.v2Table()) && d.column().equals(column))
+                        .map(DroppedColumn::droppedIn).findFirst().orElse(null)));
             }
         }
         return columns;
@@ -196,15 +211,24 @@ public final class ContentComparison {
         return sums.values().stream().mapToLong(s -> s[0]).sum();
     }
 
-    /** Per range: its rows and the XOR of their checksums, computed by the server. */
+    /**
+     * Per range: its rows and the XOR of their checksums, computed by the server; on v2's side, then the rows where
+     * each column v3 does not keep holds a value, read in the same scan.
+     */
     private static Map<Long, long[]> checksums(Connection connection, ComparedTable table, boolean v2Side, long buckets)
             throws SQLException {
+        int held = v2Side ? table.leftOut().size() : 0;
         String sql = "SELECT " + bucket(table, v2Side, buckets) + " AS r, COUNT(*), BIT_XOR(CRC32("
-                + table.rowExpression(v2Side) + "))" + table.from(v2Side) + " GROUP BY r";
+                + table.rowExpression(v2Side) + "))" + (v2Side ? heldValueSums(table) : "") + table.from(v2Side)
+                + " GROUP BY r";
         Map<Long, long[]> sums = new TreeMap<>();
         try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
             while (rows.next()) {
-                sums.put(rows.getLong(1), new long[] {rows.getLong(2), rows.getLong(3)});
+                long[] range = new long[2 + held];
+                for (int i = 0; i < range.length; i++) {
+                    range[i] = rows.getLong(i + 2);
+                }
+                sums.put(rows.getLong(1), range);
             }
         }
         return sums;

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
@@ -113,6 +114,33 @@ class ContentComparisonIT {
                         assertThat(d.v3Value()).isEqualTo(doubleEncoded);
                     });
             assertThat(report.unexplained()).isEqualTo(5);
+        }
+    }
+
+    @Test
+    void aSitesColumnOfATableComparedByItsCountAloneIsNamedToo() throws Exception {
+        try (MigratedPod pod = MigratedPod.into(PodVersion.V3_0_5, dir)) {
+            try (Connection v2 = pod.v2.connect(); Statement s = v2.createStatement()) {
+                s.execute("ALTER TABLE video_viewcount ADD COLUMN site_origin VARCHAR(20) NULL");
+                s.execute("UPDATE video_viewcount SET site_origin = 'lms' WHERE id % 2 = 0");
+            }
+            pod.onV3("ALTER TABLE video_viewcount MODIFY id INT NOT NULL, DROP PRIMARY KEY");
+            long even;
+            try (Connection v2 = pod.v2.connect(); Statement s = v2.createStatement();
+                 ResultSet count = s.executeQuery("SELECT COUNT(*) FROM video_viewcount WHERE id % 2 = 0")) {
+                count.next();
+                even = count.getLong(1);
+            }
+
+            ContentReport report = compare(pod, new ArrayList<>());
+
+            assertThat(report.tables()).filteredOn(t -> t.v2Table().equals("video_viewcount")).singleElement()
+                    .satisfies(t -> {
+                        assertThat(t.status()).isEqualTo(TableContent.Status.NO_PRIMARY_KEY);
+                        assertThat(t.leftOut()).containsExactly(new LeftOutColumn("site_origin", even, null));
+                    });
+            assertThat(even).isPositive();
+            assertThat(report.lostValues()).isEqualTo(even);
         }
     }
 
