@@ -79,10 +79,8 @@ class VerifyCommandIT {
     @Test
     void valuesOfAColumnTheSiteAddedToItsV2AreNamedLostAndItExitsOne() throws Exception {
         try (MigratedPod pod = MigratedPod.into(PodVersion.V3_0_5, dir)) {
-            try (Connection v2 = pod.v2.connect()) {
-                v2.createStatement().execute("ALTER TABLE video_video ADD COLUMN course_code varchar(20) NULL");
-                v2.createStatement().execute("UPDATE video_video SET course_code = 'UE-1' WHERE id <= 2");
-            }
+            pod.onV2("ALTER TABLE video_video ADD COLUMN course_code varchar(20) NULL",
+                    "UPDATE video_video SET course_code = 'UE-1' WHERE id <= 2");
             CliRun run = CliRun.of(withSource(pod, args(pod, "verify")));
 
             assertThat(run.out()).contains("LOST video_video.course_code: 2 row(s) with a value, a column Pod never had",

@@ -64,10 +64,8 @@ class ContentComparisonIT {
     @Test
     void aColumnTheSiteAddedToItsV2IsNamedWithItsValuesLostUntilTheTargetHasIt() throws Exception {
         try (MigratedPod pod = MigratedPod.into(PodVersion.V3_8_4, dir)) {
-            try (Connection v2 = pod.v2.connect(); Statement s = v2.createStatement()) {
-                s.execute("ALTER TABLE video_video ADD COLUMN site_note VARCHAR(40) NULL, ADD COLUMN site_flag INT NULL");
-                s.execute("UPDATE video_video SET site_note = IF(id <= 3, CONCAT('note ', id), ''), site_flag = 0");
-            }
+            pod.onV2("ALTER TABLE video_video ADD COLUMN site_note VARCHAR(40) NULL, ADD COLUMN site_flag INT NULL",
+                    "UPDATE video_video SET site_note = IF(id <= 3, CONCAT('note ', id), ''), site_flag = 0");
 
             ContentReport report = compare(pod, new ArrayList<>());
 
@@ -120,10 +118,8 @@ class ContentComparisonIT {
     @Test
     void aSitesColumnOfATableComparedByItsCountAloneIsNamedToo() throws Exception {
         try (MigratedPod pod = MigratedPod.into(PodVersion.V3_0_5, dir)) {
-            try (Connection v2 = pod.v2.connect(); Statement s = v2.createStatement()) {
-                s.execute("ALTER TABLE video_viewcount ADD COLUMN site_origin VARCHAR(20) NULL");
-                s.execute("UPDATE video_viewcount SET site_origin = 'lms' WHERE id % 2 = 0");
-            }
+            pod.onV2("ALTER TABLE video_viewcount ADD COLUMN site_origin VARCHAR(20) NULL",
+                    "UPDATE video_viewcount SET site_origin = 'lms' WHERE id % 2 = 0");
             pod.onV3("ALTER TABLE video_viewcount MODIFY id INT NOT NULL, DROP PRIMARY KEY");
             long even;
             try (Connection v2 = pod.v2.connect(); Statement s = v2.createStatement();

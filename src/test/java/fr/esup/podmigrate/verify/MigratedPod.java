@@ -82,8 +82,16 @@ public final class MigratedPod implements AutoCloseable {
         return new DatabaseEndpoint(server.jdbcUrl(db.name()), server.user(), server.password(), "test");
     }
 
+    public void onV2(String... statements) throws SQLException {
+        on(v2, statements);
+    }
+
     public void onV3(String... statements) throws SQLException {
-        try (Connection c = v3.connect(); Statement s = c.createStatement()) {
+        on(v3, statements);
+    }
+
+    private static void on(PodTestDatabase db, String... statements) throws SQLException {
+        try (Connection c = db.connect(); Statement s = c.createStatement()) {
             s.execute("SET SESSION foreign_key_checks = 0");
             for (String statement : statements) {
                 s.execute(statement);
