@@ -48,9 +48,8 @@ final class Recreations {
         }
         Set<String> targetNames = target.stream().map(TargetColumn::name).collect(Collectors.toSet());
         List<Recreation.V2OnlyColumn> v2Only = v2.columns().stream().filter(c -> !targetNames.contains(c))
-                .map(c -> new Recreation.V2OnlyColumn(c, PodMigrationRules.DROPPED_COLUMNS.stream()
-                        .filter(d -> d.table().equals(table) && d.column().equals(c))
-                        .map(DroppedColumn::becomesIn).findFirst().orElse("")))
+                .map(c -> new Recreation.V2OnlyColumn(c, PodMigrationRules.droppedColumn(table, c)
+                        .map(DroppedColumn::becomesIn).orElse("")))
                 .toList();
         List<String> shown = columns.stream().filter(c -> c.source() == Recreation.Source.COPIED)
                 .map(Recreation.ColumnMapping::column).toList();

@@ -132,11 +132,7 @@ final class PodImportPlanner {
     }
 
     private static String droppedWhy(String table, String column) {
-        return PodMigrationRules.DROPPED_COLUMNS.stream()
-                .filter(d -> d.table().equals(table) && d.column().equalsIgnoreCase(column))
-                .findFirst()
-                .map(PodImportPlanner::describe)
-                .orElse("");
+        return PodMigrationRules.droppedColumn(table, column).map(PodImportPlanner::describe).orElse("");
     }
 
     private static String describe(DroppedColumn dropped) {

@@ -229,6 +229,16 @@ public final class PodMigrationRules {
                 .findFirst();
     }
 
+    /**
+     * What Pod's knowledge says of a v2 column its v3 table no longer has, if it says anything (the column's name
+     * compared as MariaDB compares names).
+     */
+    public static Optional<DroppedColumn> droppedColumn(String v2Table, String column) {
+        return DROPPED_COLUMNS.stream()
+                .filter(d -> d.table().equals(v2Table) && d.column().equalsIgnoreCase(column))
+                .findFirst();
+    }
+
     private static DroppedColumn dropped(String tableColumn, String droppedIn, String becomesIn) {
         int dot = tableColumn.indexOf('.');
         return new DroppedColumn(tableColumn.substring(0, dot), tableColumn.substring(dot + 1), droppedIn, becomesIn);

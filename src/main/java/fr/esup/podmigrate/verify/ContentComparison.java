@@ -173,8 +173,8 @@ public final class ContentComparison {
 
     /** Per column v3 does not keep, an aggregate of the rows where it holds a value (neither NULL nor empty). */
     private static String heldValueSums(ComparedTable table) {
-        return table.leftOut().stream().map(c -> ", COALESCE(SUM(LENGTH(" + quote(c) + ") > 0), 0)")
-                .collect(Collectors.joining());
+        return table.leftOut().stream().map(c -> "COALESCE(SUM(LENGTH(" + quote(c) + ") > 0), 0)")
+                .collect(Collectors.joining(", "));
     }
 
     /** The rows where each column v3 does not keep holds a value, for a table whose rows are not checksummed. */
@@ -183,11 +183,11 @@ public final class ContentComparison {
         if (held.length == 0) {
             return held;
         }
-        String sql = "SELECT COUNT(*)" + heldValueSums(table) + " FROM " + quote(table.v2Table());
+        String sql = "SELECT " + heldValueSums(table) + " FROM " + quote(table.v2Table());
         try (Statement statement = v2.createStatement(); ResultSet values = statement.executeQuery(sql)) {
             values.next();
             for (int i = 0; i < held.length; i++) {
-                held[i] = values.getLong(i + 2);
+                held[i] = values.getLong(i + 1);
             }
         }
         return held;
@@ -199,9 +199,8 @@ public final class ContentComparison {
         for (int i = 0; i < held.length; i++) {
             String column = table.leftOut().get(i);
             if (held[i] > 0) {
-                columns.add(new LeftOutColumn(column, held[i], PodMigrationRules.DROPPED_COLUMNS.stream()
-                        .filter(d -> d.table().equals(table.v2Table()) && d.column().equals(column))
-                        .map(DroppedColumn::droppedIn).findFirst().orElse(null)));
+                columns.add(new LeftOutColumn(column, held[i], PodMigrationRules.droppedColumn(table.v2Table(), column)
+                        .map(DroppedColumn::droppedIn).orElse(null)));
             }
         }
         return columns;
@@ -219,7 +218,7 @@ public final class ContentComparison {
             throws SQLException {
         int held = v2Side ? table.leftOut().size() : 0;
         String sql = "SELECT " + bucket(table, v2Side, buckets) + " AS r, COUNT(*), BIT_XOR(CRC32("
-                + table.rowExpression(v2Side) + "))" + (v2Side ? heldValueSums(table) : "") + table.from(v2Side)
+                + table.rowExpression(v2Side) + "))" + (held > 0 ? ", " + heldValueSums(table) : "") + table.from(v2Side)
                 + " GROUP BY r";
         Map<Long, long[]> sums = new TreeMap<>();
         try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
