@@ -210,6 +210,21 @@ class RehearsalControllerTest {
     }
 
     @Test
+    void aReplayThatEndedDuringAStepShowsItStoppedThereNotRunning() throws Exception {
+        onTarget();
+        when(service.recipe()).thenReturn(Optional.of(rehearsed(Map.of("import", 41_000L))));
+        when(service.latestReplay()).thenReturn(Optional.of(replay(JobStatus.FAILED,
+                Replayed.starting("upload-1").running("backup").ended("backup", 4, List.of()).running("import"))));
+
+        mvc.perform(get("/rehearsal").header("Accept-Language", "fr"))
+                .andExpect(content().string(allOf(
+                        containsString("class=\"stopped\" data-step=\"import\""),
+                        containsString("<td class=\"number\">arrêtée ici</td>"),
+                        not(containsString("en cours</td>")),
+                        not(containsString("hx-trigger=\"load delay:1s\"")))));
+    }
+
+    @Test
     void withoutAReplaysReportItsDownloadIsNotFound() throws Exception {
         when(service.replayReport()).thenReturn(Optional.empty());
         mvc.perform(get("/rehearsal/replay/report.md")).andExpect(status().isNotFound());
